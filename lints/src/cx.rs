@@ -1,0 +1,529 @@
+//! `Cx`: one parsed file plus an index of the facts rules ask about (method calls by name, paths,
+//! struct literals, `let`/`const` bindings, scopes, `use` aliases, test code), built in one
+//! visitor pass so each rule is a short query instead of its own traversal.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+use syn::{Expr, Ident, Pat};
+
+use crate::parse::Parsed;
+
+/// The per-file context handed to every rule.
+pub struct Cx<'a> {
+    /// The file's display path.
+    pub path: &'a str,
+    /// The original file text (with BOM and shebang).
+    pub text: &'a str,
+    /// Where the parsed text starts in `text`.
+    offset: usize,
+    /// Whether the whole file belongs to a test or bench target.
+    pub is_test_target: bool,
+    /// Every method call, including calls found in macro bodies.
+    pub method_calls: Vec<&'a syn::ExprMethodCall>,
+    /// Every function or associated-function call (`f(x)`, `Type::f(x)`).
+    pub calls: Vec<&'a syn::ExprCall>,
+    /// Every path expression (`SslVerifyMode::NONE`, `INSECURE`).
+    pub paths: Vec<&'a syn::ExprPath>,
+    /// Every struct literal (`Config { accept_invalid_certs: true, .. }`).
+    pub structs: Vec<&'a syn::ExprStruct>,
+    /// Every assignment (`config.accept_invalid_certs = true`).
+    pub assigns: Vec<&'a syn::ExprAssign>,
+    /// Every string literal in expression position, with the byte range of the literal.
+    pub strings: Vec<&'a syn::LitStr>,
+    /// Every `impl` block.
+    pub impls: Vec<&'a syn::ItemImpl>,
+    /// Every function, method and closure, innermost last among nested ones.
+    pub scopes: Vec<Scope<'a>>,
+    /// `let` bindings of a single identifier.
+    pub lets: Vec<LetBinding<'a>>,
+    /// `const` and `static` items (including associated consts), by name.
+    pub consts: HashMap<String, Vec<ConstItem<'a>>>,
+    /// `use` renames and imports: the local name to the full path it stands for.
+    pub uses: HashMap<String, Vec<String>>,
+    /// Byte ranges (of the original text) of `#[cfg(test)]` items and `#[test]` functions.
+    test_ranges: Vec<Range<usize>>,
+    /// Byte ranges of statements, items, fields and arms, for suppression scoping.
+    pub statements: Vec<Range<usize>>,
+    /// Byte ranges of the operands of comparisons (`mode == PgSslMode::Require` selects nothing).
+    compared: Vec<Range<usize>>,
+}
+
+/// A function, method or closure: its parameters decide values at run time.
+pub struct Scope<'a> {
+    /// The byte range of the whole function or closure.
+    pub range: Range<usize>,
+    /// The identifiers bound by its parameters.
+    pub params: Vec<&'a Ident>,
+    /// The name, for functions and methods.
+    pub name: Option<&'a Ident>,
+    /// The return type, for functions and methods.
+    pub output: Option<&'a syn::ReturnType>,
+    /// The body, for functions and methods.
+    pub body: Option<&'a syn::Block>,
+}
+
+/// `let [mut] name [: T] = init;`
+pub struct LetBinding<'a> {
+    /// The bound name.
+    pub name: &'a Ident,
+    /// Whether it is `mut`.
+    pub mutable: bool,
+    /// The initializer.
+    pub init: Option<&'a Expr>,
+    /// The byte offset of the binding.
+    pub offset: usize,
+}
+
+/// `const NAME: T = expr;` or `static NAME: T = expr;`
+pub struct ConstItem<'a> {
+    /// The name.
+    pub name: &'a Ident,
+    /// The value expression.
+    pub expr: &'a Expr,
+}
+
+impl<'a> Cx<'a> {
+    /// Indexes `parsed`, whose spans are relative to `text[offset..]`.
+    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed) -> Cx<'a> {
+        let mut cx = Cx {
+            path,
+            text,
+            offset,
+            is_test_target,
+            method_calls: Vec::new(),
+            calls: Vec::new(),
+            paths: Vec::new(),
+            structs: Vec::new(),
+            assigns: Vec::new(),
+            strings: Vec::new(),
+            impls: Vec::new(),
+            scopes: Vec::new(),
+            lets: Vec::new(),
+            consts: HashMap::new(),
+            uses: HashMap::new(),
+            test_ranges: Vec::new(),
+            statements: Vec::new(),
+            compared: Vec::new(),
+        };
+        let mut indexer = Indexer { cx: &mut cx };
+        indexer.visit_file(&parsed.file);
+        for body in &parsed.bodies {
+            body.visit(&mut indexer);
+        }
+        cx.scopes.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        cx
+    }
+
+    /// The byte range of a syntax node in the original text.
+    pub fn range(&self, node: &impl Spanned) -> Range<usize> {
+        self.span_range(node.span())
+    }
+
+    /// The source text of a syntax node.
+    pub fn snippet(&self, node: &impl Spanned) -> &'a str {
+        let r = self.range(node);
+        self.text.get(r).unwrap_or("")
+    }
+
+    /// The byte range of a span in the original text.
+    pub fn span_range(&self, span: proc_macro2::Span) -> Range<usize> {
+        let r = span.byte_range();
+        (r.start + self.offset).min(self.text.len())..(r.end + self.offset).min(self.text.len())
+    }
+
+    /// Whether byte `offset` lies in test code.
+    pub fn in_test_code(&self, offset: usize) -> bool {
+        self.is_test_target || self.test_ranges.iter().any(|r| r.contains(&offset))
+    }
+
+    /// Whether `node` is an operand of a comparison (`==`, `!=`, `<`, …).
+    pub fn is_compared(&self, node: &impl Spanned) -> bool {
+        let r = self.range(node);
+        self.compared.iter().any(|c| c.start <= r.start && r.end <= c.end)
+    }
+
+    /// The innermost function or closure containing byte `offset`.
+    pub fn scope_at(&self, offset: usize) -> Option<&Scope<'a>> {
+        self.scopes.iter().rev().find(|s| s.range.contains(&offset))
+    }
+
+    /// All scopes containing `offset`, innermost first.
+    pub fn scopes_at(&self, offset: usize) -> impl Iterator<Item = &Scope<'a>> {
+        self.scopes.iter().rev().filter(move |s| s.range.contains(&offset))
+    }
+
+    /// Method calls to any of `names`, as [`CallSite`]s, plus UFCS calls `Type::name(recv, args)`.
+    pub fn calls_named<'c>(&'c self, names: &'c [&'c str]) -> impl Iterator<Item = CallSite<'a>> + 'c {
+        let methods = self
+            .method_calls
+            .iter()
+            .filter(move |m| names.iter().any(|n| m.method == n))
+            .map(|m| CallSite {
+                name: &m.method,
+                receiver: Some(&*m.receiver),
+                args: m.args.iter().collect(),
+                expr_range_of: CallExpr::Method(m),
+            });
+        let ufcs = self.calls.iter().filter_map(move |c| {
+            let Expr::Path(p) = &*c.func else { return None };
+            let last = p.path.segments.last()?;
+            if p.path.segments.len() < 2 || !names.iter().any(|n| last.ident == n) {
+                return None;
+            }
+            let mut args = c.args.iter();
+            let receiver = args.next();
+            Some(CallSite {
+                name: &last.ident,
+                receiver,
+                args: args.collect(),
+                expr_range_of: CallExpr::Ufcs(c),
+            })
+        });
+        methods.chain(ufcs)
+    }
+
+    /// Expands a path through the file's `use` imports: `Cb::x` → `reqwest::ClientBuilder::x`.
+    pub fn canonical_path(&self, path: &syn::Path) -> Vec<String> {
+        let mut segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if let Some(full) = segs.first().and_then(|first| self.uses.get(first)) {
+            let mut expanded = full.clone();
+            expanded.extend(segs.drain(1..));
+            segs = expanded;
+        }
+        segs
+    }
+
+    /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
+    pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
+        let segs = self.canonical_path(path);
+        segs.len() >= suffix.len() && segs[segs.len() - suffix.len()..].iter().zip(suffix).all(|(a, b)| a == b)
+    }
+
+    /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
+    pub fn mentions_crate(&self, krate: &str) -> bool {
+        let bytes = self.text.as_bytes();
+        memchr::memmem::find_iter(bytes, krate.as_bytes()).any(|i| {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let after = bytes.get(i + krate.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && matches!(after, Some(b':') | Some(b';') | Some(b' ') | Some(b'{') | Some(b','))
+        })
+    }
+}
+
+/// A call of a named method or associated function, normalised so that the receiver is separate
+/// from the arguments in both call forms.
+pub struct CallSite<'a> {
+    /// The method's name.
+    pub name: &'a Ident,
+    /// The receiver (`b` in `b.m(x)` and in `Builder::m(b, x)`).
+    pub receiver: Option<&'a Expr>,
+    /// The arguments after the receiver.
+    pub args: Vec<&'a Expr>,
+    expr_range_of: CallExpr<'a>,
+}
+
+enum CallExpr<'a> {
+    Method(&'a syn::ExprMethodCall),
+    Ufcs(&'a syn::ExprCall),
+}
+
+impl<'a> CallSite<'a> {
+    /// The range from the method name to the closing parenthesis (`danger_x(true)`).
+    pub fn call_range(&self, cx: &Cx<'_>) -> Range<usize> {
+        match self.expr_range_of {
+            CallExpr::Method(m) => {
+                let start = cx.range(&m.method).start;
+                start..cx.span_range(m.paren_token.span.close()).end
+            }
+            CallExpr::Ufcs(c) => cx.range(c),
+        }
+    }
+
+    /// The range of the method name.
+    pub fn name_range(&self, cx: &Cx<'_>) -> Range<usize> {
+        cx.range(self.name)
+    }
+}
+
+/// Strips parentheses, `&`, and invisible groups from an expression.
+pub fn peel(mut e: &Expr) -> &Expr {
+    loop {
+        e = match e {
+            Expr::Paren(p) => &p.expr,
+            Expr::Group(g) => &g.expr,
+            Expr::Reference(r) => &r.expr,
+            _ => return e,
+        };
+    }
+}
+
+/// The root of a method-call chain (`reqwest::Client::builder()` in `…builder().a().b()`).
+pub fn chain_root(mut e: &Expr) -> &Expr {
+    loop {
+        match peel(e) {
+            Expr::MethodCall(m) => e = &m.receiver,
+            Expr::Try(t) => e = &t.expr,
+            Expr::Await(a) => e = &a.base,
+            other => return other,
+        }
+    }
+}
+
+struct Indexer<'c, 'a> {
+    cx: &'c mut Cx<'a>,
+}
+
+impl<'a> Indexer<'_, 'a> {
+    fn mark_test(&mut self, attrs: &[syn::Attribute], node: &impl Spanned) {
+        if attrs.iter().any(is_test_attr) {
+            let r = self.cx.range(node);
+            self.cx.test_ranges.push(r);
+        }
+    }
+
+    fn push_scope(
+        &mut self,
+        range: Range<usize>,
+        inputs: impl Iterator<Item = &'a Pat>,
+        sig: Option<&'a syn::Signature>,
+        body: Option<&'a syn::Block>,
+    ) {
+        let mut params = Vec::new();
+        for pat in inputs {
+            pat_idents(pat, &mut params);
+        }
+        let scope = Scope { range, params, name: sig.map(|s| &s.ident), output: sig.map(|s| &s.output), body };
+        self.cx.scopes.push(scope);
+    }
+}
+
+fn sig_pats(sig: &syn::Signature) -> impl Iterator<Item = &Pat> {
+    sig.inputs.iter().filter_map(|arg| match arg {
+        syn::FnArg::Typed(t) => Some(&*t.pat),
+        syn::FnArg::Receiver(_) => None,
+    })
+}
+
+fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
+    match pat {
+        Pat::Ident(i) => out.push(&i.ident),
+        Pat::Tuple(t) => t.elems.iter().for_each(|p| pat_idents(p, out)),
+        Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pat_idents(p, out)),
+        Pat::Struct(s) => s.fields.iter().for_each(|f| pat_idents(&f.pat, out)),
+        Pat::Type(t) => pat_idents(&t.pat, out),
+        Pat::Reference(r) => pat_idents(&r.pat, out),
+        Pat::Slice(s) => s.elems.iter().for_each(|p| pat_idents(p, out)),
+        _ => {}
+    }
+}
+
+/// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[cfg(all(test, …))]`.
+fn is_test_attr(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    if path.segments.last().is_some_and(|s| s.ident == "test" || s.ident == "bench") {
+        return true;
+    }
+    if path.is_ident("cfg") {
+        if let syn::Meta::List(list) = &attr.meta {
+            return cfg_requires_test(list.tokens.clone());
+        }
+    }
+    false
+}
+
+/// Whether a `cfg(...)` predicate can only hold in test builds: `test` or `all(…, test, …)`.
+fn cfg_requires_test(tokens: proc_macro2::TokenStream) -> bool {
+    let mut iter = tokens.into_iter().peekable();
+    match iter.next() {
+        Some(proc_macro2::TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
+        Some(proc_macro2::TokenTree::Ident(i)) if i == "all" => match iter.next() {
+            Some(proc_macro2::TokenTree::Group(g)) => g.stream().into_iter().any(|t| {
+                matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "test")
+            }),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+impl<'a> Visit<'a> for Indexer<'_, 'a> {
+    fn visit_item(&mut self, item: &'a syn::Item) {
+        let r = self.cx.range(item);
+        self.cx.statements.push(r);
+        visit::visit_item(self, item);
+    }
+
+    fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+        self.mark_test(&m.attrs, m);
+        visit::visit_item_mod(self, m);
+    }
+
+    fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
+        self.mark_test(&f.attrs, f);
+        let r = self.cx.range(f);
+        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
+        visit::visit_item_fn(self, f);
+    }
+
+    fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
+        self.mark_test(&i.attrs, i);
+        self.cx.impls.push(i);
+        visit::visit_item_impl(self, i);
+    }
+
+    fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
+        let r = self.cx.range(item);
+        self.cx.statements.push(r);
+        visit::visit_impl_item(self, item);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
+        self.mark_test(&f.attrs, f);
+        let r = self.cx.range(f);
+        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
+        visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            let r = self.cx.range(f);
+            self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(block));
+        }
+        visit::visit_trait_item_fn(self, f);
+    }
+
+    fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
+        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
+        visit::visit_impl_item_const(self, c);
+    }
+
+    fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
+        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
+        visit::visit_item_const(self, c);
+    }
+
+    fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
+        self.cx.consts.entry(s.ident.to_string()).or_default().push(ConstItem { name: &s.ident, expr: &s.expr });
+        visit::visit_item_static(self, s);
+    }
+
+    fn visit_item_use(&mut self, u: &'a syn::ItemUse) {
+        let mut prefix = Vec::new();
+        collect_use(&u.tree, &mut prefix, &mut self.cx.uses);
+        visit::visit_item_use(self, u);
+    }
+
+    fn visit_stmt(&mut self, s: &'a syn::Stmt) {
+        if !matches!(s, syn::Stmt::Item(_)) {
+            let r = self.cx.range(s);
+            self.cx.statements.push(r);
+        }
+        visit::visit_stmt(self, s);
+    }
+
+    fn visit_local(&mut self, l: &'a syn::Local) {
+        let mut pat = &l.pat;
+        if let Pat::Type(t) = pat {
+            pat = &t.pat;
+        }
+        if let Pat::Ident(i) = pat {
+            let offset = self.cx.range(l).start;
+            self.cx.lets.push(LetBinding {
+                name: &i.ident,
+                mutable: i.mutability.is_some(),
+                init: l.init.as_ref().map(|i| &*i.expr),
+                offset,
+            });
+        }
+        visit::visit_local(self, l);
+    }
+
+    fn visit_field_value(&mut self, f: &'a syn::FieldValue) {
+        let r = self.cx.range(f);
+        self.cx.statements.push(r);
+        visit::visit_field_value(self, f);
+    }
+
+    fn visit_arm(&mut self, a: &'a syn::Arm) {
+        let r = self.cx.range(a);
+        self.cx.statements.push(r);
+        visit::visit_arm(self, a);
+    }
+
+    fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {
+        let r = self.cx.range(c);
+        self.push_scope(r, c.inputs.iter(), None, None);
+        visit::visit_expr_closure(self, c);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+        self.cx.method_calls.push(m);
+        visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
+        self.cx.calls.push(c);
+        visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_path(&mut self, p: &'a syn::ExprPath) {
+        self.cx.paths.push(p);
+        visit::visit_expr_path(self, p);
+    }
+
+    fn visit_expr_struct(&mut self, s: &'a syn::ExprStruct) {
+        self.cx.structs.push(s);
+        visit::visit_expr_struct(self, s);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
+        self.cx.assigns.push(a);
+        visit::visit_expr_assign(self, a);
+    }
+
+    fn visit_expr_binary(&mut self, b: &'a syn::ExprBinary) {
+        use syn::BinOp::{Eq, Ge, Gt, Le, Lt, Ne};
+        if matches!(b.op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_)) {
+            let (l, r) = (self.cx.range(&*b.left), self.cx.range(&*b.right));
+            self.cx.compared.extend([l, r]);
+        }
+        visit::visit_expr_binary(self, b);
+    }
+
+    fn visit_expr_lit(&mut self, l: &'a syn::ExprLit) {
+        if let syn::Lit::Str(s) = &l.lit {
+            self.cx.strings.push(s);
+        }
+        visit::visit_expr_lit(self, l);
+    }
+}
+
+fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut HashMap<String, Vec<String>>) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            collect_use(&p.tree, prefix, out);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => {
+            let mut full = prefix.clone();
+            full.push(n.ident.to_string());
+            if n.ident != "self" {
+                out.insert(n.ident.to_string(), full);
+            } else if let Some(last) = prefix.last() {
+                out.insert(last.clone(), prefix.clone());
+            }
+        }
+        syn::UseTree::Rename(r) => {
+            let mut full = prefix.clone();
+            full.push(r.ident.to_string());
+            out.insert(r.rename.to_string(), full);
+        }
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| collect_use(t, prefix, out)),
+        syn::UseTree::Glob(_) => {}
+    }
+}

@@ -1,0 +1,87 @@
+//! Owned, render-agnostic findings. Nothing here refers to syn or proc-macro2: positions are
+//! byte ranges into the original file text.
+
+use std::ops::Range;
+
+use crate::rule::{Level, Rule};
+
+/// A labelled range, in the diagnostic's own file or in another file of the same crate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// `None` for the file the diagnostic belongs to; otherwise the display path of another file.
+    pub file: Option<String>,
+    /// Byte range in that file's text.
+    pub range: Range<usize>,
+    /// The label text (may be empty).
+    pub text: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    /// The rule it belongs to.
+    pub rule: &'static Rule,
+    /// The level it is reported at: the rule's default until the policy is applied.
+    pub level: Level,
+    /// The headline, lowercase, no trailing period.
+    pub message: String,
+    /// Where it is.
+    pub primary: Label,
+    /// Ranges that explain it (the `const` that holds `true`, the builder it belongs to).
+    pub secondary: Vec<Label>,
+    /// `= note:` lines.
+    pub notes: Vec<String>,
+    /// `= help:` lines.
+    pub help: Vec<String>,
+    /// Whether it lies in test code (`#[cfg(test)]`, `#[test]`, a test target).
+    pub in_test_code: bool,
+    /// Set when the finding is lifted by an inline suppression; the reason is kept for SARIF.
+    pub suppressed: Option<String>,
+}
+
+impl Diagnostic {
+    /// A new diagnostic at `range` with the rule's default level.
+    pub fn new(rule: &'static Rule, message: impl Into<String>, range: Range<usize>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            level: rule.default_level,
+            message: message.into(),
+            primary: Label { file: None, range, text: String::new() },
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: Vec::new(),
+            in_test_code: false,
+            suppressed: None,
+        }
+    }
+
+    /// Sets the primary label's text.
+    pub fn label(mut self, text: impl Into<String>) -> Diagnostic {
+        self.primary.text = text.into();
+        self
+    }
+
+    /// Adds a secondary label in the same file.
+    pub fn secondary(mut self, range: Range<usize>, text: impl Into<String>) -> Diagnostic {
+        self.secondary.push(Label { file: None, range, text: text.into() });
+        self
+    }
+
+    /// Adds a `= note:` line.
+    pub fn note(mut self, text: impl Into<String>) -> Diagnostic {
+        self.notes.push(text.into());
+        self
+    }
+
+    /// Adds a `= help:` line.
+    pub fn help(mut self, text: impl Into<String>) -> Diagnostic {
+        self.help.push(text.into());
+        self
+    }
+
+    /// Overrides the level (for findings of a rule reported at a lower level in one shape).
+    pub fn with_level(mut self, level: Level) -> Diagnostic {
+        self.level = level;
+        self
+    }
+}

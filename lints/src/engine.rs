@@ -1,0 +1,201 @@
+//! The per-file pipeline (prefilter → parse → index → rules → suppressions), the crate-level
+//! join for facts that cross files, and the final application of the policy.
+
+use std::ops::Range;
+
+use crate::cx::Cx;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::parse;
+use crate::policy::Policy;
+use crate::prefilter::Prefilter;
+use crate::resolve::{Const, Value};
+use crate::rule::Level;
+use crate::rules::{PARSE_ERROR, RULES, UNUSED_SUPPRESSION};
+use crate::sink::{PendingConst, Sink};
+use crate::source::{LineIndex, prelude_len};
+use crate::suppress::{self, Directive};
+
+/// One file to lint.
+pub struct SourceFile<'a> {
+    /// The path shown to the user (relative to the workspace root where possible).
+    pub path: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+    /// Whether the file belongs to a test or bench target (all of it is test code).
+    pub is_test_target: bool,
+}
+
+/// What linting one file produced.
+#[derive(Clone, Debug, Default)]
+pub struct FileReport {
+    /// The file's display path.
+    pub path: String,
+    /// Findings, raw until [`finalize`] applies the policy.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings waiting for a constant defined in another file.
+    pub pending: Vec<PendingConst>,
+    /// The file's suppression comments.
+    pub directives: Vec<Directive>,
+}
+
+/// A `const`/`static` with a literal value, as found by [`collect_consts`].
+#[derive(Clone, Debug)]
+pub struct ConstDef {
+    /// Its name.
+    pub name: String,
+    /// Its value.
+    pub value: Const,
+    /// The display path of the file that defines it.
+    pub path: String,
+    /// The byte range of its name.
+    pub range: Range<usize>,
+}
+
+/// Lints one file with every rule. Never fails: unparsable input becomes a TLS001 finding.
+pub fn check_file(file: &SourceFile<'_>, prefilter: &Prefilter) -> FileReport {
+    let mut report = FileReport { path: file.path.to_string(), ..FileReport::default() };
+    if !prefilter.is_match(file.text) {
+        return report;
+    }
+    lint_parsed(file, &mut report);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    report
+}
+
+fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
+    let offset = prelude_len(file.text);
+    let parsed = match parse::parse(&file.text[offset..]) {
+        Ok(parsed) => parsed,
+        Err(failure) => {
+            let range = failure.span.map_or(offset..offset, |s| {
+                let r = s.byte_range();
+                (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
+            });
+            let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot parse `{}`: {}", file.path, failure.reason), range)
+                .label("the file is not linted past this error")
+                .note("the rest of the workspace is still linted");
+            d.in_test_code = file.is_test_target;
+            report.diagnostics.push(d);
+            return;
+        }
+    };
+    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, &parsed);
+    let mut sink = Sink::default();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(&cx, &mut sink);
+        }
+    }
+    for d in &mut sink.diagnostics {
+        d.in_test_code = cx.in_test_code(d.primary.range.start);
+    }
+    for p in &mut sink.pending {
+        p.finding.in_test_code = cx.in_test_code(p.finding.primary.range.start);
+        if let Some(u) = &mut p.if_unresolved {
+            u.in_test_code = p.finding.in_test_code;
+        }
+    }
+    let lines = LineIndex::new(file.text);
+    let strings: Vec<Range<usize>> = cx.strings.iter().map(|s| cx.range(*s)).collect();
+    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, &cx.statements);
+    for d in &mut directives {
+        d.in_test_code = cx.in_test_code(d.range.start);
+    }
+    for e in &mut errors {
+        e.in_test_code = cx.in_test_code(e.primary.range.start);
+    }
+    report.diagnostics.extend(sink.diagnostics);
+    report.diagnostics.extend(errors);
+    report.pending = sink.pending;
+    report.directives = directives;
+}
+
+/// The `const`/`static` items with a literal value in one file (for cross-file resolution).
+pub fn collect_consts(path: &str, text: &str) -> Vec<ConstDef> {
+    let defs = collect_consts_parsed(path, text);
+    proc_macro2::extra::invalidate_current_thread_spans();
+    defs
+}
+
+fn collect_consts_parsed(path: &str, text: &str) -> Vec<ConstDef> {
+    let offset = prelude_len(text);
+    let Ok(parsed) = parse::parse(&text[offset..]) else { return Vec::new() };
+    let cx = Cx::new(path, text, offset, false, &parsed);
+    let mut defs = Vec::new();
+    for items in cx.consts.values() {
+        for item in items {
+            if let Value::Const(value) = cx.resolve(item.expr).value {
+                defs.push(ConstDef { name: item.name.to_string(), value, path: path.to_string(), range: cx.range(item.name) });
+            }
+        }
+    }
+    defs.sort_by(|a, b| (&a.name, a.range.start).cmp(&(&b.name, b.range.start)));
+    defs
+}
+
+/// Settles the findings that wait for constants, once the crate's constants are known.
+/// Deterministic: the first definition in `consts` order wins.
+pub fn join(reports: &mut [FileReport], consts: &[ConstDef]) {
+    for report in reports.iter_mut() {
+        for pending in std::mem::take(&mut report.pending) {
+            match consts.iter().find(|c| c.name == pending.name) {
+                Some(def) if def.value == pending.dangerous => {
+                    let mut finding = pending.finding;
+                    finding.secondary.push(Label {
+                        file: (def.path != report.path).then(|| def.path.clone()),
+                        range: def.range.clone(),
+                        text: format!("`{}` is defined here", def.name),
+                    });
+                    report.diagnostics.push(finding);
+                }
+                Some(_) => {}
+                None => report.diagnostics.extend(pending.if_unresolved),
+            }
+        }
+    }
+}
+
+/// Applies the policy to a file's findings: inline suppressions (except for `forbid` rules),
+/// unused-suppression findings, the test-code scope and the levels (dropping `allow`). Findings
+/// lifted by a suppression stay in the list with `suppressed` set (SARIF reports them).
+pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
+    let lines = LineIndex::new(text);
+    let mut diagnostics = std::mem::take(&mut report.diagnostics);
+    diagnostics.sort_by_key(|d| (d.primary.range.start, d.rule.code));
+    for d in &mut diagnostics {
+        let line = lines.line_of(d.primary.range.start);
+        let level = policy.explicit_level(d.rule).map_or(d.level, |l| l.level);
+        for dir in &mut report.directives {
+            if dir.covers.contains(&line) && dir.rules.iter().any(|r| r.code == d.rule.code) {
+                dir.used = true;
+                if level != Level::Forbid {
+                    d.suppressed = Some(dir.reason.clone());
+                }
+            }
+        }
+    }
+    for dir in &report.directives {
+        if !dir.used {
+            let names: Vec<&str> = dir.rules.iter().map(|r| r.name).collect();
+            let mut d = Diagnostic::new(&UNUSED_SUPPRESSION, "unused suppression", dir.range.clone())
+                .label(format!("no `{}` finding here", names.join("`, `")))
+                .help("remove the comment, or move it onto the line of the finding or the line above its statement");
+            d.in_test_code = dir.in_test_code;
+            diagnostics.push(d);
+        }
+    }
+    diagnostics.retain_mut(|d| {
+        if d.in_test_code && !policy.include_tests {
+            return false;
+        }
+        let (level, note) = match policy.explicit_level(d.rule) {
+            Some(src) => (src.level, format!("`{}` is set to `{}` in {}", d.rule.name, src.level.as_str(), src.origin)),
+            None => (d.level, format!("`{}` ({}) is `{}` by default", d.rule.name, d.rule.code, d.level.as_str())),
+        };
+        d.level = level;
+        d.notes.insert(0, note);
+        level != Level::Allow
+    });
+    diagnostics.sort_by_key(|d| (d.primary.range.start, d.rule.code));
+    report.diagnostics = diagnostics;
+}

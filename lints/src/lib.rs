@@ -1,0 +1,32 @@
+//! The rule engine and rules of cargo-tlslint.
+//!
+//! Input is `(path, source text)`, output is data: this crate does no I/O and knows nothing of
+//! cargo, config files, terminals or output formats. Per file, [`check_file`] parses with syn,
+//! indexes the facts rules ask about ([`Cx`]) and runs every rule of [`RULES`]. Facts that cross
+//! files (constants defined elsewhere in the crate) are settled by [`join`], and
+//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions.
+
+mod cx;
+mod diagnostic;
+mod engine;
+mod parse;
+mod policy;
+mod prefilter;
+mod resolve;
+mod rule;
+pub mod rules;
+mod sink;
+pub mod source;
+mod suppress;
+mod toggle;
+
+pub use cx::{CallSite, Cx, chain_root, peel};
+pub use diagnostic::{Diagnostic, Label};
+pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join};
+pub use policy::{LevelSource, Policy, TlsVersion};
+pub use prefilter::Prefilter;
+pub use resolve::{Const, Resolved, Value};
+pub use rule::{CheckFn, Level, Rule};
+pub use rules::{RULES, find as find_rule};
+pub use sink::{PendingConst, Sink};
+pub use suppress::Directive;

@@ -1,0 +1,195 @@
+//! TLS101 `cert_verification_disabled`: certificate chain validation switched off by a literal or
+//! constant, in every HTTP, TLS, database and messaging client that offers a switch for it
+//! (catalog sections A1 and A2).
+
+use syn::Expr;
+
+use crate::cx::{Cx, chain_root, peel};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::toggle::{Field, Finding, PathValue, Setter, check_fields, check_paths, check_setters};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS101",
+    name: "cert_verification_disabled",
+    default_level: Level::Deny,
+    summary: "certificate chain validation switched off by a literal or constant",
+    cwe: &[295],
+    needles: &[
+        "accept_invalid_certs",
+        "disable_verification",
+        "ssl_verify_peer",
+        "set_no_tls_verify",
+        "danger_skip_tls_verify",
+        "enable_server_cert_auth",
+        "allow_invalid_certificates",
+        "DANGER_ACCEPT_INVALID_CERTS",
+        "SslVerifyMode",
+        "CertificateValidation",
+        "TlsMode",
+        "TcpTls",
+        "trust_cert",
+    ],
+    docs: r#"### What it does
+Flags settings that switch certificate chain validation off with a literal or a constant:
+`danger_accept_invalid_certs(true)` (reqwest 0.10–0.13 including `tls_danger_accept_invalid_certs`,
+native-tls, async-native-tls, tokio-native-tls, hyper-tls, attohttpc, isahc 2), lettre
+`dangerous_accept_invalid_certs(true)`, ureq 3 `disable_verification(true)`, curl
+`ssl_verify_peer(false)`, isahc 1 `SslOption::DANGER_ACCEPT_INVALID_CERTS`, openssl/boring
+`set_verify(SslVerifyMode::NONE)` on a client, mysql `with_danger_accept_invalid_certs(true)`,
+ldap3 `set_no_tls_verify(true)`, imap `danger_skip_tls_verify(true)`, paho-mqtt
+`enable_server_cert_auth(false)`, kube `accept_invalid_certs = true`, mongodb
+`allow_invalid_certificates(true)`, redis `TlsMode::Insecure` and `TcpTls { insecure: true }`,
+elasticsearch/opensearch `CertificateValidation::None` and tiberius `trust_cert()`.
+
+Values are resolved through `!`, `const`/`static` items of the crate, `let` bindings and
+`if`/`match` arms that agree; a value decided at run time is reported as TLS104 instead.
+
+### Why is this bad?
+Without chain validation any certificate is accepted, so anyone on the network path (a hostile
+Wi-Fi, a compromised router, a proxy) can impersonate the server and read or change the traffic,
+including the tokens and passwords it carries (CWE-295).
+
+### Example
+```rust
+fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+}
+```
+
+Use instead:
+```rust
+fn client(ca_pem: &[u8]) -> reqwest::Result<reqwest::Client> {
+    let ca = reqwest::Certificate::from_pem(ca_pem)?;
+    reqwest::Client::builder().add_root_certificate(ca).build()
+}
+```
+"#,
+    check: Some(check),
+};
+
+const FINDING: Finding = Finding {
+    rule: &RULE,
+    message: "certificate verification is disabled",
+    label: "any certificate is accepted",
+    why: "without chain validation anyone on the network path can impersonate the server",
+    runtime_message: Some("certificate verification can be switched off at run time"),
+};
+
+const ADD_ROOT: &str = "to trust a private CA, add it with `add_root_certificate(Certificate::from_pem(…)?)`";
+
+const SETTERS: &[Setter] = &[
+    Setter { methods: &["danger_accept_invalid_certs", "tls_danger_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: ADD_ROOT },
+    Setter { methods: &["dangerous_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `TlsParameters::builder(domain).add_root_certificate(…)`" },
+    Setter { methods: &["disable_verification"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `TlsConfig::builder().root_certs(RootCerts::Specific(…))`" },
+    Setter { methods: &["ssl_verify_peer", "proxy_ssl_verify_peer", "doh_ssl_verify_peer"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and point `cainfo(path)` at your CA bundle" },
+    Setter { methods: &["with_danger_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `SslOpts::default().with_root_certs(…)` (mysql_async) or `with_root_cert_path(…)` (mysql)" },
+    Setter { methods: &["set_no_tls_verify"], dangerous: true, needs_crate: &[], help: "to trust a private CA, pass a `rustls::ClientConfig` that trusts it with `set_config(…)`" },
+    Setter { methods: &["danger_skip_tls_verify"], dangerous: true, needs_crate: &[], help: "keep verification on and trust the server's CA in the system store" },
+    Setter { methods: &["enable_server_cert_auth"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and set the CA with `trust_store(path)`" },
+    Setter { methods: &["allow_invalid_certificates"], dangerous: true, needs_crate: &[], help: "to trust a private CA, set `ca_file_path(…)`" },
+];
+
+const FIELDS: &[Field] = &[
+    Field { name: "accept_invalid_certs", dangerous: true, struct_name: None, help: "to trust a private CA, set `root_cert: Some(…)`" },
+    Field { name: "allow_invalid_certificates", dangerous: true, struct_name: None, help: "to trust a private CA, set `ca_file_path`" },
+    Field { name: "insecure", dangerous: true, struct_name: Some("TcpTls"), help: "set `insecure: false`; for a private CA use `Client::build_with_tls(url, TlsCertificates { root_cert: Some(pem), .. })`" },
+];
+
+const PATHS: &[PathValue] = &[
+    PathValue { suffix: &["DANGER_ACCEPT_INVALID_CERTS"], help: "drop the flag; for a private CA use `ssl_ca_certificate(CaCertificate::file(…))`" },
+    PathValue { suffix: &["CertificateValidation", "None"], help: "use `CertificateValidation::Default`, or `CertificateValidation::Full(ca_cert)` for a private CA" },
+    PathValue { suffix: &["TlsMode", "Insecure"], help: "use `TlsMode::Secure`" },
+];
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    check_setters(cx, sink, &FINDING, SETTERS);
+    check_fields(cx, sink, &FINDING, FIELDS);
+    check_paths(cx, sink, &FINDING, PATHS);
+    check_openssl_verify_mode(cx, sink);
+    check_trust_cert(cx, sink);
+}
+
+/// openssl/boring `set_verify(SslVerifyMode::NONE)` (or `empty()`, `from_bits(0)`) on a client.
+/// On an acceptor `NONE` only means "no client certificate requested", the normal server default.
+fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
+    for call in cx.calls_named(&["set_verify", "set_verify_callback"]) {
+        let Some(arg) = call.args.first() else { continue };
+        let (mode, via) = follow_binding(cx, arg);
+        if !is_verify_none(cx, mode) || is_server_side(cx, call.receiver, cx.range(*arg).start) {
+            continue;
+        }
+        let mut d = Diagnostic::new(&RULE, FINDING.message, call.name_range(cx))
+            .label("the peer's certificate is not verified")
+            .secondary(cx.range(*arg), "`SSL_VERIFY_NONE`");
+        if let Some(via) = via {
+            d = d.secondary(via, "the mode is set here");
+        }
+        sink.push(d.note(FINDING.why).help("use `SslVerifyMode::PEER`, or build the client with `SslConnector::builder(SslMethod::tls())`, which verifies by default"));
+    }
+}
+
+/// Follows a single-identifier `let` binding to its initializer (one step).
+fn follow_binding<'a>(cx: &Cx<'a>, e: &'a Expr) -> (&'a Expr, Option<std::ops::Range<usize>>) {
+    if let Expr::Path(p) = peel(e) {
+        if let Some(ident) = p.path.get_ident() {
+            let at = cx.range(e).start;
+            let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+            if let Some(init) = cx
+                .lets
+                .iter()
+                .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+                .max_by_key(|l| l.offset)
+                .and_then(|l| l.init)
+            {
+                return (init, Some(cx.range(init)));
+            }
+        }
+    }
+    (e, None)
+}
+
+fn is_verify_none(cx: &Cx<'_>, e: &Expr) -> bool {
+    match peel(e) {
+        Expr::Path(p) => cx.path_ends_with(&p.path, &["SslVerifyMode", "NONE"]),
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return false };
+            let empty = cx.path_ends_with(&f.path, &["SslVerifyMode", "empty"]);
+            let from_zero = (cx.path_ends_with(&f.path, &["SslVerifyMode", "from_bits"])
+                || cx.path_ends_with(&f.path, &["SslVerifyMode", "from_bits_truncate"]))
+                && c.args.first().and_then(|a| cx.resolve(a).as_int()) == Some(0);
+            empty || from_zero
+        }
+        _ => false,
+    }
+}
+
+/// Whether a `set_verify` receiver is a server-side acceptor: its chain starts at `SslAcceptor`,
+/// or the enclosing function builds an acceptor and no connector.
+fn is_server_side(cx: &Cx<'_>, receiver: Option<&Expr>, at: usize) -> bool {
+    if let Some(recv) = receiver {
+        let root = cx.snippet(chain_root(recv));
+        if root.contains("SslAcceptor") || root.contains("acceptor") {
+            return true;
+        }
+    }
+    let body = cx.scope_at(at).map_or(cx.text, |s| cx.text.get(s.range.clone()).unwrap_or(""));
+    body.contains("SslAcceptor") && !body.contains("SslConnector")
+}
+
+/// tiberius `config.trust_cert()`: any call turns certificate validation off.
+fn check_trust_cert(cx: &Cx<'_>, sink: &mut Sink) {
+    for call in cx.calls_named(&["trust_cert"]) {
+        if !call.args.is_empty() {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
+                .label("the SQL Server certificate is not validated")
+                .note(FINDING.why)
+                .help("trust the server's CA with `trust_cert_ca(\"ca.pem\")` instead"),
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! TLS201 `hostname_verification_disabled`: the certificate is validated but not checked against
+//! the host being contacted (catalog section B).
+
+use crate::cx::Cx;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::toggle::{Field, Finding, PathValue, Setter, check_fields, check_paths, check_setters};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS201",
+    name: "hostname_verification_disabled",
+    default_level: Level::Deny,
+    summary: "hostname verification switched off by a literal or constant",
+    cwe: &[297],
+    needles: &[
+        "accept_invalid_hostnames",
+        "danger_accept_invalid_hosts",
+        "DANGER_ACCEPT_INVALID_HOSTS",
+        "verify_hostname",
+        "ssl_verify_host",
+        "skip_domain_validation",
+        "allow_invalid_hostnames",
+        "PgSslMode",
+        "MySqlSslMode",
+        "CertificateValidation",
+        "paho_mqtt",
+    ],
+    docs: r#"### What it does
+Flags settings that switch the hostname check off with a literal or a constant:
+`danger_accept_invalid_hostnames(true)` (reqwest including `tls_danger_accept_invalid_hostnames`,
+native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostnames`), isahc
+`SslOption::DANGER_ACCEPT_INVALID_HOSTS` and `danger_accept_invalid_hosts(true)`, lettre
+`dangerous_accept_invalid_hostnames(true)`, openssl/boring `verify_hostname(false)` and
+`set_verify_hostname(false)`, curl `ssl_verify_host(false)`, mysql
+`with_danger_skip_domain_validation(true)`, mongodb `allow_invalid_hostnames(true)`, paho-mqtt
+`verify(false)`, sqlx `PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
+`CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
+
+### Why is this bad?
+A valid certificate for *any* name is accepted, so anyone who can get a certificate for a domain
+they own (free and automatic today) can impersonate the server (CWE-297).
+
+### Example
+```rust
+fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().danger_accept_invalid_hostnames(true).build()
+}
+```
+
+Use instead:
+```rust
+fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().build()
+}
+```
+"#,
+    check: Some(check),
+};
+
+const FINDING: Finding = Finding {
+    rule: &RULE,
+    message: "hostname verification is disabled",
+    label: "a certificate for any host is accepted",
+    why: "anyone with a valid certificate for any domain can impersonate the server",
+    runtime_message: Some("hostname verification can be switched off at run time"),
+};
+
+const FIX_SAN: &str = "keep the check on and issue the server's certificate for the name clients use (its SAN)";
+
+const SETTERS: &[Setter] = &[
+    Setter {
+        methods: &["danger_accept_invalid_hostnames", "tls_danger_accept_invalid_hostnames", "set_danger_accept_invalid_hostnames", "danger_accept_invalid_hosts", "dangerous_accept_invalid_hostnames"],
+        dangerous: true,
+        needs_crate: &[],
+        help: FIX_SAN,
+    },
+    Setter { methods: &["verify_hostname", "set_verify_hostname"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`" },
+    Setter { methods: &["ssl_verify_host", "proxy_ssl_verify_host", "doh_ssl_verify_host"], dangerous: false, needs_crate: &[], help: "keep the default (`true`)" },
+    Setter { methods: &["with_danger_skip_domain_validation"], dangerous: true, needs_crate: &[], help: FIX_SAN },
+    Setter { methods: &["allow_invalid_hostnames"], dangerous: true, needs_crate: &[], help: FIX_SAN },
+    Setter { methods: &["verify"], dangerous: false, needs_crate: &["paho_mqtt"], help: "call `.verify(true)` on the `SslOptionsBuilder`" },
+];
+
+const FIELDS: &[Field] = &[Field { name: "allow_invalid_hostnames", dangerous: true, struct_name: None, help: FIX_SAN }];
+
+const PATHS: &[PathValue] = &[
+    PathValue { suffix: &["DANGER_ACCEPT_INVALID_HOSTS"], help: "drop the flag" },
+    PathValue { suffix: &["PgSslMode", "VerifyCa"], help: "use `PgSslMode::VerifyFull`" },
+    PathValue { suffix: &["MySqlSslMode", "VerifyCa"], help: "use `MySqlSslMode::VerifyIdentity`" },
+    PathValue { suffix: &["CertificateValidation", "Certificate"], help: "use `CertificateValidation::Full(cert)`, which also checks the host name" },
+];
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    check_setters(cx, sink, &FINDING, SETTERS);
+    check_fields(cx, sink, &FINDING, FIELDS);
+    check_paths(cx, sink, &FINDING, PATHS);
+}

@@ -1,0 +1,37 @@
+//! Where rules put their findings, kept apart from `Cx` so that iterating facts while reporting
+//! needs no borrow juggling.
+
+use crate::diagnostic::Diagnostic;
+use crate::resolve::Const;
+
+/// A finding that depends on a `const`/`static` defined in another file of the crate.
+#[derive(Clone, Debug)]
+pub struct PendingConst {
+    /// The constant's name.
+    pub name: String,
+    /// The value that makes the finding real.
+    pub dangerous: Const,
+    /// The finding to report when the constant has that value.
+    pub finding: Diagnostic,
+    /// The finding to report when no constant of that name is found in the crate.
+    pub if_unresolved: Option<Diagnostic>,
+}
+
+/// Collects the findings of the rules run on one file.
+#[derive(Default)]
+pub struct Sink {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) pending: Vec<PendingConst>,
+}
+
+impl Sink {
+    /// Reports a finding.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Reports a finding that depends on a constant defined elsewhere in the crate.
+    pub fn push_pending(&mut self, p: PendingConst) {
+        self.pending.push(p);
+    }
+}

@@ -1,0 +1,246 @@
+//! Shared machinery for the rules that flag a setting by its value: boolean setters
+//! (`danger_accept_invalid_certs(true)`), struct fields (`accept_invalid_certs: true`) and enum
+//! values (`SslOption::DANGER_ACCEPT_INVALID_CERTS`). A constant dangerous value is reported under
+//! the rule; a value decided at run time under TLS104 (when the rule asks for it); a constant
+//! defined in another file is handed to the crate-level join.
+
+use std::ops::Range;
+
+use syn::Expr;
+
+use crate::cx::{Cx, chain_root, peel};
+use crate::diagnostic::Diagnostic;
+use crate::resolve::{Const, Resolved, Value};
+use crate::rule::Rule;
+use crate::rules::RUNTIME_TOGGLE;
+use crate::sink::{PendingConst, Sink};
+
+/// How a rule words its findings.
+pub struct Finding {
+    /// The rule reported for a constant dangerous value.
+    pub rule: &'static Rule,
+    /// The headline.
+    pub message: &'static str,
+    /// The primary label.
+    pub label: &'static str,
+    /// Why it matters (a `= note:`).
+    pub why: &'static str,
+    /// The headline of the TLS104 finding for a value decided at run time; `None` when a runtime
+    /// value is not reported.
+    pub runtime_message: Option<&'static str>,
+}
+
+/// A setter whose argument switches a protection off.
+pub struct Setter {
+    /// Method names (also matched in `Type::method(recv, arg)` form).
+    pub methods: &'static [&'static str],
+    /// The argument value that weakens TLS.
+    pub dangerous: bool,
+    /// Crate names of which one must be mentioned in the file (for generic method names).
+    pub needs_crate: &'static [&'static str],
+    /// The safe alternative (`= help:`).
+    pub help: &'static str,
+}
+
+/// A struct field or assigned field whose value switches a protection off.
+pub struct Field {
+    /// The field name.
+    pub name: &'static str,
+    /// The dangerous value (the value may be wrapped in `Some(…)`).
+    pub dangerous: bool,
+    /// When set, only struct literals whose path ends with this name count.
+    pub struct_name: Option<&'static str>,
+    /// The safe alternative.
+    pub help: &'static str,
+}
+
+/// An enum value or associated constant that weakens TLS wherever it is used (except in
+/// comparisons).
+pub struct PathValue {
+    /// The path's last segments, e.g. `["TlsMode", "Insecure"]`.
+    pub suffix: &'static [&'static str],
+    /// The safe alternative.
+    pub help: &'static str,
+}
+
+/// Reports every call of `setters` whose argument has the dangerous value.
+pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &[Setter]) {
+    for setter in setters {
+        if !setter.needs_crate.is_empty() && !setter.needs_crate.iter().any(|c| cx.mentions_crate(c)) {
+            continue;
+        }
+        for call in cx.calls_named(setter.methods) {
+            let Some(arg) = call.args.first() else { continue };
+            let mut context = Vec::new();
+            if let Some(recv) = call.receiver {
+                if let Some(builder) = builder_label(cx, recv, call.name_range(cx)) {
+                    context.push(builder);
+                }
+            }
+            report_value(cx, sink, finding, Site {
+                primary: call.name_range(cx),
+                value: arg,
+                dangerous: Const::Bool(setter.dangerous),
+                help: setter.help,
+                context,
+            });
+        }
+    }
+}
+
+/// Reports every struct-literal field or field assignment of `fields` with the dangerous value.
+pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[Field]) {
+    for field in fields {
+        for s in &cx.structs {
+            if let Some(name) = field.struct_name {
+                if s.path.segments.last().is_none_or(|seg| seg.ident != name) {
+                    continue;
+                }
+            }
+            for fv in &s.fields {
+                let syn::Member::Named(member) = &fv.member else { continue };
+                if member != field.name {
+                    continue;
+                }
+                report_value(cx, sink, finding, Site {
+                    primary: cx.range(member),
+                    value: unwrap_some(&fv.expr),
+                    dangerous: Const::Bool(field.dangerous),
+                    help: field.help,
+                    context: Vec::new(),
+                });
+            }
+        }
+        if field.struct_name.is_some() {
+            continue;
+        }
+        for a in &cx.assigns {
+            let Expr::Field(target) = peel(&a.left) else { continue };
+            let syn::Member::Named(member) = &target.member else { continue };
+            if member != field.name {
+                continue;
+            }
+            report_value(cx, sink, finding, Site {
+                primary: cx.range(&*a.left),
+                value: unwrap_some(&a.right),
+                dangerous: Const::Bool(field.dangerous),
+                help: field.help,
+                context: Vec::new(),
+            });
+        }
+    }
+}
+
+/// Reports every use of the enum values or constants in `values`.
+pub fn check_paths(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, values: &[PathValue]) {
+    for p in &cx.paths {
+        let Some(value) = values.iter().find(|v| cx.path_ends_with(&p.path, v.suffix)) else { continue };
+        if cx.is_compared(*p) {
+            continue;
+        }
+        sink.push(
+            Diagnostic::new(finding.rule, finding.message, cx.range(*p))
+                .label(finding.label)
+                .note(finding.why)
+                .help(value.help),
+        );
+    }
+}
+
+/// One place where a value decides the finding.
+pub struct Site<'e> {
+    /// The primary range (the setter's name, the field).
+    pub primary: Range<usize>,
+    /// The value expression.
+    pub value: &'e Expr,
+    /// The value that weakens TLS.
+    pub dangerous: Const,
+    /// The safe alternative.
+    pub help: &'static str,
+    /// Extra secondary labels (the builder it belongs to).
+    pub context: Vec<(Range<usize>, String)>,
+}
+
+/// Decides and reports one site: constant, runtime, or pending on another file's constant.
+pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<'_>) {
+    let resolved = cx.resolve(site.value);
+    let arg_range = cx.range(site.value);
+    match &resolved.value {
+        Value::Const(c) if *c == site.dangerous => {
+            sink.push(constant_finding(cx, finding, &site, &resolved, arg_range));
+        }
+        Value::Runtime(origin) => {
+            if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
+                sink.push(d);
+            }
+        }
+        Value::Pending(name) => {
+            let finding_if_const = constant_finding(cx, finding, &site, &resolved, arg_range.clone());
+            let origin = format!("the value comes from `{name}`, which is not defined in this crate");
+            sink.push_pending(PendingConst {
+                name: name.clone(),
+                dangerous: site.dangerous.clone(),
+                finding: finding_if_const,
+                if_unresolved: runtime_finding(finding, &site, arg_range, &origin),
+            });
+        }
+        Value::Const(_) | Value::Unknown => {}
+    }
+}
+
+fn constant_finding(cx: &Cx<'_>, finding: &Finding, site: &Site<'_>, resolved: &Resolved, arg: Range<usize>) -> Diagnostic {
+    let mut d = Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
+    if arg.start >= site.primary.end || arg.end <= site.primary.start {
+        let shown = cx.text.get(arg.clone()).unwrap_or("");
+        let text = if resolved.via.is_empty() { format!("because of this `{}`", crate::resolve::compact(shown)) } else { format!("`{}` is {}", crate::resolve::compact(shown), const_text(&site.dangerous)) };
+        d = d.secondary(arg, text);
+    }
+    for (range, text) in &resolved.via {
+        d = d.secondary(range.clone(), text.clone());
+    }
+    for (range, text) in &site.context {
+        d = d.secondary(range.clone(), text.clone());
+    }
+    d.note(finding.why).help(site.help)
+}
+
+fn runtime_finding(finding: &Finding, site: &Site<'_>, arg: Range<usize>, origin: &str) -> Option<Diagnostic> {
+    let message = finding.runtime_message?;
+    Some(
+        Diagnostic::new(&RUNTIME_TOGGLE, message, site.primary.clone())
+            .label("the setting is decided at run time")
+            .secondary(arg, "this value is not a constant")
+            .note(format!("{origin}; when it is {}, {}", const_text(&site.dangerous), finding.message))
+            .help(format!("{}; if an insecure mode is needed for local testing, keep it out of release builds", site.help)),
+    )
+}
+
+fn const_text(c: &Const) -> String {
+    match c {
+        Const::Bool(b) => format!("`{b}`"),
+        Const::Int(i) => format!("`{i}`"),
+        Const::Str(s) => format!("`{s:?}`"),
+    }
+}
+
+/// `Some(x)` → `x`.
+pub fn unwrap_some(e: &Expr) -> &Expr {
+    if let Expr::Call(c) = peel(e) {
+        if let Expr::Path(p) = &*c.func {
+            if p.path.is_ident("Some") && c.args.len() == 1 {
+                return &c.args[0];
+            }
+        }
+    }
+    e
+}
+
+/// A label on the constructor that starts the builder chain, when it is on another line.
+fn builder_label(cx: &Cx<'_>, receiver: &Expr, primary: Range<usize>) -> Option<(Range<usize>, String)> {
+    let root = chain_root(receiver);
+    let Expr::Call(call) = root else { return None };
+    let Expr::Path(_) = &*call.func else { return None };
+    let range = cx.range(root);
+    let same_line = !cx.text.get(range.end..primary.start)?.contains('\n');
+    (!same_line && range.end <= primary.start).then(|| (range, "on the builder created here".to_string()))
+}
