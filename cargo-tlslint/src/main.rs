@@ -1,1 +1,9 @@
-fn main(){}
+//! The `cargo-tlslint` binary: parse the arguments, run, map the outcome to an exit status
+//! (0 clean, 1 findings, 2 tool error; clap's usage errors are 2 too).
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cargo_tlslint::cli::Args::parse_from_env();
+    cargo_tlslint::run::run(&args)
+}

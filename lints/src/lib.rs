@@ -9,6 +9,7 @@
 mod cx;
 mod diagnostic;
 mod engine;
+pub mod modules;
 mod parse;
 mod policy;
 mod prefilter;

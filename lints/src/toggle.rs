@@ -192,7 +192,8 @@ fn constant_finding(cx: &Cx<'_>, finding: &Finding, site: &Site<'_>, resolved: &
     let mut d = Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
     if arg.start >= site.primary.end || arg.end <= site.primary.start {
         let shown = cx.text.get(arg.clone()).unwrap_or("");
-        let text = if resolved.via.is_empty() { format!("because of this `{}`", crate::resolve::compact(shown)) } else { format!("`{}` is {}", crate::resolve::compact(shown), const_text(&site.dangerous)) };
+        let via_const = !resolved.via.is_empty() || matches!(resolved.value, Value::Pending(_));
+        let text = if !via_const { format!("because of this `{}`", crate::resolve::compact(shown)) } else { format!("`{}` is {}", crate::resolve::compact(shown), const_text(&site.dangerous)) };
         d = d.secondary(arg, text);
     }
     for (range, text) in &resolved.via {

@@ -16,7 +16,8 @@ use crate::rule::Rule;
 
 pub(crate) use cert_verification_runtime_toggle::RULE as RUNTIME_TOGGLE;
 pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
-pub(crate) use parse_error::RULE as PARSE_ERROR;
+/// TLS001, which the binary reports for files it cannot read.
+pub use parse_error::RULE as PARSE_ERROR;
 pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
 
 /// Every rule, in code order.

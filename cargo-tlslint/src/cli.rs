@@ -1,0 +1,151 @@
+//! The command line, in cargo-subcommand shape: `cargo tlslint [OPTIONS] [PATHS]…`, also
+//! `cargo-tlslint tlslint …` and plain `cargo-tlslint …`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// The `cargo` wrapper that cargo-subcommand parsing needs.
+#[derive(Parser, Debug)]
+#[command(name = "cargo", bin_name = "cargo", styles = clap_cargo::style::CLAP_STYLING)]
+pub enum CargoCli {
+    /// Lint a workspace's TLS settings.
+    Tlslint(Args),
+}
+
+/// `cargo tlslint`'s arguments.
+#[derive(clap::Args, Debug)]
+#[command(
+    version,
+    about = "Finds disabled certificate and hostname verification, legacy TLS and cleartext credentials in Rust code",
+    after_help = "Exit status: 0 no finding at `deny`, 1 at least one (or a warning under `-D warnings`), 2 tool error.\nSee `cargo tlslint --list` for the rules and `cargo tlslint --explain TLS101` for one."
+)]
+pub struct Args {
+    #[command(flatten)]
+    pub manifest: clap_cargo::Manifest,
+    #[command(flatten)]
+    pub workspace: clap_cargo::Workspace,
+    /// Also lint test and bench targets, `#[cfg(test)]` items and `#[test]` functions.
+    #[arg(long)]
+    pub include_tests: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FMT")]
+    pub message_format: MessageFormat,
+    /// Coloring.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "CARGO_TERM_COLOR", value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print nothing but the diagnostics (no summary line).
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Say more: files linted, time taken.
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// `-D warnings`: fail on warnings too; `-D RULE`: raise a rule to `deny`.
+    #[arg(short = 'D', long = "deny", value_name = "warnings|RULE")]
+    pub deny: Vec<String>,
+    /// Print a rule's documentation (by code or name) and exit.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+    /// List the rules with their default levels and exit.
+    #[arg(long)]
+    pub list: bool,
+    /// Files or directories to lint instead of the workspace (directories are walked for `.rs`
+    /// files, honouring `.gitignore`).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub ignored: IgnoredCargoFlags,
+}
+
+/// Cargo flags that editors and scripts pass to every cargo subcommand. They do not apply to a
+/// syntactic linter (no build, no cfg evaluation) and are accepted and ignored.
+#[derive(clap::Args, Debug, Default)]
+pub struct IgnoredCargoFlags {
+    #[arg(long, hide = true)]
+    all_targets: bool,
+    #[arg(long, hide = true)]
+    lib: bool,
+    #[arg(long, hide = true)]
+    bins: bool,
+    #[arg(long, hide = true)]
+    examples: bool,
+    #[arg(long, hide = true)]
+    tests: bool,
+    #[arg(long, hide = true)]
+    benches: bool,
+    #[arg(long, hide = true)]
+    all_features: bool,
+    #[arg(long, hide = true)]
+    no_default_features: bool,
+    #[arg(short = 'F', long, hide = true)]
+    features: Vec<String>,
+    #[arg(long, hide = true)]
+    offline: bool,
+    #[arg(long, hide = true)]
+    locked: bool,
+    #[arg(long, hide = true)]
+    frozen: bool,
+    #[arg(long, hide = true)]
+    keep_going: bool,
+    #[arg(long, hide = true)]
+    release: bool,
+    #[arg(long, hide = true)]
+    profile: Option<String>,
+    #[arg(long, hide = true)]
+    target: Vec<String>,
+    #[arg(long, hide = true)]
+    target_dir: Option<PathBuf>,
+    #[arg(long, hide = true)]
+    config: Vec<String>,
+    #[arg(short = 'j', long, hide = true)]
+    jobs: Option<String>,
+}
+
+/// `--message-format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// rustc-style diagnostics with source snippets (stderr).
+    Human,
+    /// One line per finding (stderr).
+    Short,
+    /// cargo's JSON messages, one per line (stdout).
+    Json,
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when writing to a terminal.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+impl Args {
+    /// Parses the process arguments, accepting the three invocation shapes.
+    pub fn parse_from_env() -> Args {
+        Args::parse_from_args(std::env::args_os())
+    }
+
+    /// Parses `argv` (with the program name first), accepting the three invocation shapes.
+    pub fn parse_from_args(argv: impl IntoIterator<Item = OsString>) -> Args {
+        let CargoCli::Tlslint(args) = CargoCli::parse_from(normalize_argv(argv));
+        args
+    }
+
+    /// Whether `-D warnings` was given.
+    pub fn deny_warnings(&self) -> bool {
+        self.deny.iter().any(|d| d == "warnings")
+    }
+}
+
+/// `cargo-tlslint tlslint …` and `cargo-tlslint …` both become `cargo tlslint …`.
+fn normalize_argv(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut argv: Vec<OsString> = argv.into_iter().collect();
+    if argv.get(1).is_none_or(|a| a != "tlslint") {
+        argv.insert(1.min(argv.len()), "tlslint".into());
+    }
+    argv
+}

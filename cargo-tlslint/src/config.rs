@@ -1,0 +1,218 @@
+//! The policy: `[workspace.metadata.tlslint]`, `tlslint.toml` at the workspace root and
+//! `[package.metadata.tlslint]` (package keys override workspace keys; a package inherits the
+//! workspace policy without opting in). Read with the `toml` crate keeping spans, so an unknown
+//! key, rule or bad value is reported at its file, line and key.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use tlslint_lints::{Level, LevelSource, Policy, TlsVersion, find_rule};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A problem in a manifest or config file, with its place.
+#[derive(Debug)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text.
+    pub text: String,
+    /// The byte range of the offending key or value.
+    pub range: Range<usize>,
+    /// The headline.
+    pub message: String,
+    /// The label under the range.
+    pub label: String,
+}
+
+/// One table of settings (workspace, `tlslint.toml` or package).
+#[derive(Clone, Debug, Default)]
+pub struct Layer {
+    levels: Vec<(&'static str, LevelSource)>,
+    include_tests: Option<bool>,
+    min_tls_version: Option<TlsVersion>,
+    hsts_min_max_age: Option<u64>,
+    allowed_cleartext_hosts: Option<Vec<String>>,
+    exclude: Vec<(PathBuf, String)>,
+}
+
+/// Glob patterns of files not to lint, each relative to the directory of the file that set it.
+#[derive(Clone, Debug, Default)]
+pub struct Excludes {
+    sets: Vec<(PathBuf, GlobSet)>,
+}
+
+impl Excludes {
+    /// Whether `path` (absolute) is excluded.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.sets.iter().any(|(base, set)| path.strip_prefix(base).is_ok_and(|rel| set.is_match(rel)))
+    }
+}
+
+const KEYS: &[&str] = &["lints", "include-tests", "exclude", "min-tls-version", "hsts-min-max-age", "allowed-cleartext-hosts"];
+
+/// Reads the settings table at `table_path` (e.g. `["workspace", "metadata", "tlslint"]`, or
+/// `[]` for a `tlslint.toml`) from the TOML file `path`.
+pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option<Layer>, ConfigError> {
+    let err = |range: Range<usize>, message: String, label: &str| ConfigError {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        range,
+        message,
+        label: label.to_string(),
+    };
+    let doc = DeTable::parse(text).map_err(|e| err(e.span().unwrap_or(0..0), format!("cannot parse `{}`: {}", path.display(), e.message().trim()), "here"))?;
+    let mut table = doc.get_ref();
+    for key in table_path {
+        match table.get(*key).map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => table = t,
+            Some(_) => {
+                let span = table.get(*key).map_or(0..0, |v| v.span());
+                return Err(err(span, format!("`{}` must be a table", table_path.join(".")), "expected a table"));
+            }
+            None => return Ok(None),
+        }
+    }
+    let origin = if table_path.is_empty() {
+        format!("`{}`", path.display())
+    } else {
+        format!("`{}` `[{}.lints]`", path.display(), table_path.join("."))
+    };
+    let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let mut layer = Layer::default();
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        let vspan = value.span();
+        match name {
+            "lints" => layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?,
+            "include-tests" => layer.include_tests = Some(value.get_ref().as_bool().ok_or_else(|| err(vspan.clone(), "`include-tests` must be `true` or `false`".into(), "expected a boolean"))?),
+            "min-tls-version" => {
+                layer.min_tls_version = Some(match value.get_ref().as_str() {
+                    Some("1.2") => TlsVersion::Tls12,
+                    Some("1.3") => TlsVersion::Tls13,
+                    _ => return Err(err(vspan, "`min-tls-version` must be \"1.2\" or \"1.3\"".into(), "unsupported value")),
+                })
+            }
+            "hsts-min-max-age" => {
+                let n = value.get_ref().as_integer().and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
+                layer.hsts_min_max_age = Some(n.ok_or_else(|| err(vspan, "`hsts-min-max-age` must be a non-negative integer (seconds)".into(), "expected seconds"))?);
+            }
+            "allowed-cleartext-hosts" => layer.allowed_cleartext_hosts = Some(strings(value).ok_or_else(|| err(vspan, "`allowed-cleartext-hosts` must be an array of strings".into(), "expected an array of strings"))?),
+            "exclude" => {
+                let globs = strings(value).ok_or_else(|| err(vspan.clone(), "`exclude` must be an array of glob strings".into(), "expected an array of strings"))?;
+                for g in &globs {
+                    Glob::new(g).map_err(|e| err(vspan.clone(), format!("invalid glob `{g}` in `exclude`: {e}"), "invalid glob"))?;
+                }
+                layer.exclude = globs.into_iter().map(|g| (base.clone(), g)).collect();
+            }
+            _ => {
+                return Err(err(key.span(), format!("unknown key `{name}` in the tlslint policy"), &format!("expected one of `{}`", KEYS.join("`, `"))));
+            }
+        }
+    }
+    Ok(Some(layer))
+}
+
+type Problem = (Range<usize>, String, &'static str);
+
+fn read_levels(value: &Spanned<DeValue<'_>>, origin: &str) -> Result<Vec<(&'static str, LevelSource)>, Problem> {
+    let DeValue::Table(t) = value.get_ref() else {
+        return Err((value.span(), "`lints` must be a table of `rule = \"level\"`".into(), "expected a table"));
+    };
+    let mut out = Vec::new();
+    for (key, level) in t.iter() {
+        let name = key.get_ref().as_ref();
+        let rule = find_rule(name).ok_or_else(|| (key.span(), format!("unknown rule `{name}`"), "not a tlslint rule; see `cargo tlslint --list`"))?;
+        let text = match level.get_ref() {
+            DeValue::String(s) => Some(s.as_ref().to_string()),
+            DeValue::Table(lt) => lt.get("level").and_then(|l| l.get_ref().as_str()).map(str::to_string),
+            _ => None,
+        };
+        let level = text.as_deref().and_then(Level::parse).ok_or_else(|| (level.span(), format!("invalid level for `{name}`"), "expected \"allow\", \"warn\", \"deny\" or \"forbid\""))?;
+        out.push((rule.code, LevelSource { level, origin: origin.to_string() }));
+    }
+    Ok(out)
+}
+
+fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+    let DeValue::Array(items) = value.get_ref() else { return None };
+    items.iter().map(|v| v.get_ref().as_str().map(str::to_string)).collect()
+}
+
+/// Merges layers in order (later overrides earlier) into a policy and its excludes.
+pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Excludes), String> {
+    let mut policy = Policy::default();
+    let mut excludes = Vec::new();
+    for layer in layers {
+        for (code, src) in &layer.levels {
+            policy.levels.insert(code, src.clone());
+        }
+        if let Some(v) = layer.include_tests {
+            policy.include_tests = v;
+        }
+        if let Some(v) = layer.min_tls_version {
+            policy.min_tls_version = v;
+        }
+        if let Some(v) = layer.hsts_min_max_age {
+            policy.hsts_min_max_age = v;
+        }
+        if let Some(v) = &layer.allowed_cleartext_hosts {
+            policy.allowed_cleartext_hosts = v.clone();
+        }
+        excludes.extend(layer.exclude.iter().cloned());
+    }
+    policy.include_tests |= include_tests_flag;
+    let mut by_base: Vec<(PathBuf, GlobSetBuilder)> = Vec::new();
+    for (base, glob) in excludes {
+        let glob = Glob::new(&glob).map_err(|e| e.to_string())?;
+        match by_base.iter_mut().find(|(b, _)| *b == base) {
+            Some((_, builder)) => {
+                builder.add(glob);
+            }
+            None => {
+                let mut builder = GlobSetBuilder::new();
+                builder.add(glob);
+                by_base.push((base, builder));
+            }
+        }
+    }
+    let sets = by_base.into_iter().map(|(b, builder)| builder.build().map(|s| (b, s))).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    Ok((policy, Excludes { sets }))
+}
+
+/// The workspace-level layers of a workspace root: `[workspace.metadata.tlslint]` of its
+/// manifest, then its `tlslint.toml`.
+pub fn workspace_layers(root: &Path) -> Result<Vec<Layer>, ConfigError> {
+    let mut layers = Vec::new();
+    let manifest = root.join("Cargo.toml");
+    if let Ok(text) = std::fs::read_to_string(&manifest) {
+        layers.extend(read_layer(&manifest, &text, &["workspace", "metadata", "tlslint"])?);
+    }
+    let file = root.join("tlslint.toml");
+    if let Ok(text) = std::fs::read_to_string(&file) {
+        layers.extend(read_layer(&file, &text, &[])?);
+    }
+    Ok(layers)
+}
+
+/// The `[package.metadata.tlslint]` layer of a package manifest.
+pub fn package_layer(manifest: &Path) -> Result<Option<Layer>, ConfigError> {
+    let text = std::fs::read_to_string(manifest).map_err(|e| ConfigError {
+        path: manifest.to_path_buf(),
+        text: String::new(),
+        range: 0..0,
+        message: format!("cannot read `{}`: {e}", manifest.display()),
+        label: String::new(),
+    })?;
+    read_layer(manifest, &text, &["package", "metadata", "tlslint"])
+}
+
+/// Applies `-D RULE` flags on top of the policy.
+pub fn apply_deny_flags(policy: &mut Policy, flags: &[String]) -> Result<(), String> {
+    for flag in flags.iter().filter(|f| *f != "warnings") {
+        let rule = find_rule(flag).ok_or_else(|| format!("unknown rule `{flag}` in `-D {flag}`; see `cargo tlslint --list`"))?;
+        policy.levels.insert(rule.code, LevelSource { level: Level::Deny, origin: format!("the command line (`-D {flag}`)") });
+    }
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! cargo-tlslint: the command around the `tlslint-lints` engine. It finds the files (cargo
+//! workspace or paths), reads the policy, lints in parallel, and renders rustc-style output.
+//! Everything that touches the file system, cargo or the terminal lives here.
+
+pub mod cli;
+pub mod config;
+pub mod explain;
+pub mod modtree;
+pub mod paths;
+pub mod plan;
+pub mod render;
+pub mod run;
+pub mod setup_error;
+pub mod workspace;

@@ -1,0 +1,112 @@
+//! rustc's layout, rendered with annotate-snippets: `error[TLS101]: …`, `--> path:line:col`, the
+//! labelled source, `= note:` and `= help:` lines; and rustc's one-line `short` form.
+
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
+use tlslint_lints::Diagnostic;
+
+use super::{Counts, FileFindings, Sources};
+
+/// How to render.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// ANSI colours.
+    pub color: bool,
+    /// One line per finding.
+    pub short: bool,
+    /// `LL` instead of line numbers in the gutter (ui tests).
+    pub anonymize_line_numbers: bool,
+}
+
+/// Renders one finding.
+pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style: Style) -> String {
+    let level = if d.level.is_error() { SnippetLevel::ERROR } else { SnippetLevel::WARNING };
+    let title = level.primary_title(d.message.as_str()).id(d.rule.code);
+    let mut group = match &file.text {
+        Some(text) => {
+            let mut snippet = Snippet::source(text.as_str())
+                .path(file.display.as_str())
+                .annotation(AnnotationKind::Primary.span(clamp(text, &d.primary.range)).label(non_empty(&d.primary.text)));
+            for label in d.secondary.iter().filter(|l| l.file.is_none()) {
+                snippet = snippet.annotation(AnnotationKind::Context.span(clamp(text, &label.range)).label(non_empty(&label.text)));
+            }
+            title.element(snippet)
+        }
+        None => title.element(Origin::path(file.display.as_str())),
+    };
+    let others: Vec<(String, String)> = d
+        .secondary
+        .iter()
+        .filter_map(|l| Some((l.file.clone()?, l.text.clone())))
+        .collect();
+    let mut other_groups = Vec::new();
+    for (path, _) in &others {
+        if let Some(text) = sources.text(path) {
+            other_groups.push((path.clone(), text.to_string()));
+        }
+    }
+    for (path, text) in &other_groups {
+        let mut snippet = Snippet::source(text.as_str()).path(path.as_str());
+        for label in d.secondary.iter().filter(|l| l.file.as_deref() == Some(path.as_str())) {
+            snippet = snippet.annotation(AnnotationKind::Context.span(clamp(text, &label.range)).label(non_empty(&label.text)));
+        }
+        group = group.element(snippet);
+    }
+    for note in &d.notes {
+        group = group.element(SnippetLevel::NOTE.message(note.as_str()));
+    }
+    for help in &d.help {
+        group = group.element(SnippetLevel::HELP.message(help.as_str()));
+    }
+    renderer(style).render(&[group])
+}
+
+fn renderer(style: Style) -> Renderer {
+    let r = if style.color { Renderer::styled() } else { Renderer::plain() };
+    r.short_message(style.short).anonymized_snippet_line_numbers(style.anonymize_line_numbers)
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn clamp(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = range.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = range.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Renders every unsuppressed finding of every file, each followed by a blank line (rustc's
+/// spacing) in the long form.
+pub fn render_all(files: &[FileFindings], sources: &mut Sources, style: Style) -> String {
+    let mut out = String::new();
+    for file in files {
+        for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            out.push_str(&render(d, file, sources, style));
+            out.push('\n');
+            if !style.short {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The closing line: `error: tlslint found 2 errors and 1 warning`.
+pub fn summary(counts: Counts, style: Style) -> Option<String> {
+    if counts.errors == 0 && counts.warnings == 0 {
+        return None;
+    }
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let (level, text) = match (counts.errors, counts.warnings) {
+        (0, w) => (SnippetLevel::WARNING, format!("tlslint found {}", plural(w, "warning"))),
+        (e, 0) => (SnippetLevel::ERROR, format!("tlslint found {}", plural(e, "error"))),
+        (e, w) => (SnippetLevel::ERROR, format!("tlslint found {} and {}", plural(e, "error"), plural(w, "warning"))),
+    };
+    Some(renderer(style).render(&[Group::with_title(level.primary_title(text))]))
+}

@@ -1,0 +1,88 @@
+//! cargo's JSON message format: one `compiler-message` object per line, then `build-finished`,
+//! so `cargo_metadata::Message` readers (rust-analyzer, editors) understand it.
+
+use serde_json::{Value, json};
+use tlslint_lints::{Diagnostic, Label};
+
+use super::{FileFindings, Sources, human, span_positions};
+
+/// Renders one finding as a cargo `compiler-message` line.
+pub fn message(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str) -> String {
+    let rendered = human::render(d, file, sources, human::Style { color: false, short: false, anonymize_line_numbers: false });
+    let mut spans = Vec::new();
+    if let Some(text) = &file.text {
+        spans.push(span(text, &file.display, &d.primary, true));
+        for l in d.secondary.iter().filter(|l| l.file.is_none()) {
+            spans.push(span(text, &file.display, l, false));
+        }
+    }
+    for l in &d.secondary {
+        if let Some(path) = &l.file {
+            if let Some(text) = sources.text(path) {
+                spans.push(span(text, path, l, false));
+            }
+        }
+    }
+    let children: Vec<Value> = d
+        .notes
+        .iter()
+        .map(|n| child("note", n))
+        .chain(d.help.iter().map(|h| child("help", h)))
+        .collect();
+    let level = if d.level.is_error() { "error" } else { "warning" };
+    json!({
+        "reason": "compiler-message",
+        "package_id": "",
+        "manifest_path": manifest_path,
+        "target": { "kind": ["lib"], "crate_types": ["lib"], "name": "", "src_path": file.display, "edition": "2024", "doc": false, "doctest": false, "test": false },
+        "message": {
+            "$message_type": "diagnostic",
+            "message": d.message,
+            "code": { "code": d.rule.code, "explanation": null },
+            "level": level,
+            "spans": spans,
+            "children": children,
+            "rendered": format!("{rendered}\n"),
+        }
+    })
+    .to_string()
+}
+
+fn child(level: &str, text: &str) -> Value {
+    json!({ "message": text, "code": null, "level": level, "spans": [], "children": [], "rendered": null })
+}
+
+fn span(text: &str, file_name: &str, label: &Label, primary: bool) -> Value {
+    let (start, end) = span_positions(text, &label.range);
+    let line_text: Vec<Value> = text
+        .lines()
+        .skip(start.line - 1)
+        .take(end.line - start.line + 1)
+        .enumerate()
+        .map(|(i, line)| {
+            let hs = if i == 0 { start.col } else { 1 };
+            let he = if start.line + i == end.line { end.col } else { line.chars().count() + 1 };
+            json!({ "text": line, "highlight_start": hs, "highlight_end": he })
+        })
+        .collect();
+    json!({
+        "file_name": file_name,
+        "byte_start": label.range.start,
+        "byte_end": label.range.end,
+        "line_start": start.line,
+        "line_end": end.line,
+        "column_start": start.col,
+        "column_end": end.col,
+        "is_primary": primary,
+        "label": if label.text.is_empty() { Value::Null } else { Value::String(label.text.clone()) },
+        "suggested_replacement": null,
+        "suggestion_applicability": null,
+        "expansion": null,
+        "text": line_text,
+    })
+}
+
+/// The closing `build-finished` line.
+pub fn finished(success: bool) -> String {
+    json!({ "reason": "build-finished", "success": success }).to_string()
+}

@@ -1,0 +1,133 @@
+//! Workspace mode: `cargo metadata --no-deps` (never resolving or building anything, run from a
+//! directory outside the scanned tree so its `.cargo/config.toml` and `rust-toolchain.toml` are
+//! not read), package selection (`-p`, `--workspace`, `--exclude`), target selection, and the
+//! module tree of each target.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use cargo_metadata::{Metadata, MetadataCommand, Package, TargetKind};
+
+use crate::cli::Args;
+use crate::config::{self, ConfigError};
+use crate::modtree;
+use crate::plan::{FileEntry, Plan, Unit, display_path};
+
+/// An error that ends the run with exit status 2.
+#[derive(Debug)]
+pub enum SetupError {
+    /// A policy or manifest problem with a place to show.
+    Config(ConfigError),
+    /// Anything else (cargo metadata failed, no manifest found).
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for SetupError {
+    fn from(e: anyhow::Error) -> SetupError {
+        SetupError::Other(e)
+    }
+}
+
+impl From<ConfigError> for SetupError {
+    fn from(e: ConfigError) -> SetupError {
+        SetupError::Config(e)
+    }
+}
+
+/// Collects the selected packages of the workspace and their files.
+pub fn plan(args: &Args) -> Result<Plan, SetupError> {
+    let manifest = manifest_path(args)?;
+    let metadata = metadata(&manifest)?;
+    let root = metadata.workspace_root.clone().into_std_path_buf();
+    let ws_layers = config::workspace_layers(&root)?;
+    let mut plan = Plan { root: root.clone(), ..Plan::default() };
+    let mut seen = HashSet::new();
+    let display = |p: &Path| display_path(&root, p);
+    for package in select_packages(args, &metadata)? {
+        let manifest = package.manifest_path.clone().into_std_path_buf();
+        let pkg_layer = config::package_layer(&manifest)?;
+        let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
+        layers.extend(pkg_layer.as_ref());
+        let (mut policy, excludes) = config::merge(&layers, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
+        config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
+        let mut files = Vec::new();
+        for target in &package.targets {
+            let is_test_target = target.kind.iter().any(|k| matches!(k, TargetKind::Test | TargetKind::Bench));
+            if is_test_target && !policy.include_tests {
+                continue;
+            }
+            let src = target.src_path.clone().into_std_path_buf();
+            for path in modtree::walk(&src, &mut seen, &display, &mut plan.problems) {
+                files.push(FileEntry { display: display(&path), path, is_test_target });
+            }
+        }
+        plan.units.push(Unit {
+            name: package.name.to_string(),
+            dir: manifest.parent().unwrap_or(&root).to_path_buf(),
+            policy,
+            excludes,
+            files,
+        });
+    }
+    Ok(plan)
+}
+
+/// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.
+fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
+    if let Some(path) = &args.manifest.manifest_path {
+        let path = std::path::absolute(path).with_context(|| format!("invalid manifest path `{}`", path.display()))?;
+        if !path.is_file() {
+            bail!("manifest path `{}` does not exist", path.display());
+        }
+        return Ok(path);
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    cwd.ancestors()
+        .map(|d| d.join("Cargo.toml"))
+        .find(|m| m.is_file())
+        .with_context(|| format!("could not find `Cargo.toml` in `{}` or any parent directory", cwd.display()))
+}
+
+/// Runs `cargo metadata --no-deps` with the cargo we were started with, from outside the tree.
+fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
+    let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
+    MetadataCommand::new()
+        .cargo_path(cargo)
+        .manifest_path(manifest)
+        .no_deps()
+        .current_dir(std::env::temp_dir())
+        .other_options(vec!["--offline".to_string()])
+        .exec()
+        .map_err(|e| match e {
+            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end()),
+            other => anyhow::anyhow!("`cargo metadata` failed: {other}"),
+        })
+}
+
+/// `-p` (by name, `name@version` or package id), `--workspace`, `--exclude`; by default the
+/// workspace's default members.
+fn select_packages<'m>(args: &Args, metadata: &'m Metadata) -> anyhow::Result<Vec<&'m Package>> {
+    let ws = &args.workspace;
+    let members: Vec<&Package> = metadata.workspace_packages();
+    let matches = |p: &Package, spec: &str| p.name.as_str() == spec || format!("{}@{}", p.name, p.version) == spec || p.id.repr == spec;
+    for spec in &ws.package {
+        if !members.iter().any(|p| matches(p, spec)) {
+            bail!("package `{spec}` is not a member of the workspace");
+        }
+    }
+    let selected = members
+        .into_iter()
+        .filter(|p| {
+            if !ws.package.is_empty() {
+                ws.package.iter().any(|s| matches(p, s))
+            } else if ws.workspace || ws.all || !ws.exclude.is_empty() {
+                true
+            } else {
+                metadata.workspace_default_members.contains(&p.id)
+            }
+        })
+        .filter(|p| !ws.exclude.iter().any(|s| matches(p, s)))
+        .collect();
+    Ok(selected)
+}

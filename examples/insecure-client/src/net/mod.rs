@@ -1,0 +1,4 @@
+//! Lower-level transports.
+
+pub mod tls;
+pub mod upload;
