@@ -1,1 +1,137 @@
-fn main(){}
+//! The ui tests: every `ui-tests/<rule_name>/<case>.rs` is linted in-process with the default
+//! policy and rendered exactly as the CLI renders (line numbers anonymised to `LL`), then compared
+//! with `<case>.stderr`. Annotations in the case (`//~ rule`, `//~^ rule` for the line above,
+//! `//~v rule` for the line below) must match the findings one for one, so a wrongly blessed
+//! `.stderr` cannot hide a missing or extra finding. `TLSLINT_BLESS=1` rewrites the goldens.
+//! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
+//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cargo_tlslint::run::{lint_source, render_plain};
+use libtest_mimic::{Arguments, Failed, Trial};
+use tlslint_lints::{Level, LevelSource, Policy, RULES};
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui-tests");
+    let mut trials = vec![Trial::test("every_rule_has_positive_and_negative_cases", {
+        let root = root.clone();
+        move || every_rule_has_cases(&root)
+    })];
+    for case in cases(&root) {
+        let name = case.strip_prefix(&root).unwrap_or(&case).with_extension("").display().to_string();
+        trials.push(Trial::test(name, move || run_case(&case)));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn cases(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
+        for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            if file.path().extension().is_some_and(|e| e == "rs") {
+                out.push(file.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn run_case(case: &Path) -> Result<(), Failed> {
+    let bytes = std::fs::read(case).map_err(|e| format!("cannot read {}: {e}", case.display()))?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let display = format!("ui-tests/{}", case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case)).unwrap_or(case).display());
+    let (policy, is_test_target) = header_policy(&text)?;
+    let findings = lint_source(&display, &text, is_test_target, &policy);
+
+    let mut expected = annotations(&text)?;
+    let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
+    for d in findings.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+        let line = text[..d.primary.range.start.min(text.len())].matches('\n').count() + 1;
+        *actual.entry((line, d.rule.name.to_string())).or_default() += 1;
+    }
+    expected.retain(|_, n| *n > 0);
+    if expected != actual {
+        let fmt = |m: &BTreeMap<(usize, String), usize>| m.iter().map(|((l, r), n)| format!("  line {l}: {r} ×{n}")).collect::<Vec<_>>().join("\n");
+        return Err(format!("annotations and findings differ in {}\nexpected (annotations):\n{}\nactual (findings):\n{}", case.display(), fmt(&expected), fmt(&actual)).into());
+    }
+
+    let rendered = render_plain(std::slice::from_ref(&findings), true);
+    let golden = case.with_extension("stderr");
+    if std::env::var_os("TLSLINT_BLESS").is_some() {
+        std::fs::write(&golden, &rendered).map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
+        return Ok(());
+    }
+    let want = std::fs::read_to_string(&golden).unwrap_or_default();
+    if want != rendered {
+        let diff = similar::TextDiff::from_lines(&want, &rendered).unified_diff().header("expected", "actual").to_string();
+        return Err(format!("{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}", golden.display()).into());
+    }
+    Ok(())
+}
+
+/// The policy set by the case's `//@` header lines.
+fn header_policy(text: &str) -> Result<(Policy, bool), Failed> {
+    let mut policy = Policy::default();
+    let mut is_test_target = false;
+    for line in text.lines().take_while(|l| l.starts_with("//@")) {
+        let directive = line.trim_start_matches("//@").trim();
+        if directive == "include-tests" {
+            policy.include_tests = true;
+        } else if directive == "test-target" {
+            is_test_target = true;
+        } else if let Some(setting) = directive.strip_prefix("level ") {
+            let (name, level) = setting.split_once('=').ok_or("`//@ level` takes `rule=level`")?;
+            let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;
+            let level = Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
+            policy.levels.insert(rule.code, LevelSource { level, origin: "the ui test's `//@ level` header".to_string() });
+        } else {
+            return Err(format!("unknown header `{line}`").into());
+        }
+    }
+    Ok((policy, is_test_target))
+}
+
+/// `//~ rule` (this line), `//~^ rule` (`^` once per line up), `//~v rule` (`v` once per line down).
+fn annotations(text: &str) -> Result<BTreeMap<(usize, String), usize>, Failed> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(at) = line.find("//~") else { continue };
+        let rest = &line[at + 3..];
+        let ups = rest.chars().take_while(|c| *c == '^').count();
+        let downs = rest.chars().take_while(|c| *c == 'v').count();
+        let name = rest[ups + downs..].trim();
+        if tlslint_lints::find_rule(name).is_none_or(|r| r.name != name) {
+            return Err(format!("line {}: `//~` must name a rule by its snake_case name, found `{name}`", i + 1).into());
+        }
+        let target = (i + 1 + downs).checked_sub(ups).filter(|l| *l >= 1).ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
+        *out.entry((target, name.to_string())).or_default() += 1;
+    }
+    Ok(out)
+}
+
+fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
+    let mut missing = Vec::new();
+    for rule in RULES {
+        let dir = root.join(rule.name);
+        let mut positive = false;
+        let mut negative = false;
+        for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+            if file.path().extension().is_some_and(|e| e == "rs") {
+                if text.contains(&format!("//~^ {}", rule.name)) || text.contains(&format!("//~ {}", rule.name)) || text.contains(&format!("//~v {}", rule.name)) {
+                    positive = true;
+                } else if !text.contains("//~") {
+                    negative = true;
+                }
+            }
+        }
+        if !positive || !negative {
+            missing.push(format!("{} ({}): positive {positive}, negative {negative}", rule.name, rule.code));
+        }
+    }
+    if missing.is_empty() { Ok(()) } else { Err(format!("rules without both positive and negative ui tests:\n{}", missing.join("\n")).into()) }
+}

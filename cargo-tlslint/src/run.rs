@@ -287,14 +287,13 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
     files
 }
 
-/// Lints one in-memory file as the CLI would, with the default policy (the ui tests use this).
-pub fn lint_source(display: &str, text: &str, is_test_target: bool, include_tests: bool) -> FileFindings {
+/// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
+pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tlslint_lints::Policy) -> FileFindings {
     let prefilter = Prefilter::new();
     let mut report = check_file(&SourceFile { path: display, text, is_test_target }, &prefilter);
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
-    let policy = tlslint_lints::Policy { include_tests, ..tlslint_lints::Policy::default() };
-    finalize(&mut report, text, &policy);
+    finalize(&mut report, text, policy);
     FileFindings { display: display.to_string(), text: Some(text.to_string()), diagnostics: report.diagnostics }
 }
 
