@@ -3,7 +3,7 @@
 //! manifest directory is its nearest ancestor, whose policy applies; files under `tests/` or
 //! `benches/` of a package are test targets.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::cli::Args;
@@ -17,6 +17,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
     for arg in &args.paths {
         let abs = cwd.join(arg);
         let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
@@ -29,7 +30,12 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             if !seen.insert(canonical) {
                 continue;
             }
-            let package = file.ancestors().skip(1).find(|d| is_package_dir(d)).map(Path::to_path_buf).unwrap_or_default();
+            let package = file
+                .ancestors()
+                .skip(1)
+                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)))
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
             by_package.entry(package).or_default().push(file);
         }
     }

@@ -59,6 +59,7 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    let collected = started.elapsed();
     let outcome = lint(&plan);
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
     let mut sources = Sources::default();
@@ -97,10 +98,11 @@ pub fn run(args: &Args) -> ExitCode {
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
-            "tlslint: {} files in {} packages, {} parsed, {} ms",
+            "tlslint: {} files in {} packages, {} parsed; collected in {} ms, total {} ms",
             outcome.files_seen,
             plan.units.len(),
             outcome.files_parsed,
+            collected.as_millis(),
             started.elapsed().as_millis()
         );
     }

@@ -72,7 +72,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
                 (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
             });
             let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot parse `{}`: {}", file.path, failure.reason), range)
-                .label("the file is not linted past this error")
+                .label("the file is not linted because of this error")
                 .note("the rest of the workspace is still linted");
             d.in_test_code = file.is_test_target;
             report.diagnostics.push(d);
