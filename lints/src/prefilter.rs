@@ -53,7 +53,7 @@ mod tests {
     fn exact_and_caseless_needles() {
         let p = Prefilter::new();
         assert!(p.is_match("b.danger_accept_invalid_certs(true)"));
-        assert!(!p.is_match("b.DANGER_accept_invalid_certs(true)"));
+        assert!(!p.is_match("b.Danger_Accept_Invalid_Certs(true)"));
         assert!(p.is_match("// tlslint: allow(x)"));
         assert!(!p.is_match("fn main() {}"));
     }
