@@ -62,7 +62,7 @@ pub fn run(args: &Args) -> ExitCode {
     let collected = started.elapsed();
     let outcome = lint(&plan);
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
-    let mut sources = Sources::default();
+    let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
         for f in &unit.files {
             sources.add_path(f.display.clone(), f.path.clone());
