@@ -97,12 +97,13 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     files
 }
 
-/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`).
+/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`). A
+/// manifest that does not parse counts as having it, so that reading its policy reports the
+/// error at its line instead of silently linting under no policy.
 fn manifest_has(dir: &Path, table: &str) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
-        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-        .is_some_and(|t| t.contains_key(table))
+        .is_some_and(|t| toml::from_str::<toml::Table>(&t).map_or(true, |t| t.contains_key(table)))
 }
 
 fn is_package_dir(dir: &Path) -> bool {
