@@ -42,6 +42,9 @@ pub fn run(args: &Args) -> ExitCode {
     if args.list {
         return print_stdout(&explain::list());
     }
+    if args.print_needles {
+        return print_stdout(&explain::needles());
+    }
     if let Some(key) = &args.explain {
         return match explain::explain(key) {
             Some(text) => print_stdout(&text),
