@@ -332,3 +332,29 @@ fn manifest_findings_follow_the_policy_and_json_names_the_manifest() {
         ]
     );
 }
+
+#[test]
+fn paths_mode_walks_directories_for_manifests_under_the_workspace_policy() {
+    let dir = workspace("pub fn f() {}\n");
+    let root = ROOT.replace(
+        "no_tls_backend = \"warn\"",
+        "no_tls_backend = \"warn\"\nvulnerable_tls_dependency = \"deny\"",
+    );
+    std::fs::write(dir.path().join("Cargo.toml"), root).expect("write");
+    let out = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(
+        findings(&out),
+        expect(&[
+            ("TLS801", "Cargo.toml:6"),
+            ("TLS801", "crates/app/Cargo.toml:8"),
+            ("TLS801", "crates/app/Cargo.toml:14"),
+            ("TLS801", "crates/app/Cargo.toml:20"),
+            ("TLS803", "Cargo.lock:10"),
+            ("TLS804", "crates/db/Cargo.toml:7"),
+        ]),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[TLS803]"));
+    assert_eq!(out.status.code(), Some(1));
+}
