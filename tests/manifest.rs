@@ -40,7 +40,9 @@ features = ["tls-rustls-insecure"]
 rustls-dev = { package = "rustls", version = "0.21", features = ["dangerous_configuration"] }
 
 [features]
+default = ["h2c"]
 h2c = ["http/dangerous-h2c"]
+insecure = ["rustls/dangerous_configuration"]
 "#;
 
 const DB: &str = r#"[package]
@@ -154,7 +156,7 @@ fn workspace_mode_reports_every_manifest_weakening_at_its_line() {
             ("TLS801", "Cargo.toml:6"),
             ("TLS801", "crates/app/Cargo.toml:8"),
             ("TLS801", "crates/app/Cargo.toml:14"),
-            ("TLS801", "crates/app/Cargo.toml:20"),
+            ("TLS801", "crates/app/Cargo.toml:21"),
             ("TLS803", "Cargo.lock:5"),
             ("TLS803", "Cargo.lock:10"),
             ("TLS804", "crates/db/Cargo.toml:7"),
@@ -282,7 +284,7 @@ fn paths_mode_lints_named_manifests_and_reports_broken_ones() {
             ("TLS001", "crates/db/Cargo.toml:5"),
             ("TLS801", "crates/app/Cargo.toml:8"),
             ("TLS801", "crates/app/Cargo.toml:14"),
-            ("TLS801", "crates/app/Cargo.toml:20"),
+            ("TLS801", "crates/app/Cargo.toml:21"),
             ("TLS803", "Cargo.lock:10"),
         ]),
         "{}",
@@ -328,7 +330,7 @@ fn manifest_findings_follow_the_policy_and_json_names_the_manifest() {
             ("Cargo.toml".to_string(), 6),
             ("crates/app/Cargo.toml".to_string(), 8),
             ("crates/app/Cargo.toml".to_string(), 14),
-            ("crates/app/Cargo.toml".to_string(), 20)
+            ("crates/app/Cargo.toml".to_string(), 21)
         ]
     );
 }
@@ -348,7 +350,7 @@ fn paths_mode_walks_directories_for_manifests_under_the_workspace_policy() {
             ("TLS801", "Cargo.toml:6"),
             ("TLS801", "crates/app/Cargo.toml:8"),
             ("TLS801", "crates/app/Cargo.toml:14"),
-            ("TLS801", "crates/app/Cargo.toml:20"),
+            ("TLS801", "crates/app/Cargo.toml:21"),
             ("TLS803", "Cargo.lock:10"),
             ("TLS804", "crates/db/Cargo.toml:7"),
         ]),

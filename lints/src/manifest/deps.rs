@@ -4,7 +4,7 @@
 //! inline and `[dependencies.name]` table forms, renames (`package = "…"`), `workspace = true`
 //! inheritance, and the `dep/feature` references of the `[features]` table.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -60,6 +60,9 @@ pub(crate) struct FeatureRef {
     pub dep: String,
     /// The feature of that dependency.
     pub feature: Feature,
+    /// The range of the `default` key when the feature that lists this string is enabled by
+    /// default (directly or through other features); `None` when it is opt-in.
+    pub by_default: Option<Range<usize>>,
 }
 
 /// What a manifest declares about its dependencies.
@@ -97,24 +100,7 @@ impl Declarations {
             read_deps(deps, DepKind::Workspace, &mut out.deps);
         }
         if let Some(DeValue::Table(features)) = root.get("features").map(Spanned::get_ref) {
-            for (_, list) in features.iter() {
-                for feature in strings(list) {
-                    let Some((dep, name)) = feature.name.split_once('/') else {
-                        continue;
-                    };
-                    let dep = dep.trim_end_matches('?');
-                    if dep.starts_with("dep:") {
-                        continue;
-                    }
-                    out.feature_refs.push(FeatureRef {
-                        dep: dep.to_string(),
-                        feature: Feature {
-                            name: name.to_string(),
-                            range: feature.range,
-                        },
-                    });
-                }
-            }
+            read_features(features, &mut out.feature_refs);
         }
         out.deps.sort_by_key(|d| d.key_range.start);
         out.feature_refs.sort_by_key(|r| r.feature.range.start);
@@ -128,6 +114,52 @@ impl Declarations {
             .filter(|d| d.kind == DepKind::Workspace)
             .map(|d| (d.key.as_str(), d))
             .collect()
+    }
+}
+
+/// The `dep/feature` strings of the `[features]` table, each marked with whether its feature is
+/// reachable from `default`.
+fn read_features(features: &DeTable<'_>, out: &mut Vec<FeatureRef>) {
+    let lists: HashMap<&str, Vec<Feature>> = features
+        .iter()
+        .map(|(k, v)| (k.get_ref().as_ref(), strings(v)))
+        .collect();
+    let default_key = features
+        .iter()
+        .find(|(k, _)| k.get_ref() == "default")
+        .map(|(k, _)| k.span());
+    let mut on: HashSet<&str> = HashSet::new();
+    let mut stack = vec!["default"];
+    while let Some(name) = stack.pop() {
+        if on.insert(name) {
+            stack.extend(
+                lists
+                    .get(name)
+                    .into_iter()
+                    .flatten()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| !n.contains('/') && !n.starts_with("dep:")),
+            );
+        }
+    }
+    for (owner, list) in &lists {
+        for feature in list {
+            let Some((dep, name)) = feature.name.split_once('/') else {
+                continue;
+            };
+            let dep = dep.trim_end_matches('?');
+            if dep.starts_with("dep:") {
+                continue;
+            }
+            out.push(FeatureRef {
+                dep: dep.to_string(),
+                feature: Feature {
+                    name: name.to_string(),
+                    range: feature.range.clone(),
+                },
+                by_default: on.contains(owner).then(|| default_key.clone()).flatten(),
+            });
+        }
     }
 }
 
@@ -211,7 +243,10 @@ d = "1"
 [workspace.dependencies]
 e = { version = "1", features = ["z"] }
 [features]
+default = ["f"]
 f = ["tls/x", "b?/w", "dep:a", "other"]
+other = ["d/v"]
+opt = ["a/u"]
 "#,
         );
         let summary: Vec<(&str, &str, DepKind, usize)> = d
@@ -232,11 +267,25 @@ f = ["tls/x", "b?/w", "dep:a", "other"]
         );
         assert_eq!(d.deps[2].default_features, Some(false));
         assert!(d.deps[3].inherits);
-        let refs: Vec<(&str, &str)> = d
+        let refs: Vec<(&str, &str, bool)> = d
             .feature_refs
             .iter()
-            .map(|r| (r.dep.as_str(), r.feature.name.as_str()))
+            .map(|r| {
+                (
+                    r.dep.as_str(),
+                    r.feature.name.as_str(),
+                    r.by_default.is_some(),
+                )
+            })
             .collect();
-        assert_eq!(refs, vec![("tls", "x"), ("b", "w")]);
+        assert_eq!(
+            refs,
+            vec![
+                ("tls", "x", true),
+                ("b", "w", true),
+                ("d", "v", true),
+                ("a", "u", false)
+            ]
+        );
     }
 }

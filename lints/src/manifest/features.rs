@@ -116,20 +116,20 @@ pub(crate) fn check(decl: &Declarations, ws: &Inherited<'_>, out: &mut Vec<Diagn
         }
     }
     for r in &decl.feature_refs {
-        let Some(dep) = decl
-            .deps
-            .iter()
-            .find(|d| d.key == r.dep && d.kind != DepKind::Workspace)
-        else {
+        let Some(default_key) = &r.by_default else {
             continue;
         };
-        let only_dev = decl
-            .deps
-            .iter()
-            .filter(|d| d.key == r.dep && d.kind != DepKind::Workspace)
-            .all(|d| d.kind == DepKind::Dev);
+        let declared = || {
+            decl.deps
+                .iter()
+                .filter(|d| d.key == r.dep && d.kind != DepKind::Workspace)
+        };
+        let Some(dep) = declared().next() else {
+            continue;
+        };
+        let only_dev = declared().all(|d| d.kind == DepKind::Dev);
         if let Some(d) = signal(ws.package(dep), &r.feature, dep, only_dev) {
-            out.push(d);
+            out.push(d.secondary(default_key.clone(), "enabled by default from here"));
         }
     }
     for dep in decl.deps.iter().filter(|d| d.kind != DepKind::Workspace) {
