@@ -211,4 +211,25 @@ mod tests {
             1
         );
     }
+
+    #[test]
+    fn crlf_and_bom_keep_positions() {
+        let text = "\u{feff}[dependencies]\r\nrustls = { version = \"0.21\", features = [\"dangerous_configuration\"] }\r\n";
+        let report = check_manifest("Cargo.toml", text, None);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.code).collect();
+        assert_eq!(codes, vec!["TLS801"]);
+        let range = report.diagnostics[0].primary.range.clone();
+        assert_eq!(&text[range], "\"dangerous_configuration\"");
+    }
+
+    #[test]
+    fn a_marker_inside_a_string_is_not_a_directive() {
+        let text = "[package]\ndescription = \"use # tlslint: allow(bogus) in comments\"\n";
+        let report = check_manifest("Cargo.toml", text, None);
+        assert!(
+            report.diagnostics.is_empty() && report.directives.is_empty(),
+            "{:?}",
+            report.diagnostics
+        );
+    }
 }
