@@ -109,13 +109,14 @@ fn root_display(member_display: &str, member: &Path, root_dir: &Path) -> String 
     }
 }
 
-/// Whether a `.rs` file under `dir` (walked honouring `.gitignore`, symlinks not followed)
-/// contains `tlsInsecure`, ASCII case-insensitively.
+/// Whether a `.rs` file under `dir` (walked honouring `.gitignore`, symlinks not followed, build
+/// output in `target/` skipped) contains `tlsInsecure`, ASCII case-insensitively.
 fn sources_mention_tls_insecure(dir: &Path) -> bool {
     const NEEDLE: &[u8] = b"tlsinsecure";
     ignore::WalkBuilder::new(dir)
         .follow_links(false)
         .require_git(false)
+        .filter_entry(|e| !(e.depth() == 1 && e.file_name() == "target"))
         .build()
         .flatten()
         .any(|entry| {
