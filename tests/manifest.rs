@@ -360,3 +360,60 @@ fn paths_mode_walks_directories_for_manifests_under_the_workspace_policy() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[TLS803]"));
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The ```toml blocks after `marker` in a rule's docs.
+fn toml_block_after(docs: &str, marker: &str) -> Option<String> {
+    let (_, rest) = docs.split_once(marker)?;
+    let (_, block) = rest.split_once("```toml\n")?;
+    Some(block.split("```").next()?.to_string())
+}
+
+/// Each manifest rule's `### Example` (a ```toml block: a `Cargo.toml`, or a `Cargo.lock` when it
+/// has `[[package]]` entries) fires the rule, and its `Use instead:` does not.
+#[test]
+fn manifest_rule_examples_fire_and_their_fixes_do_not() {
+    use cargo_tlslint::manifest::{Kind, lint_text};
+    use tlslint_lints::{Level, LevelSource, Policy, RULES};
+    let manifest_rules: Vec<_> = RULES
+        .iter()
+        .filter(|r| r.docs.contains("```toml"))
+        .collect();
+    assert_eq!(
+        manifest_rules.iter().map(|r| r.code).collect::<Vec<_>>(),
+        ["TLS801", "TLS802", "TLS803", "TLS804"]
+    );
+    for rule in manifest_rules {
+        let mut policy = Policy {
+            include_tests: true,
+            ..Policy::default()
+        };
+        policy.levels.insert(
+            rule.code,
+            LevelSource {
+                level: Level::Deny,
+                origin: "tests/manifest.rs".into(),
+            },
+        );
+        let count = |text: &str| {
+            let kind = if text.contains("[[package]]") {
+                Kind::Lockfile
+            } else {
+                Kind::Manifest
+            };
+            let file = lint_text(kind, "Cargo.toml", text, None, true, &policy);
+            file.diagnostics
+                .iter()
+                .filter(|d| d.rule.code == rule.code && d.suppressed.is_none())
+                .count()
+        };
+        let example = toml_block_after(rule.docs, "### Example").expect("a ```toml Example");
+        let fixed = toml_block_after(rule.docs, "Use instead:").expect("a ```toml Use instead");
+        assert_eq!(count(&example), 1, "{}: the Example must fire", rule.name);
+        assert_eq!(
+            count(&fixed),
+            0,
+            "{}: the Use instead must not fire",
+            rule.name
+        );
+    }
+}
