@@ -113,7 +113,8 @@ fn quiet_drops_the_summary_and_verbose_adds_statistics() {
     let quiet = fx.run(&["-q", "--color", "never"]);
     assert!(!quiet.stderr.contains("tlslint found"));
     assert_eq!(quiet.finding_lines().len(), 1);
-    assert!(fx.run(&["-v"]).stderr.contains("tlslint: 1 files in 1 packages, 1 parsed"));
+    let verbose = fx.run(&["-v"]).stderr;
+    assert!(verbose.contains("tlslint: 2 files in 1 packages, 2 parsed"), "src/lib.rs and Cargo.toml:\n{verbose}");
 }
 
 #[test]

@@ -1,13 +1,14 @@
-//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files
-//! honouring `.gitignore` (symlinks are not followed). Each file belongs to the package whose
-//! manifest directory is its nearest ancestor, whose policy applies; files under `tests/` or
+//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files,
+//! `Cargo.toml` and `Cargo.lock` honouring `.gitignore` (symlinks are not followed). Each file
+//! belongs to the package whose manifest directory is its nearest ancestor (for a manifest or
+//! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
 //! `benches/` of a package are test targets.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::cli::Args;
-use crate::config;
+use crate::{config, manifest};
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::workspace::SetupError;
 
@@ -30,10 +31,11 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             if !seen.insert(canonical) {
                 continue;
             }
+            let is_manifest = manifest::Kind::of(&file).is_some();
             let package = file
                 .ancestors()
                 .skip(1)
-                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)))
+                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)) || (is_manifest && is_workspace_root(d)))
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
             by_package.entry(package).or_default().push(file);
@@ -80,7 +82,7 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "rs") => {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
                 files.push(e.into_path());
             }
             Ok(_) => {}

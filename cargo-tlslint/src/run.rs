@@ -16,7 +16,7 @@ use crate::explain;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, human, json};
 use crate::workspace;
-use crate::{paths, setup_error};
+use crate::{manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -233,6 +233,12 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
             return linted;
         }
     };
+    if let Some(kind) = manifest::Kind::of(&file.path) {
+        linted.parsed = true;
+        linted.report = manifest::check(kind, file, &text);
+        linted.text = Some(text);
+        return linted;
+    }
     if !prefilter.is_match(&text) {
         return linted;
     }
