@@ -27,7 +27,7 @@ pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) ->
         let mut children = Vec::new();
         for r in module_refs(&text) {
             match r {
-                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at } => {
+                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, .. } => {
                     let mut inline_dir = module_dir.clone();
                     for (parent, parent_path) in inline_parents.iter().zip(&parent_paths) {
                         inline_dir.push(parent_path.as_deref().unwrap_or(parent));

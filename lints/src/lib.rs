@@ -10,6 +10,7 @@
 mod cx;
 mod diagnostic;
 mod engine;
+pub mod guards;
 mod manifest;
 pub mod modules;
 mod parse;
@@ -26,7 +27,10 @@ mod toggle;
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
 pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join};
-pub use manifest::{WorkspaceManifest, check_lockfile, check_manifest};
+pub use manifest::{
+    DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile, check_manifest, locked_packages,
+    manifest_requests,
+};
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Prefilter;
 pub use resolve::{Const, Resolved, Value};

@@ -24,6 +24,9 @@ pub enum ModuleRef {
         parent_paths: Vec<Option<String>>,
         /// The byte range of the declaration's name in the file.
         at: std::ops::Range<usize>,
+        /// The `#[cfg(…)]` predicates on the declaration and on its inline parents, as token
+        /// text (`test`, `feature = "x"`), outermost first.
+        cfgs: Vec<String>,
     },
     /// `include!("file.rs")`, relative to the including file's directory.
     Include {
@@ -56,12 +59,16 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
 
 const MAX_DEPTH: usize = 128;
 
-fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &mut Vec<ModuleRef>, depth: usize) {
+/// An inline parent module: its name, its `#[path]` and its `#[cfg]` predicates.
+type Parent = (String, Option<String>, Vec<String>);
+
+fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut attrs: Vec<String> = Vec::new();
+    let mut cfgs: Vec<String> = Vec::new();
     let mut i = 0;
     while i < trees.len() {
         match &trees[i] {
@@ -73,6 +80,7 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                 if let Some(TokenTree::Group(g)) = trees.get(j) {
                     if g.delimiter() == Delimiter::Bracket {
                         attrs.extend(path_attr(g.stream()));
+                        cfgs.extend(cfg_attr(g.stream()));
                         i = j + 1;
                         continue;
                     }
@@ -90,12 +98,13 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                                 paths: std::mem::take(&mut attrs),
                                 parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
                                 at: ident.span().byte_range(),
+                                cfgs: parents.iter().flat_map(|p| p.2.iter().cloned()).chain(std::mem::take(&mut cfgs)).collect(),
                             });
                             i += 3;
                             continue;
                         }
                         Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
-                            parents.push((name, std::mem::take(&mut attrs).into_iter().next()));
+                            parents.push((name, std::mem::take(&mut attrs).into_iter().next(), std::mem::take(&mut cfgs)));
                             scan(g.stream(), parents, out, depth + 1);
                             parents.pop();
                             i += 3;
@@ -114,8 +123,17 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                     }
                 }
             }
-            TokenTree::Group(g) => scan(g.stream(), &mut Vec::new(), out, depth + 1),
-            TokenTree::Punct(p) if p.as_char() == ';' => attrs.clear(),
+            TokenTree::Group(g) => {
+                scan(g.stream(), &mut Vec::new(), out, depth + 1);
+                if g.delimiter() == Delimiter::Brace {
+                    attrs.clear();
+                    cfgs.clear();
+                }
+            }
+            TokenTree::Punct(p) if p.as_char() == ';' => {
+                attrs.clear();
+                cfgs.clear();
+            }
             _ => {}
         }
         i += 1;
@@ -147,6 +165,15 @@ fn path_attr(tokens: TokenStream) -> Vec<String> {
     }
 }
 
+/// `cfg(pred)` → the predicate's token text.
+fn cfg_attr(tokens: TokenStream) -> Option<String> {
+    let mut trees = tokens.into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" && g.delimiter() == Delimiter::Parenthesis => Some(g.stream().to_string()),
+        _ => None,
+    }
+}
+
 fn single_string(tokens: TokenStream) -> Option<String> {
     let mut iter = tokens.into_iter();
     let TokenTree::Literal(lit) = iter.next()? else { return None };
@@ -168,7 +195,9 @@ mod tests {
     fn finds_mods_paths_inline_parents_and_includes() {
         let src = r#"
             mod a;
+            #[cfg(test)] fn only_in_tests() {}
             #[cfg(test)] mod tests;
+            #[cfg(feature = "x")] mod gated { mod deep; }
             #[path = "other.rs"] pub mod b;
             #[cfg_attr(unix, path = "u.rs")] mod c;
             mod inline { mod inner; fn f() {} }
@@ -178,8 +207,14 @@ mod tests {
         let refs: Vec<String> = module_refs(src)
             .into_iter()
             .map(|r| match r {
-                ModuleRef::Mod { name, inline_parents, paths, at, .. } => {
+                ModuleRef::Mod { name, inline_parents, paths, at, cfgs, .. } => {
                     assert_eq!(&src[at], name);
+                    let expected: &[&str] = match name.as_str() {
+                        "tests" => &["test"],
+                        "deep" => &["feature = \"x\""],
+                        _ => &[],
+                    };
+                    assert_eq!(cfgs, expected, "{name}");
                     format!("mod {} in {:?} paths {:?}", name, inline_parents, paths)
                 }
                 ModuleRef::Include { path, .. } => format!("include {path}"),
@@ -189,6 +224,7 @@ mod tests {
         assert_eq!(refs, vec![
             m("a", &[], &[]),
             m("tests", &[], &[]),
+            m("deep", &["gated"], &[]),
             m("b", &[], &["other.rs"]),
             m("c", &[], &["u.rs"]),
             m("inner", &["inline"], &[]),

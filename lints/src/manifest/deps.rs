@@ -51,6 +51,10 @@ pub(crate) struct Dep {
     pub default_features: Option<bool>,
     /// `workspace = true`: the rest comes from `[workspace.dependencies]`.
     pub inherits: bool,
+    /// `optional = true`.
+    pub optional: bool,
+    /// `path = "…"`, when written.
+    pub path: Option<String>,
 }
 
 /// A `dep/feature` (or `dep?/feature`) string in the manifest's `[features]` table.
@@ -182,6 +186,8 @@ fn read_deps(deps: &DeTable<'_>, kind: DepKind, out: &mut Vec<Dep>) {
             features: Vec::new(),
             default_features: None,
             inherits: false,
+            optional: false,
+            path: None,
         };
         if let DeValue::Table(t) = value.get_ref() {
             if let Some(package) = t.get("package").and_then(|p| p.get_ref().as_str()) {
@@ -196,6 +202,11 @@ fn read_deps(deps: &DeTable<'_>, kind: DepKind, out: &mut Vec<Dep>) {
                 .or_else(|| t.get("default_features"))
                 .and_then(|v| v.get_ref().as_bool());
             dep.inherits = t.get("workspace").and_then(|v| v.get_ref().as_bool()) == Some(true);
+            dep.optional = t.get("optional").and_then(|v| v.get_ref().as_bool()) == Some(true);
+            dep.path = t
+                .get("path")
+                .and_then(|v| v.get_ref().as_str())
+                .map(str::to_string);
         }
         out.push(dep);
     }

@@ -12,9 +12,13 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::VULNERABLE_TLS_DEPENDENCY;
 
 /// One `[[package]]` of the lockfile.
-struct Locked<'a> {
-    name: &'a str,
-    version: Version,
+pub(crate) struct Locked<'a> {
+    /// The package name.
+    pub name: &'a str,
+    /// Its version.
+    pub version: Version,
+    /// `source`: `registry+…`, `sparse+…`, `git+…`; `None` for path packages.
+    pub source: Option<&'a str>,
     version_range: Range<usize>,
     dependencies: Vec<&'a str>,
 }
@@ -52,7 +56,8 @@ pub(crate) fn check(
     }
 }
 
-fn packages<'a>(root: &'a DeTable<'_>) -> Vec<Locked<'a>> {
+/// The `[[package]]` entries with a name and a valid version, in file order.
+pub(crate) fn packages<'a>(root: &'a DeTable<'_>) -> Vec<Locked<'a>> {
     let Some(DeValue::Array(items)) = root.get("package").map(Spanned::get_ref) else {
         return Vec::new();
     };
@@ -75,6 +80,7 @@ fn packages<'a>(root: &'a DeTable<'_>) -> Vec<Locked<'a>> {
             Some(Locked {
                 name,
                 version,
+                source: t.get("source").and_then(|s| s.get_ref().as_str()),
                 version_range: version_value.span(),
                 dependencies,
             })

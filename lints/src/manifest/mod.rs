@@ -7,6 +7,9 @@ mod deps;
 mod features;
 mod layout;
 mod lockfile;
+mod requests;
+
+pub use requests::{DependencyRequest, ManifestRequests, manifest_requests};
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::FileReport;
@@ -78,6 +81,32 @@ pub fn check_lockfile(
         &mut diagnostics,
     );
     report(path, text, &doc, diagnostics)
+}
+
+/// One `[[package]]` of a `Cargo.lock`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockedPackage {
+    /// The package name.
+    pub name: String,
+    /// Its version.
+    pub version: semver::Version,
+    /// `source`: `registry+…`, `sparse+…`, `git+…`; `None` for workspace members and path
+    /// dependencies.
+    pub source: Option<String>,
+}
+
+/// The packages of a `Cargo.lock` (those with a name and a valid version), in file order; the
+/// parse error's message when the file is not valid TOML.
+pub fn locked_packages(text: &str) -> Result<Vec<LockedPackage>, String> {
+    let doc = DeTable::parse(text).map_err(|e| e.message().trim().replace('\n', "; "))?;
+    Ok(lockfile::packages(doc.get_ref())
+        .into_iter()
+        .map(|p| LockedPackage {
+            name: p.name.to_string(),
+            version: p.version,
+            source: p.source.map(str::to_string),
+        })
+        .collect())
 }
 
 /// The findings plus the file's suppression comments (and TLS002 for malformed ones).
