@@ -44,6 +44,13 @@ pub struct Args {
     /// `-D warnings`: fail on warnings too; `-D RULE`: raise a rule to `deny`.
     #[arg(short = 'D', long = "deny", value_name = "warnings|RULE")]
     pub deny: Vec<String>,
+    /// Also audit the dependency tree: lint the sources of every package in `Cargo.lock` (from
+    /// `$CARGO_HOME` or `--vendor-dir`; nothing is downloaded) and summarise which weaken TLS.
+    #[arg(long)]
+    pub dependencies: bool,
+    /// The `cargo vendor` directory holding the dependencies' sources (implies `--dependencies`).
+    #[arg(long, value_name = "DIR")]
+    pub vendor_dir: Option<PathBuf>,
     /// Print a rule's documentation (by code or name) and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,

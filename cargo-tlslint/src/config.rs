@@ -37,6 +37,35 @@ pub struct Layer {
     hsts_min_max_age: Option<u64>,
     allowed_cleartext_hosts: Option<Vec<String>>,
     exclude: Vec<(PathBuf, String)>,
+    dependencies: Option<DependencyPolicy>,
+}
+
+/// The `dependencies` key: whether every run audits the dependency tree, and the allow-list.
+/// Written as `dependencies = true` or as a table `{ audit = true, allow = [...] }`.
+#[derive(Clone, Debug, Default)]
+pub struct DependencyPolicy {
+    /// Audit the dependencies on every run, as `--dependencies` does.
+    pub audit: bool,
+    /// Crates whose findings are accepted.
+    pub allow: Vec<AllowedCrate>,
+}
+
+/// One entry of `dependencies.allow`: `{ crate = "…", version = "…", reason = "…" }`.
+#[derive(Clone, Debug)]
+pub struct AllowedCrate {
+    /// The crate name.
+    pub name: String,
+    /// The versions it covers (a cargo version requirement; `*` when not written).
+    pub version: semver::VersionReq,
+    /// Why its findings are accepted.
+    pub reason: String,
+}
+
+impl DependencyPolicy {
+    /// The allow-list entry covering `name` at `version`, if any.
+    pub fn allowed(&self, name: &str, version: &semver::Version) -> Option<&AllowedCrate> {
+        self.allow.iter().find(|a| a.name == name && a.version.matches(version))
+    }
 }
 
 /// Glob patterns of files not to lint, each relative to the directory of the file that set it.
@@ -52,7 +81,7 @@ impl Excludes {
     }
 }
 
-const KEYS: &[&str] = &["lints", "include-tests", "exclude", "min-tls-version", "hsts-min-max-age", "allowed-cleartext-hosts"];
+const KEYS: &[&str] = &["lints", "include-tests", "exclude", "min-tls-version", "hsts-min-max-age", "allowed-cleartext-hosts", "dependencies"];
 
 /// Reads the settings table at `table_path` (e.g. `["workspace", "metadata", "tlslint"]`, or
 /// `[]` for a `tlslint.toml`) from the TOML file `path`.
@@ -112,6 +141,7 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
                 }
                 layer.exclude = globs.into_iter().map(|g| (base.clone(), g)).collect();
             }
+            "dependencies" => layer.dependencies = Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?),
             _ => {
                 return Err(err(key.span(), format!("unknown key `{name}` in the tlslint policy"), &format!("expected one of `{}`", KEYS.join("`, `"))));
             }
@@ -139,6 +169,56 @@ fn read_levels(value: &Spanned<DeValue<'_>>, origin: &str) -> Result<Vec<(&'stat
         out.push((rule.code, LevelSource { level, origin: origin.to_string() }));
     }
     Ok(out)
+}
+
+fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, Problem> {
+    let table = match value.get_ref() {
+        DeValue::Boolean(audit) => return Ok(DependencyPolicy { audit: *audit, allow: Vec::new() }),
+        DeValue::Table(t) => t,
+        _ => return Err((value.span(), "`dependencies` must be `true`, `false` or a table `{ audit = …, allow = [...] }`".into(), "expected a boolean or a table")),
+    };
+    let mut policy = DependencyPolicy::default();
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            "audit" => policy.audit = v.get_ref().as_bool().ok_or_else(|| (v.span(), "`dependencies.audit` must be `true` or `false`".into(), "expected a boolean"))?,
+            "allow" => {
+                let DeValue::Array(items) = v.get_ref() else {
+                    return Err((v.span(), "`dependencies.allow` must be an array of `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected an array"));
+                };
+                policy.allow = items.iter().map(read_allowed).collect::<Result<_, _>>()?;
+            }
+            other => return Err((key.span(), format!("unknown key `{other}` in `dependencies`"), "expected `audit` or `allow`")),
+        }
+    }
+    Ok(policy)
+}
+
+fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
+    let DeValue::Table(t) = item.get_ref() else {
+        return Err((item.span(), "an allow-list entry must be a table `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected a table"));
+    };
+    for (key, _) in t.iter() {
+        if !matches!(key.get_ref().as_ref(), "crate" | "version" | "reason") {
+            return Err((key.span(), format!("unknown key `{}` in an allow-list entry", key.get_ref()), "expected `crate`, `version` or `reason`"));
+        }
+    }
+    let text = |k: &str| t.get(k).map(|v| (v.get_ref().as_str(), v.span()));
+    let name = match text("crate") {
+        Some((Some(n), _)) if !n.is_empty() => n.to_string(),
+        Some((_, span)) => return Err((span, "`crate` must be a crate name".into(), "expected a string")),
+        None => return Err((item.span(), "an allow-list entry needs `crate`".into(), "`crate` is missing")),
+    };
+    let version = match text("version") {
+        Some((Some(v), span)) => semver::VersionReq::parse(v).map_err(|e| (span, format!("invalid version requirement `{v}`: {e}"), "not a version requirement"))?,
+        Some((None, span)) => return Err((span, "`version` must be a version requirement string".into(), "expected a string")),
+        None => semver::VersionReq::STAR,
+    };
+    let reason = match text("reason") {
+        Some((Some(r), _)) if !r.trim().is_empty() => r.to_string(),
+        Some((_, span)) => return Err((span, "`reason` must be a non-empty string".into(), "expected a reason")),
+        None => return Err((item.span(), format!("the allow-list entry for `{name}` needs a `reason`"), "`reason` is missing")),
+    };
+    Ok(AllowedCrate { name, version, reason })
 }
 
 fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
@@ -213,6 +293,11 @@ pub fn package_layer(manifest: &Path) -> Result<Option<Layer>, ConfigError> {
         is_syntax: false,
     })?;
     read_layer(manifest, &text, &["package", "metadata", "tlslint"])
+}
+
+/// The dependency policy of a list of layers: the last layer that sets one.
+pub fn dependency_policy(layers: &[Layer]) -> DependencyPolicy {
+    layers.iter().rev().find_map(|l| l.dependencies.clone()).unwrap_or_default()
 }
 
 /// Applies `-D RULE` flags on top of the policy.

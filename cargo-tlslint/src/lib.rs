@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod deps;
 pub mod explain;
 pub mod manifest;
 pub mod modtree;

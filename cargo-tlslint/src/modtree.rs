@@ -13,21 +13,28 @@ use crate::plan::Problem;
 /// The files of the module tree rooted at `root`, in discovery order, skipping files already in
 /// `seen` (canonical paths). Missing module files become problems on the declaring file.
 pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    walk_with_cfgs(root, seen, display, problems).into_iter().map(|(path, _)| path).collect()
+}
+
+/// Like [`walk`], with each file's `#[cfg]` predicates: those on the `mod` declarations (and
+/// their inline parents) on the way from the root to the file, outermost first.
+pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, Vec<String>)> {
     let mut files = Vec::new();
-    let mut queue = vec![(root.to_path_buf(), true)];
-    while let Some((file, is_mod_rs)) = queue.pop() {
+    let mut queue = vec![(root.to_path_buf(), true, Vec::new())];
+    while let Some((file, is_mod_rs, file_cfgs)) = queue.pop() {
         let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
         if !seen.insert(canonical) {
             continue;
         }
-        files.push(file.clone());
+        files.push((file.clone(), file_cfgs.clone()));
         let Ok(text) = std::fs::read_to_string(&file) else { continue };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let module_dir = if is_mod_rs { dir.clone() } else { dir.join(file.file_stem().unwrap_or_default()) };
         let mut children = Vec::new();
         for r in module_refs(&text) {
             match r {
-                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, .. } => {
+                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, cfgs } => {
+                    let child_cfgs: Vec<String> = file_cfgs.iter().cloned().chain(cfgs).collect();
                     let mut inline_dir = module_dir.clone();
                     for (parent, parent_path) in inline_parents.iter().zip(&parent_paths) {
                         inline_dir.push(parent_path.as_deref().unwrap_or(parent));
@@ -51,15 +58,15 @@ pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) ->
                             io: false,
                         });
                     } else if paths.is_empty() {
-                        children.push(existing[0].clone());
+                        children.push((existing[0].0.clone(), existing[0].1, child_cfgs));
                     } else {
-                        children.extend(existing.into_iter().cloned());
+                        children.extend(existing.into_iter().map(|(p, m)| (p.clone(), *m, child_cfgs.clone())));
                     }
                 }
                 ModuleRef::Include { path, at } => {
                     let target = dir.join(&path);
                     if target.is_file() {
-                        children.push((target, true));
+                        children.push((target, true, file_cfgs.clone()));
                     } else {
                         problems.push(Problem {
                             display: display(&file),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tlslint_lints::Policy;
 
-use crate::config::Excludes;
+use crate::config::{DependencyPolicy, Excludes};
 
 /// The files of one package and the policy they are linted under.
 #[derive(Debug)]
@@ -62,6 +62,8 @@ pub struct Plan {
     pub units: Vec<Unit>,
     /// Problems met while collecting files.
     pub problems: Vec<Problem>,
+    /// The workspace's dependency policy (workspace mode only).
+    pub dependencies: DependencyPolicy,
 }
 
 /// `path` relative to `root` with `/` separators, or as given when outside it.

@@ -16,7 +16,7 @@ use crate::explain;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, human, json};
 use crate::workspace;
-use crate::{manifest, paths, setup_error};
+use crate::{deps, manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -63,7 +63,21 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let collected = started.elapsed();
+    let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
+    if audit_wanted && !args.paths.is_empty() {
+        let _ = writeln!(anstream::stderr(), "error: `--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS");
+        return ExitCode::from(EXIT_ERROR);
+    }
     let outcome = lint(&plan);
+    let audit_started = Instant::now();
+    let audit = match audit_wanted.then(|| run_audit(args, &plan, &outcome)).transpose() {
+        Ok(audit) => audit,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e:#}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let audit_time = audit_started.elapsed();
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
     let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
@@ -71,11 +85,21 @@ pub fn run(args: &Args) -> ExitCode {
             sources.add_path(f.display.clone(), f.path.clone());
         }
     }
+    for (display, path) in audit.iter().flat_map(|a| &a.sources) {
+        sources.add_path(display.clone(), path.clone());
+    }
     let counts = Counts::of(&outcome.files);
-    let failed = counts.errors > 0 || (args.deny_warnings() && counts.warnings > 0);
+    let failed = counts.errors > 0 || (args.deny_warnings() && counts.warnings > 0) || audit.as_ref().is_some_and(|a| a.fails(args.deny_warnings()));
     match args.message_format {
         MessageFormat::Human | MessageFormat::Short => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
+            if let Some(audit) = &audit {
+                if args.verbose > 0 {
+                    let files: Vec<FileFindings> = audit.files_with_findings.iter().map(|(_, f)| FileFindings { display: f.display.clone(), text: f.text.clone(), diagnostics: f.diagnostics.clone() }).collect();
+                    out.push_str(&human::render_all(&files, &mut sources, style));
+                }
+                out.push_str(&deps::summary::render(audit));
+            }
             if !args.quiet {
                 if let Some(line) = human::summary(counts, style) {
                     out.push_str(&line);
@@ -93,6 +117,14 @@ pub fn run(args: &Args) -> ExitCode {
                     out.push('\n');
                 }
             }
+            if let Some(audit) = &audit {
+                for (pkg, file) in &audit.files_with_findings {
+                    for d in &file.diagnostics {
+                        out.push_str(&deps::json::message(audit, *pkg, d, file, &mut sources));
+                        out.push('\n');
+                    }
+                }
+            }
             out.push_str(&json::finished(!failed && !outcome.io_error));
             out.push('\n');
             let _ = write!(std::io::stdout(), "{out}");
@@ -108,8 +140,26 @@ pub fn run(args: &Args) -> ExitCode {
             collected.as_millis(),
             started.elapsed().as_millis()
         );
+        if let Some(audit) = &audit {
+            let _ = writeln!(anstream::stderr(), "tlslint: dependency audit: {} packages, {} files in {} ms", audit.linted, audit.files, audit_time.as_millis());
+        }
     }
     ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// The dependency audit of a workspace run.
+fn run_audit(args: &Args, plan: &Plan, outcome: &Outcome) -> anyhow::Result<deps::Audit> {
+    let vendor_dir = match &args.vendor_dir {
+        Some(dir) => {
+            let abs = std::path::absolute(dir).map_err(|e| anyhow::anyhow!("invalid `--vendor-dir` `{}`: {e}", dir.display()))?;
+            if !abs.is_dir() {
+                anyhow::bail!("`--vendor-dir` `{}` is not a directory", dir.display());
+            }
+            Some(abs)
+        }
+        None => None,
+    };
+    deps::audit(&deps::Inputs { plan, workspace: outcome, cargo_home: deps::locate::Locator::default_cargo_home(), vendor_dir, policy: &plan.dependencies })
 }
 
 fn print_stdout(text: &str) -> ExitCode {

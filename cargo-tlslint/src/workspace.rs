@@ -41,7 +41,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let metadata = metadata(&manifest)?;
     let root = metadata.workspace_root.clone().into_std_path_buf();
     let ws_layers = config::workspace_layers(&root)?;
-    let mut plan = Plan { root: root.clone(), ..Plan::default() };
+    let mut plan = Plan { root: root.clone(), dependencies: config::dependency_policy(&ws_layers), ..Plan::default() };
     let mut seen = HashSet::new();
     let display = |p: &Path| display_path(&root, p);
     for package in select_packages(args, &metadata)? {

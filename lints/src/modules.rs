@@ -39,8 +39,7 @@ pub enum ModuleRef {
 
 /// The module references of a file; empty when the file does not tokenize.
 pub fn module_refs(text: &str) -> Vec<ModuleRef> {
-    let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"mod").is_none() && memchr::memmem::find(bytes, b"include").is_none() {
+    if !may_refer_to_files(text.as_bytes()) {
         return Vec::new();
     }
     let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(|_| Vec::new(), |tokens| {
@@ -58,6 +57,37 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
 }
 
 const MAX_DEPTH: usize = 128;
+
+/// A cheap exact precheck: whether the text contains `mod <name> ;` or `include !` (with any
+/// whitespace), the only shapes [`module_refs`] reports. Most files have neither, and are not
+/// tokenized.
+fn may_refer_to_files(bytes: &[u8]) -> bool {
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let skip_ws = |mut i: usize| {
+        while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let declares = memchr::memmem::find_iter(bytes, b"mod").any(|at| {
+        if at > 0 && is_ident(bytes[at - 1]) {
+            return false;
+        }
+        let mut i = skip_ws(at + 3);
+        if i == at + 3 {
+            return false;
+        }
+        if bytes[i..].starts_with(b"r#") {
+            i += 2;
+        }
+        let name_start = i;
+        while bytes.get(i).is_some_and(|&b| is_ident(b) || !b.is_ascii()) {
+            i += 1;
+        }
+        i > name_start && bytes.get(skip_ws(i)) == Some(&b';')
+    });
+    declares || memchr::memmem::find_iter(bytes, b"include").any(|at| bytes.get(skip_ws(at + 7)) == Some(&b'!'))
+}
 
 /// An inline parent module: its name, its `#[path]` and its `#[cfg]` predicates.
 type Parent = (String, Option<String>, Vec<String>);
@@ -190,6 +220,15 @@ fn unquote(lit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precheck_is_exact_for_declarations() {
+        assert!(may_refer_to_files(b"pub mod a;"));
+        assert!(may_refer_to_files(b"mod\n  r#type ;"));
+        assert!(may_refer_to_files(b"include ! (\"x.rs\")"));
+        assert!(!may_refer_to_files(b"mod inline { fn f() {} } // a model; modes"));
+        assert!(!may_refer_to_files(b"let module = 1; include_str!(\"x\")"));
+    }
 
     #[test]
     fn finds_mods_paths_inline_parents_and_includes() {

@@ -1,0 +1,50 @@
+//! Dependency findings in cargo's JSON message format: the workspace format's
+//! `compiler-message`, with `package_id` naming the dependency (`<source>#<name>@<version>`, as
+//! cargo spells package ids), `manifest_path` its manifest, and a `tlslint_dependency` object
+//! with the crate, version, condition class and condition.
+
+use serde_json::{Value, json};
+use tlslint_lints::Diagnostic;
+
+use super::Audit;
+use crate::render::{FileFindings, Sources, json};
+
+/// One dependency finding as a JSON line.
+pub fn message(
+    audit: &Audit,
+    pkg: usize,
+    d: &Diagnostic,
+    file: &FileFindings,
+    sources: &mut Sources,
+) -> String {
+    let report = audit.reports.iter().find(|r| r.dir == audit.dirs[pkg]);
+    let manifest = audit.dirs[pkg].join("Cargo.toml").display().to_string();
+    let line = json::message(d, file, sources, &manifest);
+    let Ok(mut value) = serde_json::from_str::<Value>(&line) else {
+        return line;
+    };
+    if let Some(r) = report {
+        let p = &r.package;
+        value["package_id"] = json!(format!(
+            "{}#{}@{}",
+            p.source.as_deref().unwrap_or("path+file://"),
+            p.name,
+            p.version
+        ));
+        let condition = r
+            .findings
+            .iter()
+            .find(|f| f.diagnostic.primary == d.primary && f.diagnostic.rule.code == d.rule.code)
+            .map(|f| &f.condition);
+        value["tlslint_dependency"] = json!({
+            "name": p.name,
+            "version": p.version.to_string(),
+            "class": condition.map(|c| c.class.label()),
+            "effective": condition.map(|c| c.class.is_effective()),
+            "condition": condition.map(|c| c.text.clone()),
+            "features": condition.map(|c| c.features.clone()),
+            "allowed": r.allowed,
+        });
+    }
+    value.to_string()
+}

@@ -1,0 +1,438 @@
+//! The dependency audit (`--dependencies`): read `Cargo.lock` (never `cargo metadata` with
+//! dependencies, which would run the tree's `rustc-wrapper`), find each locked package's source
+//! on disk, lint its library's module tree with every rule (test code excluded), and classify
+//! each finding by the condition under which it weakens TLS, joined with the workspace's own
+//! findings (which crate *reaches* a run-time toggle) and the features the build enables.
+
+pub mod cfg;
+pub mod condition;
+pub mod features;
+pub mod json;
+pub mod locate;
+pub mod summary;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use tlslint_lints::guards::guards;
+use tlslint_lints::{
+    Diagnostic, LockedPackage, ManifestRequests, Policy, locked_packages, manifest_requests,
+};
+
+use crate::config::DependencyPolicy;
+use crate::modtree;
+use crate::plan::{FileEntry, Plan, Unit, display_path};
+use crate::render::FileFindings;
+use crate::run::{Outcome, lint};
+use condition::{Class, Condition, Context, Reach, classify};
+use features::{Enabled, Node};
+use locate::{Location, Locator};
+
+/// One finding in a dependency.
+#[derive(Debug)]
+pub struct DepFinding {
+    /// The finding (level and notes applied).
+    pub diagnostic: Diagnostic,
+    /// `path:line:col` of its primary label.
+    pub at: String,
+    /// Its condition.
+    pub condition: Condition,
+}
+
+/// What the audit found in one locked package.
+#[derive(Debug)]
+pub struct DepReport {
+    /// The package.
+    pub package: LockedPackage,
+    /// Its source directory.
+    pub dir: PathBuf,
+    /// Its findings, strongest first.
+    pub findings: Vec<DepFinding>,
+    /// The allow-list reason, when the policy accepts the crate.
+    pub allowed: Option<String>,
+    /// Files that could not be parsed (TLS001).
+    pub unparsed: usize,
+}
+
+impl DepReport {
+    /// The strongest finding.
+    pub fn strongest(&self) -> Option<&DepFinding> {
+        self.findings.first()
+    }
+}
+
+/// The audit's result.
+#[derive(Debug, Default)]
+pub struct Audit {
+    /// Packages in the lockfile.
+    pub locked: usize,
+    /// Packages whose sources were linted.
+    pub linted: usize,
+    /// Files linted.
+    pub files: usize,
+    /// Packages with findings, strongest first.
+    pub reports: Vec<DepReport>,
+    /// Packages whose source is not on disk.
+    pub not_downloaded: Vec<LockedPackage>,
+    /// The findings as files, for `-v` and the JSON format.
+    pub files_with_findings: Vec<(usize, FileFindings)>,
+    /// Where each display path is read from.
+    pub sources: Vec<(String, PathBuf)>,
+    /// The source directory of each linted package (indexed like `files_with_findings`).
+    pub dirs: Vec<PathBuf>,
+}
+
+impl Audit {
+    /// Whether an effective finding of a crate not on the allow-list is at `deny` (or at `warn`
+    /// under `-D warnings`), or (under `-D warnings`) a package was not downloaded.
+    pub fn fails(&self, deny_warnings: bool) -> bool {
+        let effective = self
+            .reports
+            .iter()
+            .filter(|r| r.allowed.is_none())
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.condition.class.is_effective());
+        let mut failing = effective.map(|f| f.diagnostic.level.is_error() || deny_warnings);
+        failing.any(|b| b) || (deny_warnings && !self.not_downloaded.is_empty())
+    }
+}
+
+/// What the audit needs from the run.
+pub struct Inputs<'a> {
+    /// The workspace plan.
+    pub plan: &'a Plan,
+    /// The workspace's findings.
+    pub workspace: &'a Outcome,
+    /// `$CARGO_HOME`.
+    pub cargo_home: PathBuf,
+    /// `--vendor-dir`, absolute.
+    pub vendor_dir: Option<PathBuf>,
+    /// The dependency policy.
+    pub policy: &'a DependencyPolicy,
+}
+
+/// Runs the audit. Errors (no or broken `Cargo.lock`) end the run with exit status 2.
+pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
+    let plan = inputs.plan;
+    let lock_path = plan.root.join("Cargo.lock");
+    let lock_text = std::fs::read_to_string(&lock_path).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read `{}`: {e}; run `cargo generate-lockfile` first",
+            lock_path.display()
+        )
+    })?;
+    let locked = locked_packages(&lock_text)
+        .map_err(|e| anyhow::anyhow!("cannot parse `{}`: {e}", lock_path.display()))?;
+    let root_text = std::fs::read_to_string(plan.root.join("Cargo.toml")).ok();
+    let members: Vec<(String, PathBuf, ManifestRequests)> = plan
+        .units
+        .iter()
+        .filter_map(|u| {
+            let text = std::fs::read_to_string(u.dir.join("Cargo.toml")).ok()?;
+            Some((
+                u.name.clone(),
+                u.dir.clone(),
+                manifest_requests(&text, root_text.as_deref())?,
+            ))
+        })
+        .collect();
+    let member_names: HashSet<&str> = members.iter().map(|(n, _, _)| n.as_str()).collect();
+    let mut locator = Locator::new(inputs.cargo_home.clone(), inputs.vendor_dir.clone());
+    locator.path_deps = path_dependencies(&members, &plan.root);
+    let deps: Vec<&LockedPackage> = locked
+        .iter()
+        .filter(|p| p.source.is_some() || !member_names.contains(p.name.as_str()))
+        .collect();
+    let located: Vec<(&LockedPackage, Location)> =
+        deps.par_iter().map(|p| (*p, locator.locate(p))).collect();
+    let mut audit = Audit {
+        locked: deps.len(),
+        ..Audit::default()
+    };
+    let mut found: Vec<(&LockedPackage, PathBuf)> = Vec::new();
+    for (p, loc) in located {
+        match loc {
+            Location::Found(dir) => found.push((p, dir)),
+            Location::NotDownloaded if p.source.is_some() => audit.not_downloaded.push(p.clone()),
+            Location::NotDownloaded => {}
+        }
+    }
+    audit.linted = found.len();
+    let collected: Vec<Collected> = found
+        .par_iter()
+        .map(|(p, dir)| collect(p, dir, root_text.as_deref(), &plan.root))
+        .collect();
+    let enabled = resolve_features(&members, &collected);
+    let policy = dependency_lint_policy(plan);
+    let dep_plan = Plan {
+        root: plan.root.clone(),
+        units: collected
+            .iter()
+            .map(|c| Unit {
+                name: c.package.name.clone(),
+                dir: c.dir.clone(),
+                policy: policy.clone(),
+                excludes: Default::default(),
+                files: c.files.clone(),
+            })
+            .collect(),
+        problems: Vec::new(),
+        dependencies: DependencyPolicy::default(),
+    };
+    audit.files = collected.iter().map(|c| c.files.len()).sum();
+    let outcome = lint(&dep_plan);
+    let owner: HashMap<&str, usize> = collected
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.files.iter().map(move |f| (f.display.as_str(), i)))
+        .collect();
+    let file_cfgs: HashMap<&str, &[String]> = collected
+        .iter()
+        .flat_map(|c| {
+            c.files
+                .iter()
+                .zip(&c.cfgs)
+                .map(|(f, cfgs)| (f.display.as_str(), cfgs.as_slice()))
+        })
+        .collect();
+    let reach = workspace_reach(inputs.workspace);
+    let mut reports: HashMap<usize, DepReport> = HashMap::new();
+    for mut file in outcome.files {
+        let Some(&pkg) = owner.get(file.display.as_str()) else {
+            continue;
+        };
+        let c = &collected[pkg];
+        let report = reports.entry(pkg).or_insert_with(|| DepReport {
+            package: c.package.clone(),
+            dir: c.dir.clone(),
+            findings: Vec::new(),
+            allowed: inputs
+                .policy
+                .allowed(&c.package.name, &c.package.version)
+                .map(|a| a.reason.clone()),
+            unparsed: 0,
+        });
+        let text = file.text.clone().unwrap_or_default();
+        let file_guards = guards(&text);
+        let enabled_fn = |f: &str| enabled.why(members.len() + pkg, f).map(str::to_string);
+        let cx = Context {
+            text: &text,
+            guards: &file_guards,
+            file_cfgs: file_cfgs.get(file.display.as_str()).copied().unwrap_or(&[]),
+            enabled: &enabled_fn,
+            reach: &reach,
+        };
+        file.diagnostics
+            .retain(|d| !matches!(d.rule.code, "TLS002" | "TLS003"));
+        for d in &mut file.diagnostics {
+            d.suppressed = None;
+        }
+        report.unparsed += file
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code == "TLS001")
+            .count();
+        file.diagnostics.retain(|d| d.rule.code != "TLS001");
+        for d in &file.diagnostics {
+            let lc =
+                tlslint_lints::source::LineIndex::new(&text).line_col(&text, d.primary.range.start);
+            report.findings.push(DepFinding {
+                diagnostic: d.clone(),
+                at: format!("{}:{}:{}", file.display, lc.line, lc.col),
+                condition: classify(d, &cx),
+            });
+        }
+        if !file.diagnostics.is_empty() {
+            audit.files_with_findings.push((pkg, file));
+        }
+    }
+    audit.dirs = collected.iter().map(|c| c.dir.clone()).collect();
+    for c in &collected {
+        audit
+            .sources
+            .extend(c.files.iter().map(|f| (f.display.clone(), f.path.clone())));
+    }
+    let mut reports: Vec<DepReport> = reports
+        .into_values()
+        .filter(|r| !r.findings.is_empty())
+        .collect();
+    for r in &mut reports {
+        r.findings
+            .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.at.cmp(&b.at)));
+    }
+    reports.sort_by(|a, b| {
+        let key = |r: &DepReport| (r.allowed.is_some(), r.strongest().map(rank));
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.package.name.cmp(&b.package.name))
+            .then_with(|| a.package.version.cmp(&b.package.version))
+    });
+    audit.reports = reports;
+    audit
+        .files_with_findings
+        .sort_by(|a, b| a.1.display.cmp(&b.1.display));
+    Ok(audit)
+}
+
+/// The order of findings: condition class, then `deny` before `warn`, then rule code.
+fn rank(f: &DepFinding) -> (Class, bool, &'static str) {
+    (
+        f.condition.class,
+        !f.diagnostic.level.is_error(),
+        f.diagnostic.rule.code,
+    )
+}
+
+/// One located package, read: its manifest's requests and its library's files.
+struct Collected {
+    package: LockedPackage,
+    dir: PathBuf,
+    requests: Option<ManifestRequests>,
+    files: Vec<FileEntry>,
+    cfgs: Vec<Vec<String>>,
+}
+
+fn collect(
+    package: &LockedPackage,
+    dir: &Path,
+    workspace_manifest: Option<&str>,
+    root: &Path,
+) -> Collected {
+    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok();
+    let is_path_dep = package.source.is_none();
+    let requests = text.as_deref().and_then(|t| {
+        manifest_requests(
+            t,
+            if is_path_dep {
+                workspace_manifest
+            } else {
+                None
+            },
+        )
+    });
+    let lib = dir.join(
+        requests
+            .as_ref()
+            .and_then(|r| r.lib_path.clone())
+            .unwrap_or_else(|| "src/lib.rs".into()),
+    );
+    let mut files = Vec::new();
+    let mut cfgs = Vec::new();
+    if lib.is_file() {
+        let display = |p: &Path| display_path(root, p);
+        for (path, file_cfgs) in
+            modtree::walk_with_cfgs(&lib, &mut HashSet::new(), &display, &mut Vec::new())
+        {
+            let is_test_target = file_cfgs
+                .iter()
+                .any(|c| cfg::Pred::parse(c).is_some_and(|p| p.is_test_only()));
+            files.push(FileEntry {
+                display: display(&path),
+                path,
+                is_test_target,
+            });
+            cfgs.push(file_cfgs);
+        }
+    }
+    Collected {
+        package: package.clone(),
+        dir: dir.to_path_buf(),
+        requests,
+        files,
+        cfgs,
+    }
+}
+
+fn resolve_features(
+    members: &[(String, PathBuf, ManifestRequests)],
+    collected: &[Collected],
+) -> Enabled {
+    let mut nodes: Vec<Node<'_>> = members
+        .iter()
+        .map(|(name, _, r)| Node {
+            name,
+            requests: Some(r),
+            member: true,
+        })
+        .collect();
+    nodes.extend(collected.iter().map(|c| Node {
+        name: &c.package.name,
+        requests: c.requests.as_ref(),
+        member: false,
+    }));
+    features::resolve(&nodes)
+}
+
+/// The rule levels of the workspace policy (the first selected package's), without test code.
+fn dependency_lint_policy(plan: &Plan) -> Policy {
+    let mut policy = plan
+        .units
+        .first()
+        .map(|u| u.policy.clone())
+        .unwrap_or_default();
+    policy.include_tests = false;
+    policy
+}
+
+/// The path dependencies the workspace members declare (and those they declare in turn), by
+/// package name.
+fn path_dependencies(
+    members: &[(String, PathBuf, ManifestRequests)],
+    root: &Path,
+) -> HashMap<String, PathBuf> {
+    let mut out = HashMap::new();
+    let mut queue: Vec<(PathBuf, ManifestRequests)> = members
+        .iter()
+        .map(|(_, d, r)| (d.clone(), r.clone()))
+        .collect();
+    let mut seen = HashSet::new();
+    while let Some((dir, requests)) = queue.pop() {
+        for d in &requests.deps {
+            let Some(path) = &d.path else { continue };
+            let base = if d.path_from_workspace { root } else { &dir };
+            let target = base.join(path);
+            if !seen.insert(target.clone()) {
+                continue;
+            }
+            let Some(r) = std::fs::read_to_string(target.join("Cargo.toml"))
+                .ok()
+                .and_then(|t| manifest_requests(&t, None))
+            else {
+                continue;
+            };
+            out.insert(
+                r.name.clone().unwrap_or_else(|| d.package.clone()),
+                target.clone(),
+            );
+            queue.push((target, r));
+        }
+    }
+    out
+}
+
+/// The workspace's findings that switch a setting with a constant (every code rule but the
+/// run-time TLS104 and the meta rules), by the setter or field they name.
+fn workspace_reach(workspace: &Outcome) -> Vec<Reach> {
+    let mut out = Vec::new();
+    for file in &workspace.files {
+        let Some(text) = &file.text else { continue };
+        for d in file.diagnostics.iter().filter(|d| {
+            d.suppressed.is_none()
+                && !matches!(d.rule.code, "TLS001" | "TLS002" | "TLS003" | "TLS104")
+                && !d.rule.code.starts_with("TLS8")
+        }) {
+            let key = condition::last_ident(text.get(d.primary.range.clone()).unwrap_or(""));
+            if key.is_empty() {
+                continue;
+            }
+            let lc =
+                tlslint_lints::source::LineIndex::new(text).line_col(text, d.primary.range.start);
+            out.push(Reach {
+                key: key.to_string(),
+                at: format!("{}:{}:{}", file.display, lc.line, lc.col),
+            });
+        }
+    }
+    out
+}
