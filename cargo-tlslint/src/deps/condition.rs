@@ -130,9 +130,17 @@ fn build_condition(preds: &[(String, Pred)], cx: &Context<'_>) -> Condition {
             "not enabled by this build".to_string(),
         ),
         Some(true) => {
-            let why: Vec<String> = features
-                .iter()
-                .filter_map(|f| (cx.enabled)(f).map(|w| format!("`{f}`: {w}")))
+            let mut why: Vec<(String, Vec<String>)> = Vec::new();
+            for f in &features {
+                let Some(w) = (cx.enabled)(f) else { continue };
+                match why.iter_mut().find(|(reason, _)| *reason == w) {
+                    Some((_, names)) => names.push(format!("`{f}`")),
+                    None => why.push((w, vec![format!("`{f}`")])),
+                }
+            }
+            let why: Vec<String> = why
+                .into_iter()
+                .map(|(reason, names)| format!("{}: {reason}", names.join(", ")))
                 .collect();
             (
                 Class::FeatureEnabled,

@@ -92,13 +92,13 @@ impl Resolver<'_, '_> {
         let who = self.who(node);
         for target in self.targets(node, &d.package) {
             for f in &d.features {
-                self.enable(target, f, format!("{who} asks for it"));
+                self.enable(target, f, format!("requested by {who}"));
             }
             if d.default_features {
                 self.enable(
                     target,
                     "default",
-                    format!("{who} leaves default features on"),
+                    format!("default features requested by {who}"),
                 );
             }
         }
@@ -145,7 +145,7 @@ impl Resolver<'_, '_> {
             return;
         };
         let why = format!(
-            "{} enables it through its feature `{feature}`",
+            "turned on by {}'s feature `{feature}`",
             self.who(node)
         );
         for item in items {
@@ -170,7 +170,12 @@ impl Resolver<'_, '_> {
                 }
             } else {
                 let inherited = self.on[node].get(feature).cloned().unwrap_or_default();
-                self.enable(node, item, inherited);
+                let why = if inherited.starts_with("turned on by its feature") {
+                    inherited
+                } else {
+                    format!("turned on by its feature `{feature}` ({inherited})")
+                };
+                self.enable(node, item, why);
             }
         }
     }
@@ -220,11 +225,11 @@ mod tests {
         let e = resolve(&nodes);
         assert_eq!(
             e.why(1, "tls"),
-            Some("the workspace member `app` asks for it")
+            Some("requested by the workspace member `app`")
         );
         assert_eq!(
             e.why(2, "insecure"),
-            Some("`lib` enables it through its feature `tls`")
+            Some("turned on by `lib`'s feature `tls`")
         );
         assert_eq!(
             e.why(2, "default"),
