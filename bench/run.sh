@@ -32,6 +32,17 @@ for i in $(seq "$runs"); do
   read -r t m < <(measure "$bin" tlslint --include-tests -q "$corpus"); tl+=("$t"); [ "$m" -gt "$tl_rss" ] && tl_rss=$m
   read -r t m < <(measure rg -c -f "$patterns" "$corpus" --type rust); rgt+=("$t"); [ "$m" -gt "$rg_rss" ] && rg_rss=$m
 done
+# The dependency audit: the benchmark application's lockfile (~470 packages) with the corpus as
+# its `cargo vendor` directory, timed on its own line.
+bench_ws="${TLSLINT_BENCH_WORKSPACE:-$here/../shared/corpus/bench}"
+dep=(); dep_rss=0
+if [ -f "$bench_ws/Cargo.lock" ]; then
+  ws="$(mktemp -d)"
+  cp -r "$bench_ws/." "$ws/"
+  for i in $(seq "$runs"); do
+    read -r t m < <(cd "$ws" && measure "$bin" tlslint -q --vendor-dir "$corpus"); dep+=("$t"); [ "$m" -gt "$dep_rss" ] && dep_rss=$m
+  done
+fi
 rm -f "$tmp_time"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mt=$(median "${tl[@]}"); mr=$(median "${rgt[@]}")
@@ -39,3 +50,8 @@ echo "cargo-tlslint: median ${mt}s (runs: ${tl[*]}), peak RSS $((tl_rss / 1024))
 echo "ripgrep:       median ${mr}s (runs: ${rgt[*]}), peak RSS $((rg_rss / 1024)) MiB"
 python3 -c "print('ratio tlslint/rg: %.2f' % ($mt / $mr))"
 "$bin" tlslint --include-tests -q -v "$corpus" 2>&1 >/dev/null | grep '^tlslint:' || true
+if [ "${#dep[@]}" -gt 0 ]; then
+  echo "dependency audit ($(grep -c '^\[\[package\]\]' "$ws/Cargo.lock") locked packages): median $(median "${dep[@]}")s (runs: ${dep[*]}), peak RSS $((dep_rss / 1024)) MiB"
+  (cd "$ws" && "$bin" tlslint -q -v --vendor-dir "$corpus" 2>&1 >/dev/null | grep '^tlslint: dependency audit: [0-9]' || true)
+  rm -rf "$ws"
+fi

@@ -238,3 +238,30 @@ fn without_a_lockfile_the_audit_is_an_error() {
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("Cargo.lock") && out.stderr.contains("cargo generate-lockfile"), "{}", out.stderr);
 }
+
+#[test]
+fn git_and_path_dependencies_are_linted_from_their_checkouts() {
+    let rev = "0123456789abcdef0123456789abcdef01234567";
+    let lock = format!(
+        "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"fromgit\",\n \"local\",\n]\n\n[[package]]\nname = \"fromgit\"\nversion = \"0.3.0\"\nsource = \"git+https://example.invalid/fromgit#{rev}\"\n\n[[package]]\nname = \"local\"\nversion = \"0.2.0\"\n"
+    );
+    let deps = "[dependencies]\nlocal = { path = \"../local\" }\nfromgit = { git = \"https://example.invalid/fromgit\" }\n";
+    let fx = Fixture::new()
+        .file("ws/Cargo.toml", &package_manifest("app", deps))
+        .file("ws/Cargo.lock", &lock)
+        .file("ws/src/main.rs", CLEAN_MAIN)
+        .file("local/Cargo.toml", &manifest("local", "0.2.0", ""))
+        .file("local/src/lib.rs", DISABLED)
+        .file("home/git/checkouts/fromgit-5d1e0b1f/0123456/crates/fromgit/Cargo.toml", &manifest("fromgit", "0.3.0", ""))
+        .file("home/git/checkouts/fromgit-5d1e0b1f/0123456/crates/fromgit/src/lib.rs", DISABLED);
+    let mut cmd = tlslint();
+    cmd.current_dir(fx.path("ws")).env("CARGO_HOME", fx.path("home")).args(["tlslint", "--color", "never", "--dependencies"]);
+    let out = Run::from(cmd.output().expect("run"));
+    let lines = summary(&out);
+    assert_eq!(lines[0], "tlslint: dependency audit: 2 locked packages, 2 linted (2 files), 2 with TLS findings, 0 not downloaded", "{}", out.stderr);
+    assert_eq!(lines[1], "error: fromgit 0.3.0: unconditional: certificate verification is disabled [TLS101]");
+    assert!(lines[2].ends_with("/home/git/checkouts/fromgit-5d1e0b1f/0123456/crates/fromgit/src/lib.rs:2:32"), "{}", lines[2]);
+    assert_eq!(lines[3], "error: local 0.2.0: unconditional: certificate verification is disabled [TLS101]");
+    assert!(lines[4].ends_with("/local/src/lib.rs:2:32"), "{}", lines[4]);
+    assert_eq!(out.code, 1);
+}
