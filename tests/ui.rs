@@ -4,14 +4,16 @@
 //! `//~v rule` for the line below) must match the findings one for one, so a wrongly blessed
 //! `.stderr` cannot hide a missing or extra finding. `TLSLINT_BLESS=1` rewrites the goldens.
 //! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
-//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level.
+//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level,
+//! `//@ min-tls-version 1.3` sets the policy's minimum TLS version (`1.2` or `1.3`) and `//@
+//! hsts-min-max-age N` its lowest acceptable HSTS `max-age` in seconds.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cargo_tlslint::run::{lint_source, render_plain};
 use libtest_mimic::{Arguments, Failed, Trial};
-use tlslint_lints::{Level, LevelSource, Policy, RULES};
+use tlslint_lints::{Level, LevelSource, Policy, RULES, TlsVersion};
 
 fn main() {
     let args = Arguments::from_args();
@@ -83,6 +85,14 @@ fn header_policy(text: &str) -> Result<(Policy, bool), Failed> {
             policy.include_tests = true;
         } else if directive == "test-target" {
             is_test_target = true;
+        } else if let Some(version) = directive.strip_prefix("min-tls-version ") {
+            policy.min_tls_version = match version.trim() {
+                "1.2" => TlsVersion::Tls12,
+                "1.3" => TlsVersion::Tls13,
+                other => return Err(format!("`//@ min-tls-version` takes `1.2` or `1.3`, found `{other}`").into()),
+            };
+        } else if let Some(age) = directive.strip_prefix("hsts-min-max-age ") {
+            policy.hsts_min_max_age = age.trim().parse().map_err(|_| format!("`//@ hsts-min-max-age` takes seconds, found `{age}`"))?;
         } else if let Some(setting) = directive.strip_prefix("level ") {
             let (name, level) = setting.split_once('=').ok_or("`//@ level` takes `rule=level`")?;
             let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;

@@ -6,11 +6,14 @@
 //! files (constants defined elsewhere in the crate) are settled by [`join`], and
 //! [`finalize`] applies the policy: test-code scope, levels, inline suppressions.
 
+pub mod cipher;
+mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
 pub mod modules;
 mod parse;
+mod pem;
 mod policy;
 mod prefilter;
 mod resolve;
@@ -19,11 +22,13 @@ pub mod rules;
 mod sink;
 pub mod source;
 mod suppress;
+mod tls_version;
 mod toggle;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
-pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join};
+pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors};
+pub use pem::redact_private_keys;
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Prefilter;
 pub use resolve::{Const, Resolved, Value};

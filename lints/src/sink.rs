@@ -22,6 +22,8 @@ pub struct PendingConst {
 pub struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) pending: Vec<PendingConst>,
+    pub(crate) unless_tls_acceptor: Vec<Diagnostic>,
+    pub(crate) tls_acceptor: bool,
 }
 
 impl Sink {
@@ -33,5 +35,15 @@ impl Sink {
     /// Reports a finding that depends on a constant defined elsewhere in the crate.
     pub fn push_pending(&mut self, p: PendingConst) {
         self.pending.push(p);
+    }
+
+    /// Reports a finding that stands only if no file of the package sets up a TLS acceptor.
+    pub fn push_unless_tls_acceptor(&mut self, d: Diagnostic) {
+        self.unless_tls_acceptor.push(d);
+    }
+
+    /// Records that this file sets up a TLS acceptor (a server that terminates TLS).
+    pub fn mark_tls_acceptor(&mut self) {
+        self.tls_acceptor = true;
     }
 }

@@ -4,13 +4,26 @@
 mod cert_verification_disabled;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
+mod early_data_enabled;
 mod fixed_server_name;
+mod hardcoded_private_key;
 mod hostname_verification_disabled;
 mod invalid_suppression;
+mod legacy_tls_version;
+mod optional_client_auth;
 mod parse_error;
+mod plaintext_listener_all_interfaces;
 mod revocation_check_disabled;
+mod secret_extraction;
+mod security_level_lowered;
 mod sni_disabled;
+mod tls13_disabled;
+mod tls_key_logging;
+mod unsafe_legacy_renegotiation;
 mod unused_suppression;
+mod weak_cipher_suite;
+mod weak_hsts;
+mod weak_tls13_suite;
 
 use crate::rule::Rule;
 
@@ -32,6 +45,19 @@ pub static RULES: &[&Rule] = &[
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
+    &legacy_tls_version::RULE,
+    &tls13_disabled::RULE,
+    &unsafe_legacy_renegotiation::RULE,
+    &weak_cipher_suite::RULE,
+    &weak_tls13_suite::RULE,
+    &security_level_lowered::RULE,
+    &optional_client_auth::RULE,
+    &weak_hsts::RULE,
+    &plaintext_listener_all_interfaces::RULE,
+    &tls_key_logging::RULE,
+    &secret_extraction::RULE,
+    &early_data_enabled::RULE,
+    &hardcoded_private_key::RULE,
 ];
 
 /// The rule named `key` (code, snake_case name or kebab-case name).
@@ -55,7 +81,7 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), RULES.len(), "codes must be unique");
         for rule in RULES {
-            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{} is not snake_case", rule.name);
+            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{} is not snake_case", rule.name);
             assert!(rule.code.starts_with("TLS") && rule.code.len() == 6, "{}", rule.code);
             for heading in ["### What it does", "### Why is this bad?", "### Example", "Use instead:"] {
                 assert!(rule.docs.contains(heading), "{} docs lack `{heading}`", rule.name);
