@@ -27,14 +27,24 @@ pub fn private_key_markers(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The number of base64 characters in `s` before an `-----END` marker, skipping `\n`-style
-/// escapes, for deciding whether a marker is followed by key material.
-pub fn body_len(s: &str) -> usize {
+/// The longest run of base64 characters in `s` before an `-----END` marker (a `\` escape breaks a
+/// run): PEM bodies are lines of 64, prose and identifiers are much shorter.
+pub fn body_run(s: &str) -> usize {
     let until = s.find(END).unwrap_or(s.len());
     let bytes = s.as_bytes();
-    (0..until)
-        .filter(|&i| is_base64(bytes[i]) && (i == 0 || bytes[i - 1] != b'\\'))
-        .count()
+    let (mut best, mut run) = (0, 0);
+    let mut i = 0;
+    while i < until {
+        if bytes[i] == b'\\' {
+            run = 0;
+            i += 2;
+            continue;
+        }
+        run = if is_base64(bytes[i]) { run + 1 } else { 0 };
+        best = best.max(run);
+        i += 1;
+    }
+    best
 }
 
 fn is_base64(b: u8) -> bool {
@@ -100,9 +110,10 @@ mod tests {
     fn body_and_redaction() {
         let src = "const K: &str = \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\";\nfn f() {}";
         assert_eq!(
-            body_len("\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----"),
+            body_run("\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----"),
             14
         );
+        assert_eq!(body_run("The output will have a header of `x`."), 6);
         let red = redact_private_keys(src).unwrap_or_default();
         assert_eq!(red.len(), src.len());
         assert!(!red.contains("MIIEvQ"));

@@ -340,7 +340,7 @@ fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 "NO_TLSV1_2" => (
                     Bound::Max,
                     Proto::Tls11,
-                    "with TLS 1.2 switched off only older versions (and perhaps TLS 1.3) remain",
+                    "a client or server that cannot speak TLS 1.3 falls back to TLS 1.0 or 1.1",
                 ),
                 "NO_TLSV1_3" => (Bound::Max, Proto::Tls12, "the flag switches TLS 1.3 off"),
                 _ => continue,
@@ -358,6 +358,10 @@ fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
 }
 
 fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
+    let floors: Vec<usize> = cx
+        .calls_named(&["set_min_proto_version"])
+        .map(|c| c.name_range(cx).start)
+        .collect();
     for call in &cx.calls {
         let Expr::Path(p) = &*call.func else { continue };
         let detail_v4 = "Mozilla's v4 intermediate profile allows TLS 1.0 and 1.1 with 3DES and static-RSA suites, and switches TLS 1.3 off";
@@ -383,6 +387,9 @@ fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 continue;
             };
         for &(bound, version, detail) in settings {
+            if bound == Bound::Min && sets_floor(cx, &floors, cx.range(p).start) {
+                continue;
+            }
             out.push(Setting {
                 bound,
                 version,
@@ -393,6 +400,31 @@ fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
             });
         }
     }
+}
+
+/// Whether the function around `at` sets an explicit minimum (a preset followed by
+/// `set_min_proto_version` is judged by that call), itself or through a function of the file that
+/// it calls.
+fn sets_floor(cx: &Cx<'_>, floors: &[usize], at: usize) -> bool {
+    let Some(scope) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
+        return false;
+    };
+    if floors.iter().any(|f| scope.range.contains(f)) {
+        return true;
+    }
+    let helpers: Vec<String> = cx
+        .scopes
+        .iter()
+        .filter(|s| floors.iter().any(|f| s.range.contains(f)))
+        .filter_map(|s| s.name.map(|n| n.to_string()))
+        .collect();
+    cx.calls.iter().any(|c| {
+        let called = match &*c.func {
+            Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        scope.range.contains(&cx.range(*c).start) && called.is_some_and(|n| helpers.contains(&n))
+    })
 }
 
 /// rustls `with_protocol_versions(&[&TLS12])`: TLS 1.2 only.

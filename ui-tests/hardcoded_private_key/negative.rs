@@ -20,3 +20,9 @@ fn load() -> std::io::Result<Vec<u8>> {
     let _ = include_bytes!("pubkey.pem");
     std::fs::read("/etc/tls/server.key")
 }
+
+/// Serializes the key; the output starts with `-----BEGIN RSA PRIVATE KEY-----` and is followed
+/// by the base64 encoding of the DER structure, wrapped at sixty-four characters per line.
+fn to_pem() -> &'static str {
+    "The output will have a header of `-----BEGIN RSA PRIVATE KEY-----` and is documented elsewhere"
+}

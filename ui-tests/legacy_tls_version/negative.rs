@@ -43,3 +43,9 @@ fn unrelated(v: Vec<u32>) -> Option<u32> {
 fn semver(req: &semver::VersionReq) -> bool {
     req.min_version(semver::Version::new(1, 0, 0))
 }
+
+fn preset_with_floor() -> Result<SslAcceptor, openssl::error::ErrorStack> {
+    let mut builder = SslAcceptor::mozilla_intermediate(SslMethod::tls())?;
+    builder.set_min_proto_version(Some(SslVersion::TLS1_2))?;
+    Ok(builder.build())
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
-use crate::pem::{body_len, private_key_markers};
+use crate::pem::{body_run, private_key_markers};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -47,8 +47,9 @@ fn identity() -> std::io::Result<String> {
     check: Some(check),
 };
 
-/// The fewest base64 characters that count as key material after a marker.
-const MIN_BODY: usize = 32;
+/// The shortest run of base64 characters that counts as key material after a marker (PEM lines
+/// are 64 characters; prose and identifiers are far shorter).
+const MIN_RUN: usize = 40;
 
 const WHY: &str = "a key in the source is in every clone and build of the repository and cannot be rotated without a release";
 const HELP: &str = "load the key at run time from a file or secret store outside the repository (e.g. a path from the environment)";
@@ -68,11 +69,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     literals.sort_by_key(|(r, _)| r.start);
     for (i, (range, value)) in literals.iter().enumerate() {
         for marker in private_key_markers(value) {
-            let mut body = body_len(&value[marker.end..]);
-            if body < MIN_BODY {
-                body += following_body(cx, &literals[i + 1..], range.start);
+            let mut body = body_run(&value[marker.end..]);
+            if body < MIN_RUN {
+                body = body.max(following_body(cx, &literals[i + 1..], range.start));
             }
-            if body < MIN_BODY {
+            if body < MIN_RUN {
                 continue;
             }
             let source = cx.text.get(range.clone()).unwrap_or("");
@@ -116,7 +117,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     }
 }
 
-/// Key material in the string literals after a marker-only literal, within the same statement or
+/// The longest base64 run in the string literals after a marker-only literal, within the same statement or
 /// item (a `const` array of lines, a `concat!`).
 fn following_body(cx: &Cx<'_>, rest: &[(Range<usize>, String)], at: usize) -> usize {
     let Some(stmt) = cx
@@ -127,18 +128,17 @@ fn following_body(cx: &Cx<'_>, rest: &[(Range<usize>, String)], at: usize) -> us
     else {
         return 0;
     };
-    let mut total = 0;
+    let mut best = 0;
     for (range, value) in rest {
-        if range.start >= stmt.end {
+        if range.start >= stmt.end || !private_key_markers(value).is_empty() {
             break;
         }
-        if value.contains("-----END ") || !private_key_markers(value).is_empty() {
-            total += body_len(value);
+        best = best.max(body_run(value));
+        if value.contains("-----END ") {
             break;
         }
-        total += body_len(value);
     }
-    total
+    best
 }
 
 /// `*.key`, or a `.pem`/`.der`/`.p8` file with `key` in its name (but not a public key).

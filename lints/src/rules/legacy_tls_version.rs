@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Proto, settings};
+use crate::tls_version::{Bound, Family, Proto, settings};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -80,6 +80,10 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                     v => format!("{} and later are allowed", v.describe()),
                 },
             ),
+            Bound::Max if s.version <= Proto::Tls11 && s.family == Family::OpensslOptions => (
+                "TLS 1.2 is switched off".to_string(),
+                "`NO_TLSV1_2` leaves only legacy versions and TLS 1.3".to_string(),
+            ),
             Bound::Max if s.version <= Proto::Tls11 => (
                 "the connection is limited to a legacy TLS version".to_string(),
                 format!("nothing newer than {} is allowed", s.version.describe()),
@@ -99,12 +103,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         } else {
             "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection".to_string()
         };
-        let help =
-            if s.bound == Bound::Max && s.family != crate::tls_version::Family::OpensslOptions {
-                "leave the maximum unset".to_string()
-            } else {
-                s.family.help(floor)
-            };
+        let help = if s.bound == Bound::Max && s.family != Family::OpensslOptions {
+            "leave the maximum unset".to_string()
+        } else {
+            s.family.help(floor)
+        };
         sink.push(d.note(why).help(help));
     }
 }

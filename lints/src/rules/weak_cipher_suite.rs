@@ -146,9 +146,13 @@ fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
             site.primary.clone(),
         )
         .label(format!("{} suites stay enabled", names.join(", ")));
-        if let Some(first) = eval.weak.iter().find(|w| classes.contains(&w.weakness)) {
+        if let Some(first) = eval
+            .weak
+            .iter()
+            .find(|w| classes.first() == Some(&w.weakness))
+        {
             let text = if first.token == first.suite {
-                format!("`{}` is a {} suite", first.suite, first.weakness.describe())
+                format!("`{}` is weak ({})", first.suite, first.weakness.describe())
             } else {
                 format!(
                     "`{}` enables `{}` ({})",

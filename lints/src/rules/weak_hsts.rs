@@ -185,6 +185,11 @@ fn human(secs: u64) -> String {
         s if s >= DAY && s % DAY == 0 => {
             format!("{} day{}", s / DAY, if s / DAY == 1 { "" } else { "s" })
         }
+        s if s >= 3_600 && s % 3_600 == 0 => format!(
+            "{} hour{}",
+            s / 3_600,
+            if s / 3_600 == 1 { "" } else { "s" }
+        ),
         s => format!("{s} seconds"),
     }
 }
