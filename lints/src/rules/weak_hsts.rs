@@ -40,15 +40,15 @@ on their first visit after it lapses (CWE-319).
 
 ### Example
 ```rust
-fn hsts() -> (http::header::HeaderName, http::HeaderValue) {
-    (http::header::STRICT_TRANSPORT_SECURITY, http::HeaderValue::from_static("max-age=3600"))
+fn secure(headers: &mut http::HeaderMap) {
+    headers.insert(http::header::STRICT_TRANSPORT_SECURITY, http::HeaderValue::from_static("max-age=3600"));
 }
 ```
 
 Use instead:
 ```rust
-fn hsts() -> (http::header::HeaderName, http::HeaderValue) {
-    (http::header::STRICT_TRANSPORT_SECURITY, http::HeaderValue::from_static("max-age=63072000; includeSubDomains"))
+fn secure(headers: &mut http::HeaderMap) {
+    headers.insert(http::header::STRICT_TRANSPORT_SECURITY, http::HeaderValue::from_static("max-age=63072000; includeSubDomains"));
 }
 ```
 "#,
