@@ -15,3 +15,13 @@ mod tests {
         config.key_log = std::sync::Arc::new(rustls::KeyLogFile::new());
     }
 }
+
+fn debug_builds(config: &mut rustls::ClientConfig) {
+    #[cfg(debug_assertions)]
+    {
+        config.key_log = Arc::new(rustls::KeyLogFile::new());
+    }
+    if cfg!(debug_assertions) {
+        config.key_log = Arc::new(rustls::KeyLogFile::new());
+    }
+}

@@ -29,7 +29,8 @@ openssl/boring `set_keylog_callback`.
 ### Why is this bad?
 Key logs hold the secrets of every session: whoever can read the file (or set `SSLKEYLOGFILE`
 in the process environment) can decrypt all captured traffic (CWE-532). Keep key logging to
-debugging builds.
+debugging builds: code under `#[cfg(debug_assertions)]` or `if cfg!(debug_assertions)` is not
+reported.
 
 ### Example
 ```rust
@@ -49,8 +50,7 @@ fn configure(config: &mut rustls::ClientConfig) {
 };
 
 const WHY: &str = "anyone who can read the key log, or set `SSLKEYLOGFILE` for the process, can decrypt the captured traffic";
-const HELP: &str =
-    "remove key logging from production code, or gate it behind `#[cfg(debug_assertions)]`";
+const HELP: &str = "remove key logging from production code, or gate it behind `#[cfg(debug_assertions)]` (not reported)";
 
 const FINDING: Finding = Finding {
     rule: &RULE,
@@ -60,7 +60,33 @@ const FINDING: Finding = Finding {
     runtime_message: None,
 };
 
-fn check(cx: &Cx<'_>, sink: &mut Sink) {
+fn check(cx: &Cx<'_>, out: &mut Sink) {
+    let mut found = Sink::default();
+    find(cx, &mut found);
+    for d in found.diagnostics {
+        if !debug_only(cx, d.primary.range.start) {
+            out.push(d);
+        }
+    }
+}
+
+/// Whether `at` lies in a statement or item gated on debug builds (`#[cfg(debug_assertions)]`,
+/// `if cfg!(debug_assertions) { … }`), which is what the help recommends.
+fn debug_only(cx: &Cx<'_>, at: usize) -> bool {
+    cx.statements.iter().filter(|r| r.contains(&at)).any(|r| {
+        let head: String = cx
+            .text
+            .get(r.start..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(40)
+            .collect();
+        head.starts_with("#[cfg(debug_assertions)]") || head.starts_with("ifcfg!(debug_assertions)")
+    })
+}
+
+fn find(cx: &Cx<'_>, sink: &mut Sink) {
     let push = |sink: &mut Sink, range, label: &str| {
         sink.push(
             Diagnostic::new(&RULE, FINDING.message, range)
