@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod config;
 pub mod explain;
+pub mod manifest;
 pub mod modtree;
 pub mod paths;
 pub mod plan;

@@ -1,13 +1,14 @@
-//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files
-//! honouring `.gitignore` (symlinks are not followed). Each file belongs to the package whose
-//! manifest directory is its nearest ancestor, whose policy applies; files under `tests/` or
+//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files,
+//! `Cargo.toml` and `Cargo.lock` honouring `.gitignore` (symlinks are not followed). Each file
+//! belongs to the package whose manifest directory is its nearest ancestor (for a manifest or
+//! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
 //! `benches/` of a package are test targets.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::cli::Args;
-use crate::config;
+use crate::{config, manifest};
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::workspace::SetupError;
 
@@ -17,6 +18,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
     for arg in &args.paths {
         let abs = cwd.join(arg);
         let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
@@ -29,7 +31,13 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             if !seen.insert(canonical) {
                 continue;
             }
-            let package = file.ancestors().skip(1).find(|d| is_package_dir(d)).map(Path::to_path_buf).unwrap_or_default();
+            let is_manifest = manifest::Kind::of(&file).is_some();
+            let package = file
+                .ancestors()
+                .skip(1)
+                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)) || (is_manifest && is_workspace_root(d)))
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
             by_package.entry(package).or_default().push(file);
         }
     }
@@ -74,7 +82,7 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "rs") => {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
                 files.push(e.into_path());
             }
             Ok(_) => {}
@@ -91,12 +99,13 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     files
 }
 
-/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`).
+/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`). A
+/// manifest that does not parse counts as having it, so that reading its policy reports the
+/// error at its line instead of silently linting under no policy.
 fn manifest_has(dir: &Path, table: &str) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
-        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-        .is_some_and(|t| t.contains_key(table))
+        .is_some_and(|t| toml::from_str::<toml::Table>(&t).map_or(true, |t| t.contains_key(table)))
 }
 
 fn is_package_dir(dir: &Path) -> bool {

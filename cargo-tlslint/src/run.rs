@@ -16,7 +16,7 @@ use crate::explain;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, human, json};
 use crate::workspace;
-use crate::{paths, setup_error};
+use crate::{manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -42,6 +42,9 @@ pub fn run(args: &Args) -> ExitCode {
     if args.list {
         return print_stdout(&explain::list());
     }
+    if args.print_needles {
+        return print_stdout(&explain::needles());
+    }
     if let Some(key) = &args.explain {
         return match explain::explain(key) {
             Some(text) => print_stdout(&text),
@@ -59,9 +62,10 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    let collected = started.elapsed();
     let outcome = lint(&plan);
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
-    let mut sources = Sources::default();
+    let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
         for f in &unit.files {
             sources.add_path(f.display.clone(), f.path.clone());
@@ -97,10 +101,11 @@ pub fn run(args: &Args) -> ExitCode {
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
-            "tlslint: {} files in {} packages, {} parsed, {} ms",
+            "tlslint: {} files in {} packages, {} parsed; collected in {} ms, total {} ms",
             outcome.files_seen,
             plan.units.len(),
             outcome.files_parsed,
+            collected.as_millis(),
             started.elapsed().as_millis()
         );
     }
@@ -229,6 +234,12 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
             return linted;
         }
     };
+    if let Some(kind) = manifest::Kind::of(&file.path) {
+        linted.parsed = true;
+        linted.report = manifest::check(kind, file, &text);
+        linted.text = Some(text);
+        return linted;
+    }
     if !prefilter.is_match(&text) {
         return linted;
     }

@@ -4,13 +4,15 @@
 //! cargo, config files, terminals or output formats. Per file, [`check_file`] parses with syn,
 //! indexes the facts rules ask about ([`Cx`]) and runs every rule of [`RULES`]. Facts that cross
 //! files (constants defined elsewhere in the crate) are settled by [`join`], and
-//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions.
+//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions. Manifests are
+//! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
 
 pub mod cipher;
 mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
+mod manifest;
 pub mod modules;
 mod parse;
 mod pem;
@@ -28,6 +30,7 @@ mod toggle;
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
 pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors};
+pub use manifest::{WorkspaceManifest, check_lockfile, check_manifest};
 pub use pem::redact_private_keys;
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Prefilter;

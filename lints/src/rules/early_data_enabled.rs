@@ -59,6 +59,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             name: "enable_early_data",
             dangerous: true,
             struct_name: None,
+            needs_crate: &[],
             help: "leave early data off, or accept only idempotent requests in it",
         }],
     );

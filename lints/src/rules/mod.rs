@@ -4,23 +4,27 @@
 mod cert_verification_disabled;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
+mod dangerous_tls_feature;
 mod early_data_enabled;
 mod fixed_server_name;
 mod hardcoded_private_key;
 mod hostname_verification_disabled;
 mod invalid_suppression;
 mod legacy_tls_version;
+mod no_tls_backend;
 mod optional_client_auth;
 mod parse_error;
 mod plaintext_listener_all_interfaces;
 mod revocation_check_disabled;
 mod secret_extraction;
+mod secret_extraction_feature;
 mod security_level_lowered;
 mod sni_disabled;
 mod tls13_disabled;
 mod tls_key_logging;
 mod unsafe_legacy_renegotiation;
 mod unused_suppression;
+mod vulnerable_tls_dependency;
 mod weak_cipher_suite;
 mod weak_hsts;
 mod weak_tls13_suite;
@@ -32,6 +36,11 @@ pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
 /// TLS001, which the binary reports for files it cannot read.
 pub use parse_error::RULE as PARSE_ERROR;
 pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
+// The manifest rules, reported by `crate::manifest`.
+pub(crate) use dangerous_tls_feature::RULE as DANGEROUS_TLS_FEATURE;
+pub(crate) use no_tls_backend::RULE as NO_TLS_BACKEND;
+pub(crate) use secret_extraction_feature::RULE as SECRET_EXTRACTION_FEATURE;
+pub(crate) use vulnerable_tls_dependency::RULE as VULNERABLE_TLS_DEPENDENCY;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -58,6 +67,10 @@ pub static RULES: &[&Rule] = &[
     &secret_extraction::RULE,
     &early_data_enabled::RULE,
     &hardcoded_private_key::RULE,
+    &dangerous_tls_feature::RULE,
+    &secret_extraction_feature::RULE,
+    &vulnerable_tls_dependency::RULE,
+    &no_tls_backend::RULE,
 ];
 
 /// The rule named `key` (code, snake_case name or kebab-case name).

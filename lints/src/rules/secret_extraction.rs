@@ -62,6 +62,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             name: "enable_secret_extraction",
             dangerous: true,
             struct_name: None,
+            needs_crate: &[],
             help: "leave `enable_secret_extraction` off unless the secrets go straight to kernel TLS",
         }],
     );

@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
     cwe: &[319],
     needles: &[
         "STRICT_TRANSPORT_SECURITY",
-        "strict-transport-security",
+        "(?i)strict-transport-security",
         "Hsts",
     ],
     docs: r#"### What it does
