@@ -129,6 +129,7 @@ fn broken_manifest_in_workspace_mode() {
 fn broken_manifest_in_paths_mode() {
     let fx = Fixture::new().file("Cargo.toml", "[package]\nname = \"app\"\n[package.metadata.tlslint\n").file("src/lib.rs", GOOD);
     let out = fx.run(&["src/lib.rs", "--color", "never"]);
-    assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("cannot parse `") && out.stderr.contains("Cargo.toml"), "{}", out.stderr);
+    assert_eq!(out.code, 2, "a broken manifest is a tool error");
+    assert_eq!(out.finding_lines(), vec!["TLS001 Cargo.toml:3:26", "TLS101 src/lib.rs:1:49"], "reported once, the rest still linted:\n{}", out.stderr);
+    assert!(out.stderr.contains("warning[TLS001]: cannot parse `Cargo.toml`: unclosed table, expected `]`"), "{}", out.stderr);
 }

@@ -24,7 +24,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
         for file in files {
             if !file.exists() {
-                plan.problems.push(Problem { display: display_path(&cwd, &file), path: None, range: None, reason: "no such file".into(), io: true });
+                plan.problems.push(Problem { display: display_path(&cwd, &file), path: None, range: None, verb: "cannot read", reason: "no such file".into(), label: "", io: true });
                 continue;
             }
             let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
@@ -42,19 +42,35 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         }
     }
     for (dir, files) in by_package {
-        let unit = unit_for(args, &cwd, &dir, files)?;
+        let unit = unit_for(args, &cwd, &dir, files, &mut plan.problems)?;
         plan.units.push(unit);
     }
     Ok(plan)
 }
 
-fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>) -> Result<Unit, SetupError> {
+/// The unit of one package directory. A package manifest that does not parse is reported as a
+/// problem (exit status 2) and its files are linted under the workspace policy.
+fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: &mut Vec<Problem>) -> Result<Unit, SetupError> {
     let mut layers = Vec::new();
     if !dir.as_os_str().is_empty() {
+        let mut report = |result: Result<Vec<config::Layer>, config::ConfigError>| -> Result<(), SetupError> {
+            match result {
+                Ok(found) => layers.extend(found),
+                Err(e) if e.is_syntax => {
+                    let named = files.iter().any(|f| *f == e.path);
+                    if !named && !problems.iter().any(|p| p.path.as_deref() == Some(e.path.as_path())) {
+                        let reason = e.message.rsplit_once("`: ").map_or(e.message.as_str(), |(_, r)| r).to_string();
+                        problems.push(Problem { display: display_path(cwd, &e.path), path: Some(e.path.clone()), range: Some(e.range.clone()), verb: "cannot parse", reason, label: "here", io: true });
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(())
+        };
         if let Some(root) = dir.ancestors().find(|d| is_workspace_root(d)) {
-            layers.extend(config::workspace_layers(root)?);
+            report(config::workspace_layers(root))?;
         }
-        layers.extend(config::package_layer(&dir.join("Cargo.toml"))?);
+        report(config::package_layer(&dir.join("Cargo.toml")).map(|l| l.into_iter().collect()))?;
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
     let (mut policy, excludes) = config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
@@ -90,7 +106,9 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
                 display: display_path(cwd, dir),
                 path: None,
                 range: None,
+                verb: "cannot read",
                 reason: format!("cannot walk the directory: {err}"),
+                label: "",
                 io: true,
             }),
         }

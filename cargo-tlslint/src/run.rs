@@ -204,11 +204,10 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
 }
 
 fn problem_diagnostic(p: &Problem) -> Diagnostic {
-    let verb = if p.io { "cannot read" } else { "cannot lint" };
-    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{verb} `{}`: {}", p.display, p.reason), p.range.clone().unwrap_or(0..0))
+    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{} `{}`: {}", p.verb, p.display, p.reason), p.range.clone().unwrap_or(0..0))
         .note("the rest of the workspace is still linted");
     if p.range.is_some() {
-        d = d.label("declared here");
+        d = d.label(p.label);
     }
     d
 }
@@ -237,6 +236,7 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
     if let Some(kind) = manifest::Kind::of(&file.path) {
         linted.parsed = true;
         linted.report = manifest::check(kind, file, &text);
+        linted.io_error = linted.report.diagnostics.iter().any(|d| d.rule.code == PARSE_ERROR.code);
         linted.text = Some(text);
         return linted;
     }
