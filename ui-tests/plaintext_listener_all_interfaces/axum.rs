@@ -25,3 +25,10 @@ async fn ipv6(app: axum::Router, port: u16) -> std::io::Result<()> {
     //~^ plaintext_listener_all_interfaces
     axum::serve(listener, app).await
 }
+
+async fn unspecified(app: axum::Router) -> std::io::Result<()> {
+    let addr = std::net::SocketAddr::new(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED), 8080);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    //~^ plaintext_listener_all_interfaces
+    axum::serve(listener, app).await
+}

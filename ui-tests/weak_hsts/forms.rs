@@ -37,3 +37,9 @@ fn rocket_off() -> rocket::shield::Shield {
     rocket::shield::Shield::default().disable::<rocket::shield::Hsts>()
     //~^ weak_hsts
 }
+
+fn typed(headers: &mut http::HeaderMap) {
+    use headers::HeaderMapExt;
+    headers.typed_insert(headers::StrictTransportSecurity::excluding_subdomains(std::time::Duration::from_secs(3600)));
+    //~^ weak_hsts
+}

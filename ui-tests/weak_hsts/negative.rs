@@ -15,3 +15,8 @@ fn rocket_shield() -> rocket::shield::Shield {
     use rocket::time::Duration;
     Shield::default().enable(Hsts::IncludeSubDomains(Duration::days(365)))
 }
+
+fn typed(headers: &mut http::HeaderMap) {
+    use headers::HeaderMapExt;
+    headers.typed_insert(headers::StrictTransportSecurity::including_subdomains(std::time::Duration::from_secs(63_072_000)));
+}

@@ -166,6 +166,14 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
             all_interfaces(cx, &m.receiver, depth + 1)
         }
         Expr::Tuple(t) => all_interfaces(cx, t.elems.first()?, depth + 1),
+        Expr::Repeat(r) => {
+            let zero = cx.resolve(&r.expr).as_int() == Some(0);
+            match cx.resolve(&r.len).as_int() {
+                Some(4) if zero => Some("0.0.0.0".to_string()),
+                Some(8 | 16) if zero => Some("[::]".to_string()),
+                _ => None,
+            }
+        }
         Expr::Array(a) => {
             let zeros = (a.elems.len() == 4 || a.elems.len() == 8)
                 && a.elems.iter().all(|x| cx.resolve(x).as_int() == Some(0));

@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     cwe: &[319],
     needles: &[
         "STRICT_TRANSPORT_SECURITY",
+        "StrictTransportSecurity",
         "(?i)strict-transport-security",
         "Hsts",
     ],
@@ -31,7 +32,9 @@ Reads the value of every `Strict-Transport-Security` header the code sets (by
 `DefaultHeaders::add`, tower-http `SetResponseHeaderLayer`, warp `with_header`, rocket
 `Header::new` and similar, and flags `max-age=0`, a missing or unparsable `max-age`, and a
 `max-age` below the policy's `hsts-min-max-age` (one year by default). Also flags rocket
-`Hsts::Enable`/`Hsts::IncludeSubDomains` durations below the minimum and `disable::<Hsts>()`.
+`Hsts::Enable`/`Hsts::IncludeSubDomains` durations below the minimum and `disable::<Hsts>()`, and
+the typed header `StrictTransportSecurity::including_subdomains`/`excluding_subdomains` (headers)
+with a short duration.
 
 ### Why is this bad?
 HSTS makes browsers refuse plain HTTP for the site. `max-age=0` deletes the policy, a header
@@ -228,7 +231,15 @@ fn check_rocket(cx: &Cx<'_>, sink: &mut Sink) {
     for c in &cx.calls {
         let Expr::Path(p) = &*c.func else { continue };
         if !(cx.path_ends_with(&p.path, &["Hsts", "Enable"])
-            || cx.path_ends_with(&p.path, &["Hsts", "IncludeSubDomains"]))
+            || cx.path_ends_with(&p.path, &["Hsts", "IncludeSubDomains"])
+            || cx.path_ends_with(
+                &p.path,
+                &["StrictTransportSecurity", "including_subdomains"],
+            )
+            || cx.path_ends_with(
+                &p.path,
+                &["StrictTransportSecurity", "excluding_subdomains"],
+            ))
         {
             continue;
         }
@@ -242,9 +253,13 @@ fn check_rocket(cx: &Cx<'_>, sink: &mut Sink) {
         sink.push(
             Diagnostic::new(&RULE, "the HSTS `max-age` is shorter than the policy minimum", cx.range(arg))
                 .label(format!("{} is below {}", human(secs), human(min)))
-                .secondary(cx.range(p), "rocket's HSTS policy")
+                .secondary(cx.range(p), "the HSTS policy")
                 .note(WHY)
-                .help("use `Hsts::IncludeSubDomains(Duration::days(365))` or keep rocket's default (`Hsts::Enable(Duration::days(365))`)"),
+                .help(if p.path.segments.iter().any(|s| s.ident == "Hsts") {
+                    "use `Hsts::IncludeSubDomains(Duration::days(365))` or keep rocket's default (`Hsts::Enable(Duration::days(365))`)".to_string()
+                } else {
+                    format!("use `StrictTransportSecurity::including_subdomains(Duration::from_secs({}))`", min.max(31_536_000))
+                }),
         );
     }
     for m in &cx.method_calls {
