@@ -193,6 +193,9 @@ fn human(secs: u64) -> String {
             s / 3_600,
             if s / 3_600 == 1 { "" } else { "s" }
         ),
+        s if s >= 60 && s % 60 == 0 => {
+            format!("{} minute{}", s / 60, if s / 60 == 1 { "" } else { "s" })
+        }
         s => format!("{s} seconds"),
     }
 }
