@@ -35,3 +35,6 @@ fn included() -> (&'static str, &'static [u8]) {
     //~^ hardcoded_private_key
     //~^^ hardcoded_private_key
 }
+
+static KEY_DER: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tls/server.key"));
+//~^ hardcoded_private_key

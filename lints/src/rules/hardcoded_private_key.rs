@@ -98,17 +98,17 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         if name != "include_str" && name != "include_bytes" {
             continue;
         }
-        let Ok(file) = m.parse_body::<syn::LitStr>() else {
+        let Some((path, range)) = included_path(cx, m) else {
             continue;
         };
-        if !is_key_file(&file.value()) {
+        if !is_key_file(&path) {
             continue;
         }
         sink.push(
             Diagnostic::new(
                 &RULE,
                 "a private key file is compiled into the binary",
-                cx.range(&file),
+                range,
             )
             .label(format!("`{name}!` embeds this key file"))
             .note(WHY)
@@ -139,6 +139,33 @@ fn following_body(cx: &Cx<'_>, rest: &[(Range<usize>, String)], at: usize) -> us
         }
     }
     best
+}
+
+/// The path an `include_str!`/`include_bytes!` names: a literal, or the literal pieces of
+/// `concat!(env!("CARGO_MANIFEST_DIR"), "/certs/server.key")`, with the range to point at.
+fn included_path(cx: &Cx<'_>, m: &syn::Macro) -> Option<(String, Range<usize>)> {
+    if let Ok(file) = m.parse_body::<syn::LitStr>() {
+        return Some((file.value(), cx.range(&file)));
+    }
+    let mut pieces: Vec<syn::LitStr> = Vec::new();
+    let mut stack: Vec<proc_macro2::TokenStream> = vec![m.tokens.clone()];
+    while let Some(tokens) = stack.pop() {
+        for t in tokens {
+            match t {
+                proc_macro2::TokenTree::Group(g) => stack.push(g.stream()),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(s) =
+                        syn::parse2::<syn::LitStr>(proc_macro2::TokenTree::Literal(l).into())
+                    {
+                        pieces.push(s);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let last = pieces.iter().max_by_key(|p| cx.span_range(p.span()).start)?;
+    Some((last.value(), cx.span_range(last.span())))
 }
 
 /// `*.key`, or a `.pem`/`.der`/`.p8` file with `key` in its name (but not a public key).

@@ -38,6 +38,7 @@ pub static RULE: Rule = Rule {
         "ServerTlsConfig",
         "with_single_cert",
         "tls_config",
+        "cert_path",
     ],
     docs: r#"### What it does
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
