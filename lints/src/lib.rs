@@ -7,7 +7,7 @@
 //! [`finalize`] applies the policy: test-code scope, levels, inline suppressions. Manifests are
 //! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
 
-pub mod cipher;
+mod cipher;
 mod conststr;
 mod cx;
 mod diagnostic;

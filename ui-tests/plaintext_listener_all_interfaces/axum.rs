@@ -32,3 +32,8 @@ async fn unspecified(app: axum::Router) -> std::io::Result<()> {
     //~^ plaintext_listener_all_interfaces
     axum::serve(listener, app).await
 }
+
+async fn grpc(svc: tonic::service::Routes) -> Result<(), tonic::transport::Error> {
+    tonic::transport::Server::builder().add_routes(svc).serve("0.0.0.0:50051".parse().unwrap()).await
+    //~^ plaintext_listener_all_interfaces
+}

@@ -44,8 +44,9 @@ pub static RULE: Rule = Rule {
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 `Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
-`HttpServer::bind`, warp `serve(…).run(…)`. Nothing is reported when any file of the package sets
-up a TLS acceptor (rustls or openssl configs, `bind_rustls`, `bind_openssl`, `TlsAcceptor`, …).
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. Nothing is
+reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
+`bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, …).
 
 ### Why is this bad?
 Everything sent to the server, passwords and session cookies included, crosses the network in
@@ -79,6 +80,7 @@ const SERVER_CRATES: &[&str] = &[
     "poem",
     "salvo",
     "tide",
+    "tonic",
 ];
 
 const ACCEPTOR_TYPES: &[&str] = &[
@@ -130,6 +132,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let server_chain = match name.as_str() {
             "bind" | "bind_auto_h2c" => root.contains("HttpServer"),
             "run" => root.contains("serve"),
+            "serve" | "serve_with_shutdown" => {
+                root.contains("Server::builder") && cx.mentions_crate("tonic")
+            }
             _ => false,
         };
         if let Some(arg) = m.args.first().filter(|_| server_chain) {
