@@ -401,6 +401,12 @@ pub fn evaluate(list: &str) -> Evaluation {
     let mut extra: Vec<Suite> = Vec::new();
     let mut tokens: Vec<&str> = Vec::new();
     let mut seclevel = None;
+    // BoringSSL's equal-preference groups (`[A|B]`) only order suites: read them as a list.
+    let list: String = list
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']'))
+        .map(|c| if c == '|' { ':' } else { c })
+        .collect();
     for item in list.split([':', ',', ';', ' ', '\t', '\n', '\r']) {
         let mut pieces = item.split('@');
         let raw = pieces.next().unwrap_or("");
@@ -569,6 +575,11 @@ mod tests {
             vec![Weakness::Rc4, Weakness::Md5]
         );
         assert!(classes("ALL:!COMPLEMENTOFDEFAULT:!eNULL").is_empty());
+        assert!(classes("[ECDHE-ECDSA-AES128-GCM-SHA256|ECDHE-ECDSA-CHACHA20-POLY1305]:ECDHE-RSA-AES128-GCM-SHA256").is_empty());
+        assert_eq!(
+            classes("[ECDHE-ECDSA-AES128-GCM-SHA256|RC4-SHA]"),
+            vec![Weakness::Rc4]
+        );
     }
 
     #[test]
