@@ -37,3 +37,9 @@ async fn grpc(svc: tonic::service::Routes) -> Result<(), tonic::transport::Error
     tonic::transport::Server::builder().add_routes(svc).serve("0.0.0.0:50051".parse().unwrap()).await
     //~^ plaintext_listener_all_interfaces
 }
+
+async fn actix_split() -> std::io::Result<()> {
+    let server = actix_web::HttpServer::new(|| actix_web::App::new());
+    server.bind("[::]:8080")?.run().await
+    //~^ plaintext_listener_all_interfaces
+}

@@ -128,7 +128,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     }
     for m in &cx.method_calls {
         let name = m.method.to_string();
-        let root = cx.snippet(chain_root(&m.receiver));
+        let root = root_text(cx, &m.receiver);
         let server_chain = match name.as_str() {
             "bind" | "bind_auto_h2c" => root.contains("HttpServer"),
             "run" => root.contains("serve"),
@@ -153,6 +153,30 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
             .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
             .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy"),
     );
+}
+
+/// The source of the call chain's root, through one `let` (`let server = HttpServer::new(…);`).
+fn root_text<'a>(cx: &Cx<'a>, receiver: &'a Expr) -> &'a str {
+    let root = chain_root(receiver);
+    if let Expr::Path(p) = root
+        && let Some(ident) = p.path.get_ident()
+    {
+        let at = cx.range(root).start;
+        let scope = cx
+            .scope_at(at)
+            .map(|s| s.range.clone())
+            .unwrap_or(0..cx.text.len());
+        let init = cx
+            .lets
+            .iter()
+            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+            .max_by_key(|l| l.offset)
+            .and_then(|l| l.init);
+        if let Some(init) = init {
+            return cx.snippet(chain_root(init));
+        }
+    }
+    cx.snippet(root)
 }
 
 /// Whether `e` is an all-interfaces address; returns how to name it.
