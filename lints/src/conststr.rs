@@ -45,6 +45,99 @@ pub fn const_str_list(cx: &Cx<'_>, expr: &Expr) -> Option<Vec<ConstStr>> {
     }
 }
 
+fn macro_named(mac: &syn::Macro, names: &[&str]) -> bool {
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| names.iter().any(|n| s.ident == n))
+}
+
+/// `format!("{A}:{}", B)` (and const_format's `formatcp!`) with plain `{}`/`{name}`/`{0}`
+/// placeholders whose arguments are compile-time strings; `None` for format specs or runtime
+/// arguments.
+fn format_str(cx: &Cx<'_>, mac: &syn::Macro, depth: usize) -> Option<ConstStr> {
+    let args = mac
+        .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+        .ok()?;
+    let mut args = args.iter();
+    let Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(template),
+        ..
+    }) = peel(args.next()?)
+    else {
+        return None;
+    };
+    let mut positional = Vec::new();
+    let mut named = Vec::new();
+    for a in args {
+        match a {
+            Expr::Assign(assign) => named.push((&*assign.left, &*assign.right)),
+            other => positional.push(other),
+        }
+    }
+    let template = template.value();
+    let mut out = ConstStr {
+        value: String::new(),
+        via: Vec::new(),
+    };
+    let mut next = 0;
+    let mut rest = template.as_str();
+    while let Some(open) = rest.find(['{', '}']) {
+        out.value.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        if rest[open..].starts_with("{{") || rest[open..].starts_with("}}") {
+            out.value.push(rest.as_bytes()[open] as char);
+            rest = &after[1..];
+            continue;
+        }
+        let close = after.find('}')?;
+        let key = &after[..close];
+        let piece = if key.is_empty() {
+            next += 1;
+            piece(cx, positional.get(next - 1)?, depth)?
+        } else if let Ok(i) = key.parse::<usize>() {
+            piece(cx, positional.get(i)?, depth)?
+        } else if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            match named
+                .iter()
+                .find(|(l, _)| matches!(peel(l), Expr::Path(p) if p.path.is_ident(key)))
+            {
+                Some((_, r)) => piece(cx, r, depth)?,
+                None => eval_name(cx, key, depth)?,
+            }
+        } else {
+            return None;
+        };
+        out.value.push_str(&piece.value);
+        out.via.extend(piece.via);
+        rest = &after[close + 1..];
+    }
+    out.value.push_str(rest);
+    Some(out)
+}
+
+/// A formatted argument: a compile-time string, or an integer (`max-age={}`).
+fn piece(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<ConstStr> {
+    eval(cx, e, depth + 1).or_else(|| {
+        let r = cx.resolve(e);
+        r.as_int().map(|i| ConstStr {
+            value: i.to_string(),
+            via: r.via.clone(),
+        })
+    })
+}
+
+/// A `{NAME}` captured by `format!`: the file's `const`/`static` of that name.
+fn eval_name(cx: &Cx<'_>, name: &str, depth: usize) -> Option<ConstStr> {
+    let item = cx.consts.get(name)?.first()?;
+    let mut v = piece(cx, item.expr, depth)?;
+    v.via.insert(
+        0,
+        (cx.range(item.name), format!("`{name}` is defined here")),
+    );
+    Some(v)
+}
+
 fn eval(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<ConstStr> {
     if depth > MAX_DEPTH {
         return None;
@@ -57,7 +150,10 @@ fn eval(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<ConstStr> {
             value: s.value(),
             via: Vec::new(),
         }),
-        Expr::Macro(m) if m.mac.path.is_ident("concat") => {
+        Expr::Macro(m) if macro_named(&m.mac, &["format", "formatcp"]) => {
+            format_str(cx, &m.mac, depth)
+        }
+        Expr::Macro(m) if macro_named(&m.mac, &["concat", "concatcp"]) => {
             let parts = m
                 .mac
                 .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)

@@ -42,3 +42,13 @@ fn paho() {
     let _ = paho_mqtt::SslOptionsBuilder::new().enabled_cipher_suites("ADH-AES256-SHA").finalize();
     //~^ weak_cipher_suite
 }
+
+const MODERN: &str = "ECDHE+AESGCM:ECDHE+CHACHA20";
+const COMPAT: &str = "DES-CBC3-SHA";
+
+fn joined_consts(ctx: &mut SslContextBuilder) -> Result<(), openssl::error::ErrorStack> {
+    ctx.set_cipher_list(&format!("{MODERN}:{COMPAT}"))?;
+    //~^ weak_cipher_suite
+    ctx.set_cipher_list(&[MODERN, COMPAT].join(":"))
+    //~^ weak_cipher_suite
+}

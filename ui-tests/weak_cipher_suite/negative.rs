@@ -23,3 +23,11 @@ fn unrelated(config: &mut std::collections::HashMap<String, String>) {
     config.insert("ssl.cipher.suites".into(), "x".into());
     let _ = "RC4-SHA is weak";
 }
+
+const MODERN: &str = "ECDHE+AESGCM:ECDHE+CHACHA20";
+const NO_WEAK: &str = "!aNULL:!eNULL:!RC4:!3DES";
+
+fn joined_consts(ctx: &mut SslContextBuilder, extra: &str) -> Result<(), openssl::error::ErrorStack> {
+    ctx.set_cipher_list(&format!("{MODERN}:{}", NO_WEAK))?;
+    ctx.set_cipher_list(&format!("{MODERN}:{extra}"))
+}

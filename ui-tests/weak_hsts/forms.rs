@@ -43,3 +43,10 @@ fn typed(headers: &mut http::HeaderMap) {
     headers.typed_insert(headers::StrictTransportSecurity::excluding_subdomains(std::time::Duration::from_secs(3600)));
     //~^ weak_hsts
 }
+
+const AGE: u64 = 600;
+
+fn formatted(map: &mut http::HeaderMap) {
+    map.insert(http::header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_str(&format!("max-age={AGE}")).unwrap());
+    //~^ weak_hsts
+}
