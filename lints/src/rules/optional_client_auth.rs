@@ -57,8 +57,10 @@ const FINDING: Finding = Finding {
 const HELP: &str = "require client certificates: `WebPkiClientVerifier::builder(roots).build()` (rustls 0.22+) or `AllowAnyAuthenticatedClient` (0.20/0.21)";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    // `allow_unauthenticated` is a common name in auth middleware: require the rustls builder.
+    let rustls_verifier = cx.text.contains("ClientVerifier");
     for call in cx.calls_named(&["allow_unauthenticated"]) {
-        if call.args.is_empty() {
+        if call.args.is_empty() && rustls_verifier {
             sink.push(
                 Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
                     .label(FINDING.label)

@@ -71,6 +71,10 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         "extract_secrets",
         "dangerous_into_kernel_connection",
     ]) {
+        // `extract_secrets` alone is a common name (secret stores): require rustls.
+        if call.name == "extract_secrets" && !cx.text.contains("rustls") {
+            continue;
+        }
         sink.push(
             Diagnostic::new(&RULE, FINDING.message, call.name_range(cx))
                 .label(FINDING.label)
