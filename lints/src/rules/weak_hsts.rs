@@ -58,9 +58,22 @@ fn secure(headers: &mut http::HeaderMap) {
     check: Some(check),
 };
 
+/// The header's name, matched ASCII case-insensitively.
+const HEADER: &str = "strict-transport-security";
+
 const WHY: &str = "browsers fall back to plain HTTP once the HSTS policy is missing or expired, which SSL-stripping attacks exploit";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    check_rocket(cx, sink);
+    let named = cx.text.contains("STRICT_TRANSPORT_SECURITY")
+        || cx
+            .text
+            .as_bytes()
+            .windows(HEADER.len())
+            .any(|w| w.eq_ignore_ascii_case(HEADER.as_bytes()));
+    if !named {
+        return;
+    }
     let mut seen: Vec<Range<usize>> = Vec::new();
     let mut pairs: Vec<(&Expr, &Expr)> = Vec::new();
     for m in &cx.method_calls {
@@ -83,7 +96,6 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         report_value(cx, sink, range, cx.range(name), &v);
     }
-    check_rocket(cx, sink);
 }
 
 /// `(name, value)` from consecutive arguments and from tuple arguments.
@@ -108,8 +120,7 @@ fn is_hsts_name(cx: &Cx<'_>, e: &Expr) -> bool {
             .last()
             .is_some_and(|s| s.ident == "STRICT_TRANSPORT_SECURITY"),
         Expr::Call(c) if c.args.len() == 1 => is_hsts_name(cx, &c.args[0]),
-        other => const_str(cx, other)
-            .is_some_and(|s| s.value.eq_ignore_ascii_case("strict-transport-security")),
+        other => const_str(cx, other).is_some_and(|s| s.value.eq_ignore_ascii_case(HEADER)),
     }
 }
 
