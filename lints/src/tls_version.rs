@@ -86,6 +86,7 @@ impl Family {
             ("1_2", "12", "1_2")
         };
         match self {
+            Family::Reqwest if version == Proto::Tls13 => "use `Version::TLS_1_3`".to_string(),
             Family::Reqwest => format!("use `Version::TLS_{dot}`, or leave the minimum unset"),
             Family::NativeTls => format!("use `Some(Protocol::Tlsv{flat})`"),
             Family::Openssl => format!("use `Some(SslVersion::TLS{under})`"),
