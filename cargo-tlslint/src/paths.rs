@@ -92,7 +92,7 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: 
             let rel = path.strip_prefix(dir).unwrap_or(&path);
             let is_test_target = !dir.as_os_str().is_empty()
                 && rel.components().next().is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
-            FileEntry { display: display_path(cwd, &path), path, is_test_target }
+            FileEntry { display: display_path(cwd, &path), path, is_test_target, module_unknown: !is_test_target }
         })
         .collect();
     Ok(Unit {

@@ -13,6 +13,7 @@ use tlslint_lints::{Diagnostic, FileReport, Prefilter, SourceFile, check_file, c
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
+use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, human, json};
 use crate::workspace;
@@ -251,7 +252,8 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
         return linted;
     }
     linted.parsed = true;
-    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target: file.is_test_target, policy }, prefilter);
+    let is_test_target = file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
+    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target, policy }, prefilter);
     let keep = !linted.report.diagnostics.is_empty() || !linted.report.pending.is_empty() || !linted.report.directives.is_empty() || !linted.report.unless_tls_acceptor.is_empty();
     if keep {
         linted.text = Some(text);

@@ -382,26 +382,12 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
     }
     if path.is_ident("cfg") {
         if let syn::Meta::List(list) = &attr.meta {
-            return cfg_requires_test(list.tokens.clone());
+            return crate::modules::cfg_requires_test(list.tokens.clone());
         }
     }
     false
 }
 
-/// Whether a `cfg(...)` predicate can only hold in test builds: `test` or `all(…, test, …)`.
-fn cfg_requires_test(tokens: proc_macro2::TokenStream) -> bool {
-    let mut iter = tokens.into_iter().peekable();
-    match iter.next() {
-        Some(proc_macro2::TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
-        Some(proc_macro2::TokenTree::Ident(i)) if i == "all" => match iter.next() {
-            Some(proc_macro2::TokenTree::Group(g)) => g.stream().into_iter().any(|t| {
-                matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "test")
-            }),
-            _ => false,
-        },
-        _ => false,
-    }
-}
 
 impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_item(&mut self, item: &'a syn::Item) {

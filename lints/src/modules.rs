@@ -24,6 +24,9 @@ pub enum ModuleRef {
         parent_paths: Vec<Option<String>>,
         /// The byte range of the declaration's name in the file.
         at: std::ops::Range<usize>,
+        /// Whether the declaration, or an inline module around it, is `#[cfg(test)]`: the
+        /// module's files are test code.
+        is_test: bool,
     },
     /// `include!("file.rs")`, relative to the including file's directory.
     Include {
@@ -56,12 +59,16 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
 
 const MAX_DEPTH: usize = 128;
 
-fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &mut Vec<ModuleRef>, depth: usize) {
+/// An inline module being scanned: its name, its `#[path]`, and whether it is `#[cfg(test)]`.
+type Parent = (String, Option<String>, bool);
+
+fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut attrs: Vec<String> = Vec::new();
+    let mut is_test = false;
     let mut i = 0;
     while i < trees.len() {
         match &trees[i] {
@@ -73,6 +80,7 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                 if let Some(TokenTree::Group(g)) = trees.get(j) {
                     if g.delimiter() == Delimiter::Bracket {
                         attrs.extend(path_attr(g.stream()));
+                        is_test |= is_cfg_test(g.stream());
                         i = j + 1;
                         continue;
                     }
@@ -90,12 +98,14 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                                 paths: std::mem::take(&mut attrs),
                                 parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
                                 at: ident.span().byte_range(),
+                                is_test: std::mem::take(&mut is_test) || parents.iter().any(|p| p.2),
                             });
                             i += 3;
                             continue;
                         }
                         Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
-                            parents.push((name, std::mem::take(&mut attrs).into_iter().next()));
+                            let test = std::mem::take(&mut is_test);
+                            parents.push((name, std::mem::take(&mut attrs).into_iter().next(), test));
                             scan(g.stream(), parents, out, depth + 1);
                             parents.pop();
                             i += 3;
@@ -115,10 +125,35 @@ fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &
                 }
             }
             TokenTree::Group(g) => scan(g.stream(), &mut Vec::new(), out, depth + 1),
-            TokenTree::Punct(p) if p.as_char() == ';' => attrs.clear(),
+            TokenTree::Punct(p) if p.as_char() == ';' => {
+                attrs.clear();
+                is_test = false;
+            }
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// `cfg(test)` or `cfg(all(…, test, …))`.
+fn is_cfg_test(tokens: TokenStream) -> bool {
+    let mut iter = tokens.into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" => cfg_requires_test(g.stream()),
+        _ => false,
+    }
+}
+
+/// Whether a `cfg(...)` predicate can only hold in test builds: `test` or `all(…, test, …)`.
+pub(crate) fn cfg_requires_test(tokens: TokenStream) -> bool {
+    let mut iter = tokens.into_iter().peekable();
+    match iter.next() {
+        Some(TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
+        Some(TokenTree::Ident(i)) if i == "all" => match iter.next() {
+            Some(TokenTree::Group(g)) => g.stream().into_iter().any(|t| matches!(&t, TokenTree::Ident(i) if i == "test")),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -178,9 +213,9 @@ mod tests {
         let refs: Vec<String> = module_refs(src)
             .into_iter()
             .map(|r| match r {
-                ModuleRef::Mod { name, inline_parents, paths, at, .. } => {
+                ModuleRef::Mod { name, inline_parents, paths, at, is_test, .. } => {
                     assert_eq!(&src[at], name);
-                    format!("mod {} in {:?} paths {:?}", name, inline_parents, paths)
+                    format!("mod {} in {:?} paths {:?}{}", name, inline_parents, paths, if is_test { " test" } else { "" })
                 }
                 ModuleRef::Include { path, .. } => format!("include {path}"),
             })
@@ -188,7 +223,7 @@ mod tests {
         let m = |name: &str, parents: &[&str], paths: &[&str]| format!("mod {} in {:?} paths {:?}", name, parents, paths);
         assert_eq!(refs, vec![
             m("a", &[], &[]),
-            m("tests", &[], &[]),
+            format!("{} test", m("tests", &[], &[])),
             m("b", &[], &["other.rs"]),
             m("c", &[], &["u.rs"]),
             m("inner", &["inline"], &[]),
