@@ -20,6 +20,7 @@ mod sink;
 pub mod source;
 mod suppress;
 mod toggle;
+mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
@@ -31,3 +32,7 @@ pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use sink::{PendingConst, Sink};
 pub use suppress::Directive;
+pub use verifier::{
+    HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts,
+    join_verifiers,
+};

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::Const;
+use crate::verifier::VerifierFacts;
 
 /// A finding that depends on a `const`/`static` defined in another file of the crate.
 #[derive(Clone, Debug)]
@@ -22,6 +23,7 @@ pub struct PendingConst {
 pub struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) pending: Vec<PendingConst>,
+    pub(crate) verifier_facts: VerifierFacts,
 }
 
 impl Sink {

@@ -1,6 +1,9 @@
 //! The rule registry: the only place a rule is added. `--list`, `--explain`, config validation,
 //! the prefilter, the README table and SARIF metadata all derive from [`RULES`].
 
+mod accept_all_client_verifier;
+mod accept_all_server_verifier;
+mod accept_all_verify_callback;
 mod cert_verification_disabled;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
@@ -10,15 +13,25 @@ mod invalid_suppression;
 mod parse_error;
 mod revocation_check_disabled;
 mod sni_disabled;
+mod unanalysed_custom_verifier;
+mod unchecked_handshake_signature;
 mod unused_suppression;
+mod verifier_ignores_hostname;
+mod verify_callback_overrides_errors;
 
 use crate::rule::Rule;
 
+pub(crate) use accept_all_client_verifier::RULE as ACCEPT_ALL_CLIENT_VERIFIER;
+pub(crate) use accept_all_server_verifier::RULE as ACCEPT_ALL_SERVER_VERIFIER;
 pub(crate) use cert_verification_runtime_toggle::RULE as RUNTIME_TOGGLE;
 pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
 /// TLS001, which the binary reports for files it cannot read.
 pub use parse_error::RULE as PARSE_ERROR;
+pub(crate) use unanalysed_custom_verifier::RULE as UNANALYSED_CUSTOM_VERIFIER;
+pub(crate) use unchecked_handshake_signature::RULE as UNCHECKED_HANDSHAKE_SIGNATURE;
 pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
+pub(crate) use verifier_ignores_hostname::RULE as VERIFIER_IGNORES_HOSTNAME;
+pub(crate) use verify_callback_overrides_errors::RULE as VERIFY_CALLBACK_OVERRIDES_ERRORS;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -29,6 +42,13 @@ pub static RULES: &[&Rule] = &[
     &cert_verification_skipped_by_mode::RULE,
     &revocation_check_disabled::RULE,
     &cert_verification_runtime_toggle::RULE,
+    &accept_all_server_verifier::RULE,
+    &unchecked_handshake_signature::RULE,
+    &accept_all_client_verifier::RULE,
+    &verifier_ignores_hostname::RULE,
+    &unanalysed_custom_verifier::RULE,
+    &accept_all_verify_callback::RULE,
+    &verify_callback_overrides_errors::RULE,
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
@@ -55,13 +75,40 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), RULES.len(), "codes must be unique");
         for rule in RULES {
-            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{} is not snake_case", rule.name);
-            assert!(rule.code.starts_with("TLS") && rule.code.len() == 6, "{}", rule.code);
-            for heading in ["### What it does", "### Why is this bad?", "### Example", "Use instead:"] {
-                assert!(rule.docs.contains(heading), "{} docs lack `{heading}`", rule.name);
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{} is not snake_case",
+                rule.name
+            );
+            assert!(
+                rule.code.starts_with("TLS") && rule.code.len() == 6,
+                "{}",
+                rule.code
+            );
+            for heading in [
+                "### What it does",
+                "### Why is this bad?",
+                "### Example",
+                "Use instead:",
+            ] {
+                assert!(
+                    rule.docs.contains(heading),
+                    "{} docs lack `{heading}`",
+                    rule.name
+                );
             }
-            assert!(!rule.summary.ends_with('.'), "{} summary ends with a period", rule.name);
-            assert!(rule.check.is_none() || !rule.needles.is_empty(), "{} has a check but no needles", rule.name);
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{} summary ends with a period",
+                rule.name
+            );
+            assert!(
+                rule.check.is_none() || !rule.needles.is_empty(),
+                "{} has a check but no needles",
+                rule.name
+            );
         }
     }
 
@@ -69,8 +116,14 @@ mod tests {
     fn find_accepts_code_name_and_kebab_case() {
         assert_eq!(find("TLS101").map(|r| r.code), Some("TLS101"));
         assert_eq!(find("tls101").map(|r| r.code), Some("TLS101"));
-        assert_eq!(find("cert_verification_disabled").map(|r| r.code), Some("TLS101"));
-        assert_eq!(find("cert-verification-disabled").map(|r| r.code), Some("TLS101"));
+        assert_eq!(
+            find("cert_verification_disabled").map(|r| r.code),
+            Some("TLS101")
+        );
+        assert_eq!(
+            find("cert-verification-disabled").map(|r| r.code),
+            Some("TLS101")
+        );
         assert!(find("cert_verification").is_none());
     }
 }

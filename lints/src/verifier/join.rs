@@ -1,0 +1,132 @@
+//! The crate-level join: each install site meets the verdict on the type it installs, wherever
+//! in the workspace that type is implemented. Deterministic: facts are sorted by file and offset,
+//! and ties between same-named types are broken by the closest module path, then by that order.
+
+use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, wording};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::engine::FileReport;
+use crate::rules::UNANALYSED_CUSTOM_VERIFIER;
+
+/// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
+const KNOWN_VERIFIERS: &[&str] = &[
+    "WebPkiServerVerifier",
+    "WebPkiVerifier",
+    "WebPKIVerifier",
+    "WebPkiClientVerifier",
+    "AllowAnyAuthenticatedClient",
+    "AllowAnyAnonymousOrAuthenticatedClient",
+    "NoClientAuth",
+];
+
+/// Reports every install of a verifier that does not verify (at the install site, pointing at
+/// the impl), and every install of a type defined outside the linted files (TLS114). `reports`
+/// are all the files of the run, across workspace members.
+pub fn join_verifiers(reports: &mut [FileReport]) {
+    let mut verifiers: Vec<VerifierFact> = reports
+        .iter()
+        .flat_map(|r| r.verifier_facts.verifiers.iter().cloned())
+        .collect();
+    verifiers.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
+    let mut helpers: Vec<HelperFact> = reports
+        .iter()
+        .flat_map(|r| r.verifier_facts.helpers.iter().cloned())
+        .collect();
+    helpers.sort_by(|a, b| (&a.path, &a.name).cmp(&(&b.path, &b.name)));
+    for report in reports.iter_mut() {
+        let installs = report.verifier_facts.installs.clone();
+        for install in &installs {
+            if let Some(d) = install_finding(install, &report.path, &verifiers, &helpers) {
+                report.diagnostics.push(d);
+            }
+        }
+    }
+}
+
+fn install_finding(
+    install: &InstallFact,
+    path: &str,
+    verifiers: &[VerifierFact],
+    helpers: &[HelperFact],
+) -> Option<Diagnostic> {
+    let ty: Vec<String> = match &install.target {
+        InstallTarget::Type(t) => t.clone(),
+        InstallTarget::Helper(name) => {
+            let mut found = helpers.iter().filter(|h| &h.name == name);
+            let first = found.next()?;
+            let same_file = std::iter::once(first).chain(found).find(|h| h.path == path);
+            same_file.unwrap_or(first).target.clone()
+        }
+    };
+    let name = ty.last()?;
+    let candidates: Vec<&VerifierFact> = verifiers
+        .iter()
+        .filter(|v| &v.name == name && v.side == install.side)
+        .collect();
+    let mut d = match closest(&candidates, path, &ty) {
+        Some(v) => {
+            let w = wording(v.side, v.verdict)?;
+            let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
+                .with_level(w.level)
+                .label(format!("`{name}` {}", w.label))
+                .secondary(install.arg.clone(), "installed here")
+                .note(w.why)
+                .help(w.help);
+            if v.path != path {
+                d.notes.insert(
+                    0,
+                    format!("`{name}` is implemented at {}:{}", v.path, v.line),
+                );
+            }
+            d.secondary.push(Label {
+                file: (v.path != path).then(|| v.path.clone()),
+                range: v.range.clone(),
+                text: format!("`{name}` is implemented here"),
+            });
+            d
+        }
+        None => {
+            let external = ty.iter().any(|s| s == "rustls_platform_verifier")
+                || KNOWN_VERIFIERS.contains(&name.as_str());
+            if external || verifiers.iter().any(|v| &v.name == name) {
+                return None;
+            }
+            Diagnostic::new(&UNANALYSED_CUSTOM_VERIFIER, "custom certificate verifier not analysed", install.range.clone())
+                .label(format!("`{}` is not implemented in the linted files", ty.join("::")))
+                .note("a verifier defined outside the workspace cannot be checked for accepting every certificate")
+                .help("review that the verifier checks both the chain and the server name, or use `WebPkiServerVerifier` or `rustls_platform_verifier::Verifier`")
+        }
+    };
+    d.in_test_code = install.in_test_code;
+    Some(d)
+}
+
+/// The candidate in the same file, else the one whose file path shares most module names with
+/// the installed type's path, else the first.
+fn closest<'v>(
+    candidates: &[&'v VerifierFact],
+    path: &str,
+    ty: &[String],
+) -> Option<&'v VerifierFact> {
+    if let Some(same) = candidates.iter().find(|v| v.path == path) {
+        return Some(same);
+    }
+    let modules: Vec<&str> = ty[..ty.len().saturating_sub(1)]
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !matches!(*s, "crate" | "self" | "super"))
+        .collect();
+    let score = |v: &VerifierFact| {
+        v.path
+            .split(['/', '\\'])
+            .map(|c| c.trim_end_matches(".rs").replace('-', "_"))
+            .filter(|c| modules.contains(&c.as_str()))
+            .count()
+    };
+    let mut best: Option<&VerifierFact> = None;
+    for v in candidates {
+        if best.is_none_or(|b| score(v) > score(b)) {
+            best = Some(v);
+        }
+    }
+    best
+}
