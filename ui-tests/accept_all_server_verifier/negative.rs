@@ -134,3 +134,32 @@ pub fn pinned(fingerprint: [u8; 32]) -> rustls::ClientConfig {
 fn sha256(_: &[u8]) -> [u8; 32] {
     [0; 32]
 }
+
+#[derive(Debug)]
+struct PinSet {
+    pins: Vec<[u8; 32]>,
+}
+
+impl ServerCertVerifier for PinSet {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, Error> {
+        let fingerprint = sha256(end_entity.as_ref());
+        if self.pins.contains(&fingerprint) {
+            return Ok(ServerCertVerified::assertion());
+        }
+        match ParsedCertificate::try_from(end_entity) {
+            Ok(parsed) if self.pins.iter().any(|p| parsed_matches(&parsed, p)) => Ok(ServerCertVerified::assertion()),
+            _ => Err(Error::General("unknown certificate".into())),
+        }
+    }
+}
+
+fn parsed_matches(_: &ParsedCertificate<'_>, _: &[u8; 32]) -> bool {
+    false
+}

@@ -34,3 +34,33 @@ pub fn config(verifier: MaybeVerify) -> rustls::ClientConfig {
         .with_custom_certificate_verifier(Arc::new(verifier))
         .with_no_client_auth()
 }
+
+#[derive(Debug)]
+pub struct EnvSwitch {
+    inner: Arc<WebPkiServerVerifier>,
+}
+
+impl ServerCertVerifier for EnvSwitch {
+    //~^ accept_all_server_verifier
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        if std::env::var_os("INSECURE_TLS").is_some() {
+            return Ok(ServerCertVerified::assertion());
+        }
+        self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+    }
+}
+
+pub fn env_config(inner: Arc<WebPkiServerVerifier>) -> rustls::ClientConfig {
+    rustls::ClientConfig::builder()
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(EnvSwitch { inner }))
+        //~^ accept_all_server_verifier
+        .with_no_client_auth()
+}

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use syn::visit::{self, Visit};
 use syn::{Expr, ImplItemFn, Pat};
 
 use super::flow::{Cond, Flow, Leaf};
@@ -101,7 +102,7 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
 /// The verdict on the main verification method, with the range that shows it.
 fn analyse(cx: &Cx<'_>, f: &ImplItemFn, side: Side) -> (Verdict, Evidence) {
     let flow = Flow::of_block(&f.block);
-    let params = param_names(typed_inputs(f));
+    let params = derived_from(&f.block, param_names(typed_inputs(f)));
     let mut accepts = Vec::new();
     let mut can_fail = flow.may_fail;
     for leaf in &flow.leaves {
@@ -193,6 +194,43 @@ fn replaces_error_with_success(cx: &Cx<'_>, e: &Expr) -> Option<Range<usize>> {
     None
 }
 
+/// `params` plus the bindings of the body computed from them (`let fp = sha256(end_entity)`, the
+/// arms of a `match` on them), in source order.
+fn derived_from(block: &syn::Block, mut params: Vec<String>) -> Vec<String> {
+    struct Lets<'p>(&'p mut Vec<String>);
+    impl<'a> Visit<'a> for Lets<'_> {
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            if let Some(init) = &l.init
+                && Idents::of_expr(&init.expr).has_any(self.0)
+            {
+                let bound = param_names(std::iter::once(&l.pat));
+                self.0.extend(bound);
+            }
+            visit::visit_local(self, l);
+        }
+
+        fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+            if Idents::of_expr(&m.expr).has_any(self.0) {
+                for arm in &m.arms {
+                    let bound = param_names(std::iter::once(&arm.pat));
+                    self.0.extend(bound);
+                }
+            }
+            visit::visit_expr_match(self, m);
+        }
+
+        fn visit_expr_let(&mut self, l: &'a syn::ExprLet) {
+            if Idents::of_expr(&l.expr).has_any(self.0) {
+                let bound = param_names(std::iter::once(&*l.pat));
+                self.0.extend(bound);
+            }
+            visit::visit_expr_let(self, l);
+        }
+    }
+    Lets(&mut params).visit_block(block);
+    params
+}
+
 /// What the conditions on the way to one `Ok(assertion())` say about the verifier. An `Err`
 /// pattern says which errors are turned into success; a path whose other conditions read an
 /// argument (a pin compared with the certificate, a retry with another name) decides on the
@@ -268,6 +306,12 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
                 Verdict::RuntimeControlled,
                 cx.range(*e),
                 "the verifier's own field decides this",
+            );
+        } else {
+            raise(
+                Verdict::RuntimeControlled,
+                cx.range(*e),
+                "this condition does not depend on the certificate",
             );
         }
     }

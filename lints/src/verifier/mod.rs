@@ -38,7 +38,7 @@ pub enum Verdict {
     AcceptsAll,
     /// It checks the chain but not the name, or turns `NotValidForName` into success.
     IgnoresHostname,
-    /// It accepts everything when one of its own fields says so.
+    /// It accepts everything when one of its own fields (or another run-time setting) says so.
     RuntimeControlled,
     /// It turns some chain errors (`UnknownIssuer`, `Expired`…) into success.
     SwallowsSomeErrors,
@@ -162,8 +162,8 @@ pub(crate) fn wording(side: Side, verdict: Verdict) -> Option<Wording> {
             level: Level::Warn,
             impl_message: "certificate verifier can be switched to accept every certificate at run time",
             install_message: "a certificate verifier that can accept every certificate at run time is installed",
-            label: "accepts any certificate when its own field says so",
-            why: "the verifier's own field decides at run time; when it is set, any certificate is accepted",
+            label: "accepts any certificate when a run-time setting says so",
+            why: "a setting decided at run time (the verifier's own field, an environment variable) picks the path; when it is taken, any certificate is accepted",
             help: "keep verification unconditional; if an insecure mode is needed for local testing, keep it out of release builds",
         },
         (Side::Server, Verdict::SwallowsSomeErrors) => Wording {

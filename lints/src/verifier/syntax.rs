@@ -123,6 +123,12 @@ fn pat_names(pat: &Pat, out: &mut Vec<String>) {
         Pat::Type(t) => pat_names(&t.pat, out),
         Pat::Reference(r) => pat_names(&r.pat, out),
         Pat::Tuple(t) => t.elems.iter().for_each(|p| pat_names(p, out)),
+        Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pat_names(p, out)),
+        Pat::Struct(s) => s.fields.iter().for_each(|f| pat_names(&f.pat, out)),
+        Pat::Slice(s) => s.elems.iter().for_each(|p| pat_names(p, out)),
+        Pat::Or(o) => o.cases.iter().for_each(|p| pat_names(p, out)),
+        Pat::Guard(g) => pat_names(&g.pat, out),
+        Pat::Paren(p) => pat_names(&p.pat, out),
         _ => {}
     }
 }
