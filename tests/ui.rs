@@ -21,12 +21,7 @@ fn main() {
         move || every_rule_has_cases(&root)
     })];
     for case in cases(&root) {
-        let name = case
-            .strip_prefix(&root)
-            .unwrap_or(&case)
-            .with_extension("")
-            .display()
-            .to_string();
+        let name = case.strip_prefix(&root).unwrap_or(&case).with_extension("").display().to_string();
         trials.push(Trial::test(name, move || run_case(&case)));
     }
     libtest_mimic::run(&args, trials).exit();
@@ -35,11 +30,7 @@ fn main() {
 fn cases(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        for file in std::fs::read_dir(dir.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
+        for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
             if file.path().extension().is_some_and(|e| e == "rs") {
                 out.push(file.path());
             }
@@ -52,57 +43,32 @@ fn cases(root: &Path) -> Vec<PathBuf> {
 fn run_case(case: &Path) -> Result<(), Failed> {
     let bytes = std::fs::read(case).map_err(|e| format!("cannot read {}: {e}", case.display()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let display = format!(
-        "ui-tests/{}",
-        case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case))
-            .unwrap_or(case)
-            .display()
-    );
+    let display = format!("ui-tests/{}", case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case)).unwrap_or(case).display());
     let (policy, is_test_target) = header_policy(&text)?;
     let findings = lint_source(&display, &text, is_test_target, &policy);
 
     let mut expected = annotations(&text)?;
     let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
-    for d in findings
-        .diagnostics
-        .iter()
-        .filter(|d| d.suppressed.is_none())
-    {
-        let line = text[..d.primary.range.start.min(text.len())]
-            .matches('\n')
-            .count()
-            + 1;
+    for d in findings.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+        let line = text[..d.primary.range.start.min(text.len())].matches('\n').count() + 1;
         *actual.entry((line, d.rule.name.to_string())).or_default() += 1;
     }
     expected.retain(|_, n| *n > 0);
     if expected != actual {
-        let fmt = |m: &BTreeMap<(usize, String), usize>| {
-            m.iter()
-                .map(|((l, r), n)| format!("  line {l}: {r} ×{n}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
+        let fmt = |m: &BTreeMap<(usize, String), usize>| m.iter().map(|((l, r), n)| format!("  line {l}: {r} ×{n}")).collect::<Vec<_>>().join("\n");
         return Err(format!("annotations and findings differ in {}\nexpected (annotations):\n{}\nactual (findings):\n{}", case.display(), fmt(&expected), fmt(&actual)).into());
     }
 
     let rendered = render_plain(std::slice::from_ref(&findings), true);
     let golden = case.with_extension("stderr");
     if std::env::var_os("TLSLINT_BLESS").is_some() {
-        std::fs::write(&golden, &rendered)
-            .map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
+        std::fs::write(&golden, &rendered).map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
         return Ok(());
     }
     let want = std::fs::read_to_string(&golden).unwrap_or_default();
     if want != rendered {
-        let diff = similar::TextDiff::from_lines(&want, &rendered)
-            .unified_diff()
-            .header("expected", "actual")
-            .to_string();
-        return Err(format!(
-            "{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}",
-            golden.display()
-        )
-        .into());
+        let diff = similar::TextDiff::from_lines(&want, &rendered).unified_diff().header("expected", "actual").to_string();
+        return Err(format!("{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}", golden.display()).into());
     }
     Ok(())
 }
@@ -118,20 +84,10 @@ fn header_policy(text: &str) -> Result<(Policy, bool), Failed> {
         } else if directive == "test-target" {
             is_test_target = true;
         } else if let Some(setting) = directive.strip_prefix("level ") {
-            let (name, level) = setting
-                .split_once('=')
-                .ok_or("`//@ level` takes `rule=level`")?;
-            let rule = tlslint_lints::find_rule(name.trim())
-                .ok_or_else(|| format!("unknown rule `{name}`"))?;
-            let level =
-                Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
-            policy.levels.insert(
-                rule.code,
-                LevelSource {
-                    level,
-                    origin: "the ui test's `//@ level` header".to_string(),
-                },
-            );
+            let (name, level) = setting.split_once('=').ok_or("`//@ level` takes `rule=level`")?;
+            let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;
+            let level = Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
+            policy.levels.insert(rule.code, LevelSource { level, origin: "the ui test's `//@ level` header".to_string() });
         } else {
             return Err(format!("unknown header `{line}`").into());
         }
@@ -149,16 +105,9 @@ fn annotations(text: &str) -> Result<BTreeMap<(usize, String), usize>, Failed> {
         let downs = rest.chars().take_while(|c| *c == 'v').count();
         let name = rest[ups + downs..].trim();
         if tlslint_lints::find_rule(name).is_none_or(|r| r.name != name) {
-            return Err(format!(
-                "line {}: `//~` must name a rule by its snake_case name, found `{name}`",
-                i + 1
-            )
-            .into());
+            return Err(format!("line {}: `//~` must name a rule by its snake_case name, found `{name}`", i + 1).into());
         }
-        let target = (i + 1 + downs)
-            .checked_sub(ups)
-            .filter(|l| *l >= 1)
-            .ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
+        let target = (i + 1 + downs).checked_sub(ups).filter(|l| *l >= 1).ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
         *out.entry((target, name.to_string())).or_default() += 1;
     }
     Ok(out)
@@ -173,10 +122,7 @@ fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
         for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let text = std::fs::read_to_string(file.path()).unwrap_or_default();
             if file.path().extension().is_some_and(|e| e == "rs") {
-                if text.contains(&format!("//~^ {}", rule.name))
-                    || text.contains(&format!("//~ {}", rule.name))
-                    || text.contains(&format!("//~v {}", rule.name))
-                {
+                if text.contains(&format!("//~^ {}", rule.name)) || text.contains(&format!("//~ {}", rule.name)) || text.contains(&format!("//~v {}", rule.name)) {
                     positive = true;
                 } else if !text.contains("//~") {
                     negative = true;
@@ -184,19 +130,8 @@ fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
             }
         }
         if !positive || !negative {
-            missing.push(format!(
-                "{} ({}): positive {positive}, negative {negative}",
-                rule.name, rule.code
-            ));
+            missing.push(format!("{} ({}): positive {positive}, negative {negative}", rule.name, rule.code));
         }
     }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!(
-            "rules without both positive and negative ui tests:\n{}",
-            missing.join("\n")
-        )
-        .into())
-    }
+    if missing.is_empty() { Ok(()) } else { Err(format!("rules without both positive and negative ui tests:\n{}", missing.join("\n")).into()) }
 }

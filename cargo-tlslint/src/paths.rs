@@ -13,42 +13,23 @@ use crate::workspace::SetupError;
 
 /// Collects the files named on the command line into units by package.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
-    let cwd = std::env::current_dir()
-        .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
-    let mut plan = Plan {
-        root: cwd.clone(),
-        ..Plan::default()
-    };
+    let cwd = std::env::current_dir().map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
+    let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     for arg in &args.paths {
         let abs = cwd.join(arg);
-        let files = if abs.is_dir() {
-            walk_dir(&abs, &cwd, &mut plan.problems)
-        } else {
-            vec![abs.clone()]
-        };
+        let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
         for file in files {
             if !file.exists() {
-                plan.problems.push(Problem {
-                    display: display_path(&cwd, &file),
-                    path: None,
-                    range: None,
-                    reason: "no such file".into(),
-                    io: true,
-                });
+                plan.problems.push(Problem { display: display_path(&cwd, &file), path: None, range: None, reason: "no such file".into(), io: true });
                 continue;
             }
             let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
             if !seen.insert(canonical) {
                 continue;
             }
-            let package = file
-                .ancestors()
-                .skip(1)
-                .find(|d| is_package_dir(d))
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
+            let package = file.ancestors().skip(1).find(|d| is_package_dir(d)).map(Path::to_path_buf).unwrap_or_default();
             by_package.entry(package).or_default().push(file);
         }
     }
@@ -68,29 +49,19 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>) -> Result<
         layers.extend(config::package_layer(&dir.join("Cargo.toml"))?);
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
-    let (mut policy, excludes) =
-        config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
+    let (mut policy, excludes) = config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
     config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
     let files = files
         .into_iter()
         .map(|path| {
             let rel = path.strip_prefix(dir).unwrap_or(&path);
             let is_test_target = !dir.as_os_str().is_empty()
-                && rel
-                    .components()
-                    .next()
-                    .is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
-            FileEntry {
-                display: display_path(cwd, &path),
-                path,
-                is_test_target,
-            }
+                && rel.components().next().is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
+            FileEntry { display: display_path(cwd, &path), path, is_test_target }
         })
         .collect();
     Ok(Unit {
-        name: dir
-            .file_name()
-            .map_or_else(|| ".".to_string(), |n| n.to_string_lossy().into_owned()),
+        name: dir.file_name().map_or_else(|| ".".to_string(), |n| n.to_string_lossy().into_owned()),
         dir: dir.to_path_buf(),
         policy,
         excludes,
@@ -100,16 +71,10 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>) -> Result<
 
 fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir)
-        .follow_links(false)
-        .require_git(false)
-        .build();
+    let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
     for entry in walker {
         match entry {
-            Ok(e)
-                if e.file_type().is_some_and(|t| t.is_file())
-                    && e.path().extension().is_some_and(|x| x == "rs") =>
-            {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "rs") => {
                 files.push(e.into_path());
             }
             Ok(_) => {}

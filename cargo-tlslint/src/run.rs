@@ -9,10 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
-use tlslint_lints::{
-    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join,
-    join_verifiers,
-};
+use tlslint_lints::{Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join, join_verifiers};
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
@@ -49,36 +46,21 @@ pub fn run(args: &Args) -> ExitCode {
         return match explain::explain(key) {
             Some(text) => print_stdout(&text),
             None => {
-                let _ = writeln!(
-                    anstream::stderr(),
-                    "error: no rule named `{key}`; see `cargo tlslint --list`"
-                );
+                let _ = writeln!(anstream::stderr(), "error: no rule named `{key}`; see `cargo tlslint --list`");
                 ExitCode::from(EXIT_ERROR)
             }
         };
     }
     let started = Instant::now();
-    let plan = match if args.paths.is_empty() {
-        workspace::plan(args)
-    } else {
-        paths::plan(args)
-    } {
+    let plan = match if args.paths.is_empty() { workspace::plan(args) } else { paths::plan(args) } {
         Ok(plan) => plan,
         Err(e) => {
-            let _ = write!(
-                anstream::stderr(),
-                "{}",
-                setup_error::render(&e, args.color != ColorChoice::Never)
-            );
+            let _ = write!(anstream::stderr(), "{}", setup_error::render(&e, args.color != ColorChoice::Never));
             return ExitCode::from(EXIT_ERROR);
         }
     };
     let outcome = lint(&plan);
-    let style = human::Style {
-        color: args.color != ColorChoice::Never,
-        short: args.message_format == MessageFormat::Short,
-        anonymize_line_numbers: false,
-    };
+    let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
     let mut sources = Sources::default();
     for unit in &plan.units {
         for f in &unit.files {
@@ -122,13 +104,7 @@ pub fn run(args: &Args) -> ExitCode {
             started.elapsed().as_millis()
         );
     }
-    ExitCode::from(if outcome.io_error {
-        EXIT_ERROR
-    } else if failed {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 fn print_stdout(text: &str) -> ExitCode {
@@ -165,29 +141,14 @@ pub fn lint(plan: &Plan) -> Outcome {
         .units
         .iter()
         .enumerate()
-        .flat_map(|(i, u)| {
-            u.files
-                .iter()
-                .filter(|f| !u.excludes.is_excluded(&f.path))
-                .map(move |f| (i, f))
-        })
+        .flat_map(|(i, u)| u.files.iter().filter(|f| !u.excludes.is_excluded(&f.path)).map(move |f| (i, f)))
         .collect();
-    let work = || {
-        jobs.par_iter()
-            .map(|(unit, file)| lint_one(*unit, file, &prefilter))
-            .collect::<Vec<_>>()
-    };
-    let results = match rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK_BYTES)
-        .build()
-    {
+    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &prefilter)).collect::<Vec<_>>();
+    let results = match rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES).build() {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     };
-    let mut outcome = Outcome {
-        files_seen: jobs.len(),
-        ..Outcome::default()
-    };
+    let mut outcome = Outcome { files_seen: jobs.len(), ..Outcome::default() };
     let mut by_unit: BTreeMap<usize, Vec<Linted>> = BTreeMap::new();
     for r in results {
         outcome.io_error |= r.io_error;
@@ -203,43 +164,18 @@ pub fn lint(plan: &Plan) -> Outcome {
         for mut l in linted {
             finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
             if !l.report.diagnostics.is_empty() {
-                outcome.files.push(FileFindings {
-                    display: l.display,
-                    text: l.text,
-                    diagnostics: l.report.diagnostics,
-                });
+                outcome.files.push(FileFindings { display: l.display, text: l.text, diagnostics: l.report.diagnostics });
             }
         }
     }
     for problem in &plan.problems {
         outcome.io_error |= problem.io;
-        let policy = plan
-            .units
-            .iter()
-            .find(|u| {
-                problem
-                    .path
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with(&u.dir))
-            })
-            .map(|u| u.policy.clone())
-            .unwrap_or_default();
-        let text = problem
-            .path
-            .as_deref()
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        let mut report = FileReport {
-            path: problem.display.clone(),
-            diagnostics: vec![problem_diagnostic(problem)],
-            ..FileReport::default()
-        };
+        let policy = plan.units.iter().find(|u| problem.path.as_deref().is_some_and(|p| p.starts_with(&u.dir))).map(|u| u.policy.clone()).unwrap_or_default();
+        let text = problem.path.as_deref().and_then(|p| std::fs::read_to_string(p).ok());
+        let mut report = FileReport { path: problem.display.clone(), diagnostics: vec![problem_diagnostic(problem)], ..FileReport::default() };
         finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
         if !report.diagnostics.is_empty() {
-            outcome.files.push(FileFindings {
-                display: problem.display.clone(),
-                text,
-                diagnostics: report.diagnostics,
-            });
+            outcome.files.push(FileFindings { display: problem.display.clone(), text, diagnostics: report.diagnostics });
         }
     }
     outcome.files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -266,12 +202,8 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
 
 fn problem_diagnostic(p: &Problem) -> Diagnostic {
     let verb = if p.io { "cannot read" } else { "cannot lint" };
-    let mut d = Diagnostic::new(
-        &PARSE_ERROR,
-        format!("{verb} `{}`: {}", p.display, p.reason),
-        p.range.clone().unwrap_or(0..0),
-    )
-    .note("the rest of the workspace is still linted");
+    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{verb} `{}`: {}", p.display, p.reason), p.range.clone().unwrap_or(0..0))
+        .note("the rest of the workspace is still linted");
     if p.range.is_some() {
         d = d.label("declared here");
     }
@@ -279,29 +211,12 @@ fn problem_diagnostic(p: &Problem) -> Diagnostic {
 }
 
 fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
-    let mut linted = Linted {
-        unit,
-        display: file.display.clone(),
-        text: None,
-        report: FileReport {
-            path: file.display.clone(),
-            ..FileReport::default()
-        },
-        parsed: false,
-        io_error: false,
-    };
+    let mut linted = Linted { unit, display: file.display.clone(), text: None, report: FileReport { path: file.display.clone(), ..FileReport::default() }, parsed: false, io_error: false };
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
             linted.io_error = true;
-            linted.report.diagnostics.push(
-                Diagnostic::new(
-                    &PARSE_ERROR,
-                    format!("cannot read `{}`: {e}", file.display),
-                    0..0,
-                )
-                .note("the rest of the workspace is still linted"),
-            );
+            linted.report.diagnostics.push(Diagnostic::new(&PARSE_ERROR, format!("cannot read `{}`: {e}", file.display), 0..0).note("the rest of the workspace is still linted"));
             return linted;
         }
     };
@@ -309,15 +224,8 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let mut d = Diagnostic::new(
-                &PARSE_ERROR,
-                format!(
-                    "cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})",
-                    file.display
-                ),
-                0..0,
-            )
-            .note("Rust source files must be UTF-8; the rest of the workspace is still linted");
+            let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})", file.display), 0..0)
+                .note("Rust source files must be UTF-8; the rest of the workspace is still linted");
             d.in_test_code = file.is_test_target;
             linted.report.diagnostics.push(d);
             return linted;
@@ -327,30 +235,14 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
         return linted;
     }
     if text.len() > MAX_FILE_BYTES {
-        let mut d = Diagnostic::new(
-            &PARSE_ERROR,
-            format!(
-                "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
-                file.display,
-                text.len() as f64 / 1048576.0,
-                MAX_FILE_BYTES >> 20
-            ),
-            0..0,
-        )
-        .note("very large files are usually generated; the rest of the workspace is still linted");
+        let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit", file.display, text.len() as f64 / 1048576.0, MAX_FILE_BYTES >> 20), 0..0)
+            .note("very large files are usually generated; the rest of the workspace is still linted");
         d.in_test_code = file.is_test_target;
         linted.report.diagnostics.push(d);
         return linted;
     }
     linted.parsed = true;
-    linted.report = check_file(
-        &SourceFile {
-            path: &file.display,
-            text: &text,
-            is_test_target: file.is_test_target,
-        },
-        prefilter,
-    );
+    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target: file.is_test_target }, prefilter);
     let keep = !linted.report.diagnostics.is_empty()
         || !linted.report.pending.is_empty()
         || !linted.report.directives.is_empty()
@@ -364,19 +256,12 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
 /// Joins verifier facts across every unit of the run, so a verifier defined in one workspace
 /// member and installed in another is seen. Files are visited in display-path order.
 fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
-    let mut all: Vec<&mut Linted> = by_unit
-        .values_mut()
-        .flatten()
-        .filter(|l| !l.report.verifier_facts.is_empty())
-        .collect();
+    let mut all: Vec<&mut Linted> = by_unit.values_mut().flatten().filter(|l| !l.report.verifier_facts.is_empty()).collect();
     if all.is_empty() {
         return;
     }
     all.sort_by(|a, b| (&a.display, a.unit).cmp(&(&b.display, b.unit)));
-    let mut reports: Vec<FileReport> = all
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.report))
-        .collect();
+    let mut reports: Vec<FileReport> = all.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
     join_verifiers(&mut reports);
     for (l, r) in all.into_iter().zip(reports) {
         l.report = r;
@@ -385,10 +270,7 @@ fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
 
 /// Finds the constants that pending findings wait for among the package's files, then joins.
 fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
-    let names: BTreeSet<String> = linted
-        .iter()
-        .flat_map(|l| l.report.pending.iter().map(|p| p.name.clone()))
-        .collect();
+    let names: BTreeSet<String> = linted.iter().flat_map(|l| l.report.pending.iter().map(|p| p.name.clone())).collect();
     if names.is_empty() {
         return;
     }
@@ -397,19 +279,13 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
         .par_iter()
         .filter_map(|(display, path)| {
             let text = std::fs::read_to_string(path).ok()?;
-            names
-                .iter()
-                .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-                .then(|| collect_consts(display, &text))
+            names.iter().any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some()).then(|| collect_consts(display, &text))
         })
         .flatten()
         .filter(|c| names.contains(&c.name))
         .collect();
     consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    let mut reports: Vec<FileReport> = linted
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.report))
-        .collect();
+    let mut reports: Vec<FileReport> = linted.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
     join(&mut reports, &consts);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
@@ -419,18 +295,10 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
 /// The files a constant may live in: the unit's own files, and in paths mode every `.rs` file
 /// under the package directory.
 fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)> {
-    let mut files: Vec<(String, std::path::PathBuf)> = unit
-        .files
-        .iter()
-        .map(|f| (f.display.clone(), f.path.clone()))
-        .collect();
+    let mut files: Vec<(String, std::path::PathBuf)> = unit.files.iter().map(|f| (f.display.clone(), f.path.clone())).collect();
     if !unit.dir.as_os_str().is_empty() && unit.dir.join("Cargo.toml").is_file() {
         let src = unit.dir.join("src");
-        for entry in ignore::WalkBuilder::new(&src)
-            .follow_links(false)
-            .build()
-            .flatten()
-        {
+        for entry in ignore::WalkBuilder::new(&src).follow_links(false).build().flatten() {
             let p = entry.path();
             if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f)| f == p) {
                 files.push((display_path(root, p), p.to_path_buf()));
@@ -441,30 +309,14 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
 }
 
 /// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
-pub fn lint_source(
-    display: &str,
-    text: &str,
-    is_test_target: bool,
-    policy: &tlslint_lints::Policy,
-) -> FileFindings {
+pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tlslint_lints::Policy) -> FileFindings {
     let prefilter = Prefilter::new();
-    let mut report = check_file(
-        &SourceFile {
-            path: display,
-            text,
-            is_test_target,
-        },
-        &prefilter,
-    );
+    let mut report = check_file(&SourceFile { path: display, text, is_test_target }, &prefilter);
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
     join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
-    FileFindings {
-        display: display.to_string(),
-        text: Some(text.to_string()),
-        diagnostics: report.diagnostics,
-    }
+    FileFindings { display: display.to_string(), text: Some(text.to_string()), diagnostics: report.diagnostics }
 }
 
 /// Renders findings exactly as the CLI's human format does, without colour.
@@ -475,11 +327,7 @@ pub fn render_plain(files: &[FileFindings], anonymize_line_numbers: bool) -> Str
             sources.add_text(f.display.clone(), t.clone());
         }
     }
-    let style = human::Style {
-        color: false,
-        short: false,
-        anonymize_line_numbers,
-    };
+    let style = human::Style { color: false, short: false, anonymize_line_numbers };
     let mut out = human::render_all(files, &mut sources, style);
     if let Some(line) = human::summary(Counts::of(files), style) {
         out.push_str(&line);

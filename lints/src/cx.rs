@@ -87,13 +87,7 @@ pub struct ConstItem<'a> {
 
 impl<'a> Cx<'a> {
     /// Indexes `parsed`, whose spans are relative to `text[offset..]`.
-    pub fn new(
-        path: &'a str,
-        text: &'a str,
-        offset: usize,
-        is_test_target: bool,
-        parsed: &'a Parsed,
-    ) -> Cx<'a> {
+    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed) -> Cx<'a> {
         let mut cx = Cx {
             path,
             text,
@@ -119,8 +113,7 @@ impl<'a> Cx<'a> {
         for body in &parsed.bodies {
             body.visit(&mut indexer);
         }
-        cx.scopes
-            .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        cx.scopes.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         cx
     }
 
@@ -149,9 +142,7 @@ impl<'a> Cx<'a> {
     /// Whether `node` is an operand of a comparison (`==`, `!=`, `<`, …).
     pub fn is_compared(&self, node: &impl Spanned) -> bool {
         let r = self.range(node);
-        self.compared
-            .iter()
-            .any(|c| c.start <= r.start && r.end <= c.end)
+        self.compared.iter().any(|c| c.start <= r.start && r.end <= c.end)
     }
 
     /// The innermost function or closure containing byte `offset`.
@@ -161,17 +152,11 @@ impl<'a> Cx<'a> {
 
     /// All scopes containing `offset`, innermost first.
     pub fn scopes_at(&self, offset: usize) -> impl Iterator<Item = &Scope<'a>> {
-        self.scopes
-            .iter()
-            .rev()
-            .filter(move |s| s.range.contains(&offset))
+        self.scopes.iter().rev().filter(move |s| s.range.contains(&offset))
     }
 
     /// Method calls to any of `names`, as [`CallSite`]s, plus UFCS calls `Type::name(recv, args)`.
-    pub fn calls_named<'c>(
-        &'c self,
-        names: &'c [&'c str],
-    ) -> impl Iterator<Item = CallSite<'a>> + 'c {
+    pub fn calls_named<'c>(&'c self, names: &'c [&'c str]) -> impl Iterator<Item = CallSite<'a>> + 'c {
         let methods = self
             .method_calls
             .iter()
@@ -214,11 +199,7 @@ impl<'a> Cx<'a> {
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
     pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
         let segs = self.canonical_path(path);
-        segs.len() >= suffix.len()
-            && segs[segs.len() - suffix.len()..]
-                .iter()
-                .zip(suffix)
-                .all(|(a, b)| a == b)
+        segs.len() >= suffix.len() && segs[segs.len() - suffix.len()..].iter().zip(suffix).all(|(a, b)| a == b)
     }
 
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
@@ -228,10 +209,7 @@ impl<'a> Cx<'a> {
             let before = i.checked_sub(1).map(|j| bytes[j]);
             let after = bytes.get(i + krate.len()).copied();
             !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-                && matches!(
-                    after,
-                    Some(b':') | Some(b';') | Some(b' ') | Some(b'{') | Some(b',')
-                )
+                && matches!(after, Some(b':') | Some(b';') | Some(b' ') | Some(b'{') | Some(b','))
         })
     }
 }
@@ -318,13 +296,7 @@ impl<'a> Indexer<'_, 'a> {
         for pat in inputs {
             pat_idents(pat, &mut params);
         }
-        let scope = Scope {
-            range,
-            params,
-            name: sig.map(|s| &s.ident),
-            output: sig.map(|s| &s.output),
-            body,
-        };
+        let scope = Scope { range, params, name: sig.map(|s| &s.ident), output: sig.map(|s| &s.output), body };
         self.cx.scopes.push(scope);
     }
 }
@@ -352,11 +324,7 @@ fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
 /// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[cfg(all(test, …))]`.
 fn is_test_attr(attr: &syn::Attribute) -> bool {
     let path = attr.path();
-    if path
-        .segments
-        .last()
-        .is_some_and(|s| s.ident == "test" || s.ident == "bench")
-    {
+    if path.segments.last().is_some_and(|s| s.ident == "test" || s.ident == "bench") {
         return true;
     }
     if path.is_ident("cfg") {
@@ -373,10 +341,9 @@ fn cfg_requires_test(tokens: proc_macro2::TokenStream) -> bool {
     match iter.next() {
         Some(proc_macro2::TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
         Some(proc_macro2::TokenTree::Ident(i)) if i == "all" => match iter.next() {
-            Some(proc_macro2::TokenTree::Group(g)) => g
-                .stream()
-                .into_iter()
-                .any(|t| matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "test")),
+            Some(proc_macro2::TokenTree::Group(g)) => g.stream().into_iter().any(|t| {
+                matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "test")
+            }),
             _ => false,
         },
         _ => false,
@@ -430,38 +397,17 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
-        self.cx
-            .consts
-            .entry(c.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &c.ident,
-                expr: &c.expr,
-            });
+        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
         visit::visit_impl_item_const(self, c);
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
-        self.cx
-            .consts
-            .entry(c.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &c.ident,
-                expr: &c.expr,
-            });
+        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
         visit::visit_item_const(self, c);
     }
 
     fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
-        self.cx
-            .consts
-            .entry(s.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &s.ident,
-                expr: &s.expr,
-            });
+        self.cx.consts.entry(s.ident.to_string()).or_default().push(ConstItem { name: &s.ident, expr: &s.expr });
         visit::visit_item_static(self, s);
     }
 
@@ -556,11 +502,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 }
 
-fn collect_use(
-    tree: &syn::UseTree,
-    prefix: &mut Vec<String>,
-    out: &mut HashMap<String, Vec<String>>,
-) {
+fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut HashMap<String, Vec<String>>) {
     match tree {
         syn::UseTree::Path(p) => {
             prefix.push(p.ident.to_string());

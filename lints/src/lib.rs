@@ -32,7 +32,4 @@ pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use sink::{PendingConst, Sink};
 pub use suppress::Directive;
-pub use verifier::{
-    HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts,
-    join_verifiers,
-};
+pub use verifier::{HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts, join_verifiers};

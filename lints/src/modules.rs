@@ -37,36 +37,26 @@ pub enum ModuleRef {
 /// The module references of a file; empty when the file does not tokenize.
 pub fn module_refs(text: &str) -> Vec<ModuleRef> {
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"mod").is_none()
-        && memchr::memmem::find(bytes, b"include").is_none()
-    {
+    if memchr::memmem::find(bytes, b"mod").is_none() && memchr::memmem::find(bytes, b"include").is_none() {
         return Vec::new();
     }
-    let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(
-        |_| Vec::new(),
-        |tokens| {
-            let mut out = Vec::new();
-            scan(tokens, &mut Vec::new(), &mut out, 0);
-            let offset = prelude_len(text);
-            for r in &mut out {
-                let (ModuleRef::Mod { at, .. } | ModuleRef::Include { at, .. }) = r;
-                *at = at.start + offset..at.end + offset;
-            }
-            out
-        },
-    );
+    let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(|_| Vec::new(), |tokens| {
+        let mut out = Vec::new();
+        scan(tokens, &mut Vec::new(), &mut out, 0);
+        let offset = prelude_len(text);
+        for r in &mut out {
+            let (ModuleRef::Mod { at, .. } | ModuleRef::Include { at, .. }) = r;
+            *at = at.start + offset..at.end + offset;
+        }
+        out
+    });
     proc_macro2::extra::invalidate_current_thread_spans();
     refs
 }
 
 const MAX_DEPTH: usize = 128;
 
-fn scan(
-    tokens: TokenStream,
-    parents: &mut Vec<(String, Option<String>)>,
-    out: &mut Vec<ModuleRef>,
-    depth: usize,
-) {
+fn scan(tokens: TokenStream, parents: &mut Vec<(String, Option<String>)>, out: &mut Vec<ModuleRef>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -116,15 +106,10 @@ fn scan(
                 }
             }
             TokenTree::Ident(id) if id == "include" => {
-                if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
-                    (trees.get(i + 1), trees.get(i + 2))
-                {
+                if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) = (trees.get(i + 1), trees.get(i + 2)) {
                     if bang.as_char() == '!' {
                         if let Some(path) = single_string(g.stream()) {
-                            out.push(ModuleRef::Include {
-                                path,
-                                at: g.span().byte_range(),
-                            });
+                            out.push(ModuleRef::Include { path, at: g.span().byte_range() });
                         }
                     }
                 }
@@ -164,15 +149,10 @@ fn path_attr(tokens: TokenStream) -> Vec<String> {
 
 fn single_string(tokens: TokenStream) -> Option<String> {
     let mut iter = tokens.into_iter();
-    let TokenTree::Literal(lit) = iter.next()? else {
-        return None;
-    };
+    let TokenTree::Literal(lit) = iter.next()? else { return None };
     let rest: Vec<TokenTree> = iter.collect();
-    let trailing_comma_only = rest.is_empty()
-        || (rest.len() == 1 && matches!(&rest[0], TokenTree::Punct(p) if p.as_char() == ','));
-    trailing_comma_only
-        .then(|| unquote(&lit.to_string()))
-        .flatten()
+    let trailing_comma_only = rest.is_empty() || (rest.len() == 1 && matches!(&rest[0], TokenTree::Punct(p) if p.as_char() == ','));
+    trailing_comma_only.then(|| unquote(&lit.to_string())).flatten()
 }
 
 fn unquote(lit: &str) -> Option<String> {
@@ -198,32 +178,21 @@ mod tests {
         let refs: Vec<String> = module_refs(src)
             .into_iter()
             .map(|r| match r {
-                ModuleRef::Mod {
-                    name,
-                    inline_parents,
-                    paths,
-                    at,
-                    ..
-                } => {
+                ModuleRef::Mod { name, inline_parents, paths, at, .. } => {
                     assert_eq!(&src[at], name);
                     format!("mod {} in {:?} paths {:?}", name, inline_parents, paths)
                 }
                 ModuleRef::Include { path, .. } => format!("include {path}"),
             })
             .collect();
-        let m = |name: &str, parents: &[&str], paths: &[&str]| {
-            format!("mod {} in {:?} paths {:?}", name, parents, paths)
-        };
-        assert_eq!(
-            refs,
-            vec![
-                m("a", &[], &[]),
-                m("tests", &[], &[]),
-                m("b", &[], &["other.rs"]),
-                m("c", &[], &["u.rs"]),
-                m("inner", &["inline"], &[]),
-                "include gen.rs".to_string(),
-            ]
-        );
+        let m = |name: &str, parents: &[&str], paths: &[&str]| format!("mod {} in {:?} paths {:?}", name, parents, paths);
+        assert_eq!(refs, vec![
+            m("a", &[], &[]),
+            m("tests", &[], &[]),
+            m("b", &[], &["other.rs"]),
+            m("c", &[], &["u.rs"]),
+            m("inner", &["inline"], &[]),
+            "include gen.rs".to_string(),
+        ]);
     }
 }

@@ -220,9 +220,7 @@ fn scan_tokens(tokens: TokenStream, out: &mut Vec<MacroBody>) {
 
 /// `recv.method(args)` with an opaque receiver, built from real tokens so spans stay right.
 fn synthetic_method_call(method: &proc_macro2::Ident, args: &proc_macro2::Group) -> Option<Expr> {
-    let args = Punctuated::<Expr, Token![,]>::parse_terminated
-        .parse2(args.stream())
-        .ok()?;
+    let args = Punctuated::<Expr, Token![,]>::parse_terminated.parse2(args.stream()).ok()?;
     let receiver: Expr = syn::parse_quote_spanned!(method.span()=> __tlslint_macro_receiver);
     Some(Expr::MethodCall(syn::ExprMethodCall {
         attrs: Vec::new(),
@@ -262,9 +260,6 @@ fn synthetic_path(trees: &[TokenTree]) -> Option<Expr> {
     Some(Expr::Path(syn::ExprPath {
         attrs: Vec::new(),
         qself: None,
-        path: syn::Path {
-            leading_colon: None,
-            segments,
-        },
+        path: syn::Path { leading_colon: None, segments },
     }))
 }

@@ -15,10 +15,7 @@ pub struct Prefilter {
 impl Prefilter {
     /// Builds the automaton from [`RULES`].
     pub fn new() -> Prefilter {
-        let needles = RULES
-            .iter()
-            .flat_map(|r| r.needles.iter().copied())
-            .chain([MARKER]);
+        let needles = RULES.iter().flat_map(|r| r.needles.iter().copied()).chain([MARKER]);
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(needles)

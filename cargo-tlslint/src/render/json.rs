@@ -7,22 +7,8 @@ use tlslint_lints::{Diagnostic, Label};
 use super::{FileFindings, Sources, human, span_positions};
 
 /// Renders one finding as a cargo `compiler-message` line.
-pub fn message(
-    d: &Diagnostic,
-    file: &FileFindings,
-    sources: &mut Sources,
-    manifest_path: &str,
-) -> String {
-    let rendered = human::render(
-        d,
-        file,
-        sources,
-        human::Style {
-            color: false,
-            short: false,
-            anonymize_line_numbers: false,
-        },
-    );
+pub fn message(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str) -> String {
+    let rendered = human::render(d, file, sources, human::Style { color: false, short: false, anonymize_line_numbers: false });
     let mut spans = Vec::new();
     if let Some(text) = &file.text {
         spans.push(span(text, &file.display, &d.primary, true));
@@ -43,11 +29,7 @@ pub fn message(
         .map(|n| child("note", n))
         .chain(d.help.iter().map(|h| child("help", h)))
         .collect();
-    let level = if d.level.is_error() {
-        "error"
-    } else {
-        "warning"
-    };
+    let level = if d.level.is_error() { "error" } else { "warning" };
     json!({
         "reason": "compiler-message",
         "package_id": "",
@@ -79,11 +61,7 @@ fn span(text: &str, file_name: &str, label: &Label, primary: bool) -> Value {
         .enumerate()
         .map(|(i, line)| {
             let hs = if i == 0 { start.col } else { 1 };
-            let he = if start.line + i == end.line {
-                end.col
-            } else {
-                line.chars().count() + 1
-            };
+            let he = if start.line + i == end.line { end.col } else { line.chars().count() + 1 };
             json!({ "text": line, "highlight_start": hs, "highlight_end": he })
         })
         .collect();

@@ -52,10 +52,7 @@ impl Sources {
 /// Line and column of the start and end of a byte range.
 pub fn span_positions(text: &str, range: &std::ops::Range<usize>) -> (LineCol, LineCol) {
     let index = LineIndex::new(text);
-    (
-        index.line_col(text, range.start),
-        index.line_col(text, range.end),
-    )
+    (index.line_col(text, range.start), index.line_col(text, range.end))
 }
 
 /// Counts of reported findings by kind.
@@ -71,11 +68,7 @@ impl Counts {
     /// Counts the unsuppressed findings.
     pub fn of(files: &[FileFindings]) -> Counts {
         let mut c = Counts::default();
-        for d in files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .filter(|d| d.suppressed.is_none())
-        {
+        for d in files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.suppressed.is_none()) {
             if d.level.is_error() {
                 c.errors += 1;
             } else {

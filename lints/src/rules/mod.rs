@@ -75,40 +75,13 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), RULES.len(), "codes must be unique");
         for rule in RULES {
-            assert!(
-                rule.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'_'),
-                "{} is not snake_case",
-                rule.name
-            );
-            assert!(
-                rule.code.starts_with("TLS") && rule.code.len() == 6,
-                "{}",
-                rule.code
-            );
-            for heading in [
-                "### What it does",
-                "### Why is this bad?",
-                "### Example",
-                "Use instead:",
-            ] {
-                assert!(
-                    rule.docs.contains(heading),
-                    "{} docs lack `{heading}`",
-                    rule.name
-                );
+            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{} is not snake_case", rule.name);
+            assert!(rule.code.starts_with("TLS") && rule.code.len() == 6, "{}", rule.code);
+            for heading in ["### What it does", "### Why is this bad?", "### Example", "Use instead:"] {
+                assert!(rule.docs.contains(heading), "{} docs lack `{heading}`", rule.name);
             }
-            assert!(
-                !rule.summary.ends_with('.'),
-                "{} summary ends with a period",
-                rule.name
-            );
-            assert!(
-                rule.check.is_none() || !rule.needles.is_empty(),
-                "{} has a check but no needles",
-                rule.name
-            );
+            assert!(!rule.summary.ends_with('.'), "{} summary ends with a period", rule.name);
+            assert!(rule.check.is_none() || !rule.needles.is_empty(), "{} has a check but no needles", rule.name);
         }
     }
 
@@ -116,14 +89,8 @@ mod tests {
     fn find_accepts_code_name_and_kebab_case() {
         assert_eq!(find("TLS101").map(|r| r.code), Some("TLS101"));
         assert_eq!(find("tls101").map(|r| r.code), Some("TLS101"));
-        assert_eq!(
-            find("cert_verification_disabled").map(|r| r.code),
-            Some("TLS101")
-        );
-        assert_eq!(
-            find("cert-verification-disabled").map(|r| r.code),
-            Some("TLS101")
-        );
+        assert_eq!(find("cert_verification_disabled").map(|r| r.code), Some("TLS101"));
+        assert_eq!(find("cert-verification-disabled").map(|r| r.code), Some("TLS101"));
         assert!(find("cert_verification").is_none());
     }
 }
