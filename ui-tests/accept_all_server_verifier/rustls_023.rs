@@ -58,3 +58,13 @@ pub fn insecure_config_via_let(mut config: rustls::ClientConfig) -> rustls::Clie
     //~^ accept_all_server_verifier
     config
 }
+
+pub fn maybe_insecure(insecure: bool, roots: Arc<rustls::RootCertStore>) -> rustls::ClientConfig {
+    let verifier: Arc<dyn ServerCertVerifier> = if insecure {
+        Arc::new(NoVerifier)
+    } else {
+        rustls::client::WebPkiServerVerifier::builder(roots).build().expect("valid roots")
+    };
+    rustls::ClientConfig::builder().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth()
+    //~^ accept_all_server_verifier
+}

@@ -33,18 +33,20 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
             let Some(arg) = call.args.first() else {
                 continue;
             };
-            let Some(target) = target_of(cx, arg, 0) else {
-                continue;
-            };
+            let mut targets = Vec::new();
+            targets_of(cx, arg, 0, &mut targets);
+            targets.dedup();
             let range = call.name_range(cx);
             let in_test_code = cx.in_test_code(range.start);
-            sink.verifier_facts.installs.push(InstallFact {
-                target,
-                side,
-                range,
-                arg: cx.range(*arg),
-                in_test_code,
-            });
+            for target in targets {
+                sink.verifier_facts.installs.push(InstallFact {
+                    target,
+                    side,
+                    range: range.clone(),
+                    arg: cx.range(*arg),
+                    in_test_code,
+                });
+            }
         }
     }
     for scope in &cx.scopes {
@@ -54,20 +56,19 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
         if !cx.snippet(output).contains("Verifier") {
             continue;
         }
-        let flow = Flow::of_block(body);
-        let target = flow
-            .leaves
-            .iter()
-            .find_map(|l| match target_of(cx, l.expr, 0) {
-                Some(InstallTarget::Type(t)) => Some(t),
-                _ => None,
-            });
-        if let Some(target) = target {
-            sink.verifier_facts.helpers.push(HelperFact {
-                name: name.to_string(),
-                target,
-                path: cx.path.to_string(),
-            });
+        let mut targets = Vec::new();
+        for leaf in Flow::of_block(body).leaves {
+            targets_of(cx, leaf.expr, 0, &mut targets);
+        }
+        targets.dedup();
+        for target in targets {
+            if let InstallTarget::Type(target) = target {
+                sink.verifier_facts.helpers.push(HelperFact {
+                    name: name.to_string(),
+                    target,
+                    path: cx.path.to_string(),
+                });
+            }
         }
     }
 }
@@ -76,57 +77,65 @@ fn is_type_name(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_uppercase()) && s != "Self"
 }
 
-/// What a verifier expression is a value of, as far as the file says.
-fn target_of(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<InstallTarget> {
+/// What a verifier expression is a value of, as far as the file says: one target per way the
+/// value can be built (`if insecure { Arc::new(NoVerifier) } else { webpki }` has two).
+fn targets_of(cx: &Cx<'_>, e: &Expr, depth: usize, out: &mut Vec<InstallTarget>) {
     if depth > MAX_DEPTH {
-        return None;
+        return;
     }
     match peel(e) {
-        Expr::Cast(c) => target_of(cx, &c.expr, depth + 1),
-        Expr::Try(t) => target_of(cx, &t.expr, depth + 1),
+        Expr::Cast(c) => targets_of(cx, &c.expr, depth + 1, out),
+        Expr::Try(t) => targets_of(cx, &t.expr, depth + 1, out),
+        m @ (Expr::If(_) | Expr::Match(_) | Expr::Block(_)) => {
+            for leaf in Flow::of_expr(m).leaves {
+                targets_of(cx, leaf.expr, depth + 1, out);
+            }
+        }
         m @ Expr::MethodCall(_) => {
             let root = chain_root(m);
-            (!std::ptr::eq(root, m))
-                .then(|| target_of(cx, root, depth + 1))
-                .flatten()
+            if !std::ptr::eq(root, m) {
+                targets_of(cx, root, depth + 1, out);
+            }
         }
         Expr::Call(c) => {
-            let Expr::Path(p) = &*c.func else { return None };
+            let Expr::Path(p) = &*c.func else { return };
             let segs = cx.canonical_path(&p.path);
             let n = segs.len();
-            let last = segs.last()?;
+            let Some(last) = segs.last() else { return };
             if n >= 2
                 && WRAPPERS.contains(&segs[n - 2].as_str())
                 && (last == "new" || last == "from")
             {
-                return target_of(cx, c.args.first()?, depth + 1);
+                if let Some(arg) = c.args.first() {
+                    targets_of(cx, arg, depth + 1, out);
+                }
+            } else if is_type_name(last) {
+                out.push(InstallTarget::Type(segs));
+            } else if n >= 2 && is_type_name(&segs[n - 2]) {
+                out.push(InstallTarget::Type(segs[..n - 1].to_vec()));
+            } else if !segs[..n - 1].iter().any(|s| is_type_name(s)) {
+                out.push(InstallTarget::Helper(last.clone()));
             }
-            if is_type_name(last) {
-                return Some(InstallTarget::Type(segs));
-            }
-            if n >= 2 && is_type_name(&segs[n - 2]) {
-                return Some(InstallTarget::Type(segs[..n - 1].to_vec()));
-            }
-            (n == 1 || !segs[..n - 1].iter().any(|s| is_type_name(s)))
-                .then(|| InstallTarget::Helper(last.clone()))
         }
         Expr::Struct(s) => {
             let segs = cx.canonical_path(&s.path);
-            segs.last()
-                .is_some_and(|l| is_type_name(l))
-                .then_some(InstallTarget::Type(segs))
+            if segs.last().is_some_and(|l| is_type_name(l)) {
+                out.push(InstallTarget::Type(segs));
+            }
         }
         Expr::Path(p) => {
             let segs = cx.canonical_path(&p.path);
-            let last = segs.last()?;
-            if is_type_name(last) {
-                return Some(InstallTarget::Type(segs));
+            if segs.last().is_some_and(|l| is_type_name(l)) {
+                out.push(InstallTarget::Type(segs));
+            } else if let Some(init) = p
+                .path
+                .get_ident()
+                .and_then(|ident| let_init(cx, ident, cx.range(e).start))
+            {
+                targets_of(cx, init, depth + 1, out);
             }
-            let ident = p.path.get_ident()?;
-            let init = let_init(cx, ident, cx.range(e).start)?;
-            target_of(cx, init, depth + 1)
         }
-        _ => None,
+        _ => {}
     }
 }
 

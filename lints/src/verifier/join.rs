@@ -35,9 +35,32 @@ pub fn join_verifiers(reports: &mut [FileReport]) {
     for report in reports.iter_mut() {
         let installs = report.verifier_facts.installs.clone();
         for install in &installs {
-            if let Some(d) = install_finding(install, &report.path, &verifiers, &helpers) {
-                report.diagnostics.push(d);
+            for ty in installed_types(install, &report.path, &helpers) {
+                if let Some(d) = install_finding(install, &report.path, &ty, &verifiers) {
+                    report.diagnostics.push(d);
+                }
             }
+        }
+    }
+}
+
+/// The types an install site installs: its own, or those its helper function returns (the
+/// helpers of the same file first, else those of the first file that defines one of that name).
+fn installed_types(install: &InstallFact, path: &str, helpers: &[HelperFact]) -> Vec<Vec<String>> {
+    match &install.target {
+        InstallTarget::Type(t) => vec![t.clone()],
+        InstallTarget::Helper(name) => {
+            let named: Vec<&HelperFact> = helpers.iter().filter(|h| &h.name == name).collect();
+            let from = if named.iter().any(|h| h.path == path) {
+                Some(path)
+            } else {
+                named.first().map(|h| h.path.as_str())
+            };
+            named
+                .iter()
+                .filter(|h| Some(h.path.as_str()) == from)
+                .map(|h| h.target.clone())
+                .collect()
         }
     }
 }
@@ -45,24 +68,15 @@ pub fn join_verifiers(reports: &mut [FileReport]) {
 fn install_finding(
     install: &InstallFact,
     path: &str,
+    ty: &[String],
     verifiers: &[VerifierFact],
-    helpers: &[HelperFact],
 ) -> Option<Diagnostic> {
-    let ty: Vec<String> = match &install.target {
-        InstallTarget::Type(t) => t.clone(),
-        InstallTarget::Helper(name) => {
-            let mut found = helpers.iter().filter(|h| &h.name == name);
-            let first = found.next()?;
-            let same_file = std::iter::once(first).chain(found).find(|h| h.path == path);
-            same_file.unwrap_or(first).target.clone()
-        }
-    };
     let name = ty.last()?;
     let candidates: Vec<&VerifierFact> = verifiers
         .iter()
         .filter(|v| &v.name == name && v.side == install.side)
         .collect();
-    let mut d = match closest(&candidates, path, &ty) {
+    let mut d = match closest(&candidates, path, ty) {
         Some(v) => {
             let w = wording(v.side, v.verdict)?;
             let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
