@@ -9,8 +9,8 @@ use syn::{Expr, ImplItemFn, Pat};
 
 use super::flow::{Cond, Flow, Leaf};
 use super::syntax::{
-    Idents, called_names, contains_assertion, is_any_err, is_call_of, is_err_pat, is_ok_assertion,
-    param_names,
+    Idents, called_names, called_names_in, contains_assertion, is_any_err, is_call_of, is_err_pat,
+    is_ok_assertion, param_names,
 };
 use super::{Side, Verdict, VerifierFact, wording};
 use crate::cx::{Cx, peel};
@@ -138,6 +138,14 @@ fn analyse(cx: &Cx<'_>, f: &ImplItemFn, side: Side) -> (Verdict, Evidence) {
         }
     }
     if best.0 == Verdict::Verifies
+        && let Some((cond, text)) = skippable_check(&f.block, &params)
+    {
+        return (
+            Verdict::RuntimeControlled,
+            Some((cx.range(cond), text.to_string())),
+        );
+    }
+    if best.0 == Verdict::Verifies
         && side == Side::Server
         && f.sig.ident == "verify_server_cert"
         && let Some(name_param) = typed_inputs(f).nth(2)
@@ -192,6 +200,65 @@ fn replaces_error_with_success(cx: &Cx<'_>, e: &Expr) -> Option<Range<usize>> {
         e = peel(&m.receiver);
     }
     None
+}
+
+/// Calls that verify: the delegate's method, webpki's chain and name checks.
+const VERIFYING_CALLS: &[&str] = &[
+    "verify_server_cert",
+    "verify_client_cert",
+    "verify_identity",
+    "verify_server_cert_signed_by_trust_anchor",
+    "verify_is_valid_tls_server_cert",
+    "verify_is_valid_tls_client_cert",
+    "verify_for_usage",
+    "verify_server_name",
+    "verify_is_valid_for_dns_name",
+    "verify_is_valid_for_subject_name",
+];
+
+/// A boolean `if` on the verifier's own state (`if !self.ignore_invalid_certs { verify…(…)?; }`)
+/// whose one branch runs a verifying call and whose other branch runs none: the check can be
+/// switched off at run time (lettre's `InvalidCertsVerifier` shape).
+fn skippable_check<'a>(
+    block: &'a syn::Block,
+    params: &[String],
+) -> Option<(&'a Expr, &'static str)> {
+    struct Finder<'a, 'p> {
+        params: &'p [String],
+        found: Option<(&'a Expr, &'static str)>,
+    }
+    impl<'a> Visit<'a> for Finder<'a, '_> {
+        fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+            if self.found.is_none() && !matches!(peel(&i.cond), Expr::Let(_)) {
+                let idents = Idents::of_expr(&i.cond);
+                let own = idents.has("self") && !idents.has_any(self.params);
+                let then_verifies = verifies(called_names(&i.then_branch));
+                let else_verifies = i
+                    .else_branch
+                    .as_ref()
+                    .is_some_and(|(_, e)| verifies(called_names_in(e)));
+                if own && then_verifies != else_verifies {
+                    let text = if then_verifies {
+                        "the check inside runs only when this holds"
+                    } else {
+                        "the check runs only when this does not hold"
+                    };
+                    self.found = Some((&i.cond, text));
+                }
+            }
+            visit::visit_expr_if(self, i);
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+    }
+    fn verifies(calls: Vec<String>) -> bool {
+        calls.iter().any(|c| VERIFYING_CALLS.contains(&c.as_str()))
+    }
+    let mut finder = Finder {
+        params,
+        found: None,
+    };
+    finder.visit_block(block);
+    finder.found
 }
 
 /// `params` plus the bindings of the body computed from them (`let fp = sha256(end_entity)`, the

@@ -170,24 +170,34 @@ fn err_inner(pat: &Pat) -> Option<Option<&Pat>> {
 
 /// The names of every function or method called anywhere in a block.
 pub fn called_names(b: &syn::Block) -> Vec<String> {
-    struct Calls(Vec<String>);
-    impl<'a> Visit<'a> for Calls {
-        fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
-            if let Expr::Path(p) = &*c.func
-                && let Some(s) = p.path.segments.last()
-            {
-                self.0.push(s.ident.to_string());
-            }
-            visit::visit_expr_call(self, c);
-        }
-        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
-            self.0.push(m.method.to_string());
-            visit::visit_expr_method_call(self, m);
-        }
-    }
     let mut c = Calls(Vec::new());
     c.visit_block(b);
     c.0
+}
+
+/// The names of every function or method called anywhere in an expression.
+pub fn called_names_in(e: &Expr) -> Vec<String> {
+    let mut c = Calls(Vec::new());
+    c.visit_expr(e);
+    c.0
+}
+
+struct Calls(Vec<String>);
+
+impl<'a> Visit<'a> for Calls {
+    fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
+        if let Expr::Path(p) = &*c.func
+            && let Some(s) = p.path.segments.last()
+        {
+            self.0.push(s.ident.to_string());
+        }
+        visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+        self.0.push(m.method.to_string());
+        visit::visit_expr_method_call(self, m);
+    }
 }
 
 #[cfg(test)]
