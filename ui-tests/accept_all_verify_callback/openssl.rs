@@ -23,3 +23,9 @@ pub fn by_name() -> SslConnector {
     //~^ accept_all_verify_callback
     builder.build()
 }
+
+// With `SslVerifyMode::NONE` the finding is TLS101's, not this rule's.
+pub fn verify_none(builder: &mut SslContextBuilder) {
+    builder.set_verify_callback(SslVerifyMode::NONE, |_, _| true);
+    //~^ cert_verification_disabled
+}

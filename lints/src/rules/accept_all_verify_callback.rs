@@ -78,6 +78,14 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             "set_custom_verify_callback" => (Returns::UnitResult, call.args.get(1)),
             _ => (Returns::UnitResult, call.args.first()),
         };
+        if call.name != "verify_callback"
+            && call
+                .args
+                .first()
+                .is_some_and(|m| cx.snippet(*m).contains("NONE"))
+        {
+            continue;
+        }
         let Some(cb) = arg.and_then(|a| callback(cx, a, 0)) else {
             continue;
         };

@@ -66,6 +66,7 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 _ => None,
             })
             .collect();
+        check_signatures(cx, sink, &fns);
         let Some(main_fn) = fns.iter().find(|f| f.sig.ident == main) else {
             continue;
         };
@@ -86,7 +87,6 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
             }
             sink.push(d.note(w.why).help(w.help));
         }
-        check_signatures(cx, sink, &fns);
         sink.verifier_facts.verifiers.push(VerifierFact {
             name: name.to_string(),
             side,
