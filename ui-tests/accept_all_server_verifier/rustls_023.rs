@@ -68,3 +68,26 @@ pub fn maybe_insecure(insecure: bool, roots: Arc<rustls::RootCertStore>) -> rust
     rustls::ClientConfig::builder().dangerous().with_custom_certificate_verifier(verifier).with_no_client_auth()
     //~^ accept_all_server_verifier
 }
+
+#[derive(Debug)]
+struct LogOnly;
+
+impl ServerCertVerifier for LogOnly {
+    //~^ accept_all_server_verifier
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, Error> {
+        let cert = rustls::server::ParsedCertificate::try_from(end_entity)?;
+        log::info!("connecting to {server_name:?} with {:?}", cert.subject_public_key_info());
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(&self, m: &[u8], c: &CertificateDer<'_>, d: &DigitallySignedStruct) -> Result<HandshakeSignatureValid, Error> {
+        rustls::crypto::verify_tls12_signature(m, c, d, &rustls::crypto::ring::default_provider().signature_verification_algorithms)
+    }
+}

@@ -144,6 +144,27 @@ fn tail_of_expr<'a>(e: &'a Expr, conds: &mut Vec<Cond<'a>>, out: &mut Vec<Leaf<'
     }
 }
 
+/// Calls whose failure only means "the input did not parse": a `?` on them is no check.
+const PARSE_ONLY: &[&str] = &[
+    "try_from",
+    "from_der",
+    "parse_x509_certificate",
+    "parse_x509_der",
+    "from_bytes",
+];
+
+fn is_parse_only(e: &Expr) -> bool {
+    let name = match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => p.path.segments.last().map(|s| &s.ident),
+            _ => None,
+        },
+        Expr::MethodCall(m) => Some(&m.method),
+        _ => None,
+    };
+    name.is_some_and(|n| PARSE_ONLY.iter().any(|p| n == p))
+}
+
 /// An arm's pattern without its guard, and the guard (`pat if guard`).
 fn split_guard(pat: &Pat) -> (&Pat, Option<&Expr>) {
     match pat {
@@ -170,7 +191,9 @@ impl<'a> Visit<'a> for Walker<'a> {
     }
 
     fn visit_expr_try(&mut self, t: &'a syn::ExprTry) {
-        self.may_fail = true;
+        if !is_parse_only(&t.expr) {
+            self.may_fail = true;
+        }
         visit::visit_expr_try(self, t);
     }
 
@@ -253,6 +276,7 @@ mod tests {
     #[test]
     fn try_and_unknown_macros_may_fail() {
         assert!(leaves("fn f() { g()?; Ok(x) }").1);
+        assert!(!leaves("fn f() { let c = ParsedCertificate::try_from(e)?; Ok(x) }").1);
         assert!(leaves("fn f() { bail!(\"no\"); }").1);
         assert!(!leaves("fn f() { debug!(\"x\"); Ok(x) }").1);
         assert!(!leaves("fn f() { let c = |x| x?; Ok(x) }").1);
