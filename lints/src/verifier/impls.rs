@@ -9,8 +9,8 @@ use syn::{Expr, ImplItemFn, Pat};
 
 use super::flow::{Cond, Flow, Leaf};
 use super::syntax::{
-    Idents, called_names, called_names_in, contains_assertion, is_any_err, is_call_of, is_err_pat,
-    is_ok_assertion, param_names,
+    Idents, called_names, called_names_in, contains_assertion, is_any_err, is_assertion,
+    is_call_of, is_err_pat, is_ok_assertion, param_names,
 };
 use super::{Side, Verdict, VerifierFact, wording};
 use crate::cx::{Cx, peel};
@@ -108,14 +108,8 @@ fn analyse(cx: &Cx<'_>, f: &ImplItemFn, side: Side) -> (Verdict, Evidence) {
     for leaf in &flow.leaves {
         if is_ok_assertion(leaf.expr) {
             accepts.push(leaf);
-        } else if let Some(range) = replaces_error_with_success(cx, leaf.expr) {
-            return (
-                Verdict::AcceptsAll,
-                Some((
-                    range,
-                    "every verification error is turned into success here".to_string(),
-                )),
-            );
+        } else if let Some(found) = replaces_error_with_success(cx, leaf.expr) {
+            return found;
         } else {
             can_fail = true;
         }
@@ -185,21 +179,104 @@ fn typed_inputs(f: &ImplItemFn) -> impl Iterator<Item = &Pat> {
     })
 }
 
-/// `delegate(…).or_else(|_| Ok(ServerCertVerified::assertion()))` and friends.
-fn replaces_error_with_success(cx: &Cx<'_>, e: &Expr) -> Option<Range<usize>> {
+/// `delegate(…).or_else(|_| Ok(ServerCertVerified::assertion()))` and friends. A closure that
+/// accepts only under a condition swallows only some errors: the name errors (TLS113) or others.
+fn replaces_error_with_success(cx: &Cx<'_>, e: &Expr) -> Option<(Verdict, Evidence)> {
     let mut e = peel(e);
     if let Some(ok) = is_call_of(e, "Ok") {
         e = ok.args.first().map(peel)?;
     }
     while let Expr::MethodCall(m) = e {
         if ERROR_REPLACERS.contains(&m.method.to_string().as_str())
-            && m.args.iter().any(contains_assertion)
+            && let Some(arg) = m.args.iter().find(|a| contains_assertion(a))
         {
-            return Some(cx.range(&m.method).start..cx.span_range(m.paren_token.span.close()).end);
+            let range = cx.range(&m.method).start..cx.span_range(m.paren_token.span.close()).end;
+            return Some(closure_swallow(cx, arg).unwrap_or((
+                Verdict::AcceptsAll,
+                Some((
+                    range,
+                    "every verification error is turned into success here".to_string(),
+                )),
+            )));
         }
         e = peel(&m.receiver);
     }
     None
+}
+
+/// The verdict on an error-replacing closure that accepts only on some paths; `None` when it
+/// accepts on every path.
+fn closure_swallow(cx: &Cx<'_>, arg: &Expr) -> Option<(Verdict, Evidence)> {
+    let Expr::Closure(c) = peel(arg) else {
+        return None;
+    };
+    let flow = Flow::of_expr(&c.body);
+    let accepting = |l: &Leaf<'_>| is_ok_assertion(l.expr) || is_assertion(l.expr);
+    if !flow.may_fail && flow.leaves.iter().all(accepting) {
+        return None;
+    }
+    let conds: Vec<Cond<'_>> = flow
+        .leaves
+        .iter()
+        .filter(|l| accepting(l))
+        .flat_map(|l| l.conds.iter().copied())
+        .collect();
+    for cond in &conds {
+        match *cond {
+            Cond::Arm { pat, .. } if cx.snippet(pat).contains("NotValidForName") => {
+                return Some((
+                    Verdict::IgnoresHostname,
+                    Some((cx.range(pat), NAME_SWALLOWED.to_string())),
+                ));
+            }
+            Cond::If {
+                cond,
+                negated: false,
+            } if mentions_name_error(cx, cond) => {
+                return Some((
+                    Verdict::IgnoresHostname,
+                    Some((cx.range(cond), NAME_SWALLOWED.to_string())),
+                ));
+            }
+            Cond::Arm { guard: Some(g), .. } if mentions_name_error(cx, g) => {
+                return Some((
+                    Verdict::IgnoresHostname,
+                    Some((cx.range(g), NAME_SWALLOWED.to_string())),
+                ));
+            }
+            _ => {}
+        }
+    }
+    let first = conds.first().map(|c| match *c {
+        Cond::If { cond, .. } => cx.range(cond),
+        Cond::Arm { pat, .. } => cx.range(pat),
+    });
+    Some(match first {
+        Some(range) => (
+            Verdict::SwallowsSomeErrors,
+            Some((
+                range,
+                "some verification errors are turned into success here".to_string(),
+            )),
+        ),
+        None => (Verdict::Verifies, None),
+    })
+}
+
+const NAME_SWALLOWED: &str = "`NotValidForName` is turned into success here";
+
+/// Whether an expression tests for a name error: it names `NotValidForName`, or calls a
+/// function of this file whose body does (`is_hostname_error(&err)`).
+fn mentions_name_error(cx: &Cx<'_>, e: &Expr) -> bool {
+    if cx.snippet(e).contains("NotValidForName") {
+        return true;
+    }
+    let calls = called_names_in(e);
+    cx.scopes.iter().any(|s| {
+        s.name.is_some_and(|n| calls.iter().any(|c| n == c))
+            && s.body
+                .is_some_and(|b| cx.snippet(b).contains("NotValidForName"))
+    })
 }
 
 /// Calls that verify: the delegate's method, webpki's chain and name checks.
@@ -323,6 +400,15 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
                 _ => deciding.push((cond, negated)),
             },
         }
+    }
+    if let Some((e, _)) = deciding
+        .iter()
+        .find(|(e, negated)| !negated && mentions_name_error(cx, e))
+    {
+        return (
+            Verdict::IgnoresHostname,
+            Some((cx.range(*e), NAME_SWALLOWED.to_string())),
+        );
     }
     let idents: Vec<Idents> = deciding.iter().map(|(e, _)| Idents::of_expr(e)).collect();
     if idents.iter().any(|i| i.has_any(params)) {
