@@ -144,3 +144,44 @@ fn closest<'v>(
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verifier::{Side, Verdict};
+
+    fn fact(path: &str, verdict: Verdict) -> VerifierFact {
+        VerifierFact {
+            name: "V".into(),
+            side: Side::Server,
+            verdict,
+            path: path.into(),
+            range: 0..1,
+            line: 1,
+            in_test_code: false,
+        }
+    }
+
+    #[test]
+    fn closest_prefers_same_file_then_module_path_then_order() {
+        let a = fact("a/src/tls.rs", Verdict::Verifies);
+        let b = fact("b/src/net/verifier.rs", Verdict::AcceptsAll);
+        let both = [&a, &b];
+        let ty: Vec<String> = ["crate", "net", "verifier", "V"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            closest(&both, "a/src/tls.rs", &ty).map(|v| v.path.as_str()),
+            Some("a/src/tls.rs")
+        );
+        assert_eq!(
+            closest(&both, "b/src/client.rs", &ty).map(|v| v.path.as_str()),
+            Some("b/src/net/verifier.rs")
+        );
+        assert_eq!(
+            closest(&both, "c/src/lib.rs", &["V".to_string()]).map(|v| v.path.as_str()),
+            Some("a/src/tls.rs")
+        );
+    }
+}
