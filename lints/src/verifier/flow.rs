@@ -60,6 +60,10 @@ const HARMLESS_MACROS: &[&str] = &[
     "debug_assert",
     "debug_assert_eq",
     "debug_assert_ne",
+    "matches",
+    "cfg",
+    "concat",
+    "stringify",
 ];
 
 impl<'a> Flow<'a> {

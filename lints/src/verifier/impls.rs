@@ -382,8 +382,14 @@ fn derived_from(block: &syn::Block, mut params: Vec<String>) -> Vec<String> {
 fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (Verdict, Evidence) {
     let mut deciding = Vec::new();
     let mut patterns = Vec::new();
+    let mut err_guards = Vec::new();
     for cond in &leaf.conds {
         match *cond {
+            Cond::Arm {
+                pat,
+                guard: Some(g),
+                ..
+            } if is_err_pat(pat) => err_guards.push((g, pat)),
             Cond::Arm {
                 pat, guard: None, ..
             } if is_err_pat(pat) => patterns.push(pat),
@@ -410,8 +416,23 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
             Some((cx.range(*e), NAME_SWALLOWED.to_string())),
         );
     }
+    if let Some((g, _)) = err_guards.iter().find(|(g, _)| mentions_name_error(cx, g)) {
+        return (
+            Verdict::IgnoresHostname,
+            Some((cx.range(*g), NAME_SWALLOWED.to_string())),
+        );
+    }
     let idents: Vec<Idents> = deciding.iter().map(|(e, _)| Idents::of_expr(e)).collect();
-    if idents.iter().any(|i| i.has_any(params)) {
+    let guard_reads_argument = err_guards.iter().any(|(g, pat)| {
+        let bound = param_names(std::iter::once(*pat));
+        let arguments: Vec<String> = params
+            .iter()
+            .filter(|p| !bound.contains(p))
+            .cloned()
+            .collect();
+        Idents::of_expr(g).has_any(&arguments)
+    });
+    if guard_reads_argument || idents.iter().any(|i| i.has_any(params)) {
         return (Verdict::Verifies, None);
     }
     let mut best: (Verdict, Evidence) = (Verdict::Verifies, None);
@@ -438,6 +459,21 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
                 Verdict::SwallowsSomeErrors,
                 cx.range(pat),
                 "this error is turned into success here",
+            );
+        }
+    }
+    for (g, _) in &err_guards {
+        if Idents::of_expr(g).has("self") {
+            raise(
+                Verdict::RuntimeControlled,
+                cx.range(*g),
+                "the verifier's own field decides this",
+            );
+        } else {
+            raise(
+                Verdict::SwallowsSomeErrors,
+                cx.range(*g),
+                "the errors this guard picks are turned into success",
             );
         }
     }
