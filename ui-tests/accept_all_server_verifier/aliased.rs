@@ -42,3 +42,27 @@ mod client {
             .with_no_client_auth()
     }
 }
+
+mod builder {
+    use std::sync::Arc;
+
+    use quinn::rustls::client::danger::ServerCertVerifier;
+
+    pub struct Factory {
+        pub insecure: bool,
+    }
+
+    impl Factory {
+        fn verifier(&self) -> Arc<dyn ServerCertVerifier> {
+            Arc::new(crate::verifiers::Lenient)
+        }
+
+        pub fn config(&self) -> quinn::rustls::ClientConfig {
+            quinn::rustls::ClientConfig::builder()
+                .dangerous()
+                .with_custom_certificate_verifier(self.verifier())
+                //~^ accept_all_server_verifier
+                .with_no_client_auth()
+        }
+    }
+}

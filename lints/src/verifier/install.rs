@@ -91,10 +91,16 @@ fn targets_of(cx: &Cx<'_>, e: &Expr, depth: usize, out: &mut Vec<InstallTarget>)
                 targets_of(cx, leaf.expr, depth + 1, out);
             }
         }
-        m @ Expr::MethodCall(_) => {
+        m @ Expr::MethodCall(call) => {
             let root = chain_root(m);
+            let before = out.len();
             if !std::ptr::eq(root, m) {
                 targets_of(cx, root, depth + 1, out);
+            }
+            if out.len() == before
+                && matches!(peel(&call.receiver), Expr::Path(p) if p.path.get_ident().is_some())
+            {
+                out.push(InstallTarget::Helper(call.method.to_string()));
             }
         }
         Expr::Call(c) => {
