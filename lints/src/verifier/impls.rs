@@ -395,21 +395,21 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
             } if is_err_pat(pat) => patterns.push(pat),
             Cond::Arm {
                 scrutinee, guard, ..
-            } => deciding.push((guard.unwrap_or(scrutinee), false)),
+            } => deciding.push((guard.unwrap_or(scrutinee), false, guard.is_some())),
             Cond::If { cond, negated } => match peel(cond) {
                 Expr::Let(l) if is_err_pat(&l.pat) => {
                     if !negated {
                         patterns.push(&l.pat);
                     }
                 }
-                Expr::Let(l) => deciding.push((&l.expr, negated)),
-                _ => deciding.push((cond, negated)),
+                Expr::Let(l) => deciding.push((&l.expr, negated, false)),
+                _ => deciding.push((cond, negated, true)),
             },
         }
     }
-    if let Some((e, _)) = deciding
+    if let Some((e, _, _)) = deciding
         .iter()
-        .find(|(e, negated)| !negated && mentions_name_error(cx, e))
+        .find(|(e, negated, tests)| *tests && !negated && mentions_name_error(cx, e))
     {
         return (
             Verdict::IgnoresHostname,
@@ -422,7 +422,10 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
             Some((cx.range(*g), NAME_SWALLOWED.to_string())),
         );
     }
-    let idents: Vec<Idents> = deciding.iter().map(|(e, _)| Idents::of_expr(e)).collect();
+    let idents: Vec<Idents> = deciding
+        .iter()
+        .map(|(e, _, _)| Idents::of_expr(e))
+        .collect();
     let guard_reads_argument = err_guards.iter().any(|(g, pat)| {
         let bound = param_names(std::iter::once(*pat));
         let arguments: Vec<String> = params
@@ -477,14 +480,15 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
             );
         }
     }
-    for ((e, negated), i) in deciding.iter().zip(&idents) {
-        if cx.snippet(*e).contains("NotValidForName") && !negated {
+    for ((e, negated, tests), i) in deciding.iter().zip(&idents) {
+        let tests = *tests && !negated;
+        if tests && cx.snippet(*e).contains("NotValidForName") {
             raise(
                 Verdict::IgnoresHostname,
                 cx.range(*e),
                 "`NotValidForName` is turned into success here",
             );
-        } else if !negated && matches!(peel(e), Expr::MethodCall(m) if m.method == "is_err") {
+        } else if tests && matches!(peel(e), Expr::MethodCall(m) if m.method == "is_err") {
             raise(
                 Verdict::AcceptsAll,
                 cx.range(*e),
