@@ -266,16 +266,28 @@ fn closure_swallow(cx: &Cx<'_>, arg: &Expr) -> Option<(Verdict, Evidence)> {
 const NAME_SWALLOWED: &str = "`NotValidForName` is turned into success here";
 
 /// Whether an expression tests for a name error: it names `NotValidForName`, or calls a
-/// function of this file whose body does (`is_hostname_error(&err)`).
+/// predicate of this file on an error whose body does (`is_hostname_error(&err)`; not a
+/// verification helper that produces the error from the certificate).
 fn mentions_name_error(cx: &Cx<'_>, e: &Expr) -> bool {
     if cx.snippet(e).contains("NotValidForName") {
         return true;
     }
     let calls = called_names_in(e);
     cx.scopes.iter().any(|s| {
-        s.name.is_some_and(|n| calls.iter().any(|c| n == c))
-            && s.body
-                .is_some_and(|b| cx.snippet(b).contains("NotValidForName"))
+        let (Some(name), Some(body)) = (s.name, s.body) else {
+            return false;
+        };
+        let params_end = match s.output {
+            Some(syn::ReturnType::Type(arrow, _)) => cx.range(arrow).start,
+            _ => cx.range(body).start,
+        };
+        let takes_error = cx
+            .text
+            .get(cx.range(name).end..params_end)
+            .is_some_and(|sig| sig.contains("Error"));
+        calls.iter().any(|c| name == c)
+            && takes_error
+            && cx.snippet(body).contains("NotValidForName")
     })
 }
 
