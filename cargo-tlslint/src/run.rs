@@ -1,7 +1,7 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,7 +9,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
-use tlslint_lints::{Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors, redact_private_keys};
+use tlslint_lints::{
+    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors, join_verifiers,
+    redact_private_keys,
+};
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
@@ -155,15 +158,18 @@ pub fn lint(plan: &Plan) -> Outcome {
         Err(_) => work(),
     };
     let mut outcome = Outcome { files_seen: jobs.len(), ..Outcome::default() };
-    let mut by_unit: HashMap<usize, Vec<Linted>> = HashMap::new();
+    let mut by_unit: BTreeMap<usize, Vec<Linted>> = BTreeMap::new();
     for r in results {
         outcome.io_error |= r.io_error;
         outcome.files_parsed += usize::from(r.parsed);
         by_unit.entry(r.unit).or_default().push(r);
     }
+    for (unit_index, linted) in &mut by_unit {
+        resolve_pending(&plan.units[*unit_index], &plan.root, linted);
+    }
+    join_workspace_verifiers(&mut by_unit);
     for (unit_index, mut linted) in by_unit {
         let unit = &plan.units[unit_index];
-        resolve_pending(unit, &plan.root, &mut linted);
         settle_tls_acceptors(&mut linted);
         for mut l in linted {
             finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
@@ -254,7 +260,11 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
     linted.parsed = true;
     let is_test_target = file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
     linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target, policy }, prefilter);
-    let keep = !linted.report.diagnostics.is_empty() || !linted.report.pending.is_empty() || !linted.report.directives.is_empty() || !linted.report.unless_tls_acceptor.is_empty();
+    let keep = !linted.report.diagnostics.is_empty()
+        || !linted.report.pending.is_empty()
+        || !linted.report.directives.is_empty()
+        || !linted.report.unless_tls_acceptor.is_empty()
+        || !linted.report.verifier_facts.installs.is_empty();
     if keep {
         linted.text = Some(text);
     }
@@ -267,6 +277,21 @@ fn settle_tls_acceptors(linted: &mut [Linted]) {
     let mut reports: Vec<FileReport> = linted.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
     join_tls_acceptors(&mut reports);
     for (l, r) in linted.iter_mut().zip(reports) {
+        l.report = r;
+    }
+}
+
+/// Joins verifier facts across every unit of the run, so a verifier defined in one workspace
+/// member and installed in another is seen. Files are visited in display-path order.
+fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
+    let mut all: Vec<&mut Linted> = by_unit.values_mut().flatten().filter(|l| !l.report.verifier_facts.is_empty()).collect();
+    if all.is_empty() {
+        return;
+    }
+    all.sort_by(|a, b| (&a.display, a.unit).cmp(&(&b.display, b.unit)));
+    let mut reports: Vec<FileReport> = all.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    join_verifiers(&mut reports);
+    for (l, r) in all.into_iter().zip(reports) {
         l.report = r;
     }
 }
@@ -323,6 +348,7 @@ pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tls
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
     join_tls_acceptors(std::slice::from_mut(&mut report));
+    join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
     FileFindings { display: display.to_string(), text: Some(redacted(text.to_string())), diagnostics: report.diagnostics }
 }

@@ -14,6 +14,7 @@ use crate::rules::{PARSE_ERROR, RULES, UNUSED_SUPPRESSION};
 use crate::sink::{PendingConst, Sink};
 use crate::source::{LineIndex, prelude_len};
 use crate::suppress::{self, CommentSyntax, Directive};
+use crate::verifier::VerifierFacts;
 
 /// One file to lint.
 pub struct SourceFile<'a> {
@@ -42,6 +43,8 @@ pub struct FileReport {
     pub tls_acceptor: bool,
     /// Findings that stand only if no file of the package sets up a TLS acceptor.
     pub unless_tls_acceptor: Vec<Diagnostic>,
+    /// Verifier impls, install sites and helpers, for [`crate::join_verifiers`].
+    pub verifier_facts: VerifierFacts,
 }
 
 /// A `const`/`static` with a literal value, as found by [`collect_consts`].
@@ -113,6 +116,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     report.diagnostics.extend(sink.diagnostics);
     report.diagnostics.extend(errors);
     report.pending = sink.pending;
+    report.verifier_facts = sink.verifier_facts;
     report.directives = directives;
     report.tls_acceptor = sink.tls_acceptor;
     report.unless_tls_acceptor = sink.unless_tls_acceptor;
@@ -211,6 +215,7 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
         }
         let (level, note) = match policy.explicit_level(d.rule) {
             Some(src) => (src.level, format!("`{}` is set to `{}` in {}", d.rule.name, src.level.as_str(), src.origin)),
+            None if d.level != d.rule.default_level => (d.level, format!("`{}` ({}) reports this shape at `{}` (the rule is `{}` by default)", d.rule.name, d.rule.code, d.level.as_str(), d.rule.default_level.as_str())),
             None => (d.level, format!("`{}` ({}) is `{}` by default", d.rule.name, d.rule.code, d.level.as_str())),
         };
         d.level = level;

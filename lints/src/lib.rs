@@ -26,6 +26,7 @@ pub mod source;
 mod suppress;
 mod tls_version;
 mod toggle;
+mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
@@ -39,3 +40,4 @@ pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use sink::{PendingConst, Sink};
 pub use suppress::Directive;
+pub use verifier::{HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts, join_verifiers};

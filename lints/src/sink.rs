@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::Const;
+use crate::verifier::VerifierFacts;
 
 /// A finding that depends on a `const`/`static` defined in another file of the crate.
 #[derive(Clone, Debug)]
@@ -24,6 +25,7 @@ pub struct Sink {
     pub(crate) pending: Vec<PendingConst>,
     pub(crate) unless_tls_acceptor: Vec<Diagnostic>,
     pub(crate) tls_acceptor: bool,
+    pub(crate) verifier_facts: VerifierFacts,
 }
 
 impl Sink {
