@@ -313,3 +313,26 @@ fn cross_file_constant_in_paths_mode() {
     assert_eq!(out.finding_lines(), vec!["TLS101 src/lib.rs:2:49"]);
     assert!(out.stderr.contains("::: src/consts.rs:1:11"), "{}", out.stderr);
 }
+
+#[test]
+fn modules_declared_under_cfg_test_are_test_code() {
+    let bad = "pub fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "mod net;\n#[cfg(test)]\nmod tests;\n")
+        .file("src/net/mod.rs", "#[cfg(all(test, unix))]\nmod test_util;\nmod real;\n#[cfg(test)]\nmod helpers {\n    mod deep;\n}\n")
+        .file("src/net/test_util.rs", bad)
+        .file("src/net/real.rs", bad)
+        .file("src/net/helpers/deep.rs", bad)
+        .file("src/tests/mod.rs", "mod util;\n")
+        .file("src/tests/util.rs", bad);
+    let files = |args: &[&str]| {
+        let mut f: Vec<String> = fx.run(args).findings().into_iter().map(|(_, l)| l.split(':').next().unwrap_or("").to_string()).collect();
+        f.sort();
+        f
+    };
+    assert_eq!(files(&[]), vec!["src/net/real.rs"], "workspace mode");
+    assert_eq!(files(&["src"]), vec!["src/net/real.rs"], "paths mode looks up the declaring module");
+    assert_eq!(files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]), Vec::<String>::new(), "named files too");
+    assert_eq!(files(&["--include-tests"]).len(), 4);
+}

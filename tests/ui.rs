@@ -4,7 +4,9 @@
 //! `//~v rule` for the line below) must match the findings one for one, so a wrongly blessed
 //! `.stderr` cannot hide a missing or extra finding. `TLSLINT_BLESS=1` rewrites the goldens.
 //! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
-//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level.
+//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level,
+//! `//@ min-tls-version 1.3` sets the policy's minimum TLS version (`1.2` or `1.3`) and `//@
+//! hsts-min-max-age N` its lowest acceptable HSTS `max-age` in seconds.
 //!
 //! Manifest cases use TOML comments: `<case>.toml` is linted as a `Cargo.toml` and `<case>.lock`
 //! as a `Cargo.lock` by the manifest rules, annotated with `#~ rule`, `#~^ rule`, `#~v rule` and
@@ -18,7 +20,7 @@ use std::path::{Path, PathBuf};
 use cargo_tlslint::manifest::{self, Kind};
 use cargo_tlslint::run::{lint_source, render_plain};
 use libtest_mimic::{Arguments, Failed, Trial};
-use tlslint_lints::{Level, LevelSource, Policy, RULES, WorkspaceManifest};
+use tlslint_lints::{Level, LevelSource, Policy, RULES, TlsVersion, WorkspaceManifest};
 
 fn main() {
     let args = Arguments::from_args();
@@ -141,6 +143,14 @@ fn header(text: &str, comment: &str) -> Result<Header, Failed> {
             header.tls_insecure_in_sources = true;
         } else if let Some(file) = directive.strip_prefix("workspace ") {
             header.workspace = Some(file.trim().to_string());
+        } else if let Some(version) = directive.strip_prefix("min-tls-version ") {
+            header.policy.min_tls_version = match version.trim() {
+                "1.2" => TlsVersion::Tls12,
+                "1.3" => TlsVersion::Tls13,
+                other => return Err(format!("`{prefix} min-tls-version` takes `1.2` or `1.3`, found `{other}`").into()),
+            };
+        } else if let Some(age) = directive.strip_prefix("hsts-min-max-age ") {
+            header.policy.hsts_min_max_age = age.trim().parse().map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
         } else if let Some(setting) = directive.strip_prefix("level ") {
             let (name, level) = setting.split_once('=').ok_or_else(|| format!("`{prefix} level` takes `rule=level`"))?;
             let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;

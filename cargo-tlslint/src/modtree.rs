@@ -10,30 +10,31 @@ use tlslint_lints::modules::{ModuleRef, module_refs};
 
 use crate::plan::Problem;
 
-/// The files of the module tree rooted at `root`, in discovery order, skipping files already in
+/// The files of the module tree rooted at `root`, in discovery order, each with whether it is
+/// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
 /// `seen` (canonical paths). Missing module files become problems on the declaring file.
-pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-    walk_with_cfgs(root, seen, display, problems).into_iter().map(|(path, _)| path).collect()
+pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, bool)> {
+    walk_with_cfgs(root, seen, display, problems).into_iter().map(|(path, in_test, _)| (path, in_test)).collect()
 }
 
-/// Like [`walk`], with each file's `#[cfg]` predicates: those on the `mod` declarations (and
+/// Like [`walk`], with each file's `#[cfg]` predicates too: those on the `mod` declarations (and
 /// their inline parents) on the way from the root to the file, outermost first.
-pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, Vec<String>)> {
+pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, bool, Vec<String>)> {
     let mut files = Vec::new();
-    let mut queue = vec![(root.to_path_buf(), true, Vec::new())];
-    while let Some((file, is_mod_rs, file_cfgs)) = queue.pop() {
+    let mut queue = vec![(root.to_path_buf(), true, false, Vec::new())];
+    while let Some((file, is_mod_rs, in_test, file_cfgs)) = queue.pop() {
         let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
         if !seen.insert(canonical) {
             continue;
         }
-        files.push((file.clone(), file_cfgs.clone()));
+        files.push((file.clone(), in_test, file_cfgs.clone()));
         let Ok(text) = std::fs::read_to_string(&file) else { continue };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let module_dir = if is_mod_rs { dir.clone() } else { dir.join(file.file_stem().unwrap_or_default()) };
         let mut children = Vec::new();
         for r in module_refs(&text) {
             match r {
-                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, cfgs } => {
+                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, is_test, cfgs } => {
                     let child_cfgs: Vec<String> = file_cfgs.iter().cloned().chain(cfgs).collect();
                     let mut inline_dir = module_dir.clone();
                     for (parent, parent_path) in inline_parents.iter().zip(&parent_paths) {
@@ -58,15 +59,16 @@ pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn
                             io: false,
                         });
                     } else if paths.is_empty() {
-                        children.push((existing[0].0.clone(), existing[0].1, child_cfgs));
+                        let (path, mod_rs) = existing[0].clone();
+                        children.push((path, mod_rs, in_test || is_test, child_cfgs));
                     } else {
-                        children.extend(existing.into_iter().map(|(p, m)| (p.clone(), *m, child_cfgs.clone())));
+                        children.extend(existing.into_iter().map(|(p, m)| (p.clone(), *m, in_test || is_test, child_cfgs.clone())));
                     }
                 }
                 ModuleRef::Include { path, at } => {
                     let target = dir.join(&path);
                     if target.is_file() {
-                        children.push((target, true, file_cfgs.clone()));
+                        children.push((target, true, in_test, file_cfgs.clone()));
                     } else {
                         problems.push(Problem {
                             display: display(&file),
@@ -84,4 +86,56 @@ pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn
         queue.extend(children.into_iter().rev());
     }
     files
+}
+
+/// Whether the module file `file` is declared under `#[cfg(test)]` by its parent module (or an
+/// ancestor module is), found by looking at the files that can declare it: `mod.rs`, `lib.rs` or
+/// `main.rs` of a directory above it, or the `<dir>.rs` beside that directory, with the
+/// directories in between as inline modules (`mod helpers { mod deep; }` declares
+/// `helpers/deep.rs`). Used in paths mode, where no module tree is walked. `#[path]`
+/// declarations are not searched for.
+pub fn declared_as_test(file: &Path) -> bool {
+    declared_as_test_depth(file, 0)
+}
+
+fn declared_as_test_depth(file: &Path, depth: usize) -> bool {
+    const MAX_DEPTH: usize = 8;
+    const MAX_INLINE: usize = 3;
+    let (Some(parent), Some(stem)) = (file.parent(), file.file_stem().and_then(|s| s.to_str())) else { return false };
+    let (name, module_dir) = if stem == "mod" {
+        let Some(name) = parent.file_name().and_then(|n| n.to_str()) else { return false };
+        let Some(dir) = parent.parent() else { return false };
+        (name, dir)
+    } else {
+        (stem, parent)
+    };
+    if depth > MAX_DEPTH || matches!(name, "lib" | "main") {
+        return false;
+    }
+    for (up, dir) in module_dir.ancestors().take(MAX_INLINE + 1).enumerate() {
+        let inline: Vec<String> = module_dir
+            .strip_prefix(dir)
+            .map(|rel| rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        if inline.len() != up {
+            break;
+        }
+        let mut candidates: Vec<PathBuf> = ["mod.rs", "lib.rs", "main.rs"].iter().map(|f| dir.join(f)).collect();
+        if let (Some(above), Some(dir_name)) = (dir.parent(), dir.file_name()) {
+            candidates.push(above.join(format!("{}.rs", dir_name.to_string_lossy())));
+        }
+        for declaring in candidates.into_iter().filter(|c| c != file && c.is_file()) {
+            let Ok(text) = std::fs::read_to_string(&declaring) else { continue };
+            let declared = module_refs(&text).into_iter().find_map(|r| match r {
+                ModuleRef::Mod { name: n, inline_parents, paths, is_test, .. } if n == name && inline_parents == inline && paths.is_empty() => Some(is_test),
+                _ => None,
+            });
+            match declared {
+                Some(true) => return true,
+                Some(false) => return declared_as_test_depth(&declaring, depth + 1),
+                None => {}
+            }
+        }
+    }
+    false
 }

@@ -6,6 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use ignore::WalkState;
 
 use crate::cli::Args;
 use crate::{config, manifest};
@@ -21,13 +24,21 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
     for arg in &args.paths {
         let abs = cwd.join(arg);
-        let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
-        for file in files {
-            if !file.exists() {
-                plan.problems.push(Problem { display: display_path(&cwd, &file), path: None, range: None, verb: "cannot read", reason: "no such file".into(), label: "", io: true });
-                continue;
-            }
-            let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        let files: Vec<(PathBuf, PathBuf)> = if abs.is_dir() {
+            // Walks do not follow links, so a walked file's canonical path is the canonical
+            // root joined with its path below the root: one `canonicalize` per walk.
+            let root = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+            walk_dir(&abs, &cwd, &mut plan.problems)
+                .into_iter()
+                .map(|f| (root.join(f.strip_prefix(&abs).unwrap_or(&f)), f))
+                .collect()
+        } else if abs.exists() {
+            vec![(std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()), abs)]
+        } else {
+            plan.problems.push(Problem { display: display_path(&cwd, &abs), path: None, range: None, verb: "cannot read", reason: "no such file".into(), label: "", io: true });
+            continue;
+        };
+        for (canonical, file) in files {
             if !seen.insert(canonical) {
                 continue;
             }
@@ -81,7 +92,7 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: 
             let rel = path.strip_prefix(dir).unwrap_or(&path);
             let is_test_target = !dir.as_os_str().is_empty()
                 && rel.components().next().is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
-            FileEntry { display: display_path(cwd, &path), path, is_test_target }
+            FileEntry { display: display_path(cwd, &path), path, is_test_target, module_unknown: !is_test_target }
         })
         .collect();
     Ok(Unit {
@@ -93,26 +104,34 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: 
     })
 }
 
+/// The `.rs` files, `Cargo.toml`s and `Cargo.lock`s under `dir`, walked in parallel, sorted.
 fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
-                files.push(e.into_path());
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
+                    files.lock().unwrap_or_else(PoisonError::into_inner).push(e.into_path());
+                }
+                Ok(_) => {}
+                Err(err) => errors.lock().unwrap_or_else(PoisonError::into_inner).push(err.to_string()),
             }
-            Ok(_) => {}
-            Err(err) => problems.push(Problem {
-                display: display_path(cwd, dir),
-                path: None,
-                range: None,
-                verb: "cannot read",
-                reason: format!("cannot walk the directory: {err}"),
-                label: "",
-                io: true,
-            }),
-        }
-    }
+            WalkState::Continue
+        })
+    });
+    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+    errors.sort();
+    problems.extend(errors.into_iter().map(|err| Problem {
+        display: display_path(cwd, dir),
+        path: None,
+        range: None,
+        verb: "cannot read",
+        reason: format!("cannot walk the directory: {err}"),
+        label: "",
+        io: true,
+    }));
+    let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
     files.sort();
     files
 }

@@ -30,8 +30,12 @@ pub struct FileEntry {
     pub path: PathBuf,
     /// The path shown to the user.
     pub display: String,
-    /// Whether the file belongs to a test or bench target.
+    /// Whether all of the file is test code: it belongs to a test or bench target, or its module
+    /// is declared under `#[cfg(test)]`.
     pub is_test_target: bool,
+    /// Whether the file's module declaration has not been seen (paths mode): it is looked up
+    /// when the file passes the prefilter, to learn whether it is a `#[cfg(test)]` module.
+    pub module_unknown: bool,
 }
 
 /// A source that could not be collected or read: reported as TLS001.

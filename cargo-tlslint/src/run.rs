@@ -1,7 +1,7 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,10 +9,14 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
-use tlslint_lints::{Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join};
+use tlslint_lints::{
+    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors, join_verifiers,
+    redact_private_keys,
+};
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
+use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, human, json};
 use crate::workspace;
@@ -198,25 +202,29 @@ pub fn lint(plan: &Plan) -> Outcome {
         .enumerate()
         .flat_map(|(i, u)| u.files.iter().filter(|f| !u.excludes.is_excluded(&f.path)).map(move |f| (i, f)))
         .collect();
-    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &prefilter)).collect::<Vec<_>>();
+    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit].policy, &prefilter)).collect::<Vec<_>>();
     let results = match rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES).build() {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     };
     let mut outcome = Outcome { files_seen: jobs.len(), ..Outcome::default() };
-    let mut by_unit: HashMap<usize, Vec<Linted>> = HashMap::new();
+    let mut by_unit: BTreeMap<usize, Vec<Linted>> = BTreeMap::new();
     for r in results {
         outcome.io_error |= r.io_error;
         outcome.files_parsed += usize::from(r.parsed);
         by_unit.entry(r.unit).or_default().push(r);
     }
+    for (unit_index, linted) in &mut by_unit {
+        resolve_pending(&plan.units[*unit_index], &plan.root, linted);
+    }
+    join_workspace_verifiers(&mut by_unit);
     for (unit_index, mut linted) in by_unit {
         let unit = &plan.units[unit_index];
-        resolve_pending(unit, &plan.root, &mut linted);
+        settle_tls_acceptors(&mut linted);
         for mut l in linted {
             finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
             if !l.report.diagnostics.is_empty() {
-                outcome.files.push(FileFindings { display: l.display, text: l.text, diagnostics: l.report.diagnostics });
+                outcome.files.push(FileFindings { display: l.display, text: l.text.map(redacted), diagnostics: l.report.diagnostics });
             }
         }
     }
@@ -261,7 +269,7 @@ fn problem_diagnostic(p: &Problem) -> Diagnostic {
     d
 }
 
-fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
+fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefilter: &Prefilter) -> Linted {
     let mut linted = Linted { unit, display: file.display.clone(), text: None, report: FileReport { path: file.display.clone(), ..FileReport::default() }, parsed: false, io_error: false };
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
@@ -300,12 +308,47 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
         return linted;
     }
     linted.parsed = true;
-    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target: file.is_test_target }, prefilter);
-    let keep = !linted.report.diagnostics.is_empty() || !linted.report.pending.is_empty() || !linted.report.directives.is_empty();
+    let is_test_target = file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
+    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target, policy }, prefilter);
+    let keep = !linted.report.diagnostics.is_empty()
+        || !linted.report.pending.is_empty()
+        || !linted.report.directives.is_empty()
+        || !linted.report.unless_tls_acceptor.is_empty()
+        || !linted.report.verifier_facts.installs.is_empty();
     if keep {
         linted.text = Some(text);
     }
     linted
+}
+
+/// Joins the per-file "sets up a TLS acceptor" facts of one package (the result does not depend
+/// on file order).
+fn settle_tls_acceptors(linted: &mut [Linted]) {
+    let mut reports: Vec<FileReport> = linted.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    join_tls_acceptors(&mut reports);
+    for (l, r) in linted.iter_mut().zip(reports) {
+        l.report = r;
+    }
+}
+
+/// Joins verifier facts across every unit of the run, so a verifier defined in one workspace
+/// member and installed in another is seen. Files are visited in display-path order.
+fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
+    let mut all: Vec<&mut Linted> = by_unit.values_mut().flatten().filter(|l| !l.report.verifier_facts.is_empty()).collect();
+    if all.is_empty() {
+        return;
+    }
+    all.sort_by(|a, b| (&a.display, a.unit).cmp(&(&b.display, b.unit)));
+    let mut reports: Vec<FileReport> = all.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    join_verifiers(&mut reports);
+    for (l, r) in all.into_iter().zip(reports) {
+        l.report = r;
+    }
+}
+
+/// The text shown in output, with private-key bodies masked (TLS704 never prints a key).
+fn redacted(text: String) -> String {
+    redact_private_keys(&text).unwrap_or(text)
 }
 
 /// Finds the constants that pending findings wait for among the package's files, then joins.
@@ -351,11 +394,13 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
 /// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
 pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tlslint_lints::Policy) -> FileFindings {
     let prefilter = Prefilter::new();
-    let mut report = check_file(&SourceFile { path: display, text, is_test_target }, &prefilter);
+    let mut report = check_file(&SourceFile { path: display, text, is_test_target, policy }, &prefilter);
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
+    join_tls_acceptors(std::slice::from_mut(&mut report));
+    join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
-    FileFindings { display: display.to_string(), text: Some(text.to_string()), diagnostics: report.diagnostics }
+    FileFindings { display: display.to_string(), text: Some(redacted(text.to_string())), diagnostics: report.diagnostics }
 }
 
 /// Renders findings exactly as the CLI's human format does, without colour.

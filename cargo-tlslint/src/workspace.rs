@@ -58,11 +58,11 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                 continue;
             }
             let src = target.src_path.clone().into_std_path_buf();
-            for path in modtree::walk(&src, &mut seen, &display, &mut plan.problems) {
-                files.push(FileEntry { display: display(&path), path, is_test_target });
+            for (path, in_test) in modtree::walk(&src, &mut seen, &display, &mut plan.problems) {
+                files.push(FileEntry { display: display(&path), path, is_test_target: is_test_target || in_test, module_unknown: false });
             }
         }
-        files.push(FileEntry { display: display(&manifest), path: manifest.clone(), is_test_target: false });
+        files.push(FileEntry { display: display(&manifest), path: manifest.clone(), is_test_target: false, module_unknown: false });
         plan.units.push(Unit {
             name: package.name.to_string(),
             dir: manifest.parent().unwrap_or(&root).to_path_buf(),
@@ -94,7 +94,7 @@ fn add_workspace_files(plan: &mut Plan) {
     }
     for path in extra {
         if path.is_file() && !unit.files.iter().any(|f| f.path == path) {
-            unit.files.push(FileEntry { display: display_path(&root, &path), path, is_test_target: false });
+            unit.files.push(FileEntry { display: display_path(&root, &path), path, is_test_target: false, module_unknown: false });
         }
     }
 }

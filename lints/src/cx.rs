@@ -10,6 +10,7 @@ use syn::visit::{self, Visit};
 use syn::{Expr, Ident, Pat};
 
 use crate::parse::Parsed;
+use crate::policy::Policy;
 
 /// The per-file context handed to every rule.
 pub struct Cx<'a> {
@@ -21,6 +22,8 @@ pub struct Cx<'a> {
     offset: usize,
     /// Whether the whole file belongs to a test or bench target.
     pub is_test_target: bool,
+    /// The policy the file is linted under (thresholds such as `min-tls-version`).
+    pub policy: &'a Policy,
     /// Every method call, including calls found in macro bodies.
     pub method_calls: Vec<&'a syn::ExprMethodCall>,
     /// Every function or associated-function call (`f(x)`, `Type::f(x)`).
@@ -33,6 +36,10 @@ pub struct Cx<'a> {
     pub assigns: Vec<&'a syn::ExprAssign>,
     /// Every string literal in expression position, with the byte range of the literal.
     pub strings: Vec<&'a syn::LitStr>,
+    /// Every byte-string literal (`b"…"`) in expression position.
+    pub byte_strings: Vec<&'a syn::LitByteStr>,
+    /// Every macro invocation (`include_str!(…)`, `concat!(…)`), in any position.
+    pub macros: Vec<&'a syn::Macro>,
     /// Every `impl` block.
     pub impls: Vec<&'a syn::ItemImpl>,
     /// Every function, method and closure, innermost last among nested ones.
@@ -91,18 +98,21 @@ pub struct ConstItem<'a> {
 
 impl<'a> Cx<'a> {
     /// Indexes `parsed`, whose spans are relative to `text[offset..]`.
-    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed) -> Cx<'a> {
+    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed, policy: &'a Policy) -> Cx<'a> {
         let mut cx = Cx {
             path,
             text,
             offset,
             is_test_target,
+            policy,
             method_calls: Vec::new(),
             calls: Vec::new(),
             paths: Vec::new(),
             structs: Vec::new(),
             assigns: Vec::new(),
             strings: Vec::new(),
+            byte_strings: Vec::new(),
+            macros: Vec::new(),
             impls: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
@@ -372,26 +382,12 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
     }
     if path.is_ident("cfg") {
         if let syn::Meta::List(list) = &attr.meta {
-            return cfg_requires_test(list.tokens.clone());
+            return crate::modules::cfg_requires_test(list.tokens.clone());
         }
     }
     false
 }
 
-/// Whether a `cfg(...)` predicate can only hold in test builds: `test` or `all(…, test, …)`.
-fn cfg_requires_test(tokens: proc_macro2::TokenStream) -> bool {
-    let mut iter = tokens.into_iter().peekable();
-    match iter.next() {
-        Some(proc_macro2::TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
-        Some(proc_macro2::TokenTree::Ident(i)) if i == "all" => match iter.next() {
-            Some(proc_macro2::TokenTree::Group(g)) => g.stream().into_iter().any(|t| {
-                matches!(&t, proc_macro2::TokenTree::Ident(i) if i == "test")
-            }),
-            _ => false,
-        },
-        _ => false,
-    }
-}
 
 impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_item(&mut self, item: &'a syn::Item) {
@@ -549,10 +545,17 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_expr_lit(&mut self, l: &'a syn::ExprLit) {
-        if let syn::Lit::Str(s) = &l.lit {
-            self.cx.strings.push(s);
+        match &l.lit {
+            syn::Lit::Str(s) => self.cx.strings.push(s),
+            syn::Lit::ByteStr(b) => self.cx.byte_strings.push(b),
+            _ => {}
         }
         visit::visit_expr_lit(self, l);
+    }
+
+    fn visit_macro(&mut self, m: &'a syn::Macro) {
+        self.cx.macros.push(m);
+        visit::visit_macro(self, m);
     }
 }
 

@@ -14,6 +14,7 @@ use crate::rules::{PARSE_ERROR, RULES, UNUSED_SUPPRESSION};
 use crate::sink::{PendingConst, Sink};
 use crate::source::{LineIndex, prelude_len};
 use crate::suppress::{self, CommentSyntax, Directive};
+use crate::verifier::VerifierFacts;
 
 /// One file to lint.
 pub struct SourceFile<'a> {
@@ -23,6 +24,8 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
     /// Whether the file belongs to a test or bench target (all of it is test code).
     pub is_test_target: bool,
+    /// The policy of the file's package (thresholds the rules read).
+    pub policy: &'a Policy,
 }
 
 /// What linting one file produced.
@@ -36,6 +39,12 @@ pub struct FileReport {
     pub pending: Vec<PendingConst>,
     /// The file's suppression comments.
     pub directives: Vec<Directive>,
+    /// Whether the file sets up a TLS acceptor (settled per package by [`join_tls_acceptors`]).
+    pub tls_acceptor: bool,
+    /// Findings that stand only if no file of the package sets up a TLS acceptor.
+    pub unless_tls_acceptor: Vec<Diagnostic>,
+    /// Verifier impls, install sites and helpers, for [`crate::join_verifiers`].
+    pub verifier_facts: VerifierFacts,
 }
 
 /// A `const`/`static` with a literal value, as found by [`collect_consts`].
@@ -79,14 +88,14 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
             return;
         }
     };
-    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, &parsed);
+    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, &parsed, file.policy);
     let mut sink = Sink::default();
     for rule in RULES {
         if let Some(check) = rule.check {
             check(&cx, &mut sink);
         }
     }
-    for d in &mut sink.diagnostics {
+    for d in sink.diagnostics.iter_mut().chain(&mut sink.unless_tls_acceptor) {
         d.in_test_code = cx.in_test_code(d.primary.range.start);
     }
     for p in &mut sink.pending {
@@ -107,7 +116,10 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     report.diagnostics.extend(sink.diagnostics);
     report.diagnostics.extend(errors);
     report.pending = sink.pending;
+    report.verifier_facts = sink.verifier_facts;
     report.directives = directives;
+    report.tls_acceptor = sink.tls_acceptor;
+    report.unless_tls_acceptor = sink.unless_tls_acceptor;
 }
 
 /// The `const`/`static` items with a literal value in one file (for cross-file resolution).
@@ -120,7 +132,8 @@ pub fn collect_consts(path: &str, text: &str) -> Vec<ConstDef> {
 fn collect_consts_parsed(path: &str, text: &str) -> Vec<ConstDef> {
     let offset = prelude_len(text);
     let Ok(parsed) = parse::parse(&text[offset..]) else { return Vec::new() };
-    let cx = Cx::new(path, text, offset, false, &parsed);
+    let policy = Policy::default();
+    let cx = Cx::new(path, text, offset, false, &parsed, &policy);
     let mut defs = Vec::new();
     for items in cx.consts.values() {
         for item in items {
@@ -151,6 +164,18 @@ pub fn join(reports: &mut [FileReport], consts: &[ConstDef]) {
                 Some(_) => {}
                 None => report.diagnostics.extend(pending.if_unresolved),
             }
+        }
+    }
+}
+
+/// Settles the findings that hold only without a TLS acceptor (a plain HTTP listener): dropped
+/// when any file of the package sets one up, reported otherwise. `reports` are one package's.
+pub fn join_tls_acceptors(reports: &mut [FileReport]) {
+    let has_acceptor = reports.iter().any(|r| r.tls_acceptor);
+    for report in reports.iter_mut() {
+        let held = std::mem::take(&mut report.unless_tls_acceptor);
+        if !has_acceptor {
+            report.diagnostics.extend(held);
         }
     }
 }
@@ -190,6 +215,7 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
         }
         let (level, note) = match policy.explicit_level(d.rule) {
             Some(src) => (src.level, format!("`{}` is set to `{}` in {}", d.rule.name, src.level.as_str(), src.origin)),
+            None if d.level != d.rule.default_level => (d.level, format!("`{}` ({}) reports this shape at `{}` (the rule is `{}` by default)", d.rule.name, d.rule.code, d.level.as_str(), d.rule.default_level.as_str())),
             None => (d.level, format!("`{}` ({}) is `{}` by default", d.rule.name, d.rule.code, d.level.as_str())),
         };
         d.level = level;

@@ -7,6 +7,8 @@
 //! [`finalize`] applies the policy: test-code scope, levels, inline suppressions. Manifests are
 //! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
 
+mod cipher;
+mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
@@ -14,6 +16,7 @@ pub mod guards;
 mod manifest;
 pub mod modules;
 mod parse;
+mod pem;
 mod policy;
 mod prefilter;
 mod resolve;
@@ -22,15 +25,18 @@ pub mod rules;
 mod sink;
 pub mod source;
 mod suppress;
+mod tls_version;
 mod toggle;
+mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
-pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join};
+pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors};
 pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile, check_manifest, locked_packages,
     manifest_requests,
 };
+pub use pem::redact_private_keys;
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Prefilter;
 pub use resolve::{Const, Resolved, Value};
@@ -38,3 +44,4 @@ pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use sink::{PendingConst, Sink};
 pub use suppress::Directive;
+pub use verifier::{HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts, join_verifiers};

@@ -24,7 +24,10 @@ pub enum ModuleRef {
         parent_paths: Vec<Option<String>>,
         /// The byte range of the declaration's name in the file.
         at: std::ops::Range<usize>,
-        /// The `#[cfg(…)]` predicates on the declaration and on its inline parents, as token
+        /// Whether the declaration, or an inline module around it, is `#[cfg(test)]`: the
+        /// module's files are test code.
+        is_test: bool,
+        /// The `#[cfg(…)]` predicates on the inline parents and on the declaration, as token
         /// text (`test`, `feature = "x"`), outermost first.
         cfgs: Vec<String>,
     },
@@ -89,8 +92,9 @@ fn may_refer_to_files(bytes: &[u8]) -> bool {
     declares || memchr::memmem::find_iter(bytes, b"include").any(|at| bytes.get(skip_ws(at + 7)) == Some(&b'!'))
 }
 
-/// An inline parent module: its name, its `#[path]` and its `#[cfg]` predicates.
-type Parent = (String, Option<String>, Vec<String>);
+/// An inline module being scanned: its name, its `#[path]`, whether it is `#[cfg(test)]`, and
+/// its `#[cfg]` predicates.
+type Parent = (String, Option<String>, bool, Vec<String>);
 
 fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>, depth: usize) {
     if depth > MAX_DEPTH {
@@ -98,6 +102,7 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
     }
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut attrs: Vec<String> = Vec::new();
+    let mut is_test = false;
     let mut cfgs: Vec<String> = Vec::new();
     let mut i = 0;
     while i < trees.len() {
@@ -110,6 +115,7 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                 if let Some(TokenTree::Group(g)) = trees.get(j) {
                     if g.delimiter() == Delimiter::Bracket {
                         attrs.extend(path_attr(g.stream()));
+                        is_test |= is_cfg_test(g.stream());
                         cfgs.extend(cfg_attr(g.stream()));
                         i = j + 1;
                         continue;
@@ -128,13 +134,15 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                                 paths: std::mem::take(&mut attrs),
                                 parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
                                 at: ident.span().byte_range(),
-                                cfgs: parents.iter().flat_map(|p| p.2.iter().cloned()).chain(std::mem::take(&mut cfgs)).collect(),
+                                is_test: std::mem::take(&mut is_test) || parents.iter().any(|p| p.2),
+                                cfgs: parents.iter().flat_map(|p| p.3.iter().cloned()).chain(std::mem::take(&mut cfgs)).collect(),
                             });
                             i += 3;
                             continue;
                         }
                         Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
-                            parents.push((name, std::mem::take(&mut attrs).into_iter().next(), std::mem::take(&mut cfgs)));
+                            let test = std::mem::take(&mut is_test);
+                            parents.push((name, std::mem::take(&mut attrs).into_iter().next(), test, std::mem::take(&mut cfgs)));
                             scan(g.stream(), parents, out, depth + 1);
                             parents.pop();
                             i += 3;
@@ -157,16 +165,49 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                 scan(g.stream(), &mut Vec::new(), out, depth + 1);
                 if g.delimiter() == Delimiter::Brace {
                     attrs.clear();
+                    is_test = false;
                     cfgs.clear();
                 }
             }
             TokenTree::Punct(p) if p.as_char() == ';' => {
                 attrs.clear();
+                is_test = false;
                 cfgs.clear();
             }
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// `cfg(pred)` → the predicate's token text.
+fn cfg_attr(tokens: TokenStream) -> Option<String> {
+    let mut trees = tokens.into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" && g.delimiter() == Delimiter::Parenthesis => Some(g.stream().to_string()),
+        _ => None,
+    }
+}
+
+/// `cfg(test)` or `cfg(all(…, test, …))`.
+fn is_cfg_test(tokens: TokenStream) -> bool {
+    let mut iter = tokens.into_iter();
+    match (iter.next(), iter.next()) {
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" => cfg_requires_test(g.stream()),
+        _ => false,
+    }
+}
+
+/// Whether a `cfg(...)` predicate can only hold in test builds: `test` or `all(…, test, …)`.
+pub(crate) fn cfg_requires_test(tokens: TokenStream) -> bool {
+    let mut iter = tokens.into_iter().peekable();
+    match iter.next() {
+        Some(TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
+        Some(TokenTree::Ident(i)) if i == "all" => match iter.next() {
+            Some(TokenTree::Group(g)) => g.stream().into_iter().any(|t| matches!(&t, TokenTree::Ident(i) if i == "test")),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -192,15 +233,6 @@ fn path_attr(tokens: TokenStream) -> Vec<String> {
             _ => Vec::new(),
         },
         _ => Vec::new(),
-    }
-}
-
-/// `cfg(pred)` → the predicate's token text.
-fn cfg_attr(tokens: TokenStream) -> Option<String> {
-    let mut trees = tokens.into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" && g.delimiter() == Delimiter::Parenthesis => Some(g.stream().to_string()),
-        _ => None,
     }
 }
 
@@ -246,7 +278,7 @@ mod tests {
         let refs: Vec<String> = module_refs(src)
             .into_iter()
             .map(|r| match r {
-                ModuleRef::Mod { name, inline_parents, paths, at, cfgs, .. } => {
+                ModuleRef::Mod { name, inline_parents, paths, at, is_test, cfgs, .. } => {
                     assert_eq!(&src[at], name);
                     let expected: &[&str] = match name.as_str() {
                         "tests" => &["test"],
@@ -254,7 +286,7 @@ mod tests {
                         _ => &[],
                     };
                     assert_eq!(cfgs, expected, "{name}");
-                    format!("mod {} in {:?} paths {:?}", name, inline_parents, paths)
+                    format!("mod {} in {:?} paths {:?}{}", name, inline_parents, paths, if is_test { " test" } else { "" })
                 }
                 ModuleRef::Include { path, .. } => format!("include {path}"),
             })
@@ -262,7 +294,7 @@ mod tests {
         let m = |name: &str, parents: &[&str], paths: &[&str]| format!("mod {} in {:?} paths {:?}", name, parents, paths);
         assert_eq!(refs, vec![
             m("a", &[], &[]),
-            m("tests", &[], &[]),
+            format!("{} test", m("tests", &[], &[])),
             m("deep", &["gated"], &[]),
             m("b", &[], &["other.rs"]),
             m("c", &[], &["u.rs"]),

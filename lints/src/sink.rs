@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::resolve::Const;
+use crate::verifier::VerifierFacts;
 
 /// A finding that depends on a `const`/`static` defined in another file of the crate.
 #[derive(Clone, Debug)]
@@ -22,6 +23,9 @@ pub struct PendingConst {
 pub struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) pending: Vec<PendingConst>,
+    pub(crate) unless_tls_acceptor: Vec<Diagnostic>,
+    pub(crate) tls_acceptor: bool,
+    pub(crate) verifier_facts: VerifierFacts,
 }
 
 impl Sink {
@@ -33,5 +37,15 @@ impl Sink {
     /// Reports a finding that depends on a constant defined elsewhere in the crate.
     pub fn push_pending(&mut self, p: PendingConst) {
         self.pending.push(p);
+    }
+
+    /// Reports a finding that stands only if no file of the package sets up a TLS acceptor.
+    pub fn push_unless_tls_acceptor(&mut self, d: Diagnostic) {
+        self.unless_tls_acceptor.push(d);
+    }
+
+    /// Records that this file sets up a TLS acceptor (a server that terminates TLS).
+    pub fn mark_tls_acceptor(&mut self) {
+        self.tls_acceptor = true;
     }
 }

@@ -321,16 +321,18 @@ fn collect(
     let mut cfgs = Vec::new();
     if lib.is_file() {
         let display = |p: &Path| display_path(root, p);
-        for (path, file_cfgs) in
+        for (path, in_test, file_cfgs) in
             modtree::walk_with_cfgs(&lib, &mut HashSet::new(), &display, &mut Vec::new())
         {
-            let is_test_target = file_cfgs
-                .iter()
-                .any(|c| cfg::Pred::parse(c).is_some_and(|p| p.is_test_only()));
+            let is_test_target = in_test
+                || file_cfgs
+                    .iter()
+                    .any(|c| cfg::Pred::parse(c).is_some_and(|p| p.is_test_only()));
             files.push(FileEntry {
                 display: display(&path),
                 path,
                 is_test_target,
+                module_unknown: false,
             });
             cfgs.push(file_cfgs);
         }

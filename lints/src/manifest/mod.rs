@@ -137,6 +137,7 @@ fn report(
         diagnostics,
         pending: Vec::new(),
         directives,
+        ..FileReport::default()
     }
 }
 

@@ -1,0 +1,79 @@
+//! TLS110 `accept_all_server_verifier`: a rustls `ServerCertVerifier`/`ServerVerifier` impl that
+//! can only accept, reported at the impl and at every install site in the workspace (catalog A3).
+//! Its check runs the whole verifier analysis (`crate::verifier`), which also reports TLS111,
+//! TLS112 and TLS113 and records the facts the crate-level join reports install sites from.
+
+use crate::rule::{Level, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS110",
+    name: "accept_all_server_verifier",
+    default_level: Level::Deny,
+    summary: "a custom rustls server certificate verifier that accepts every certificate",
+    cwe: &[295],
+    needles: &[
+        "ServerCertVerifie",
+        "ClientCertVerifie",
+        "ServerVerifier",
+        "ClientVerifier",
+        "VerifiedIdentity",
+        "HandshakeSignatureValid",
+        "custom_certificate_verifier",
+        "set_certificate_verifier",
+        "client_cert_verifier",
+        "client_certificate_verifier",
+    ],
+    docs: r#"### What it does
+Flags an `impl ServerCertVerifier` (rustls 0.19 `rustls::`, 0.20/0.21 `rustls::client::`,
+0.22/0.23 `rustls::client::danger::`, under any import or alias) or rustls 0.24 `ServerVerifier`
+whose `verify_server_cert`/`verify_identity` can only return `Ok(ServerCertVerified::assertion())`:
+every return path (through `if`, `match` and early `return`s) is the marker and nothing can fail,
+or every error of a delegate is turned into success (`Err(_) => Ok(…assertion())`,
+`.or_else(|_| Ok(…assertion()))`). It is reported at the impl, and at every call in the workspace
+that installs it (`with_custom_certificate_verifier(…)`, `dangerous().set_certificate_verifier(…)`,
+through `Arc::new`, a `let`, a helper function or a type imported from another module or workspace
+member), with a label pointing at the impl.
+
+A verifier that delegates to `WebPkiServerVerifier`/`WebPkiVerifier`/the platform verifier and
+propagates its result, one that pins a certificate with an `Err` branch, or one whose acceptance
+depends on its arguments is not a finding.
+
+A verifier whose leniency depends on its own field (`if self.insecure { Ok(…assertion()) } else
+{ self.inner.verify_server_cert(…) }`) is reported at level `warn` as runtime-controlled, in the
+style of TLS104: the label shows the condition. A delegator that turns only some chain errors
+(`UnknownIssuer`, `Expired`…) into success is reported at `warn` too. Setting this rule's level
+sets both.
+
+### Why is this bad?
+A verifier that cannot fail accepts any certificate for any server, so anyone on the network path
+can impersonate the server and read or change the traffic (CWE-295).
+
+### Example
+```rust
+#[derive(Debug)]
+struct NoVerifier;
+
+impl rustls::client::danger::ServerCertVerifier for NoVerifier {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &rustls::pki_types::ServerName<'_>,
+        _ocsp: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+}
+```
+
+Use instead:
+```rust
+fn config(roots: rustls::RootCertStore) -> rustls::ClientConfig {
+    rustls::ClientConfig::builder().with_root_certificates(roots).with_no_client_auth()
+}
+```
+"#,
+    check: Some(crate::verifier::check),
+};

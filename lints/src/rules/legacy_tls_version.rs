@@ -1,0 +1,113 @@
+//! TLS301 `legacy_tls_version`: a minimum TLS version below the policy's minimum, or a maximum at
+//! TLS 1.1 or lower (catalog section C).
+
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::policy::TlsVersion;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::tls_version::{Bound, Family, Proto, settings};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS301",
+    name: "legacy_tls_version",
+    default_level: Level::Deny,
+    summary: "a minimum TLS version below the policy's minimum, or a maximum at TLS 1.1 or lower",
+    cwe: &[326, 327],
+    needles: &[
+        "min_tls_version",
+        "max_tls_version",
+        "tls_version_min",
+        "tls_version_max",
+        "protocol_version",
+        "proto_version",
+        "clear_options",
+        "NO_TLSV1_2",
+        "ssl_version",
+        "ssl_min_max_version",
+        "min_version",
+        "max_version",
+        "mozilla_intermediate",
+        "with_protocol_versions",
+    ],
+    docs: r#"### What it does
+Flags a minimum protocol version below the policy's `min-tls-version` (TLS 1.2 by default) and a
+maximum at TLS 1.1 or lower: reqwest `min_tls_version`/`tls_version_min` and
+`max_tls_version`/`tls_version_max`, native-tls `min_protocol_version` (including `None`, which
+means "the oldest protocols supported") and `max_protocol_version`, openssl/boring
+`set_min_proto_version`/`set_max_proto_version` (including `None`), `clear_options(NO_TLSV1 …)`,
+`set_options(NO_TLSV1_2)`, the Mozilla v4 preset `SslAcceptor::mozilla_intermediate`, curl
+`ssl_version`/`ssl_min_max_version`, isahc 2 `min_version`/`max_version`, lettre
+`set_min_tls_version` and paho-mqtt `ssl_version`. With `min-tls-version = "1.3"` a TLS 1.2
+minimum is reported too.
+
+### Why is this bad?
+SSL 3.0, TLS 1.0 and TLS 1.1 are deprecated (RFC 8996): they rely on SHA-1 and MD5 in the
+handshake and on CBC constructions with practical attacks (BEAST, POODLE). Allowing them lets an
+attacker on the path downgrade the connection (CWE-326, CWE-327).
+
+### Example
+```rust
+fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().min_tls_version(reqwest::tls::Version::TLS_1_0).build()
+}
+```
+
+Use instead:
+```rust
+fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().min_tls_version(reqwest::tls::Version::TLS_1_2).build()
+}
+```
+"#,
+    check: Some(check),
+};
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    let floor = match cx.policy.min_tls_version {
+        TlsVersion::Tls12 => Proto::Tls12,
+        TlsVersion::Tls13 => Proto::Tls13,
+    };
+    for s in settings(cx) {
+        let (message, label) = match s.bound {
+            Bound::Min if s.version < floor => (
+                format!("a TLS version below {} is allowed", floor.describe()),
+                match s.version {
+                    Proto::Oldest => {
+                        "`None` allows the oldest version the TLS library supports".to_string()
+                    }
+                    v => format!("{} and later are allowed", v.describe()),
+                },
+            ),
+            Bound::Max if s.version <= Proto::Tls11 && s.family == Family::OpensslOptions => (
+                "TLS 1.2 is switched off".to_string(),
+                "`NO_TLSV1_2` leaves only legacy versions and TLS 1.3".to_string(),
+            ),
+            Bound::Max if s.version <= Proto::Tls11 => (
+                "the connection is limited to a legacy TLS version".to_string(),
+                format!("nothing newer than {} is allowed", s.version.describe()),
+            ),
+            _ => continue,
+        };
+        let mut d = Diagnostic::new(&RULE, message, s.primary.clone()).label(label);
+        if let Some(value) = s.value.as_ref().filter(|v| **v != s.primary) {
+            let shown = crate::resolve::compact(cx.text.get(value.clone()).unwrap_or(""));
+            d = d.secondary(value.clone(), format!("because of this `{shown}`"));
+        }
+        if let Some(detail) = s.detail {
+            d = d.note(detail);
+        }
+        let why = if floor == Proto::Tls13 && s.version == Proto::Tls12 {
+            "the policy sets `min-tls-version = \"1.3\"`".to_string()
+        } else {
+            "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection".to_string()
+        };
+        let help = if s.bound == Bound::Max && s.family != Family::OpensslOptions {
+            "leave the maximum unset".to_string()
+        } else {
+            s.family.help(floor)
+        };
+        sink.push(d.note(why).help(help));
+    }
+}

@@ -1,0 +1,332 @@
+//! TLS603 `plaintext_listener_all_interfaces`: a plain HTTP server (axum, hyper, actix-web, warp,
+//! poem, salvo, tide) bound to `0.0.0.0`/`[::]` in a package that sets up no TLS acceptor. The
+//! acceptor is a per-file fact joined per package (`join_tls_acceptors`).
+
+use syn::Expr;
+
+use crate::conststr::const_str;
+use crate::cx::{Cx, chain_root, peel};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS603",
+    name: "plaintext_listener_all_interfaces",
+    default_level: Level::Warn,
+    summary: "a plain HTTP server listening on all interfaces",
+    cwe: &[319],
+    needles: &[
+        "0.0.0.0",
+        "[::]",
+        "\"::\"",
+        "UNSPECIFIED",
+        "0, 0, 0, 0",
+        "0,0,0,0",
+        "TlsAcceptor",
+        "SslAcceptor",
+        "bind_rustls",
+        "bind_openssl",
+        "listen_rustls",
+        "listen_openssl",
+        "RustlsConfig",
+        "OpenSSLConfig",
+        "RustlsAcceptor",
+        "TlsListener",
+        "RustlsListener",
+        "ServerTlsConfig",
+        "with_single_cert",
+        "tls_config",
+        "cert_path",
+    ],
+    docs: r#"### What it does
+Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
+`Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
+of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. Nothing is
+reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
+`bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, …).
+
+### Why is this bad?
+Everything sent to the server, passwords and session cookies included, crosses the network in
+clear text, readable and changeable by anyone on the path (CWE-319). Services behind a
+TLS-terminating proxy should listen on loopback or a private interface only.
+
+### Example
+```rust
+async fn serve(app: axum::Router) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind("0.0.0.0:8080").await?;
+    axum::serve(listener, app).await
+}
+```
+
+Use instead:
+```rust
+async fn serve(app: axum::Router) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+    axum::serve(listener, app).await
+}
+```
+"#,
+    check: Some(check),
+};
+
+const SERVER_CRATES: &[&str] = &[
+    "axum",
+    "hyper",
+    "actix_web",
+    "warp",
+    "poem",
+    "salvo",
+    "tide",
+    "tonic",
+];
+
+const ACCEPTOR_TYPES: &[&str] = &[
+    "TlsAcceptor",
+    "SslAcceptor",
+    "SslAcceptorBuilder",
+    "RustlsConfig",
+    "OpenSSLConfig",
+    "RustlsAcceptor",
+    "OpenSSLAcceptor",
+    "TlsListener",
+    "RustlsListener",
+    "OpensslListener",
+    "ServerTlsConfig",
+];
+
+const ACCEPTOR_METHODS: &[&str] = &[
+    "with_single_cert",
+    "with_cert_resolver",
+    "tls_config",
+    "key_path",
+    "cert_path",
+    "rustls",
+    "openssl",
+];
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !cx.is_test_target && has_tls_acceptor(cx) {
+        sink.mark_tls_acceptor();
+    }
+    if !SERVER_CRATES.iter().any(|c| cx.mentions_crate(c)) && !cx.text.contains("HttpServer") {
+        return;
+    }
+    for c in &cx.calls {
+        let Expr::Path(p) = &*c.func else { continue };
+        let Some(last) = p.path.segments.last() else {
+            continue;
+        };
+        if last.ident != "bind" || p.path.segments.len() < 2 {
+            continue;
+        }
+        if let Some(arg) = c.args.first() {
+            report(cx, sink, arg);
+        }
+    }
+    for m in &cx.method_calls {
+        let name = m.method.to_string();
+        let root = root_text(cx, &m.receiver);
+        let server_chain = match name.as_str() {
+            "bind" | "bind_auto_h2c" => root.contains("HttpServer"),
+            "run" => root.contains("serve"),
+            "serve" | "serve_with_shutdown" => {
+                root.contains("Server::builder") && cx.mentions_crate("tonic")
+            }
+            _ => false,
+        };
+        if let Some(arg) = m.args.first().filter(|_| server_chain) {
+            report(cx, sink, arg);
+        }
+    }
+}
+
+fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
+    let Some(shown) = all_interfaces(cx, arg, 0) else {
+        return;
+    };
+    sink.push_unless_tls_acceptor(
+        Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
+            .label(format!("`{shown}` accepts connections on every network interface"))
+            .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
+            .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy"),
+    );
+}
+
+/// The source of the call chain's root, through one `let` (`let server = HttpServer::new(…);`).
+fn root_text<'a>(cx: &Cx<'a>, receiver: &'a Expr) -> &'a str {
+    let root = chain_root(receiver);
+    if let Expr::Path(p) = root
+        && let Some(ident) = p.path.get_ident()
+    {
+        let at = cx.range(root).start;
+        let scope = cx
+            .scope_at(at)
+            .map(|s| s.range.clone())
+            .unwrap_or(0..cx.text.len());
+        let init = cx
+            .lets
+            .iter()
+            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+            .max_by_key(|l| l.offset)
+            .and_then(|l| l.init);
+        if let Some(init) = init {
+            return cx.snippet(chain_root(init));
+        }
+    }
+    cx.snippet(root)
+}
+
+/// Whether `e` is an all-interfaces address; returns how to name it.
+fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
+    if depth > 6 {
+        return None;
+    }
+    match peel(e) {
+        Expr::Try(t) => all_interfaces(cx, &t.expr, depth + 1),
+        Expr::Await(a) => all_interfaces(cx, &a.base, depth + 1),
+        Expr::MethodCall(m)
+            if matches!(
+                m.method.to_string().as_str(),
+                "unwrap" | "expect" | "parse" | "into" | "to_string" | "as_str"
+            ) =>
+        {
+            all_interfaces(cx, &m.receiver, depth + 1)
+        }
+        Expr::Tuple(t) => all_interfaces(cx, t.elems.first()?, depth + 1),
+        Expr::Repeat(r) => {
+            let zero = cx.resolve(&r.expr).as_int() == Some(0);
+            match cx.resolve(&r.len).as_int() {
+                Some(4) if zero => Some("0.0.0.0".to_string()),
+                Some(8 | 16) if zero => Some("[::]".to_string()),
+                _ => None,
+            }
+        }
+        Expr::Array(a) => {
+            let zeros = (a.elems.len() == 4 || a.elems.len() == 8)
+                && a.elems.iter().all(|x| cx.resolve(x).as_int() == Some(0));
+            zeros.then(|| {
+                if a.elems.len() == 4 {
+                    "0.0.0.0".to_string()
+                } else {
+                    "[::]".to_string()
+                }
+            })
+        }
+        Expr::Call(c) => {
+            let Expr::Path(p) = &*c.func else { return None };
+            let last = p.path.segments.last()?.ident.to_string();
+            match last.as_str() {
+                "from" | "new" | "V4" | "V6" | "SocketAddrV4" | "SocketAddrV6"
+                    if c.args.len() == 4 =>
+                {
+                    c.args
+                        .iter()
+                        .all(|x| cx.resolve(x).as_int() == Some(0))
+                        .then(|| "0.0.0.0".to_string())
+                }
+                "from" | "new" | "V4" | "V6" | "from_str" => {
+                    all_interfaces(cx, c.args.first()?, depth + 1)
+                }
+                _ => None,
+            }
+        }
+        Expr::Macro(m) if m.mac.path.is_ident("format") => {
+            let lit = m.mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                let lit: syn::LitStr = input.parse()?;
+                let _: proc_macro2::TokenStream = input.parse()?;
+                Ok(lit)
+            });
+            lit.ok().and_then(|l| unspecified_text(&l.value()))
+        }
+        Expr::Path(p)
+            if p.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "UNSPECIFIED") =>
+        {
+            Some(if p.path.segments.iter().any(|s| s.ident == "Ipv6Addr") {
+                "[::]".to_string()
+            } else {
+                "0.0.0.0".to_string()
+            })
+        }
+        Expr::Path(p) if p.path.get_ident().is_some() => {
+            let ident = p.path.get_ident()?;
+            let at = cx.range(e).start;
+            let scope = cx
+                .scope_at(at)
+                .map(|s| s.range.clone())
+                .unwrap_or(0..cx.text.len());
+            let binding = cx
+                .lets
+                .iter()
+                .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+                .max_by_key(|l| l.offset);
+            match binding {
+                Some(b) if !b.mutable => all_interfaces(cx, b.init?, depth + 1),
+                Some(_) => None,
+                None => const_str(cx, e).and_then(|s| unspecified_text(&s.value)),
+            }
+        }
+        other => const_str(cx, other).and_then(|s| unspecified_text(&s.value)),
+    }
+}
+
+/// `0.0.0.0[:port]`, `[::][:port]`, `::` → the address as written.
+fn unspecified_text(s: &str) -> Option<String> {
+    let host = if s.starts_with('[') {
+        s.split(']').next().map(|h| format!("{h}]"))
+    } else {
+        Some(
+            s.rsplit_once(':')
+                .filter(|(h, _)| !h.contains(':'))
+                .map_or(s, |(h, _)| h)
+                .to_string(),
+        )
+    }?;
+    matches!(
+        host.as_str(),
+        "0.0.0.0" | "[::]" | "::" | "[0:0:0:0:0:0:0:0]"
+    )
+    .then(|| s.to_string())
+}
+
+/// Whether the file sets up a TLS acceptor: a rustls/openssl server config, a TLS listener.
+fn has_tls_acceptor(cx: &Cx<'_>) -> bool {
+    let named = |s: &str| ACCEPTOR_TYPES.contains(&s);
+    cx.paths.iter().any(|p| {
+        p.path.segments.iter().any(|s| {
+            named(&s.ident.to_string())
+                || s.ident.to_string().starts_with("bind_rustls")
+                || s.ident == "bind_openssl"
+        })
+    }) || cx.uses.values().any(|full| full.iter().any(|s| named(s)))
+        || cx.method_calls.iter().any(|m| {
+            let name = m.method.to_string();
+            ACCEPTOR_METHODS.contains(&name.as_str())
+                || name.starts_with("bind_rustls")
+                || name.starts_with("listen_rustls")
+                || name == "bind_openssl"
+                || name == "listen_openssl"
+                || (name == "tls" && m.args.is_empty())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unspecified_text;
+
+    #[test]
+    fn addresses() {
+        assert!(unspecified_text("0.0.0.0:8080").is_some());
+        assert!(unspecified_text("0.0.0.0").is_some());
+        assert!(unspecified_text("[::]:443").is_some());
+        assert!(unspecified_text("::").is_some());
+        assert!(unspecified_text("127.0.0.1:8080").is_none());
+        assert!(unspecified_text("[::1]:8080").is_none());
+        assert!(unspecified_text("10.0.0.0:80").is_none());
+    }
+}

@@ -1,0 +1,164 @@
+//! TLS701 `tls_key_logging`: TLS session secrets written to a key log (catalog section G).
+
+use syn::Expr;
+
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::toggle::{Finding, Setter, check_setters};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS701",
+    name: "tls_key_logging",
+    default_level: Level::Warn,
+    summary: "TLS session secrets written to a key log",
+    cwe: &[532],
+    needles: &[
+        "KeyLog",
+        "tls_sslkeylogfile",
+        "use_key_log",
+        "set_keylog_callback",
+    ],
+    docs: r#"### What it does
+Flags rustls `KeyLogFile` installed as `key_log` (by assignment or in a struct literal), custom
+`impl KeyLog` types, reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()` and
+openssl/boring `set_keylog_callback`.
+
+### Why is this bad?
+Key logs hold the secrets of every session: whoever can read the file (or set `SSLKEYLOGFILE`
+in the process environment) can decrypt all captured traffic (CWE-532). Keep key logging to
+debugging builds: code under `#[cfg(debug_assertions)]` or `if cfg!(debug_assertions)` is not
+reported.
+
+### Example
+```rust
+fn configure(config: &mut rustls::ClientConfig) {
+    config.key_log = std::sync::Arc::new(rustls::KeyLogFile::new());
+}
+```
+
+Use instead:
+```rust
+fn configure(config: &mut rustls::ClientConfig) {
+    let _ = config;
+}
+```
+"#,
+    check: Some(check),
+};
+
+const WHY: &str = "anyone who can read the key log, or set `SSLKEYLOGFILE` for the process, can decrypt the captured traffic";
+const HELP: &str = "remove key logging from production code, or gate it behind `#[cfg(debug_assertions)]` (not reported)";
+
+const FINDING: Finding = Finding {
+    rule: &RULE,
+    message: "TLS session keys are logged",
+    label: "keys are written to `$SSLKEYLOGFILE` when it is set",
+    why: WHY,
+    runtime_message: None,
+};
+
+fn check(cx: &Cx<'_>, out: &mut Sink) {
+    let mut found = Sink::default();
+    find(cx, &mut found);
+    for d in found.diagnostics {
+        if !debug_only(cx, d.primary.range.start) {
+            out.push(d);
+        }
+    }
+}
+
+/// Whether `at` lies in a statement or item gated on debug builds (`#[cfg(debug_assertions)]`,
+/// `if cfg!(debug_assertions) { … }`), which is what the help recommends.
+fn debug_only(cx: &Cx<'_>, at: usize) -> bool {
+    cx.statements.iter().filter(|r| r.contains(&at)).any(|r| {
+        let head: String = cx
+            .text
+            .get(r.start..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .take(40)
+            .collect();
+        head.starts_with("#[cfg(debug_assertions)]") || head.starts_with("ifcfg!(debug_assertions)")
+    })
+}
+
+fn find(cx: &Cx<'_>, sink: &mut Sink) {
+    let push = |sink: &mut Sink, range, label: &str| {
+        sink.push(
+            Diagnostic::new(&RULE, FINDING.message, range)
+                .label(label)
+                .note(WHY)
+                .help(HELP),
+        );
+    };
+    for a in &cx.assigns {
+        if let Expr::Field(f) = &*a.left
+            && matches!(&f.member, syn::Member::Named(n) if n == "key_log")
+            && cx.snippet(&*a.right).contains("KeyLogFile")
+        {
+            push(
+                sink,
+                cx.range(&*a.left),
+                "the key log writes session secrets to `$SSLKEYLOGFILE`",
+            );
+        }
+    }
+    for s in &cx.structs {
+        for fv in &s.fields {
+            if matches!(&fv.member, syn::Member::Named(n) if n == "key_log")
+                && cx.snippet(&fv.expr).contains("KeyLogFile")
+            {
+                push(
+                    sink,
+                    cx.range(&fv.member),
+                    "the key log writes session secrets to `$SSLKEYLOGFILE`",
+                );
+            }
+        }
+    }
+    for i in &cx.impls {
+        let Some((path, _)) = &i.trait_ else { continue };
+        if path.segments.last().is_none_or(|s| s.ident != "KeyLog") {
+            continue;
+        }
+        let logs = i.items.iter().any(|item| matches!(item, syn::ImplItem::Fn(f) if f.sig.ident == "log" && !f.block.stmts.is_empty()));
+        if logs {
+            push(
+                sink,
+                cx.range(path),
+                "this type receives every session secret",
+            );
+        }
+    }
+    check_setters(
+        cx,
+        sink,
+        &FINDING,
+        &[Setter {
+            methods: &["tls_sslkeylogfile"],
+            dangerous: true,
+            needs_crate: &[],
+            help: HELP,
+        }],
+    );
+    for call in cx.calls_named(&["use_key_log"]) {
+        if call.args.is_empty() {
+            push(
+                sink,
+                call.call_range(cx),
+                "keys are written to `$SSLKEYLOGFILE` when it is set",
+            );
+        }
+    }
+    for call in cx.calls_named(&["set_keylog_callback"]) {
+        push(
+            sink,
+            call.name_range(cx),
+            "the callback receives every session secret",
+        );
+    }
+}

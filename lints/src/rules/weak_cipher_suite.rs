@@ -1,0 +1,189 @@
+//! TLS401 `weak_cipher_suite`: an OpenSSL-syntax cipher string that leaves NULL, EXPORT,
+//! anonymous, RC4, DES, 3DES, MD5 or RC2 suites enabled, or sets `@SECLEVEL=0` (catalog section D).
+
+use std::ops::Range;
+
+use syn::Expr;
+
+use crate::cipher::{Evaluation, Weakness, evaluate};
+use crate::conststr::{ConstStr, const_str, const_str_list};
+use crate::cx::{CallSite, Cx};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS401",
+    name: "weak_cipher_suite",
+    default_level: Level::Deny,
+    summary: "a cipher string that enables NULL, EXPORT, anonymous, RC4, DES, 3DES, MD5 or RC2 suites",
+    cwe: &[327],
+    needles: &[
+        "cipher_list",
+        "ciphers(",
+        "enabled_cipher_suites",
+        "ssl.cipher.suites",
+    ],
+    docs: r#"### What it does
+Evaluates the OpenSSL cipher strings given to openssl/boring `set_cipher_list`, curl
+`ssl_cipher_list`/`proxy_ssl_cipher_list`, isahc `ssl_ciphers`/`ciphers`, rdkafka
+`ssl.cipher.suites` and paho-mqtt `enabled_cipher_suites` the way OpenSSL does (aliases such as
+`ALL`, `HIGH`, `aNULL` and `kRSA` expand to suites, `!` removes for good, `-` removes, `+` only
+reorders) and flags a string that leaves a NULL, EXPORT, anonymous, RC4, DES, 3DES, MD5 or RC2
+suite enabled, or that sets `@SECLEVEL=0`. A string whose weak tokens are all excluded is clean.
+Strings held in constants and built with `concat!` or `+` are followed.
+
+### Why is this bad?
+These suites are broken (RC4, DES, EXPORT), have no encryption (NULL) or no server
+authentication (anonymous), or rely on primitives with known practical attacks (3DES: Sweet32,
+MD5). A peer that offers one can be downgraded to it (CWE-327).
+
+### Example
+```rust
+fn configure(ctx: &mut openssl::ssl::SslContextBuilder) -> Result<(), openssl::error::ErrorStack> {
+    ctx.set_cipher_list("ALL:RC4-SHA")
+}
+```
+
+Use instead:
+```rust
+fn configure(ctx: &mut openssl::ssl::SslContextBuilder) -> Result<(), openssl::error::ErrorStack> {
+    ctx.set_cipher_list("ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:!aNULL")
+}
+```
+"#,
+    check: Some(check),
+};
+
+const HELP: &str = "exclude the weak suites (`HIGH:!aNULL:!eNULL:!EXPORT:!RC4:!DES:!3DES:!MD5`) or use Mozilla's intermediate list; `SslConnector::builder` already sets a safe default";
+
+/// A cipher string given to a sink: where to point and what it says.
+struct Site {
+    primary: Range<usize>,
+    arg: Range<usize>,
+    value: ConstStr,
+}
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    for site in sites(cx) {
+        let eval = evaluate(&site.value.value);
+        report(sink, &site, &eval);
+    }
+}
+
+fn sites(cx: &Cx<'_>) -> Vec<Site> {
+    let mut out = Vec::new();
+    let single = |call: &CallSite<'_>, arg: &Expr| {
+        const_str(cx, arg).map(|value| Site {
+            primary: call.name_range(cx),
+            arg: cx.range(arg),
+            value,
+        })
+    };
+    for call in cx.calls_named(&[
+        "set_cipher_list",
+        "ssl_cipher_list",
+        "proxy_ssl_cipher_list",
+        "enabled_cipher_suites",
+    ]) {
+        if let Some(arg) = call.args.first() {
+            out.extend(single(&call, arg));
+        }
+    }
+    let isahc = cx.mentions_crate("isahc");
+    for call in cx.calls_named(&["ssl_ciphers", "ciphers"]) {
+        if call.name == "ciphers" && !isahc {
+            continue;
+        }
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let joined = const_str_list(cx, arg).map(|items| {
+            let mut via = Vec::new();
+            let values: Vec<String> = items
+                .into_iter()
+                .map(|i| {
+                    via.extend(i.via);
+                    i.value
+                })
+                .collect();
+            ConstStr {
+                value: values.join(":"),
+                via,
+            }
+        });
+        if let Some(value) = joined.or_else(|| const_str(cx, arg)) {
+            out.push(Site {
+                primary: call.name_range(cx),
+                arg: cx.range(*arg),
+                value,
+            });
+        }
+    }
+    for call in cx.calls_named(&["set"]) {
+        let [key, value] = call.args[..] else {
+            continue;
+        };
+        if const_str(cx, key).is_some_and(|k| k.value == "ssl.cipher.suites") {
+            out.extend(single(&call, value));
+        }
+    }
+    out
+}
+
+fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
+    let classes: Vec<Weakness> = eval
+        .classes()
+        .into_iter()
+        .filter(|w| !matches!(w, Weakness::ShortTag | Weakness::IntegrityOnly))
+        .collect();
+    if !classes.is_empty() {
+        let names: Vec<&str> = classes.iter().map(|w| w.describe()).collect();
+        let mut d = Diagnostic::new(
+            &RULE,
+            "the cipher list enables weak cipher suites",
+            site.primary.clone(),
+        )
+        .label(format!("{} suites stay enabled", names.join(", ")));
+        if let Some(first) = eval
+            .weak
+            .iter()
+            .find(|w| classes.first() == Some(&w.weakness))
+        {
+            let text = if first.token == first.suite {
+                format!("`{}` is weak ({})", first.suite, first.weakness.describe())
+            } else {
+                format!(
+                    "`{}` enables `{}` ({})",
+                    first.token,
+                    first.suite,
+                    first.weakness.describe()
+                )
+            };
+            d = d.secondary(site.arg.clone(), text);
+        }
+        for (range, text) in &site.value.via {
+            d = d.secondary(range.clone(), text.clone());
+        }
+        sink.push(d.note("these suites are broken or unauthenticated, and a peer that offers one can be downgraded to it").help(HELP));
+    }
+    if eval.seclevel == Some(0) {
+        let mut d = Diagnostic::new(
+            &RULE,
+            "the cipher list sets security level 0",
+            site.primary.clone(),
+        )
+        .label("`@SECLEVEL=0` allows every algorithm and key size")
+        .secondary(site.arg.clone(), "`@SECLEVEL=0` is set here");
+        for (range, text) in &site.value.via {
+            d = d.secondary(range.clone(), text.clone());
+        }
+        sink.push(
+            d.note(
+                "security level 0 re-enables keys and algorithms that OpenSSL rejects by default",
+            )
+            .help("drop `@SECLEVEL=0` (OpenSSL's default is level 1 or 2)"),
+        );
+    }
+}

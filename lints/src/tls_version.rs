@@ -1,0 +1,489 @@
+//! The protocol-version settings of a file, shared by TLS301 and TLS302: minimums and maximums set
+//! through reqwest, native-tls, openssl/boring, curl, isahc 2, lettre, paho-mqtt and rustls, the
+//! openssl `SslOptions` switches, and the openssl/boring `SslAcceptor` presets (catalog section C).
+
+use std::ops::Range;
+
+use syn::Expr;
+
+use crate::cx::{Cx, peel};
+use crate::toggle::unwrap_some;
+
+/// A protocol version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Proto {
+    /// `None` as a minimum: the oldest version the library supports.
+    Oldest,
+    /// SSL 2.0.
+    Ssl2,
+    /// SSL 3.0.
+    Ssl3,
+    /// TLS 1.0.
+    Tls10,
+    /// TLS 1.1.
+    Tls11,
+    /// TLS 1.2.
+    Tls12,
+    /// TLS 1.3.
+    Tls13,
+}
+
+impl Proto {
+    /// How the version is named in a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Proto::Oldest => "the oldest version the library supports",
+            Proto::Ssl2 => "SSL 2.0",
+            Proto::Ssl3 => "SSL 3.0",
+            Proto::Tls10 => "TLS 1.0",
+            Proto::Tls11 => "TLS 1.1",
+            Proto::Tls12 => "TLS 1.2",
+            Proto::Tls13 => "TLS 1.3",
+        }
+    }
+}
+
+/// Which end of the version range a setting fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The lowest version allowed.
+    Min,
+    /// The highest version allowed.
+    Max,
+}
+
+/// The API family of a setting, which decides how the safe value is spelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// reqwest `Version::TLS_1_x`.
+    Reqwest,
+    /// native-tls `Protocol::Tlsv1x`.
+    NativeTls,
+    /// openssl/boring `SslVersion::TLS1_x`.
+    Openssl,
+    /// openssl/boring `SslOptions`.
+    OpensslOptions,
+    /// openssl/boring `SslAcceptor::mozilla_*` presets.
+    Preset,
+    /// curl `SslVersion::Tlsv1x`.
+    Curl,
+    /// paho-mqtt `SslVersion::Tls_1_x`.
+    Paho,
+    /// isahc 2 `ProtocolVersion::Tlsv1x`.
+    Isahc,
+    /// lettre `TlsVersion::Tlsv1x`.
+    Lettre,
+    /// rustls `with_protocol_versions`.
+    Rustls,
+}
+
+impl Family {
+    /// The safe spelling for a minimum of `version` (TLS 1.2 or 1.3).
+    pub fn help(self, version: Proto) -> String {
+        let (dot, flat, under) = if version == Proto::Tls13 {
+            ("1_3", "13", "1_3")
+        } else {
+            ("1_2", "12", "1_2")
+        };
+        match self {
+            Family::Reqwest if version == Proto::Tls13 => "use `Version::TLS_1_3`".to_string(),
+            Family::Reqwest => format!("use `Version::TLS_{dot}`, or leave the minimum unset"),
+            Family::NativeTls => format!("use `Some(Protocol::Tlsv{flat})`"),
+            Family::Openssl => format!("use `Some(SslVersion::TLS{under})`"),
+            Family::OpensslOptions => format!("keep `NO_SSLV3`, `NO_TLSV1` and `NO_TLSV1_1` set and call `set_min_proto_version(Some(SslVersion::TLS{under}))`"),
+            Family::Preset if version == Proto::Tls13 => "use `SslAcceptor::mozilla_modern_v5` (TLS 1.3 only)".to_string(),
+            Family::Preset => "use `SslAcceptor::mozilla_intermediate_v5` (TLS 1.2 and 1.3) or `mozilla_modern_v5` (TLS 1.3)".to_string(),
+            Family::Curl => format!("use `SslVersion::Tlsv{flat}`"),
+            Family::Paho => format!("use `SslVersion::Tls_{under}`"),
+            Family::Isahc => format!("use `ProtocolVersion::Tlsv{flat}`"),
+            Family::Lettre => format!("use `TlsVersion::Tlsv{flat}` (the default is TLS 1.2)"),
+            Family::Rustls => "use `with_protocol_versions(&[&rustls::version::TLS13])`".to_string(),
+        }
+    }
+}
+
+/// One version setting.
+#[derive(Clone, Debug)]
+pub struct Setting {
+    /// Minimum or maximum.
+    pub bound: Bound,
+    /// The version it sets.
+    pub version: Proto,
+    /// The primary range (the method name, the preset, the flag).
+    pub primary: Range<usize>,
+    /// The value's range, when it is not the primary range.
+    pub value: Option<Range<usize>>,
+    /// The API family.
+    pub family: Family,
+    /// Extra explanation for presets and options.
+    pub detail: Option<&'static str>,
+}
+
+const MIN_SETTERS: &[(&str, Family)] = &[
+    ("min_tls_version", Family::Reqwest),
+    ("tls_version_min", Family::Reqwest),
+    ("min_protocol_version", Family::NativeTls),
+    ("set_min_proto_version", Family::Openssl),
+    ("set_min_tls_version", Family::Lettre),
+    ("ssl_version", Family::Curl),
+    ("proxy_ssl_version", Family::Curl),
+    ("min_version", Family::Isahc),
+];
+
+const MAX_SETTERS: &[(&str, Family)] = &[
+    ("max_tls_version", Family::Reqwest),
+    ("tls_version_max", Family::Reqwest),
+    ("max_protocol_version", Family::NativeTls),
+    ("set_max_proto_version", Family::Openssl),
+    ("max_version", Family::Isahc),
+];
+
+/// Every version setting of the file.
+pub fn settings(cx: &Cx<'_>) -> Vec<Setting> {
+    let mut out = Vec::new();
+    for (bound, table) in [(Bound::Min, MIN_SETTERS), (Bound::Max, MAX_SETTERS)] {
+        for &(method, family) in table {
+            for call in cx.calls_named(&[method]) {
+                let Some(arg) = call.args.first() else {
+                    continue;
+                };
+                setter(cx, &mut out, bound, family, call.name_range(cx), arg);
+            }
+        }
+    }
+    for call in cx.calls_named(&["ssl_min_max_version", "proxy_ssl_min_max_version"]) {
+        if let [min, max] = call.args[..] {
+            setter(
+                cx,
+                &mut out,
+                Bound::Min,
+                Family::Curl,
+                call.name_range(cx),
+                min,
+            );
+            setter(
+                cx,
+                &mut out,
+                Bound::Max,
+                Family::Curl,
+                call.name_range(cx),
+                max,
+            );
+        }
+    }
+    options(cx, &mut out);
+    presets(cx, &mut out);
+    rustls_versions(cx, &mut out);
+    out
+}
+
+fn setter(
+    cx: &Cx<'_>,
+    out: &mut Vec<Setting>,
+    bound: Bound,
+    family: Family,
+    primary: Range<usize>,
+    arg: &Expr,
+) {
+    let value = follow(cx, unwrap_some(arg), 0);
+    let value = unwrap_some(value);
+    let version = match peel(value) {
+        Expr::Path(p) if p.path.is_ident("None") => {
+            if bound == Bound::Max || !matches!(family, Family::NativeTls | Family::Openssl) {
+                return;
+            }
+            Proto::Oldest
+        }
+        Expr::Path(p) => {
+            let segs = cx.canonical_path(&p.path);
+            if family == Family::Isahc && !segs.iter().any(|s| s == "ProtocolVersion") {
+                return;
+            }
+            let Some(last) = segs.last() else { return };
+            let Some(version) = parse_proto(last) else {
+                return;
+            };
+            version
+        }
+        _ => return,
+    };
+    let family = match (family, peel(value)) {
+        (Family::Curl, Expr::Path(p))
+            if p.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident.to_string().starts_with("Tls_")) =>
+        {
+            Family::Paho
+        }
+        _ => family,
+    };
+    out.push(Setting {
+        bound,
+        version,
+        primary,
+        value: Some(cx.range(arg)),
+        family,
+        detail: None,
+    });
+}
+
+/// Follows a single identifier to its `let` initializer or `const` value (a few steps).
+fn follow<'a>(cx: &Cx<'a>, e: &'a Expr, depth: usize) -> &'a Expr {
+    if depth > 4 {
+        return e;
+    }
+    let Expr::Path(p) = peel(e) else { return e };
+    let Some(ident) = p.path.get_ident() else {
+        return e;
+    };
+    let at = cx.range(e).start;
+    let scope = cx
+        .scope_at(at)
+        .map(|s| s.range.clone())
+        .unwrap_or(0..cx.text.len());
+    let binding = cx
+        .lets
+        .iter()
+        .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset) && !l.mutable)
+        .max_by_key(|l| l.offset);
+    if let Some(init) = binding.and_then(|l| l.init) {
+        return follow(cx, init, depth + 1);
+    }
+    if let Some(item) = cx.consts.get(&ident.to_string()).and_then(|v| v.first()) {
+        return follow(cx, item.expr, depth + 1);
+    }
+    e
+}
+
+/// Reads a version off an enum or constant name: `TLS1`, `TLS1_2`, `TLS_1_0`, `Tlsv10`, `Tls_1_1`,
+/// `SSL3`, `Sslv3`, `TLSv1_2`, `TLS13`.
+pub fn parse_proto(name: &str) -> Option<Proto> {
+    let lower = name.to_ascii_lowercase().replace('_', "");
+    let (ssl, rest) = if let Some(r) = lower.strip_prefix("ssl") {
+        (true, r)
+    } else if let Some(r) = lower.strip_prefix("tls") {
+        (false, r)
+    } else {
+        return None;
+    };
+    let digits = rest.strip_prefix('v').unwrap_or(rest);
+    Some(match (ssl, digits) {
+        (true, "2") => Proto::Ssl2,
+        (true, "3") => Proto::Ssl3,
+        (false, "1" | "10") => Proto::Tls10,
+        (false, "11") => Proto::Tls11,
+        (false, "12") => Proto::Tls12,
+        (false, "13") => Proto::Tls13,
+        _ => return None,
+    })
+}
+
+/// The `SslOptions` flags named in an options expression (`A | B`, `A.union(B)`).
+fn flags<'a>(e: &'a Expr, out: &mut Vec<(&'a syn::ExprPath, String)>) {
+    match peel(e) {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::BitOr(_)) => {
+            flags(&b.left, out);
+            flags(&b.right, out);
+        }
+        Expr::MethodCall(m) if m.method == "union" => {
+            flags(&m.receiver, out);
+            m.args.iter().for_each(|a| flags(a, out));
+        }
+        Expr::Path(p) => {
+            if let Some(last) = p.path.segments.last() {
+                out.push((p, last.ident.to_string()));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
+    for call in cx.calls_named(&["clear_options"]) {
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let mut found = Vec::new();
+        flags(arg, &mut found);
+        let lowest = found
+            .iter()
+            .filter_map(|(p, name)| {
+                let v = match name.as_str() {
+                    "NO_SSLV2" => Proto::Ssl2,
+                    "NO_SSLV3" => Proto::Ssl3,
+                    "NO_TLSV1" => Proto::Tls10,
+                    "NO_TLSV1_1" => Proto::Tls11,
+                    _ => return None,
+                };
+                Some((v, cx.range(*p)))
+            })
+            .min_by_key(|(v, _)| *v);
+        if let Some((version, range)) = lowest {
+            out.push(Setting {
+                bound: Bound::Min,
+                version,
+                primary: call.name_range(cx),
+                value: Some(range),
+                family: Family::OpensslOptions,
+                detail: Some("clearing the flag re-enables the version"),
+            });
+        }
+    }
+    for call in cx.calls_named(&["set_options"]) {
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let mut found = Vec::new();
+        flags(arg, &mut found);
+        for (p, name) in &found {
+            let (bound, version, detail) = match name.as_str() {
+                "NO_TLSV1_2" => (
+                    Bound::Max,
+                    Proto::Tls11,
+                    "a client or server that cannot speak TLS 1.3 falls back to TLS 1.0 or 1.1",
+                ),
+                "NO_TLSV1_3" => (Bound::Max, Proto::Tls12, "the flag switches TLS 1.3 off"),
+                _ => continue,
+            };
+            out.push(Setting {
+                bound,
+                version,
+                primary: call.name_range(cx),
+                value: Some(cx.range(*p)),
+                family: Family::OpensslOptions,
+                detail: Some(detail),
+            });
+        }
+    }
+}
+
+fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
+    let floors: Vec<usize> = cx
+        .calls_named(&["set_min_proto_version"])
+        .map(|c| c.name_range(cx).start)
+        .collect();
+    for call in &cx.calls {
+        let Expr::Path(p) = &*call.func else { continue };
+        let detail_v4 = "Mozilla's v4 intermediate profile allows TLS 1.0 and 1.1 with 3DES and static-RSA suites, and switches TLS 1.3 off";
+        let settings: &[(Bound, Proto, &'static str)] =
+            if cx.path_ends_with(&p.path, &["SslAcceptor", "mozilla_intermediate"]) {
+                &[
+                    (Bound::Min, Proto::Tls10, detail_v4),
+                    (Bound::Max, Proto::Tls12, detail_v4),
+                ]
+            } else if cx.path_ends_with(&p.path, &["SslAcceptor", "mozilla_modern"]) {
+                &[(
+                    Bound::Max,
+                    Proto::Tls12,
+                    "Mozilla's v4 modern profile sets `NO_TLSV1_3`: TLS 1.2 only",
+                )]
+            } else if cx.path_ends_with(&p.path, &["SslAcceptor", "mozilla_intermediate_v5"]) {
+                &[(
+                    Bound::Min,
+                    Proto::Tls12,
+                    "Mozilla's v5 intermediate profile allows TLS 1.2 and 1.3",
+                )]
+            } else {
+                continue;
+            };
+        for &(bound, version, detail) in settings {
+            if bound == Bound::Min && sets_floor(cx, &floors, cx.range(p).start) {
+                continue;
+            }
+            out.push(Setting {
+                bound,
+                version,
+                primary: cx.range(p),
+                value: None,
+                family: Family::Preset,
+                detail: Some(detail),
+            });
+        }
+    }
+}
+
+/// Whether the function around `at` sets an explicit minimum (a preset followed by
+/// `set_min_proto_version` is judged by that call), itself or through a function of the file that
+/// it calls.
+fn sets_floor(cx: &Cx<'_>, floors: &[usize], at: usize) -> bool {
+    let Some(scope) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
+        return false;
+    };
+    if floors.iter().any(|f| scope.range.contains(f)) {
+        return true;
+    }
+    let helpers: Vec<String> = cx
+        .scopes
+        .iter()
+        .filter(|s| floors.iter().any(|f| s.range.contains(f)))
+        .filter_map(|s| s.name.map(|n| n.to_string()))
+        .collect();
+    cx.calls.iter().any(|c| {
+        let called = match &*c.func {
+            Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+            _ => None,
+        };
+        scope.range.contains(&cx.range(*c).start) && called.is_some_and(|n| helpers.contains(&n))
+    })
+}
+
+/// rustls `with_protocol_versions(&[&TLS12])`: TLS 1.2 only.
+fn rustls_versions(cx: &Cx<'_>, out: &mut Vec<Setting>) {
+    for call in cx.calls_named(&["with_protocol_versions"]) {
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let Expr::Array(list) = peel(follow(cx, arg, 0)) else {
+            continue;
+        };
+        let versions: Vec<Proto> = list
+            .elems
+            .iter()
+            .filter_map(|e| match peel(e) {
+                Expr::Path(p) => p
+                    .path
+                    .segments
+                    .last()
+                    .and_then(|s| parse_proto(&s.ident.to_string())),
+                _ => None,
+            })
+            .collect();
+        if versions.len() != list.elems.len() || versions.is_empty() {
+            continue;
+        }
+        let (Some(&min), Some(&max)) = (versions.iter().min(), versions.iter().max()) else {
+            continue;
+        };
+        for (bound, version) in [(Bound::Min, min), (Bound::Max, max)] {
+            out.push(Setting {
+                bound,
+                version,
+                primary: call.name_range(cx),
+                value: Some(cx.range(*arg)),
+                family: Family::Rustls,
+                detail: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_names() {
+        assert_eq!(parse_proto("TLS1"), Some(Proto::Tls10));
+        assert_eq!(parse_proto("TLS1_2"), Some(Proto::Tls12));
+        assert_eq!(parse_proto("TLS_1_1"), Some(Proto::Tls11));
+        assert_eq!(parse_proto("Tlsv10"), Some(Proto::Tls10));
+        assert_eq!(parse_proto("Tls_1_0"), Some(Proto::Tls10));
+        assert_eq!(parse_proto("TLSv1_3"), Some(Proto::Tls13));
+        assert_eq!(parse_proto("TLS13"), Some(Proto::Tls13));
+        assert_eq!(parse_proto("SSL3"), Some(Proto::Ssl3));
+        assert_eq!(parse_proto("Sslv2"), Some(Proto::Ssl2));
+        assert_eq!(parse_proto("Default"), None);
+        assert_eq!(parse_proto("DTLS1"), None);
+    }
+}

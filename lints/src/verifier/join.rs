@@ -1,0 +1,187 @@
+//! The crate-level join: each install site meets the verdict on the type it installs, wherever
+//! in the workspace that type is implemented. Deterministic: facts are sorted by file and offset,
+//! and ties between same-named types are broken by the closest module path, then by that order.
+
+use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, wording};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::engine::FileReport;
+use crate::rules::UNANALYSED_CUSTOM_VERIFIER;
+
+/// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
+const KNOWN_VERIFIERS: &[&str] = &[
+    "WebPkiServerVerifier",
+    "WebPkiVerifier",
+    "WebPKIVerifier",
+    "WebPkiClientVerifier",
+    "AllowAnyAuthenticatedClient",
+    "AllowAnyAnonymousOrAuthenticatedClient",
+    "NoClientAuth",
+];
+
+/// Reports every install of a verifier that does not verify (at the install site, pointing at
+/// the impl), and every install of a type defined outside the linted files (TLS114). `reports`
+/// are all the files of the run, across workspace members.
+pub fn join_verifiers(reports: &mut [FileReport]) {
+    let mut verifiers: Vec<VerifierFact> = reports
+        .iter()
+        .flat_map(|r| r.verifier_facts.verifiers.iter().cloned())
+        .collect();
+    verifiers.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
+    let mut helpers: Vec<HelperFact> = reports
+        .iter()
+        .flat_map(|r| r.verifier_facts.helpers.iter().cloned())
+        .collect();
+    helpers.sort_by(|a, b| (&a.path, &a.name).cmp(&(&b.path, &b.name)));
+    for report in reports.iter_mut() {
+        let installs = report.verifier_facts.installs.clone();
+        for install in &installs {
+            for ty in installed_types(install, &report.path, &helpers) {
+                if let Some(d) = install_finding(install, &report.path, &ty, &verifiers) {
+                    report.diagnostics.push(d);
+                }
+            }
+        }
+    }
+}
+
+/// The types an install site installs: its own, or those its helper function returns (the
+/// helpers of the same file first, else those of the first file that defines one of that name).
+fn installed_types(install: &InstallFact, path: &str, helpers: &[HelperFact]) -> Vec<Vec<String>> {
+    match &install.target {
+        InstallTarget::Type(t) => vec![t.clone()],
+        InstallTarget::Helper(name) => {
+            let named: Vec<&HelperFact> = helpers.iter().filter(|h| &h.name == name).collect();
+            let from = if named.iter().any(|h| h.path == path) {
+                Some(path)
+            } else {
+                named.first().map(|h| h.path.as_str())
+            };
+            named
+                .iter()
+                .filter(|h| Some(h.path.as_str()) == from)
+                .map(|h| h.target.clone())
+                .collect()
+        }
+    }
+}
+
+fn install_finding(
+    install: &InstallFact,
+    path: &str,
+    ty: &[String],
+    verifiers: &[VerifierFact],
+) -> Option<Diagnostic> {
+    let name = ty.last()?;
+    let candidates: Vec<&VerifierFact> = verifiers
+        .iter()
+        .filter(|v| &v.name == name && v.side == install.side)
+        .collect();
+    let mut d = match closest(&candidates, path, ty) {
+        Some(v) => {
+            let w = wording(v.side, v.verdict)?;
+            let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
+                .with_level(w.level)
+                .label(format!("`{name}` {}", w.label))
+                .secondary(install.arg.clone(), "installed here")
+                .note(w.why)
+                .help(w.help);
+            if v.path != path {
+                d.notes.insert(
+                    0,
+                    format!("`{name}` is implemented at {}:{}", v.path, v.line),
+                );
+            }
+            d.secondary.push(Label {
+                file: (v.path != path).then(|| v.path.clone()),
+                range: v.range.clone(),
+                text: format!("`{name}` is implemented here"),
+            });
+            d
+        }
+        None => {
+            let external = ty.iter().any(|s| s == "rustls_platform_verifier")
+                || KNOWN_VERIFIERS.contains(&name.as_str());
+            if external || verifiers.iter().any(|v| &v.name == name) {
+                return None;
+            }
+            Diagnostic::new(&UNANALYSED_CUSTOM_VERIFIER, "custom certificate verifier not analysed", install.range.clone())
+                .label(format!("`{}` is not implemented in the linted files", ty.join("::")))
+                .note("a verifier defined outside the workspace cannot be checked for accepting every certificate")
+                .help("review that the verifier checks both the chain and the server name, or use `WebPkiServerVerifier` or `rustls_platform_verifier::Verifier`")
+        }
+    };
+    d.in_test_code = install.in_test_code;
+    Some(d)
+}
+
+/// The candidate in the same file, else the one whose file path shares most module names with
+/// the installed type's path, else the first.
+fn closest<'v>(
+    candidates: &[&'v VerifierFact],
+    path: &str,
+    ty: &[String],
+) -> Option<&'v VerifierFact> {
+    if let Some(same) = candidates.iter().find(|v| v.path == path) {
+        return Some(same);
+    }
+    let modules: Vec<&str> = ty[..ty.len().saturating_sub(1)]
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !matches!(*s, "crate" | "self" | "super"))
+        .collect();
+    let score = |v: &VerifierFact| {
+        v.path
+            .split(['/', '\\'])
+            .map(|c| c.trim_end_matches(".rs").replace('-', "_"))
+            .filter(|c| modules.contains(&c.as_str()))
+            .count()
+    };
+    let mut best: Option<&VerifierFact> = None;
+    for v in candidates {
+        if best.is_none_or(|b| score(v) > score(b)) {
+            best = Some(v);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verifier::{Side, Verdict};
+
+    fn fact(path: &str, verdict: Verdict) -> VerifierFact {
+        VerifierFact {
+            name: "V".into(),
+            side: Side::Server,
+            verdict,
+            path: path.into(),
+            range: 0..1,
+            line: 1,
+            in_test_code: false,
+        }
+    }
+
+    #[test]
+    fn closest_prefers_same_file_then_module_path_then_order() {
+        let a = fact("a/src/tls.rs", Verdict::Verifies);
+        let b = fact("b/src/net/verifier.rs", Verdict::AcceptsAll);
+        let both = [&a, &b];
+        let ty: Vec<String> = ["crate", "net", "verifier", "V"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            closest(&both, "a/src/tls.rs", &ty).map(|v| v.path.as_str()),
+            Some("a/src/tls.rs")
+        );
+        assert_eq!(
+            closest(&both, "b/src/client.rs", &ty).map(|v| v.path.as_str()),
+            Some("b/src/net/verifier.rs")
+        );
+        assert_eq!(
+            closest(&both, "c/src/lib.rs", &["V".to_string()]).map(|v| v.path.as_str()),
+            Some("a/src/tls.rs")
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//@ include-tests
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use rustls::client::danger::{ServerCertVerified, ServerCertVerifier};
+    use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+
+    #[derive(Debug)]
+    struct TestVerifier;
+
+    impl ServerCertVerifier for TestVerifier {
+        //~^ accept_all_server_verifier
+        fn verify_server_cert(
+            &self,
+            _: &CertificateDer<'_>,
+            _: &[CertificateDer<'_>],
+            _: &ServerName<'_>,
+            _: &[u8],
+            _: UnixTime,
+        ) -> Result<ServerCertVerified, rustls::Error> {
+            Ok(ServerCertVerified::assertion())
+        }
+    }
+
+    #[test]
+    fn connects_to_self_signed_server() {
+        let _config = rustls::ClientConfig::builder()
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(TestVerifier))
+            //~^ accept_all_server_verifier
+            .with_no_client_auth();
+    }
+}
