@@ -265,3 +265,70 @@ fn git_and_path_dependencies_are_linted_from_their_checkouts() {
     assert!(lines[4].ends_with("/local/src/lib.rs:2:32"), "{}", lines[4]);
     assert_eq!(out.code, 1);
 }
+
+const VERIFIER_LIB: &str = r#"use std::sync::Arc;
+
+use rustls::client::danger::{ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+
+#[derive(Debug)]
+struct NoVerifier;
+
+impl ServerCertVerifier for NoVerifier {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+}
+
+pub struct Config {
+    pub accept_invalid_certs: bool,
+}
+
+pub fn client_config(config: &Config, roots: rustls::RootCertStore) -> rustls::ClientConfig {
+    let builder = rustls::ClientConfig::builder();
+    if config.accept_invalid_certs {
+        builder.dangerous().with_custom_certificate_verifier(Arc::new(NoVerifier)).with_no_client_auth()
+    } else {
+        builder.with_root_certificates(roots).with_no_client_auth()
+    }
+}
+"#;
+
+#[test]
+fn a_verifier_definition_takes_the_condition_of_its_install_site() {
+    let lock = format!("version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"verifier\",\n]\n\n[[package]]\nname = \"verifier\"\nversion = \"1.0.0\"\nsource = \"{REGISTRY}\"\n");
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", "[dependencies]\nverifier = \"1\"\n"))
+        .file("Cargo.lock", &lock)
+        .file("src/main.rs", CLEAN_MAIN);
+    let fx = package(fx, INDEX, "verifier", "1.0.0", "", &[("src/lib.rs", VERIFIER_LIB)]);
+    let out = run(&fx, &["--dependencies", "--message-format", "json"]);
+    let classes: Vec<(String, String, String)> = out
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["tlslint_dependency"].is_object())
+        .map(|v| {
+            let line = v["message"]["spans"][0]["line_start"].to_string();
+            (v["message"]["code"]["code"].as_str().unwrap_or("").to_string(), line, v["tlslint_dependency"]["class"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(classes, vec![s("TLS110", "9", "runtime-controlled"), s("TLS110", "29", "runtime-controlled")], "{}", out.stdout);
+    assert_eq!(out.code, 0, "the verifier is only installed when a run-time value asks for it:\n{}", out.stdout);
+    let human = run(&fx, &["--dependencies"]);
+    assert!(
+        human.stderr.contains(
+            "  = condition: installed at home/registry/src/index.crates.io-1949cf8c6b5b557f/verifier-1.0.0/src/lib.rs:29:29 when `config.accept_invalid_certs` is true at run time; no workspace code was seen asking for it"
+        ),
+        "{}",
+        human.stderr
+    );
+}

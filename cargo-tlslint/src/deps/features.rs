@@ -144,10 +144,7 @@ impl Resolver<'_, '_> {
             self.activate(node, feature);
             return;
         };
-        let why = format!(
-            "turned on by {}'s feature `{feature}`",
-            self.who(node)
-        );
+        let why = format!("turned on by {}'s feature `{feature}`", self.who(node));
         for item in items {
             if let Some(dep) = item.strip_prefix("dep:") {
                 self.activate(node, dep);

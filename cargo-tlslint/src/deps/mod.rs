@@ -36,6 +36,8 @@ pub struct DepFinding {
     pub diagnostic: Diagnostic,
     /// `path:line:col` of its primary label.
     pub at: String,
+    /// The display path of its file.
+    pub file: String,
     /// Its condition.
     pub condition: Condition,
 }
@@ -240,6 +242,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             report.findings.push(DepFinding {
                 diagnostic: d.clone(),
                 at: format!("{}:{}:{}", file.display, lc.line, lc.col),
+                file: file.display.clone(),
                 condition: classify(d, &cx),
             });
         }
@@ -258,8 +261,13 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         .filter(|r| !r.findings.is_empty())
         .collect();
     for r in &mut reports {
-        r.findings
-            .sort_by(|a, b| rank(a).cmp(&rank(b)).then_with(|| a.at.cmp(&b.at)));
+        inherit_install_conditions(&mut r.findings);
+        r.findings.sort_by(|a, b| {
+            rank(a).cmp(&rank(b)).then_with(|| {
+                (&a.file, a.diagnostic.primary.range.start)
+                    .cmp(&(&b.file, b.diagnostic.primary.range.start))
+            })
+        });
     }
     reports.sort_by(|a, b| {
         let key = |r: &DepReport| (r.allowed.is_some(), r.strongest().map(rank));
@@ -273,6 +281,56 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         .files_with_findings
         .sort_by(|a, b| a.1.display.cmp(&b.1.display));
     Ok(audit)
+}
+
+/// A finding at a definition (a verifier type, a callback) that a finding at an install site of
+/// the same package points at with a secondary label is in effect only where it is installed:
+/// it takes the condition of its strongest install site (unless its own cargo feature is off).
+fn inherit_install_conditions(findings: &mut [DepFinding]) {
+    let inherited: Vec<Option<(Condition, String)>> = findings
+        .iter()
+        .map(|def| {
+            if def.condition.class == Class::FeatureDisabled {
+                return None;
+            }
+            findings
+                .iter()
+                .filter(|site| {
+                    !std::ptr::eq(*site, def)
+                        && site.diagnostic.secondary.iter().any(|l| {
+                            l.file.as_deref().unwrap_or(&site.file) == def.file
+                                && l.range.start
+                                    < def
+                                        .diagnostic
+                                        .primary
+                                        .range
+                                        .end
+                                        .max(def.diagnostic.primary.range.start + 1)
+                                && def.diagnostic.primary.range.start
+                                    < l.range.end.max(l.range.start + 1)
+                        })
+                })
+                .min_by_key(|site| site.condition.class)
+                .map(|site| (site.condition.clone(), site.at.clone()))
+        })
+        .collect();
+    for (def, inherited) in findings.iter_mut().zip(inherited) {
+        if let Some((condition, at)) = inherited {
+            let own = std::mem::take(&mut def.condition.text);
+            let mut text = format!("installed at {at}");
+            if !condition.text.is_empty() {
+                text = format!("{text} {}", condition.text);
+            }
+            if !own.is_empty() {
+                text = format!("{text}; itself {own}");
+            }
+            def.condition = Condition {
+                class: condition.class,
+                text,
+                features: condition.features,
+            };
+        }
+    }
 }
 
 /// The order of findings: condition class, then `deny` before `warn`, then rule code.
