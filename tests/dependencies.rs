@@ -453,7 +453,8 @@ fn git_and_path_dependencies_are_linted_from_their_checkouts() {
 
 const VERIFIER_LIB: &str = r#"use std::sync::Arc;
 
-use rustls::client::danger::{ServerCertVerified, ServerCertVerifier};
+use rustls::DigitallySignedStruct;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 
 #[derive(Debug)]
@@ -469,6 +470,15 @@ impl ServerCertVerifier for NoVerifier {
         _now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
         Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        _message: &[u8],
+        _cert: &CertificateDer<'_>,
+        _dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        Ok(HandshakeSignatureValid::assertion())
     }
 }
 
@@ -531,8 +541,9 @@ fn a_verifier_definition_takes_the_condition_of_its_install_site() {
     assert_eq!(
         classes,
         vec![
-            s("TLS110", "9", "runtime-controlled"),
-            s("TLS110", "29", "runtime-controlled")
+            s("TLS110", "10", "runtime-controlled"),
+            s("TLS111", "22", "runtime-controlled"),
+            s("TLS110", "39", "runtime-controlled")
         ],
         "{}",
         out.stdout
@@ -545,7 +556,7 @@ fn a_verifier_definition_takes_the_condition_of_its_install_site() {
     let human = run(&fx, &["--dependencies"]);
     assert!(
         human.stderr.contains(
-            "  = condition: installed at home/registry/src/index.crates.io-1949cf8c6b5b557f/verifier-1.0.0/src/lib.rs:29:29 when `config.accept_invalid_certs` is true at run time; no workspace code was seen asking for it"
+            "  = condition: installed at home/registry/src/index.crates.io-1949cf8c6b5b557f/verifier-1.0.0/src/lib.rs:39:29 when `config.accept_invalid_certs` is true at run time; no workspace code was seen asking for it"
         ),
         "{}",
         human.stderr

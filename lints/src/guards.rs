@@ -19,6 +19,7 @@ const MAX_DEPTH: usize = 128;
 pub struct Guards {
     cfgs: Vec<(Range<usize>, String)>,
     ifs: Vec<(Range<usize>, String)>,
+    impls: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Guards {
@@ -31,6 +32,15 @@ impl Guards {
             .collect();
         found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
         found.into_iter().map(|(_, p)| p.as_str()).collect()
+    }
+
+    /// The range of the self type in the header of the trait `impl` whose body contains
+    /// `offset` (`NoVerifier` in `impl ServerCertVerifier for NoVerifier { … }`).
+    pub fn impl_type_at(&self, offset: usize) -> Option<Range<usize>> {
+        self.impls
+            .iter()
+            .find(|(body, _)| body.contains(&offset))
+            .map(|(_, ty)| ty.clone())
     }
 
     /// The condition of the innermost run-time `if` block around `offset`, as written
@@ -100,6 +110,7 @@ impl Scanner<'_, '_> {
                     }
                 }
                 TokenTree::Ident(id) if id == "if" => self.if_block(&trees, i),
+                TokenTree::Ident(id) if id == "impl" => self.impl_block(&trees, i),
                 TokenTree::Group(g) => {
                     self.scan(g.stream(), g.span().byte_range(), depth + 1);
                     if g.delimiter() == Delimiter::Brace && angle == 0 {
@@ -127,6 +138,37 @@ impl Scanner<'_, '_> {
         for (start, pred) in pending.drain(..) {
             self.out.cfgs.push((self.shift(start..end), pred));
         }
+    }
+
+    /// Records the body of the trait `impl` at `trees[at]` with the range of its self type.
+    fn impl_block(&mut self, trees: &[TokenTree], at: usize) {
+        let Some(body) = (at + 1..trees.len()).find(
+            |&k| matches!(&trees[k], TokenTree::Group(g) if g.delimiter() == Delimiter::Brace),
+        ) else {
+            return;
+        };
+        let header = &trees[at + 1..body];
+        let Some(f) = header
+            .iter()
+            .position(|t| matches!(t, TokenTree::Ident(i) if i == "for"))
+        else {
+            return;
+        };
+        let end = header
+            .iter()
+            .position(|t| matches!(t, TokenTree::Ident(i) if i == "where"))
+            .unwrap_or(header.len());
+        let (Some(first), Some(last)) = (header.get(f + 1), header.get(end.saturating_sub(1)))
+        else {
+            return;
+        };
+        if f + 1 >= end {
+            return;
+        }
+        let ty = first.span().byte_range().start..last.span().byte_range().end;
+        self.out
+            .impls
+            .push((self.shift(trees[body].span().byte_range()), self.shift(ty)));
     }
 
     /// Records the block of the `if` at `trees[at]` (and its `else` block) when its condition
@@ -237,6 +279,17 @@ fn g() {
         );
         assert_eq!(g.cfgs_at(at(src, "stmt_d")), vec!["feature = \"s\""]);
         assert!(g.cfgs_at(at(src, "other_e")).is_empty());
+    }
+
+    #[test]
+    fn trait_impl_bodies_know_their_self_type() {
+        let src = "impl<'a> ServerCertVerifier for NoVerifier<'a> where X: Y { fn verify_x() {} }\nimpl Plain { fn plain_y() {} }\n";
+        let g = guards(src);
+        let ty = g
+            .impl_type_at(at(src, "verify_x"))
+            .expect("in a trait impl");
+        assert_eq!(&src[ty], "NoVerifier<'a>");
+        assert_eq!(g.impl_type_at(at(src, "plain_y")), None);
     }
 
     #[test]

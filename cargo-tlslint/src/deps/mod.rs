@@ -38,6 +38,8 @@ pub struct DepFinding {
     pub at: String,
     /// The display path of its file.
     pub file: String,
+    /// The self type of the trait `impl` it sits in, as a byte range of its file.
+    pub impl_type: Option<std::ops::Range<usize>>,
     /// Its condition.
     pub condition: Condition,
 }
@@ -243,6 +245,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
                 diagnostic: d.clone(),
                 at: format!("{}:{}:{}", file.display, lc.line, lc.col),
                 file: file.display.clone(),
+                impl_type: file_guards.impl_type_at(d.primary.range.start),
                 condition: classify(d, &cx),
             });
         }
@@ -287,6 +290,33 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
 /// the same package points at with a secondary label is in effect only where it is installed:
 /// it takes the condition of its strongest install site (unless its own cargo feature is off).
 fn inherit_install_conditions(findings: &mut [DepFinding]) {
+    let by_label = |site: &DepFinding, def: &DepFinding| {
+        site.diagnostic.secondary.iter().any(|l| {
+            l.file.as_deref().unwrap_or(&site.file) == def.file
+                && overlaps(&l.range, &def.diagnostic.primary.range)
+        })
+    };
+    inherit(findings, &by_label, "installed at");
+    let by_impl = |site: &DepFinding, def: &DepFinding| {
+        site.file == def.file
+            && def
+                .impl_type
+                .as_ref()
+                .is_some_and(|ty| overlaps(ty, &site.diagnostic.primary.range))
+    };
+    inherit(findings, &by_impl, "in the impl of the type at");
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
+}
+
+/// Gives each finding the condition of the strongest finding that `installs` it.
+fn inherit(
+    findings: &mut [DepFinding],
+    installs: &dyn Fn(&DepFinding, &DepFinding) -> bool,
+    how: &str,
+) {
     let inherited: Vec<Option<(Condition, String)>> = findings
         .iter()
         .map(|def| {
@@ -295,21 +325,7 @@ fn inherit_install_conditions(findings: &mut [DepFinding]) {
             }
             findings
                 .iter()
-                .filter(|site| {
-                    !std::ptr::eq(*site, def)
-                        && site.diagnostic.secondary.iter().any(|l| {
-                            l.file.as_deref().unwrap_or(&site.file) == def.file
-                                && l.range.start
-                                    < def
-                                        .diagnostic
-                                        .primary
-                                        .range
-                                        .end
-                                        .max(def.diagnostic.primary.range.start + 1)
-                                && def.diagnostic.primary.range.start
-                                    < l.range.end.max(l.range.start + 1)
-                        })
-                })
+                .filter(|site| !std::ptr::eq(*site, def) && installs(site, def))
                 .min_by_key(|site| site.condition.class)
                 .map(|site| (site.condition.clone(), site.at.clone()))
         })
@@ -317,7 +333,7 @@ fn inherit_install_conditions(findings: &mut [DepFinding]) {
     for (def, inherited) in findings.iter_mut().zip(inherited) {
         if let Some((condition, at)) = inherited {
             let own = std::mem::take(&mut def.condition.text);
-            let mut text = format!("installed at {at}");
+            let mut text = format!("{how} {at}");
             if !condition.text.is_empty() {
                 text = format!("{text} {}", condition.text);
             }
