@@ -496,6 +496,57 @@ pub fn client_config(config: &Config, roots: rustls::RootCertStore) -> rustls::C
 }
 "#;
 
+fn verifier_world(main_rs: &str) -> Fixture {
+    let lock = format!(
+        "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"verifier\",\n]\n\n[[package]]\nname = \"verifier\"\nversion = \"1.0.0\"\nsource = \"{REGISTRY}\"\n"
+    );
+    let fx = Fixture::new()
+        .file(
+            "Cargo.toml",
+            &package_manifest("app", "[dependencies]\nverifier = \"1\"\n"),
+        )
+        .file("Cargo.lock", &lock)
+        .file("src/main.rs", main_rs);
+    package(
+        fx,
+        INDEX,
+        "verifier",
+        "1.0.0",
+        "",
+        &[("src/lib.rs", VERIFIER_LIB)],
+    )
+}
+
+#[test]
+fn reach_needs_the_workspace_file_to_use_the_crate_or_a_crate_depending_on_it() {
+    let other = "fn main() {\n    let _ = reqwest::Client::builder().danger_accept_invalid_certs(true);\n}\n";
+    let out = run(&verifier_world(other), &["--dependencies"]);
+    assert!(
+        summary(&out)
+            .iter()
+            .any(|l| l.starts_with("note: verifier 1.0.0: runtime-controlled:")),
+        "{}",
+        out.stderr
+    );
+    let direct =
+        "fn main() {\n    let _ = verifier::Builder::new().danger_accept_invalid_certs(true);\n}\n";
+    let out = run(&verifier_world(direct), &["--dependencies"]);
+    let lines = summary(&out);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("error: verifier 1.0.0: runtime-controlled, reached:")),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        lines.iter().any(|l| l
+            .contains("reached: `danger_accept_invalid_certs` asks for it at src/main.rs:2:38")),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn a_verifier_definition_takes_the_condition_of_its_install_site() {
     let lock = format!(

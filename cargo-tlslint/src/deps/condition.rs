@@ -61,6 +61,9 @@ pub struct Reach {
     pub key: String,
     /// `path:line:col`.
     pub at: String,
+    /// The packages the finding's file can reach: the locked crates it names (`name::`,
+    /// `use name`) and their dependencies, transitively.
+    pub packages: std::collections::HashSet<String>,
 }
 
 /// What the classification needs to know about the finding's file and build.
@@ -75,6 +78,8 @@ pub struct Context<'a> {
     pub enabled: &'a dyn Fn(&str) -> Option<String>,
     /// The workspace's constant findings.
     pub reach: &'a [Reach],
+    /// The dependency's package name.
+    pub package: &'a str,
 }
 
 /// Classifies one finding of a dependency.
@@ -205,7 +210,7 @@ fn runtime_condition(d: &Diagnostic, cx: &Context<'_>) -> Option<Condition> {
     let reached: Vec<&Reach> = cx
         .reach
         .iter()
-        .filter(|r| keys.iter().any(|k| matches(&r.key, k)))
+        .filter(|r| r.packages.contains(cx.package) && keys.iter().any(|k| matches(&r.key, k)))
         .collect();
     Some(match reached.first() {
         Some(first) => {

@@ -200,7 +200,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
                 .map(|(f, cfgs)| (f.display.as_str(), cfgs.as_slice()))
         })
         .collect();
-    let reach = workspace_reach(inputs.workspace);
+    let reach = workspace_reach(inputs.workspace, &locked);
     let mut reports: HashMap<usize, DepReport> = HashMap::new();
     for mut file in outcome.files {
         let Some(&pkg) = owner.get(file.display.as_str()) else {
@@ -226,6 +226,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             file_cfgs: file_cfgs.get(file.display.as_str()).copied().unwrap_or(&[]),
             enabled: &enabled_fn,
             reach: &reach,
+            package: &c.package.name,
         };
         file.diagnostics
             .retain(|d| !matches!(d.rule.code, "TLS002" | "TLS003"));
@@ -487,12 +488,40 @@ fn path_dependencies(
     out
 }
 
+/// The locked packages a workspace file can reach: those it names as a path root (`name::`, or
+/// `use name`, with `-` read as `_`) and, through the lockfile's dependency lists, everything they
+/// depend on.
+fn reachable_packages(text: &str, locked: &[LockedPackage]) -> HashSet<String> {
+    let names = |p: &LockedPackage| {
+        let ident = p.name.replace('-', "_");
+        text.contains(&format!("{ident}::")) || text.contains(&format!("use {ident}"))
+    };
+    let mut out: HashSet<String> = HashSet::new();
+    let mut stack: Vec<&str> = locked
+        .iter()
+        .filter(|p| names(p))
+        .map(|p| p.name.as_str())
+        .collect();
+    while let Some(name) = stack.pop() {
+        if out.insert(name.to_string()) {
+            stack.extend(
+                locked
+                    .iter()
+                    .filter(|p| p.name == name)
+                    .flat_map(|p| p.dependencies.iter().map(String::as_str)),
+            );
+        }
+    }
+    out
+}
+
 /// The workspace's findings that switch a setting with a constant (every code rule but the
 /// run-time TLS104 and the meta rules), by the setter or field they name.
-fn workspace_reach(workspace: &Outcome) -> Vec<Reach> {
+fn workspace_reach(workspace: &Outcome, locked: &[LockedPackage]) -> Vec<Reach> {
     let mut out = Vec::new();
     for file in &workspace.files {
         let Some(text) = &file.text else { continue };
+        let packages = reachable_packages(text, locked);
         for d in file.diagnostics.iter().filter(|d| {
             d.suppressed.is_none()
                 && !matches!(d.rule.code, "TLS001" | "TLS002" | "TLS003" | "TLS104")
@@ -507,6 +536,7 @@ fn workspace_reach(workspace: &Outcome) -> Vec<Reach> {
             out.push(Reach {
                 key: key.to_string(),
                 at: format!("{}:{}:{}", file.display, lc.line, lc.col),
+                packages: packages.clone(),
             });
         }
     }

@@ -20,7 +20,8 @@ pub(crate) struct Locked<'a> {
     /// `source`: `registry+…`, `sparse+…`, `git+…`; `None` for path packages.
     pub source: Option<&'a str>,
     version_range: Range<usize>,
-    dependencies: Vec<&'a str>,
+    /// The names of the packages it depends on.
+    pub dependencies: Vec<&'a str>,
 }
 
 /// Reports TLS803 for a parsed lockfile. `sources_mention_tls_insecure` is asked (at most once,

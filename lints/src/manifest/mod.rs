@@ -93,6 +93,8 @@ pub struct LockedPackage {
     /// `source`: `registry+…`, `sparse+…`, `git+…`; `None` for workspace members and path
     /// dependencies.
     pub source: Option<String>,
+    /// The names of the packages it depends on.
+    pub dependencies: Vec<String>,
 }
 
 /// The packages of a `Cargo.lock` (those with a name and a valid version), in file order; the
@@ -105,6 +107,7 @@ pub fn locked_packages(text: &str) -> Result<Vec<LockedPackage>, String> {
             name: p.name.to_string(),
             version: p.version,
             source: p.source.map(str::to_string),
+            dependencies: p.dependencies.iter().map(|d| d.to_string()).collect(),
         })
         .collect())
 }
