@@ -613,3 +613,23 @@ fn a_verifier_definition_takes_the_condition_of_its_install_site() {
         human.stderr
     );
 }
+
+#[test]
+fn paths_mode_and_broken_lockfiles_are_errors() {
+    let fx = world(CLEAN_MAIN, "");
+    let out = run(&fx, &["--dependencies", "src"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("cannot be combined with PATHS"),
+        "{}",
+        out.stderr
+    );
+    fx.write("Cargo.lock", b"[[package]\nname = ");
+    let out = run(&fx, &["--dependencies"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("cannot parse") && out.stderr.contains("Cargo.lock"),
+        "{}",
+        out.stderr
+    );
+}
