@@ -14,11 +14,22 @@ use crate::workspace::SetupError;
 /// Collects the files named on the command line into units by package.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let cwd = std::env::current_dir().map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
+    plan_in(args, &cwd, &args.paths)
+}
+
+/// Collects `paths` (relative to `cwd`, which display paths are relative to) into units by
+/// package. Named files other than `.rs` files (pre-commit also passes `Cargo.toml` and
+/// `Cargo.lock`) are not Rust sources and are left out.
+pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, SetupError> {
+    let cwd = cwd.to_path_buf();
     let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    for arg in &args.paths {
+    for arg in paths {
         let abs = cwd.join(arg);
+        if !abs.is_dir() && abs.extension().is_none_or(|x| x != "rs") {
+            continue;
+        }
         let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
         for file in files {
             if !file.exists() {
