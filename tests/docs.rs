@@ -26,17 +26,26 @@ fn compare(path: &Path, expected: &str) {
         return;
     }
     let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(actual == expected, "{} is out of date with the rule registry: run `TLSLINT_BLESS=1 cargo test --test docs`", path.display());
+    assert!(
+        actual == expected,
+        "{} is out of date with the rule registry: run `TLSLINT_BLESS=1 cargo test --test docs`",
+        path.display()
+    );
 }
 
 #[test]
 fn readme_rule_table_is_generated_from_the_registry() {
     let path = root().join("README.md");
     let readme = std::fs::read_to_string(&path).expect("README.md");
-    let spliced = docs::splice_readme(&readme).expect("README.md has the <!-- rules:begin --> and <!-- rules:end --> markers");
+    let spliced = docs::splice_readme(&readme)
+        .expect("README.md has the <!-- rules:begin --> and <!-- rules:end --> markers");
     compare(&path, &spliced);
     for r in RULES {
-        assert!(spliced.contains(&format!("[{}](docs/rules.md#", r.code)), "{} is not in the README table", r.code);
+        assert!(
+            spliced.contains(&format!("[{}](docs/rules.md#", r.code)),
+            "{} is not in the README table",
+            r.code
+        );
     }
 }
 
@@ -69,13 +78,26 @@ fn rust_block_after(rule: &Rule, marker: &str) -> Option<String> {
 
 fn deny_policy(rule: &'static Rule) -> Policy {
     let mut levels = HashMap::new();
-    levels.insert(rule.code, LevelSource { level: Level::Deny, origin: "tests/docs.rs".into() });
-    Policy { levels, include_tests: true, ..Policy::default() }
+    levels.insert(
+        rule.code,
+        LevelSource {
+            level: Level::Deny,
+            origin: "tests/docs.rs".into(),
+        },
+    );
+    Policy {
+        levels,
+        include_tests: true,
+        ..Policy::default()
+    }
 }
 
 fn findings_of(rule: &'static Rule, source: &str) -> usize {
     let file = lint_source("src/lib.rs", source, false, &deny_policy(rule));
-    file.diagnostics.iter().filter(|d| d.rule.code == rule.code && d.suppressed.is_none()).count()
+    file.diagnostics
+        .iter()
+        .filter(|d| d.rule.code == rule.code && d.suppressed.is_none())
+        .count()
 }
 
 #[test]
@@ -83,13 +105,25 @@ fn every_example_fires_and_every_use_instead_does_not() {
     let mut failures = Vec::new();
     for rule in RULES {
         match rust_block_after(rule, "### Example") {
-            Some(example) if findings_of(rule, &example) == 0 => failures.push(format!("{}: the Example produces no {} finding:\n{example}", rule.name, rule.code)),
-            None => failures.push(format!("{}: no ```rust block after `### Example`", rule.name)),
+            Some(example) if findings_of(rule, &example) == 0 => failures.push(format!(
+                "{}: the Example produces no {} finding:\n{example}",
+                rule.name, rule.code
+            )),
+            None => failures.push(format!(
+                "{}: no ```rust block after `### Example`",
+                rule.name
+            )),
             Some(_) => {}
         }
         match rust_block_after(rule, "Use instead:") {
-            Some(fixed) if findings_of(rule, &fixed) != 0 => failures.push(format!("{}: the `Use instead` code produces a {} finding:\n{fixed}", rule.name, rule.code)),
-            None => failures.push(format!("{}: no ```rust block after `Use instead:`", rule.name)),
+            Some(fixed) if findings_of(rule, &fixed) != 0 => failures.push(format!(
+                "{}: the `Use instead` code produces a {} finding:\n{fixed}",
+                rule.name, rule.code
+            )),
+            None => failures.push(format!(
+                "{}: no ```rust block after `Use instead:`",
+                rule.name
+            )),
             Some(_) => {}
         }
     }

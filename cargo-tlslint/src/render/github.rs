@@ -72,6 +72,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn multi_line_findings_have_no_columns() {
+        let text = "fn f() {\n    a(\n        b)\n}\n";
+        let d = Diagnostic::new(
+            &tlslint_lints::rules::PARSE_ERROR,
+            "msg, with: 100%",
+            13..26,
+        );
+        let file = FileFindings {
+            display: "src/a,b.rs".into(),
+            text: Some(text.into()),
+            diagnostics: vec![d],
+        };
+        let line = render(std::slice::from_ref(&file), Path::new("/ws"));
+        assert_eq!(
+            line,
+            "::warning file=src/a%2Cb.rs,line=2,endLine=3,title=TLS001 parse_error::msg, with: 100%25\n"
+        );
+        let mut one = file;
+        one.diagnostics[0].primary.range = 13..14;
+        let line = render(std::slice::from_ref(&one), Path::new("/ws"));
+        assert!(
+            line.contains("line=2,endLine=2,col=5,endColumn=6,"),
+            "{line}"
+        );
+    }
+
+    #[test]
     fn escapes_like_actions_toolkit() {
         assert_eq!(escape_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
