@@ -12,6 +12,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$scratch/pre-commit-home}"
+# try-repo builds the hook anew on each call; a shared target directory lets the later builds
+# reuse the compiled dependencies.
+export CARGO_TARGET_DIR="${TLSLINT_PRE_COMMIT_TARGET_DIR:-$scratch/target}"
 export GIT_AUTHOR_NAME=tlslint GIT_AUTHOR_EMAIL=tlslint@example.invalid
 export GIT_COMMITTER_NAME=tlslint GIT_COMMITTER_EMAIL=tlslint@example.invalid
 
