@@ -59,21 +59,32 @@ fn rules_md_is_generated_from_the_registry() {
     compare(&root().join("docs/rules.md"), &expected);
 }
 
-/// The first ```rust block after `marker` in the rule's docs (other fences, e.g. ```toml, are
-/// skipped).
-fn rust_block_after(rule: &Rule, marker: &str) -> Option<String> {
-    let (_, rest) = rule.docs.split_once(marker)?;
+/// The first fenced block after a marker in a rule's docs.
+enum Block {
+    /// A ```rust block: its code.
+    Rust(String),
+    /// Another language (e.g. ```toml for the manifest rules, tested in `tests/manifest.rs`).
+    Other,
+    /// No fenced block at all.
+    Missing,
+}
+
+fn block_after(rule: &Rule, marker: &str) -> Block {
+    let Some((_, rest)) = rule.docs.split_once(marker) else {
+        return Block::Missing;
+    };
     let mut lines = rest.lines();
     while let Some(line) = lines.next() {
-        let fence = line.trim();
-        if let Some(lang) = fence.strip_prefix("```") {
+        if let Some(lang) = line.trim().strip_prefix("```") {
             let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
-            if lang.trim() == "rust" {
-                return Some(block.join("\n") + "\n");
-            }
+            return if lang.trim() == "rust" {
+                Block::Rust(block.join("\n") + "\n")
+            } else {
+                Block::Other
+            };
         }
     }
-    None
+    Block::Missing
 }
 
 fn deny_policy(rule: &'static Rule) -> Policy {
@@ -104,27 +115,25 @@ fn findings_of(rule: &'static Rule, source: &str) -> usize {
 fn every_example_fires_and_every_use_instead_does_not() {
     let mut failures = Vec::new();
     for rule in RULES {
-        match rust_block_after(rule, "### Example") {
-            Some(example) if findings_of(rule, &example) == 0 => failures.push(format!(
+        match block_after(rule, "### Example") {
+            Block::Rust(example) if findings_of(rule, &example) == 0 => failures.push(format!(
                 "{}: the Example produces no {} finding:\n{example}",
                 rule.name, rule.code
             )),
-            None => failures.push(format!(
-                "{}: no ```rust block after `### Example`",
-                rule.name
-            )),
-            Some(_) => {}
+            Block::Missing => {
+                failures.push(format!("{}: no code block after `### Example`", rule.name))
+            }
+            Block::Rust(_) | Block::Other => {}
         }
-        match rust_block_after(rule, "Use instead:") {
-            Some(fixed) if findings_of(rule, &fixed) != 0 => failures.push(format!(
+        match block_after(rule, "Use instead:") {
+            Block::Rust(fixed) if findings_of(rule, &fixed) != 0 => failures.push(format!(
                 "{}: the `Use instead` code produces a {} finding:\n{fixed}",
                 rule.name, rule.code
             )),
-            None => failures.push(format!(
-                "{}: no ```rust block after `Use instead:`",
-                rule.name
-            )),
-            Some(_) => {}
+            Block::Missing => {
+                failures.push(format!("{}: no code block after `Use instead:`", rule.name))
+            }
+            Block::Rust(_) | Block::Other => {}
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

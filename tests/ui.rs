@@ -5,13 +5,20 @@
 //! `.stderr` cannot hide a missing or extra finding. `TLSLINT_BLESS=1` rewrites the goldens.
 //! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
 //! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level.
+//!
+//! Manifest cases use TOML comments: `<case>.toml` is linted as a `Cargo.toml` and `<case>.lock`
+//! as a `Cargo.lock` by the manifest rules, annotated with `#~ rule`, `#~^ rule`, `#~v rule` and
+//! configured with `#@` headers: `#@ include-tests`, `#@ level rule=warn`, `#@ workspace
+//! <file>.toml` (a sibling file plays the workspace root manifest the case inherits from) and
+//! `#@ sources-mention-tls-insecure` (the workspace's sources use `tlsInsecure`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use cargo_tlslint::manifest::{self, Kind};
 use cargo_tlslint::run::{lint_source, render_plain};
 use libtest_mimic::{Arguments, Failed, Trial};
-use tlslint_lints::{Level, LevelSource, Policy, RULES};
+use tlslint_lints::{Level, LevelSource, Policy, RULES, WorkspaceManifest};
 
 fn main() {
     let args = Arguments::from_args();
@@ -31,7 +38,7 @@ fn cases(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
         for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
-            if file.path().extension().is_some_and(|e| e == "rs") {
+            if CaseKind::of(&file.path()).is_some() {
                 out.push(file.path());
             }
         }
@@ -40,14 +47,61 @@ fn cases(root: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// What a case file is linted as.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CaseKind {
+    Rust,
+    Manifest(Kind),
+}
+
+impl CaseKind {
+    fn of(path: &Path) -> Option<CaseKind> {
+        match path.extension()?.to_str()? {
+            "rs" => Some(CaseKind::Rust),
+            "toml" => Some(CaseKind::Manifest(Kind::Manifest)),
+            "lock" => Some(CaseKind::Manifest(Kind::Lockfile)),
+            _ => None,
+        }
+    }
+
+    /// The line-comment token of the case's language.
+    fn comment(self) -> &'static str {
+        if self == CaseKind::Rust { "//" } else { "#" }
+    }
+}
+
+/// Settings from a case's header lines.
+#[derive(Default)]
+struct Header {
+    policy: Policy,
+    is_test_target: bool,
+    workspace: Option<String>,
+    tls_insecure_in_sources: bool,
+}
+
 fn run_case(case: &Path) -> Result<(), Failed> {
+    let kind = CaseKind::of(case).ok_or("not a ui case")?;
     let bytes = std::fs::read(case).map_err(|e| format!("cannot read {}: {e}", case.display()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let display = format!("ui-tests/{}", case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case)).unwrap_or(case).display());
-    let (policy, is_test_target) = header_policy(&text)?;
-    let findings = lint_source(&display, &text, is_test_target, &policy);
+    let header = header(&text, kind.comment())?;
+    let findings = match kind {
+        CaseKind::Rust => lint_source(&display, &text, header.is_test_target, &header.policy),
+        CaseKind::Manifest(m) => {
+            let ws = match &header.workspace {
+                Some(file) => {
+                    let path = case.with_file_name(file);
+                    let ws_text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    Some((format!("{}/{file}", display.rsplit_once('/').map_or("", |(dir, _)| dir)), ws_text))
+                }
+                None => None,
+            };
+            let ws = ws.as_ref().map(|(path, text)| WorkspaceManifest { path, text });
+            manifest::lint_text(m, &display, &text, ws, header.tls_insecure_in_sources, &header.policy)
+        }
+    };
 
-    let mut expected = annotations(&text)?;
+    let mut expected = annotations(&text, kind.comment())?;
     let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for d in findings.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
         let line = text[..d.primary.range.start.min(text.len())].matches('\n').count() + 1;
@@ -73,39 +127,45 @@ fn run_case(case: &Path) -> Result<(), Failed> {
     Ok(())
 }
 
-/// The policy set by the case's `//@` header lines.
-fn header_policy(text: &str) -> Result<(Policy, bool), Failed> {
-    let mut policy = Policy::default();
-    let mut is_test_target = false;
-    for line in text.lines().take_while(|l| l.starts_with("//@")) {
-        let directive = line.trim_start_matches("//@").trim();
+/// The settings of the case's header lines (`//@`, or `#@` in manifest cases).
+fn header(text: &str, comment: &str) -> Result<Header, Failed> {
+    let prefix = format!("{comment}@");
+    let mut header = Header::default();
+    for line in text.lines().take_while(|l| l.starts_with(&prefix)) {
+        let directive = line.trim_start_matches(&prefix).trim();
         if directive == "include-tests" {
-            policy.include_tests = true;
+            header.policy.include_tests = true;
         } else if directive == "test-target" {
-            is_test_target = true;
+            header.is_test_target = true;
+        } else if directive == "sources-mention-tls-insecure" {
+            header.tls_insecure_in_sources = true;
+        } else if let Some(file) = directive.strip_prefix("workspace ") {
+            header.workspace = Some(file.trim().to_string());
         } else if let Some(setting) = directive.strip_prefix("level ") {
-            let (name, level) = setting.split_once('=').ok_or("`//@ level` takes `rule=level`")?;
+            let (name, level) = setting.split_once('=').ok_or_else(|| format!("`{prefix} level` takes `rule=level`"))?;
             let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;
             let level = Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
-            policy.levels.insert(rule.code, LevelSource { level, origin: "the ui test's `//@ level` header".to_string() });
+            header.policy.levels.insert(rule.code, LevelSource { level, origin: format!("the ui test's `{prefix} level` header") });
         } else {
             return Err(format!("unknown header `{line}`").into());
         }
     }
-    Ok((policy, is_test_target))
+    Ok(header)
 }
 
-/// `//~ rule` (this line), `//~^ rule` (`^` once per line up), `//~v rule` (`v` once per line down).
-fn annotations(text: &str) -> Result<BTreeMap<(usize, String), usize>, Failed> {
+/// `//~ rule` (this line), `//~^ rule` (`^` once per line up), `//~v rule` (`v` once per line
+/// down); `#~` in manifest cases.
+fn annotations(text: &str, comment: &str) -> Result<BTreeMap<(usize, String), usize>, Failed> {
+    let marker = format!("{comment}~");
     let mut out = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(at) = line.find("//~") else { continue };
-        let rest = &line[at + 3..];
+        let Some(at) = line.find(&marker) else { continue };
+        let rest = &line[at + marker.len()..];
         let ups = rest.chars().take_while(|c| *c == '^').count();
         let downs = rest.chars().take_while(|c| *c == 'v').count();
         let name = rest[ups + downs..].trim();
         if tlslint_lints::find_rule(name).is_none_or(|r| r.name != name) {
-            return Err(format!("line {}: `//~` must name a rule by its snake_case name, found `{name}`", i + 1).into());
+            return Err(format!("line {}: `{marker}` must name a rule by its snake_case name, found `{name}`", i + 1).into());
         }
         let target = (i + 1 + downs).checked_sub(ups).filter(|l| *l >= 1).ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
         *out.entry((target, name.to_string())).or_default() += 1;
@@ -121,10 +181,11 @@ fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
         let mut negative = false;
         for file in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let text = std::fs::read_to_string(file.path()).unwrap_or_default();
-            if file.path().extension().is_some_and(|e| e == "rs") {
-                if text.contains(&format!("//~^ {}", rule.name)) || text.contains(&format!("//~ {}", rule.name)) || text.contains(&format!("//~v {}", rule.name)) {
+            if let Some(kind) = CaseKind::of(&file.path()) {
+                let marker = format!("{}~", kind.comment());
+                if ["", "^", "v"].iter().any(|dir| text.contains(&format!("{marker}{dir} {}", rule.name))) {
                     positive = true;
-                } else if !text.contains("//~") {
+                } else if !text.contains(&marker) {
                     negative = true;
                 }
             }

@@ -50,6 +50,9 @@ pub struct Args {
     /// List the rules with their default levels and exit.
     #[arg(long)]
     pub list: bool,
+    /// Print the prefilter's trigger words, one per line (`(?i)` marks caseless ones), and exit.
+    #[arg(long, hide = true)]
+    pub print_needles: bool,
     /// Files or directories to lint instead of the workspace (directories are walked for `.rs`
     /// files, honouring `.gitignore`).
     pub paths: Vec<PathBuf>,

@@ -24,6 +24,8 @@ pub struct ConfigError {
     pub message: String,
     /// The label under the range.
     pub label: String,
+    /// Whether the file is not valid TOML (rather than a valid file with a bad policy).
+    pub is_syntax: bool,
 }
 
 /// One table of settings (workspace, `tlslint.toml` or package).
@@ -61,8 +63,12 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
         range,
         message,
         label: label.to_string(),
+        is_syntax: false,
     };
-    let doc = DeTable::parse(text).map_err(|e| err(e.span().unwrap_or(0..0), format!("cannot parse `{}`: {}", path.display(), e.message().trim()), "here"))?;
+    let doc = DeTable::parse(text).map_err(|e| ConfigError {
+        is_syntax: true,
+        ..err(e.span().unwrap_or(0..0), format!("cannot parse `{}`: {}", path.display(), e.message().trim()), "here")
+    })?;
     let mut table = doc.get_ref();
     for key in table_path {
         match table.get(*key).map(|v| v.get_ref()) {
@@ -204,6 +210,7 @@ pub fn package_layer(manifest: &Path) -> Result<Option<Layer>, ConfigError> {
         range: 0..0,
         message: format!("cannot read `{}`: {e}", manifest.display()),
         label: String::new(),
+        is_syntax: false,
     })?;
     read_layer(manifest, &text, &["package", "metadata", "tlslint"])
 }

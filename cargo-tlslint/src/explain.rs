@@ -12,6 +12,14 @@ pub fn list() -> String {
     out
 }
 
+/// Every rule's prefilter needles, deduplicated, one per line (for the benchmark's `rg` baseline).
+pub fn needles() -> String {
+    let mut all: Vec<&str> = RULES.iter().flat_map(|r| r.needles.iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    all.iter().map(|n| format!("{n}\n")).collect()
+}
+
 /// A rule's documentation, by code or name.
 pub fn explain(key: &str) -> Option<String> {
     let r = find_rule(key)?;

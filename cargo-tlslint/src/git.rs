@@ -92,8 +92,15 @@ fn nul_separated(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// Staged (added, copied, modified, renamed) `.rs` files, relative to the repository top.
-pub fn staged_rust_files(top: &Path) -> Result<Vec<String>, String> {
+/// Whether tlslint lints a file of this name: Rust sources, manifests and lockfiles.
+fn is_linted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.ends_with(".rs") || name == "Cargo.toml" || name == "Cargo.lock"
+}
+
+/// Staged (added, copied, modified, renamed) `.rs` files, `Cargo.toml`s and `Cargo.lock`s,
+/// relative to the repository top.
+pub fn staged_files(top: &Path) -> Result<Vec<String>, String> {
     let out = git(
         top,
         &[
@@ -107,21 +114,18 @@ pub fn staged_rust_files(top: &Path) -> Result<Vec<String>, String> {
     )?;
     Ok(nul_separated(&out)
         .into_iter()
-        .filter(|p| p.ends_with(".rs"))
+        .filter(|p| is_linted(p))
         .collect())
 }
 
-/// Writes the index's version of every `.rs` file, `Cargo.toml` and `tlslint.toml` under
-/// `dest` (which mirrors the repository), so that the staged files are linted with the staged
-/// policy and crate constants.
+/// Writes the index's version of every `.rs` file, `Cargo.toml`, `Cargo.lock` and `tlslint.toml`
+/// under `dest` (which mirrors the repository), so that the staged files are linted with the
+/// staged policy and crate constants.
 pub fn checkout_index(top: &Path, dest: &Path) -> Result<(), String> {
     let listed = nul_separated(&git(top, &["ls-files", "-z", "--cached"])?);
     let wanted: Vec<&String> = listed
         .iter()
-        .filter(|p| {
-            let name = p.rsplit('/').next().unwrap_or(p);
-            name.ends_with(".rs") || name == "Cargo.toml" || name == "tlslint.toml"
-        })
+        .filter(|p| is_linted(p) || p.rsplit('/').next() == Some("tlslint.toml"))
         .collect();
     let mut prefix = dest.to_string_lossy().into_owned();
     if !prefix.ends_with('/') {

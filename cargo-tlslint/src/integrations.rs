@@ -25,7 +25,8 @@ pub struct IntegrationArgs {
     /// Report only findings on lines added or changed since this git revision.
     #[arg(long, value_name = "REV")]
     pub diff: Option<String>,
-    /// Lint the staged contents of the staged `.rs` files (for a git pre-commit hook).
+    /// Lint the staged contents of the staged `.rs`, `Cargo.toml` and `Cargo.lock` files (for a
+    /// git pre-commit hook).
     #[arg(long, conflicts_with = "paths")]
     pub staged: bool,
     /// Write a git pre-commit hook that runs `cargo-tlslint --staged`, then exit.
@@ -39,7 +40,7 @@ pub fn staged_plan(args: &Args) -> Result<(Plan, tempfile::TempDir), SetupError>
     let cwd = std::env::current_dir()
         .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
     let top = git::toplevel(&cwd).map_err(|e| anyhow::anyhow!(e))?;
-    let files = git::staged_rust_files(&top).map_err(|e| anyhow::anyhow!(e))?;
+    let files = git::staged_files(&top).map_err(|e| anyhow::anyhow!(e))?;
     let dir = tempfile::Builder::new()
         .prefix("tlslint-staged")
         .tempdir()

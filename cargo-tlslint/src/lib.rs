@@ -11,6 +11,7 @@ pub mod fingerprint;
 pub mod git;
 pub mod hook;
 pub mod integrations;
+pub mod manifest;
 pub mod modtree;
 pub mod paths;
 pub mod plan;

@@ -45,7 +45,9 @@ pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) ->
                             display: display(&file),
                             path: Some(file.clone()),
                             range: Some(at),
+                            verb: "cannot lint",
                             reason: format!("module `{name}` points at a missing file: {}", tried.join(" or ")),
+                            label: "declared here",
                             io: false,
                         });
                     } else if paths.is_empty() {
@@ -63,7 +65,9 @@ pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) ->
                             display: display(&file),
                             path: Some(file.clone()),
                             range: Some(at),
+                            verb: "cannot lint",
                             reason: format!("`include!` points at a missing file: `{}`", display(&target)),
+                            label: "included here",
                             io: false,
                         });
                     }

@@ -1,13 +1,17 @@
-//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files
-//! honouring `.gitignore` (symlinks are not followed). Each file belongs to the package whose
-//! manifest directory is its nearest ancestor, whose policy applies; files under `tests/` or
+//! Paths mode (what pre-commit passes): the named files, and directories walked for `.rs` files,
+//! `Cargo.toml` and `Cargo.lock` honouring `.gitignore` (symlinks are not followed). Each file
+//! belongs to the package whose manifest directory is its nearest ancestor (for a manifest or
+//! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
 //! `benches/` of a package are test targets.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use ignore::WalkState;
 
 use crate::cli::Args;
-use crate::config;
+use crate::{config, manifest};
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::workspace::SetupError;
 
@@ -18,46 +22,73 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
 }
 
 /// Collects `paths` (relative to `cwd`, which display paths are relative to) into units by
-/// package. Named files other than `.rs` files (pre-commit also passes `Cargo.toml` and
-/// `Cargo.lock`) are not Rust sources and are left out.
+/// package (`--staged` passes the index's copy of the repository as `cwd`).
 pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, SetupError> {
     let cwd = cwd.to_path_buf();
     let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
     for arg in paths {
         let abs = cwd.join(arg);
-        if !abs.is_dir() && abs.extension().is_none_or(|x| x != "rs") {
+        let files: Vec<(PathBuf, PathBuf)> = if abs.is_dir() {
+            // Walks do not follow links, so a walked file's canonical path is the canonical
+            // root joined with its path below the root: one `canonicalize` per walk.
+            let root = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
+            walk_dir(&abs, &cwd, &mut plan.problems)
+                .into_iter()
+                .map(|f| (root.join(f.strip_prefix(&abs).unwrap_or(&f)), f))
+                .collect()
+        } else if abs.exists() {
+            vec![(std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()), abs)]
+        } else {
+            plan.problems.push(Problem { display: display_path(&cwd, &abs), path: None, range: None, verb: "cannot read", reason: "no such file".into(), label: "", io: true });
             continue;
-        }
-        let files = if abs.is_dir() { walk_dir(&abs, &cwd, &mut plan.problems) } else { vec![abs.clone()] };
-        for file in files {
-            if !file.exists() {
-                plan.problems.push(Problem { display: display_path(&cwd, &file), path: None, range: None, reason: "no such file".into(), io: true });
-                continue;
-            }
-            let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        };
+        for (canonical, file) in files {
             if !seen.insert(canonical) {
                 continue;
             }
-            let package = file.ancestors().skip(1).find(|d| is_package_dir(d)).map(Path::to_path_buf).unwrap_or_default();
+            let is_manifest = manifest::Kind::of(&file).is_some();
+            let package = file
+                .ancestors()
+                .skip(1)
+                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)) || (is_manifest && is_workspace_root(d)))
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
             by_package.entry(package).or_default().push(file);
         }
     }
     for (dir, files) in by_package {
-        let unit = unit_for(args, &cwd, &dir, files)?;
+        let unit = unit_for(args, &cwd, &dir, files, &mut plan.problems)?;
         plan.units.push(unit);
     }
     Ok(plan)
 }
 
-fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>) -> Result<Unit, SetupError> {
+/// The unit of one package directory. A package manifest that does not parse is reported as a
+/// problem (exit status 2) and its files are linted under the workspace policy.
+fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: &mut Vec<Problem>) -> Result<Unit, SetupError> {
     let mut layers = Vec::new();
     if !dir.as_os_str().is_empty() {
+        let mut report = |result: Result<Vec<config::Layer>, config::ConfigError>| -> Result<(), SetupError> {
+            match result {
+                Ok(found) => layers.extend(found),
+                Err(e) if e.is_syntax => {
+                    let named = files.iter().any(|f| *f == e.path);
+                    if !named && !problems.iter().any(|p| p.path.as_deref() == Some(e.path.as_path())) {
+                        let reason = e.message.rsplit_once("`: ").map_or(e.message.as_str(), |(_, r)| r).to_string();
+                        problems.push(Problem { display: display_path(cwd, &e.path), path: Some(e.path.clone()), range: Some(e.range.clone()), verb: "cannot parse", reason, label: "here", io: true });
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+            Ok(())
+        };
         if let Some(root) = dir.ancestors().find(|d| is_workspace_root(d)) {
-            layers.extend(config::workspace_layers(root)?);
+            report(config::workspace_layers(root))?;
         }
-        layers.extend(config::package_layer(&dir.join("Cargo.toml"))?);
+        report(config::package_layer(&dir.join("Cargo.toml")).map(|l| l.into_iter().collect()))?;
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
     let (mut policy, excludes) = config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
@@ -80,34 +111,45 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>) -> Result<
     })
 }
 
+/// The `.rs` files, `Cargo.toml`s and `Cargo.lock`s under `dir`, walked in parallel, sorted.
 fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let walker = ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && e.path().extension().is_some_and(|x| x == "rs") => {
-                files.push(e.into_path());
+    let files = Mutex::new(Vec::new());
+    let errors = Mutex::new(Vec::new());
+    ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
+                    files.lock().unwrap_or_else(PoisonError::into_inner).push(e.into_path());
+                }
+                Ok(_) => {}
+                Err(err) => errors.lock().unwrap_or_else(PoisonError::into_inner).push(err.to_string()),
             }
-            Ok(_) => {}
-            Err(err) => problems.push(Problem {
-                display: display_path(cwd, dir),
-                path: None,
-                range: None,
-                reason: format!("cannot walk the directory: {err}"),
-                io: true,
-            }),
-        }
-    }
+            WalkState::Continue
+        })
+    });
+    let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
+    errors.sort();
+    problems.extend(errors.into_iter().map(|err| Problem {
+        display: display_path(cwd, dir),
+        path: None,
+        range: None,
+        verb: "cannot read",
+        reason: format!("cannot walk the directory: {err}"),
+        label: "",
+        io: true,
+    }));
+    let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
     files.sort();
     files
 }
 
-/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`).
+/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`). A
+/// manifest that does not parse counts as having it, so that reading its policy reports the
+/// error at its line instead of silently linting under no policy.
 fn manifest_has(dir: &Path, table: &str) -> bool {
     std::fs::read_to_string(dir.join("Cargo.toml"))
         .ok()
-        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
-        .is_some_and(|t| t.contains_key(table))
+        .is_some_and(|t| toml::from_str::<toml::Table>(&t).map_or(true, |t| t.contains_key(table)))
 }
 
 fn is_package_dir(dir: &Path) -> bool {

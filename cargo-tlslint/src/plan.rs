@@ -43,8 +43,12 @@ pub struct Problem {
     pub path: Option<PathBuf>,
     /// Where in that file.
     pub range: Option<Range<usize>>,
+    /// What could not be done ("cannot read", "cannot parse", "cannot lint").
+    pub verb: &'static str,
     /// What went wrong.
     pub reason: String,
+    /// The label under `range`.
+    pub label: &'static str,
     /// Whether it is an I/O failure (exit status 2) rather than bad content.
     pub io: bool,
 }

@@ -16,7 +16,7 @@ use crate::explain;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{integrations, paths, setup_error};
+use crate::{integrations, manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -41,6 +41,9 @@ pub fn run(args: &Args) -> ExitCode {
     color.write_global();
     if args.list {
         return print_stdout(&explain::list());
+    }
+    if args.print_needles {
+        return print_stdout(&explain::needles());
     }
     if let Some(key) = &args.explain {
         return match explain::explain(key) {
@@ -73,13 +76,14 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    let collected = started.elapsed();
     let mut outcome = lint(&plan);
     if let Err(e) = integrations::filter(&args.integrations, &plan, &mut outcome.files) {
         let _ = writeln!(anstream::stderr(), "error: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
-    let mut sources = Sources::default();
+    let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
         for f in &unit.files {
             sources.add_path(f.display.clone(), f.path.clone());
@@ -125,10 +129,11 @@ pub fn run(args: &Args) -> ExitCode {
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
-            "tlslint: {} files in {} packages, {} parsed, {} ms",
+            "tlslint: {} files in {} packages, {} parsed; collected in {} ms, total {} ms",
             outcome.files_seen,
             plan.units.len(),
             outcome.files_parsed,
+            collected.as_millis(),
             started.elapsed().as_millis()
         );
     }
@@ -227,11 +232,10 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
 }
 
 fn problem_diagnostic(p: &Problem) -> Diagnostic {
-    let verb = if p.io { "cannot read" } else { "cannot lint" };
-    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{verb} `{}`: {}", p.display, p.reason), p.range.clone().unwrap_or(0..0))
+    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{} `{}`: {}", p.verb, p.display, p.reason), p.range.clone().unwrap_or(0..0))
         .note("the rest of the workspace is still linted");
     if p.range.is_some() {
-        d = d.label("declared here");
+        d = d.label(p.label);
     }
     d
 }
@@ -257,6 +261,13 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
             return linted;
         }
     };
+    if let Some(kind) = manifest::Kind::of(&file.path) {
+        linted.parsed = true;
+        linted.report = manifest::check(kind, file, &text);
+        linted.io_error = linted.report.diagnostics.iter().any(|d| d.rule.code == PARSE_ERROR.code);
+        linted.text = Some(text);
+        return linted;
+    }
     if !prefilter.is_match(&text) {
         return linted;
     }

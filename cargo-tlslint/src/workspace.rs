@@ -62,6 +62,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                 files.push(FileEntry { display: display(&path), path, is_test_target });
             }
         }
+        files.push(FileEntry { display: display(&manifest), path: manifest.clone(), is_test_target: false });
         plan.units.push(Unit {
             name: package.name.to_string(),
             dir: manifest.parent().unwrap_or(&root).to_path_buf(),
@@ -70,7 +71,32 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             files,
         });
     }
+    add_workspace_files(&mut plan);
     Ok(plan)
+}
+
+/// Adds the workspace-level files to the root package's unit, or to the first selected unit
+/// (whose policy includes the workspace policy) when the root package is not selected or the
+/// workspace is virtual: `Cargo.lock`, and a virtual root manifest (`[workspace.dependencies]`).
+/// A root package that is not selected keeps its manifest unlinted.
+fn add_workspace_files(plan: &mut Plan) {
+    let root = plan.root.clone();
+    let root_manifest = root.join("Cargo.toml");
+    let root_is_package = std::fs::read_to_string(&root_manifest)
+        .ok()
+        .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
+        .is_some_and(|t| t.contains_key("package"));
+    let index = plan.units.iter().position(|u| u.dir == root).unwrap_or(0);
+    let Some(unit) = plan.units.get_mut(index) else { return };
+    let mut extra = vec![root.join("Cargo.lock")];
+    if !root_is_package {
+        extra.push(root_manifest);
+    }
+    for path in extra {
+        if path.is_file() && !unit.files.iter().any(|f| f.path == path) {
+            unit.files.push(FileEntry { display: display_path(&root, &path), path, is_test_target: false });
+        }
+    }
 }
 
 /// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.

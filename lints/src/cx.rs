@@ -49,6 +49,10 @@ pub struct Cx<'a> {
     pub statements: Vec<Range<usize>>,
     /// Byte ranges of the operands of comparisons (`mode == PgSslMode::Require` selects nothing).
     compared: Vec<Range<usize>>,
+    /// Byte starts of paths used as values that configure something: call arguments, struct
+    /// field values, assigned values, `let`/`const` initializers (through `|`, `&`, parentheses
+    /// and constructor calls such as `Some(…)`).
+    value_paths: std::collections::HashSet<usize>,
 }
 
 /// A function, method or closure: its parameters decide values at run time.
@@ -107,6 +111,7 @@ impl<'a> Cx<'a> {
             test_ranges: Vec::new(),
             statements: Vec::new(),
             compared: Vec::new(),
+            value_paths: std::collections::HashSet::new(),
         };
         let mut indexer = Indexer { cx: &mut cx };
         indexer.visit_file(&parsed.file);
@@ -143,6 +148,12 @@ impl<'a> Cx<'a> {
     pub fn is_compared(&self, node: &impl Spanned) -> bool {
         let r = self.range(node);
         self.compared.iter().any(|c| c.start <= r.start && r.end <= c.end)
+    }
+
+    /// Whether a path is used as a configuring value (an argument, a field value, an assigned
+    /// value or an initializer) rather than, say, a `match` arm's result or a return value.
+    pub fn is_value_position(&self, path: &syn::ExprPath) -> bool {
+        self.value_paths.contains(&self.range(path).start)
     }
 
     /// The innermost function or closure containing byte `offset`.
@@ -278,6 +289,31 @@ struct Indexer<'c, 'a> {
 }
 
 impl<'a> Indexer<'_, 'a> {
+    /// Records the paths that `e` passes on as a value.
+    fn mark_value(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Path(p) => {
+                let start = self.cx.range(p).start;
+                self.cx.value_paths.insert(start);
+            }
+            Expr::Paren(p) => self.mark_value(&p.expr),
+            Expr::Group(g) => self.mark_value(&g.expr),
+            Expr::Reference(r) => self.mark_value(&r.expr),
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::BitOr(_)) => {
+                self.mark_value(&b.left);
+                self.mark_value(&b.right);
+            }
+            Expr::Call(c) if is_wrapper(c) => c.args.iter().for_each(|a| self.mark_value(a)),
+            Expr::Call(c) => {
+                if let Expr::Path(p) = &*c.func {
+                    let start = self.cx.range(p).start;
+                    self.cx.value_paths.insert(start);
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn mark_test(&mut self, attrs: &[syn::Attribute], node: &impl Spanned) {
         if attrs.iter().any(is_test_attr) {
             let r = self.cx.range(node);
@@ -299,6 +335,13 @@ impl<'a> Indexer<'_, 'a> {
         let scope = Scope { range, params, name: sig.map(|s| &s.ident), output: sig.map(|s| &s.output), body };
         self.cx.scopes.push(scope);
     }
+}
+
+/// `Some(x)`, `Ok(x)`, `Box::new(x)`, `Arc::new(x)`: the value is passed on only if the wrapper is.
+fn is_wrapper(c: &syn::ExprCall) -> bool {
+    let Expr::Path(p) = &*c.func else { return false };
+    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    matches!(segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["Some"] | ["Ok"] | [.., "Box" | "Arc" | "Rc", "new"])
 }
 
 fn sig_pats(sig: &syn::Signature) -> impl Iterator<Item = &Pat> {
@@ -402,11 +445,13 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
+        self.mark_value(&c.expr);
         self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
         visit::visit_item_const(self, c);
     }
 
     fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
+        self.mark_value(&s.expr);
         self.cx.consts.entry(s.ident.to_string()).or_default().push(ConstItem { name: &s.ident, expr: &s.expr });
         visit::visit_item_static(self, s);
     }
@@ -432,6 +477,9 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
         }
         if let Pat::Ident(i) = pat {
             let offset = self.cx.range(l).start;
+            if let Some(init) = &l.init {
+                self.mark_value(&init.expr);
+            }
             self.cx.lets.push(LetBinding {
                 name: &i.ident,
                 mutable: i.mutability.is_some(),
@@ -462,11 +510,15 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
         self.cx.method_calls.push(m);
+        m.args.iter().for_each(|a| self.mark_value(a));
         visit::visit_expr_method_call(self, m);
     }
 
     fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
         self.cx.calls.push(c);
+        if !is_wrapper(c) {
+            c.args.iter().for_each(|a| self.mark_value(a));
+        }
         visit::visit_expr_call(self, c);
     }
 
@@ -477,11 +529,13 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_expr_struct(&mut self, s: &'a syn::ExprStruct) {
         self.cx.structs.push(s);
+        s.fields.iter().for_each(|f| self.mark_value(&f.expr));
         visit::visit_expr_struct(self, s);
     }
 
     fn visit_expr_assign(&mut self, a: &'a syn::ExprAssign) {
         self.cx.assigns.push(a);
+        self.mark_value(&a.right);
         visit::visit_expr_assign(self, a);
     }
 

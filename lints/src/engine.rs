@@ -13,7 +13,7 @@ use crate::rule::Level;
 use crate::rules::{PARSE_ERROR, RULES, UNUSED_SUPPRESSION};
 use crate::sink::{PendingConst, Sink};
 use crate::source::{LineIndex, prelude_len};
-use crate::suppress::{self, Directive};
+use crate::suppress::{self, CommentSyntax, Directive};
 
 /// One file to lint.
 pub struct SourceFile<'a> {
@@ -72,7 +72,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
                 (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
             });
             let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot parse `{}`: {}", file.path, failure.reason), range)
-                .label("the file is not linted past this error")
+                .label("the file is not linted because of this error")
                 .note("the rest of the workspace is still linted");
             d.in_test_code = file.is_test_target;
             report.diagnostics.push(d);
@@ -97,7 +97,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     }
     let lines = LineIndex::new(file.text);
     let strings: Vec<Range<usize>> = cx.strings.iter().map(|s| cx.range(*s)).collect();
-    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, &cx.statements);
+    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, &cx.statements, CommentSyntax::Rust);
     for d in &mut directives {
         d.in_test_code = cx.in_test_code(d.range.start);
     }

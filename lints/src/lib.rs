@@ -4,11 +4,13 @@
 //! cargo, config files, terminals or output formats. Per file, [`check_file`] parses with syn,
 //! indexes the facts rules ask about ([`Cx`]) and runs every rule of [`RULES`]. Facts that cross
 //! files (constants defined elsewhere in the crate) are settled by [`join`], and
-//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions.
+//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions. Manifests are
+//! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
 
 mod cx;
 mod diagnostic;
 mod engine;
+mod manifest;
 pub mod modules;
 mod parse;
 mod policy;
@@ -24,6 +26,7 @@ mod toggle;
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
 pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join};
+pub use manifest::{WorkspaceManifest, check_lockfile, check_manifest};
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Prefilter;
 pub use resolve::{Const, Resolved, Value};

@@ -91,6 +91,12 @@ fn expand_macros(file: &syn::File) -> Vec<MacroBody> {
     while !pending.is_empty() && round < MAX_MACRO_ROUNDS {
         let start = bodies.len();
         for mac in pending.drain(..) {
+            if mac.is_matches {
+                if let Ok(exprs) = matches_operands.parse2(mac.tokens.clone()) {
+                    bodies.push(MacroBody::Exprs(exprs));
+                    continue;
+                }
+            }
             expand_tokens(mac.tokens, mac.is_macro_rules, &mut bodies);
         }
         pending = MacroFinder::collect(|f| {
@@ -117,6 +123,7 @@ impl MacroBody {
 struct FoundMacro {
     tokens: TokenStream,
     is_macro_rules: bool,
+    is_matches: bool,
 }
 
 #[derive(Default)]
@@ -134,9 +141,11 @@ impl MacroFinder {
 
 impl<'ast> Visit<'ast> for MacroFinder {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
         self.found.push(FoundMacro {
             tokens: mac.tokens.clone(),
-            is_macro_rules: mac.path.is_ident("macro_rules"),
+            is_macro_rules: name == "macro_rules",
+            is_matches: matches!(name.as_str(), "matches" | "assert_matches" | "debug_assert_matches"),
         });
     }
 }
@@ -162,6 +171,22 @@ fn expand_tokens(tokens: TokenStream, is_macro_rules: bool, out: &mut Vec<MacroB
         }
     }
     scan_tokens(tokens, out);
+}
+
+/// `matches!(expr, pattern if guard)`: the scrutinee and the guard are expressions; the pattern
+/// is not a value and must not be linted as one.
+fn matches_operands(input: ParseStream<'_>) -> syn::Result<Vec<Expr>> {
+    let mut exprs = vec![input.parse::<Expr>()?];
+    input.parse::<Token![,]>()?;
+    syn::Pat::parse_multi_with_leading_vert(input)?;
+    if input.parse::<Option<Token![if]>>()?.is_some() {
+        exprs.push(input.parse()?);
+    }
+    let _ = input.parse::<Option<Token![,]>>()?;
+    if !input.is_empty() {
+        return Err(input.error("unexpected tokens after the pattern"));
+    }
+    Ok(exprs)
 }
 
 fn parse_items(input: ParseStream<'_>) -> syn::Result<Vec<Item>> {

@@ -59,7 +59,8 @@ pub struct Rule {
     pub summary: &'static str,
     /// CWE numbers for SARIF tags.
     pub cwe: &'static [u16],
-    /// Literal prefilter: a file is parsed only if it contains one of these (ASCII case-insensitive).
+    /// Literal prefilter: a file is parsed only if it contains one of these. Matched exactly,
+    /// except a needle starting with `(?i)`, matched ASCII case-insensitively.
     pub needles: &'static [&'static str],
     /// Markdown with the headings `### What it does`, `### Why is this bad?`, `### Example` and
     /// `Use instead:`.

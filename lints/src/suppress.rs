@@ -1,7 +1,8 @@
-//! Inline suppressions: `// tlslint: allow(rule, …, reason = "…")`, scanned from the raw text
-//! because syn drops comments. A trailing comment covers its own line; a comment alone on its
-//! line covers the next statement or item (a whole multi-line builder chain). The directive is
-//! parsed with syn as the meta list it mirrors (`#[allow(…, reason = "…")]`).
+//! Inline suppressions: `// tlslint: allow(rule, …, reason = "…")` in Rust and
+//! `# tlslint: allow(…)` in TOML manifests, scanned from the raw text because syn drops comments.
+//! A trailing comment covers its own line; a comment alone on its line covers the next statement
+//! or item (a whole multi-line builder chain; in TOML, the next key/value or the whole `[table]`).
+//! The directive is parsed with syn as the meta list it mirrors (`#[allow(…, reason = "…")]`).
 
 use std::ops::{Range, RangeInclusive};
 
@@ -13,8 +14,35 @@ use crate::rule::Rule;
 use crate::rules::{self, INVALID_SUPPRESSION};
 use crate::source::LineIndex;
 
-/// The marker that starts a directive inside a `//` comment.
+/// The marker that starts a directive inside a comment.
 pub const MARKER: &str = "tlslint:";
+
+/// The comment syntax of the scanned text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CommentSyntax {
+    /// `//` line comments (Rust).
+    Rust,
+    /// `#` comments (TOML).
+    Toml,
+}
+
+impl CommentSyntax {
+    /// The token that opens a line comment.
+    fn token(self) -> &'static str {
+        match self {
+            CommentSyntax::Rust => "//",
+            CommentSyntax::Toml => "#",
+        }
+    }
+
+    /// Skips the repeats of the opening token (`///`, `//!`, `##`).
+    fn trim_repeats(self, s: &str) -> &str {
+        match self {
+            CommentSyntax::Rust => s.trim_start_matches('/').trim_start_matches('!'),
+            CommentSyntax::Toml => s.trim_start_matches('#'),
+        }
+    }
+}
 
 /// One parsed suppression comment.
 #[derive(Clone, Debug)]
@@ -33,28 +61,30 @@ pub struct Directive {
     pub in_test_code: bool,
 }
 
-/// Finds the directives in `text`. `strings` are byte ranges of string literals (a marker inside
-/// one is not a comment); `statements` are byte ranges of statements and items, for scoping.
+/// Finds the directives in `text`, whose comments are written in `syntax`. `strings` are byte
+/// ranges of string literals (a marker inside one is not a comment); `statements` are byte ranges
+/// of statements and items (TOML: key/value pairs and `[table]` sections), for scoping.
 /// Malformed directives become TLS002 diagnostics.
-pub fn scan(
+pub(crate) fn scan(
     text: &str,
     lines: &LineIndex,
     strings: &[Range<usize>],
     statements: &[Range<usize>],
+    syntax: CommentSyntax,
 ) -> (Vec<Directive>, Vec<Diagnostic>) {
     let mut directives = Vec::new();
     let mut errors = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), MARKER) {
         let line = lines.line_of(at);
         let line_range = lines.line_range(text, line);
-        let Some(comment_start) = comment_start(text, line_range.start, at) else { continue };
+        let Some(comment_start) = comment_start(text, line_range.start, at, syntax) else { continue };
         if strings.iter().any(|s| s.contains(&comment_start)) {
             continue;
         }
         let comment = comment_start..line_range.end;
         let body = text[at + MARKER.len()..line_range.end].trim();
         let own_line = text[line_range.start..comment_start].trim().is_empty();
-        let covers = if own_line { next_statement(lines, text, line, statements) } else { line..=line };
+        let covers = if own_line { next_statement(lines, text, line, statements, syntax) } else { line..=line };
         match parse_directive(body) {
             Ok((rules, reason)) => {
                 directives.push(Directive { rules, reason, range: comment, covers, used: false, in_test_code: false })
@@ -62,24 +92,29 @@ pub fn scan(
             Err(why) => errors.push(
                 Diagnostic::new(&INVALID_SUPPRESSION, format!("invalid suppression: {why}"), comment)
                     .label("this suppression is ignored")
-                    .help("write it as `// tlslint: allow(rule_name, reason = \"why this is safe\")`"),
+                    .help(format!("write it as `{} tlslint: allow(rule_name, reason = \"why this is safe\")`", syntax.token())),
             ),
         }
     }
     (directives, errors)
 }
 
-/// The start of the `//` comment that contains `at`, when `tlslint:` is the first word in it.
-fn comment_start(text: &str, line_start: usize, at: usize) -> Option<usize> {
+/// The start of the comment that contains `at`, when `tlslint:` is the first word in it.
+fn comment_start(text: &str, line_start: usize, at: usize, syntax: CommentSyntax) -> Option<usize> {
     let before = &text[line_start..at];
-    let slashes = before.rfind("//")?;
-    let between = before[slashes + 2..].trim_start_matches('/').trim_start_matches('!');
-    between.trim().is_empty().then_some(line_start + slashes)
+    let token = syntax.token();
+    let opener = before.rfind(token)?;
+    let between = syntax.trim_repeats(&before[opener + token.len()..]);
+    let opener = match syntax {
+        CommentSyntax::Rust => opener,
+        CommentSyntax::Toml => before[..opener].trim_end_matches('#').len(),
+    };
+    between.trim().is_empty().then_some(line_start + opener)
 }
 
 /// The lines of the first statement or item that starts after `line` (the outermost one if
 /// several start there), or the next line when none does.
-fn next_statement(lines: &LineIndex, text: &str, line: usize, statements: &[Range<usize>]) -> RangeInclusive<usize> {
+fn next_statement(lines: &LineIndex, text: &str, line: usize, statements: &[Range<usize>], syntax: CommentSyntax) -> RangeInclusive<usize> {
     let mut best: Option<(usize, usize)> = None;
     for s in statements {
         let start = lines.line_of(s.start);
@@ -93,15 +128,15 @@ fn next_statement(lines: &LineIndex, text: &str, line: usize, statements: &[Rang
         };
     }
     match best {
-        Some((start, end)) if is_blank_or_comment_until(lines, text, line + 1, start) => start..=end,
+        Some((start, end)) if is_blank_or_comment_until(lines, text, line + 1, start, syntax) => start..=end,
         _ => line + 1..=line + 1,
     }
 }
 
-fn is_blank_or_comment_until(lines: &LineIndex, text: &str, from: usize, to: usize) -> bool {
+fn is_blank_or_comment_until(lines: &LineIndex, text: &str, from: usize, to: usize, syntax: CommentSyntax) -> bool {
     (from..to).all(|l| {
         let t = text[lines.line_range(text, l)].trim();
-        t.is_empty() || t.starts_with("//")
+        t.is_empty() || t.starts_with(syntax.token())
     })
 }
 

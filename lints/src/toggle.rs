@@ -50,12 +50,14 @@ pub struct Field {
     pub dangerous: bool,
     /// When set, only struct literals whose path ends with this name count.
     pub struct_name: Option<&'static str>,
+    /// Crate names of which one must be mentioned in the file (the field name alone is generic).
+    pub needs_crate: &'static [&'static str],
     /// The safe alternative.
     pub help: &'static str,
 }
 
-/// An enum value or associated constant that weakens TLS wherever it is used (except in
-/// comparisons).
+/// An enum value or associated constant that weakens TLS where it is passed as a value (an
+/// argument, a field value, an assignment or an initializer; not a comparison or a `match` arm).
 pub struct PathValue {
     /// The path's last segments, e.g. `["TlsMode", "Insecure"]`.
     pub suffix: &'static [&'static str],
@@ -91,6 +93,9 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
 /// Reports every struct-literal field or field assignment of `fields` with the dangerous value.
 pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[Field]) {
     for field in fields {
+        if !field.needs_crate.is_empty() && !field.needs_crate.iter().any(|c| cx.mentions_crate(c)) {
+            continue;
+        }
         for s in &cx.structs {
             if let Some(name) = field.struct_name {
                 if s.path.segments.last().is_none_or(|seg| seg.ident != name) {
@@ -135,7 +140,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
 pub fn check_paths(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, values: &[PathValue]) {
     for p in &cx.paths {
         let Some(value) = values.iter().find(|v| cx.path_ends_with(&p.path, v.suffix)) else { continue };
-        if cx.is_compared(*p) {
+        if cx.is_compared(*p) || !cx.is_value_position(p) {
             continue;
         }
         sink.push(

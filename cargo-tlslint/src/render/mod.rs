@@ -30,9 +30,15 @@ pub struct FileFindings {
 pub struct Sources {
     texts: HashMap<String, String>,
     paths: HashMap<String, PathBuf>,
+    root: PathBuf,
 }
 
 impl Sources {
+    /// Sources whose display paths are relative to `root` unless registered otherwise.
+    pub fn new(root: PathBuf) -> Sources {
+        Sources { root, ..Sources::default() }
+    }
+
     /// Registers where a display path can be read from.
     pub fn add_path(&mut self, display: String, path: PathBuf) {
         self.paths.insert(display, path);
@@ -46,7 +52,8 @@ impl Sources {
     /// The text of a display path, reading it on first use.
     pub fn text(&mut self, display: &str) -> Option<&str> {
         if !self.texts.contains_key(display) {
-            let text = std::fs::read_to_string(self.paths.get(display)?).ok()?;
+            let path = self.paths.get(display).cloned().unwrap_or_else(|| self.root.join(display));
+            let text = std::fs::read_to_string(path).ok()?;
             self.texts.insert(display.to_string(), text);
         }
         self.texts.get(display).map(String::as_str)

@@ -93,9 +93,9 @@ const SETTERS: &[Setter] = &[
 ];
 
 const FIELDS: &[Field] = &[
-    Field { name: "accept_invalid_certs", dangerous: true, struct_name: None, help: "to trust a private CA, set `root_cert: Some(…)`" },
-    Field { name: "allow_invalid_certificates", dangerous: true, struct_name: None, help: "to trust a private CA, set `ca_file_path`" },
-    Field { name: "insecure", dangerous: true, struct_name: Some("TcpTls"), help: "set `insecure: false`; for a private CA use `Client::build_with_tls(url, TlsCertificates { root_cert: Some(pem), .. })`" },
+    Field { name: "accept_invalid_certs", dangerous: true, struct_name: None, needs_crate: &["kube"], help: "to trust a private CA, set `root_cert: Some(…)`" },
+    Field { name: "allow_invalid_certificates", dangerous: true, struct_name: None, needs_crate: &["mongodb"], help: "to trust a private CA, set `ca_file_path`" },
+    Field { name: "insecure", dangerous: true, struct_name: Some("TcpTls"), needs_crate: &[], help: "set `insecure: false`; for a private CA use `Client::build_with_tls(url, TlsCertificates { root_cert: Some(pem), .. })`" },
 ];
 
 const PATHS: &[PathValue] = &[

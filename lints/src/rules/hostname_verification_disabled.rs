@@ -82,7 +82,7 @@ const SETTERS: &[Setter] = &[
     Setter { methods: &["verify"], dangerous: false, needs_crate: &["paho_mqtt"], help: "call `.verify(true)` on the `SslOptionsBuilder`" },
 ];
 
-const FIELDS: &[Field] = &[Field { name: "allow_invalid_hostnames", dangerous: true, struct_name: None, help: FIX_SAN }];
+const FIELDS: &[Field] = &[Field { name: "allow_invalid_hostnames", dangerous: true, struct_name: None, needs_crate: &["mongodb"], help: FIX_SAN }];
 
 const PATHS: &[PathValue] = &[
     PathValue { suffix: &["DANGER_ACCEPT_INVALID_HOSTS"], help: "drop the flag" },

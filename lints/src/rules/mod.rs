@@ -4,13 +4,17 @@
 mod cert_verification_disabled;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
+mod dangerous_tls_feature;
 mod fixed_server_name;
 mod hostname_verification_disabled;
 mod invalid_suppression;
+mod no_tls_backend;
 mod parse_error;
 mod revocation_check_disabled;
+mod secret_extraction_feature;
 mod sni_disabled;
 mod unused_suppression;
+mod vulnerable_tls_dependency;
 
 use crate::rule::Rule;
 
@@ -19,6 +23,11 @@ pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
 /// TLS001, which the binary reports for files it cannot read.
 pub use parse_error::RULE as PARSE_ERROR;
 pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
+// The manifest rules, reported by `crate::manifest`.
+pub(crate) use dangerous_tls_feature::RULE as DANGEROUS_TLS_FEATURE;
+pub(crate) use no_tls_backend::RULE as NO_TLS_BACKEND;
+pub(crate) use secret_extraction_feature::RULE as SECRET_EXTRACTION_FEATURE;
+pub(crate) use vulnerable_tls_dependency::RULE as VULNERABLE_TLS_DEPENDENCY;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -32,6 +41,10 @@ pub static RULES: &[&Rule] = &[
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
+    &dangerous_tls_feature::RULE,
+    &secret_extraction_feature::RULE,
+    &vulnerable_tls_dependency::RULE,
+    &no_tls_backend::RULE,
 ];
 
 /// The rule named `key` (code, snake_case name or kebab-case name).

@@ -54,5 +54,5 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         needs_crate: &[],
         help: "keep SNI on (the default)",
     }]);
-    check_fields(cx, sink, &FINDING, &[Field { name: "enable_sni", dangerous: false, struct_name: None, help: "keep `enable_sni = true` (the default)" }]);
+    check_fields(cx, sink, &FINDING, &[Field { name: "enable_sni", dangerous: false, struct_name: None, needs_crate: &["rustls"], help: "keep `enable_sni = true` (the default)" }]);
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The benchmark: cargo-tlslint over the benchmark corpus (~470 crates, 7 million lines, from
+# ../shared/corpus/fetch.sh) against ripgrep searching the same files for the rules' trigger
+# words, alternated run by run so that both see the same machine state. Reports median wall
+# times, their ratio, and peak RSS. Usage: bench/run.sh [RUNS] (default 5). Needs rg, python3.
+set -euo pipefail
+runs="${1:-5}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+corpus="${TLSLINT_CORPUS:-/tmp/tlslint-corpus}"
+if [ ! -f "$corpus/.complete" ]; then
+  fetch="$here/../shared/corpus/fetch.sh"
+  [ -x "$fetch" ] || { echo "no corpus at $corpus and no $fetch to fetch it" >&2; exit 2; }
+  "$fetch" "$corpus"
+fi
+command -v rg >/dev/null || { echo "ripgrep (rg) is needed for the baseline" >&2; exit 2; }
+(cd "$here" && cargo build --release --quiet)
+bin="$here/target/release/cargo-tlslint"
+patterns="$(mktemp)"
+trap 'rm -f "$patterns"' EXIT
+"$bin" tlslint --print-needles | python3 -c '
+import re, sys
+for n in sys.stdin.read().splitlines():
+    print("(?i:%s)" % re.escape(n[4:]) if n.startswith("(?i)") else re.escape(n))
+' > "$patterns"
+files=$(find "$corpus" -name '*.rs' | wc -l)
+bytes=$(find "$corpus" -name '*.rs' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+echo "corpus: $files .rs files, $((bytes / 1048576)) MiB; $(nproc) cores; $runs alternated runs"
+measure() { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$tmp_time" || true; tail -1 "$tmp_time"; }
+tmp_time="$(mktemp)"
+tl=(); rgt=(); tl_rss=0; rg_rss=0
+for i in $(seq "$runs"); do
+  read -r t m < <(measure "$bin" tlslint --include-tests -q "$corpus"); tl+=("$t"); [ "$m" -gt "$tl_rss" ] && tl_rss=$m
+  read -r t m < <(measure rg -c -f "$patterns" "$corpus" --type rust); rgt+=("$t"); [ "$m" -gt "$rg_rss" ] && rg_rss=$m
+done
+rm -f "$tmp_time"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+mt=$(median "${tl[@]}"); mr=$(median "${rgt[@]}")
+echo "cargo-tlslint: median ${mt}s (runs: ${tl[*]}), peak RSS $((tl_rss / 1024)) MiB"
+echo "ripgrep:       median ${mr}s (runs: ${rgt[*]}), peak RSS $((rg_rss / 1024)) MiB"
+python3 -c "print('ratio tlslint/rg: %.2f' % ($mt / $mr))"
+"$bin" tlslint --include-tests -q -v "$corpus" 2>&1 >/dev/null | grep '^tlslint:' || true

@@ -1,0 +1,99 @@
+//! No panic on any input: random token soups built from the rules' own vocabulary and seeded
+//! mutations of real files (every ui-test case and the engine's own sources) are linted through
+//! the same path as the CLI. Seeds are fixed, so a failure reproduces; set `TLSLINT_FUZZ_ITERS`
+//! to run longer locally.
+
+use std::path::Path;
+
+use cargo_tlslint::run::lint_source;
+use tlslint_lints::Policy;
+
+const VOCABULARY: &[&str] = &[
+    "(", ")", "{", "}", "[", "]", ".", "::", ",", ";", "=", "!", "&", "|", "||", "=>", "->", "#", "'a", "$x", "?", "fn", "mod", "let",
+    "mut", "const", "static", "impl", "for", "if", "else", "match", "use", "as", "struct", "true", "false", "0", "1", "\"s\"",
+    "r#\"raw\"#", "b'x'", "macro_rules!", "format!", "cfg!", "//", "/*", "*/", "\n", " ", "\u{feff}", "#!", "tlslint:", "allow(",
+    "reason = \"r\"", "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "ssl_verify_peer", "SslVerifyMode",
+    "NONE", "set_verify", "TlsMode", "Insecure", "PgSslMode", "Require", "trust_cert", "Some", "self", "env", "var", "x", "y",
+];
+
+fn iterations(default: usize) -> usize {
+    std::env::var("TLSLINT_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn lint(text: &str) {
+    let policy = Policy { include_tests: true, ..Policy::default() };
+    let findings = lint_source("fuzz.rs", text, false, &policy);
+    for d in &findings.diagnostics {
+        assert!(d.primary.range.start <= d.primary.range.end && d.primary.range.end <= text.len(), "range out of the text: {:?}", d.primary.range);
+    }
+    let _ = cargo_tlslint::run::render_plain(std::slice::from_ref(&findings), false);
+}
+
+#[test]
+fn random_token_streams() {
+    let mut rng = fastrand::Rng::with_seed(0x7115);
+    for _ in 0..iterations(500) {
+        let len = rng.usize(1..200);
+        let text: String = (0..len).map(|_| VOCABULARY[rng.usize(..VOCABULARY.len())]).collect::<Vec<_>>().join(if rng.bool() { " " } else { "" });
+        lint(&format!("danger_accept_invalid_certs {text}"));
+    }
+}
+
+#[test]
+fn mutated_real_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["ui-tests", "lints/src", "lints/src/rules", "examples/insecure-client/src"] {
+        collect(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 20, "found the seed files");
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    let rounds = iterations(400);
+    for i in 0..rounds {
+        let original = &files[i % files.len()];
+        let mut bytes = original.clone().into_bytes();
+        for _ in 0..rng.usize(1..6) {
+            mutate(&mut rng, &mut bytes);
+        }
+        lint(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                out.push(text);
+            }
+        }
+    }
+}
+
+fn mutate(rng: &mut fastrand::Rng, bytes: &mut Vec<u8>) {
+    if bytes.is_empty() {
+        bytes.extend_from_slice(b"danger_accept_invalid_certs(");
+        return;
+    }
+    let at = rng.usize(..bytes.len());
+    match rng.u8(..5) {
+        0 => {
+            let end = (at + rng.usize(1..64)).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        1 => {
+            let token = VOCABULARY[rng.usize(..VOCABULARY.len())].as_bytes();
+            bytes.splice(at..at, token.iter().copied());
+        }
+        2 => {
+            let end = (at + rng.usize(1..128)).min(bytes.len());
+            let copy = bytes[at..end].to_vec();
+            let to = rng.usize(..bytes.len());
+            bytes.splice(to..to, copy);
+        }
+        3 => bytes[at] = rng.u8(..),
+        _ => bytes.truncate(at),
+    }
+}

@@ -1,0 +1,104 @@
+//! Shared helpers for the end-to-end tests: fixture trees in temporary directories and runs of
+//! the built binary.
+
+#![allow(dead_code, reason = "each test crate uses a different subset of the helpers")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A temporary directory with files written into it.
+pub struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// An empty fixture.
+    pub fn new() -> Fixture {
+        Fixture { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    /// Writes `text` at `rel`, creating parent directories.
+    pub fn file(self, rel: &str, text: &str) -> Fixture {
+        self.write(rel, text.as_bytes());
+        self
+    }
+
+    /// Writes raw bytes at `rel`.
+    pub fn write(&self, rel: &str, bytes: &[u8]) {
+        let path = self.dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, bytes).expect("write");
+    }
+
+    /// The fixture's root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside the fixture.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Runs `cargo-tlslint tlslint ARGS` from the fixture's root, without colour.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = tlslint();
+        cmd.current_dir(self.root()).arg("tlslint").args(args);
+        Run::from(cmd.output().expect("run cargo-tlslint"))
+    }
+}
+
+/// The binary under test, with a clean colour environment.
+pub fn tlslint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-tlslint"));
+    cmd.env_remove("CARGO_TERM_COLOR").env_remove("NO_COLOR").env_remove("GITHUB_WORKSPACE");
+    cmd
+}
+
+/// What a run printed and returned.
+pub struct Run {
+    /// Exit status code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    /// The `(code, "path:line:col")` of every finding in human output, in order.
+    pub fn findings(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut code = None;
+        for line in self.stderr.lines() {
+            if let Some(rest) = line.strip_prefix("error[").or_else(|| line.strip_prefix("warning[")) {
+                code = rest.split(']').next().map(str::to_string);
+            } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
+                if let Some(c) = code.take() {
+                    out.push((c, loc.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Like [`Run::findings`], as `"CODE path:line:col"` strings.
+    pub fn finding_lines(&self) -> Vec<String> {
+        self.findings().into_iter().map(|(c, l)| format!("{c} {l}")).collect()
+    }
+}
+
+/// A one-package workspace manifest.
+pub fn package_manifest(name: &str, extra: &str) -> String {
+    format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n{extra}")
+}
