@@ -75,7 +75,7 @@ echo "ok: a staged file with a finding is blocked (error[TLS101] at src/bad.rs:2
 
 git rm -q --cached src/bad.rs
 rm src/bad.rs
-echo "// a comment" >> Cargo.toml
+echo "# a comment" >> Cargo.toml
 git add Cargo.toml
 try_hook || fail "a staged Cargo.toml alone was blocked"
 grep -q "Passed" "$scratch/out.txt" || fail "the hook did not run for Cargo.toml"
