@@ -18,9 +18,9 @@ use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
-use crate::render::{Counts, FileFindings, Sources, human, json};
+use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{manifest, paths, setup_error};
+use crate::{integrations, manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -58,8 +58,22 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
+    if args.integrations.install_hook {
+        return integrations::install_hook();
+    }
     let started = Instant::now();
-    let plan = match if args.paths.is_empty() { workspace::plan(args) } else { paths::plan(args) } {
+    let mut staged_dir = None;
+    let planned = if args.integrations.staged {
+        integrations::staged_plan(args).map(|(plan, dir)| {
+            staged_dir = Some(dir);
+            plan
+        })
+    } else if args.paths.is_empty() {
+        workspace::plan(args)
+    } else {
+        paths::plan(args)
+    };
+    let plan = match planned {
         Ok(plan) => plan,
         Err(e) => {
             let _ = write!(anstream::stderr(), "{}", setup_error::render(&e, args.color != ColorChoice::Never));
@@ -67,7 +81,11 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let collected = started.elapsed();
-    let outcome = lint(&plan);
+    let mut outcome = lint(&plan);
+    if let Err(e) = integrations::filter(&args.integrations, &plan, &mut outcome.files) {
+        let _ = writeln!(anstream::stderr(), "error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
     let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
@@ -78,7 +96,7 @@ pub fn run(args: &Args) -> ExitCode {
     let counts = Counts::of(&outcome.files);
     let failed = counts.errors > 0 || (args.deny_warnings() && counts.warnings > 0);
     match args.message_format {
-        MessageFormat::Human | MessageFormat::Short => {
+        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if !args.quiet {
                 if let Some(line) = human::summary(counts, style) {
@@ -87,13 +105,23 @@ pub fn run(args: &Args) -> ExitCode {
                 }
             }
             let _ = write!(anstream::stderr(), "{out}");
+            if args.message_format == MessageFormat::Github {
+                let _ = write!(std::io::stdout(), "{}", github::render(&outcome.files, &plan.root));
+            }
         }
-        MessageFormat::Json => {
+        MessageFormat::Sarif => {
+            let _ = write!(std::io::stdout(), "{}", sarif::render(&outcome.files, &plan.root));
+        }
+        MessageFormat::Gitlab => {
+            let _ = write!(std::io::stdout(), "{}", gitlab::render(&outcome.files, &plan.root));
+        }
+        MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
+            let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
             let manifest = plan.root.join("Cargo.toml").display().to_string();
             let mut out = String::new();
             for file in &outcome.files {
                 for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                    out.push_str(&json::message(d, file, &mut sources, &manifest));
+                    out.push_str(&json::message_styled(d, file, &mut sources, &manifest, ansi));
                     out.push('\n');
                 }
             }
@@ -113,7 +141,8 @@ pub fn run(args: &Args) -> ExitCode {
             started.elapsed().as_millis()
         );
     }
-    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+    drop(staged_dir);
+    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed && !args.integrations.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 fn print_stdout(text: &str) -> ExitCode {
