@@ -143,7 +143,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         .enumerate()
         .flat_map(|(i, u)| u.files.iter().filter(|f| !u.excludes.is_excluded(&f.path)).map(move |f| (i, f)))
         .collect();
-    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &prefilter)).collect::<Vec<_>>();
+    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit].policy, &prefilter)).collect::<Vec<_>>();
     let results = match rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES).build() {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
@@ -207,7 +207,7 @@ fn problem_diagnostic(p: &Problem) -> Diagnostic {
     d
 }
 
-fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
+fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefilter: &Prefilter) -> Linted {
     let mut linted = Linted { unit, display: file.display.clone(), text: None, report: FileReport { path: file.display.clone(), ..FileReport::default() }, parsed: false, io_error: false };
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
@@ -239,7 +239,7 @@ fn lint_one(unit: usize, file: &FileEntry, prefilter: &Prefilter) -> Linted {
         return linted;
     }
     linted.parsed = true;
-    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target: file.is_test_target }, prefilter);
+    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target: file.is_test_target, policy }, prefilter);
     let keep = !linted.report.diagnostics.is_empty() || !linted.report.pending.is_empty() || !linted.report.directives.is_empty();
     if keep {
         linted.text = Some(text);
@@ -290,7 +290,7 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
 /// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
 pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tlslint_lints::Policy) -> FileFindings {
     let prefilter = Prefilter::new();
-    let mut report = check_file(&SourceFile { path: display, text, is_test_target }, &prefilter);
+    let mut report = check_file(&SourceFile { path: display, text, is_test_target, policy }, &prefilter);
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
     finalize(&mut report, text, policy);

@@ -10,6 +10,7 @@ use syn::visit::{self, Visit};
 use syn::{Expr, Ident, Pat};
 
 use crate::parse::Parsed;
+use crate::policy::Policy;
 
 /// The per-file context handed to every rule.
 pub struct Cx<'a> {
@@ -21,6 +22,10 @@ pub struct Cx<'a> {
     offset: usize,
     /// Whether the whole file belongs to a test or bench target.
     pub is_test_target: bool,
+    /// The policy of the file's package.
+    pub policy: &'a Policy,
+    /// Every macro invocation, including those nested in macro bodies.
+    pub macros: Vec<&'a syn::Macro>,
     /// Every method call, including calls found in macro bodies.
     pub method_calls: Vec<&'a syn::ExprMethodCall>,
     /// Every function or associated-function call (`f(x)`, `Type::f(x)`).
@@ -87,12 +92,14 @@ pub struct ConstItem<'a> {
 
 impl<'a> Cx<'a> {
     /// Indexes `parsed`, whose spans are relative to `text[offset..]`.
-    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed) -> Cx<'a> {
+    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, policy: &'a Policy, parsed: &'a Parsed) -> Cx<'a> {
         let mut cx = Cx {
             path,
             text,
             offset,
             is_test_target,
+            policy,
+            macros: Vec::new(),
             method_calls: Vec::new(),
             calls: Vec::new(),
             paths: Vec::new(),
@@ -492,6 +499,11 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
             self.cx.compared.extend([l, r]);
         }
         visit::visit_expr_binary(self, b);
+    }
+
+    fn visit_macro(&mut self, m: &'a syn::Macro) {
+        self.cx.macros.push(m);
+        visit::visit_macro(self, m);
     }
 
     fn visit_expr_lit(&mut self, l: &'a syn::ExprLit) {

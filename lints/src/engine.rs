@@ -23,6 +23,8 @@ pub struct SourceFile<'a> {
     pub text: &'a str,
     /// Whether the file belongs to a test or bench target (all of it is test code).
     pub is_test_target: bool,
+    /// The policy of the file's package (rules read e.g. `allowed-cleartext-hosts` from it).
+    pub policy: &'a Policy,
 }
 
 /// What linting one file produced.
@@ -79,7 +81,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
             return;
         }
     };
-    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, &parsed);
+    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, file.policy, &parsed);
     let mut sink = Sink::default();
     for rule in RULES {
         if let Some(check) = rule.check {
@@ -120,7 +122,8 @@ pub fn collect_consts(path: &str, text: &str) -> Vec<ConstDef> {
 fn collect_consts_parsed(path: &str, text: &str) -> Vec<ConstDef> {
     let offset = prelude_len(text);
     let Ok(parsed) = parse::parse(&text[offset..]) else { return Vec::new() };
-    let cx = Cx::new(path, text, offset, false, &parsed);
+    let policy = Policy::default();
+    let cx = Cx::new(path, text, offset, false, &policy, &parsed);
     let mut defs = Vec::new();
     for items in cx.consts.values() {
         for item in items {

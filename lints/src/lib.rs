@@ -6,6 +6,7 @@
 //! files (constants defined elsewhere in the crate) are settled by [`join`], and
 //! [`finalize`] applies the policy: test-code scope, levels, inline suppressions.
 
+mod cleartext;
 mod cx;
 mod diagnostic;
 mod engine;

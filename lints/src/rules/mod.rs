@@ -2,8 +2,14 @@
 //! the prefilter, the README table and SARIF metadata all derive from [`RULES`].
 
 mod cert_verification_disabled;
+mod cert_verification_disabled_in_config_string;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
+mod cleartext_connection_string;
+mod cleartext_credentials;
+mod cleartext_grpc_credentials;
+mod cleartext_websocket_token;
+mod credentials_in_cleartext_url;
 mod fixed_server_name;
 mod hostname_verification_disabled;
 mod invalid_suppression;
@@ -29,9 +35,15 @@ pub static RULES: &[&Rule] = &[
     &cert_verification_skipped_by_mode::RULE,
     &revocation_check_disabled::RULE,
     &cert_verification_runtime_toggle::RULE,
+    &cert_verification_disabled_in_config_string::RULE,
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
+    &cleartext_credentials::RULE,
+    &credentials_in_cleartext_url::RULE,
+    &cleartext_websocket_token::RULE,
+    &cleartext_grpc_credentials::RULE,
+    &cleartext_connection_string::RULE,
 ];
 
 /// The rule named `key` (code, snake_case name or kebab-case name).

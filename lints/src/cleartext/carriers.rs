@@ -1,0 +1,288 @@
+//! Credential carriers on HTTP and WebSocket requests and clients (`bearer_auth`, `basic_auth`,
+//! `Authorization`/`Cookie`/API-key headers, curl `username`/`password`, isahc `credentials`),
+//! and the URLs they travel to: on the same builder chain, the same local variable, or a client
+//! built with them.
+
+use std::ops::Range;
+
+use syn::{Expr, ExprMethodCall};
+use url::Url;
+
+use super::hosts::Exemptions;
+use super::url_value::{StrValue, str_value};
+use crate::cx::{Cx, peel};
+use crate::resolve::Const;
+
+/// A credential put on a request or a client.
+pub struct Credential<'a> {
+    /// The call that carries it.
+    pub call: &'a ExprMethodCall,
+    /// Where to label it (the call, or the header-map insertion that holds it).
+    pub range: Range<usize>,
+    /// What it is, for the label.
+    pub what: &'static str,
+}
+
+/// A URL that a request is sent to.
+pub struct Destination {
+    /// Where the URL is used (the argument).
+    pub site: Range<usize>,
+    /// The URL's value and where it is written.
+    pub value: StrValue,
+    /// The parsed URL.
+    pub url: Url,
+}
+
+/// Methods and functions whose arguments are a request's destination.
+const URL_TAKERS: &[&str] = &[
+    "get", "post", "put", "patch", "delete", "head", "options", "request", "uri", "url", "ws", "connect",
+    "connect_async", "client_async", "get_async", "post_async", "put_async", "delete_async", "patch_async",
+];
+
+/// Every credential carrier in the file.
+pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
+    let mut out = Vec::new();
+    for m in &cx.method_calls {
+        let name = m.method.to_string();
+        let range = method_range(cx, m);
+        let what = match (name.as_str(), m.args.len()) {
+            ("bearer_auth", 1) => Some("a bearer token"),
+            ("basic_auth", 1 | 2) => Some("basic-auth credentials"),
+            ("username" | "password", 1) => Some("a login"),
+            ("credentials", 1) => Some("credentials"),
+            ("header" | "set" | "append_header_value", 2) | ("insert" | "append" | "try_insert", 2) => {
+                let on_headers = !matches!(name.as_str(), "insert" | "append" | "try_insert") || receiver_is_headers_mut(m);
+                m.args.first().filter(|a| on_headers && is_auth_header(cx, a)).map(|_| "an authentication header")
+            }
+            ("insert_header" | "append_header", 1) => match m.args.first().map(peel) {
+                Some(Expr::Tuple(t)) if t.elems.first().is_some_and(|a| is_auth_header(cx, a)) => Some("an authentication header"),
+                _ => None,
+            },
+            ("headers" | "default_headers", 1) => {
+                if let Some(insert) = m.args.first().and_then(|a| auth_insert_into(cx, a)) {
+                    out.push(Credential { call: m, range: method_range(cx, insert), what: "an authentication header" });
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(what) = what {
+            out.push(Credential { call: m, range, what });
+        }
+    }
+    out
+}
+
+/// The credentials sent to a non-exempt `scheme` URL, grouped by the place the URL is used.
+/// A credential is reported once, with the first such URL it travels to.
+pub fn cleartext_links<'a>(cx: &Cx<'a>, scheme: &str, exempt: &Exemptions) -> Vec<(Destination, Vec<Credential<'a>>)> {
+    let mut out: Vec<(Destination, Vec<Credential<'a>>)> = Vec::new();
+    for credential in credentials(cx) {
+        let first = destinations(cx, credential.call).into_iter().find(|d| d.url.scheme() == scheme && !exempt.url_is_exempt(&d.url));
+        let Some(dest) = first else { continue };
+        match out.iter_mut().find(|(d, _)| d.site == dest.site) {
+            Some((_, creds)) => {
+                if !creds.iter().any(|c| c.range == credential.range) {
+                    creds.push(credential);
+                }
+            }
+            None => out.push((dest, vec![credential])),
+        }
+    }
+    out
+}
+
+/// The range from a method's name to its closing parenthesis.
+pub fn method_range(cx: &Cx<'_>, m: &ExprMethodCall) -> Range<usize> {
+    cx.range(&m.method).start..cx.span_range(m.paren_token.span.close()).end
+}
+
+fn receiver_is_headers_mut(m: &ExprMethodCall) -> bool {
+    matches!(peel(&m.receiver), Expr::MethodCall(r) if r.method == "headers_mut")
+}
+
+/// Whether a header name is a credential: `AUTHORIZATION`, `PROXY_AUTHORIZATION`, `COOKIE`, or a
+/// name that looks like a key or token (`X-Api-Key`, `X-Auth-Token`, `Private-Token`, …).
+pub fn is_auth_header(cx: &Cx<'_>, e: &Expr) -> bool {
+    match peel(e) {
+        Expr::Path(p) if p.path.segments.len() > 1 || p.path.segments.last().is_some_and(|s| s.ident.to_string().chars().all(|c| c.is_ascii_uppercase() || c == '_')) => {
+            let segs = cx.canonical_path(&p.path);
+            if segs.last().is_some_and(|l| matches!(l.as_str(), "AUTHORIZATION" | "PROXY_AUTHORIZATION" | "COOKIE")) {
+                return true;
+            }
+            cx.resolve(e).as_str().is_some_and(is_auth_header_name)
+        }
+        Expr::Call(c) if c.args.len() == 1 => {
+            let from = matches!(&*c.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| s.ident == "from_static" || s.ident == "from_bytes" || s.ident == "from_str" || s.ident == "try_from"));
+            from && c.args.first().is_some_and(|a| is_auth_header(cx, a))
+        }
+        Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "as_str" | "as_bytes" | "parse" | "unwrap") => is_auth_header(cx, &m.receiver),
+        other => matches!(cx.resolve(other).value, crate::resolve::Value::Const(Const::Str(ref s)) if is_auth_header_name(s)),
+    }
+}
+
+/// Header names that carry a credential.
+pub fn is_auth_header_name(name: &str) -> bool {
+    let n = name.trim().to_ascii_lowercase();
+    if n.is_empty() || n.len() > 64 || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        return false;
+    }
+    matches!(n.as_str(), "authorization" | "proxy-authorization" | "cookie" | "ocp-apim-subscription-key")
+        || ["apikey", "api-key", "api_key", "token", "secret", "auth"].iter().any(|k| n.contains(k))
+}
+
+/// For `headers(map)` / `default_headers(map)`: the `map.insert(AUTHORIZATION, …)` that puts a
+/// credential in the map, in the same function.
+fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
+    let Expr::Path(p) = peel(arg) else { return None };
+    let ident = p.path.get_ident()?;
+    let at = cx.range(arg).start;
+    let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+    cx.method_calls.iter().copied().find(|m| {
+        let r = cx.range(*m);
+        matches!(m.method.to_string().as_str(), "insert" | "append" | "try_insert")
+            && r.start < at
+            && scope.contains(&r.start)
+            && matches!(peel(&m.receiver), Expr::Path(rp) if rp.path.get_ident() == Some(ident))
+            && m.args.first().is_some_and(|a| is_auth_header(cx, a))
+    })
+}
+
+/// The destinations a credential travels to, in source order.
+pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
+    let mut out = Vec::new();
+    let outer = outermost_chain(cx, carrier);
+    let range = cx.range(outer);
+    let scope = cx.scope_at(range.start).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+    chain_urls(cx, outer, 0, &mut out);
+    let root = chain_root_ident(outer);
+    if let Some(binding) = cx.lets.iter().find(|l| l.init.is_some_and(|i| { let r = cx.range(i); r.start <= range.start && range.end <= r.end }) && scope.contains(&l.offset)) {
+        for m in &cx.method_calls {
+            let r = cx.range(*m);
+            let later_use = r.start > range.end && scope.contains(&r.start) && chain_root_ident(m).is_some_and(|i| i == binding.name);
+            if later_use && is_outermost(cx, m) {
+                chain_urls(cx, m, 2, &mut out);
+            }
+        }
+    }
+    if let Some(root) = root {
+        for m in &cx.method_calls {
+            let r = cx.range(*m);
+            if m.method == "url" && scope.contains(&r.start) && chain_root_ident(m).is_some_and(|i| i == root) {
+                chain_urls(cx, m, 2, &mut out);
+            }
+        }
+    }
+    out.sort_by_key(|d| d.site.start);
+    out.dedup_by_key(|d| d.site.clone());
+    out
+}
+
+/// The outermost method call of the chain that `m` is part of.
+fn outermost_chain<'a>(cx: &Cx<'a>, m: &'a ExprMethodCall) -> &'a ExprMethodCall {
+    let inner = cx.range(m);
+    cx.method_calls
+        .iter()
+        .copied()
+        .filter(|o| {
+            let r = cx.range(*o);
+            r.start <= inner.start && inner.end <= r.end && chain_contains(o, m)
+        })
+        .max_by_key(|o| {
+            let r = cx.range(*o);
+            r.end - r.start
+        })
+        .unwrap_or(m)
+}
+
+fn is_outermost(cx: &Cx<'_>, m: &ExprMethodCall) -> bool {
+    std::ptr::eq(outermost_chain(cx, m), m)
+}
+
+fn chain_contains(outer: &ExprMethodCall, m: &ExprMethodCall) -> bool {
+    let mut e: &Expr = &outer.receiver;
+    if std::ptr::eq(outer, m) {
+        return true;
+    }
+    loop {
+        match peel(e) {
+            Expr::MethodCall(c) if std::ptr::eq(c, m) => return true,
+            Expr::MethodCall(c) => e = &c.receiver,
+            Expr::Try(t) => e = &t.expr,
+            Expr::Await(a) => e = &a.base,
+            _ => return false,
+        }
+    }
+}
+
+fn chain_root_ident(m: &ExprMethodCall) -> Option<&syn::Ident> {
+    match crate::cx::chain_root(&m.receiver) {
+        Expr::Path(p) => p.path.get_ident(),
+        _ => None,
+    }
+}
+
+/// The URLs given to the calls of a chain, its root, and (through `let`) the chain its root
+/// variable was built from.
+fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<Destination>) {
+    if URL_TAKERS.iter().any(|n| outer.method == n) {
+        outer.args.iter().for_each(|a| push_url(cx, a, out));
+    }
+    let mut e: &Expr = &outer.receiver;
+    loop {
+        match peel(e) {
+            Expr::MethodCall(c) => {
+                if URL_TAKERS.iter().any(|n| c.method == n) {
+                    c.args.iter().for_each(|a| push_url(cx, a, out));
+                }
+                e = &c.receiver;
+            }
+            Expr::Try(t) => e = &t.expr,
+            Expr::Await(a) => e = &a.base,
+            Expr::Call(c) => {
+                let takes_url = matches!(&*c.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| URL_TAKERS.iter().any(|n| s.ident == n)));
+                if takes_url {
+                    c.args.iter().for_each(|a| push_url(cx, a, out));
+                }
+                return;
+            }
+            root @ Expr::Path(p) => {
+                push_url(cx, root, out);
+                let Some(ident) = p.path.get_ident() else { return };
+                if depth >= 3 {
+                    return;
+                }
+                let at = cx.range(root).start;
+                let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+                let binding = cx.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset) && !l.init.is_some_and(|i| cx.range(i).contains(&at))).max_by_key(|l| l.offset);
+                if let Some(Expr::MethodCall(init)) = binding.and_then(|b| b.init).map(peel_wrappers) {
+                    chain_urls(cx, init, depth + 1, out);
+                }
+                return;
+            }
+            root => {
+                push_url(cx, root, out);
+                return;
+            }
+        }
+    }
+}
+
+/// Strips `?`, `.await` and references around a `let` initializer.
+fn peel_wrappers(mut e: &Expr) -> &Expr {
+    loop {
+        e = match peel(e) {
+            Expr::Try(t) => &t.expr,
+            Expr::Await(a) => &a.base,
+            other => return other,
+        };
+    }
+}
+
+fn push_url(cx: &Cx<'_>, arg: &Expr, out: &mut Vec<Destination>) {
+    if let Some(value) = str_value(cx, arg) {
+        if let Some(url) = value.url() {
+            out.push(Destination { site: cx.range(arg), value, url });
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! Which strings of a file are configuration values. Log and error messages (`println!`,
+//! `log::info!`, `panic!`, `assert!` messages, `format!` passed to an error or to `expect`) are
+//! not; literals and `format!`/`concat!` templates elsewhere are.
+
+use std::ops::Range;
+
+use syn::Expr;
+
+use super::url_value::{StrValue, template};
+use crate::cx::Cx;
+
+/// Macros whose strings are messages, never configuration.
+const MESSAGE_MACROS: &[&str] = &[
+    "print", "println", "eprint", "eprintln", "write", "writeln", "panic", "assert", "assert_eq", "assert_ne",
+    "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo", "unimplemented", "trace",
+    "debug", "info", "warn", "error", "event", "log", "bail", "ensure", "anyhow", "format_err", "eyre",
+    "compile_error", "doc", "stringify", "concat_idents", "include_str",
+];
+
+/// Calls whose arguments are error messages or descriptions.
+const MESSAGE_CALLS: &[&str] = &[
+    "Err", "expect", "expect_err", "context", "with_context", "wrap_err", "wrap_err_with", "map_err", "ok_or",
+    "ok_or_else", "msg", "custom", "other", "description", "help", "about", "long_about", "doc",
+];
+
+/// The configuration strings of a file whose raw text passes `interesting`: string literals and
+/// `format!`/`format_args!`/`concat!` templates (once per macro), outside message positions.
+pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<StrValue> {
+    let mut out: Vec<StrValue> = Vec::new();
+    for lit in &cx.strings {
+        let value = lit.value();
+        if !interesting(&value) {
+            continue;
+        }
+        let range = cx.range(*lit);
+        let enclosing: Vec<&syn::Macro> = cx.macros.iter().copied().filter(|m| contains(&cx.range(*m), &range)).collect();
+        if enclosing.iter().any(|m| is_message_macro(m)) {
+            continue;
+        }
+        let innermost = enclosing.iter().min_by_key(|m| {
+            let r = cx.range(**m);
+            r.end - r.start
+        });
+        let candidate = match innermost {
+            Some(m) if is_template_macro(m) => {
+                let Some(text) = template(cx, m) else { continue };
+                StrValue { text, range: cx.range(*m) }
+            }
+            _ => StrValue { text: value, range },
+        };
+        if out.iter().any(|c| c.range == candidate.range) || in_message_call(cx, &candidate.range) {
+            continue;
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn macro_name(m: &syn::Macro) -> String {
+    m.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default()
+}
+
+fn is_message_macro(m: &syn::Macro) -> bool {
+    MESSAGE_MACROS.contains(&macro_name(m).as_str())
+}
+
+fn is_template_macro(m: &syn::Macro) -> bool {
+    matches!(macro_name(m).as_str(), "format" | "format_args" | "concat")
+}
+
+/// Whether `range` is (inside) an argument of a call that takes a message (`Err(…)`,
+/// `.expect(…)`, `.context(…)`, `io::Error::new(kind, …)`).
+fn in_message_call(cx: &Cx<'_>, range: &Range<usize>) -> bool {
+    let in_args = |args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>| args.iter().any(|a| contains(&cx.range(a), range));
+    let method = cx.method_calls.iter().any(|m| MESSAGE_CALLS.iter().any(|n| m.method == n) && in_args(&m.args));
+    method
+        || cx.calls.iter().any(|c| {
+            let Expr::Path(f) = &*c.func else { return false };
+            let segs: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            let message = segs.last().is_some_and(|l| MESSAGE_CALLS.contains(&l.as_str()))
+                || segs.iter().rev().nth(1).is_some_and(|t| t.ends_with("Error") || t == "Err");
+            message && in_args(&c.args)
+        })
+}
