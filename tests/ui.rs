@@ -4,7 +4,8 @@
 //! `//~v rule` for the line below) must match the findings one for one, so a wrongly blessed
 //! `.stderr` cannot hide a missing or extra finding. `TLSLINT_BLESS=1` rewrites the goldens.
 //! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
-//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level.
+//! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level,
+//! `//@ cleartext-host PATTERN` adds a glob or CIDR to the policy's `allowed-cleartext-hosts`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -83,6 +84,8 @@ fn header_policy(text: &str) -> Result<(Policy, bool), Failed> {
             policy.include_tests = true;
         } else if directive == "test-target" {
             is_test_target = true;
+        } else if let Some(pattern) = directive.strip_prefix("cleartext-host ") {
+            policy.allowed_cleartext_hosts.push(pattern.trim().to_string());
         } else if let Some(setting) = directive.strip_prefix("level ") {
             let (name, level) = setting.split_once('=').ok_or("`//@ level` takes `rule=level`")?;
             let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;

@@ -20,7 +20,7 @@ pub struct Credential<'a> {
     /// Where to label it (the call, or the header-map insertion that holds it).
     pub range: Range<usize>,
     /// What it is, for the label.
-    pub what: &'static str,
+    pub what: String,
 }
 
 /// A URL that a request is sent to.
@@ -46,21 +46,23 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
         let name = m.method.to_string();
         let range = method_range(cx, m);
         let what = match (name.as_str(), m.args.len()) {
-            ("bearer_auth", 1) => Some("a bearer token"),
-            ("basic_auth", 1 | 2) => Some("basic-auth credentials"),
-            ("username" | "password", 1) => Some("a login"),
-            ("credentials", 1) => Some("credentials"),
+            ("bearer_auth", 1) => Some("a bearer token".to_string()),
+            ("basic_auth", 1 | 2) => Some("a basic-auth login".to_string()),
+            ("username", 1) => Some("a user name".to_string()),
+            ("password", 1) => Some("a password".to_string()),
+            ("credentials", 1) => Some("credentials".to_string()),
             ("header" | "set" | "append_header_value", 2) | ("insert" | "append" | "try_insert", 2) => {
                 let on_headers = !matches!(name.as_str(), "insert" | "append" | "try_insert") || receiver_is_headers_mut(m);
-                m.args.first().filter(|a| on_headers && is_auth_header(cx, a)).map(|_| "an authentication header")
+                m.args.first().filter(|a| on_headers && is_auth_header(cx, a)).map(|a| header_label(cx, a))
             }
             ("insert_header" | "append_header", 1) => match m.args.first().map(peel) {
-                Some(Expr::Tuple(t)) if t.elems.first().is_some_and(|a| is_auth_header(cx, a)) => Some("an authentication header"),
+                Some(Expr::Tuple(t)) => t.elems.first().filter(|a| is_auth_header(cx, a)).map(|a| header_label(cx, a)),
                 _ => None,
             },
             ("headers" | "default_headers", 1) => {
                 if let Some(insert) = m.args.first().and_then(|a| auth_insert_into(cx, a)) {
-                    out.push(Credential { call: m, range: method_range(cx, insert), what: "an authentication header" });
+                    let what = insert.args.first().map_or_else(|| "an authentication header".to_string(), |a| header_label(cx, a));
+                    out.push(Credential { call: m, range: method_range(cx, insert), what });
                 }
                 None
             }
@@ -95,6 +97,15 @@ pub fn cleartext_links<'a>(cx: &Cx<'a>, scheme: &str, exempt: &Exemptions) -> Ve
 /// The range from a method's name to its closing parenthesis.
 pub fn method_range(cx: &Cx<'_>, m: &ExprMethodCall) -> Range<usize> {
     cx.range(&m.method).start..cx.span_range(m.paren_token.span.close()).end
+}
+
+/// "the `Authorization` header", from a header-name argument.
+fn header_label(cx: &Cx<'_>, e: &Expr) -> String {
+    let name = match str_value(cx, e) {
+        Some(v) => v.text,
+        None => cx.snippet(e).rsplit("::").next().unwrap_or("").to_string(),
+    };
+    format!("the `{name}` header")
 }
 
 fn receiver_is_headers_mut(m: &ExprMethodCall) -> bool {

@@ -14,6 +14,7 @@ mod fixed_server_name;
 mod hostname_verification_disabled;
 mod invalid_suppression;
 mod parse_error;
+mod plaintext_connection;
 mod revocation_check_disabled;
 mod sni_disabled;
 mod unused_suppression;
@@ -39,6 +40,7 @@ pub static RULES: &[&Rule] = &[
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
+    &plaintext_connection::RULE,
     &cleartext_credentials::RULE,
     &credentials_in_cleartext_url::RULE,
     &cleartext_websocket_token::RULE,
