@@ -4,7 +4,7 @@
 use url::Url;
 
 use crate::cleartext::context::config_strings;
-use crate::cleartext::hosts::Exemptions;
+use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Level, Rule};
@@ -61,16 +61,18 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let mysql_async = cx.mentions_crate("mysql_async") || cx.text.contains("use mysql::") || cx.text.contains(" mysql::Opts");
     for value in config_strings(cx, |s| s.contains("://") || s.to_ascii_lowercase().contains("password=")) {
         let verdict = match value.url() {
-            Some(url) if url.password().is_some_and(|p| !p.is_empty()) && !exempt.url_is_exempt(&url) => url_verdict(&url, mysql_async),
+            Some(url) if url.password().is_some_and(|p| !p.is_empty()) && !exempt.url_is_exempt(&url) => {
+                url_verdict(&url, mysql_async).map(|v| (v, format!("{} (`{}://` connection string)", Exemptions::describe(&url), url.scheme())))
+            }
             Some(_) => None,
-            None => key_value_verdict(&value.text, &exempt),
+            None => key_value_verdict(&value.text, &exempt).map(|(v, host)| (v, format!("`{host}` (key-value connection string)"))),
         };
-        let Some(verdict) = verdict else { continue };
+        let Some((verdict, what)) = verdict else { continue };
         let (why, fix, level) = match verdict {
             Verdict::Off(why, fix) => (why, fix, Level::Deny),
             Verdict::Weak(why, fix) => (why, fix, Level::Warn),
         };
-        let mut d = Diagnostic::new(&RULE, "password in a connection string without TLS", value.range.clone())
+        let mut d = Diagnostic::new(&RULE, format!("password sent without TLS to {what}"), value.range.clone())
             .label(why)
             .note("the password and all traffic after it cross the network readable by anyone on the path")
             .help(fix);
@@ -124,7 +126,7 @@ fn url_verdict(url: &Url, mysql_async: bool) -> Option<Verdict> {
 }
 
 /// The libpq key-value form: `host=db.example.com user=app password=… sslmode=disable`.
-fn key_value_verdict(text: &str, exempt: &Exemptions) -> Option<Verdict> {
+fn key_value_verdict(text: &str, exempt: &Exemptions) -> Option<(Verdict, String)> {
     let mut pairs = Vec::new();
     for token in text.split_whitespace() {
         let (k, v) = token.split_once('=')?;
@@ -138,9 +140,10 @@ fn key_value_verdict(text: &str, exempt: &Exemptions) -> Option<Verdict> {
     if get("password").is_none_or(str::is_empty) || host.split(',').all(|h| exempt.host_is_exempt(h)) {
         return None;
     }
-    match get("sslmode").map(str::to_ascii_lowercase).as_deref() {
-        Some("disable" | "allow") => Some(Verdict::Off("`sslmode` lets the connection run without TLS", "use `sslmode=verify-full` (with `sslrootcert=…` for a private CA)")),
-        None | Some("prefer") => Some(Verdict::Weak("without `sslmode=verify-full` the connection falls back to plaintext", "add `sslmode=verify-full`")),
-        _ => None,
-    }
+    let verdict = match get("sslmode").map(str::to_ascii_lowercase).as_deref() {
+        Some("disable" | "allow") => Verdict::Off("`sslmode` lets the connection run without TLS", "use `sslmode=verify-full` (with `sslrootcert=…` for a private CA)"),
+        None | Some("prefer") => Verdict::Weak("without `sslmode=verify-full` the connection falls back to plaintext", "add `sslmode=verify-full`"),
+        _ => return None,
+    };
+    Some((verdict, host.replace(RUNTIME, "…")))
 }

@@ -64,11 +64,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         } else {
             d.note("the userinfo is sent as a `Basic` authorization anyone on the network path can read")
         };
-        let secure = match scheme {
-            "http" => "https://",
-            "ws" => "wss://",
-            _ => "ftps:// or sftp://",
+        let help = match scheme {
+            "http" => "use `https://`, and pass the credentials from configuration with `basic_auth(user, Some(pass))`, not in the URL",
+            "ws" => "use `wss://`, and send the credentials from configuration in the handshake's `Authorization` header, not in the URL",
+            _ => "use `ftps://` or SFTP, with the credentials from configuration, not in the URL",
         };
-        sink.push(d.help(format!("use `{secure}` and pass the credentials from configuration (`basic_auth(user, Some(pass))`), not in the URL")));
+        sink.push(d.help(help));
     }
 }
