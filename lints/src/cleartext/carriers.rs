@@ -35,8 +35,25 @@ pub struct Destination {
 
 /// Methods and functions whose arguments are a request's destination.
 const URL_TAKERS: &[&str] = &[
-    "get", "post", "put", "patch", "delete", "head", "options", "request", "uri", "url", "ws", "connect",
-    "connect_async", "client_async", "get_async", "post_async", "put_async", "delete_async", "patch_async",
+    "get",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "head",
+    "options",
+    "request",
+    "uri",
+    "url",
+    "ws",
+    "connect",
+    "connect_async",
+    "client_async",
+    "get_async",
+    "post_async",
+    "put_async",
+    "delete_async",
+    "patch_async",
 ];
 
 /// Every credential carrier in the file.
@@ -51,25 +68,45 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
             ("username", 1) => Some("a user name".to_string()),
             ("password", 1) => Some("a password".to_string()),
             ("credentials", 1) => Some("credentials".to_string()),
-            ("header" | "set" | "append_header_value", 2) | ("insert" | "append" | "try_insert", 2) => {
-                let on_headers = !matches!(name.as_str(), "insert" | "append" | "try_insert") || receiver_is_headers_mut(m);
-                m.args.first().filter(|a| on_headers && is_auth_header(cx, a)).map(|a| header_label(cx, a))
+            ("header" | "set" | "append_header_value", 2)
+            | ("insert" | "append" | "try_insert", 2) => {
+                let on_headers = !matches!(name.as_str(), "insert" | "append" | "try_insert")
+                    || receiver_is_headers_mut(m);
+                m.args
+                    .first()
+                    .filter(|a| on_headers && is_auth_header(cx, a))
+                    .map(|a| header_label(cx, a))
             }
             ("insert_header" | "append_header", 1) => match m.args.first().map(peel) {
-                Some(Expr::Tuple(t)) => t.elems.first().filter(|a| is_auth_header(cx, a)).map(|a| header_label(cx, a)),
+                Some(Expr::Tuple(t)) => t
+                    .elems
+                    .first()
+                    .filter(|a| is_auth_header(cx, a))
+                    .map(|a| header_label(cx, a)),
                 _ => None,
             },
             ("headers" | "default_headers", 1) => {
                 if let Some(insert) = m.args.first().and_then(|a| auth_insert_into(cx, a)) {
-                    let what = insert.args.first().map_or_else(|| "an authentication header".to_string(), |a| header_label(cx, a));
-                    out.push(Credential { call: m, range: method_range(cx, insert), what });
+                    let what = insert.args.first().map_or_else(
+                        || "an authentication header".to_string(),
+                        |a| header_label(cx, a),
+                    );
+                    out.push(Credential {
+                        call: m,
+                        range: method_range(cx, insert),
+                        what,
+                    });
                 }
                 None
             }
             _ => None,
         };
         if let Some(what) = what {
-            out.push(Credential { call: m, range, what });
+            out.push(Credential {
+                call: m,
+                range,
+                what,
+            });
         }
     }
     out
@@ -77,10 +114,16 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
 
 /// The credentials sent to a non-exempt `scheme` URL, grouped by the place the URL is used.
 /// A credential is reported once, with the first such URL it travels to.
-pub fn cleartext_links<'a>(cx: &Cx<'a>, scheme: &str, exempt: &Exemptions) -> Vec<(Destination, Vec<Credential<'a>>)> {
+pub fn cleartext_links<'a>(
+    cx: &Cx<'a>,
+    scheme: &str,
+    exempt: &Exemptions,
+) -> Vec<(Destination, Vec<Credential<'a>>)> {
     let mut out: Vec<(Destination, Vec<Credential<'a>>)> = Vec::new();
     for credential in credentials(cx) {
-        let first = destinations(cx, credential.call).into_iter().find(|d| d.url.scheme() == scheme && !exempt.url_is_exempt(&d.url));
+        let first = destinations(cx, credential.call)
+            .into_iter()
+            .find(|d| d.url.scheme() == scheme && !exempt.url_is_exempt(&d.url));
         let Some(dest) = first else { continue };
         match out.iter_mut().find(|(d, _)| d.site == dest.site) {
             Some((_, creds)) => {
@@ -116,9 +159,22 @@ fn receiver_is_headers_mut(m: &ExprMethodCall) -> bool {
 /// name that looks like a key or token (`X-Api-Key`, `X-Auth-Token`, `Private-Token`, …).
 pub fn is_auth_header(cx: &Cx<'_>, e: &Expr) -> bool {
     match peel(e) {
-        Expr::Path(p) if p.path.segments.len() > 1 || p.path.segments.last().is_some_and(|s| s.ident.to_string().chars().all(|c| c.is_ascii_uppercase() || c == '_')) => {
+        Expr::Path(p)
+            if p.path.segments.len() > 1
+                || p.path.segments.last().is_some_and(|s| {
+                    s.ident
+                        .to_string()
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '_')
+                }) =>
+        {
             let segs = cx.canonical_path(&p.path);
-            if segs.last().is_some_and(|l| matches!(l.as_str(), "AUTHORIZATION" | "PROXY_AUTHORIZATION" | "COOKIE")) {
+            if segs.last().is_some_and(|l| {
+                matches!(
+                    l.as_str(),
+                    "AUTHORIZATION" | "PROXY_AUTHORIZATION" | "COOKIE"
+                )
+            }) {
                 return true;
             }
             cx.resolve(e).as_str().is_some_and(is_auth_header_name)
@@ -127,32 +183,57 @@ pub fn is_auth_header(cx: &Cx<'_>, e: &Expr) -> bool {
             let from = matches!(&*c.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| s.ident == "from_static" || s.ident == "from_bytes" || s.ident == "from_str" || s.ident == "try_from"));
             from && c.args.first().is_some_and(|a| is_auth_header(cx, a))
         }
-        Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "as_str" | "as_bytes" | "parse" | "unwrap") => is_auth_header(cx, &m.receiver),
-        other => matches!(cx.resolve(other).value, crate::resolve::Value::Const(Const::Str(ref s)) if is_auth_header_name(s)),
+        Expr::MethodCall(m)
+            if matches!(
+                m.method.to_string().as_str(),
+                "as_str" | "as_bytes" | "parse" | "unwrap"
+            ) =>
+        {
+            is_auth_header(cx, &m.receiver)
+        }
+        other => {
+            matches!(cx.resolve(other).value, crate::resolve::Value::Const(Const::Str(ref s)) if is_auth_header_name(s))
+        }
     }
 }
 
 /// Header names that carry a credential.
 pub fn is_auth_header_name(name: &str) -> bool {
     let n = name.trim().to_ascii_lowercase();
-    if n.is_empty() || n.len() > 64 || !n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+    if n.is_empty()
+        || n.len() > 64
+        || !n
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
         return false;
     }
-    matches!(n.as_str(), "authorization" | "proxy-authorization" | "cookie" | "ocp-apim-subscription-key")
-        || ["apikey", "api-key", "api_key", "token", "secret", "auth"].iter().any(|k| n.contains(k))
+    matches!(
+        n.as_str(),
+        "authorization" | "proxy-authorization" | "cookie" | "ocp-apim-subscription-key"
+    ) || ["apikey", "api-key", "api_key", "token", "secret", "auth"]
+        .iter()
+        .any(|k| n.contains(k))
 }
 
 /// For `headers(map)` / `default_headers(map)`: the `map.insert(AUTHORIZATION, …)` that puts a
 /// credential in the map, in the same function.
 fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
-    let Expr::Path(p) = peel(arg) else { return None };
+    let Expr::Path(p) = peel(arg) else {
+        return None;
+    };
     let ident = p.path.get_ident()?;
     let at = cx.range(arg).start;
-    let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+    let scope = cx
+        .scope_at(at)
+        .map(|s| s.range.clone())
+        .unwrap_or(0..cx.text.len());
     cx.method_calls.iter().copied().find(|m| {
         let r = cx.range(*m);
-        matches!(m.method.to_string().as_str(), "insert" | "append" | "try_insert")
-            && r.start < at
+        matches!(
+            m.method.to_string().as_str(),
+            "insert" | "append" | "try_insert"
+        ) && r.start < at
             && scope.contains(&r.start)
             && matches!(peel(&m.receiver), Expr::Path(rp) if rp.path.get_ident() == Some(ident))
             && m.args.first().is_some_and(|a| is_auth_header(cx, a))
@@ -164,13 +245,23 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
     let mut out = Vec::new();
     let outer = outermost_chain(cx, carrier);
     let range = cx.range(outer);
-    let scope = cx.scope_at(range.start).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+    let scope = cx
+        .scope_at(range.start)
+        .map(|s| s.range.clone())
+        .unwrap_or(0..cx.text.len());
     chain_urls(cx, outer, 0, &mut out);
     let root = chain_root_ident(outer);
-    if let Some(binding) = cx.lets.iter().find(|l| l.init.is_some_and(|i| { let r = cx.range(i); r.start <= range.start && range.end <= r.end }) && scope.contains(&l.offset)) {
+    if let Some(binding) = cx.lets.iter().find(|l| {
+        l.init.is_some_and(|i| {
+            let r = cx.range(i);
+            r.start <= range.start && range.end <= r.end
+        }) && scope.contains(&l.offset)
+    }) {
         for m in &cx.method_calls {
             let r = cx.range(*m);
-            let later_use = r.start > range.end && scope.contains(&r.start) && chain_root_ident(m).is_some_and(|i| i == binding.name);
+            let later_use = r.start > range.end
+                && scope.contains(&r.start)
+                && chain_root_ident(m).is_some_and(|i| i == binding.name);
             if later_use && is_outermost(cx, m) {
                 chain_urls(cx, m, 2, &mut out);
             }
@@ -179,7 +270,10 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
     if let Some(root) = root {
         for m in &cx.method_calls {
             let r = cx.range(*m);
-            if m.method == "url" && scope.contains(&r.start) && chain_root_ident(m).is_some_and(|i| i == root) {
+            if m.method == "url"
+                && scope.contains(&r.start)
+                && chain_root_ident(m).is_some_and(|i| i == root)
+            {
                 chain_urls(cx, m, 2, &mut out);
             }
         }
@@ -259,14 +353,30 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
             }
             root @ Expr::Path(p) => {
                 push_url(cx, root, out);
-                let Some(ident) = p.path.get_ident() else { return };
+                let Some(ident) = p.path.get_ident() else {
+                    return;
+                };
                 if depth >= 3 {
                     return;
                 }
                 let at = cx.range(root).start;
-                let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
-                let binding = cx.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset) && !l.init.is_some_and(|i| cx.range(i).contains(&at))).max_by_key(|l| l.offset);
-                if let Some(Expr::MethodCall(init)) = binding.and_then(|b| b.init).map(peel_wrappers) {
+                let scope = cx
+                    .scope_at(at)
+                    .map(|s| s.range.clone())
+                    .unwrap_or(0..cx.text.len());
+                let binding = cx
+                    .lets
+                    .iter()
+                    .filter(|l| {
+                        l.name == ident
+                            && l.offset < at
+                            && scope.contains(&l.offset)
+                            && !l.init.is_some_and(|i| cx.range(i).contains(&at))
+                    })
+                    .max_by_key(|l| l.offset);
+                if let Some(Expr::MethodCall(init)) =
+                    binding.and_then(|b| b.init).map(peel_wrappers)
+                {
                     chain_urls(cx, init, depth + 1, out);
                 }
                 return;
@@ -291,9 +401,13 @@ fn peel_wrappers(mut e: &Expr) -> &Expr {
 }
 
 fn push_url(cx: &Cx<'_>, arg: &Expr, out: &mut Vec<Destination>) {
-    if let Some(value) = str_value(cx, arg) {
-        if let Some(url) = value.url() {
-            out.push(Destination { site: cx.range(arg), value, url });
-        }
+    if let Some(value) = str_value(cx, arg)
+        && let Some(url) = value.url()
+    {
+        out.push(Destination {
+            site: cx.range(arg),
+            value,
+            url,
+        });
     }
 }

@@ -11,16 +11,81 @@ use crate::cx::Cx;
 
 /// Macros whose strings are messages, never configuration.
 const MESSAGE_MACROS: &[&str] = &[
-    "print", "println", "eprint", "eprintln", "write", "writeln", "panic", "assert", "assert_eq", "assert_ne",
-    "debug_assert", "debug_assert_eq", "debug_assert_ne", "unreachable", "todo", "unimplemented", "trace",
-    "debug", "info", "warn", "error", "event", "log", "bail", "ensure", "anyhow", "format_err", "eyre",
-    "compile_error", "doc", "stringify", "concat_idents", "include_str",
+    "print",
+    "println",
+    "eprint",
+    "eprintln",
+    "write",
+    "writeln",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "event",
+    "log",
+    "bail",
+    "ensure",
+    "anyhow",
+    "format_err",
+    "eyre",
+    "compile_error",
+    "doc",
+    "stringify",
+    "concat_idents",
+    "include_str",
 ];
 
 /// Calls whose arguments are error messages or descriptions.
 const MESSAGE_CALLS: &[&str] = &[
-    "Err", "expect", "expect_err", "context", "with_context", "wrap_err", "wrap_err_with", "map_err", "ok_or",
-    "ok_or_else", "msg", "custom", "other", "description", "help", "about", "long_about", "doc",
+    "Err",
+    "expect",
+    "expect_err",
+    "context",
+    "with_context",
+    "wrap_err",
+    "wrap_err_with",
+    "map_err",
+    "ok_or",
+    "ok_or_else",
+    "msg",
+    "custom",
+    "other",
+    "description",
+    "help",
+    "about",
+    "long_about",
+    "doc",
+];
+
+/// Methods whose string arguments are patterns searched for, not values.
+const SEARCH_CALLS: &[&str] = &[
+    "contains",
+    "starts_with",
+    "ends_with",
+    "find",
+    "rfind",
+    "matches",
+    "replace",
+    "replacen",
+    "split",
+    "splitn",
+    "strip_prefix",
+    "strip_suffix",
+    "eq",
+    "eq_ignore_ascii_case",
+    "trim_start_matches",
+    "trim_end_matches",
 ];
 
 /// The configuration strings of a file whose raw text passes `interesting`: string literals and
@@ -33,7 +98,12 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
             continue;
         }
         let range = cx.range(*lit);
-        let enclosing: Vec<&syn::Macro> = cx.macros.iter().copied().filter(|m| contains(&cx.range(*m), &range)).collect();
+        let enclosing: Vec<&syn::Macro> = cx
+            .macros
+            .iter()
+            .copied()
+            .filter(|m| contains(&cx.range(*m), &range))
+            .collect();
         if enclosing.iter().any(|m| is_message_macro(m)) {
             continue;
         }
@@ -43,12 +113,20 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
         });
         let candidate = match innermost {
             Some(m) if is_template_macro(m) => {
-                let Some(text) = template(cx, m) else { continue };
-                StrValue { text, range: cx.range(*m) }
+                let Some(text) = template(cx, m) else {
+                    continue;
+                };
+                StrValue {
+                    text,
+                    range: cx.range(*m),
+                }
             }
             _ => StrValue { text: value, range },
         };
-        if out.iter().any(|c| c.range == candidate.range) || in_message_call(cx, &candidate.range) {
+        if out.iter().any(|c| c.range == candidate.range)
+            || in_message_call(cx, &candidate.range)
+            || cx.is_compared(*lit)
+        {
             continue;
         }
         out.push(candidate);
@@ -61,7 +139,11 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 }
 
 fn macro_name(m: &syn::Macro) -> String {
-    m.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default()
+    m.path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
 }
 
 fn is_message_macro(m: &syn::Macro) -> bool {
@@ -73,16 +155,37 @@ fn is_template_macro(m: &syn::Macro) -> bool {
 }
 
 /// Whether `range` is (inside) an argument of a call that takes a message (`Err(…)`,
-/// `.expect(…)`, `.context(…)`, `io::Error::new(kind, …)`).
+/// `.expect(…)`, `.context(…)`, `io::Error::new(kind, …)`) or a search pattern (`.contains(…)`).
 fn in_message_call(cx: &Cx<'_>, range: &Range<usize>) -> bool {
-    let in_args = |args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>| args.iter().any(|a| contains(&cx.range(a), range));
-    let method = cx.method_calls.iter().any(|m| MESSAGE_CALLS.iter().any(|n| m.method == n) && in_args(&m.args));
+    let in_args = |args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>| {
+        args.iter().any(|a| contains(&cx.range(a), range))
+    };
+    let method = cx.method_calls.iter().any(|m| {
+        MESSAGE_CALLS
+            .iter()
+            .chain(SEARCH_CALLS)
+            .any(|n| m.method == n)
+            && in_args(&m.args)
+    });
     method
         || cx.calls.iter().any(|c| {
-            let Expr::Path(f) = &*c.func else { return false };
-            let segs: Vec<String> = f.path.segments.iter().map(|s| s.ident.to_string()).collect();
-            let message = segs.last().is_some_and(|l| MESSAGE_CALLS.contains(&l.as_str()))
-                || segs.iter().rev().nth(1).is_some_and(|t| t.ends_with("Error") || t == "Err");
+            let Expr::Path(f) = &*c.func else {
+                return false;
+            };
+            let segs: Vec<String> = f
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let message = segs
+                .last()
+                .is_some_and(|l| MESSAGE_CALLS.contains(&l.as_str()))
+                || segs
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|t| t.ends_with("Error") || t == "Err");
             message && in_args(&c.args)
         })
 }

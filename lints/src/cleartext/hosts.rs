@@ -31,11 +31,17 @@ impl Exemptions {
                 nets.push(net);
             } else if let Ok(ip) = entry.parse::<IpAddr>() {
                 nets.push(IpNet::from(ip));
-            } else if let Ok(glob) = GlobBuilder::new(&entry.to_ascii_lowercase()).literal_separator(false).build() {
+            } else if let Ok(glob) = GlobBuilder::new(&entry.to_ascii_lowercase())
+                .literal_separator(false)
+                .build()
+            {
                 globs.add(glob);
             }
         }
-        Exemptions { globs: globs.build().unwrap_or_else(|_| GlobSet::empty()), nets }
+        Exemptions {
+            globs: globs.build().unwrap_or_else(|_| GlobSet::empty()),
+            nets,
+        }
     }
 
     /// Whether the URL's destination is exempt (loopback, unix socket, or allowed by policy).
@@ -54,7 +60,12 @@ impl Exemptions {
     /// Whether a host name or address written as text is exempt. A host that contains a value
     /// only known at run time is not.
     pub fn host_is_exempt(&self, host: &str) -> bool {
-        let host = host.trim().trim_start_matches('[').trim_end_matches(']').trim_end_matches('.').to_ascii_lowercase();
+        let host = host
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
         if host.is_empty() || host.contains(RUNTIME) {
             return false;
         }
@@ -86,17 +97,35 @@ mod tests {
     use super::*;
 
     fn exemptions(allowed: &[&str]) -> Exemptions {
-        let policy = Policy { allowed_cleartext_hosts: allowed.iter().map(|s| s.to_string()).collect(), ..Policy::default() };
+        let policy = Policy {
+            allowed_cleartext_hosts: allowed.iter().map(|s| s.to_string()).collect(),
+            ..Policy::default()
+        };
         Exemptions::new(&policy)
     }
 
     #[test]
     fn loopback_and_unix_are_exempt() {
         let e = exemptions(&[]);
-        for host in ["localhost", "api.localhost", "127.0.0.1", "127.8.9.10", "::1", "[::1]", "/var/run/postgresql"] {
+        for host in [
+            "localhost",
+            "api.localhost",
+            "127.0.0.1",
+            "127.8.9.10",
+            "::1",
+            "[::1]",
+            "/var/run/postgresql",
+        ] {
             assert!(e.host_is_exempt(host), "{host}");
         }
-        for host in ["10.0.0.1", "api.example.com", "localhost.evil.com", "0.0.0.0", "", "tlslint-runtime-value"] {
+        for host in [
+            "10.0.0.1",
+            "api.example.com",
+            "localhost.evil.com",
+            "0.0.0.0",
+            "",
+            "tlslint-runtime-value",
+        ] {
             assert!(!e.host_is_exempt(host), "{host}");
         }
         let unix = Url::parse("redis+unix:///tmp/redis.sock").map(|u| e.url_is_exempt(&u));
@@ -105,7 +134,12 @@ mod tests {
 
     #[test]
     fn policy_globs_and_cidrs() {
-        let e = exemptions(&["*.svc.cluster.local", "10.0.0.0/8", "fd00::/8", "db.internal"]);
+        let e = exemptions(&[
+            "*.svc.cluster.local",
+            "10.0.0.0/8",
+            "fd00::/8",
+            "db.internal",
+        ]);
         assert!(e.host_is_exempt("api.default.svc.cluster.local"));
         assert!(e.host_is_exempt("10.1.2.3"));
         assert!(e.host_is_exempt("[fd00::1]"));

@@ -38,7 +38,9 @@ pub fn parse_url(text: &str) -> Option<Url> {
     if !text.contains("://") {
         return None;
     }
-    Url::parse(text).ok().or_else(|| Url::parse(&text.replace(RUNTIME, "0")).ok())
+    Url::parse(text)
+        .ok()
+        .or_else(|| Url::parse(&text.replace(RUNTIME, "0")).ok())
 }
 
 /// The string `expr` stands for, as far as syntax shows it.
@@ -52,17 +54,37 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
     }
     let expr = peel(expr);
     match expr {
-        Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(StrValue { text: s.value(), range: cx.range(s) }),
-        Expr::Macro(m) => template(cx, &m.mac).map(|text| StrValue { text, range: cx.range(&m.mac) }),
+        Expr::Lit(syn::ExprLit {
+            lit: Lit::Str(s), ..
+        }) => Some(StrValue {
+            text: s.value(),
+            range: cx.range(s),
+        }),
+        Expr::Macro(m) => template(cx, &m.mac).map(|text| StrValue {
+            text,
+            range: cx.range(&m.mac),
+        }),
         Expr::Path(p) => {
             if let Some(ident) = p.path.get_ident() {
                 let at = cx.range(expr).start;
-                let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
-                let binding = cx.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset) && !l.init.is_some_and(|i| cx.range(i).contains(&at))).max_by_key(|l| l.offset);
+                let scope = cx
+                    .scope_at(at)
+                    .map(|s| s.range.clone())
+                    .unwrap_or(0..cx.text.len());
+                let binding = cx
+                    .lets
+                    .iter()
+                    .filter(|l| {
+                        l.name == ident
+                            && l.offset < at
+                            && scope.contains(&l.offset)
+                            && !l.init.is_some_and(|i| cx.range(i).contains(&at))
+                    })
+                    .max_by_key(|l| l.offset);
                 if let Some(binding) = binding {
                     return value_at(cx, binding.init?, depth + 1);
                 }
-                if cx.scopes_at(at).any(|s| s.params.iter().any(|p| *p == ident)) {
+                if cx.scopes_at(at).any(|s| s.params.contains(&ident)) {
                     return None;
                 }
             }
@@ -71,7 +93,22 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             value_at(cx, item.expr, depth + 1)
         }
         Expr::MethodCall(m) => {
-            const PASS: &[&str] = &["to_string", "to_owned", "into", "as_str", "as_ref", "clone", "unwrap", "expect", "parse", "try_into", "into_string", "join", "into_url", "into_uri"];
+            const PASS: &[&str] = &[
+                "to_string",
+                "to_owned",
+                "into",
+                "as_str",
+                "as_ref",
+                "clone",
+                "unwrap",
+                "expect",
+                "parse",
+                "try_into",
+                "into_string",
+                "join",
+                "into_url",
+                "into_uri",
+            ];
             if PASS.iter().any(|n| m.method == n) {
                 value_at(cx, &m.receiver, depth + 1)
             } else {
@@ -82,10 +119,39 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
         Expr::Call(c) => {
             let Expr::Path(f) = &*c.func else { return None };
             let last = f.path.segments.last()?;
-            const CONVERT: &[&str] = &["from", "parse", "from_static", "from_str", "try_from", "from_shared", "new"];
-            let converts = CONVERT.iter().any(|n| last.ident == n) && f.path.segments.len() >= 2 && c.args.len() == 1;
-            let owner = f.path.segments.iter().rev().nth(1).map(|s| s.ident.to_string()).unwrap_or_default();
-            let url_type = matches!(owner.as_str(), "String" | "Url" | "Uri" | "Cow" | "Box" | "Arc" | "Rc" | "Some" | "Endpoint" | "Channel");
+            const CONVERT: &[&str] = &[
+                "from",
+                "parse",
+                "from_static",
+                "from_str",
+                "try_from",
+                "from_shared",
+                "new",
+            ];
+            let converts = CONVERT.iter().any(|n| last.ident == n)
+                && f.path.segments.len() >= 2
+                && c.args.len() == 1;
+            let owner = f
+                .path
+                .segments
+                .iter()
+                .rev()
+                .nth(1)
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default();
+            let url_type = matches!(
+                owner.as_str(),
+                "String"
+                    | "Url"
+                    | "Uri"
+                    | "Cow"
+                    | "Box"
+                    | "Arc"
+                    | "Rc"
+                    | "Some"
+                    | "Endpoint"
+                    | "Channel"
+            );
             if converts && (last.ident != "new" || url_type) {
                 return value_at(cx, c.args.first()?, depth + 1);
             }
@@ -101,20 +167,27 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
 /// The text of a `format!`/`format_args!`/`concat!` invocation, with run-time arguments marked.
 pub fn template(cx: &Cx<'_>, mac: &syn::Macro) -> Option<String> {
     let name = mac.path.segments.last()?.ident.to_string();
-    let args = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated).ok()?;
+    let args = mac
+        .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+        .ok()?;
     match name.as_str() {
         "format" | "format_args" => {
             let mut args = args.iter();
-            let Expr::Lit(syn::ExprLit { lit: Lit::Str(t), .. }) = peel(args.next()?) else { return None };
+            let Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(t), ..
+            }) = peel(args.next()?)
+            else {
+                return None;
+            };
             let mut positional = Vec::new();
             let mut named = Vec::new();
             for a in args {
                 match a {
                     Expr::Assign(assign) => {
-                        if let Expr::Path(p) = &*assign.left {
-                            if let Some(id) = p.path.get_ident() {
-                                named.push((id.to_string(), &*assign.right));
-                            }
+                        if let Expr::Path(p) = &*assign.left
+                            && let Some(id) = p.path.get_ident()
+                        {
+                            named.push((id.to_string(), &*assign.right));
                         }
                     }
                     other => positional.push(other),
@@ -122,7 +195,11 @@ pub fn template(cx: &Cx<'_>, mac: &syn::Macro) -> Option<String> {
             }
             Some(expand(cx, &t.value(), &positional, &named))
         }
-        "concat" => Some(args.iter().map(|a| const_text(cx, a).unwrap_or_else(|| RUNTIME.to_string())).collect()),
+        "concat" => Some(
+            args.iter()
+                .map(|a| const_text(cx, a).unwrap_or_else(|| RUNTIME.to_string()))
+                .collect(),
+        ),
         _ => None,
     }
 }
@@ -159,7 +236,10 @@ fn expand(cx: &Cx<'_>, template: &str, positional: &[&Expr], named: &[(String, &
                 } else if let Some((_, e)) = named.iter().find(|(n, _)| n == arg) {
                     const_text(cx, e)
                 } else {
-                    cx.consts.get(arg).and_then(|items| items.first()).and_then(|item| const_text(cx, item.expr))
+                    cx.consts
+                        .get(arg)
+                        .and_then(|items| items.first())
+                        .and_then(|item| const_text(cx, item.expr))
                 };
                 out.push_str(&text.unwrap_or_else(|| RUNTIME.to_string()));
             }

@@ -15,7 +15,19 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a credential sent on a request or client to an `http://` URL",
     cwe: &[319, 523],
-    needles: &["auth", "token", "secret", "apikey", "api-key", "api_key", "cookie", "subscription-key", "username", "password", "credentials"],
+    needles: &[
+        "auth",
+        "token",
+        "secret",
+        "apikey",
+        "api-key",
+        "api_key",
+        "cookie",
+        "subscription-key",
+        "username",
+        "password",
+        "credentials",
+    ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
 same client, or the same local variable as a credential: reqwest (async and blocking), awc and
@@ -57,8 +69,12 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let exempt = Exemptions::new(cx.policy);
     for (dest, creds) in cleartext_links(cx, "http", &exempt) {
         let host = Exemptions::describe(&dest.url);
-        let mut d = Diagnostic::new(&RULE, format!("credentials sent over cleartext `http://` to {host}"), dest.site.clone())
-            .label("this `http://` URL is not encrypted");
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!("credentials sent over cleartext `http://` to {host}"),
+            dest.site.clone(),
+        )
+        .label("this `http://` URL is not encrypted");
         if !(dest.site.start <= dest.value.range.start && dest.value.range.end <= dest.site.end) {
             d = d.secondary(dest.value.range.clone(), "the URL is written here");
         }

@@ -58,23 +58,43 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    let Some(metadata) = authorization_metadata(cx) else { return };
+    let Some(metadata) = authorization_metadata(cx) else {
+        return;
+    };
     let exempt = Exemptions::new(cx.policy);
     for call in &cx.calls {
         let Expr::Path(f) = &*call.func else { continue };
         let segs = cx.canonical_path(&f.path);
-        let [.., owner, ctor] = &segs[..] else { continue };
-        if !matches!(owner.as_str(), "Channel" | "Endpoint") || !matches!(ctor.as_str(), "from_static" | "from_shared" | "new" | "try_from") {
+        let [.., owner, ctor] = &segs[..] else {
+            continue;
+        };
+        if !matches!(owner.as_str(), "Channel" | "Endpoint")
+            || !matches!(
+                ctor.as_str(),
+                "from_static" | "from_shared" | "new" | "try_from"
+            )
+        {
             continue;
         }
-        let Some(arg) = call.args.first() else { continue };
-        let Some(value) = str_value(cx, arg) else { continue };
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let Some(value) = str_value(cx, arg) else {
+            continue;
+        };
         let Some(url) = value.url() else { continue };
         if url.scheme() != "http" || exempt.url_is_exempt(&url) {
             continue;
         }
-        let mut d = Diagnostic::new(&RULE, format!("gRPC credentials sent over cleartext `http://` to {}", Exemptions::describe(&url)), cx.range(arg))
-            .label("this endpoint speaks HTTP/2 without TLS");
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "gRPC credentials sent over cleartext `http://` to {}",
+                Exemptions::describe(&url)
+            ),
+            cx.range(arg),
+        )
+        .label("this endpoint speaks HTTP/2 without TLS");
         if !cx.range(arg).contains(&value.range.start) {
             d = d.secondary(value.range.clone(), "the URL is written here");
         }

@@ -57,29 +57,68 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         if url.scheme() != "ws" || exempt.url_is_exempt(&url) {
             continue;
         }
-        let Some((key, _)) = url.query_pairs().find(|(k, v)| is_token_key(k) && !v.is_empty()) else { continue };
+        let Some((key, _)) = url
+            .query_pairs()
+            .find(|(k, v)| is_token_key(k) && !v.is_empty())
+        else {
+            continue;
+        };
         sink.push(
-            Diagnostic::new(&RULE, format!("token sent over cleartext `ws://` to {}", Exemptions::describe(&url)), value.range.clone())
-                .label(format!("`{key}` travels in this unencrypted URL"))
-                .note("anyone on the network path can read the token and reuse it")
-                .help(HELP),
+            Diagnostic::new(
+                &RULE,
+                format!(
+                    "token sent over cleartext `ws://` to {}",
+                    Exemptions::describe(&url)
+                ),
+                value.range.clone(),
+            )
+            .label(format!("`{key}` travels in this unencrypted URL"))
+            .note("anyone on the network path can read the token and reuse it")
+            .help(HELP),
         );
     }
     for (dest, creds) in cleartext_links(cx, "ws", &exempt) {
-        let mut d = Diagnostic::new(&RULE, format!("credentials sent over cleartext `ws://` to {}", Exemptions::describe(&dest.url)), dest.site.clone())
-            .label("this WebSocket handshake is not encrypted");
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "credentials sent over cleartext `ws://` to {}",
+                Exemptions::describe(&dest.url)
+            ),
+            dest.site.clone(),
+        )
+        .label("this WebSocket handshake is not encrypted");
         if !(dest.site.start <= dest.value.range.start && dest.value.range.end <= dest.site.end) {
             d = d.secondary(dest.value.range.clone(), "the URL is written here");
         }
         for c in &creds {
-            d = d.secondary(c.range.clone(), format!("{} sent with the handshake", c.what));
+            d = d.secondary(
+                c.range.clone(),
+                format!("{} sent with the handshake", c.what),
+            );
         }
-        sink.push(d.note("anyone on the network path can read the credential and reuse it").help(HELP));
+        sink.push(
+            d.note("anyone on the network path can read the credential and reuse it")
+                .help(HELP),
+        );
     }
 }
 
 /// Query keys that carry a token.
 fn is_token_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    k.contains("token") || k.contains("secret") || k.contains("password") || matches!(k.as_str(), "api_key" | "apikey" | "api-key" | "key" | "auth" | "authorization" | "jwt" | "sig" | "signature")
+    k.contains("token")
+        || k.contains("secret")
+        || k.contains("password")
+        || matches!(
+            k.as_str(),
+            "api_key"
+                | "apikey"
+                | "api-key"
+                | "key"
+                | "auth"
+                | "authorization"
+                | "jwt"
+                | "sig"
+                | "signature"
+        )
 }

@@ -52,21 +52,35 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     for value in config_strings(cx, |s| s.contains('@')) {
         let Some(url) = value.url() else { continue };
         let scheme = url.scheme();
-        if !matches!(scheme, "http" | "ws" | "ftp") || url.password().is_none_or(str::is_empty) || exempt.url_is_exempt(&url) {
+        if !matches!(scheme, "http" | "ws" | "ftp")
+            || url.password().is_none_or(str::is_empty)
+            || exempt.url_is_exempt(&url)
+        {
             continue;
         }
         let host = Exemptions::describe(&url);
-        let proxy = cx.text.get(value.range.start.saturating_sub(40)..value.range.start).is_some_and(|before| before.contains("Proxy::"));
-        let mut d = Diagnostic::new(&RULE, format!("password in a cleartext `{scheme}://` URL to {host}"), value.range.clone())
-            .label("the password in this URL crosses the network unencrypted");
+        let proxy = cx
+            .text
+            .get(value.range.start.saturating_sub(40)..value.range.start)
+            .is_some_and(|before| before.contains("Proxy::"));
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!("password in a cleartext `{scheme}://` URL to {host}"),
+            value.range.clone(),
+        )
+        .label("the password in this URL crosses the network unencrypted");
         d = if proxy {
             d.note("the proxy credentials are sent to the proxy in cleartext")
         } else {
             d.note("the userinfo is sent as a `Basic` authorization anyone on the network path can read")
         };
         let help = match scheme {
-            "http" => "use `https://`, and pass the credentials from configuration with `basic_auth(user, Some(pass))`, not in the URL",
-            "ws" => "use `wss://`, and send the credentials from configuration in the handshake's `Authorization` header, not in the URL",
+            "http" => {
+                "use `https://`, and pass the credentials from configuration with `basic_auth(user, Some(pass))`, not in the URL"
+            }
+            "ws" => {
+                "use `wss://`, and send the credentials from configuration in the handshake's `Authorization` header, not in the URL"
+            }
             _ => "use `ftps://` or SFTP, with the credentials from configuration, not in the URL",
         };
         sink.push(d.help(help));

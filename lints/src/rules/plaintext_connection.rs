@@ -21,7 +21,16 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "a plaintext connection mode chosen for a host that is not loopback",
     cwe: &[319],
-    needles: &["NoTls", "SslMode", "builder_dangerous", "Tls::None", "Tls::Opportunistic", "EncryptionLevel", "ConnectionMode", "SASL_PLAINTEXT"],
+    needles: &[
+        "NoTls",
+        "SslMode",
+        "builder_dangerous",
+        "Tls::None",
+        "Tls::Opportunistic",
+        "EncryptionLevel",
+        "ConnectionMode",
+        "SASL_PLAINTEXT",
+    ],
     docs: r#"### What it does
 Flags a plaintext mode chosen for a host that is not exempt: tokio-postgres/postgres/deadpool/bb8
 `NoTls`, sqlx `PgSslMode::Disable`/`Allow` and `MySqlSslMode::Disabled`, lettre
@@ -60,45 +69,126 @@ async fn connect(password: &str, tls: postgres_native_tls::MakeTlsConnector) -> 
 /// A plaintext mode: the path suffix, what it does, the fix, and whether it is an error without
 /// a password in sight.
 const MODES: &[(&[&str], &str, &str)] = &[
-    (&["NoTls"], "`NoTls` connects without TLS", "pass a TLS connector (`postgres_native_tls::MakeTlsConnector` or `tokio_postgres_rustls::MakeRustlsConnect`)"),
-    (&["PgSslMode", "Disable"], "`PgSslMode::Disable` connects without TLS", "use `PgSslMode::VerifyFull`"),
-    (&["PgSslMode", "Allow"], "`PgSslMode::Allow` tries plaintext first", "use `PgSslMode::VerifyFull`"),
-    (&["MySqlSslMode", "Disabled"], "`MySqlSslMode::Disabled` connects without TLS", "use `MySqlSslMode::VerifyIdentity`"),
-    (&["Tls", "None"], "`Tls::None` sends mail and login in plaintext", "use `SmtpTransport::relay(host)` (implicit TLS) or `Tls::Required(TlsParameters::new(host)?)`"),
-    (&["Tls", "Opportunistic"], "`Tls::Opportunistic` falls back to plaintext when STARTTLS is stripped", "use `Tls::Required(TlsParameters::new(host)?)`"),
-    (&["EncryptionLevel", "NotSupported"], "`EncryptionLevel::NotSupported` connects without TLS", "use `EncryptionLevel::Required`"),
-    (&["EncryptionLevel", "Off"], "`EncryptionLevel::Off` encrypts only the login", "use `EncryptionLevel::Required`"),
-    (&["ConnectionMode", "Plaintext"], "`ConnectionMode::Plaintext` connects without TLS", "use `ConnectionMode::Tls` or `ConnectionMode::StartTls`"),
+    (
+        &["NoTls"],
+        "`NoTls` connects without TLS",
+        "pass a TLS connector (`postgres_native_tls::MakeTlsConnector` or `tokio_postgres_rustls::MakeRustlsConnect`)",
+    ),
+    (
+        &["PgSslMode", "Disable"],
+        "`PgSslMode::Disable` connects without TLS",
+        "use `PgSslMode::VerifyFull`",
+    ),
+    (
+        &["PgSslMode", "Allow"],
+        "`PgSslMode::Allow` tries plaintext first",
+        "use `PgSslMode::VerifyFull`",
+    ),
+    (
+        &["MySqlSslMode", "Disabled"],
+        "`MySqlSslMode::Disabled` connects without TLS",
+        "use `MySqlSslMode::VerifyIdentity`",
+    ),
+    (
+        &["Tls", "None"],
+        "`Tls::None` sends mail and login in plaintext",
+        "use `SmtpTransport::relay(host)` (implicit TLS) or `Tls::Required(TlsParameters::new(host)?)`",
+    ),
+    (
+        &["Tls", "Opportunistic"],
+        "`Tls::Opportunistic` falls back to plaintext when STARTTLS is stripped",
+        "use `Tls::Required(TlsParameters::new(host)?)`",
+    ),
+    (
+        &["EncryptionLevel", "NotSupported"],
+        "`EncryptionLevel::NotSupported` connects without TLS",
+        "use `EncryptionLevel::Required`",
+    ),
+    (
+        &["EncryptionLevel", "Off"],
+        "`EncryptionLevel::Off` encrypts only the login",
+        "use `EncryptionLevel::Required`",
+    ),
+    (
+        &["ConnectionMode", "Plaintext"],
+        "`ConnectionMode::Plaintext` connects without TLS",
+        "use `ConnectionMode::Tls` or `ConnectionMode::StartTls`",
+    ),
 ];
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let exempt = Exemptions::new(cx.policy);
     let mut reported: Vec<Range<usize>> = Vec::new();
     for p in &cx.paths {
-        let Some((_, what, fix)) = MODES.iter().find(|(suffix, _, _)| cx.path_ends_with(&p.path, suffix)) else { continue };
-        if cx.is_compared(*p) || (p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls") {
+        let Some((_, what, fix)) = MODES
+            .iter()
+            .find(|(suffix, _, _)| cx.path_ends_with(&p.path, suffix))
+        else {
+            continue;
+        };
+        if cx.is_compared(*p) || (p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls")
+        {
             continue;
         }
         let range = cx.range(*p);
         report(cx, sink, &exempt, range, what, fix, &mut reported);
     }
     for call in cx.calls_named(&["builder_dangerous"]) {
-        report(cx, sink, &exempt, call.call_range(cx), "`builder_dangerous` connects without TLS", "use `SmtpTransport::relay(host)` (implicit TLS) or `starttls_relay(host)`", &mut reported);
+        report(
+            cx,
+            sink,
+            &exempt,
+            call.call_range(cx),
+            "`builder_dangerous` connects without TLS",
+            "use `SmtpTransport::relay(host)` (implicit TLS) or `starttls_relay(host)`",
+            &mut reported,
+        );
     }
     for call in cx.calls_named(&["set"]) {
         let [key, val] = call.args[..] else { continue };
-        let (Some(k), Some(v)) = (str_value(cx, key), str_value(cx, val)) else { continue };
-        if k.text.eq_ignore_ascii_case("security.protocol") && v.text.eq_ignore_ascii_case("sasl_plaintext") {
-            report(cx, sink, &exempt, call.call_range(cx), "`SASL_PLAINTEXT` sends the SASL login and all messages in plaintext", "use `security.protocol` = `SASL_SSL`", &mut reported);
+        let (Some(k), Some(v)) = (str_value(cx, key), str_value(cx, val)) else {
+            continue;
+        };
+        if k.text.eq_ignore_ascii_case("security.protocol")
+            && v.text.eq_ignore_ascii_case("sasl_plaintext")
+        {
+            report(
+                cx,
+                sink,
+                &exempt,
+                call.call_range(cx),
+                "`SASL_PLAINTEXT` sends the SASL login and all messages in plaintext",
+                "use `security.protocol` = `SASL_SSL`",
+                &mut reported,
+            );
         }
     }
 }
 
-fn report(cx: &Cx<'_>, sink: &mut Sink, exempt: &Exemptions, range: Range<usize>, what: &str, fix: &str, reported: &mut Vec<Range<usize>>) {
-    let scope = cx.scope_at(range.start).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
+fn report(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    exempt: &Exemptions,
+    range: Range<usize>,
+    what: &str,
+    fix: &str,
+    reported: &mut Vec<Range<usize>>,
+) {
+    let scope = cx
+        .scope_at(range.start)
+        .map(|s| s.range.clone())
+        .unwrap_or(0..cx.text.len());
     let hosts = hosts_in(cx, &scope);
-    let Some((host_range, host)) = hosts.iter().find(|(_, h)| h.as_deref().is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))) else { return };
-    if reported.iter().any(|r| r.start <= range.start && range.end <= r.end) {
+    let Some((host_range, host)) = hosts.iter().find(|(_, h)| {
+        h.as_deref()
+            .is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))
+    }) else {
+        return;
+    };
+    if reported
+        .iter()
+        .any(|r| r.start <= range.start && range.end <= r.end)
+    {
         return;
     }
     reported.push(range.clone());
@@ -113,7 +203,9 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, exempt: &Exemptions, range: Range<usize>
         .secondary(host_range.clone(), "the host is not loopback")
         .note("the traffic crosses the network unencrypted, readable and changeable by anyone on the path");
     if with_login {
-        d = d.with_level(Level::Deny).note("a password is sent over this connection");
+        d = d
+            .with_level(Level::Deny)
+            .note("reported as an error: a password is sent over this connection");
     }
     sink.push(d.help(fix.to_string()));
 }
@@ -136,15 +228,36 @@ fn strip_port(h: &str) -> &str {
 fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<String>)> {
     let mut out = Vec::new();
     let within = |e: &Expr| scope.contains(&cx.range(e).start);
-    for call in cx.calls_named(&["host", "hostaddr", "relay", "starttls_relay", "builder_dangerous", "set", "connect"]) {
-        let Some(first) = call.args.first() else { continue };
+    for call in cx.calls_named(&[
+        "host",
+        "hostaddr",
+        "relay",
+        "starttls_relay",
+        "builder_dangerous",
+        "set",
+        "connect",
+    ]) {
+        let name = call.name.to_string();
+        let ufcs_host = matches!(
+            name.as_str(),
+            "relay" | "starttls_relay" | "builder_dangerous"
+        ) && call.args.is_empty();
+        let Some(first) = call
+            .args
+            .first()
+            .copied()
+            .or(call.receiver.filter(|_| ufcs_host))
+        else {
+            continue;
+        };
         if !within(first) {
             continue;
         }
-        let name = call.name.to_string();
         match name.as_str() {
             "set" => {
-                let is_servers = str_value(cx, first).is_some_and(|k| k.text == "bootstrap.servers" || k.text == "metadata.broker.list");
+                let is_servers = str_value(cx, first).is_some_and(|k| {
+                    k.text == "bootstrap.servers" || k.text == "metadata.broker.list"
+                });
                 if let (true, Some(v)) = (is_servers, call.args.get(1)) {
                     out.push((cx.range(*v), str_value(cx, v).map(|s| s.text)));
                 }
@@ -156,20 +269,21 @@ fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<Stri
                     }
                 }
             }
-            _ => out.push((cx.range(*first), str_value(cx, first).map(|s| s.text))),
+            _ => out.push((cx.range(first), str_value(cx, first).map(|s| s.text))),
         }
     }
     for c in &cx.calls {
         let Expr::Path(f) = &*c.func else { continue };
-        let is_builder = cx.path_ends_with(&f.path, &["ClientBuilder", "new"]) && cx.mentions_crate("imap");
+        let is_builder =
+            cx.path_ends_with(&f.path, &["ClientBuilder", "new"]) && cx.mentions_crate("imap");
         let is_connect = f.path.segments.last().is_some_and(|s| s.ident == "connect");
         if let Some(first) = c.args.first().filter(|a| within(a)) {
             if is_builder {
                 out.push((cx.range(first), str_value(cx, first).map(|s| s.text)));
-            } else if is_connect {
-                if let Some(h) = str_value(cx, first).and_then(|v| connection_host(&v.text)) {
-                    out.push((cx.range(first), Some(h)));
-                }
+            } else if is_connect
+                && let Some(h) = str_value(cx, first).and_then(|v| connection_host(&v.text))
+            {
+                out.push((cx.range(first), Some(h)));
             }
         }
     }
@@ -182,6 +296,7 @@ fn connection_host(text: &str) -> Option<String> {
     if let Some(url) = parse_url(text) {
         return url.host_str().map(str::to_string);
     }
-    text.split_whitespace().find_map(|kv| kv.strip_prefix("host=")).map(|h| h.trim_matches('\'').to_string())
+    text.split_whitespace()
+        .find_map(|kv| kv.strip_prefix("host="))
+        .map(|h| h.trim_matches('\'').to_string())
 }
-

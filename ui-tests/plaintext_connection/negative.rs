@@ -1,0 +1,21 @@
+// Loopback hosts, TLS modes, unknown hosts and comparisons are never findings.
+use tokio_postgres::NoTls;
+
+async fn local() -> Result<(), tokio_postgres::Error> {
+    let (_client, _conn) = tokio_postgres::connect("postgres://app:pw@127.0.0.1/app", NoTls).await?;
+    Ok(())
+}
+
+async fn from_env() -> Result<(), tokio_postgres::Error> {
+    let url = std::env::var("DATABASE_URL").unwrap_or_default();
+    let (_client, _conn) = tokio_postgres::connect(&url, NoTls).await?;
+    Ok(())
+}
+
+fn mailer() -> lettre::SmtpTransport {
+    lettre::SmtpTransport::builder_dangerous("127.0.0.1").port(1025).build()
+}
+
+fn is_plain(level: tiberius::EncryptionLevel) -> bool {
+    level == tiberius::EncryptionLevel::NotSupported
+}
