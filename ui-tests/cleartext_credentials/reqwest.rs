@@ -70,3 +70,18 @@ async fn message_only(token: &str) {
     println!("calling http://api.example.com with {token}");
     log::info!("bearer_auth for http://api.example.com");
 }
+
+fn in_closure(client: &reqwest::blocking::Client, ids: &[u32], token: &str) {
+    let base = url::Url::parse("http://inventory.example.com/items").unwrap();
+    ids.iter().for_each(|id| {
+        let _ = client.get(base.clone()).query(&[("id", id)]).bearer_auth(token).send();
+        //~^ cleartext_credentials
+    });
+}
+
+fn shadowed_by_parameter(client: &reqwest::blocking::Client, token: &str) {
+    let base = "http://inventory.example.com/items";
+    let call = |base: &str| client.get(base).bearer_auth(token).send();
+    let _ = call("https://inventory.example.com/items");
+    let _ = base;
+}

@@ -9,7 +9,7 @@ use syn::{Expr, ExprMethodCall};
 use url::Url;
 
 use super::hosts::Exemptions;
-use super::url_value::{StrValue, str_value};
+use super::url_value::{Binding, StrValue, binding_at, str_value};
 use crate::cx::{Cx, peel};
 use crate::resolve::Const;
 
@@ -359,23 +359,8 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
                 if depth >= 3 {
                     return;
                 }
-                let at = cx.range(root).start;
-                let scope = cx
-                    .scope_at(at)
-                    .map(|s| s.range.clone())
-                    .unwrap_or(0..cx.text.len());
-                let binding = cx
-                    .lets
-                    .iter()
-                    .filter(|l| {
-                        l.name == ident
-                            && l.offset < at
-                            && scope.contains(&l.offset)
-                            && !l.init.is_some_and(|i| cx.range(i).contains(&at))
-                    })
-                    .max_by_key(|l| l.offset);
-                if let Some(Expr::MethodCall(init)) =
-                    binding.and_then(|b| b.init).map(peel_wrappers)
+                if let Binding::Let(init) = binding_at(cx, ident, cx.range(root).start)
+                    && let Expr::MethodCall(init) = peel_wrappers(init)
                 {
                     chain_urls(cx, init, depth + 1, out);
                 }

@@ -66,26 +66,10 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
         }),
         Expr::Path(p) => {
             if let Some(ident) = p.path.get_ident() {
-                let at = cx.range(expr).start;
-                let scope = cx
-                    .scope_at(at)
-                    .map(|s| s.range.clone())
-                    .unwrap_or(0..cx.text.len());
-                let binding = cx
-                    .lets
-                    .iter()
-                    .filter(|l| {
-                        l.name == ident
-                            && l.offset < at
-                            && scope.contains(&l.offset)
-                            && !l.init.is_some_and(|i| cx.range(i).contains(&at))
-                    })
-                    .max_by_key(|l| l.offset);
-                if let Some(binding) = binding {
-                    return value_at(cx, binding.init?, depth + 1);
-                }
-                if cx.scopes_at(at).any(|s| s.params.contains(&ident)) {
-                    return None;
+                match binding_at(cx, ident, cx.range(expr).start) {
+                    Binding::Let(init) => return value_at(cx, init, depth + 1),
+                    Binding::Param => return None,
+                    Binding::Free => {}
                 }
             }
             let last = p.path.segments.last()?;
@@ -162,6 +146,43 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
         }
         _ => None,
     }
+}
+
+/// What a single-identifier path refers to at a place.
+pub enum Binding<'a> {
+    /// A `let` with this initializer.
+    Let(&'a Expr),
+    /// A function or closure parameter (or a `let` without initializer): a run-time value.
+    Param,
+    /// Nothing local: a `const`/`static` or an outer name.
+    Free,
+}
+
+/// The binding of `ident` visible at byte `at`, innermost function or closure first: the latest
+/// `let` before `at` (other than one whose own initializer contains `at`), or a parameter.
+pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a> {
+    let whole = 0..cx.text.len();
+    let scopes = cx
+        .scopes_at(at)
+        .map(|s| (s.range.clone(), s.params.contains(&ident)));
+    for (scope, is_param) in scopes.chain(std::iter::once((whole, false))) {
+        let binding = cx
+            .lets
+            .iter()
+            .filter(|l| {
+                l.name == ident
+                    && l.offset < at
+                    && scope.contains(&l.offset)
+                    && !l.init.is_some_and(|i| cx.range(i).contains(&at))
+            })
+            .max_by_key(|l| l.offset);
+        match binding {
+            Some(l) => return l.init.map_or(Binding::Param, Binding::Let),
+            None if is_param => return Binding::Param,
+            None => {}
+        }
+    }
+    Binding::Free
 }
 
 /// The text of a `format!`/`format_args!`/`concat!` invocation, with run-time arguments marked.
