@@ -60,15 +60,18 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             text: s.value(),
             range: cx.range(s),
         }),
-        Expr::Macro(m) => template(cx, &m.mac).map(|text| StrValue {
+        Expr::Macro(m) => template_at(cx, &m.mac, depth).map(|(text, origin)| StrValue {
             text,
-            range: cx.range(&m.mac),
+            range: origin.unwrap_or_else(|| cx.range(&m.mac)),
         }),
         Expr::Path(p) => {
             if let Some(ident) = p.path.get_ident() {
                 match binding_at(cx, ident, cx.range(expr).start) {
                     Binding::Let(init) => return value_at(cx, init, depth + 1),
-                    Binding::Param => return None,
+                    Binding::Param(Some((func, index))) if depth < 4 => {
+                        return argument_value(cx, func, index, depth);
+                    }
+                    Binding::Param(_) => return None,
                     Binding::Free => {}
                 }
             }
@@ -100,6 +103,10 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             }
         }
         Expr::Try(t) => value_at(cx, &t.expr, depth + 1),
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(member) => field_value(cx, f, member, depth),
+            syn::Member::Unnamed(_) => None,
+        },
         Expr::Call(c) => {
             let Expr::Path(f) = &*c.func else { return None };
             let last = f.path.segments.last()?;
@@ -152,8 +159,10 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
 pub enum Binding<'a> {
     /// A `let` with this initializer.
     Let(&'a Expr),
-    /// A function or closure parameter (or a `let` without initializer): a run-time value.
-    Param,
+    /// A function or closure parameter (with the function's name and the parameter's position,
+    /// for named functions whose parameters are plain identifiers), or a `let` without
+    /// initializer: a run-time value.
+    Param(Option<(&'a syn::Ident, usize)>),
     /// Nothing local: a `const`/`static` or an outer name.
     Free,
 }
@@ -162,10 +171,11 @@ pub enum Binding<'a> {
 /// `let` before `at` (other than one whose own initializer contains `at`), or a parameter.
 pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a> {
     let whole = 0..cx.text.len();
-    let scopes = cx
-        .scopes_at(at)
-        .map(|s| (s.range.clone(), s.params.contains(&ident)));
-    for (scope, is_param) in scopes.chain(std::iter::once((whole, false))) {
+    let scopes = cx.scopes_at(at).map(|s| {
+        let position = s.params.iter().position(|p| *p == ident);
+        (s.range.clone(), position.map(|i| s.name.map(|n| (n, i))))
+    });
+    for (scope, param) in scopes.chain(std::iter::once((whole, None))) {
         let binding = cx
             .lets
             .iter()
@@ -177,16 +187,104 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
             })
             .max_by_key(|l| l.offset);
         match binding {
-            Some(l) => return l.init.map_or(Binding::Param, Binding::Let),
-            None if is_param => return Binding::Param,
-            None => {}
+            Some(l) => return l.init.map_or(Binding::Param(None), Binding::Let),
+            None => {
+                if let Some(param) = param {
+                    return Binding::Param(param);
+                }
+            }
         }
     }
     Binding::Free
 }
 
+/// The value a function's parameter gets at the calls of the function in this file: the first
+/// call whose argument at `index` has a string value.
+fn argument_value(cx: &Cx<'_>, func: &syn::Ident, index: usize, depth: usize) -> Option<StrValue> {
+    let methods = cx
+        .method_calls
+        .iter()
+        .filter(|m| m.method == *func)
+        .filter_map(|m| m.args.iter().nth(index));
+    let calls = cx.calls.iter().filter_map(|c| match &*c.func {
+        Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == *func) => {
+            c.args.iter().nth(index)
+        }
+        _ => None,
+    });
+    methods
+        .chain(calls)
+        .find_map(|arg| value_at(cx, arg, depth + 1))
+}
+
+/// The value a struct field gets in this file: from struct literals (`Self { base_url: … }`) and
+/// assignments (`self.base_url = …`), the first that has a string value. Inside an `impl`, only
+/// literals of that type and assignments in that `impl` count.
+fn field_value(
+    cx: &Cx<'_>,
+    field: &syn::ExprField,
+    member: &syn::Ident,
+    depth: usize,
+) -> Option<StrValue> {
+    let named = |m: &syn::Member| matches!(m, syn::Member::Named(i) if i == member);
+    let at = cx.range(field).start;
+    let owner = cx
+        .impls
+        .iter()
+        .filter(|i| cx.range(*i).contains(&at))
+        .min_by_key(|i| cx.range(*i).len());
+    let type_name = |i: &syn::ItemImpl| match &*i.self_ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    };
+    let owner_name = owner.and_then(|i| type_name(i));
+    let same_type = |start: usize, path: Option<&syn::Path>| {
+        let Some(owner) = owner else { return true };
+        let inside = cx.range(owner).contains(&start);
+        match path
+            .and_then(|p| p.segments.last())
+            .map(|s| s.ident.to_string())
+        {
+            Some(name) if name == "Self" => inside,
+            Some(name) => Some(&name) == owner_name.as_ref(),
+            None => inside,
+        }
+    };
+    let literals = cx
+        .structs
+        .iter()
+        .filter(|s| same_type(cx.range(*s).start, Some(&s.path)))
+        .flat_map(|s| s.fields.iter())
+        .filter(|f| named(&f.member))
+        .map(|f| &f.expr);
+    let assigns = cx
+        .assigns
+        .iter()
+        .filter(|a| {
+            same_type(cx.range(*a).start, None)
+                && matches!(peel(&a.left), Expr::Field(f) if named(&f.member))
+        })
+        .map(|a| &*a.right);
+    literals
+        .chain(assigns)
+        .find_map(|e| value_at(cx, e, depth + 1))
+}
+
 /// The text of a `format!`/`format_args!`/`concat!` invocation, with run-time arguments marked.
 pub fn template(cx: &Cx<'_>, mac: &syn::Macro) -> Option<String> {
+    template_at(cx, mac, 0).map(|(text, _)| text)
+}
+
+/// A template's text, and where its leading part comes from when an argument supplies it
+/// (`format!("{}/users", self.base_url)`).
+fn template_at(
+    cx: &Cx<'_>,
+    mac: &syn::Macro,
+    depth: usize,
+) -> Option<(String, Option<Range<usize>>)> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
     let name = mac.path.segments.last()?.ident.to_string();
     let args = mac
         .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
@@ -214,20 +312,28 @@ pub fn template(cx: &Cx<'_>, mac: &syn::Macro) -> Option<String> {
                     other => positional.push(other),
                 }
             }
-            Some(expand(cx, &t.value(), &positional, &named))
+            Some(expand(cx, &t.value(), &positional, &named, depth))
         }
-        "concat" => Some(
+        "concat" => Some((
             args.iter()
-                .map(|a| const_text(cx, a).unwrap_or_else(|| RUNTIME.to_string()))
+                .map(|a| const_text(cx, a, depth).map_or_else(|| RUNTIME.to_string(), |(t, _)| t))
                 .collect(),
-        ),
+            None,
+        )),
         _ => None,
     }
 }
 
 /// Replaces the placeholders of a format string.
-fn expand(cx: &Cx<'_>, template: &str, positional: &[&Expr], named: &[(String, &Expr)]) -> String {
+fn expand(
+    cx: &Cx<'_>,
+    template: &str,
+    positional: &[&Expr],
+    named: &[(String, &Expr)],
+    depth: usize,
+) -> (String, Option<Range<usize>>) {
     let mut out = String::new();
+    let mut origin = None;
     let mut next = 0;
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
@@ -251,34 +357,44 @@ fn expand(cx: &Cx<'_>, template: &str, positional: &[&Expr], named: &[(String, &
                 let arg = spec.split(':').next().unwrap_or("").trim();
                 let text = if arg.is_empty() {
                     next += 1;
-                    positional.get(next - 1).and_then(|e| const_text(cx, e))
+                    positional
+                        .get(next - 1)
+                        .and_then(|e| const_text(cx, e, depth))
                 } else if let Ok(i) = arg.parse::<usize>() {
-                    positional.get(i).and_then(|e| const_text(cx, e))
+                    positional.get(i).and_then(|e| const_text(cx, e, depth))
                 } else if let Some((_, e)) = named.iter().find(|(n, _)| n == arg) {
-                    const_text(cx, e)
+                    const_text(cx, e, depth)
                 } else {
                     cx.consts
                         .get(arg)
                         .and_then(|items| items.first())
-                        .and_then(|item| const_text(cx, item.expr))
+                        .and_then(|item| const_text(cx, item.expr, depth))
                 };
-                out.push_str(&text.unwrap_or_else(|| RUNTIME.to_string()));
+                match text {
+                    Some((text, range)) => {
+                        if out.is_empty() {
+                            origin = range;
+                        }
+                        out.push_str(&text);
+                    }
+                    None => out.push_str(RUNTIME),
+                }
             }
             c => out.push(c),
         }
     }
-    out
+    (out, origin)
 }
 
-/// The text of a constant argument (string, integer or bool), if it is one.
-fn const_text(cx: &Cx<'_>, e: &Expr) -> Option<String> {
-    if let Expr::Macro(m) = peel(e) {
-        return template(cx, &m.mac);
+/// The text of a constant argument (string, integer or bool), with where a string is written.
+fn const_text(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<(String, Option<Range<usize>>)> {
+    if let Some(v) = value_at(cx, e, depth + 1) {
+        return Some((v.text, Some(v.range)));
     }
     match cx.resolve(e).value {
-        Value::Const(Const::Str(s)) => Some(s),
-        Value::Const(Const::Int(i)) => Some(i.to_string()),
-        Value::Const(Const::Bool(b)) => Some(b.to_string()),
+        Value::Const(Const::Str(s)) => Some((s, None)),
+        Value::Const(Const::Int(i)) => Some((i.to_string(), None)),
+        Value::Const(Const::Bool(b)) => Some((b.to_string(), None)),
         _ => None,
     }
 }
