@@ -396,3 +396,37 @@ fn push_url(cx: &Cx<'_>, arg: &Expr, out: &mut Vec<Destination>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_auth_header_name;
+
+    #[test]
+    fn auth_header_names() {
+        for name in [
+            "Authorization",
+            "proxy-authorization",
+            "Cookie",
+            "X-Api-Key",
+            "api_key",
+            "X-Auth-Token",
+            "Private-Token",
+            "X-Vault-Token",
+            "Ocp-Apim-Subscription-Key",
+            "x-client-secret",
+        ] {
+            assert!(is_auth_header_name(name), "{name}");
+        }
+        for name in [
+            "Accept",
+            "Content-Type",
+            "Set-Cookie",
+            "User-Agent",
+            "sasl.password",
+            "X-Request-Id",
+            "",
+        ] {
+            assert!(!is_auth_header_name(name), "{name}");
+        }
+    }
+}

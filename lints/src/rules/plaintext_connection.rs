@@ -48,8 +48,9 @@ the path (CWE-319).
 ### Example
 ```rust
 async fn connect(password: &str) -> Result<(), tokio_postgres::Error> {
-    let conn = format!("host=db.prod.example.com user=app password={password}");
-    let (_client, _conn) = tokio_postgres::connect(&conn, tokio_postgres::NoTls).await?;
+    let mut config = tokio_postgres::Config::new();
+    config.host("db.prod.example.com").user("app").password(password);
+    let (_client, _conn) = config.connect(tokio_postgres::NoTls).await?;
     Ok(())
 }
 ```
@@ -57,8 +58,9 @@ async fn connect(password: &str) -> Result<(), tokio_postgres::Error> {
 Use instead:
 ```rust
 async fn connect(password: &str, tls: postgres_native_tls::MakeTlsConnector) -> Result<(), tokio_postgres::Error> {
-    let conn = format!("host=db.prod.example.com user=app password={password} sslmode=require");
-    let (_client, _conn) = tokio_postgres::connect(&conn, tls).await?;
+    let mut config = tokio_postgres::Config::new();
+    config.host("db.prod.example.com").user("app").password(password);
+    let (_client, _conn) = config.connect(tls).await?;
     Ok(())
 }
 ```
