@@ -85,6 +85,7 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
                     .map(|a| header_label(cx, a)),
                 _ => None,
             },
+            ("query", 1) => query_credential(cx, m.args.first()),
             ("headers" | "default_headers", 1) => {
                 if let Some(insert) = m.args.first().and_then(|a| auth_insert_into(cx, a)) {
                     let what = insert.args.first().map_or_else(
@@ -216,28 +217,84 @@ pub fn is_auth_header_name(name: &str) -> bool {
         .any(|k| n.contains(k))
 }
 
-/// For `headers(map)` / `default_headers(map)`: the `map.insert(AUTHORIZATION, …)` that puts a
-/// credential in the map, in the same function.
-fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
-    let Expr::Path(p) = peel(arg) else {
+/// Query parameter names that carry a credential (`api_key`, `access_token`, …); pagination
+/// and CSRF tokens are not among them.
+pub fn is_credential_param(name: &str) -> bool {
+    let n = name.trim().to_ascii_lowercase();
+    matches!(
+        n.as_str(),
+        "token"
+            | "access_token"
+            | "auth_token"
+            | "id_token"
+            | "refresh_token"
+            | "private_token"
+            | "api_key"
+            | "apikey"
+            | "api-key"
+            | "key"
+            | "auth"
+            | "secret"
+            | "client_secret"
+            | "password"
+            | "passwd"
+            | "pwd"
+            | "jwt"
+            | "appid"
+            | "app_key"
+            | "bearer"
+    )
+}
+
+/// `.query(&[("api_key", key)])`: the credential parameter, for the label.
+fn query_credential(cx: &Cx<'_>, arg: Option<&Expr>) -> Option<String> {
+    let Expr::Array(array) = peel(arg?) else {
         return None;
     };
-    let ident = p.path.get_ident()?;
-    let at = cx.range(arg).start;
-    let scope = cx
-        .scope_at(at)
-        .map(|s| s.range.clone())
-        .unwrap_or(0..cx.text.len());
-    cx.method_calls.iter().copied().find(|m| {
-        let r = cx.range(*m);
-        matches!(
-            m.method.to_string().as_str(),
-            "insert" | "append" | "try_insert"
-        ) && r.start < at
-            && scope.contains(&r.start)
-            && matches!(peel(&m.receiver), Expr::Path(rp) if rp.path.get_ident() == Some(ident))
-            && m.args.first().is_some_and(|a| is_auth_header(cx, a))
+    array.elems.iter().find_map(|e| match peel(e) {
+        Expr::Tuple(t) => {
+            let key = str_value(cx, t.elems.first()?)?;
+            is_credential_param(&key.text).then(|| format!("the `{}` query parameter", key.text))
+        }
+        _ => None,
     })
+}
+
+/// For `headers(map)` / `default_headers(map)`: the `map.insert(AUTHORIZATION, …)` that puts a
+/// credential in the map, in the same function, or in the helper function that builds the map
+/// (`default_headers(auth_headers(&token))`).
+fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
+    let inserts = |scope: std::ops::Range<usize>, before: usize, map: Option<&syn::Ident>| {
+        cx.method_calls.iter().copied().find(move |m| {
+            let r = cx.range(*m);
+            matches!(m.method.to_string().as_str(), "insert" | "append" | "try_insert")
+                && r.start < before
+                && scope.contains(&r.start)
+                && map.is_none_or(|map| matches!(peel(&m.receiver), Expr::Path(rp) if rp.path.get_ident() == Some(map)))
+                && m.args.first().is_some_and(|a| is_auth_header(cx, a))
+        })
+    };
+    match peel(arg) {
+        Expr::Path(p) => {
+            let ident = p.path.get_ident()?;
+            let at = cx.range(arg).start;
+            let scope = cx
+                .scope_at(at)
+                .map(|s| s.range.clone())
+                .unwrap_or(0..cx.text.len());
+            inserts(scope, at, Some(ident))
+        }
+        Expr::Call(c) => {
+            let Expr::Path(f) = &*c.func else { return None };
+            let name = &f.path.segments.last()?.ident;
+            let helper = cx
+                .scopes
+                .iter()
+                .find(|s| s.name == Some(name) && s.body.is_some())?;
+            inserts(helper.range.clone(), helper.range.end, None)
+        }
+        _ => None,
+    }
 }
 
 /// The destinations a credential travels to, in source order.

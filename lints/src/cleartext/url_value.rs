@@ -79,6 +79,15 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             let item = cx.consts.get(&last.ident.to_string())?.first()?;
             value_at(cx, item.expr, depth + 1)
         }
+        Expr::MethodCall(m) if m.method == "unwrap_or" && m.args.len() == 1 => {
+            value_at(cx, m.args.first()?, depth + 1)
+        }
+        Expr::MethodCall(m) if m.method == "unwrap_or_else" && m.args.len() == 1 => {
+            match m.args.first().map(peel) {
+                Some(Expr::Closure(c)) => value_at(cx, &c.body, depth + 1),
+                _ => None,
+            }
+        }
         Expr::MethodCall(m) => {
             const PASS: &[&str] = &[
                 "to_string",

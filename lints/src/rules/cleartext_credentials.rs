@@ -1,7 +1,8 @@
 //! TLS510 `cleartext_credentials`: a bearer token, basic-auth login, `Authorization`/`Cookie`/API
 //! key header or curl login sent to an `http://` URL whose host is not exempt (catalog E2).
 
-use crate::cleartext::carriers::cleartext_links;
+use crate::cleartext::carriers::{cleartext_links, is_credential_param};
+use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
@@ -27,6 +28,14 @@ pub static RULE: Rule = Rule {
         "username",
         "password",
         "credentials",
+        "\"key\"",
+        "key=",
+        "pwd",
+        "passwd",
+        "jwt",
+        "appid",
+        "app_key",
+        "bearer",
     ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
@@ -35,8 +44,10 @@ attohttpc `bearer_auth`/`basic_auth`; `header`/`headers`/`default_headers`/`inse
 `append_header`, ureq 2 `set`, and `headers_mut().insert` with `AUTHORIZATION`,
 `PROXY_AUTHORIZATION`, `COOKIE` or a header whose name looks like a key or token (`X-Api-Key`,
 `X-Auth-Token`, `Private-Token`, …); curl `username`/`password`; isahc `credentials`; hyper/http
-`Request::builder().uri(…)`. URLs are followed through `const`/`static` items, `let` bindings,
-`format!` templates with a literal scheme, `Url::parse` and `String::from`.
+`Request::builder().uri(…)`; a credential query parameter (`.query(&[("api_key", key)])`, or
+`?api_key=…`/`?access_token=…` in the URL itself). URLs are followed through `const`/`static` items, `let` bindings,
+`format!` templates with a literal scheme, `Url::parse` and `String::from`, struct fields set in
+the file, and the parameters of functions called in the file.
 
 Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `::1`) and unix sockets are exempt, as
 are the hosts of the policy's `allowed-cleartext-hosts`; a host built at run time
@@ -67,6 +78,7 @@ async fn whoami(token: &str) -> reqwest::Result<String> {
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let exempt = Exemptions::new(cx.policy);
+    check_query_credentials(cx, sink, &exempt);
     for (dest, creds) in cleartext_links(cx, "http", &exempt) {
         let host = Exemptions::describe(&dest.url);
         let mut d = Diagnostic::new(
@@ -87,6 +99,29 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         sink.push(
             d.note("anyone on the network path can read the credential and replay it")
                 .help("use an `https://` URL; a host behind an mTLS service mesh can be listed in the policy's `allowed-cleartext-hosts`"),
+        );
+    }
+}
+
+/// An `http://` URL that carries a credential in its query (`?api_key=…`, `?access_token=…`).
+fn check_query_credentials(cx: &Cx<'_>, sink: &mut Sink, exempt: &Exemptions) {
+    for value in config_strings(cx, |s| s.to_ascii_lowercase().contains("http://")) {
+        let Some(url) = value.url() else { continue };
+        if url.scheme() != "http" || exempt.url_is_exempt(&url) {
+            continue;
+        }
+        let Some((key, _)) = url
+            .query_pairs()
+            .find(|(k, v)| is_credential_param(k) && !v.is_empty())
+        else {
+            continue;
+        };
+        let host = Exemptions::describe(&url);
+        sink.push(
+            Diagnostic::new(&RULE, format!("credentials sent over cleartext `http://` to {host}"), value.range.clone())
+                .label(format!("the `{key}` query parameter travels in this unencrypted URL"))
+                .note("anyone on the network path can read the credential and replay it, and URLs end up in logs")
+                .help("use an `https://` URL, and send the credential in a header rather than the query"),
         );
     }
 }

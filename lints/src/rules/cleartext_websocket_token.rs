@@ -2,7 +2,7 @@
 //! handshake to a `ws://` URL that carries an `Authorization` header or other credential
 //! (catalog E2).
 
-use crate::cleartext::carriers::cleartext_links;
+use crate::cleartext::carriers::{cleartext_links, is_credential_param};
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
 use crate::cx::Cx;
@@ -59,7 +59,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         }
         let Some((key, _)) = url
             .query_pairs()
-            .find(|(k, v)| is_token_key(k) && !v.is_empty())
+            .find(|(k, v)| is_credential_param(k) && !v.is_empty())
         else {
             continue;
         };
@@ -101,24 +101,4 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 .help(HELP),
         );
     }
-}
-
-/// Query keys that carry a token.
-fn is_token_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    k.contains("token")
-        || k.contains("secret")
-        || k.contains("password")
-        || matches!(
-            k.as_str(),
-            "api_key"
-                | "apikey"
-                | "api-key"
-                | "key"
-                | "auth"
-                | "authorization"
-                | "jwt"
-                | "sig"
-                | "signature"
-        )
 }
