@@ -19,3 +19,19 @@ fn mailer() -> lettre::SmtpTransport {
 fn is_plain(level: tiberius::EncryptionLevel) -> bool {
     level == tiberius::EncryptionLevel::NotSupported
 }
+
+fn describe(mode: sqlx::postgres::PgSslMode) -> &'static str {
+    let _ = sqlx::postgres::PgConnectOptions::new().host("db.example.com");
+    match mode {
+        sqlx::postgres::PgSslMode::Disable | sqlx::postgres::PgSslMode::Allow => "plaintext",
+        _ => "tls",
+    }
+}
+
+fn parse(s: &str) -> sqlx::postgres::PgSslMode {
+    let _ = sqlx::postgres::PgConnectOptions::new().host("db.example.com");
+    match s {
+        "disable" => sqlx::postgres::PgSslMode::Disable,
+        _ => sqlx::postgres::PgSslMode::VerifyFull,
+    }
+}

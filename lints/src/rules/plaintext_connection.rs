@@ -128,11 +128,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         else {
             continue;
         };
-        if cx.is_compared(*p) || (p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls")
-        {
+        let range = cx.range(*p);
+        let bare = p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls";
+        if cx.is_compared(*p) || bare || is_pattern_or_mapping(cx, &range) {
             continue;
         }
-        let range = cx.range(*p);
         report(cx, sink, &exempt, range, what, fix, &mut reported);
     }
     for call in cx.calls_named(&["builder_dangerous"]) {
@@ -210,6 +210,27 @@ fn report(
             .note("reported as an error: a password is sent over this connection");
     }
     sink.push(d.help(fix.to_string()));
+}
+
+/// Whether the path at `range` is a pattern (`PgSslMode::Disable =>`, `if let … =`,
+/// `matches!(mode, …)`) or the value of a `match` arm that maps configuration text to a mode
+/// (`"disable" => PgSslMode::Disable`): neither chooses the mode for a connection.
+fn is_pattern_or_mapping(cx: &Cx<'_>, range: &Range<usize>) -> bool {
+    let after = cx.text.get(range.end..).unwrap_or("").trim_start();
+    let before = cx.text.get(..range.start).unwrap_or("").trim_end();
+    let pattern = after.starts_with("=>")
+        || after.starts_with('|')
+        || (after.starts_with('=') && !after.starts_with("=="));
+    let in_matches = cx.macros.iter().any(|m| {
+        let r = cx.range(*m);
+        r.start <= range.start
+            && range.end <= r.end
+            && m.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident.to_string().ends_with("matches"))
+    });
+    pattern || in_matches || before.ends_with("=>") || before.ends_with('|')
 }
 
 /// `host:port` → `host` (IPv6 literals in brackets keep their colons).
