@@ -86,6 +86,9 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
                 _ => None,
             },
             ("query", 1) => query_credential(cx, m.args.first()),
+            ("form" | "json" | "send_form" | "send_json" | "body_form" | "body_json", 1) => {
+                m.args.first().and_then(|a| body_credential(cx, a, 0))
+            }
             ("headers" | "default_headers", 1) => {
                 if let Some(insert) = m.args.first().and_then(|a| auth_insert_into(cx, a)) {
                     let what = insert.args.first().map_or_else(
@@ -258,6 +261,70 @@ fn query_credential(cx: &Cx<'_>, arg: Option<&Expr>) -> Option<String> {
         }
         _ => None,
     })
+}
+
+/// A request body (`.form(…)`, `.json(…)`, ureq `send_form`/`send_json`) with a credential field:
+/// an array of `(name, value)` pairs, a struct literal, a `json!({…})` object, or a `let` bound
+/// to one of them.
+fn body_credential(cx: &Cx<'_>, arg: &Expr, depth: usize) -> Option<String> {
+    let credential = |name: &str| {
+        is_credential_param(name) && !matches!(name.to_ascii_lowercase().as_str(), "key" | "auth")
+    };
+    let label = |name: &str| format!("the `{name}` field of the request body");
+    match peel(arg) {
+        Expr::Array(array) => array.elems.iter().find_map(|e| match peel(e) {
+            Expr::Tuple(t) => {
+                let key = str_value(cx, t.elems.first()?)?;
+                credential(&key.text).then(|| label(&key.text))
+            }
+            _ => None,
+        }),
+        Expr::Struct(st) => st.fields.iter().find_map(|f| match &f.member {
+            syn::Member::Named(name) => {
+                let name = name.to_string();
+                credential(&name).then(|| label(&name))
+            }
+            syn::Member::Unnamed(_) => None,
+        }),
+        Expr::Macro(m)
+            if m.mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "json") =>
+        {
+            json_keys(m.mac.tokens.clone())
+                .into_iter()
+                .find(|k| credential(k))
+                .map(|k| label(&k))
+        }
+        Expr::Path(p) if depth < 2 => {
+            match binding_at(cx, p.path.get_ident()?, cx.range(arg).start) {
+                Binding::Let(init) => body_credential(cx, init, depth + 1),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The string keys of a `json!` object (`"password": …`), at any depth.
+fn json_keys(tokens: proc_macro2::TokenStream) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            proc_macro2::TokenTree::Group(g) => keys.extend(json_keys(g.stream())),
+            proc_macro2::TokenTree::Literal(l) => {
+                let colon = matches!(trees.peek(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == ':');
+                if let (true, syn::Lit::Str(s)) = (colon, syn::Lit::new(l)) {
+                    keys.push(s.value());
+                }
+            }
+            _ => {}
+        }
+    }
+    keys
 }
 
 /// For `headers(map)` / `default_headers(map)`: the `map.insert(AUTHORIZATION, …)` that puts a

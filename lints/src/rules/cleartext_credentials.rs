@@ -45,7 +45,8 @@ attohttpc `bearer_auth`/`basic_auth`; `header`/`headers`/`default_headers`/`inse
 `PROXY_AUTHORIZATION`, `COOKIE` or a header whose name looks like a key or token (`X-Api-Key`,
 `X-Auth-Token`, `Private-Token`, …); curl `username`/`password`; isahc `credentials`; hyper/http
 `Request::builder().uri(…)`; a credential query parameter (`.query(&[("api_key", key)])`, or
-`?api_key=…`/`?access_token=…` in the URL itself). URLs are followed through `const`/`static` items, `let` bindings,
+`?api_key=…`/`?access_token=…` in the URL itself); a request body with a credential field
+(`.form(&[("client_secret", s)])`, `.json(&Login { password, .. })`, `json!({"password": p})`). URLs are followed through `const`/`static` items, `let` bindings,
 `format!` templates with a literal scheme, `Url::parse` and `String::from`, struct fields set in
 the file, and the parameters of functions called in the file.
 
