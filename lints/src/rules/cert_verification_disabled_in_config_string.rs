@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
@@ -118,7 +119,10 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let lower = value.text.to_ascii_lowercase();
         for (key, bad, what, fix) in OPTIONS {
             for (k, v) in options(&value.text) {
-                if k.eq_ignore_ascii_case(key) && bad.iter().any(|b| v.eq_ignore_ascii_case(b)) {
+                if k.eq_ignore_ascii_case(key)
+                    && bad.iter().any(|b| v.eq_ignore_ascii_case(b))
+                    && contains_ci(cx.text, key)
+                {
                     report(
                         cx,
                         sink,
@@ -165,7 +169,10 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             continue;
         };
         for (prop, bad, fix) in PROPERTIES {
-            if k.text.eq_ignore_ascii_case(prop) && v.text.trim().eq_ignore_ascii_case(bad) {
+            if k.text.eq_ignore_ascii_case(prop)
+                && v.text.trim().eq_ignore_ascii_case(bad)
+                && contains_ci(cx.text, prop)
+            {
                 let range = call.call_range(cx);
                 sink.push(
                     Diagnostic::new(&RULE, "certificate verification is disabled by a configuration property", range)

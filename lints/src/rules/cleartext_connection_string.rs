@@ -3,6 +3,7 @@
 
 use url::Url;
 
+use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
@@ -79,7 +80,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     }) {
         let verdict = match value.url() {
             Some(url)
-                if url.password().is_some_and(|p| !p.is_empty()) && !exempt.url_is_exempt(&url) =>
+                if url.password().is_some_and(|p| !p.is_empty())
+                    && !exempt.url_is_exempt(&url)
+                    && contains_ci(cx.text, &format!("{}://", url.scheme())) =>
             {
                 url_verdict(&url, mysql_async).map(|v| {
                     (
@@ -93,8 +96,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 })
             }
             Some(_) => None,
-            None => key_value_verdict(&value.text, &exempt)
+            None if contains_ci(cx.text, "password=") => key_value_verdict(&value.text, &exempt)
                 .map(|(v, host)| (v, format!("`{host}` (key-value connection string)"))),
+            None => None,
         };
         let Some((verdict, what)) = verdict else {
             continue;

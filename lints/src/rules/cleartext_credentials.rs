@@ -2,6 +2,7 @@
 //! key header or curl login sent to an `http://` URL whose host is not exempt (catalog E2).
 
 use crate::cleartext::carriers::{cleartext_links, is_credential_param};
+use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
@@ -16,27 +17,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a credential sent on a request or client to an `http://` URL",
     cwe: &[319, 523],
-    needles: &[
-        "auth",
-        "token",
-        "secret",
-        "apikey",
-        "api-key",
-        "api_key",
-        "cookie",
-        "subscription-key",
-        "username",
-        "password",
-        "credentials",
-        "\"key\"",
-        "key=",
-        "pwd",
-        "passwd",
-        "jwt",
-        "appid",
-        "app_key",
-        "bearer",
-    ],
+    needles: &["http://"],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
 same client, or the same local variable as a credential: reqwest (async and blocking), awc and
@@ -78,6 +59,9 @@ async fn whoami(token: &str) -> reqwest::Result<String> {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !contains_ci(cx.text, "http://") {
+        return;
+    }
     let exempt = Exemptions::new(cx.policy);
     check_query_credentials(cx, sink, &exempt);
     for (dest, creds) in cleartext_links(cx, "http", &exempt) {

@@ -3,6 +3,7 @@
 
 use syn::Expr;
 
+use crate::cleartext::contains_ci;
 use crate::cleartext::hosts::Exemptions;
 use crate::cleartext::url_value::str_value;
 use crate::cx::{Cx, peel};
@@ -58,6 +59,9 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !contains_ci(cx.text, "authorization") {
+        return;
+    }
     let Some(metadata) = authorization_metadata(cx) else {
         return;
     };

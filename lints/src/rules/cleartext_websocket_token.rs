@@ -3,6 +3,7 @@
 //! (catalog E2).
 
 use crate::cleartext::carriers::{cleartext_links, is_credential_param};
+use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
 use crate::cx::Cx;
@@ -51,6 +52,9 @@ async fn feed(token: &str) {
 const HELP: &str = "use a `wss://` URL";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !contains_ci(cx.text, "ws://") {
+        return;
+    }
     let exempt = Exemptions::new(cx.policy);
     for value in config_strings(cx, |s| s.to_ascii_lowercase().contains("ws://")) {
         let Some(url) = value.url() else { continue };

@@ -1,6 +1,7 @@
 //! TLS511 `credentials_in_cleartext_url`: a password in the userinfo of an `http://`, `ws://` or
 //! `ftp://` URL to a host that is not exempt, proxy URLs included (catalog E2).
 
+use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
 use crate::cx::Cx;
@@ -48,6 +49,9 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !RULE.needles.iter().any(|n| contains_ci(cx.text, n)) {
+        return;
+    }
     let exempt = Exemptions::new(cx.policy);
     for value in config_strings(cx, |s| s.contains('@')) {
         let Some(url) = value.url() else { continue };
