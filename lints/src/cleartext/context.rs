@@ -92,17 +92,21 @@ const SEARCH_CALLS: &[&str] = &[
 /// `format!`/`format_args!`/`concat!` templates (once per macro), outside message positions.
 pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<StrValue> {
     let mut out: Vec<StrValue> = Vec::new();
+    let mut facts: Option<(Vec<(Range<usize>, &syn::Macro)>, Vec<Range<usize>>)> = None;
     for lit in &cx.strings {
         let value = lit.value();
         if !interesting(&value) {
             continue;
         }
+        let (macros, messages) = facts.get_or_insert_with(|| {
+            let macros = cx.macros.iter().map(|m| (cx.range(*m), *m)).collect();
+            (macros, message_arguments(cx))
+        });
         let range = cx.range(*lit);
-        let enclosing: Vec<&syn::Macro> = cx
-            .macros
+        let enclosing: Vec<&syn::Macro> = macros
             .iter()
-            .copied()
-            .filter(|m| contains(&cx.range(*m), &range))
+            .filter(|(r, _)| contains(r, &range))
+            .map(|(_, m)| *m)
             .collect();
         if enclosing.iter().any(|m| is_message_macro(m)) {
             continue;
@@ -124,7 +128,7 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
             _ => StrValue { text: value, range },
         };
         if out.iter().any(|c| c.range == candidate.range)
-            || in_message_call(cx, &candidate.range)
+            || messages.iter().any(|r| contains(r, &candidate.range))
             || cx.is_compared(*lit)
         {
             continue;
@@ -154,38 +158,24 @@ fn is_template_macro(m: &syn::Macro) -> bool {
     matches!(macro_name(m).as_str(), "format" | "format_args" | "concat")
 }
 
-/// Whether `range` is (inside) an argument of a call that takes a message (`Err(…)`,
-/// `.expect(…)`, `.context(…)`, `io::Error::new(kind, …)`) or a search pattern (`.contains(…)`).
-fn in_message_call(cx: &Cx<'_>, range: &Range<usize>) -> bool {
-    let in_args = |args: &syn::punctuated::Punctuated<Expr, syn::Token![,]>| {
-        args.iter().any(|a| contains(&cx.range(a), range))
-    };
-    let method = cx.method_calls.iter().any(|m| {
-        MESSAGE_CALLS
-            .iter()
-            .chain(SEARCH_CALLS)
-            .any(|n| m.method == n)
-            && in_args(&m.args)
-    });
-    method
-        || cx.calls.iter().any(|c| {
-            let Expr::Path(f) = &*c.func else {
-                return false;
-            };
-            let segs: Vec<String> = f
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            let message = segs
-                .last()
-                .is_some_and(|l| MESSAGE_CALLS.contains(&l.as_str()))
-                || segs
-                    .iter()
-                    .rev()
-                    .nth(1)
-                    .is_some_and(|t| t.ends_with("Error") || t == "Err");
-            message && in_args(&c.args)
-        })
+/// The ranges of the arguments of calls that take a message (`Err(…)`, `.expect(…)`,
+/// `.context(…)`, `io::Error::new(kind, …)`) or a search pattern (`.contains(…)`).
+fn message_arguments(cx: &Cx<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for m in &cx.method_calls {
+        let name = m.method.to_string();
+        if MESSAGE_CALLS.contains(&name.as_str()) || SEARCH_CALLS.contains(&name.as_str()) {
+            out.extend(m.args.iter().map(|a| cx.range(a)));
+        }
+    }
+    for c in &cx.calls {
+        let Expr::Path(f) = &*c.func else { continue };
+        let mut segs = f.path.segments.iter().rev().map(|s| s.ident.to_string());
+        let last = segs.next().unwrap_or_default();
+        let owner = segs.next().unwrap_or_default();
+        if MESSAGE_CALLS.contains(&last.as_str()) || owner.ends_with("Error") || owner == "Err" {
+            out.extend(c.args.iter().map(|a| cx.range(a)));
+        }
+    }
+    out
 }
