@@ -88,19 +88,27 @@ const SEARCH_CALLS: &[&str] = &[
     "trim_end_matches",
 ];
 
+/// What [`config_strings`] needs about a file, computed once when a string is interesting.
+struct Facts<'a> {
+    /// Every macro invocation with its range.
+    macros: Vec<(Range<usize>, &'a syn::Macro)>,
+    /// The ranges of message and search-pattern arguments.
+    messages: Vec<Range<usize>>,
+}
+
 /// The configuration strings of a file whose raw text passes `interesting`: string literals and
 /// `format!`/`format_args!`/`concat!` templates (once per macro), outside message positions.
 pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<StrValue> {
     let mut out: Vec<StrValue> = Vec::new();
-    let mut facts: Option<(Vec<(Range<usize>, &syn::Macro)>, Vec<Range<usize>>)> = None;
+    let mut facts: Option<Facts<'_>> = None;
     for lit in &cx.strings {
         let value = lit.value();
         if !interesting(&value) {
             continue;
         }
-        let (macros, messages) = facts.get_or_insert_with(|| {
-            let macros = cx.macros.iter().map(|m| (cx.range(*m), *m)).collect();
-            (macros, message_arguments(cx))
+        let Facts { macros, messages } = facts.get_or_insert_with(|| Facts {
+            macros: cx.macros.iter().map(|m| (cx.range(*m), *m)).collect(),
+            messages: message_arguments(cx),
         });
         let range = cx.range(*lit);
         let enclosing: Vec<&syn::Macro> = macros
