@@ -20,3 +20,7 @@ fn check(uri: &str) -> Result<(), String> {
 mod tests {
     const FIXTURE: &str = "mongodb://localhost/?tlsAllowInvalidCertificates=true";
 }
+
+const MONGO_INSECURE_OFF: &str = "mongodb+srv://cluster0.example.com/?tlsInsecure=false";
+const MONGO_HOSTNAMES_OFF: &str = "mongodb+srv://cluster0.example.com/?tlsAllowInvalidHostnames=false";
+const MYSQL_IDENTITY: &str = "mysql://app@mysql.example.com/shop?require_ssl=true&verify_identity=true";

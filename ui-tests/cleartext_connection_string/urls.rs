@@ -54,3 +54,6 @@ fn key_value_safe(pass: &str) -> [String; 2] {
 fn message(pass: &str) {
     log::error!("failed to connect to redis://:{pass}@cache.example.com");
 }
+
+const LDAPS: &str = "ldaps://cn=admin:pw@ldap.example.com";
+const VALKEYS: &str = "valkeys://:hunter2@cache.example.com:6380/0";

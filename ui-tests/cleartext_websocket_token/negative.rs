@@ -7,3 +7,7 @@ async fn feeds(token: &str) {
     let _ = tokio_tungstenite::connect_async("ws://stream.example.com/feed?channel=prices").await;
     tracing::info!("connecting to ws://stream.example.com/feed?token={token}");
 }
+
+async fn awc_wss(host: &str, token: &str) {
+    let _ = awc::Client::new().ws(format!("wss://{host}/events")).bearer_auth(token).connect().await;
+}

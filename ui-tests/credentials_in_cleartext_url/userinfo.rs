@@ -36,3 +36,6 @@ fn messages(pass: &str) {
     let r: Result<(), String> = Err(format!("cannot open http://admin:{pass}@192.0.2.10"));
     let _ = r;
 }
+
+const FTPS_TWIN: &str = "ftps://backup:b4ckup@files.example.com/dump.tar";
+const PROXY_TWIN: &str = "https://squid:secret@proxy.corp.example:3128";
