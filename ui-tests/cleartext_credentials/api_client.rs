@@ -38,3 +38,33 @@ impl Local {
         self.http.get(format!("{}/users", self.base_url)).bearer_auth(token).send().await?.json().await
     }
 }
+
+pub struct Billing {
+    http: reqwest::Client,
+    base: String,
+    key: String,
+}
+
+impl Billing {
+    pub fn new(base: &str, key: &str) -> Billing {
+        Billing { http: reqwest::Client::new(), base: base.to_string(), key: key.to_string() }
+    }
+
+    pub async fn invoices(&self) -> reqwest::Result<Value> {
+        self.http.get(format!("{}/invoices", self.base)).header("X-Api-Key", &self.key).send().await?.json().await
+    }
+}
+
+pub struct Mirror {
+    target: String,
+}
+
+impl Mirror {
+    pub fn new(target: &str) -> Mirror {
+        Mirror { target: target.to_string() }
+    }
+}
+
+pub fn wiring(key: &str) -> (Billing, Mirror) {
+    (Billing::new("https://billing.example.com", key), Mirror::new("http://mirror.example.com"))
+}

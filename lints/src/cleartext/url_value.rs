@@ -9,7 +9,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, Lit, Token};
 use url::Url;
 
-use super::hosts::RUNTIME;
+use super::hosts::{Exemptions, RUNTIME};
 use crate::cx::{Cx, peel};
 use crate::resolve::{Const, Value};
 
@@ -68,8 +68,8 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             if let Some(ident) = p.path.get_ident() {
                 match binding_at(cx, ident, cx.range(expr).start) {
                     Binding::Let(init) => return value_at(cx, init, depth + 1),
-                    Binding::Param(Some((func, index))) if depth < 4 => {
-                        return argument_value(cx, func, index, depth);
+                    Binding::Param(Some((func, index, at))) if depth < 4 => {
+                        return argument_value(cx, func, index, at, depth);
                     }
                     Binding::Param(_) => return None,
                     Binding::Free => {}
@@ -171,7 +171,7 @@ pub enum Binding<'a> {
     /// A function or closure parameter (with the function's name and the parameter's position,
     /// for named functions whose parameters are plain identifiers), or a `let` without
     /// initializer: a run-time value.
-    Param(Option<(&'a syn::Ident, usize)>),
+    Param(Option<(&'a syn::Ident, usize, usize)>),
     /// Nothing local: a `const`/`static` or an outer name.
     Free,
 }
@@ -182,7 +182,10 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
     let whole = 0..cx.text.len();
     let scopes = cx.scopes_at(at).map(|s| {
         let position = s.params.iter().position(|p| *p == ident);
-        (s.range.clone(), position.map(|i| s.name.map(|n| (n, i))))
+        (
+            s.range.clone(),
+            position.map(|i| s.name.map(|n| (n, i, s.range.start))),
+        )
     });
     for (scope, param) in scopes.chain(std::iter::once((whole, None))) {
         let binding = cx
@@ -208,26 +211,73 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
 }
 
 /// The value a function's parameter gets at the calls of the function in this file: the first
-/// call whose argument at `index` has a string value.
-fn argument_value(cx: &Cx<'_>, func: &syn::Ident, index: usize, depth: usize) -> Option<StrValue> {
+/// call whose argument at `index` has a string value (preferring a cleartext URL, see [`worse`]).
+fn argument_value(
+    cx: &Cx<'_>,
+    func: &syn::Ident,
+    index: usize,
+    at: usize,
+    depth: usize,
+) -> Option<StrValue> {
+    let owner = cx
+        .impls
+        .iter()
+        .filter(|i| cx.range(*i).contains(&at))
+        .min_by_key(|i| cx.range(*i).len());
+    let owner_name = owner.and_then(|i| match &*i.self_ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    });
+    let unique = cx.scopes.iter().filter(|s| s.name == Some(func)).count() == 1;
     let methods = cx
         .method_calls
         .iter()
-        .filter(|m| m.method == *func)
+        .filter(|m| unique && owner.is_some() && m.method == *func)
         .filter_map(|m| m.args.iter().nth(index));
-    let calls = cx.calls.iter().filter_map(|c| match &*c.func {
-        Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == *func) => {
-            c.args.iter().nth(index)
+    let calls = cx.calls.iter().filter_map(|c| {
+        let Expr::Path(p) = &*c.func else { return None };
+        let mut segs = p.path.segments.iter().rev();
+        if segs.next().is_none_or(|s| s.ident != *func) {
+            return None;
         }
-        _ => None,
+        let qualifier = segs.next().map(|s| s.ident.to_string());
+        let matches = match (&owner_name, qualifier.as_deref()) {
+            (Some(_), Some("Self")) => {
+                owner.is_some_and(|o| cx.range(o).contains(&cx.range(c).start))
+            }
+            (Some(name), Some(q)) => q == name,
+            (Some(_), None) => false,
+            (None, q) => q.is_none_or(|q| !q.starts_with(|ch: char| ch.is_ascii_uppercase())),
+        };
+        if matches {
+            c.args.iter().nth(index)
+        } else {
+            None
+        }
     });
     methods
         .chain(calls)
-        .find_map(|arg| value_at(cx, arg, depth + 1))
+        .filter_map(|arg| value_at(cx, arg, depth + 1))
+        .reduce(|a, b| worse(cx, a, b))
+}
+
+/// Of two values a field or parameter can take, the one a cleartext rule should see: a
+/// cleartext URL to a host that is not exempt over anything else, else the first.
+fn worse(cx: &Cx<'_>, a: StrValue, b: StrValue) -> StrValue {
+    let exposed = |v: &StrValue| {
+        v.url().is_some_and(|u| {
+            !matches!(
+                u.scheme(),
+                "https" | "wss" | "rediss" | "amqps" | "mqtts" | "smtps" | "ldaps"
+            ) && !Exemptions::new(cx.policy).url_is_exempt(&u)
+        })
+    };
+    if !exposed(&a) && exposed(&b) { b } else { a }
 }
 
 /// The value a struct field gets in this file: from struct literals (`Self { base_url: … }`) and
-/// assignments (`self.base_url = …`), the first that has a string value. Inside an `impl`, only
+/// assignments (`self.base_url = …`), the first that has a string value (preferring a cleartext
+/// URL, see [`worse`]). Inside an `impl`, only
 /// literals of that type and assignments in that `impl` count.
 fn field_value(
     cx: &Cx<'_>,
@@ -276,7 +326,8 @@ fn field_value(
         .map(|a| &*a.right);
     literals
         .chain(assigns)
-        .find_map(|e| value_at(cx, e, depth + 1))
+        .filter_map(|e| value_at(cx, e, depth + 1))
+        .reduce(|a, b| worse(cx, a, b))
 }
 
 /// The text of a `format!`/`format_args!`/`concat!` invocation, with run-time arguments marked.
