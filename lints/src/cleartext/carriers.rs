@@ -375,12 +375,21 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
         .unwrap_or(0..cx.text.len());
     chain_urls(cx, outer, 0, &mut out);
     let root = chain_root_ident(outer);
-    if let Some(binding) = cx.lets.iter().find(|l| {
+    let binding = cx.lets.iter().find(|l| {
         l.init.is_some_and(|i| {
             let r = cx.range(i);
             r.start <= range.start && range.end <= r.end
         }) && scope.contains(&l.offset)
-    }) {
+    });
+    for field in struct_fields_holding(cx, &range, &scope, binding.map(|b| b.name)) {
+        for m in &cx.method_calls {
+            let on_field = matches!(crate::cx::chain_root(&m.receiver), Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == field));
+            if on_field && is_outermost(cx, m) {
+                chain_urls(cx, m, 2, &mut out);
+            }
+        }
+    }
+    if let Some(binding) = binding {
         for m in &cx.method_calls {
             let r = cx.range(*m);
             let later_use = r.start > range.end
@@ -404,6 +413,36 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
     }
     out.sort_by_key(|d| d.site.start);
     out.dedup_by_key(|d| d.site.clone());
+    out
+}
+
+/// The struct fields a client is stored in (`Self { client, .. }`, `Self { client: builder…build()? }`),
+/// from the client's chain at `chain` or the variable it is bound to, in the same function.
+fn struct_fields_holding<'a>(
+    cx: &Cx<'a>,
+    chain: &Range<usize>,
+    scope: &Range<usize>,
+    var: Option<&syn::Ident>,
+) -> Vec<&'a syn::Ident> {
+    let mut out = Vec::new();
+    for s in &cx.structs {
+        if !scope.contains(&cx.range(*s).start) {
+            continue;
+        }
+        for f in &s.fields {
+            let syn::Member::Named(name) = &f.member else {
+                continue;
+            };
+            let r = cx.range(&f.expr);
+            let holds_chain = r.start <= chain.start && chain.end <= r.end;
+            let holds_var = var.is_some_and(
+                |v| matches!(peel(&f.expr), Expr::Path(p) if p.path.get_ident() == Some(v)),
+            );
+            if holds_chain || holds_var {
+                out.push(name);
+            }
+        }
+    }
     out
 }
 

@@ -15,6 +15,9 @@ use crate::resolve::{Const, Value};
 
 const MAX_DEPTH: usize = 8;
 
+/// How many calls of a function are followed for the value of one of its parameters.
+const MAX_CALL_SITES: usize = 8;
+
 /// A string value, with run-time parts replaced by [`RUNTIME`].
 #[derive(Clone, Debug)]
 pub struct StrValue {
@@ -68,7 +71,7 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             if let Some(ident) = p.path.get_ident() {
                 match binding_at(cx, ident, cx.range(expr).start) {
                     Binding::Let(init) => return value_at(cx, init, depth + 1),
-                    Binding::Param(Some((func, index, at))) if depth < 4 => {
+                    Binding::Param(Some((func, index, at))) => {
                         return argument_value(cx, func, index, at, depth);
                     }
                     Binding::Param(_) => return None,
@@ -257,6 +260,7 @@ fn argument_value(
     });
     methods
         .chain(calls)
+        .take(MAX_CALL_SITES)
         .filter_map(|arg| value_at(cx, arg, depth + 1))
         .reduce(|a, b| worse(cx, a, b))
 }
