@@ -9,7 +9,7 @@ use syn::{Expr, ExprMethodCall};
 use url::Url;
 
 use super::hosts::Exemptions;
-use super::url_value::{Binding, StrValue, binding_at, str_value};
+use super::url_value::{Binding, StrValue, binding_at, call_site_arguments, str_value};
 use crate::cx::{Cx, peel};
 use crate::resolve::Const;
 
@@ -342,6 +342,9 @@ fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
         })
     };
     match peel(arg) {
+        Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => {
+            auth_insert_into(cx, &m.receiver)
+        }
         Expr::Path(p) => {
             let ident = p.path.get_ident()?;
             let at = cx.range(arg).start;
@@ -522,10 +525,20 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
                 if depth >= 3 {
                     return;
                 }
-                if let Binding::Let(init) = binding_at(cx, ident, cx.range(root).start)
-                    && let Expr::MethodCall(init) = peel_wrappers(init)
-                {
-                    chain_urls(cx, init, depth + 1, out);
+                match binding_at(cx, ident, cx.range(root).start) {
+                    Binding::Let(init) => {
+                        if let Expr::MethodCall(init) = peel_wrappers(init) {
+                            chain_urls(cx, init, depth + 1, out);
+                        }
+                    }
+                    Binding::Param(Some((func, index, at))) => {
+                        for arg in call_site_arguments(cx, func, index, at) {
+                            if let Expr::MethodCall(arg) = peel_wrappers(arg) {
+                                chain_urls(cx, arg, depth + 1, out);
+                            }
+                        }
+                    }
+                    _ => {}
                 }
                 return;
             }

@@ -222,6 +222,21 @@ fn argument_value(
     at: usize,
     depth: usize,
 ) -> Option<StrValue> {
+    call_site_arguments(cx, func, index, at)
+        .into_iter()
+        .filter_map(|arg| value_at(cx, arg, depth + 1))
+        .reduce(|a, b| worse(cx, a, b))
+}
+
+/// The arguments at position `index` of the calls, in this file, of the function `func` whose
+/// body starts at `at`: `Type::func(…)`/`Self::func(…)` for an associated function,
+/// `recv.func(…)` when no other function of the file has that name, `func(…)` for a free one.
+pub fn call_site_arguments<'a>(
+    cx: &Cx<'a>,
+    func: &syn::Ident,
+    index: usize,
+    at: usize,
+) -> Vec<&'a Expr> {
     let owner = cx
         .impls
         .iter()
@@ -258,11 +273,7 @@ fn argument_value(
             None
         }
     });
-    methods
-        .chain(calls)
-        .take(MAX_CALL_SITES)
-        .filter_map(|arg| value_at(cx, arg, depth + 1))
-        .reduce(|a, b| worse(cx, a, b))
+    methods.chain(calls).take(MAX_CALL_SITES).collect()
 }
 
 /// Of two values a field or parameter can take, the one a cleartext rule should see: a
