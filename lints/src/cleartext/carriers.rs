@@ -54,7 +54,15 @@ const URL_TAKERS: &[&str] = &[
     "put_async",
     "delete_async",
     "patch_async",
+    "base_url",
+    "set_base_url",
+    "with_base_url",
 ];
+
+/// Constructors whose arguments are a destination: `Request::new(Method::GET, url)`,
+/// `Proxy::http(url)` (a proxy's credentials travel to the proxy).
+const URL_CONSTRUCTORS: &[(&str, &[&str])] =
+    &[("Request", &["new"]), ("Proxy", &["http", "https", "all"])];
 
 /// Every credential carrier in the file.
 pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
@@ -68,7 +76,7 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
             ("username", 1) => Some("a user name".to_string()),
             ("password", 1) => Some("a password".to_string()),
             ("credentials", 1) => Some("credentials".to_string()),
-            ("header" | "set" | "append_header_value", 2)
+            ("header" | "set" | "append_header_value" | "add_header" | "default_header", 2)
             | ("insert" | "append" | "try_insert", 2) => {
                 let on_headers = !matches!(name.as_str(), "insert" | "append" | "try_insert")
                     || receiver_is_headers_mut(m);
@@ -77,14 +85,16 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
                     .filter(|a| on_headers && is_auth_header(cx, a))
                     .map(|a| header_label(cx, a))
             }
-            ("insert_header" | "append_header", 1) => match m.args.first().map(peel) {
-                Some(Expr::Tuple(t)) => t
-                    .elems
-                    .first()
-                    .filter(|a| is_auth_header(cx, a))
-                    .map(|a| header_label(cx, a)),
-                _ => None,
-            },
+            ("insert_header" | "append_header" | "add_default_header", 1) => {
+                match m.args.first().map(peel) {
+                    Some(Expr::Tuple(t)) => t
+                        .elems
+                        .first()
+                        .filter(|a| is_auth_header(cx, a))
+                        .map(|a| header_label(cx, a)),
+                    _ => None,
+                }
+            }
             ("query", 1) => query_credential(cx, m.args.first()),
             ("form" | "json" | "send_form" | "send_json" | "body_form" | "body_json", 1) => {
                 m.args.first().and_then(|a| body_credential(cx, a, 0))
@@ -511,7 +521,7 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
             Expr::Try(t) => e = &t.expr,
             Expr::Await(a) => e = &a.base,
             Expr::Call(c) => {
-                let takes_url = matches!(&*c.func, Expr::Path(f) if f.path.segments.last().is_some_and(|s| URL_TAKERS.iter().any(|n| s.ident == n)));
+                let takes_url = matches!(&*c.func, Expr::Path(f) if takes_url(&f.path));
                 if takes_url {
                     c.args.iter().for_each(|a| push_url(cx, a, out));
                 }
@@ -526,11 +536,13 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
                     return;
                 }
                 match binding_at(cx, ident, cx.range(root).start) {
-                    Binding::Let(init) => {
-                        if let Expr::MethodCall(init) = peel_wrappers(init) {
-                            chain_urls(cx, init, depth + 1, out);
+                    Binding::Let(init) => match peel_wrappers(init) {
+                        Expr::MethodCall(init) => chain_urls(cx, init, depth + 1, out),
+                        Expr::Call(c) if matches!(&*c.func, Expr::Path(f) if takes_url(&f.path)) => {
+                            c.args.iter().for_each(|a| push_url(cx, a, out));
                         }
-                    }
+                        _ => {}
+                    },
                     Binding::Param(Some((func, index, at))) => {
                         for arg in call_site_arguments(cx, func, index, at) {
                             if let Expr::MethodCall(arg) = peel_wrappers(arg) {
@@ -548,6 +560,17 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
             }
         }
     }
+}
+
+/// Whether a function path takes a destination URL (`reqwest::get`, `Request::new`, `Proxy::all`).
+fn takes_url(path: &syn::Path) -> bool {
+    let mut segs = path.segments.iter().rev().map(|s| s.ident.to_string());
+    let last = segs.next().unwrap_or_default();
+    let owner = segs.next().unwrap_or_default();
+    URL_TAKERS.contains(&last.as_str())
+        || URL_CONSTRUCTORS
+            .iter()
+            .any(|(o, fns)| owner == *o && fns.contains(&last.as_str()))
 }
 
 /// Strips `?`, `.await` and references around a `let` initializer.
