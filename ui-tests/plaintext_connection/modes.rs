@@ -87,3 +87,8 @@ fn imap_plain() {
 fn mode_check(mode: PgSslMode) -> bool {
     mode == PgSslMode::Disable
 }
+
+fn mailer_dangerous_none() -> lettre::SmtpTransport {
+    lettre::SmtpTransport::builder_dangerous("smtp.example.com").tls(Tls::None).build()
+    //~^ plaintext_connection
+}

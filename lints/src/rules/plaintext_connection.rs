@@ -181,6 +181,7 @@ fn report(
     fix: &str,
     reported: &mut Vec<Range<usize>>,
 ) {
+    // One finding per statement: `builder_dangerous(h).tls(Tls::None)` is one plaintext connection.
     let scope = cx
         .scope_at(range.start)
         .map(|s| s.range.clone())
@@ -192,13 +193,17 @@ fn report(
     }) else {
         return;
     };
-    if reported
+    let statement = cx
+        .statements
         .iter()
-        .any(|r| r.start <= range.start && range.end <= r.end)
-    {
+        .filter(|r| r.start <= range.start && range.end <= r.end)
+        .min_by_key(|r| r.len())
+        .cloned()
+        .unwrap_or_else(|| range.clone());
+    if reported.contains(&statement) {
         return;
     }
-    reported.push(range.clone());
+    reported.push(statement);
     let body = cx.text.get(scope).unwrap_or("").to_ascii_lowercase();
     let with_login = body.contains("password") || body.contains("credentials");
     let shown = match host {
