@@ -20,16 +20,22 @@ pub static RULE: Rule = Rule {
     needles: &["http://"],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
-same client, or the same local variable as a credential: reqwest (async and blocking), awc and
-attohttpc `bearer_auth`/`basic_auth`; `header`/`headers`/`default_headers`/`insert_header`/
-`append_header`, ureq 2 `set`, and `headers_mut().insert` with `AUTHORIZATION`,
-`PROXY_AUTHORIZATION`, `COOKIE` or a header whose name looks like a key or token (`X-Api-Key`,
-`X-Auth-Token`, `Private-Token`, …); curl `username`/`password`; isahc `credentials`; hyper/http
-`Request::builder().uri(…)`; a credential query parameter (`.query(&[("api_key", key)])`, or
-`?api_key=…`/`?access_token=…` in the URL itself); a request body with a credential field
-(`.form(&[("client_secret", s)])`, `.json(&Login { password, .. })`, `json!({"password": p})`). URLs are followed through `const`/`static` items, `let` bindings,
-`format!` templates with a literal scheme, `Url::parse` and `String::from`, struct fields set in
-the file, and the parameters of functions called in the file.
+same client, or the same local variable as a credential:
+
+- `bearer_auth`/`basic_auth` (reqwest async and blocking, awc, attohttpc, proxies);
+- `header`/`headers`/`default_headers`/`insert_header`/`append_header`/`add_header`, ureq 2
+  `set`, and `headers_mut().insert` with `AUTHORIZATION`, `PROXY_AUTHORIZATION`, `COOKIE` or a
+  header whose name looks like a key or token (`X-Api-Key`, `X-Auth-Token`, `Private-Token`, …),
+  hyper/http `Request::builder().uri(…)` included;
+- curl `username`/`password`, isahc `credentials`;
+- a credential query parameter (`.query(&[("api_key", key)])`, or `?api_key=…` in the URL);
+- a request body with a credential field (`.form(&[("client_secret", s)])`,
+  `.json(&Login { password, .. })`, `json!({"password": p})`).
+
+URLs are followed through `const`/`static` items, `let` bindings, `format!` templates with a
+literal scheme, `Url::parse` and `String::from`, struct fields set in the file, and the
+parameters of functions called in the file; a client stored in a struct field carries its
+default headers to the requests made through the field.
 
 Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `::1`) and unix sockets are exempt, as
 are the hosts of the policy's `allowed-cleartext-hosts`; a host built at run time
