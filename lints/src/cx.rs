@@ -172,6 +172,13 @@ impl<'a> Cx<'a> {
         self.scopes.iter().rev().find(|s| s.range.contains(&offset))
     }
 
+    /// The `let` binding of `ident` visible at byte `at`: the last one before `at` in the
+    /// innermost function or closure containing `at`.
+    pub fn binding_at(&self, ident: &Ident, at: usize) -> Option<&LetBinding<'a>> {
+        let scope = self.scope_at(at).map_or(0..self.text.len(), |s| s.range.clone());
+        self.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset)).max_by_key(|l| l.offset)
+    }
+
     /// All scopes containing `offset`, innermost first.
     pub fn scopes_at(&self, offset: usize) -> impl Iterator<Item = &Scope<'a>> {
         self.scopes.iter().rev().filter(move |s| s.range.contains(&offset))

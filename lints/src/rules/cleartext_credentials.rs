@@ -1,7 +1,7 @@
 //! TLS510 `cleartext_credentials`: a bearer token, basic-auth login, `Authorization`/`Cookie`/API
 //! key header or curl login sent to an `http://` URL whose host is not exempt (catalog E2).
 
-use crate::cleartext::carriers::{cleartext_links, is_credential_param};
+use crate::cleartext::carriers::{cleartext_links, credential_query_param};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
@@ -101,10 +101,7 @@ fn check_query_credentials(cx: &Cx<'_>, sink: &mut Sink, exempt: &Exemptions) {
         if url.scheme() != "http" || exempt.url_is_exempt(&url) {
             continue;
         }
-        let Some((key, _)) = url
-            .query_pairs()
-            .find(|(k, v)| is_credential_param(k) && !v.is_empty())
-        else {
+        let Some(key) = credential_query_param(&url) else {
             continue;
         };
         let host = Exemptions::describe(&url);

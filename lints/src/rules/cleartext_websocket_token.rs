@@ -2,7 +2,7 @@
 //! handshake to a `ws://` URL that carries an `Authorization` header or other credential
 //! (catalog E2).
 
-use crate::cleartext::carriers::{cleartext_links, is_credential_param};
+use crate::cleartext::carriers::{cleartext_links, credential_query_param};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
@@ -61,10 +61,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         if url.scheme() != "ws" || exempt.url_is_exempt(&url) {
             continue;
         }
-        let Some((key, _)) = url
-            .query_pairs()
-            .find(|(k, v)| is_credential_param(k) && !v.is_empty())
-        else {
+        let Some(key) = credential_query_param(&url) else {
             continue;
         };
         sink.push(
