@@ -17,15 +17,22 @@ fn example_workspace_reports_its_findings() {
     let out = support::Run::from(tlslint().args(["tlslint", "--manifest-path", example, "--color", "never"]).output().expect("run"));
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(out.finding_lines(), vec![
-        "TLS101 src/lib.rs:12:10",
-        "TLS104 src/lib.rs:13:10",
-        "TLS101 src/lib.rs:22:13",
+        "TLS801 Cargo.toml:16:48",
+        "TLS101 src/lib.rs:13:10",
+        "TLS104 src/lib.rs:14:10",
+        "TLS101 src/lib.rs:23:13",
         "TLS101 src/net/tls.rs:8:13",
-        "TLS104 src/net/tls.rs:15:10",
+        "TLS401 src/net/tls.rs:9:13",
+        "TLS104 src/net/tls.rs:16:10",
         "TLS101 src/net/upload.rs:8:10",
+        "TLS110 src/net/verifier.rs:13:29",
+        "TLS111 src/net/verifier.rs:25:8",
+        "TLS110 src/net/verifier.rs:52:10",
+        "TLS510 src/reports.rs:8:14",
+        "TLS301 src/reports.rs:17:10",
     ]);
     assert!(out.stderr.contains("::: src/config.rs:4:11"), "the constant's definition is labelled:\n{}", out.stderr);
-    assert!(out.stderr.ends_with("error: tlslint found 4 errors and 2 warnings\n"), "{}", out.stderr);
+    assert!(out.stderr.ends_with("error: tlslint found 10 errors and 3 warnings\n"), "{}", out.stderr);
 }
 
 #[test]

@@ -13,6 +13,8 @@
 //! configured with `#@` headers: `#@ include-tests`, `#@ level rule=warn`, `#@ workspace
 //! <file>.toml` (a sibling file plays the workspace root manifest the case inherits from) and
 //! `#@ sources-mention-tls-insecure` (the workspace's sources use `tlsInsecure`).
+//!
+//! `//@ cleartext-host PATTERN` adds a glob or CIDR to the policy's `allowed-cleartext-hosts`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -151,6 +153,8 @@ fn header(text: &str, comment: &str) -> Result<Header, Failed> {
             };
         } else if let Some(age) = directive.strip_prefix("hsts-min-max-age ") {
             header.policy.hsts_min_max_age = age.trim().parse().map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
+        } else if let Some(pattern) = directive.strip_prefix("cleartext-host ") {
+            header.policy.allowed_cleartext_hosts.push(pattern.trim().to_string());
         } else if let Some(setting) = directive.strip_prefix("level ") {
             let (name, level) = setting.split_once('=').ok_or_else(|| format!("`{prefix} level` takes `rule=level`"))?;
             let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;

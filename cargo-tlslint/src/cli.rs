@@ -64,6 +64,8 @@ pub struct Args {
     /// files, honouring `.gitignore`).
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub integrations: crate::integrations::IntegrationArgs,
+    #[command(flatten)]
     pub ignored: IgnoredCargoFlags,
 }
 
@@ -120,6 +122,15 @@ pub enum MessageFormat {
     Short,
     /// cargo's JSON messages, one per line (stdout).
     Json,
+    /// cargo's JSON messages with ANSI-coloured `rendered` text (stdout), as rust-analyzer asks.
+    #[value(name = "json-diagnostic-rendered-ansi")]
+    JsonDiagnosticRenderedAnsi,
+    /// SARIF 2.1.0 for GitHub code scanning (stdout).
+    Sarif,
+    /// GitHub Actions `::error`/`::warning` annotations (stdout) plus the human report (stderr).
+    Github,
+    /// GitLab Code Quality JSON (stdout).
+    Gitlab,
 }
 
 /// `--color`.

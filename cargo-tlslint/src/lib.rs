@@ -2,15 +2,22 @@
 //! workspace or paths), reads the policy, lints in parallel, and renders rustc-style output.
 //! Everything that touches the file system, cargo or the terminal lives here.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod deps;
+pub mod docs;
 pub mod explain;
+pub mod fingerprint;
+pub mod git;
+pub mod hook;
+pub mod integrations;
 pub mod manifest;
 pub mod modtree;
 pub mod paths;
 pub mod plan;
 pub mod render;
+pub mod rule_meta;
 pub mod run;
 pub mod setup_error;
 pub mod workspace;

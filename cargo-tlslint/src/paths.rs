@@ -18,11 +18,18 @@ use crate::workspace::SetupError;
 /// Collects the files named on the command line into units by package.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let cwd = std::env::current_dir().map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
+    plan_in(args, &cwd, &args.paths)
+}
+
+/// Collects `paths` (relative to `cwd`, which display paths are relative to) into units by
+/// package (`--staged` passes the index's copy of the repository as `cwd`).
+pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, SetupError> {
+    let cwd = cwd.to_path_buf();
     let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
-    for arg in &args.paths {
+    for arg in paths {
         let abs = cwd.join(arg);
         let files: Vec<(PathBuf, PathBuf)> = if abs.is_dir() {
             // Walks do not follow links, so a walked file's canonical path is the canonical

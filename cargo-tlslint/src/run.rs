@@ -18,9 +18,9 @@ use crate::cli::{Args, ColorChoice, MessageFormat};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
-use crate::render::{Counts, FileFindings, Sources, human, json};
+use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{deps, manifest, paths, setup_error};
+use crate::{deps, integrations, manifest, paths, setup_error};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -58,8 +58,22 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
+    if args.integrations.install_hook {
+        return integrations::install_hook();
+    }
     let started = Instant::now();
-    let plan = match if args.paths.is_empty() { workspace::plan(args) } else { paths::plan(args) } {
+    let mut staged_dir = None;
+    let planned = if args.integrations.staged {
+        integrations::staged_plan(args).map(|(plan, dir)| {
+            staged_dir = Some(dir);
+            plan
+        })
+    } else if args.paths.is_empty() {
+        workspace::plan(args)
+    } else {
+        paths::plan(args)
+    };
+    let plan = match planned {
         Ok(plan) => plan,
         Err(e) => {
             let _ = write!(anstream::stderr(), "{}", setup_error::render(&e, args.color != ColorChoice::Never));
@@ -72,7 +86,11 @@ pub fn run(args: &Args) -> ExitCode {
         let _ = writeln!(anstream::stderr(), "error: `--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS");
         return ExitCode::from(EXIT_ERROR);
     }
-    let outcome = lint(&plan);
+    let mut outcome = lint(&plan);
+    if let Err(e) = integrations::filter(&args.integrations, &plan, &mut outcome.files) {
+        let _ = writeln!(anstream::stderr(), "error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     let audit_started = Instant::now();
     let audit = match audit_wanted.then(|| run_audit(args, &plan, &outcome)).transpose() {
         Ok(audit) => audit,
@@ -95,7 +113,7 @@ pub fn run(args: &Args) -> ExitCode {
     let counts = Counts::of(&outcome.files);
     let failed = counts.errors > 0 || (args.deny_warnings() && counts.warnings > 0) || audit.as_ref().is_some_and(|a| a.fails(args.deny_warnings()));
     match args.message_format {
-        MessageFormat::Human | MessageFormat::Short => {
+        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if let Some(audit) = &audit {
                 if args.verbose > 0 {
@@ -111,13 +129,23 @@ pub fn run(args: &Args) -> ExitCode {
                 }
             }
             let _ = write!(anstream::stderr(), "{out}");
+            if args.message_format == MessageFormat::Github {
+                let _ = write!(std::io::stdout(), "{}", github::render(&outcome.files, &plan.root));
+            }
         }
-        MessageFormat::Json => {
+        MessageFormat::Sarif => {
+            let _ = write!(std::io::stdout(), "{}", sarif::render(&outcome.files, &plan.root));
+        }
+        MessageFormat::Gitlab => {
+            let _ = write!(std::io::stdout(), "{}", gitlab::render(&outcome.files, &plan.root));
+        }
+        MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
+            let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
             let manifest = plan.root.join("Cargo.toml").display().to_string();
             let mut out = String::new();
             for file in &outcome.files {
                 for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                    out.push_str(&json::message(d, file, &mut sources, &manifest));
+                    out.push_str(&json::message_styled(d, file, &mut sources, &manifest, ansi));
                     out.push('\n');
                 }
             }
@@ -148,7 +176,8 @@ pub fn run(args: &Args) -> ExitCode {
             let _ = writeln!(anstream::stderr(), "tlslint: dependency audit: {} packages, {} files in {} ms", audit.linted, audit.files, audit_time.as_millis());
         }
     }
-    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed { EXIT_FINDINGS } else { EXIT_CLEAN })
+    drop(staged_dir);
+    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed && !args.integrations.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
 /// The dependency audit of a workspace run.

@@ -223,16 +223,7 @@ fn eval(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<ConstStr> {
                 .or_else(|| p.path.segments.last().map(|s| &s.ident))?;
             let at = cx.range(expr).start;
             if p.path.get_ident().is_some() {
-                let scope = cx
-                    .scope_at(at)
-                    .map(|s| s.range.clone())
-                    .unwrap_or(0..cx.text.len());
-                if let Some(binding) = cx
-                    .lets
-                    .iter()
-                    .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-                    .max_by_key(|l| l.offset)
-                {
+                if let Some(binding) = cx.binding_at(ident, at) {
                     if binding.mutable {
                         return None;
                     }

@@ -22,8 +22,11 @@ pub struct Cx<'a> {
     offset: usize,
     /// Whether the whole file belongs to a test or bench target.
     pub is_test_target: bool,
-    /// The policy the file is linted under (thresholds such as `min-tls-version`).
+    /// The policy of the file's package.
     pub policy: &'a Policy,
+    /// Every macro invocation (`include_str!(…)`, `concat!(…)`), including those nested in macro
+    /// bodies.
+    pub macros: Vec<&'a syn::Macro>,
     /// Every method call, including calls found in macro bodies.
     pub method_calls: Vec<&'a syn::ExprMethodCall>,
     /// Every function or associated-function call (`f(x)`, `Type::f(x)`).
@@ -38,8 +41,6 @@ pub struct Cx<'a> {
     pub strings: Vec<&'a syn::LitStr>,
     /// Every byte-string literal (`b"…"`) in expression position.
     pub byte_strings: Vec<&'a syn::LitByteStr>,
-    /// Every macro invocation (`include_str!(…)`, `concat!(…)`), in any position.
-    pub macros: Vec<&'a syn::Macro>,
     /// Every `impl` block.
     pub impls: Vec<&'a syn::ItemImpl>,
     /// Every function, method and closure, innermost last among nested ones.
@@ -105,6 +106,7 @@ impl<'a> Cx<'a> {
             offset,
             is_test_target,
             policy,
+            macros: Vec::new(),
             method_calls: Vec::new(),
             calls: Vec::new(),
             paths: Vec::new(),
@@ -112,7 +114,6 @@ impl<'a> Cx<'a> {
             assigns: Vec::new(),
             strings: Vec::new(),
             byte_strings: Vec::new(),
-            macros: Vec::new(),
             impls: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
@@ -169,6 +170,13 @@ impl<'a> Cx<'a> {
     /// The innermost function or closure containing byte `offset`.
     pub fn scope_at(&self, offset: usize) -> Option<&Scope<'a>> {
         self.scopes.iter().rev().find(|s| s.range.contains(&offset))
+    }
+
+    /// The `let` binding of `ident` visible at byte `at`: the last one before `at` in the
+    /// innermost function or closure containing `at`.
+    pub fn binding_at(&self, ident: &Ident, at: usize) -> Option<&LetBinding<'a>> {
+        let scope = self.scope_at(at).map_or(0..self.text.len(), |s| s.range.clone());
+        self.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset)).max_by_key(|l| l.offset)
     }
 
     /// All scopes containing `offset`, innermost first.
@@ -544,6 +552,11 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
         visit::visit_expr_binary(self, b);
     }
 
+    fn visit_macro(&mut self, m: &'a syn::Macro) {
+        self.cx.macros.push(m);
+        visit::visit_macro(self, m);
+    }
+
     fn visit_expr_lit(&mut self, l: &'a syn::ExprLit) {
         match &l.lit {
             syn::Lit::Str(s) => self.cx.strings.push(s),
@@ -551,11 +564,6 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
             _ => {}
         }
         visit::visit_expr_lit(self, l);
-    }
-
-    fn visit_macro(&mut self, m: &'a syn::Macro) {
-        self.cx.macros.push(m);
-        visit::visit_macro(self, m);
     }
 }
 

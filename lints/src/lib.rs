@@ -8,6 +8,7 @@
 //! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
 
 mod cipher;
+mod cleartext;
 mod conststr;
 mod cx;
 mod diagnostic;

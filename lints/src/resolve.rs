@@ -208,11 +208,7 @@ impl Cx<'_> {
     /// A `let` binding of `ident` visible at byte `at`, in the innermost scope containing `at`.
     fn resolve_local(&self, ident: &syn::Ident, at: usize, depth: usize) -> Option<Resolved> {
         let scope = self.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..self.text.len());
-        let binding = self
-            .lets
-            .iter()
-            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-            .max_by_key(|l| l.offset)?;
+        let binding = self.binding_at(ident, at)?;
         let mut values = Vec::new();
         if let Some(init) = binding.init {
             let mut r = self.resolve_depth(init, depth + 1);

@@ -238,15 +238,7 @@ fn follow<'a>(cx: &Cx<'a>, e: &'a Expr, depth: usize) -> &'a Expr {
         return e;
     };
     let at = cx.range(e).start;
-    let scope = cx
-        .scope_at(at)
-        .map(|s| s.range.clone())
-        .unwrap_or(0..cx.text.len());
-    let binding = cx
-        .lets
-        .iter()
-        .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset) && !l.mutable)
-        .max_by_key(|l| l.offset);
+    let binding = cx.binding_at(ident, at).filter(|l| !l.mutable);
     if let Some(init) = binding.and_then(|l| l.init) {
         return follow(cx, init, depth + 1);
     }

@@ -8,7 +8,13 @@ use super::{FileFindings, Sources, human, span_positions};
 
 /// Renders one finding as a cargo `compiler-message` line.
 pub fn message(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str) -> String {
-    let rendered = human::render(d, file, sources, human::Style { color: false, short: false, anonymize_line_numbers: false });
+    message_styled(d, file, sources, manifest_path, false)
+}
+
+/// Renders one finding as a cargo `compiler-message` line, with ANSI colours in `rendered` when
+/// `color` is set (`--message-format json-diagnostic-rendered-ansi`).
+pub fn message_styled(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str, color: bool) -> String {
+    let rendered = human::render(d, file, sources, human::Style { color, short: false, anonymize_line_numbers: false });
     let mut spans = Vec::new();
     if let Some(text) = &file.text {
         spans.push(span(text, &file.display, &d.primary, true));

@@ -1,8 +1,12 @@
 //! Output formats. Each takes the finished findings (owned data from `lints`) plus the file texts
 //! and writes one format; none of them decides anything about levels or suppressions.
 
+pub mod ci;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod net;
+pub mod reports;
 
 use std::time::Duration;
 

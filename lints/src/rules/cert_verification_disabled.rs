@@ -136,14 +136,7 @@ fn follow_binding<'a>(cx: &Cx<'a>, e: &'a Expr) -> (&'a Expr, Option<std::ops::R
     if let Expr::Path(p) = peel(e) {
         if let Some(ident) = p.path.get_ident() {
             let at = cx.range(e).start;
-            let scope = cx.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..cx.text.len());
-            if let Some(init) = cx
-                .lets
-                .iter()
-                .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-                .max_by_key(|l| l.offset)
-                .and_then(|l| l.init)
-            {
+            if let Some(init) = cx.binding_at(ident, at).and_then(|l| l.init) {
                 return (init, Some(cx.range(init)));
             }
         }

@@ -5,8 +5,14 @@ mod accept_all_client_verifier;
 mod accept_all_server_verifier;
 mod accept_all_verify_callback;
 mod cert_verification_disabled;
+mod cert_verification_disabled_in_config_string;
 mod cert_verification_runtime_toggle;
 mod cert_verification_skipped_by_mode;
+mod cleartext_connection_string;
+mod cleartext_credentials;
+mod cleartext_grpc_credentials;
+mod cleartext_websocket_token;
+mod credentials_in_cleartext_url;
 mod dangerous_tls_feature;
 mod early_data_enabled;
 mod fixed_server_name;
@@ -17,6 +23,7 @@ mod legacy_tls_version;
 mod no_tls_backend;
 mod optional_client_auth;
 mod parse_error;
+mod plaintext_connection;
 mod plaintext_listener_all_interfaces;
 mod revocation_check_disabled;
 mod secret_extraction;
@@ -71,6 +78,7 @@ pub static RULES: &[&Rule] = &[
     &unanalysed_custom_verifier::RULE,
     &accept_all_verify_callback::RULE,
     &verify_callback_overrides_errors::RULE,
+    &cert_verification_disabled_in_config_string::RULE,
     &hostname_verification_disabled::RULE,
     &fixed_server_name::RULE,
     &sni_disabled::RULE,
@@ -80,6 +88,12 @@ pub static RULES: &[&Rule] = &[
     &weak_cipher_suite::RULE,
     &weak_tls13_suite::RULE,
     &security_level_lowered::RULE,
+    &plaintext_connection::RULE,
+    &cleartext_credentials::RULE,
+    &credentials_in_cleartext_url::RULE,
+    &cleartext_websocket_token::RULE,
+    &cleartext_grpc_credentials::RULE,
+    &cleartext_connection_string::RULE,
     &optional_client_auth::RULE,
     &weak_hsts::RULE,
     &plaintext_listener_all_interfaces::RULE,

@@ -162,16 +162,7 @@ fn root_text<'a>(cx: &Cx<'a>, receiver: &'a Expr) -> &'a str {
         && let Some(ident) = p.path.get_ident()
     {
         let at = cx.range(root).start;
-        let scope = cx
-            .scope_at(at)
-            .map(|s| s.range.clone())
-            .unwrap_or(0..cx.text.len());
-        let init = cx
-            .lets
-            .iter()
-            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-            .max_by_key(|l| l.offset)
-            .and_then(|l| l.init);
+        let init = cx.binding_at(ident, at).and_then(|l| l.init);
         if let Some(init) = init {
             return cx.snippet(chain_root(init));
         }
@@ -256,15 +247,7 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
         Expr::Path(p) if p.path.get_ident().is_some() => {
             let ident = p.path.get_ident()?;
             let at = cx.range(e).start;
-            let scope = cx
-                .scope_at(at)
-                .map(|s| s.range.clone())
-                .unwrap_or(0..cx.text.len());
-            let binding = cx
-                .lets
-                .iter()
-                .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-                .max_by_key(|l| l.offset);
+            let binding = cx.binding_at(ident, at);
             match binding {
                 Some(b) if !b.mutable => all_interfaces(cx, b.init?, depth + 1),
                 Some(_) => None,

@@ -147,12 +147,5 @@ fn targets_of(cx: &Cx<'_>, e: &Expr, depth: usize, out: &mut Vec<InstallTarget>)
 
 /// The initializer of the nearest `let ident = …;` before `at` in the same function.
 fn let_init<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Option<&'a Expr> {
-    let scope = cx
-        .scope_at(at)
-        .map_or(0..cx.text.len(), |s| s.range.clone());
-    cx.lets
-        .iter()
-        .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
-        .max_by_key(|l| l.offset)
-        .and_then(|l| l.init)
+    cx.binding_at(ident, at).and_then(|l| l.init)
 }

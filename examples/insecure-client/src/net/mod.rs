@@ -2,3 +2,4 @@
 
 pub mod tls;
 pub mod upload;
+pub mod verifier;

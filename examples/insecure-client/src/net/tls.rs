@@ -6,6 +6,7 @@ use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode};
 pub fn device_connector() -> Result<SslConnector, openssl::error::ErrorStack> {
     let mut builder = SslConnector::builder(SslMethod::tls())?;
     builder.set_verify(SslVerifyMode::NONE);
+    builder.set_cipher_list("ALL:!aNULL:!eNULL")?;
     Ok(builder.build())
 }
 

@@ -1,0 +1,118 @@
+//! `--write-baseline FILE` records the current findings; `--baseline FILE` reports only the
+//! findings not recorded. Findings are matched by rule, file and the fingerprint of their
+//! normalised source line (as a multiset), so moving code does not bring old findings back.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fingerprint;
+use crate::render::FileFindings;
+
+/// The current format version.
+const VERSION: u32 = 1;
+
+/// A baseline file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Baseline {
+    /// Format version.
+    pub version: u32,
+    /// The recorded findings.
+    pub findings: Vec<Entry>,
+}
+
+/// One recorded finding.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Entry {
+    /// Rule code.
+    pub rule: String,
+    /// Display path.
+    pub file: String,
+    /// Fingerprint of the rule and the normalised source line.
+    pub fingerprint: String,
+    /// The line when recorded (informational: not used for matching).
+    #[serde(default)]
+    pub line: usize,
+    /// The message when recorded (informational).
+    #[serde(default)]
+    pub message: String,
+}
+
+/// The baseline of the unsuppressed findings.
+pub fn of(files: &[FileFindings]) -> Baseline {
+    let mut findings = Vec::new();
+    for file in files {
+        for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+            let line = file.text.as_deref().map_or(1, |t| {
+                crate::render::span_positions(t, &d.primary.range).0.line
+            });
+            findings.push(Entry {
+                rule: d.rule.code.to_string(),
+                file: file.display.clone(),
+                fingerprint: fingerprint::line_fingerprint(file, d),
+                line,
+                message: d.message.clone(),
+            });
+        }
+    }
+    Baseline {
+        version: VERSION,
+        findings,
+    }
+}
+
+/// Writes the baseline of `files` to `path`.
+pub fn write(path: &Path, files: &[FileFindings]) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(&of(files)).map_err(|e| e.to_string())?;
+    std::fs::write(path, format!("{text}\n"))
+        .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))
+}
+
+/// Reads a baseline.
+pub fn read(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;
+    let b: Baseline = serde_json::from_str(&text)
+        .map_err(|e| format!("`{}` is not a tlslint baseline: {e}", path.display()))?;
+    if b.version != VERSION {
+        return Err(format!(
+            "`{}` has baseline version {}, this tlslint reads version {VERSION}",
+            path.display(),
+            b.version
+        ));
+    }
+    Ok(b)
+}
+
+/// Drops the unsuppressed findings recorded in `baseline` (each entry absorbs one finding).
+pub fn filter(files: &mut Vec<FileFindings>, baseline: &Baseline) {
+    let mut budget: HashMap<(String, String, String), usize> = HashMap::new();
+    for e in &baseline.findings {
+        *budget
+            .entry((e.rule.clone(), e.file.clone(), e.fingerprint.clone()))
+            .or_default() += 1;
+    }
+    for file in files.iter_mut() {
+        let fps: Vec<String> = file
+            .diagnostics
+            .iter()
+            .map(|d| fingerprint::line_fingerprint(file, d))
+            .collect();
+        let mut keep = Vec::with_capacity(fps.len());
+        for (d, fp) in file.diagnostics.iter().zip(&fps) {
+            let known = d.suppressed.is_none()
+                && budget
+                    .get_mut(&(d.rule.code.to_string(), file.display.clone(), fp.clone()))
+                    .is_some_and(|n| {
+                        let hit = *n > 0;
+                        *n = n.saturating_sub(1);
+                        hit
+                    });
+            keep.push(!known);
+        }
+        let mut k = keep.into_iter();
+        file.diagnostics.retain(|_| k.next().unwrap_or(true));
+    }
+    files.retain(|f| !f.diagnostics.is_empty());
+}

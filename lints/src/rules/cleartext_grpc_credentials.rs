@@ -1,0 +1,122 @@
+//! TLS513 `cleartext_grpc_credentials`: tonic endpoints on `http://` (h2c) in a file that also
+//! puts `authorization` metadata on requests (catalog E2).
+
+use syn::Expr;
+
+use crate::cleartext::contains_ci;
+use crate::cleartext::hosts::Exemptions;
+use crate::cleartext::url_value::str_value;
+use crate::cx::{Cx, peel};
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS513",
+    name: "cleartext_grpc_credentials",
+    default_level: Level::Warn,
+    summary: "a tonic `http://` endpoint combined with `authorization` metadata",
+    cwe: &[319],
+    needles: &["authorization"],
+    docs: r#"### What it does
+Flags a tonic `Channel::from_static`/`Channel::from_shared`/`Endpoint::from_static`/
+`Endpoint::from_shared`/`Endpoint::new` endpoint whose URL is `http://` (HTTP/2 without TLS) to a
+host that is not exempt, in a file that also inserts `authorization` metadata into requests
+(`req.metadata_mut().insert("authorization", …)`, typically in an interceptor). Loopback hosts,
+unix sockets and the policy's `allowed-cleartext-hosts` are exempt.
+
+### Why is this bad?
+Over h2c the metadata travels in cleartext: the bearer token in `authorization` can be read by
+anyone on the network path and replayed (CWE-319).
+
+### Example
+```rust
+fn intercept(mut req: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+    req.metadata_mut().insert("authorization", "Bearer t0k3n".parse().unwrap());
+    Ok(req)
+}
+async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error> {
+    tonic::transport::Channel::from_static("http://grpc.example.com:50051").connect().await
+}
+```
+
+Use instead:
+```rust
+fn intercept(mut req: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+    req.metadata_mut().insert("authorization", "Bearer t0k3n".parse().unwrap());
+    Ok(req)
+}
+async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error> {
+    tonic::transport::Channel::from_static("https://grpc.example.com")
+        .tls_config(tonic::transport::ClientTlsConfig::new().with_native_roots())?
+        .connect()
+        .await
+}
+```
+"#,
+    check: Some(check),
+};
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !contains_ci(cx.text, "authorization") {
+        return;
+    }
+    let Some(metadata) = authorization_metadata(cx) else {
+        return;
+    };
+    let exempt = Exemptions::new(cx.policy);
+    for call in &cx.calls {
+        let Expr::Path(f) = &*call.func else { continue };
+        let segs = cx.canonical_path(&f.path);
+        let [.., owner, ctor] = &segs[..] else {
+            continue;
+        };
+        if !matches!(owner.as_str(), "Channel" | "Endpoint")
+            || !matches!(
+                ctor.as_str(),
+                "from_static" | "from_shared" | "new" | "try_from"
+            )
+        {
+            continue;
+        }
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
+        let Some(value) = str_value(cx, arg) else {
+            continue;
+        };
+        let Some(url) = value.url() else { continue };
+        if url.scheme() != "http" || exempt.url_is_exempt(&url) {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "gRPC credentials sent over cleartext `http://` to {}",
+                Exemptions::describe(&url)
+            ),
+            cx.range(arg),
+        )
+        .label("this endpoint speaks HTTP/2 without TLS");
+        if !cx.range(arg).contains(&value.range.start) {
+            d = d.secondary(value.range.clone(), "the URL is written here");
+        }
+        sink.push(
+            d.secondary(metadata.clone(), "`authorization` metadata is added here")
+                .note("the `authorization` metadata travels in cleartext to the server")
+                .help("use an `https://` endpoint with `.tls_config(ClientTlsConfig::new().with_native_roots())`"),
+        );
+    }
+}
+
+/// The first `….metadata_mut().insert("authorization", …)` (or `append`) of the file.
+fn authorization_metadata(cx: &Cx<'_>) -> Option<std::ops::Range<usize>> {
+    cx.method_calls.iter().find_map(|m| {
+        let insert = matches!(m.method.to_string().as_str(), "insert" | "append" | "insert_bin" | "append_bin");
+        let on_metadata = matches!(peel(&m.receiver), Expr::MethodCall(r) if r.method == "metadata_mut")
+            || cx.snippet(&*m.receiver).to_ascii_lowercase().contains("metadata");
+        let key = m.args.first().and_then(|a| str_value(cx, a)).is_some_and(|k| k.text.eq_ignore_ascii_case("authorization"));
+        (insert && on_metadata && key).then(|| crate::cleartext::carriers::method_range(cx, m))
+    })
+}

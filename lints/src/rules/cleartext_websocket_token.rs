@@ -1,0 +1,105 @@
+//! TLS512 `cleartext_websocket_token`: a `ws://` URL with a token in its query, or a WebSocket
+//! handshake to a `ws://` URL that carries an `Authorization` header or other credential
+//! (catalog E2).
+
+use crate::cleartext::carriers::{cleartext_links, credential_query_param};
+use crate::cleartext::contains_ci;
+use crate::cleartext::context::config_strings;
+use crate::cleartext::hosts::Exemptions;
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS512",
+    name: "cleartext_websocket_token",
+    default_level: Level::Deny,
+    summary: "a token sent over a cleartext `ws://` WebSocket",
+    cwe: &[319],
+    needles: &["ws://"],
+    docs: r#"### What it does
+Flags a `ws://` URL to a host that is not exempt when it carries a token in its query
+(`?token=`, `?access_token=`, `?api_key=`, `?auth=`, …), or when its handshake request carries a
+credential: `"ws://…".into_client_request()` followed by `headers_mut().insert(AUTHORIZATION, …)`
+(tungstenite, tokio-tungstenite), awc `Client::ws("ws://…").bearer_auth(…)`. Loopback hosts, unix
+sockets and the policy's `allowed-cleartext-hosts` are exempt.
+
+### Why is this bad?
+A `ws://` handshake and every frame after it are cleartext: anyone on the network path can read
+the token and open their own session with it (CWE-319).
+
+### Example
+```rust
+async fn feed(token: &str) {
+    let url = format!("ws://stream.example.com/feed?token={token}");
+    let _ = tokio_tungstenite::connect_async(url).await;
+}
+```
+
+Use instead:
+```rust
+async fn feed(token: &str) {
+    let url = format!("wss://stream.example.com/feed?token={token}");
+    let _ = tokio_tungstenite::connect_async(url).await;
+}
+```
+"#,
+    check: Some(check),
+};
+
+const HELP: &str = "use a `wss://` URL";
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    if !contains_ci(cx.text, "ws://") {
+        return;
+    }
+    let exempt = Exemptions::new(cx.policy);
+    for value in config_strings(cx, |s| s.to_ascii_lowercase().contains("ws://")) {
+        let Some(url) = value.url() else { continue };
+        if url.scheme() != "ws" || exempt.url_is_exempt(&url) {
+            continue;
+        }
+        let Some(key) = credential_query_param(&url) else {
+            continue;
+        };
+        sink.push(
+            Diagnostic::new(
+                &RULE,
+                format!(
+                    "token sent over cleartext `ws://` to {}",
+                    Exemptions::describe(&url)
+                ),
+                value.range.clone(),
+            )
+            .label(format!("`{key}` travels in this unencrypted URL"))
+            .note("anyone on the network path can read the token and reuse it")
+            .help(HELP),
+        );
+    }
+    for (dest, creds) in cleartext_links(cx, "ws", &exempt) {
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "credentials sent over cleartext `ws://` to {}",
+                Exemptions::describe(&dest.url)
+            ),
+            dest.site.clone(),
+        )
+        .label("this WebSocket handshake is not encrypted");
+        if !(dest.site.start <= dest.value.range.start && dest.value.range.end <= dest.site.end) {
+            d = d.secondary(dest.value.range.clone(), "the URL is written here");
+        }
+        for c in &creds {
+            d = d.secondary(
+                c.range.clone(),
+                format!("{} sent with the handshake", c.what),
+            );
+        }
+        sink.push(
+            d.note("anyone on the network path can read the credential and reuse it")
+                .help(HELP),
+        );
+    }
+}

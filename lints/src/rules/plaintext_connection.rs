@@ -1,0 +1,335 @@
+//! TLS501 `plaintext_connection`: a plaintext mode chosen for a host that is not loopback:
+//! tokio-postgres `NoTls`, sqlx `PgSslMode::Disable`/`Allow` and `MySqlSslMode::Disabled`, lettre
+//! `builder_dangerous`/`Tls::None`/`Tls::Opportunistic`, tiberius `EncryptionLevel::NotSupported`/
+//! `Off`, imap `ConnectionMode::Plaintext`, rdkafka `security.protocol=SASL_PLAINTEXT` (catalog E1).
+
+use std::ops::Range;
+
+use syn::Expr;
+
+use crate::cleartext::contains_ci;
+use crate::cleartext::hosts::Exemptions;
+use crate::cleartext::url_value::{parse_url, str_value};
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS501",
+    name: "plaintext_connection",
+    default_level: Level::Warn,
+    summary: "a plaintext connection mode chosen for a host that is not loopback",
+    cwe: &[319],
+    needles: &[
+        "NoTls",
+        "SslMode",
+        "builder_dangerous",
+        "Tls::None",
+        "Tls::Opportunistic",
+        "EncryptionLevel",
+        "ConnectionMode",
+        "SASL_PLAINTEXT",
+    ],
+    docs: r#"### What it does
+Flags a plaintext mode chosen for a host that is not exempt: tokio-postgres/postgres/deadpool/bb8
+`NoTls`, sqlx `PgSslMode::Disable`/`Allow` and `MySqlSslMode::Disabled`, lettre
+`builder_dangerous(host)`, `Tls::None` and `Tls::Opportunistic`, tiberius
+`EncryptionLevel::NotSupported`/`Off`, imap `ConnectionMode::Plaintext`, and rdkafka
+`security.protocol` = `SASL_PLAINTEXT`. The host comes from the same function (`.host(…)`,
+`relay(…)`, `bootstrap.servers`, the connection string); a host that is not a literal is not
+exempt, and a mode with no host in sight is not reported. With a password in the same function
+the finding is an error.
+
+### Why is this bad?
+The login and all traffic cross the network unencrypted, readable and changeable by anyone on
+the path (CWE-319).
+
+### Example
+```rust
+async fn connect(password: &str) -> Result<(), tokio_postgres::Error> {
+    let mut config = tokio_postgres::Config::new();
+    config.host("db.prod.example.com").user("app").password(password);
+    let (_client, _conn) = config.connect(tokio_postgres::NoTls).await?;
+    Ok(())
+}
+```
+
+Use instead:
+```rust
+async fn connect(password: &str, tls: postgres_native_tls::MakeTlsConnector) -> Result<(), tokio_postgres::Error> {
+    let mut config = tokio_postgres::Config::new();
+    config.host("db.prod.example.com").user("app").password(password);
+    let (_client, _conn) = config.connect(tls).await?;
+    Ok(())
+}
+```
+"#,
+    check: Some(check),
+};
+
+/// A plaintext mode: the path suffix, what it does, the fix, and whether it is an error without
+/// a password in sight.
+const MODES: &[(&[&str], &str, &str)] = &[
+    (
+        &["NoTls"],
+        "`NoTls` connects without TLS",
+        "pass a TLS connector (`postgres_native_tls::MakeTlsConnector` or `tokio_postgres_rustls::MakeRustlsConnect`)",
+    ),
+    (
+        &["PgSslMode", "Disable"],
+        "`PgSslMode::Disable` connects without TLS",
+        "use `PgSslMode::VerifyFull`",
+    ),
+    (
+        &["PgSslMode", "Allow"],
+        "`PgSslMode::Allow` tries plaintext first",
+        "use `PgSslMode::VerifyFull`",
+    ),
+    (
+        &["MySqlSslMode", "Disabled"],
+        "`MySqlSslMode::Disabled` connects without TLS",
+        "use `MySqlSslMode::VerifyIdentity`",
+    ),
+    (
+        &["Tls", "None"],
+        "`Tls::None` sends mail and login in plaintext",
+        "use `SmtpTransport::relay(host)` (implicit TLS) or `Tls::Required(TlsParameters::new(host)?)`",
+    ),
+    (
+        &["Tls", "Opportunistic"],
+        "`Tls::Opportunistic` falls back to plaintext when STARTTLS is stripped",
+        "use `Tls::Required(TlsParameters::new(host)?)`",
+    ),
+    (
+        &["EncryptionLevel", "NotSupported"],
+        "`EncryptionLevel::NotSupported` connects without TLS",
+        "use `EncryptionLevel::Required`",
+    ),
+    (
+        &["EncryptionLevel", "Off"],
+        "`EncryptionLevel::Off` encrypts only the login",
+        "use `EncryptionLevel::Required`",
+    ),
+    (
+        &["ConnectionMode", "Plaintext"],
+        "`ConnectionMode::Plaintext` connects without TLS",
+        "use `ConnectionMode::Tls` or `ConnectionMode::StartTls`",
+    ),
+];
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    let exempt = Exemptions::new(cx.policy);
+    let mut reported: Vec<Range<usize>> = Vec::new();
+    for p in &cx.paths {
+        // lettre's `Tls::None` reached through an alias of `Tls` does not contain the rule's
+        // needle: it is left out, so that the prefilter stays exact.
+        let Some((suffix, what, fix)) = MODES
+            .iter()
+            .find(|(suffix, _, _)| cx.path_ends_with(&p.path, suffix))
+        else {
+            continue;
+        };
+        let range = cx.range(*p);
+        let bare = p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls";
+        let written = suffix[0] != "Tls" || contains_ci(cx.text, &suffix.join("::"));
+        if cx.is_compared(*p) || bare || !written || is_pattern_or_mapping(cx, &range) {
+            continue;
+        }
+        report(cx, sink, &exempt, range, what, fix, &mut reported);
+    }
+    for call in cx.calls_named(&["builder_dangerous"]) {
+        report(
+            cx,
+            sink,
+            &exempt,
+            call.call_range(cx),
+            "`builder_dangerous` connects without TLS",
+            "use `SmtpTransport::relay(host)` (implicit TLS) or `starttls_relay(host)`",
+            &mut reported,
+        );
+    }
+    for call in cx.calls_named(&["set"]) {
+        let [key, val] = call.args[..] else { continue };
+        let (Some(k), Some(v)) = (str_value(cx, key), str_value(cx, val)) else {
+            continue;
+        };
+        if k.text.eq_ignore_ascii_case("security.protocol")
+            && v.text.eq_ignore_ascii_case("sasl_plaintext")
+            && contains_ci(cx.text, "SASL_PLAINTEXT")
+        {
+            report(
+                cx,
+                sink,
+                &exempt,
+                call.call_range(cx),
+                "`SASL_PLAINTEXT` sends the SASL login and all messages in plaintext",
+                "use `security.protocol` = `SASL_SSL`",
+                &mut reported,
+            );
+        }
+    }
+}
+
+fn report(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    exempt: &Exemptions,
+    range: Range<usize>,
+    what: &str,
+    fix: &str,
+    reported: &mut Vec<Range<usize>>,
+) {
+    // One finding per statement: `builder_dangerous(h).tls(Tls::None)` is one plaintext connection.
+    let scope = cx
+        .scope_at(range.start)
+        .map(|s| s.range.clone())
+        .unwrap_or(0..cx.text.len());
+    let hosts = hosts_in(cx, &scope);
+    let Some((host_range, host)) = hosts.iter().find(|(_, h)| {
+        h.as_deref()
+            .is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))
+    }) else {
+        return;
+    };
+    let statement = cx
+        .statements
+        .iter()
+        .filter(|r| r.start <= range.start && range.end <= r.end)
+        .min_by_key(|r| r.len())
+        .cloned()
+        .unwrap_or_else(|| range.clone());
+    if reported.contains(&statement) {
+        return;
+    }
+    reported.push(statement);
+    let body = cx.text.get(scope).unwrap_or("").to_ascii_lowercase();
+    let with_login = body.contains("password") || body.contains("credentials");
+    let shown = match host {
+        Some(h) => format!("`{h}`"),
+        None => "a host decided at run time".to_string(),
+    };
+    let mut d = Diagnostic::new(&RULE, format!("plaintext connection to {shown}"), range)
+        .label(what.to_string())
+        .secondary(host_range.clone(), "the host is not loopback")
+        .note("the traffic crosses the network unencrypted, readable and changeable by anyone on the path");
+    if with_login {
+        d = d
+            .with_level(Level::Deny)
+            .note("reported as an error: a password is sent over this connection");
+    }
+    sink.push(d.help(fix.to_string()));
+}
+
+/// Whether the path at `range` is a pattern (`PgSslMode::Disable =>`, `if let … =`,
+/// `matches!(mode, …)`) or the value of a `match` arm that maps configuration text to a mode
+/// (`"disable" => PgSslMode::Disable`): neither chooses the mode for a connection.
+fn is_pattern_or_mapping(cx: &Cx<'_>, range: &Range<usize>) -> bool {
+    let after = cx.text.get(range.end..).unwrap_or("").trim_start();
+    let before = cx.text.get(..range.start).unwrap_or("").trim_end();
+    let pattern = after.starts_with("=>")
+        || after.starts_with('|')
+        || (after.starts_with('=') && !after.starts_with("=="));
+    let in_matches = cx.macros.iter().any(|m| {
+        let r = cx.range(*m);
+        r.start <= range.start
+            && range.end <= r.end
+            && m.path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident.to_string().ends_with("matches"))
+    });
+    pattern || in_matches || before.ends_with("=>") || before.ends_with('|')
+}
+
+/// `host:port` → `host` (IPv6 literals in brackets keep their colons).
+fn strip_port(h: &str) -> &str {
+    let h = h.trim();
+    if h.starts_with('[') {
+        return h.split(']').next().map_or(h, |x| x.trim_start_matches('['));
+    }
+    match h.split_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => h,
+    }
+}
+
+/// The hosts a function connects to: `.host(…)`, `relay(…)`, `builder_dangerous(…)`,
+/// `ClientBuilder::new(host, port)`, `bootstrap.servers`, and connection strings passed to
+/// `connect`. `None` is a host not written as a literal.
+fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<String>)> {
+    let mut out = Vec::new();
+    let within = |e: &Expr| scope.contains(&cx.range(e).start);
+    for call in cx.calls_named(&[
+        "host",
+        "hostaddr",
+        "relay",
+        "starttls_relay",
+        "builder_dangerous",
+        "set",
+        "connect",
+    ]) {
+        let name = call.name.to_string();
+        let ufcs_host = matches!(
+            name.as_str(),
+            "relay" | "starttls_relay" | "builder_dangerous"
+        ) && call.args.is_empty();
+        let Some(first) = call
+            .args
+            .first()
+            .copied()
+            .or(call.receiver.filter(|_| ufcs_host))
+        else {
+            continue;
+        };
+        if !within(first) {
+            continue;
+        }
+        match name.as_str() {
+            "set" => {
+                let is_servers = str_value(cx, first).is_some_and(|k| {
+                    k.text == "bootstrap.servers" || k.text == "metadata.broker.list"
+                });
+                if let (true, Some(v)) = (is_servers, call.args.get(1)) {
+                    out.push((cx.range(*v), str_value(cx, v).map(|s| s.text)));
+                }
+            }
+            "connect" => {
+                for a in call.args.iter().copied().chain(call.receiver) {
+                    if let Some(h) = str_value(cx, a).and_then(|v| connection_host(&v.text)) {
+                        out.push((cx.range(a), Some(h)));
+                    }
+                }
+            }
+            _ => out.push((cx.range(first), str_value(cx, first).map(|s| s.text))),
+        }
+    }
+    for c in &cx.calls {
+        let Expr::Path(f) = &*c.func else { continue };
+        let is_builder =
+            cx.path_ends_with(&f.path, &["ClientBuilder", "new"]) && cx.mentions_crate("imap");
+        let is_connect = f.path.segments.last().is_some_and(|s| s.ident == "connect");
+        if let Some(first) = c.args.first().filter(|a| within(a)) {
+            if is_builder {
+                out.push((cx.range(first), str_value(cx, first).map(|s| s.text)));
+            } else if is_connect
+                && let Some(h) = str_value(cx, first).and_then(|v| connection_host(&v.text))
+            {
+                out.push((cx.range(first), Some(h)));
+            }
+        }
+    }
+    out.retain(|(_, h)| h.as_deref().is_none_or(|h| !h.is_empty()));
+    out
+}
+
+/// The host of a connection URL or libpq key-value string.
+fn connection_host(text: &str) -> Option<String> {
+    if let Some(url) = parse_url(text) {
+        return url.host_str().map(str::to_string);
+    }
+    text.split_whitespace()
+        .find_map(|kv| kv.strip_prefix("host="))
+        .map(|h| h.trim_matches('\'').to_string())
+}

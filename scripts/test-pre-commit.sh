@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Tests the pre-commit hook of this repository (`.pre-commit-hooks.yaml`) the way users get it:
+# `pre-commit try-repo` builds the hook with `cargo install` (language: rust) and runs it on the
+# staged files of a scratch git repository. A staged file with a finding must be blocked, a
+# clean one must pass, and a file excluded by the workspace policy must pass even when staged.
+#
+# Needs `pre-commit` on PATH (`pip install pre-commit`), git and cargo. The first run compiles
+# cargo-tlslint (a few minutes).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$scratch/pre-commit-home}"
+# try-repo builds the hook anew on each call; a shared target directory lets the later builds
+# reuse the compiled dependencies.
+export CARGO_TARGET_DIR="${TLSLINT_PRE_COMMIT_TARGET_DIR:-$scratch/target}"
+export GIT_AUTHOR_NAME=tlslint GIT_AUTHOR_EMAIL=tlslint@example.invalid
+export GIT_COMMITTER_NAME=tlslint GIT_COMMITTER_EMAIL=tlslint@example.invalid
+
+repo="$scratch/project"
+mkdir -p "$repo/src/generated"
+cd "$repo"
+git init -q
+cat > Cargo.toml <<'TOML'
+[package]
+name = "project"
+version = "0.1.0"
+edition = "2021"
+
+[package.metadata.tlslint]
+exclude = ["src/generated/**"]
+TOML
+cat > src/lib.rs <<'RS'
+pub mod generated;
+
+pub fn client() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().build()
+}
+RS
+cat > src/generated/mod.rs <<'RS'
+pub fn generated() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+}
+RS
+
+try_hook() {
+  pre-commit try-repo "$root" cargo-tlslint --verbose >"$scratch/out.txt" 2>&1
+}
+
+fail() {
+  echo "FAIL: $1" >&2
+  cat "$scratch/out.txt" >&2
+  exit 1
+}
+
+git add Cargo.toml src/lib.rs src/generated/mod.rs
+try_hook || fail "a clean staged file (and an excluded one) was blocked"
+grep -q "Passed" "$scratch/out.txt" || fail "the hook did not run"
+echo "ok: clean staged files pass; the excluded file stays excluded"
+git commit -qm "clean"
+
+cat > src/bad.rs <<'RS'
+pub fn insecure() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+}
+RS
+git add src/bad.rs
+if try_hook; then
+  fail "a staged file with a finding was not blocked"
+fi
+grep -q "error\[TLS101\]" "$scratch/out.txt" || fail "the report does not name TLS101"
+grep -q "src/bad.rs:2:32" "$scratch/out.txt" || fail "the report does not point at src/bad.rs:2:32"
+echo "ok: a staged file with a finding is blocked (error[TLS101] at src/bad.rs:2:32)"
+
+git rm -q --cached src/bad.rs
+rm src/bad.rs
+echo "# a comment" >> Cargo.toml
+git add Cargo.toml
+try_hook || fail "a staged Cargo.toml alone was blocked"
+grep -q "Passed" "$scratch/out.txt" || fail "the hook did not run for Cargo.toml"
+echo "ok: a staged Cargo.toml alone runs the hook and passes"
+echo "pre-commit: 3 passed, 0 failed"

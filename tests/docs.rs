@@ -1,0 +1,140 @@
+//! The generated documentation and the rules' own examples:
+//! - the README's rule table (between `<!-- rules:begin -->` and `<!-- rules:end -->`) and
+//!   `docs/rules.md` are rendered from `RULES` and must match (`TLSLINT_BLESS=1` rewrites them);
+//! - each rule's `### Example` fires that rule and its `Use instead:` does not.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use cargo_tlslint::{docs, run::lint_source};
+use tlslint_lints::{Level, LevelSource, Policy, RULES, Rule};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn blessing() -> bool {
+    std::env::var_os("TLSLINT_BLESS").is_some()
+}
+
+fn compare(path: &Path, expected: &str) {
+    if blessing() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(path, expected).expect("bless");
+        return;
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date with the rule registry: run `TLSLINT_BLESS=1 cargo test --test docs`",
+        path.display()
+    );
+}
+
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let spliced = docs::splice_readme(&readme)
+        .expect("README.md has the <!-- rules:begin --> and <!-- rules:end --> markers");
+    compare(&path, &spliced);
+    for r in RULES {
+        assert!(
+            spliced.contains(&format!("[{}](docs/rules.md#", r.code)),
+            "{} is not in the README table",
+            r.code
+        );
+    }
+}
+
+#[test]
+fn rules_md_is_generated_from_the_registry() {
+    let expected = docs::rules_md();
+    for r in RULES {
+        let heading = format!("\n## {}\n", cargo_tlslint::rule_meta::heading(r));
+        assert!(expected.contains(&heading), "{} has no section", r.code);
+    }
+    compare(&root().join("docs/rules.md"), &expected);
+}
+
+/// The first fenced block after a marker in a rule's docs.
+enum Block {
+    /// A ```rust block: its code.
+    Rust(String),
+    /// Another language (e.g. ```toml for the manifest rules, tested in `tests/manifest.rs`).
+    Other,
+    /// No fenced block at all.
+    Missing,
+}
+
+fn block_after(rule: &Rule, marker: &str) -> Block {
+    let Some((_, rest)) = rule.docs.split_once(marker) else {
+        return Block::Missing;
+    };
+    let mut lines = rest.lines();
+    while let Some(line) = lines.next() {
+        if let Some(lang) = line.trim().strip_prefix("```") {
+            let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+            return if lang.trim() == "rust" {
+                Block::Rust(block.join("\n") + "\n")
+            } else {
+                Block::Other
+            };
+        }
+    }
+    Block::Missing
+}
+
+fn deny_policy(rule: &'static Rule) -> Policy {
+    let mut levels = HashMap::new();
+    levels.insert(
+        rule.code,
+        LevelSource {
+            level: Level::Deny,
+            origin: "tests/docs.rs".into(),
+        },
+    );
+    Policy {
+        levels,
+        include_tests: true,
+        ..Policy::default()
+    }
+}
+
+fn findings_of(rule: &'static Rule, source: &str) -> usize {
+    let file = lint_source("src/lib.rs", source, false, &deny_policy(rule));
+    file.diagnostics
+        .iter()
+        .filter(|d| d.rule.code == rule.code && d.suppressed.is_none())
+        .count()
+}
+
+#[test]
+fn every_example_fires_and_every_use_instead_does_not() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        match block_after(rule, "### Example") {
+            Block::Rust(example) if findings_of(rule, &example) == 0 => failures.push(format!(
+                "{}: the Example produces no {} finding:\n{example}",
+                rule.name, rule.code
+            )),
+            Block::Missing => {
+                failures.push(format!("{}: no code block after `### Example`", rule.name))
+            }
+            Block::Rust(_) | Block::Other => {}
+        }
+        match block_after(rule, "Use instead:") {
+            Block::Rust(fixed) if findings_of(rule, &fixed) != 0 => failures.push(format!(
+                "{}: the `Use instead` code produces a {} finding:\n{fixed}",
+                rule.name, rule.code
+            )),
+            Block::Missing => {
+                failures.push(format!("{}: no code block after `Use instead:`", rule.name))
+            }
+            Block::Rust(_) | Block::Other => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -1,0 +1,429 @@
+//! The output formats, baseline, diff, staged and hook modes, end to end: the built binary on
+//! the fixture workspace `tests/fixtures/formats` copied to a temporary directory. Goldens live
+//! in `tests/golden/formats/`; `TLSLINT_BLESS=1 cargo test --test formats` rewrites them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_cargo-tlslint");
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn fixture() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path().join("ws");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats"),
+        &ws,
+    );
+    (tmp, ws)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn tlslint(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("GITHUB_WORKSPACE")
+        .env_remove("CI_PROJECT_DIR")
+        .env("CARGO_TERM_COLOR", "never");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run cargo-tlslint")
+}
+
+fn normalise(text: &[u8], dir: &Path) -> String {
+    let text = String::from_utf8_lossy(text).into_owned();
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    text.replace(&real.display().to_string(), "$DIR")
+        .replace(&dir.display().to_string(), "$DIR")
+        .replace(&format!("\"{VERSION}\""), "\"$VERSION\"")
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden/formats")
+        .join(name);
+    if std::env::var_os("TLSLINT_BLESS").is_some() {
+        std::fs::write(&path, actual).expect("bless");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+        panic!(
+            "{name} differs from its golden (TLSLINT_BLESS=1 to update):\n{}",
+            diff.unified_diff()
+        );
+    }
+}
+
+fn golden_run(format: &str, golden: &str, stdout: bool) -> Output {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(&ws, &["--message-format", format], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{format}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = if stdout { &out.stdout } else { &out.stderr };
+    check_golden(golden, &normalise(text, &ws));
+    out
+}
+
+#[test]
+fn human_golden() {
+    golden_run("human", "human.stderr", false);
+}
+
+#[test]
+fn short_golden() {
+    golden_run("short", "short.stderr", false);
+}
+
+#[test]
+fn json_golden() {
+    golden_run("json", "json.stdout", true);
+}
+
+#[test]
+fn json_rendered_ansi_golden() {
+    let out = golden_run(
+        "json-diagnostic-rendered-ansi",
+        "json-diagnostic-rendered-ansi.stdout",
+        true,
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("\\u001b["),
+        "rendered text is coloured"
+    );
+}
+
+#[test]
+fn sarif_golden() {
+    golden_run("sarif", "formats.sarif", true);
+}
+
+#[test]
+fn gitlab_golden() {
+    golden_run("gitlab", "gitlab.json", true);
+}
+
+#[test]
+fn github_golden_prints_annotations_and_the_human_report() {
+    let out = golden_run("github", "github.stdout", true);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[TLS101]: certificate verification is disabled"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn github_paths_are_relative_to_github_workspace() {
+    let (tmp, ws) = fixture();
+    let base = tmp.path().display().to_string();
+    let out = tlslint(
+        &ws,
+        &["--message-format", "github"],
+        &[("GITHUB_WORKSPACE", &base)],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("::error file=ws/src/lib.rs,line=8,endLine=8,col=32,endColumn=59,title=TLS101 cert_verification_disabled::"), "{stdout}");
+    let sarif = tlslint(
+        &ws,
+        &["--message-format", "sarif"],
+        &[("GITHUB_WORKSPACE", &base)],
+    );
+    assert!(String::from_utf8_lossy(&sarif.stdout).contains("\"uri\": \"ws/src/lib.rs\""));
+}
+
+#[test]
+fn sarif_keeps_suppressed_findings_with_their_reason() {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(&ws, &["--message-format", "sarif"], &[]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif is json");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), tlslint_lints::RULES.len());
+    let results = run["results"].as_array().expect("results");
+    let suppressed: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(
+        suppressed[0]["suppressions"][0]["justification"],
+        "sidecar on loopback, 100% local"
+    );
+    assert_eq!(
+        suppressed[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        21
+    );
+    for r in results {
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], r["ruleId"]);
+    }
+}
+
+#[test]
+fn json_parses_as_cargo_messages() {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(&ws, &["--message-format=json"], &[]);
+    let messages: Vec<cargo_metadata::Message> =
+        cargo_metadata::Message::parse_stream(&out.stdout[..])
+            .collect::<Result<_, _>>()
+            .expect("parse");
+    let mut found = Vec::new();
+    for m in &messages[..messages.len() - 1] {
+        let cargo_metadata::Message::CompilerMessage(cm) = m else {
+            panic!("not a compiler message: {m:?}")
+        };
+        let code = cm
+            .message
+            .code
+            .as_ref()
+            .map(|c| c.code.clone())
+            .unwrap_or_default();
+        let span = cm
+            .message
+            .spans
+            .iter()
+            .find(|s| s.is_primary)
+            .expect("primary span");
+        found.push((code, span.file_name.clone(), span.line_start));
+    }
+    assert_eq!(
+        found,
+        [
+            ("TLS101".to_string(), "src/lib.rs".to_string(), 8),
+            ("TLS104".to_string(), "src/lib.rs".to_string(), 14)
+        ]
+    );
+    assert!(
+        matches!(messages.last(), Some(cargo_metadata::Message::BuildFinished(f)) if !f.success)
+    );
+}
+
+#[test]
+fn gitlab_fingerprints_survive_moving_code() {
+    let (_tmp, ws) = fixture();
+    let fingerprints = |ws: &Path| -> Vec<String> {
+        let out = tlslint(ws, &["--message-format", "gitlab"], &[]);
+        let issues: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        issues
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|i| i["fingerprint"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let before = fingerprints(&ws);
+    let lib = ws.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("read");
+    std::fs::write(&lib, format!("// moved\n\n{text}")).expect("write");
+    assert_eq!(fingerprints(&ws), before);
+    assert_eq!(before.len(), 2);
+}
+
+#[test]
+fn exit_zero_keeps_tool_errors() {
+    let (_tmp, ws) = fixture();
+    assert_eq!(tlslint(&ws, &["--exit-zero"], &[]).status.code(), Some(0));
+    assert_eq!(
+        tlslint(
+            &ws,
+            &["--exit-zero", "--manifest-path", "missing/Cargo.toml"],
+            &[]
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn named_excluded_files_stay_excluded() {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(
+        &ws,
+        &["src/generated/mod.rs", "Cargo.toml"],
+        &[],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tlslint(&ws, &["src/generated/mod.rs", "src/lib.rs"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("generated"));
+}
+
+#[test]
+fn baseline_hides_known_findings_even_when_moved() {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(&ws, &["--write-baseline", "tlslint-baseline.json"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        tlslint(&ws, &["--baseline", "tlslint-baseline.json"], &[])
+            .status
+            .code(),
+        Some(0)
+    );
+    let lib = ws.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("read");
+    let added = "\npub fn added() -> reqwest::Result<reqwest::Client> {\n    let b = reqwest::Client::builder();\n    b.danger_accept_invalid_certs(true).build()\n}\n";
+    let moved = format!("// moved down\n\n{text}{added}");
+    let new_line = moved
+        .lines()
+        .position(|l| l.contains("b.danger"))
+        .expect("added line")
+        + 1;
+    std::fs::write(&lib, &moved).expect("write");
+    let out = tlslint(
+        &ws,
+        &[
+            "--baseline",
+            "tlslint-baseline.json",
+            "--message-format",
+            "short",
+        ],
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!("src/lib.rs:{new_line}:7: error[TLS101]")),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert_eq!(
+        tlslint(&ws, &["--baseline", "missing.json"], &[])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn diff_reports_only_changed_lines() {
+    let (_tmp, ws) = fixture();
+    git(&ws, &["init", "-q"]);
+    git(&ws, &["add", "."]);
+    git(&ws, &["commit", "-qm", "base"]);
+    assert_eq!(
+        tlslint(&ws, &["--diff", "HEAD"], &[]).status.code(),
+        Some(0)
+    );
+    let lib = ws.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("read");
+    std::fs::write(&lib, format!("{text}\npub fn new_one() -> reqwest::Result<reqwest::Client> {{\n    reqwest::Client::builder().danger_accept_invalid_certs(true).build()\n}}\n")).expect("write");
+    let out = tlslint(&ws, &["--diff", "HEAD", "--message-format", "short"], &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("src/lib.rs:25:32: error[TLS101]"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+}
+
+#[test]
+fn staged_lints_the_index_not_the_working_tree() {
+    let (_tmp, ws) = fixture();
+    let lib = ws.join("src/lib.rs");
+    let clean = "pub fn client() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder().build()\n}\n";
+    let bad = "pub fn client() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder().danger_accept_invalid_certs(true).build()\n}\n";
+    std::fs::write(&lib, clean).expect("write");
+    git(&ws, &["init", "-q"]);
+    git(&ws, &["add", "."]);
+    git(&ws, &["commit", "-qm", "base"]);
+    assert_eq!(
+        tlslint(&ws, &["--staged"], &[]).status.code(),
+        Some(0),
+        "nothing staged"
+    );
+    std::fs::write(&lib, bad).expect("write");
+    git(&ws, &["add", "src/lib.rs"]);
+    std::fs::write(&lib, clean).expect("write");
+    let out = tlslint(
+        &ws.join("src"),
+        &["--staged", "--message-format", "short"],
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("src/lib.rs:2:32: error[TLS101]"),
+        "{stderr}"
+    );
+    git(&ws, &["add", "src/lib.rs"]);
+    std::fs::write(&lib, bad).expect("write");
+    assert_eq!(
+        tlslint(&ws, &["--staged"], &[]).status.code(),
+        Some(0),
+        "the bad version is only in the working tree"
+    );
+}
+
+#[test]
+fn install_hook_writes_once_and_refuses_to_overwrite() {
+    let (_tmp, ws) = fixture();
+    git(&ws, &["init", "-q"]);
+    let out = tlslint(&ws, &["--install-hook"], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hook = std::fs::read_to_string(ws.join(".git/hooks/pre-commit")).expect("hook written");
+    assert!(hook.contains("exec cargo-tlslint --staged"));
+    let out = tlslint(&ws, &["--install-hook"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    let out = tlslint(&ws, &["tlslint", "--install-hook"], &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the cargo-tlslint tlslint shape parses too"
+    );
+}
