@@ -633,3 +633,37 @@ fn paths_mode_and_broken_lockfiles_are_errors() {
         out.stderr
     );
 }
+
+#[test]
+fn sarif_results_are_relative_to_cargo_home_and_carry_the_package() {
+    let fx = world(CLEAN_MAIN, ALLOW);
+    let out = run(&fx, &["--dependencies", "--message-format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&out.stdout).expect(&out.stdout);
+    let run = &log["runs"][0];
+    let home = run["originalUriBaseIds"]["CARGO_HOME"]["uri"]
+        .as_str()
+        .expect("CARGO_HOME base");
+    assert!(
+        home.starts_with("file://") && home.ends_with("/home/"),
+        "{home}"
+    );
+    let evil = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["properties"]["tlslintDependency"]["name"] == "evil")
+        .expect(&out.stdout);
+    let location = &evil["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "registry/src/index.crates.io-1949cf8c6b5b557f/evil-0.1.0/src/net.rs"
+    );
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "CARGO_HOME");
+    assert_eq!(location["region"]["startLine"], 2);
+    assert_eq!(evil["ruleId"], "TLS101");
+    assert_eq!(evil["properties"]["tlslintDependency"]["version"], "0.1.0");
+    assert_eq!(
+        evil["properties"]["tlslintDependency"]["class"],
+        "unconditional"
+    );
+}

@@ -134,7 +134,11 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
         MessageFormat::Sarif => {
-            let _ = write!(std::io::stdout(), "{}", sarif::render(&outcome.files, &plan.root));
+            let mut log = sarif::render(&outcome.files, &plan.root);
+            if let Some(audit) = &audit {
+                log = deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
+            }
+            let _ = write!(std::io::stdout(), "{log}");
         }
         MessageFormat::Gitlab => {
             let _ = write!(std::io::stdout(), "{}", gitlab::render(&outcome.files, &plan.root));

@@ -9,6 +9,7 @@ pub mod condition;
 pub mod features;
 pub mod json;
 pub mod locate;
+pub mod sarif;
 pub mod summary;
 
 use std::collections::{HashMap, HashSet};

@@ -78,7 +78,8 @@ fn rule(r: &Rule) -> Value {
     })
 }
 
-fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value {
+/// One SARIF result for a finding of `file`, located at `uri`, with fingerprint `fp`.
+pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value {
     let region = match &file.text {
         Some(text) => {
             let (start, end) = span_positions(text, &d.primary.range);

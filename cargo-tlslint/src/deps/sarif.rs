@@ -1,0 +1,78 @@
+//! Dependency findings in SARIF: appended to the workspace's log as results of the same run,
+//! located relative to the `CARGO_HOME` `uriBaseId` when the source is under `$CARGO_HOME` (the
+//! run's `originalUriBaseIds` says where that is), with the crate, version and condition in the
+//! result's `properties.tlslintDependency`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::Audit;
+use crate::fingerprint;
+use crate::render::sarif;
+
+/// Adds the audit's findings to the SARIF log `log` (as rendered for the workspace).
+pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
+    let Ok(mut value) = serde_json::from_str::<Value>(log) else {
+        return log.to_string();
+    };
+    let mut results = Vec::new();
+    for (pkg, file) in &audit.files_with_findings {
+        let Some(report) = audit.reports.iter().find(|r| r.dir == audit.dirs[*pkg]) else {
+            continue;
+        };
+        let path = audit
+            .sources
+            .iter()
+            .find(|(d, _)| *d == file.display)
+            .map(|(_, p)| p.as_path());
+        let under_home = path.and_then(|p| p.strip_prefix(cargo_home).ok());
+        let uri = under_home.map_or_else(
+            || file.display.clone(),
+            |rel| rel.to_string_lossy().replace('\\', "/"),
+        );
+        for (d, fp) in file
+            .diagnostics
+            .iter()
+            .zip(fingerprint::unique_fingerprints(file))
+        {
+            let mut result = sarif::result(d, file, &uri, &fp);
+            if under_home.is_some() {
+                result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] =
+                    json!("CARGO_HOME");
+            }
+            let condition = report
+                .findings
+                .iter()
+                .find(|f| {
+                    f.diagnostic.primary == d.primary && f.diagnostic.rule.code == d.rule.code
+                })
+                .map(|f| &f.condition);
+            let p = &report.package;
+            result["properties"] = json!({ "tlslintDependency": {
+                "name": p.name,
+                "version": p.version.to_string(),
+                "class": condition.map(|c| c.class.label()),
+                "effective": condition.map(|c| c.class.is_effective()),
+                "condition": condition.map(|c| c.text.clone()),
+                "features": condition.map(|c| c.features.clone()),
+                "allowed": report.allowed,
+            }});
+            results.push(result);
+        }
+    }
+    if let Some(run) = value["runs"].get_mut(0) {
+        if let Some(existing) = run["results"].as_array_mut() {
+            existing.extend(results);
+        }
+        let home = format!(
+            "file://{}/",
+            cargo_home.to_string_lossy().trim_end_matches('/')
+        );
+        run["originalUriBaseIds"] = json!({ "CARGO_HOME": { "uri": home } });
+    }
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
+}
