@@ -54,13 +54,24 @@ pub struct Cx<'a> {
     /// Byte ranges (of the original text) of `#[cfg(test)]` items and `#[test]` functions.
     test_ranges: Vec<Range<usize>>,
     /// Byte ranges of statements, items, fields and arms, for suppression scoping.
-    pub statements: Vec<Range<usize>>,
+    statements: Vec<Statement<'a>>,
+    /// Their byte ranges, computed on first use.
+    statement_ranges: std::cell::OnceCell<Vec<Range<usize>>>,
     /// Byte ranges of the operands of comparisons (`mode == PgSslMode::Require` selects nothing).
     compared: Vec<Range<usize>>,
     /// Byte starts of paths used as values that configure something: call arguments, struct
     /// field values, assigned values, `let`/`const` initializers (through `|`, `&`, parentheses
     /// and constructor calls such as `Some(…)`).
     value_paths: std::collections::HashSet<usize>,
+}
+
+/// A node a suppression comment can cover.
+enum Statement<'a> {
+    Item(&'a syn::Item),
+    ImplItem(&'a syn::ImplItem),
+    Stmt(&'a syn::Stmt),
+    FieldValue(&'a syn::FieldValue),
+    Arm(&'a syn::Arm),
 }
 
 /// A function, method or closure: its parameters decide values at run time.
@@ -121,6 +132,7 @@ impl<'a> Cx<'a> {
             uses: HashMap::new(),
             test_ranges: Vec::new(),
             statements: Vec::new(),
+            statement_ranges: std::cell::OnceCell::new(),
             compared: Vec::new(),
             value_paths: std::collections::HashSet::new(),
         };
@@ -144,6 +156,23 @@ impl<'a> Cx<'a> {
         self.text.get(r).unwrap_or("")
     }
 
+    /// The byte range of a function from its `fn` keyword to its closing brace, found in constant
+    /// time (a node's `span()` costs time proportional to its size).
+    pub fn fn_range(&self, sig: &syn::Signature, block: &syn::Block) -> Range<usize> {
+        self.span_range(sig.fn_token.span).start..self.span_range(block.brace_token.span.close()).end
+    }
+
+    /// The byte range of an `impl` block from its `impl` keyword to its closing brace, in
+    /// constant time.
+    pub fn impl_range(&self, i: &syn::ItemImpl) -> Range<usize> {
+        self.span_range(i.impl_token.span).start..self.span_range(i.brace_token.span.close()).end
+    }
+
+    /// The innermost `impl` block containing byte `at`.
+    pub fn impl_at(&self, at: usize) -> Option<&'a syn::ItemImpl> {
+        self.impls.iter().copied().filter(|i| self.impl_range(i).contains(&at)).min_by_key(|i| self.impl_range(i).len())
+    }
+
     /// The byte range of a span in the original text.
     pub fn span_range(&self, span: proc_macro2::Span) -> Range<usize> {
         let r = span.byte_range();
@@ -153,6 +182,24 @@ impl<'a> Cx<'a> {
     /// Whether byte `offset` lies in test code.
     pub fn in_test_code(&self, offset: usize) -> bool {
         self.is_test_target || self.test_ranges.iter().any(|r| r.contains(&offset))
+    }
+
+    /// The byte ranges of statements, items, fields and arms (suppression scoping, "the statement
+    /// around this"). Computed on first use: a node's span costs time proportional to its size,
+    /// and most files never need these.
+    pub fn statement_ranges(&self) -> &[Range<usize>] {
+        self.statement_ranges.get_or_init(|| {
+            self.statements
+                .iter()
+                .map(|s| match s {
+                    Statement::Item(i) => self.range(*i),
+                    Statement::ImplItem(i) => self.range(*i),
+                    Statement::Stmt(st) => self.range(*st),
+                    Statement::FieldValue(f) => self.range(*f),
+                    Statement::Arm(a) => self.range(*a),
+                })
+                .collect()
+        })
     }
 
     /// Whether `node` is an operand of a comparison (`==`, `!=`, `<`, …).
@@ -399,8 +446,7 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
 
 impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_item(&mut self, item: &'a syn::Item) {
-        let r = self.cx.range(item);
-        self.cx.statements.push(r);
+        self.cx.statements.push(Statement::Item(item));
         visit::visit_item(self, item);
     }
 
@@ -411,7 +457,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
         self.mark_test(&f.attrs, f);
-        let r = self.cx.range(f);
+        let r = self.cx.fn_range(&f.sig, &f.block);
         self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
         visit::visit_item_fn(self, f);
     }
@@ -423,21 +469,20 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
-        let r = self.cx.range(item);
-        self.cx.statements.push(r);
+        self.cx.statements.push(Statement::ImplItem(item));
         visit::visit_impl_item(self, item);
     }
 
     fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
         self.mark_test(&f.attrs, f);
-        let r = self.cx.range(f);
+        let r = self.cx.fn_range(&f.sig, &f.block);
         self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
         visit::visit_impl_item_fn(self, f);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
         if let Some(block) = &f.default {
-            let r = self.cx.range(f);
+            let r = self.cx.fn_range(&f.sig, block);
             self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(block));
         }
         visit::visit_trait_item_fn(self, f);
@@ -468,8 +513,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_stmt(&mut self, s: &'a syn::Stmt) {
         if !matches!(s, syn::Stmt::Item(_)) {
-            let r = self.cx.range(s);
-            self.cx.statements.push(r);
+            self.cx.statements.push(Statement::Stmt(s));
         }
         visit::visit_stmt(self, s);
     }
@@ -495,14 +539,12 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_field_value(&mut self, f: &'a syn::FieldValue) {
-        let r = self.cx.range(f);
-        self.cx.statements.push(r);
+        self.cx.statements.push(Statement::FieldValue(f));
         visit::visit_field_value(self, f);
     }
 
     fn visit_arm(&mut self, a: &'a syn::Arm) {
-        let r = self.cx.range(a);
-        self.cx.statements.push(r);
+        self.cx.statements.push(Statement::Arm(a));
         visit::visit_arm(self, a);
     }
 

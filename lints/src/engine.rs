@@ -106,7 +106,8 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     }
     let lines = LineIndex::new(file.text);
     let strings: Vec<Range<usize>> = cx.strings.iter().map(|s| cx.range(*s)).collect();
-    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, &cx.statements, CommentSyntax::Rust);
+    let statements = if file.text.contains(suppress::MARKER) { cx.statement_ranges() } else { &[] };
+    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, statements, CommentSyntax::Rust);
     for d in &mut directives {
         d.in_test_code = cx.in_test_code(d.range.start);
     }

@@ -237,11 +237,7 @@ pub fn call_site_arguments<'a>(
     index: usize,
     at: usize,
 ) -> Vec<&'a Expr> {
-    let owner = cx
-        .impls
-        .iter()
-        .filter(|i| cx.range(*i).contains(&at))
-        .min_by_key(|i| cx.range(*i).len());
+    let owner = cx.impl_at(at);
     let owner_name = owner.and_then(|i| match &*i.self_ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,
@@ -261,7 +257,7 @@ pub fn call_site_arguments<'a>(
         let qualifier = segs.next().map(|s| s.ident.to_string());
         let matches = match (&owner_name, qualifier.as_deref()) {
             (Some(_), Some("Self")) => {
-                owner.is_some_and(|o| cx.range(o).contains(&cx.range(c).start))
+                owner.is_some_and(|o| cx.impl_range(o).contains(&cx.range(c).start))
             }
             (Some(name), Some(q)) => q == name,
             (Some(_), None) => false,
@@ -302,11 +298,7 @@ fn field_value(
 ) -> Option<StrValue> {
     let named = |m: &syn::Member| matches!(m, syn::Member::Named(i) if i == member);
     let at = cx.range(field).start;
-    let owner = cx
-        .impls
-        .iter()
-        .filter(|i| cx.range(*i).contains(&at))
-        .min_by_key(|i| cx.range(*i).len());
+    let owner = cx.impl_at(at);
     let type_name = |i: &syn::ItemImpl| match &*i.self_ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,
@@ -314,7 +306,7 @@ fn field_value(
     let owner_name = owner.and_then(|i| type_name(i));
     let same_type = |start: usize, path: Option<&syn::Path>| {
         let Some(owner) = owner else { return true };
-        let inside = cx.range(owner).contains(&start);
+        let inside = cx.impl_range(owner).contains(&start);
         match path
             .and_then(|p| p.segments.last())
             .map(|s| s.ident.to_string())
@@ -327,7 +319,7 @@ fn field_value(
     let literals = cx
         .structs
         .iter()
-        .filter(|s| same_type(cx.range(*s).start, Some(&s.path)))
+        .filter(|s| same_type(cx.range(&s.path).start, Some(&s.path)))
         .flat_map(|s| s.fields.iter())
         .filter(|f| named(&f.member))
         .map(|f| &f.expr);
@@ -335,7 +327,7 @@ fn field_value(
         .assigns
         .iter()
         .filter(|a| {
-            same_type(cx.range(*a).start, None)
+            same_type(cx.range(&*a.left).start, None)
                 && matches!(peel(&a.left), Expr::Field(f) if named(&f.member))
         })
         .map(|a| &*a.right);

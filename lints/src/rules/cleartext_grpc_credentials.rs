@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "a tonic `http://` endpoint combined with `authorization` metadata",
     cwe: &[319],
-    needles: &["authorization"],
+    needles: &["(?i)http:// && authorization"],
     docs: r#"### What it does
 Flags a tonic `Channel::from_static`/`Channel::from_shared`/`Endpoint::from_static`/
 `Endpoint::from_shared`/`Endpoint::new` endpoint whose URL is `http://` (HTTP/2 without TLS) to a

@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a password in the userinfo of an `http://`, `ws://` or `ftp://` URL",
     cwe: &[319, 523],
-    needles: &["http://", "ws://", "ftp://"],
+    needles: &["(?i)http:// || (?i)ws:// || (?i)ftp:// && @"],
     docs: r#"### What it does
 Flags a configuration string (a literal, a `const`/`static`, a `format!`/`concat!` template with a
 literal scheme) that is an `http://`, `ws://` or `ftp://` URL with a password in its userinfo
@@ -49,7 +49,7 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !RULE.needles.iter().any(|n| contains_ci(cx.text, n)) {
+    if !["http://", "ws://", "ftp://"].iter().any(|n| contains_ci(cx.text, n)) {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a private key embedded in the source",
     cwe: &[321],
-    needles: &["PRIVATE KEY-----", "include_str", "include_bytes"],
+    needles: &["PRIVATE KEY-----", "include_str || include_bytes && (?i).key\" || (?i).pem\" || (?i).der\" || (?i).p8\" || (?i).pk8\""],
     docs: r#"### What it does
 Flags PEM private keys (`-----BEGIN … PRIVATE KEY-----` followed by key material) in string and
 byte-string literals, including raw and multi-line strings, `concat!` and `const` arrays of
@@ -131,7 +131,7 @@ fn check_includes(cx: &Cx<'_>, sink: &mut Sink) {
 /// item (a `const` array of lines, a `concat!`).
 fn following_body(cx: &Cx<'_>, rest: &[(Range<usize>, String)], at: usize) -> usize {
     let Some(stmt) = cx
-        .statements
+        .statement_ranges()
         .iter()
         .filter(|s| s.contains(&at))
         .min_by_key(|s| s.len())

@@ -194,7 +194,7 @@ fn report(
         return;
     };
     let statement = cx
-        .statements
+        .statement_ranges()
         .iter()
         .filter(|r| r.start <= range.start && range.end <= r.end)
         .min_by_key(|r| r.len())

@@ -18,12 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a plain HTTP server listening on all interfaces",
     cwe: &[319],
     needles: &[
-        "0.0.0.0",
-        "[::]",
-        "\"::\"",
-        "UNSPECIFIED",
-        "0, 0, 0, 0",
-        "0,0,0,0",
+        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",

@@ -73,7 +73,7 @@ fn check(cx: &Cx<'_>, out: &mut Sink) {
 /// Whether `at` lies in a statement or item gated on debug builds (`#[cfg(debug_assertions)]`,
 /// `if cfg!(debug_assertions) { … }`), which is what the help recommends.
 fn debug_only(cx: &Cx<'_>, at: usize) -> bool {
-    cx.statements.iter().filter(|r| r.contains(&at)).any(|r| {
+    cx.statement_ranges().iter().filter(|r| r.contains(&at)).any(|r| {
         let head: String = cx
             .text
             .get(r.start..)
