@@ -6,8 +6,10 @@ mod support;
 
 use support::{Fixture, package_manifest};
 
-const GOOD: &str = "pub fn c() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
-const TRIGGER: &str = "fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+const GOOD: &str =
+    "pub fn c() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+const TRIGGER: &str =
+    "fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
 
 /// A package whose `src/lib.rs` declares `mod bad;` beside an insecure `mod good;`.
 fn with_bad_module(bad: &[u8]) -> Fixture {
@@ -21,10 +23,21 @@ fn with_bad_module(bad: &[u8]) -> Fixture {
 
 fn assert_reported_once_and_rest_linted(out: &support::Run, reason: &str) {
     let findings = out.finding_lines();
-    assert!(findings.contains(&"TLS101 src/good.rs:1:49".to_string()), "the good file is still linted:\n{}", out.stderr);
-    let tls001: Vec<&String> = findings.iter().filter(|f| f.starts_with("TLS001")).collect();
+    assert!(
+        findings.contains(&"TLS101 src/good.rs:1:49".to_string()),
+        "the good file is still linted:\n{}",
+        out.stderr
+    );
+    let tls001: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.starts_with("TLS001"))
+        .collect();
     assert_eq!(tls001.len(), 1, "reported once:\n{}", out.stderr);
-    assert!(out.stderr.contains(reason), "reason `{reason}` in:\n{}", out.stderr);
+    assert!(
+        out.stderr.contains(reason),
+        "reason `{reason}` in:\n{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -33,36 +46,55 @@ fn not_utf8() {
     bytes.extend([0xff, 0xfe, b'\n']);
     let out = with_bad_module(&bytes).run(&["--color", "never"]);
     assert_eq!(out.code, 1);
-    let reason = format!("cannot lint `src/bad.rs`: the file is not valid UTF-8 (invalid byte at offset {})", TRIGGER.len());
+    let reason = format!(
+        "cannot lint `src/bad.rs`: the file is not valid UTF-8 (invalid byte at offset {})",
+        TRIGGER.len()
+    );
     assert_reported_once_and_rest_linted(&out, &reason);
 }
 
 #[test]
 fn syntax_error() {
-    let out = with_bad_module(format!("{TRIGGER}fn g() {{ let x = ; }}\n").as_bytes()).run(&["--color", "never"]);
-    assert_reported_once_and_rest_linted(&out, "warning[TLS001]: cannot parse `src/bad.rs`: expected an expression");
+    let out = with_bad_module(format!("{TRIGGER}fn g() {{ let x = ; }}\n").as_bytes())
+        .run(&["--color", "never"]);
+    assert_reported_once_and_rest_linted(
+        &out,
+        "warning[TLS001]: cannot parse `src/bad.rs`: expected an expression",
+    );
     assert!(out.stderr.contains("--> src/bad.rs:2:18"), "{}", out.stderr);
 }
 
 #[test]
 fn edition_2015_only_syntax() {
-    let out = with_bad_module(format!("{TRIGGER}trait T {{ fn f(u8); }}\n").as_bytes()).run(&["--color", "never"]);
+    let out = with_bad_module(format!("{TRIGGER}trait T {{ fn f(u8); }}\n").as_bytes())
+        .run(&["--color", "never"]);
     assert_reported_once_and_rest_linted(&out, "cannot parse `src/bad.rs`");
 }
 
 #[test]
 fn deeply_nested_expression() {
     let depth = 100_000;
-    let text = format!("{TRIGGER}fn g() -> u8 {{ {}1{} }}\n", "(".repeat(depth), ")".repeat(depth));
+    let text = format!(
+        "{TRIGGER}fn g() -> u8 {{ {}1{} }}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
     let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
-    assert_reported_once_and_rest_linted(&out, "nesting deeper than 256 levels; the file is not linted");
+    assert_reported_once_and_rest_linted(
+        &out,
+        "nesting deeper than 256 levels; the file is not linted",
+    );
 }
 
 #[test]
 fn very_long_method_chain_does_not_overflow() {
     let chain = ".clone()".repeat(20_000);
-    let text = format!("fn f() {{ let _ = reqwest::Client::builder(){chain}.danger_accept_invalid_certs(true); }}\n");
-    let fx = Fixture::new().file("Cargo.toml", &package_manifest("app", "")).file("src/lib.rs", &text);
+    let text = format!(
+        "fn f() {{ let _ = reqwest::Client::builder(){chain}.danger_accept_invalid_certs(true); }}\n"
+    );
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", &text);
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(out.findings().len(), 1);
@@ -71,12 +103,16 @@ fn very_long_method_chain_does_not_overflow() {
 #[test]
 fn twenty_megabyte_file() {
     let mut text = String::from(TRIGGER);
-    let line = "// padding padding padding padding padding padding padding padding padding padding\n";
+    let line =
+        "// padding padding padding padding padding padding padding padding padding padding\n";
     while text.len() < 20 * 1024 * 1024 {
         text.push_str(line);
     }
     let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
-    assert_reported_once_and_rest_linted(&out, "cannot lint `src/bad.rs`: the file is 20.0 MiB, over the 8 MiB limit");
+    assert_reported_once_and_rest_linted(
+        &out,
+        "cannot lint `src/bad.rs`: the file is 20.0 MiB, over the 8 MiB limit",
+    );
 }
 
 #[test]
@@ -88,12 +124,28 @@ fn twenty_megabyte_file_without_trigger_words_is_skipped_silently() {
 
 #[test]
 fn module_pointing_at_missing_file() {
-    let fx = Fixture::new().file("Cargo.toml", &package_manifest("app", "")).file("src/lib.rs", "mod good;\nmod gone;\n").file("src/good.rs", GOOD);
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "mod good;\nmod gone;\n")
+        .file("src/good.rs", GOOD);
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 1);
-    assert!(out.finding_lines().contains(&"TLS001 src/lib.rs:2:5".to_string()), "{}", out.stderr);
-    assert!(out.stderr.contains("module `gone` points at a missing file: `src/gone.rs` or `src/gone/mod.rs`"), "{}", out.stderr);
-    assert!(out.finding_lines().contains(&"TLS101 src/good.rs:1:49".to_string()));
+    assert!(
+        out.finding_lines()
+            .contains(&"TLS001 src/lib.rs:2:5".to_string()),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("module `gone` points at a missing file: `src/gone.rs` or `src/gone/mod.rs`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.finding_lines()
+            .contains(&"TLS101 src/good.rs:1:49".to_string())
+    );
 }
 
 #[test]
@@ -101,8 +153,16 @@ fn missing_file_in_paths() {
     let fx = Fixture::new().file("good.rs", GOOD);
     let out = fx.run(&["missing.rs", "good.rs", "--color", "never"]);
     assert_eq!(out.code, 2, "an unreadable input is exit status 2");
-    assert!(out.stderr.contains("cannot read `missing.rs`: no such file"), "{}", out.stderr);
-    assert_eq!(out.finding_lines(), vec!["TLS101 good.rs:1:49", "TLS001 missing.rs"]);
+    assert!(
+        out.stderr
+            .contains("cannot read `missing.rs`: no such file"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 good.rs:1:49", "TLS001 missing.rs"]
+    );
 }
 
 #[cfg(unix)]
@@ -112,24 +172,54 @@ fn symlink_loop_in_a_walked_directory() {
     std::os::unix::fs::symlink(fx.path("dir"), fx.path("dir/loop")).expect("symlink");
     std::os::unix::fs::symlink(fx.path("dir/self.rs"), fx.path("dir/self.rs")).ok();
     let out = fx.run(&["dir", "--color", "never"]);
-    assert_eq!(out.finding_lines(), vec!["TLS101 dir/good.rs:1:49"], "links are not followed:\n{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 dir/good.rs:1:49"],
+        "links are not followed:\n{}",
+        out.stderr
+    );
     assert_eq!(out.code, 1);
 }
 
 #[test]
 fn broken_manifest_in_workspace_mode() {
-    let fx = Fixture::new().file("Cargo.toml", "[package\nname = \"app\"\n").file("src/lib.rs", GOOD);
+    let fx = Fixture::new()
+        .file("Cargo.toml", "[package\nname = \"app\"\n")
+        .file("src/lib.rs", GOOD);
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("error: `cargo metadata` failed"), "{}", out.stderr);
-    assert!(out.stderr.contains("Cargo.toml"), "the manifest is named:\n{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: `cargo metadata` failed"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Cargo.toml"),
+        "the manifest is named:\n{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn broken_manifest_in_paths_mode() {
-    let fx = Fixture::new().file("Cargo.toml", "[package]\nname = \"app\"\n[package.metadata.tlslint\n").file("src/lib.rs", GOOD);
+    let fx = Fixture::new()
+        .file(
+            "Cargo.toml",
+            "[package]\nname = \"app\"\n[package.metadata.tlslint\n",
+        )
+        .file("src/lib.rs", GOOD);
     let out = fx.run(&["src/lib.rs", "--color", "never"]);
     assert_eq!(out.code, 2, "a broken manifest is a tool error");
-    assert_eq!(out.finding_lines(), vec!["TLS001 Cargo.toml:3:26", "TLS101 src/lib.rs:1:49"], "reported once, the rest still linted:\n{}", out.stderr);
-    assert!(out.stderr.contains("warning[TLS001]: cannot parse `Cargo.toml`: unclosed table, expected `]`"), "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS001 Cargo.toml:3:26", "TLS101 src/lib.rs:1:49"],
+        "reported once, the rest still linted:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("warning[TLS001]: cannot parse `Cargo.toml`: unclosed table, expected `]`"),
+        "{}",
+        out.stderr
+    );
 }

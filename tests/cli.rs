@@ -8,38 +8,66 @@ use support::{Fixture, package_manifest, tlslint};
 const INSECURE_LIB: &str = "pub fn client() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder().danger_accept_invalid_certs(true).build()\n}\n";
 
 fn one_package(extra_manifest: &str) -> Fixture {
-    Fixture::new().file("Cargo.toml", &package_manifest("app", extra_manifest)).file("src/lib.rs", INSECURE_LIB)
+    Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", extra_manifest))
+        .file("src/lib.rs", INSECURE_LIB)
 }
 
 #[test]
 fn example_workspace_reports_its_findings() {
-    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/insecure-client/Cargo.toml");
-    let out = support::Run::from(tlslint().args(["tlslint", "--manifest-path", example, "--color", "never"]).output().expect("run"));
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/insecure-client/Cargo.toml"
+    );
+    let out = support::Run::from(
+        tlslint()
+            .args(["tlslint", "--manifest-path", example, "--color", "never"])
+            .output()
+            .expect("run"),
+    );
     assert_eq!(out.code, 1, "{}", out.stderr);
-    assert_eq!(out.finding_lines(), vec![
-        "TLS801 Cargo.toml:16:48",
-        "TLS101 src/lib.rs:13:10",
-        "TLS104 src/lib.rs:14:10",
-        "TLS101 src/lib.rs:23:13",
-        "TLS101 src/net/tls.rs:8:13",
-        "TLS401 src/net/tls.rs:9:13",
-        "TLS104 src/net/tls.rs:16:10",
-        "TLS101 src/net/upload.rs:8:10",
-        "TLS110 src/net/verifier.rs:13:29",
-        "TLS111 src/net/verifier.rs:25:8",
-        "TLS110 src/net/verifier.rs:52:10",
-        "TLS510 src/reports.rs:8:14",
-        "TLS301 src/reports.rs:17:10",
-    ]);
-    assert!(out.stderr.contains("::: src/config.rs:4:11"), "the constant's definition is labelled:\n{}", out.stderr);
-    assert!(out.stderr.ends_with("error: tlslint found 10 errors and 3 warnings\n"), "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec![
+            "TLS801 Cargo.toml:16:48",
+            "TLS101 src/lib.rs:13:10",
+            "TLS104 src/lib.rs:14:10",
+            "TLS101 src/lib.rs:23:13",
+            "TLS101 src/net/tls.rs:8:13",
+            "TLS401 src/net/tls.rs:9:13",
+            "TLS104 src/net/tls.rs:16:10",
+            "TLS101 src/net/upload.rs:8:10",
+            "TLS110 src/net/verifier.rs:13:29",
+            "TLS111 src/net/verifier.rs:25:8",
+            "TLS110 src/net/verifier.rs:52:10",
+            "TLS510 src/reports.rs:8:14",
+            "TLS301 src/reports.rs:17:10",
+        ]
+    );
+    assert!(
+        out.stderr.contains("::: src/config.rs:4:11"),
+        "the constant's definition is labelled:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("error: tlslint found 10 errors and 3 warnings\n"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn three_invocation_shapes_agree() {
     let fx = one_package("");
     let a = fx.run(&["--color", "never"]);
-    let b = support::Run::from(tlslint().current_dir(fx.root()).args(["--color", "never"]).output().expect("run"));
+    let b = support::Run::from(
+        tlslint()
+            .current_dir(fx.root())
+            .args(["--color", "never"])
+            .output()
+            .expect("run"),
+    );
     assert_eq!(a.code, 1);
     assert_eq!(a.stderr, b.stderr);
     assert_eq!(a.finding_lines(), vec!["TLS101 src/lib.rs:2:32"]);
@@ -79,14 +107,21 @@ fn short_format_is_one_line_per_finding() {
     let out = one_package("").run(&["--message-format", "short", "--color", "never"]);
     assert_eq!(out.code, 1);
     let first = out.stderr.lines().next().unwrap_or("");
-    assert_eq!(first, "src/lib.rs:2:32: error[TLS101]: certificate verification is disabled: any certificate is accepted");
+    assert_eq!(
+        first,
+        "src/lib.rs:2:32: error[TLS101]: certificate verification is disabled: any certificate is accepted"
+    );
 }
 
 #[test]
 fn json_format_is_cargo_messages() {
     let out = one_package("").run(&["--message-format", "json"]);
     assert_eq!(out.code, 1);
-    let lines: Vec<serde_json::Value> = out.stdout.lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     assert_eq!(lines.len(), 2, "{}", out.stdout);
     let msg = &lines[0]["message"];
     assert_eq!(lines[0]["reason"], "compiler-message");
@@ -97,11 +132,26 @@ fn json_format_is_cargo_messages() {
     assert_eq!(msg["spans"][0]["column_start"], 32);
     assert_eq!(msg["spans"][0]["column_end"], 59);
     assert_eq!(msg["spans"][0]["is_primary"], true);
-    assert!(msg["rendered"].as_str().unwrap_or("").starts_with("error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32"));
-    assert_eq!(lines[1], serde_json::json!({"reason": "build-finished", "success": false}));
-    let parsed: Vec<_> = cargo_metadata::Message::parse_stream(out.stdout.as_bytes()).collect::<Result<_, _>>().expect("cargo_metadata reads it");
-    assert!(matches!(parsed[0], cargo_metadata::Message::CompilerMessage(_)));
-    assert!(matches!(parsed[1], cargo_metadata::Message::BuildFinished(_)));
+    assert!(
+        msg["rendered"].as_str().unwrap_or("").starts_with(
+            "error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32"
+        )
+    );
+    assert_eq!(
+        lines[1],
+        serde_json::json!({"reason": "build-finished", "success": false})
+    );
+    let parsed: Vec<_> = cargo_metadata::Message::parse_stream(out.stdout.as_bytes())
+        .collect::<Result<_, _>>()
+        .expect("cargo_metadata reads it");
+    assert!(matches!(
+        parsed[0],
+        cargo_metadata::Message::CompilerMessage(_)
+    ));
+    assert!(matches!(
+        parsed[1],
+        cargo_metadata::Message::BuildFinished(_)
+    ));
 }
 
 #[test]
@@ -109,8 +159,18 @@ fn color_follows_flag_and_cargo_term_color() {
     let fx = one_package("");
     assert!(fx.run(&["--color", "always"]).stderr.contains("\u{1b}["));
     assert!(!fx.run(&["--color", "never"]).stderr.contains("\u{1b}["));
-    assert!(!fx.run(&[]).stderr.contains("\u{1b}["), "auto is plain when not a terminal");
-    let env = support::Run::from(tlslint().current_dir(fx.root()).env("CARGO_TERM_COLOR", "always").arg("tlslint").output().expect("run"));
+    assert!(
+        !fx.run(&[]).stderr.contains("\u{1b}["),
+        "auto is plain when not a terminal"
+    );
+    let env = support::Run::from(
+        tlslint()
+            .current_dir(fx.root())
+            .env("CARGO_TERM_COLOR", "always")
+            .arg("tlslint")
+            .output()
+            .expect("run"),
+    );
     assert!(env.stderr.contains("\u{1b}["));
 }
 
@@ -121,7 +181,10 @@ fn quiet_drops_the_summary_and_verbose_adds_statistics() {
     assert!(!quiet.stderr.contains("tlslint found"));
     assert_eq!(quiet.finding_lines().len(), 1);
     let verbose = fx.run(&["-v"]).stderr;
-    assert!(verbose.contains("tlslint: 2 files in 1 packages, 2 parsed"), "src/lib.rs and Cargo.toml:\n{verbose}");
+    assert!(
+        verbose.contains("tlslint: 2 files in 1 packages, 2 parsed"),
+        "src/lib.rs and Cargo.toml:\n{verbose}"
+    );
 }
 
 #[test]
@@ -132,12 +195,25 @@ fn deny_warnings_fails_on_warnings() {
     assert_eq!(fx.run(&["--deny", "warnings"]).code, 1);
     let raised = fx.run(&["-D", "TLS104", "--color", "never"]);
     assert_eq!(raised.code, 1);
-    assert!(raised.stderr.contains("`cert_verification_runtime_toggle` is set to `deny` in the command line (`-D TLS104`)"));
+    assert!(raised.stderr.contains(
+        "`cert_verification_runtime_toggle` is set to `deny` in the command line (`-D TLS104`)"
+    ));
 }
 
 #[test]
 fn unknown_cargo_flags_are_accepted() {
-    let out = one_package("").run(&["--all-targets", "--all-features", "--offline", "--locked", "--frozen", "--keep-going", "--features", "x", "--target-dir", "t"]);
+    let out = one_package("").run(&[
+        "--all-targets",
+        "--all-features",
+        "--offline",
+        "--locked",
+        "--frozen",
+        "--keep-going",
+        "--features",
+        "x",
+        "--target-dir",
+        "t",
+    ]);
     assert_eq!(out.code, 1, "{}", out.stderr);
 }
 
@@ -154,12 +230,20 @@ fn list_and_explain_come_from_the_registry() {
     let fx = Fixture::new();
     let list = fx.run(&["--list"]);
     assert_eq!(list.code, 0);
-    assert!(list.stdout.lines().any(|l| l.starts_with("TLS101  cert_verification_disabled") && l.contains("deny")));
+    assert!(
+        list.stdout
+            .lines()
+            .any(|l| l.starts_with("TLS101  cert_verification_disabled") && l.contains("deny"))
+    );
     let by_code = fx.run(&["--explain", "TLS101"]);
     let by_name = fx.run(&["--explain", "cert-verification-disabled"]);
     assert_eq!(by_code.code, 0);
     assert_eq!(by_code.stdout, by_name.stdout);
-    assert!(by_code.stdout.starts_with("# TLS101 `cert_verification_disabled`"));
+    assert!(
+        by_code
+            .stdout
+            .starts_with("# TLS101 `cert_verification_disabled`")
+    );
     assert!(by_code.stdout.contains("### Why is this bad?"));
     let unknown = fx.run(&["--explain", "TLS999"]);
     assert_eq!(unknown.code, 2);
@@ -178,28 +262,50 @@ fn two_members() -> Fixture {
 #[test]
 fn package_selection() {
     let fx = two_members();
-    let paths = |args: &[&str]| fx.run(args).findings().into_iter().map(|(c, l)| format!("{c} {}", l.split(':').next().unwrap_or(""))).collect::<Vec<_>>();
+    let paths = |args: &[&str]| {
+        fx.run(args)
+            .findings()
+            .into_iter()
+            .map(|(c, l)| format!("{c} {}", l.split(':').next().unwrap_or("")))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(paths(&[]), vec!["TLS101 a/src/lib.rs"], "default members");
-    assert_eq!(paths(&["--workspace"]), vec!["TLS101 a/src/lib.rs", "TLS201 b/src/main.rs"]);
+    assert_eq!(
+        paths(&["--workspace"]),
+        vec!["TLS101 a/src/lib.rs", "TLS201 b/src/main.rs"]
+    );
     assert_eq!(paths(&["-p", "b"]), vec!["TLS201 b/src/main.rs"]);
     assert_eq!(paths(&["-p", "b@0.2.0"]), vec!["TLS201 b/src/main.rs"]);
-    assert_eq!(paths(&["--workspace", "--exclude", "a"]), vec!["TLS201 b/src/main.rs"]);
+    assert_eq!(
+        paths(&["--workspace", "--exclude", "a"]),
+        vec!["TLS201 b/src/main.rs"]
+    );
     let bad = fx.run(&["-p", "nope"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("package `nope` is not a member of the workspace"));
+    assert!(
+        bad.stderr
+            .contains("package `nope` is not a member of the workspace")
+    );
 }
 
 #[test]
 fn manifest_path_from_elsewhere() {
     let fx = two_members();
     let manifest = fx.path("Cargo.toml");
-    let out = support::Run::from(tlslint().args(["tlslint", "--workspace", "--manifest-path"]).arg(&manifest).output().expect("run"));
+    let out = support::Run::from(
+        tlslint()
+            .args(["tlslint", "--workspace", "--manifest-path"])
+            .arg(&manifest)
+            .output()
+            .expect("run"),
+    );
     assert_eq!(out.findings().len(), 2, "{}", out.stderr);
 }
 
 #[test]
 fn module_tree_is_followed_as_rustc_does() {
-    let bad = "pub fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+    let bad =
+        "pub fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))
         .file("src/lib.rs", "mod plain;\nmod dir;\n#[path = \"elsewhere/renamed.rs\"]\nmod renamed;\n#[cfg(windows)]\nmod windows_only;\nmod inline {\n    mod nested;\n}\ninclude!(\"generated.rs\");\n")
@@ -211,14 +317,30 @@ fn module_tree_is_followed_as_rustc_does() {
         .file("src/inline/nested.rs", bad)
         .file("src/generated.rs", bad)
         .file("src/orphan.rs", bad);
-    let mut files: Vec<String> = fx.run(&[]).findings().into_iter().map(|(_, l)| l.split(':').next().unwrap_or("").to_string()).collect();
+    let mut files: Vec<String> = fx
+        .run(&[])
+        .findings()
+        .into_iter()
+        .map(|(_, l)| l.split(':').next().unwrap_or("").to_string())
+        .collect();
     files.sort();
-    assert_eq!(files, vec!["src/dir/child.rs", "src/elsewhere/renamed.rs", "src/generated.rs", "src/inline/nested.rs", "src/plain.rs", "src/windows_only.rs"]);
+    assert_eq!(
+        files,
+        vec![
+            "src/dir/child.rs",
+            "src/elsewhere/renamed.rs",
+            "src/generated.rs",
+            "src/inline/nested.rs",
+            "src/plain.rs",
+            "src/windows_only.rs"
+        ]
+    );
 }
 
 #[test]
 fn targets_and_test_code() {
-    let bad = "fn main() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+    let bad =
+        "fn main() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))
         .file("src/lib.rs", "#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n}\n")
@@ -228,27 +350,59 @@ fn targets_and_test_code() {
         .file("tests/it.rs", bad)
         .file("benches/b.rs", bad);
     let files = |args: &[&str]| {
-        let mut f: Vec<String> = fx.run(args).findings().into_iter().map(|(_, l)| l.split(':').next().unwrap_or("").to_string()).collect();
+        let mut f: Vec<String> = fx
+            .run(args)
+            .findings()
+            .into_iter()
+            .map(|(_, l)| l.split(':').next().unwrap_or("").to_string())
+            .collect();
         f.sort();
         f
     };
-    assert_eq!(files(&[]), vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]);
-    assert_eq!(files(&["--include-tests"]), vec!["benches/b.rs", "build.rs", "examples/demo.rs", "src/bin/tool.rs", "src/lib.rs", "tests/it.rs"]);
+    assert_eq!(
+        files(&[]),
+        vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
+    );
+    assert_eq!(
+        files(&["--include-tests"]),
+        vec![
+            "benches/b.rs",
+            "build.rs",
+            "examples/demo.rs",
+            "src/bin/tool.rs",
+            "src/lib.rs",
+            "tests/it.rs"
+        ]
+    );
 }
 
 #[test]
 fn policy_levels_from_workspace_package_and_tlslint_toml() {
-    let ws = one_package("[workspace.metadata.tlslint.lints]\ncert_verification_disabled = \"warn\"\n");
+    let ws =
+        one_package("[workspace.metadata.tlslint.lints]\ncert_verification_disabled = \"warn\"\n");
     let out = ws.run(&["--color", "never"]);
     assert_eq!(out.code, 0);
     assert!(out.stderr.contains("warning[TLS101]"));
-    assert!(out.stderr.contains("is set to `warn` in `"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is set to `warn` in `"),
+        "{}",
+        out.stderr
+    );
 
-    let pkg = one_package("[workspace.metadata.tlslint.lints]\nTLS101 = \"warn\"\n\n[package.metadata.tlslint.lints]\nTLS101 = \"allow\"\n");
+    let pkg = one_package(
+        "[workspace.metadata.tlslint.lints]\nTLS101 = \"warn\"\n\n[package.metadata.tlslint.lints]\nTLS101 = \"allow\"\n",
+    );
     let out = pkg.run(&[]);
-    assert_eq!((out.code, out.stderr.as_str()), (0, ""), "package overrides workspace");
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (0, ""),
+        "package overrides workspace"
+    );
 
-    let file = one_package("").file("tlslint.toml", "[lints]\ncert-verification-disabled = { level = \"warn\" }\n");
+    let file = one_package("").file(
+        "tlslint.toml",
+        "[lints]\ncert-verification-disabled = { level = \"warn\" }\n",
+    );
     let out = file.run(&["--color", "never"]);
     assert_eq!(out.code, 0);
     assert!(out.stderr.contains("warning[TLS101]"));
@@ -266,22 +420,36 @@ fn policy_excludes_and_include_tests() {
 
 #[test]
 fn bad_policy_is_an_error_at_file_line_and_key() {
-    let fx = one_package("[workspace.metadata.tlslint]\nmin-tls-version = \"1.2\"\nno-such-key = 1\n");
+    let fx =
+        one_package("[workspace.metadata.tlslint]\nmin-tls-version = \"1.2\"\nno-such-key = 1\n");
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("error: unknown key `no-such-key` in the tlslint policy"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("error: unknown key `no-such-key` in the tlslint policy"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("Cargo.toml:10:1"), "{}", out.stderr);
 
     let fx = one_package("[workspace.metadata.tlslint.lints]\nno_such_rule = \"deny\"\n");
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("error: unknown rule `no_such_rule`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("error: unknown rule `no_such_rule`"),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("Cargo.toml:9:1"), "{}", out.stderr);
 
     let fx = one_package("[workspace.metadata.tlslint.lints]\nTLS101 = \"loud\"\n");
     let out = fx.run(&["--color", "never"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("invalid level for `TLS101`"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("invalid level for `TLS101`"),
+        "{}",
+        out.stderr
+    );
 
     let fx = one_package("[workspace.metadata.tlslint]\nmin-tls-version = \"1.0\"\n");
     assert_eq!(fx.run(&[]).code, 2);
@@ -289,25 +457,45 @@ fn bad_policy_is_an_error_at_file_line_and_key() {
 
 #[test]
 fn paths_mode_lints_named_files_and_walks_directories() {
-    let fx = one_package("[package.metadata.tlslint.lints]\nhostname_verification_disabled = \"warn\"\n")
-        .file("src/other.rs", "fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_hostnames(true); }\n")
-        .file("loose/x.rs", INSECURE_LIB)
-        .file("loose/ignored/y.rs", INSECURE_LIB)
-        .file("loose/.gitignore", "ignored/\n");
+    let fx = one_package(
+        "[package.metadata.tlslint.lints]\nhostname_verification_disabled = \"warn\"\n",
+    )
+    .file(
+        "src/other.rs",
+        "fn f() { let _ = reqwest::Client::builder().danger_accept_invalid_hostnames(true); }\n",
+    )
+    .file("loose/x.rs", INSECURE_LIB)
+    .file("loose/ignored/y.rs", INSECURE_LIB)
+    .file("loose/.gitignore", "ignored/\n");
     let out = fx.run(&["src/other.rs", "--color", "never"]);
-    assert_eq!(out.code, 0, "the package policy applies to a named file:\n{}", out.stderr);
+    assert_eq!(
+        out.code, 0,
+        "the package policy applies to a named file:\n{}",
+        out.stderr
+    );
     assert_eq!(out.finding_lines(), vec!["TLS201 src/other.rs:1:45"]);
     let dir = fx.run(&["loose"]);
-    assert_eq!(dir.finding_lines(), vec!["TLS101 loose/x.rs:2:32"], ".gitignore is honoured");
+    assert_eq!(
+        dir.finding_lines(),
+        vec!["TLS101 loose/x.rs:2:32"],
+        ".gitignore is honoured"
+    );
     let twice = fx.run(&["src/lib.rs", "src/lib.rs", "./src/lib.rs"]);
-    assert_eq!(twice.finding_lines(), vec!["TLS101 src/lib.rs:2:32"], "a file named twice is linted once");
+    assert_eq!(
+        twice.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "a file named twice is linted once"
+    );
 }
 
 #[test]
 fn paths_mode_marks_tests_directories_as_test_code() {
     let fx = one_package("").file("tests/it.rs", INSECURE_LIB);
     assert_eq!(fx.run(&["tests/it.rs"]).findings().len(), 0);
-    assert_eq!(fx.run(&["tests/it.rs", "--include-tests"]).findings().len(), 1);
+    assert_eq!(
+        fx.run(&["tests/it.rs", "--include-tests"]).findings().len(),
+        1
+    );
 }
 
 #[test]
@@ -318,12 +506,17 @@ fn cross_file_constant_in_paths_mode() {
         .file("src/consts.rs", "pub const SKIP: bool = true;\n");
     let out = fx.run(&["src/lib.rs", "--color", "never"]);
     assert_eq!(out.finding_lines(), vec!["TLS101 src/lib.rs:2:49"]);
-    assert!(out.stderr.contains("::: src/consts.rs:1:11"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("::: src/consts.rs:1:11"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn modules_declared_under_cfg_test_are_test_code() {
-    let bad = "pub fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
+    let bad =
+        "pub fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n";
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))
         .file("src/lib.rs", "mod net;\n#[cfg(test)]\nmod tests;\n")
@@ -334,12 +527,25 @@ fn modules_declared_under_cfg_test_are_test_code() {
         .file("src/tests/mod.rs", "mod util;\n")
         .file("src/tests/util.rs", bad);
     let files = |args: &[&str]| {
-        let mut f: Vec<String> = fx.run(args).findings().into_iter().map(|(_, l)| l.split(':').next().unwrap_or("").to_string()).collect();
+        let mut f: Vec<String> = fx
+            .run(args)
+            .findings()
+            .into_iter()
+            .map(|(_, l)| l.split(':').next().unwrap_or("").to_string())
+            .collect();
         f.sort();
         f
     };
     assert_eq!(files(&[]), vec!["src/net/real.rs"], "workspace mode");
-    assert_eq!(files(&["src"]), vec!["src/net/real.rs"], "paths mode looks up the declaring module");
-    assert_eq!(files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]), Vec::<String>::new(), "named files too");
+    assert_eq!(
+        files(&["src"]),
+        vec!["src/net/real.rs"],
+        "paths mode looks up the declaring module"
+    );
+    assert_eq!(
+        files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]),
+        Vec::<String>::new(),
+        "named files too"
+    );
     assert_eq!(files(&["--include-tests"]).len(), 4);
 }

@@ -8,10 +8,18 @@ use std::process::Command;
 
 fn run_script(script: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("bash").arg(root.join(script)).current_dir(root).output().expect("run bash");
+    let out = Command::new("bash")
+        .arg(root.join(script))
+        .current_dir(root)
+        .output()
+        .expect("run bash");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{script} failed ({}):\n{stdout}\n{stderr}", out.status);
+    assert!(
+        out.status.success(),
+        "{script} failed ({}):\n{stdout}\n{stderr}",
+        out.status
+    );
     print!("{stdout}");
 }
 

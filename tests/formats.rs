@@ -258,11 +258,7 @@ fn exit_zero_keeps_tool_errors() {
 #[test]
 fn named_excluded_files_stay_excluded() {
     let (_tmp, ws) = fixture();
-    let out = tlslint(
-        &ws,
-        &["src/generated/mod.rs", "Cargo.toml"],
-        &[],
-    );
+    let out = tlslint(&ws, &["src/generated/mod.rs", "Cargo.toml"], &[]);
     assert_eq!(
         out.status.code(),
         Some(0),

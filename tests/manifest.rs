@@ -295,7 +295,11 @@ fn paths_mode_lints_named_manifests_and_reports_broken_ones() {
         stderr.contains("cannot parse `crates/db/Cargo.toml`"),
         "{stderr}"
     );
-    assert_eq!(out.status.code(), Some(2), "a broken manifest is a tool error");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a broken manifest is a tool error"
+    );
 }
 
 #[test]

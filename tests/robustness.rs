@@ -9,22 +9,99 @@ use cargo_tlslint::run::lint_source;
 use tlslint_lints::Policy;
 
 const VOCABULARY: &[&str] = &[
-    "(", ")", "{", "}", "[", "]", ".", "::", ",", ";", "=", "!", "&", "|", "||", "=>", "->", "#", "'a", "$x", "?", "fn", "mod", "let",
-    "mut", "const", "static", "impl", "for", "if", "else", "match", "use", "as", "struct", "true", "false", "0", "1", "\"s\"",
-    "r#\"raw\"#", "b'x'", "macro_rules!", "format!", "cfg!", "//", "/*", "*/", "\n", " ", "\u{feff}", "#!", "tlslint:", "allow(",
-    "reason = \"r\"", "danger_accept_invalid_certs", "danger_accept_invalid_hostnames", "ssl_verify_peer", "SslVerifyMode",
-    "NONE", "set_verify", "TlsMode", "Insecure", "PgSslMode", "Require", "trust_cert", "Some", "self", "env", "var", "x", "y",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ".",
+    "::",
+    ",",
+    ";",
+    "=",
+    "!",
+    "&",
+    "|",
+    "||",
+    "=>",
+    "->",
+    "#",
+    "'a",
+    "$x",
+    "?",
+    "fn",
+    "mod",
+    "let",
+    "mut",
+    "const",
+    "static",
+    "impl",
+    "for",
+    "if",
+    "else",
+    "match",
+    "use",
+    "as",
+    "struct",
+    "true",
+    "false",
+    "0",
+    "1",
+    "\"s\"",
+    "r#\"raw\"#",
+    "b'x'",
+    "macro_rules!",
+    "format!",
+    "cfg!",
+    "//",
+    "/*",
+    "*/",
+    "\n",
+    " ",
+    "\u{feff}",
+    "#!",
+    "tlslint:",
+    "allow(",
+    "reason = \"r\"",
+    "danger_accept_invalid_certs",
+    "danger_accept_invalid_hostnames",
+    "ssl_verify_peer",
+    "SslVerifyMode",
+    "NONE",
+    "set_verify",
+    "TlsMode",
+    "Insecure",
+    "PgSslMode",
+    "Require",
+    "trust_cert",
+    "Some",
+    "self",
+    "env",
+    "var",
+    "x",
+    "y",
 ];
 
 fn iterations(default: usize) -> usize {
-    std::env::var("TLSLINT_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("TLSLINT_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn lint(text: &str) {
-    let policy = Policy { include_tests: true, ..Policy::default() };
+    let policy = Policy {
+        include_tests: true,
+        ..Policy::default()
+    };
     let findings = lint_source("fuzz.rs", text, false, &policy);
     for d in &findings.diagnostics {
-        assert!(d.primary.range.start <= d.primary.range.end && d.primary.range.end <= text.len(), "range out of the text: {:?}", d.primary.range);
+        assert!(
+            d.primary.range.start <= d.primary.range.end && d.primary.range.end <= text.len(),
+            "range out of the text: {:?}",
+            d.primary.range
+        );
     }
     let _ = cargo_tlslint::run::render_plain(std::slice::from_ref(&findings), false);
 }
@@ -34,7 +111,10 @@ fn random_token_streams() {
     let mut rng = fastrand::Rng::with_seed(0x7115);
     for _ in 0..iterations(500) {
         let len = rng.usize(1..200);
-        let text: String = (0..len).map(|_| VOCABULARY[rng.usize(..VOCABULARY.len())]).collect::<Vec<_>>().join(if rng.bool() { " " } else { "" });
+        let text: String = (0..len)
+            .map(|_| VOCABULARY[rng.usize(..VOCABULARY.len())])
+            .collect::<Vec<_>>()
+            .join(if rng.bool() { " " } else { "" });
         lint(&format!("danger_accept_invalid_certs {text}"));
     }
 }
@@ -43,7 +123,12 @@ fn random_token_streams() {
 fn mutated_real_files() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["ui-tests", "lints/src", "lints/src/rules", "examples/insecure-client/src"] {
+    for dir in [
+        "ui-tests",
+        "lints/src",
+        "lints/src/rules",
+        "examples/insecure-client/src",
+    ] {
         collect(&root.join(dir), &mut files);
     }
     assert!(files.len() > 20, "found the seed files");

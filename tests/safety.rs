@@ -12,7 +12,11 @@ use std::path::Path;
 use support::{Fixture, tlslint};
 
 fn executable(path: &Path, marker: &Path) {
-    std::fs::write(path, format!("#!/bin/sh\ntouch '{}'\nexit 1\n", marker.display())).expect("write script");
+    std::fs::write(
+        path,
+        format!("#!/bin/sh\ntouch '{}'\nexit 1\n", marker.display()),
+    )
+    .expect("write script");
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 
@@ -26,22 +30,53 @@ fn hostile_tree_runs_nothing() {
     executable(&fx.path("toolchain/bin/cargo"), &marker);
     executable(&fx.path("toolchain/bin/rustc"), &marker);
     executable(&fx.path("wrapper.sh"), &marker);
-    fx.write("build.rs", format!("fn main() {{ std::fs::write({:?}, \"x\").unwrap(); }}\n", marker.display().to_string()).as_bytes());
-    fx.write(".cargo/config.toml", format!("[build]\nrustc-wrapper = {:?}\nrustc = {:?}\n", fx.path("wrapper.sh").display().to_string(), fx.path("toolchain/bin/rustc").display().to_string()).as_bytes());
-    fx.write("rust-toolchain.toml", format!("[toolchain]\npath = {:?}\n", fx.path("toolchain").display().to_string()).as_bytes());
+    fx.write(
+        "build.rs",
+        format!(
+            "fn main() {{ std::fs::write({:?}, \"x\").unwrap(); }}\n",
+            marker.display().to_string()
+        )
+        .as_bytes(),
+    );
+    fx.write(
+        ".cargo/config.toml",
+        format!(
+            "[build]\nrustc-wrapper = {:?}\nrustc = {:?}\n",
+            fx.path("wrapper.sh").display().to_string(),
+            fx.path("toolchain/bin/rustc").display().to_string()
+        )
+        .as_bytes(),
+    );
+    fx.write(
+        "rust-toolchain.toml",
+        format!(
+            "[toolchain]\npath = {:?}\n",
+            fx.path("toolchain").display().to_string()
+        )
+        .as_bytes(),
+    );
 
     // Without `$CARGO`, the `cargo` on PATH (a rustup proxy on developer machines) is used: it
     // would pick the tree's toolchain if it were started from inside the tree.
     for cargo_env in [None, std::env::var_os("CARGO")] {
         let mut cmd = tlslint();
-        cmd.current_dir(fx.root()).args(["tlslint", "--color", "never"]);
+        cmd.current_dir(fx.root())
+            .args(["tlslint", "--color", "never"]);
         match &cargo_env {
             Some(c) => cmd.env("CARGO", c),
             None => cmd.env_remove("CARGO"),
         };
         let out = support::Run::from(cmd.output().expect("run"));
-        assert_eq!(out.finding_lines(), vec!["TLS101 src/lib.rs:1:49"], "{}", out.stderr);
+        assert_eq!(
+            out.finding_lines(),
+            vec!["TLS101 src/lib.rs:1:49"],
+            "{}",
+            out.stderr
+        );
         assert_eq!(out.code, 1);
-        assert!(!marker.exists(), "something from the scanned tree was executed (CARGO={cargo_env:?})");
+        assert!(
+            !marker.exists(),
+            "something from the scanned tree was executed (CARGO={cargo_env:?})"
+        );
     }
 }

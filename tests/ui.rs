@@ -32,7 +32,12 @@ fn main() {
         move || every_rule_has_cases(&root)
     })];
     for case in cases(&root) {
-        let name = case.strip_prefix(&root).unwrap_or(&case).with_extension("").display().to_string();
+        let name = case
+            .strip_prefix(&root)
+            .unwrap_or(&case)
+            .with_extension("")
+            .display()
+            .to_string();
         trials.push(Trial::test(name, move || run_case(&case)));
     }
     libtest_mimic::run(&args, trials).exit();
@@ -41,7 +46,11 @@ fn main() {
 fn cases(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        for file in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+        for file in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             if CaseKind::of(&file.path()).is_some() {
                 out.push(file.path());
             }
@@ -87,7 +96,12 @@ fn run_case(case: &Path) -> Result<(), Failed> {
     let kind = CaseKind::of(case).ok_or("not a ui case")?;
     let bytes = std::fs::read(case).map_err(|e| format!("cannot read {}: {e}", case.display()))?;
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let display = format!("ui-tests/{}", case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case)).unwrap_or(case).display());
+    let display = format!(
+        "ui-tests/{}",
+        case.strip_prefix(case.parent().and_then(Path::parent).unwrap_or(case))
+            .unwrap_or(case)
+            .display()
+    );
     let header = header(&text, kind.comment())?;
     let findings = match kind {
         CaseKind::Rust => lint_source(&display, &text, header.is_test_target, &header.policy),
@@ -95,38 +109,74 @@ fn run_case(case: &Path) -> Result<(), Failed> {
             let ws = match &header.workspace {
                 Some(file) => {
                     let path = case.with_file_name(file);
-                    let ws_text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                    Some((format!("{}/{file}", display.rsplit_once('/').map_or("", |(dir, _)| dir)), ws_text))
+                    let ws_text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    Some((
+                        format!(
+                            "{}/{file}",
+                            display.rsplit_once('/').map_or("", |(dir, _)| dir)
+                        ),
+                        ws_text,
+                    ))
                 }
                 None => None,
             };
-            let ws = ws.as_ref().map(|(path, text)| WorkspaceManifest { path, text });
-            manifest::lint_text(m, &display, &text, ws, header.tls_insecure_in_sources, &header.policy)
+            let ws = ws
+                .as_ref()
+                .map(|(path, text)| WorkspaceManifest { path, text });
+            manifest::lint_text(
+                m,
+                &display,
+                &text,
+                ws,
+                header.tls_insecure_in_sources,
+                &header.policy,
+            )
         }
     };
 
     let mut expected = annotations(&text, kind.comment())?;
     let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
-    for d in findings.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-        let line = text[..d.primary.range.start.min(text.len())].matches('\n').count() + 1;
+    for d in findings
+        .diagnostics
+        .iter()
+        .filter(|d| d.suppressed.is_none())
+    {
+        let line = text[..d.primary.range.start.min(text.len())]
+            .matches('\n')
+            .count()
+            + 1;
         *actual.entry((line, d.rule.name.to_string())).or_default() += 1;
     }
     expected.retain(|_, n| *n > 0);
     if expected != actual {
-        let fmt = |m: &BTreeMap<(usize, String), usize>| m.iter().map(|((l, r), n)| format!("  line {l}: {r} ×{n}")).collect::<Vec<_>>().join("\n");
+        let fmt = |m: &BTreeMap<(usize, String), usize>| {
+            m.iter()
+                .map(|((l, r), n)| format!("  line {l}: {r} ×{n}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
         return Err(format!("annotations and findings differ in {}\nexpected (annotations):\n{}\nactual (findings):\n{}", case.display(), fmt(&expected), fmt(&actual)).into());
     }
 
     let rendered = render_plain(std::slice::from_ref(&findings), true);
     let golden = case.with_extension("stderr");
     if std::env::var_os("TLSLINT_BLESS").is_some() {
-        std::fs::write(&golden, &rendered).map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
+        std::fs::write(&golden, &rendered)
+            .map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
         return Ok(());
     }
     let want = std::fs::read_to_string(&golden).unwrap_or_default();
     if want != rendered {
-        let diff = similar::TextDiff::from_lines(&want, &rendered).unified_diff().header("expected", "actual").to_string();
-        return Err(format!("{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}", golden.display()).into());
+        let diff = similar::TextDiff::from_lines(&want, &rendered)
+            .unified_diff()
+            .header("expected", "actual")
+            .to_string();
+        return Err(format!(
+            "{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}",
+            golden.display()
+        )
+        .into());
     }
     Ok(())
 }
@@ -149,17 +199,38 @@ fn header(text: &str, comment: &str) -> Result<Header, Failed> {
             header.policy.min_tls_version = match version.trim() {
                 "1.2" => TlsVersion::Tls12,
                 "1.3" => TlsVersion::Tls13,
-                other => return Err(format!("`{prefix} min-tls-version` takes `1.2` or `1.3`, found `{other}`").into()),
+                other => {
+                    return Err(format!(
+                        "`{prefix} min-tls-version` takes `1.2` or `1.3`, found `{other}`"
+                    )
+                    .into());
+                }
             };
         } else if let Some(age) = directive.strip_prefix("hsts-min-max-age ") {
-            header.policy.hsts_min_max_age = age.trim().parse().map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
+            header.policy.hsts_min_max_age = age
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
         } else if let Some(pattern) = directive.strip_prefix("cleartext-host ") {
-            header.policy.allowed_cleartext_hosts.push(pattern.trim().to_string());
+            header
+                .policy
+                .allowed_cleartext_hosts
+                .push(pattern.trim().to_string());
         } else if let Some(setting) = directive.strip_prefix("level ") {
-            let (name, level) = setting.split_once('=').ok_or_else(|| format!("`{prefix} level` takes `rule=level`"))?;
-            let rule = tlslint_lints::find_rule(name.trim()).ok_or_else(|| format!("unknown rule `{name}`"))?;
-            let level = Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
-            header.policy.levels.insert(rule.code, LevelSource { level, origin: format!("the ui test's `{prefix} level` header") });
+            let (name, level) = setting
+                .split_once('=')
+                .ok_or_else(|| format!("`{prefix} level` takes `rule=level`"))?;
+            let rule = tlslint_lints::find_rule(name.trim())
+                .ok_or_else(|| format!("unknown rule `{name}`"))?;
+            let level =
+                Level::parse(level.trim()).ok_or_else(|| format!("unknown level `{level}`"))?;
+            header.policy.levels.insert(
+                rule.code,
+                LevelSource {
+                    level,
+                    origin: format!("the ui test's `{prefix} level` header"),
+                },
+            );
         } else {
             return Err(format!("unknown header `{line}`").into());
         }
@@ -173,15 +244,24 @@ fn annotations(text: &str, comment: &str) -> Result<BTreeMap<(usize, String), us
     let marker = format!("{comment}~");
     let mut out = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
-        let Some(at) = line.find(&marker) else { continue };
+        let Some(at) = line.find(&marker) else {
+            continue;
+        };
         let rest = &line[at + marker.len()..];
         let ups = rest.chars().take_while(|c| *c == '^').count();
         let downs = rest.chars().take_while(|c| *c == 'v').count();
         let name = rest[ups + downs..].trim();
         if tlslint_lints::find_rule(name).is_none_or(|r| r.name != name) {
-            return Err(format!("line {}: `{marker}` must name a rule by its snake_case name, found `{name}`", i + 1).into());
+            return Err(format!(
+                "line {}: `{marker}` must name a rule by its snake_case name, found `{name}`",
+                i + 1
+            )
+            .into());
         }
-        let target = (i + 1 + downs).checked_sub(ups).filter(|l| *l >= 1).ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
+        let target = (i + 1 + downs)
+            .checked_sub(ups)
+            .filter(|l| *l >= 1)
+            .ok_or_else(|| format!("line {}: annotation points above the file", i + 1))?;
         *out.entry((target, name.to_string())).or_default() += 1;
     }
     Ok(out)
@@ -197,7 +277,10 @@ fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
             let text = std::fs::read_to_string(file.path()).unwrap_or_default();
             if let Some(kind) = CaseKind::of(&file.path()) {
                 let marker = format!("{}~", kind.comment());
-                if ["", "^", "v"].iter().any(|dir| text.contains(&format!("{marker}{dir} {}", rule.name))) {
+                if ["", "^", "v"]
+                    .iter()
+                    .any(|dir| text.contains(&format!("{marker}{dir} {}", rule.name)))
+                {
                     positive = true;
                 } else if !text.contains(&marker) {
                     negative = true;
@@ -205,8 +288,19 @@ fn every_rule_has_cases(root: &Path) -> Result<(), Failed> {
             }
         }
         if !positive || !negative {
-            missing.push(format!("{} ({}): positive {positive}, negative {negative}", rule.name, rule.code));
+            missing.push(format!(
+                "{} ({}): positive {positive}, negative {negative}",
+                rule.name, rule.code
+            ));
         }
     }
-    if missing.is_empty() { Ok(()) } else { Err(format!("rules without both positive and negative ui tests:\n{}", missing.join("\n")).into()) }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "rules without both positive and negative ui tests:\n{}",
+            missing.join("\n")
+        )
+        .into())
+    }
 }

@@ -64,7 +64,9 @@ pub struct AllowedCrate {
 impl DependencyPolicy {
     /// The allow-list entry covering `name` at `version`, if any.
     pub fn allowed(&self, name: &str, version: &semver::Version) -> Option<&AllowedCrate> {
-        self.allow.iter().find(|a| a.name == name && a.version.matches(version))
+        self.allow
+            .iter()
+            .find(|a| a.name == name && a.version.matches(version))
     }
 }
 
@@ -77,15 +79,29 @@ pub struct Excludes {
 impl Excludes {
     /// Whether `path` (absolute) is excluded.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        self.sets.iter().any(|(base, set)| path.strip_prefix(base).is_ok_and(|rel| set.is_match(rel)))
+        self.sets
+            .iter()
+            .any(|(base, set)| path.strip_prefix(base).is_ok_and(|rel| set.is_match(rel)))
     }
 }
 
-const KEYS: &[&str] = &["lints", "include-tests", "exclude", "min-tls-version", "hsts-min-max-age", "allowed-cleartext-hosts", "dependencies"];
+const KEYS: &[&str] = &[
+    "lints",
+    "include-tests",
+    "exclude",
+    "min-tls-version",
+    "hsts-min-max-age",
+    "allowed-cleartext-hosts",
+    "dependencies",
+];
 
 /// Reads the settings table at `table_path` (e.g. `["workspace", "metadata", "tlslint"]`, or
 /// `[]` for a `tlslint.toml`) from the TOML file `path`.
-pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option<Layer>, ConfigError> {
+pub fn read_layer(
+    path: &Path,
+    text: &str,
+    table_path: &[&str],
+) -> Result<Option<Layer>, ConfigError> {
     let err = |range: Range<usize>, message: String, label: &str| ConfigError {
         path: path.to_path_buf(),
         text: text.to_string(),
@@ -96,7 +112,11 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
     };
     let doc = DeTable::parse(text).map_err(|e| ConfigError {
         is_syntax: true,
-        ..err(e.span().unwrap_or(0..0), format!("cannot parse `{}`: {}", path.display(), e.message().trim()), "here")
+        ..err(
+            e.span().unwrap_or(0..0),
+            format!("cannot parse `{}`: {}", path.display(), e.message().trim()),
+            "here",
+        )
     })?;
     let mut table = doc.get_ref();
     for key in table_path {
@@ -104,7 +124,11 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
             Some(DeValue::Table(t)) => table = t,
             Some(_) => {
                 let span = table.get(*key).map_or(0..0, |v| v.span());
-                return Err(err(span, format!("`{}` must be a table", table_path.join(".")), "expected a table"));
+                return Err(err(
+                    span,
+                    format!("`{}` must be a table", table_path.join(".")),
+                    "expected a table",
+                ));
             }
             None => return Ok(None),
         }
@@ -120,30 +144,81 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
         let name = key.get_ref().as_ref();
         let vspan = value.span();
         match name {
-            "lints" => layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?,
-            "include-tests" => layer.include_tests = Some(value.get_ref().as_bool().ok_or_else(|| err(vspan.clone(), "`include-tests` must be `true` or `false`".into(), "expected a boolean"))?),
+            "lints" => {
+                layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?
+            }
+            "include-tests" => {
+                layer.include_tests = Some(value.get_ref().as_bool().ok_or_else(|| {
+                    err(
+                        vspan.clone(),
+                        "`include-tests` must be `true` or `false`".into(),
+                        "expected a boolean",
+                    )
+                })?)
+            }
             "min-tls-version" => {
                 layer.min_tls_version = Some(match value.get_ref().as_str() {
                     Some("1.2") => TlsVersion::Tls12,
                     Some("1.3") => TlsVersion::Tls13,
-                    _ => return Err(err(vspan, "`min-tls-version` must be \"1.2\" or \"1.3\"".into(), "unsupported value")),
+                    _ => {
+                        return Err(err(
+                            vspan,
+                            "`min-tls-version` must be \"1.2\" or \"1.3\"".into(),
+                            "unsupported value",
+                        ));
+                    }
                 })
             }
             "hsts-min-max-age" => {
-                let n = value.get_ref().as_integer().and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
-                layer.hsts_min_max_age = Some(n.ok_or_else(|| err(vspan, "`hsts-min-max-age` must be a non-negative integer (seconds)".into(), "expected seconds"))?);
+                let n = value.get_ref().as_integer().and_then(|i| {
+                    u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
+                });
+                layer.hsts_min_max_age = Some(n.ok_or_else(|| {
+                    err(
+                        vspan,
+                        "`hsts-min-max-age` must be a non-negative integer (seconds)".into(),
+                        "expected seconds",
+                    )
+                })?);
             }
-            "allowed-cleartext-hosts" => layer.allowed_cleartext_hosts = Some(strings(value).ok_or_else(|| err(vspan, "`allowed-cleartext-hosts` must be an array of strings".into(), "expected an array of strings"))?),
+            "allowed-cleartext-hosts" => {
+                layer.allowed_cleartext_hosts = Some(strings(value).ok_or_else(|| {
+                    err(
+                        vspan,
+                        "`allowed-cleartext-hosts` must be an array of strings".into(),
+                        "expected an array of strings",
+                    )
+                })?)
+            }
             "exclude" => {
-                let globs = strings(value).ok_or_else(|| err(vspan.clone(), "`exclude` must be an array of glob strings".into(), "expected an array of strings"))?;
+                let globs = strings(value).ok_or_else(|| {
+                    err(
+                        vspan.clone(),
+                        "`exclude` must be an array of glob strings".into(),
+                        "expected an array of strings",
+                    )
+                })?;
                 for g in &globs {
-                    Glob::new(g).map_err(|e| err(vspan.clone(), format!("invalid glob `{g}` in `exclude`: {e}"), "invalid glob"))?;
+                    Glob::new(g).map_err(|e| {
+                        err(
+                            vspan.clone(),
+                            format!("invalid glob `{g}` in `exclude`: {e}"),
+                            "invalid glob",
+                        )
+                    })?;
                 }
                 layer.exclude = globs.into_iter().map(|g| (base.clone(), g)).collect();
             }
-            "dependencies" => layer.dependencies = Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?),
+            "dependencies" => {
+                layer.dependencies =
+                    Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?)
+            }
             _ => {
-                return Err(err(key.span(), format!("unknown key `{name}` in the tlslint policy"), &format!("expected one of `{}`", KEYS.join("`, `"))));
+                return Err(err(
+                    key.span(),
+                    format!("unknown key `{name}` in the tlslint policy"),
+                    &format!("expected one of `{}`", KEYS.join("`, `")),
+                ));
             }
         }
     }
@@ -152,42 +227,95 @@ pub fn read_layer(path: &Path, text: &str, table_path: &[&str]) -> Result<Option
 
 type Problem = (Range<usize>, String, &'static str);
 
-fn read_levels(value: &Spanned<DeValue<'_>>, origin: &str) -> Result<Vec<(&'static str, LevelSource)>, Problem> {
+fn read_levels(
+    value: &Spanned<DeValue<'_>>,
+    origin: &str,
+) -> Result<Vec<(&'static str, LevelSource)>, Problem> {
     let DeValue::Table(t) = value.get_ref() else {
-        return Err((value.span(), "`lints` must be a table of `rule = \"level\"`".into(), "expected a table"));
+        return Err((
+            value.span(),
+            "`lints` must be a table of `rule = \"level\"`".into(),
+            "expected a table",
+        ));
     };
     let mut out = Vec::new();
     for (key, level) in t.iter() {
         let name = key.get_ref().as_ref();
-        let rule = find_rule(name).ok_or_else(|| (key.span(), format!("unknown rule `{name}`"), "not a tlslint rule; see `cargo tlslint --list`"))?;
+        let rule = find_rule(name).ok_or_else(|| {
+            (
+                key.span(),
+                format!("unknown rule `{name}`"),
+                "not a tlslint rule; see `cargo tlslint --list`",
+            )
+        })?;
         let text = match level.get_ref() {
             DeValue::String(s) => Some(s.as_ref().to_string()),
-            DeValue::Table(lt) => lt.get("level").and_then(|l| l.get_ref().as_str()).map(str::to_string),
+            DeValue::Table(lt) => lt
+                .get("level")
+                .and_then(|l| l.get_ref().as_str())
+                .map(str::to_string),
             _ => None,
         };
-        let level = text.as_deref().and_then(Level::parse).ok_or_else(|| (level.span(), format!("invalid level for `{name}`"), "expected \"allow\", \"warn\", \"deny\" or \"forbid\""))?;
-        out.push((rule.code, LevelSource { level, origin: origin.to_string() }));
+        let level = text.as_deref().and_then(Level::parse).ok_or_else(|| {
+            (
+                level.span(),
+                format!("invalid level for `{name}`"),
+                "expected \"allow\", \"warn\", \"deny\" or \"forbid\"",
+            )
+        })?;
+        out.push((
+            rule.code,
+            LevelSource {
+                level,
+                origin: origin.to_string(),
+            },
+        ));
     }
     Ok(out)
 }
 
 fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, Problem> {
-    let table = match value.get_ref() {
-        DeValue::Boolean(audit) => return Ok(DependencyPolicy { audit: *audit, allow: Vec::new() }),
-        DeValue::Table(t) => t,
-        _ => return Err((value.span(), "`dependencies` must be `true`, `false` or a table `{ audit = …, allow = [...] }`".into(), "expected a boolean or a table")),
-    };
+    let table =
+        match value.get_ref() {
+            DeValue::Boolean(audit) => {
+                return Ok(DependencyPolicy {
+                    audit: *audit,
+                    allow: Vec::new(),
+                });
+            }
+            DeValue::Table(t) => t,
+            _ => return Err((
+                value.span(),
+                "`dependencies` must be `true`, `false` or a table `{ audit = …, allow = [...] }`"
+                    .into(),
+                "expected a boolean or a table",
+            )),
+        };
     let mut policy = DependencyPolicy::default();
     for (key, v) in table.iter() {
         match key.get_ref().as_ref() {
-            "audit" => policy.audit = v.get_ref().as_bool().ok_or_else(|| (v.span(), "`dependencies.audit` must be `true` or `false`".into(), "expected a boolean"))?,
+            "audit" => {
+                policy.audit = v.get_ref().as_bool().ok_or_else(|| {
+                    (
+                        v.span(),
+                        "`dependencies.audit` must be `true` or `false`".into(),
+                        "expected a boolean",
+                    )
+                })?
+            }
             "allow" => {
                 let DeValue::Array(items) = v.get_ref() else {
                     return Err((v.span(), "`dependencies.allow` must be an array of `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected an array"));
                 };
                 policy.allow = items.iter().map(read_allowed).collect::<Result<_, _>>()?;
             }
-            other => return Err((key.span(), format!("unknown key `{other}` in `dependencies`"), "expected `audit` or `allow`")),
+            other => {
+                return Err((
+                    key.span(),
+                    format!("unknown key `{other}` in `dependencies`"),
+                    "expected `audit` or `allow`",
+                ));
+            }
         }
     }
     Ok(policy)
@@ -199,31 +327,80 @@ fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
     };
     for (key, _) in t.iter() {
         if !matches!(key.get_ref().as_ref(), "crate" | "version" | "reason") {
-            return Err((key.span(), format!("unknown key `{}` in an allow-list entry", key.get_ref()), "expected `crate`, `version` or `reason`"));
+            return Err((
+                key.span(),
+                format!("unknown key `{}` in an allow-list entry", key.get_ref()),
+                "expected `crate`, `version` or `reason`",
+            ));
         }
     }
     let text = |k: &str| t.get(k).map(|v| (v.get_ref().as_str(), v.span()));
     let name = match text("crate") {
         Some((Some(n), _)) if !n.is_empty() => n.to_string(),
-        Some((_, span)) => return Err((span, "`crate` must be a crate name".into(), "expected a string")),
-        None => return Err((item.span(), "an allow-list entry needs `crate`".into(), "`crate` is missing")),
+        Some((_, span)) => {
+            return Err((
+                span,
+                "`crate` must be a crate name".into(),
+                "expected a string",
+            ));
+        }
+        None => {
+            return Err((
+                item.span(),
+                "an allow-list entry needs `crate`".into(),
+                "`crate` is missing",
+            ));
+        }
     };
     let version = match text("version") {
-        Some((Some(v), span)) => semver::VersionReq::parse(v).map_err(|e| (span, format!("invalid version requirement `{v}`: {e}"), "not a version requirement"))?,
-        Some((None, span)) => return Err((span, "`version` must be a version requirement string".into(), "expected a string")),
+        Some((Some(v), span)) => semver::VersionReq::parse(v).map_err(|e| {
+            (
+                span,
+                format!("invalid version requirement `{v}`: {e}"),
+                "not a version requirement",
+            )
+        })?,
+        Some((None, span)) => {
+            return Err((
+                span,
+                "`version` must be a version requirement string".into(),
+                "expected a string",
+            ));
+        }
         None => semver::VersionReq::STAR,
     };
     let reason = match text("reason") {
         Some((Some(r), _)) if !r.trim().is_empty() => r.to_string(),
-        Some((_, span)) => return Err((span, "`reason` must be a non-empty string".into(), "expected a reason")),
-        None => return Err((item.span(), format!("the allow-list entry for `{name}` needs a `reason`"), "`reason` is missing")),
+        Some((_, span)) => {
+            return Err((
+                span,
+                "`reason` must be a non-empty string".into(),
+                "expected a reason",
+            ));
+        }
+        None => {
+            return Err((
+                item.span(),
+                format!("the allow-list entry for `{name}` needs a `reason`"),
+                "`reason` is missing",
+            ));
+        }
     };
-    Ok(AllowedCrate { name, version, reason })
+    Ok(AllowedCrate {
+        name,
+        version,
+        reason,
+    })
 }
 
 fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
-    let DeValue::Array(items) = value.get_ref() else { return None };
-    items.iter().map(|v| v.get_ref().as_str().map(str::to_string)).collect()
+    let DeValue::Array(items) = value.get_ref() else {
+        return None;
+    };
+    items
+        .iter()
+        .map(|v| v.get_ref().as_str().map(str::to_string))
+        .collect()
 }
 
 /// Merges layers in order (later overrides earlier) into a policy and its excludes.
@@ -263,7 +440,11 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
             }
         }
     }
-    let sets = by_base.into_iter().map(|(b, builder)| builder.build().map(|s| (b, s))).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    let sets = by_base
+        .into_iter()
+        .map(|(b, builder)| builder.build().map(|s| (b, s)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
     Ok((policy, Excludes { sets }))
 }
 
@@ -273,7 +454,11 @@ pub fn workspace_layers(root: &Path) -> Result<Vec<Layer>, ConfigError> {
     let mut layers = Vec::new();
     let manifest = root.join("Cargo.toml");
     if let Ok(text) = std::fs::read_to_string(&manifest) {
-        layers.extend(read_layer(&manifest, &text, &["workspace", "metadata", "tlslint"])?);
+        layers.extend(read_layer(
+            &manifest,
+            &text,
+            &["workspace", "metadata", "tlslint"],
+        )?);
     }
     let file = root.join("tlslint.toml");
     if let Ok(text) = std::fs::read_to_string(&file) {
@@ -297,14 +482,26 @@ pub fn package_layer(manifest: &Path) -> Result<Option<Layer>, ConfigError> {
 
 /// The dependency policy of a list of layers: the last layer that sets one.
 pub fn dependency_policy(layers: &[Layer]) -> DependencyPolicy {
-    layers.iter().rev().find_map(|l| l.dependencies.clone()).unwrap_or_default()
+    layers
+        .iter()
+        .rev()
+        .find_map(|l| l.dependencies.clone())
+        .unwrap_or_default()
 }
 
 /// Applies `-D RULE` flags on top of the policy.
 pub fn apply_deny_flags(policy: &mut Policy, flags: &[String]) -> Result<(), String> {
     for flag in flags.iter().filter(|f| *f != "warnings") {
-        let rule = find_rule(flag).ok_or_else(|| format!("unknown rule `{flag}` in `-D {flag}`; see `cargo tlslint --list`"))?;
-        policy.levels.insert(rule.code, LevelSource { level: Level::Deny, origin: format!("the command line (`-D {flag}`)") });
+        let rule = find_rule(flag).ok_or_else(|| {
+            format!("unknown rule `{flag}` in `-D {flag}`; see `cargo tlslint --list`")
+        })?;
+        policy.levels.insert(
+            rule.code,
+            LevelSource {
+                level: Level::Deny,
+                origin: format!("the command line (`-D {flag}`)"),
+            },
+        );
     }
     Ok(())
 }

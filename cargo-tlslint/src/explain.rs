@@ -7,14 +7,23 @@ pub fn list() -> String {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in RULES {
-        out.push_str(&format!("{}  {:width$}  {:6}  {}\n", r.code, r.name, r.default_level.as_str(), r.summary));
+        out.push_str(&format!(
+            "{}  {:width$}  {:6}  {}\n",
+            r.code,
+            r.name,
+            r.default_level.as_str(),
+            r.summary
+        ));
     }
     out
 }
 
 /// Every rule's prefilter needles, deduplicated, one per line (for the benchmark's `rg` baseline).
 pub fn needles() -> String {
-    let mut all: Vec<&str> = RULES.iter().flat_map(|r| r.needles.iter().copied()).collect();
+    let mut all: Vec<&str> = RULES
+        .iter()
+        .flat_map(|r| r.needles.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
     all.iter().map(|n| format!("{n}\n")).collect()
@@ -26,7 +35,21 @@ pub fn explain(key: &str) -> Option<String> {
     let cwe = if r.cwe.is_empty() {
         String::new()
     } else {
-        format!(" · {}", r.cwe.iter().map(|c| format!("CWE-{c}")).collect::<Vec<_>>().join(", "))
+        format!(
+            " · {}",
+            r.cwe
+                .iter()
+                .map(|c| format!("CWE-{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
-    Some(format!("# {} `{}`\n\nDefault level: `{}`{cwe}\n\n{}\n\n{}", r.code, r.name, r.default_level.as_str(), r.summary, r.docs))
+    Some(format!(
+        "# {} `{}`\n\nDefault level: `{}`{cwe}\n\n{}\n\n{}",
+        r.code,
+        r.name,
+        r.default_level.as_str(),
+        r.summary,
+        r.docs
+    ))
 }

@@ -13,13 +13,26 @@ use crate::plan::Problem;
 /// The files of the module tree rooted at `root`, in discovery order, each with whether it is
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
 /// `seen` (canonical paths). Missing module files become problems on the declaring file.
-pub fn walk(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, bool)> {
-    walk_with_cfgs(root, seen, display, problems).into_iter().map(|(path, in_test, _)| (path, in_test)).collect()
+pub fn walk(
+    root: &Path,
+    seen: &mut HashSet<PathBuf>,
+    display: &dyn Fn(&Path) -> String,
+    problems: &mut Vec<Problem>,
+) -> Vec<(PathBuf, bool)> {
+    walk_with_cfgs(root, seen, display, problems)
+        .into_iter()
+        .map(|(path, in_test, _)| (path, in_test))
+        .collect()
 }
 
 /// Like [`walk`], with each file's `#[cfg]` predicates too: those on the `mod` declarations (and
 /// their inline parents) on the way from the root to the file, outermost first.
-pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) -> Vec<(PathBuf, bool, Vec<String>)> {
+pub fn walk_with_cfgs(
+    root: &Path,
+    seen: &mut HashSet<PathBuf>,
+    display: &dyn Fn(&Path) -> String,
+    problems: &mut Vec<Problem>,
+) -> Vec<(PathBuf, bool, Vec<String>)> {
     let mut files = Vec::new();
     let mut queue = vec![(root.to_path_buf(), true, false, Vec::new())];
     while let Some((file, is_mod_rs, in_test, file_cfgs)) = queue.pop() {
@@ -28,33 +41,61 @@ pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn
             continue;
         }
         files.push((file.clone(), in_test, file_cfgs.clone()));
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let module_dir = if is_mod_rs { dir.clone() } else { dir.join(file.file_stem().unwrap_or_default()) };
+        let module_dir = if is_mod_rs {
+            dir.clone()
+        } else {
+            dir.join(file.file_stem().unwrap_or_default())
+        };
         let mut children = Vec::new();
         for r in module_refs(&text) {
             match r {
-                ModuleRef::Mod { name, inline_parents, paths, parent_paths, at, is_test, cfgs } => {
+                ModuleRef::Mod {
+                    name,
+                    inline_parents,
+                    paths,
+                    parent_paths,
+                    at,
+                    is_test,
+                    cfgs,
+                } => {
                     let child_cfgs: Vec<String> = file_cfgs.iter().cloned().chain(cfgs).collect();
                     let mut inline_dir = module_dir.clone();
                     for (parent, parent_path) in inline_parents.iter().zip(&parent_paths) {
                         inline_dir.push(parent_path.as_deref().unwrap_or(parent));
                     }
                     let candidates: Vec<(PathBuf, bool)> = if paths.is_empty() {
-                        vec![(inline_dir.join(format!("{name}.rs")), false), (inline_dir.join(&name).join("mod.rs"), true)]
+                        vec![
+                            (inline_dir.join(format!("{name}.rs")), false),
+                            (inline_dir.join(&name).join("mod.rs"), true),
+                        ]
                     } else {
-                        let base = if inline_parents.is_empty() { &dir } else { &inline_dir };
+                        let base = if inline_parents.is_empty() {
+                            &dir
+                        } else {
+                            &inline_dir
+                        };
                         paths.iter().map(|p| (base.join(p), true)).collect()
                     };
-                    let existing: Vec<&(PathBuf, bool)> = candidates.iter().filter(|(p, _)| p.is_file()).collect();
+                    let existing: Vec<&(PathBuf, bool)> =
+                        candidates.iter().filter(|(p, _)| p.is_file()).collect();
                     if existing.is_empty() {
-                        let tried: Vec<String> = candidates.iter().map(|(p, _)| format!("`{}`", display(p))).collect();
+                        let tried: Vec<String> = candidates
+                            .iter()
+                            .map(|(p, _)| format!("`{}`", display(p)))
+                            .collect();
                         problems.push(Problem {
                             display: display(&file),
                             path: Some(file.clone()),
                             range: Some(at),
                             verb: "cannot lint",
-                            reason: format!("module `{name}` points at a missing file: {}", tried.join(" or ")),
+                            reason: format!(
+                                "module `{name}` points at a missing file: {}",
+                                tried.join(" or ")
+                            ),
                             label: "declared here",
                             io: false,
                         });
@@ -62,7 +103,11 @@ pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn
                         let (path, mod_rs) = existing[0].clone();
                         children.push((path, mod_rs, in_test || is_test, child_cfgs));
                     } else {
-                        children.extend(existing.into_iter().map(|(p, m)| (p.clone(), *m, in_test || is_test, child_cfgs.clone())));
+                        children.extend(
+                            existing.into_iter().map(|(p, m)| {
+                                (p.clone(), *m, in_test || is_test, child_cfgs.clone())
+                            }),
+                        );
                     }
                 }
                 ModuleRef::Include { path, at } => {
@@ -75,7 +120,10 @@ pub fn walk_with_cfgs(root: &Path, seen: &mut HashSet<PathBuf>, display: &dyn Fn
                             path: Some(file.clone()),
                             range: Some(at),
                             verb: "cannot lint",
-                            reason: format!("`include!` points at a missing file: `{}`", display(&target)),
+                            reason: format!(
+                                "`include!` points at a missing file: `{}`",
+                                display(&target)
+                            ),
                             label: "included here",
                             io: false,
                         });
@@ -101,10 +149,17 @@ pub fn declared_as_test(file: &Path) -> bool {
 fn declared_as_test_depth(file: &Path, depth: usize) -> bool {
     const MAX_DEPTH: usize = 8;
     const MAX_INLINE: usize = 3;
-    let (Some(parent), Some(stem)) = (file.parent(), file.file_stem().and_then(|s| s.to_str())) else { return false };
+    let (Some(parent), Some(stem)) = (file.parent(), file.file_stem().and_then(|s| s.to_str()))
+    else {
+        return false;
+    };
     let (name, module_dir) = if stem == "mod" {
-        let Some(name) = parent.file_name().and_then(|n| n.to_str()) else { return false };
-        let Some(dir) = parent.parent() else { return false };
+        let Some(name) = parent.file_name().and_then(|n| n.to_str()) else {
+            return false;
+        };
+        let Some(dir) = parent.parent() else {
+            return false;
+        };
         (name, dir)
     } else {
         (stem, parent)
@@ -115,19 +170,34 @@ fn declared_as_test_depth(file: &Path, depth: usize) -> bool {
     for (up, dir) in module_dir.ancestors().take(MAX_INLINE + 1).enumerate() {
         let inline: Vec<String> = module_dir
             .strip_prefix(dir)
-            .map(|rel| rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect())
+            .map(|rel| {
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         if inline.len() != up {
             break;
         }
-        let mut candidates: Vec<PathBuf> = ["mod.rs", "lib.rs", "main.rs"].iter().map(|f| dir.join(f)).collect();
+        let mut candidates: Vec<PathBuf> = ["mod.rs", "lib.rs", "main.rs"]
+            .iter()
+            .map(|f| dir.join(f))
+            .collect();
         if let (Some(above), Some(dir_name)) = (dir.parent(), dir.file_name()) {
             candidates.push(above.join(format!("{}.rs", dir_name.to_string_lossy())));
         }
         for declaring in candidates.into_iter().filter(|c| c != file && c.is_file()) {
-            let Ok(text) = std::fs::read_to_string(&declaring) else { continue };
+            let Ok(text) = std::fs::read_to_string(&declaring) else {
+                continue;
+            };
             let declared = module_refs(&text).into_iter().find_map(|r| match r {
-                ModuleRef::Mod { name: n, inline_parents, paths, is_test, .. } if n == name && inline_parents == inline && paths.is_empty() => Some(is_test),
+                ModuleRef::Mod {
+                    name: n,
+                    inline_parents,
+                    paths,
+                    is_test,
+                    ..
+                } if n == name && inline_parents == inline && paths.is_empty() => Some(is_test),
                 _ => None,
             });
             match declared {

@@ -11,13 +11,14 @@ use std::sync::{Mutex, PoisonError};
 use ignore::WalkState;
 
 use crate::cli::Args;
-use crate::{config, manifest};
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::workspace::SetupError;
+use crate::{config, manifest};
 
 /// Collects the files named on the command line into units by package.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
-    let cwd = std::env::current_dir().map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
     plan_in(args, &cwd, &args.paths)
 }
 
@@ -25,7 +26,10 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
 /// package (`--staged` passes the index's copy of the repository as `cwd`).
 pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, SetupError> {
     let cwd = cwd.to_path_buf();
-    let mut plan = Plan { root: cwd.clone(), ..Plan::default() };
+    let mut plan = Plan {
+        root: cwd.clone(),
+        ..Plan::default()
+    };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
     let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
@@ -40,9 +44,20 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
                 .map(|f| (root.join(f.strip_prefix(&abs).unwrap_or(&f)), f))
                 .collect()
         } else if abs.exists() {
-            vec![(std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()), abs)]
+            vec![(
+                std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()),
+                abs,
+            )]
         } else {
-            plan.problems.push(Problem { display: display_path(&cwd, &abs), path: None, range: None, verb: "cannot read", reason: "no such file".into(), label: "", io: true });
+            plan.problems.push(Problem {
+                display: display_path(&cwd, &abs),
+                path: None,
+                range: None,
+                verb: "cannot read",
+                reason: "no such file".into(),
+                label: "",
+                io: true,
+            });
             continue;
         };
         for (canonical, file) in files {
@@ -53,7 +68,12 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
             let package = file
                 .ancestors()
                 .skip(1)
-                .find(|d| *package_dirs.entry(d.to_path_buf()).or_insert_with(|| is_package_dir(d)) || (is_manifest && is_workspace_root(d)))
+                .find(|d| {
+                    *package_dirs
+                        .entry(d.to_path_buf())
+                        .or_insert_with(|| is_package_dir(d))
+                        || (is_manifest && is_workspace_root(d))
+                })
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
             by_package.entry(package).or_default().push(file);
@@ -68,42 +88,76 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
 
 /// The unit of one package directory. A package manifest that does not parse is reported as a
 /// problem (exit status 2) and its files are linted under the workspace policy.
-fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: &mut Vec<Problem>) -> Result<Unit, SetupError> {
+fn unit_for(
+    args: &Args,
+    cwd: &Path,
+    dir: &Path,
+    files: Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) -> Result<Unit, SetupError> {
     let mut layers = Vec::new();
     if !dir.as_os_str().is_empty() {
-        let mut report = |result: Result<Vec<config::Layer>, config::ConfigError>| -> Result<(), SetupError> {
-            match result {
-                Ok(found) => layers.extend(found),
-                Err(e) if e.is_syntax => {
-                    let named = files.iter().any(|f| *f == e.path);
-                    if !named && !problems.iter().any(|p| p.path.as_deref() == Some(e.path.as_path())) {
-                        let reason = e.message.rsplit_once("`: ").map_or(e.message.as_str(), |(_, r)| r).to_string();
-                        problems.push(Problem { display: display_path(cwd, &e.path), path: Some(e.path.clone()), range: Some(e.range.clone()), verb: "cannot parse", reason, label: "here", io: true });
+        let mut report =
+            |result: Result<Vec<config::Layer>, config::ConfigError>| -> Result<(), SetupError> {
+                match result {
+                    Ok(found) => layers.extend(found),
+                    Err(e) if e.is_syntax => {
+                        let named = files.iter().any(|f| *f == e.path);
+                        if !named
+                            && !problems
+                                .iter()
+                                .any(|p| p.path.as_deref() == Some(e.path.as_path()))
+                        {
+                            let reason = e
+                                .message
+                                .rsplit_once("`: ")
+                                .map_or(e.message.as_str(), |(_, r)| r)
+                                .to_string();
+                            problems.push(Problem {
+                                display: display_path(cwd, &e.path),
+                                path: Some(e.path.clone()),
+                                range: Some(e.range.clone()),
+                                verb: "cannot parse",
+                                reason,
+                                label: "here",
+                                io: true,
+                            });
+                        }
                     }
+                    Err(e) => return Err(e.into()),
                 }
-                Err(e) => return Err(e.into()),
-            }
-            Ok(())
-        };
+                Ok(())
+            };
         if let Some(root) = dir.ancestors().find(|d| is_workspace_root(d)) {
             report(config::workspace_layers(root))?;
         }
         report(config::package_layer(&dir.join("Cargo.toml")).map(|l| l.into_iter().collect()))?;
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
-    let (mut policy, excludes) = config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
+    let (mut policy, excludes) =
+        config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
     config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
     let files = files
         .into_iter()
         .map(|path| {
             let rel = path.strip_prefix(dir).unwrap_or(&path);
             let is_test_target = !dir.as_os_str().is_empty()
-                && rel.components().next().is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
-            FileEntry { display: display_path(cwd, &path), path, is_test_target, module_unknown: !is_test_target }
+                && rel
+                    .components()
+                    .next()
+                    .is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
+            FileEntry {
+                display: display_path(cwd, &path),
+                path,
+                is_test_target,
+                module_unknown: !is_test_target,
+            }
         })
         .collect();
     Ok(Unit {
-        name: dir.file_name().map_or_else(|| ".".to_string(), |n| n.to_string_lossy().into_owned()),
+        name: dir
+            .file_name()
+            .map_or_else(|| ".".to_string(), |n| n.to_string_lossy().into_owned()),
         dir: dir.to_path_buf(),
         policy,
         excludes,
@@ -115,18 +169,32 @@ fn unit_for(args: &Args, cwd: &Path, dir: &Path, files: Vec<PathBuf>, problems: 
 fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     let files = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
-    ignore::WalkBuilder::new(dir).follow_links(false).require_git(false).build_parallel().run(|| {
-        Box::new(|entry| {
-            match entry {
-                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && (e.path().extension().is_some_and(|x| x == "rs") || manifest::Kind::of(e.path()).is_some()) => {
-                    files.lock().unwrap_or_else(PoisonError::into_inner).push(e.into_path());
+    ignore::WalkBuilder::new(dir)
+        .follow_links(false)
+        .require_git(false)
+        .build_parallel()
+        .run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && (e.path().extension().is_some_and(|x| x == "rs")
+                                || manifest::Kind::of(e.path()).is_some()) =>
+                    {
+                        files
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .push(e.into_path());
+                    }
+                    Ok(_) => {}
+                    Err(err) => errors
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(err.to_string()),
                 }
-                Ok(_) => {}
-                Err(err) => errors.lock().unwrap_or_else(PoisonError::into_inner).push(err.to_string()),
-            }
-            WalkState::Continue
-        })
-    });
+                WalkState::Continue
+            })
+        });
     let mut errors = errors.into_inner().unwrap_or_else(PoisonError::into_inner);
     errors.sort();
     problems.extend(errors.into_iter().map(|err| Problem {

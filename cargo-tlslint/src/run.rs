@@ -10,8 +10,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
-    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors, join_verifiers,
-    redact_private_keys,
+    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join,
+    join_tls_acceptors, join_verifiers, redact_private_keys,
 };
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
@@ -53,7 +53,10 @@ pub fn run(args: &Args) -> ExitCode {
         return match explain::explain(key) {
             Some(text) => print_stdout(&text),
             None => {
-                let _ = writeln!(anstream::stderr(), "error: no rule named `{key}`; see `cargo tlslint --list`");
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "error: no rule named `{key}`; see `cargo tlslint --list`"
+                );
                 ExitCode::from(EXIT_ERROR)
             }
         };
@@ -76,14 +79,21 @@ pub fn run(args: &Args) -> ExitCode {
     let plan = match planned {
         Ok(plan) => plan,
         Err(e) => {
-            let _ = write!(anstream::stderr(), "{}", setup_error::render(&e, args.color != ColorChoice::Never));
+            let _ = write!(
+                anstream::stderr(),
+                "{}",
+                setup_error::render(&e, args.color != ColorChoice::Never)
+            );
             return ExitCode::from(EXIT_ERROR);
         }
     };
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
     if audit_wanted && !args.paths.is_empty() {
-        let _ = writeln!(anstream::stderr(), "error: `--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS");
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: `--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS"
+        );
         return ExitCode::from(EXIT_ERROR);
     }
     let mut outcome = lint(&plan);
@@ -92,7 +102,10 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     let audit_started = Instant::now();
-    let audit = match audit_wanted.then(|| run_audit(args, &plan, &outcome)).transpose() {
+    let audit = match audit_wanted
+        .then(|| run_audit(args, &plan, &outcome))
+        .transpose()
+    {
         Ok(audit) => audit,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e:#}");
@@ -100,7 +113,11 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let audit_time = audit_started.elapsed();
-    let style = human::Style { color: args.color != ColorChoice::Never, short: args.message_format == MessageFormat::Short, anonymize_line_numbers: false };
+    let style = human::Style {
+        color: args.color != ColorChoice::Never,
+        short: args.message_format == MessageFormat::Short,
+        anonymize_line_numbers: false,
+    };
     let mut sources = Sources::new(plan.root.clone());
     for unit in &plan.units {
         for f in &unit.files {
@@ -111,13 +128,25 @@ pub fn run(args: &Args) -> ExitCode {
         sources.add_path(display.clone(), path.clone());
     }
     let counts = Counts::of(&outcome.files);
-    let failed = counts.errors > 0 || (args.deny_warnings() && counts.warnings > 0) || audit.as_ref().is_some_and(|a| a.fails(args.deny_warnings()));
+    let failed = counts.errors > 0
+        || (args.deny_warnings() && counts.warnings > 0)
+        || audit
+            .as_ref()
+            .is_some_and(|a| a.fails(args.deny_warnings()));
     match args.message_format {
         MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if let Some(audit) = &audit {
                 if args.verbose > 0 {
-                    let files: Vec<FileFindings> = audit.files_with_findings.iter().map(|(_, f)| FileFindings { display: f.display.clone(), text: f.text.clone(), diagnostics: f.diagnostics.clone() }).collect();
+                    let files: Vec<FileFindings> = audit
+                        .files_with_findings
+                        .iter()
+                        .map(|(_, f)| FileFindings {
+                            display: f.display.clone(),
+                            text: f.text.clone(),
+                            diagnostics: f.diagnostics.clone(),
+                        })
+                        .collect();
                     out.push_str(&human::render_all(&files, &mut sources, style));
                 }
                 out.push_str(&deps::summary::render(audit));
@@ -130,18 +159,27 @@ pub fn run(args: &Args) -> ExitCode {
             }
             let _ = write!(anstream::stderr(), "{out}");
             if args.message_format == MessageFormat::Github {
-                let _ = write!(std::io::stdout(), "{}", github::render(&outcome.files, &plan.root));
+                let _ = write!(
+                    std::io::stdout(),
+                    "{}",
+                    github::render(&outcome.files, &plan.root)
+                );
             }
         }
         MessageFormat::Sarif => {
             let mut log = sarif::render(&outcome.files, &plan.root);
             if let Some(audit) = &audit {
-                log = deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
+                log =
+                    deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
             }
             let _ = write!(std::io::stdout(), "{log}");
         }
         MessageFormat::Gitlab => {
-            let _ = write!(std::io::stdout(), "{}", gitlab::render(&outcome.files, &plan.root));
+            let _ = write!(
+                std::io::stdout(),
+                "{}",
+                gitlab::render(&outcome.files, &plan.root)
+            );
         }
         MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
             let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
@@ -149,7 +187,13 @@ pub fn run(args: &Args) -> ExitCode {
             let mut out = String::new();
             for file in &outcome.files {
                 for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                    out.push_str(&json::message_styled(d, file, &mut sources, &manifest, ansi));
+                    out.push_str(&json::message_styled(
+                        d,
+                        file,
+                        &mut sources,
+                        &manifest,
+                        ansi,
+                    ));
                     out.push('\n');
                 }
             }
@@ -177,18 +221,31 @@ pub fn run(args: &Args) -> ExitCode {
             started.elapsed().as_millis()
         );
         if let Some(audit) = &audit {
-            let _ = writeln!(anstream::stderr(), "tlslint: dependency audit: {} packages, {} files in {} ms", audit.linted, audit.files, audit_time.as_millis());
+            let _ = writeln!(
+                anstream::stderr(),
+                "tlslint: dependency audit: {} packages, {} files in {} ms",
+                audit.linted,
+                audit.files,
+                audit_time.as_millis()
+            );
         }
     }
     drop(staged_dir);
-    ExitCode::from(if outcome.io_error { EXIT_ERROR } else if failed && !args.integrations.exit_zero { EXIT_FINDINGS } else { EXIT_CLEAN })
+    ExitCode::from(if outcome.io_error {
+        EXIT_ERROR
+    } else if failed && !args.integrations.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 /// The dependency audit of a workspace run.
 fn run_audit(args: &Args, plan: &Plan, outcome: &Outcome) -> anyhow::Result<deps::Audit> {
     let vendor_dir = match &args.vendor_dir {
         Some(dir) => {
-            let abs = std::path::absolute(dir).map_err(|e| anyhow::anyhow!("invalid `--vendor-dir` `{}`: {e}", dir.display()))?;
+            let abs = std::path::absolute(dir)
+                .map_err(|e| anyhow::anyhow!("invalid `--vendor-dir` `{}`: {e}", dir.display()))?;
             if !abs.is_dir() {
                 anyhow::bail!("`--vendor-dir` `{}` is not a directory", dir.display());
             }
@@ -196,7 +253,13 @@ fn run_audit(args: &Args, plan: &Plan, outcome: &Outcome) -> anyhow::Result<deps
         }
         None => None,
     };
-    deps::audit(&deps::Inputs { plan, workspace: outcome, cargo_home: deps::locate::Locator::default_cargo_home(), vendor_dir, policy: &plan.dependencies })
+    deps::audit(&deps::Inputs {
+        plan,
+        workspace: outcome,
+        cargo_home: deps::locate::Locator::default_cargo_home(),
+        vendor_dir,
+        policy: &plan.dependencies,
+    })
 }
 
 fn print_stdout(text: &str) -> ExitCode {
@@ -233,14 +296,29 @@ pub fn lint(plan: &Plan) -> Outcome {
         .units
         .iter()
         .enumerate()
-        .flat_map(|(i, u)| u.files.iter().filter(|f| !u.excludes.is_excluded(&f.path)).map(move |f| (i, f)))
+        .flat_map(|(i, u)| {
+            u.files
+                .iter()
+                .filter(|f| !u.excludes.is_excluded(&f.path))
+                .map(move |f| (i, f))
+        })
         .collect();
-    let work = || jobs.par_iter().map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit].policy, &prefilter)).collect::<Vec<_>>();
-    let results = match rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES).build() {
+    let work = || {
+        jobs.par_iter()
+            .map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit].policy, &prefilter))
+            .collect::<Vec<_>>()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+    {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     };
-    let mut outcome = Outcome { files_seen: jobs.len(), ..Outcome::default() };
+    let mut outcome = Outcome {
+        files_seen: jobs.len(),
+        ..Outcome::default()
+    };
     let mut by_unit: BTreeMap<usize, Vec<Linted>> = BTreeMap::new();
     for r in results {
         outcome.io_error |= r.io_error;
@@ -257,18 +335,43 @@ pub fn lint(plan: &Plan) -> Outcome {
         for mut l in linted {
             finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
             if !l.report.diagnostics.is_empty() {
-                outcome.files.push(FileFindings { display: l.display, text: l.text.map(redacted), diagnostics: l.report.diagnostics });
+                outcome.files.push(FileFindings {
+                    display: l.display,
+                    text: l.text.map(redacted),
+                    diagnostics: l.report.diagnostics,
+                });
             }
         }
     }
     for problem in &plan.problems {
         outcome.io_error |= problem.io;
-        let policy = plan.units.iter().find(|u| problem.path.as_deref().is_some_and(|p| p.starts_with(&u.dir))).map(|u| u.policy.clone()).unwrap_or_default();
-        let text = problem.path.as_deref().and_then(|p| std::fs::read_to_string(p).ok());
-        let mut report = FileReport { path: problem.display.clone(), diagnostics: vec![problem_diagnostic(problem)], ..FileReport::default() };
+        let policy = plan
+            .units
+            .iter()
+            .find(|u| {
+                problem
+                    .path
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with(&u.dir))
+            })
+            .map(|u| u.policy.clone())
+            .unwrap_or_default();
+        let text = problem
+            .path
+            .as_deref()
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        let mut report = FileReport {
+            path: problem.display.clone(),
+            diagnostics: vec![problem_diagnostic(problem)],
+            ..FileReport::default()
+        };
         finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
         if !report.diagnostics.is_empty() {
-            outcome.files.push(FileFindings { display: problem.display.clone(), text, diagnostics: report.diagnostics });
+            outcome.files.push(FileFindings {
+                display: problem.display.clone(),
+                text,
+                diagnostics: report.diagnostics,
+            });
         }
     }
     outcome.files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -294,21 +397,47 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
 }
 
 fn problem_diagnostic(p: &Problem) -> Diagnostic {
-    let mut d = Diagnostic::new(&PARSE_ERROR, format!("{} `{}`: {}", p.verb, p.display, p.reason), p.range.clone().unwrap_or(0..0))
-        .note("the rest of the workspace is still linted");
+    let mut d = Diagnostic::new(
+        &PARSE_ERROR,
+        format!("{} `{}`: {}", p.verb, p.display, p.reason),
+        p.range.clone().unwrap_or(0..0),
+    )
+    .note("the rest of the workspace is still linted");
     if p.range.is_some() {
         d = d.label(p.label);
     }
     d
 }
 
-fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefilter: &Prefilter) -> Linted {
-    let mut linted = Linted { unit, display: file.display.clone(), text: None, report: FileReport { path: file.display.clone(), ..FileReport::default() }, parsed: false, io_error: false };
+fn lint_one(
+    unit: usize,
+    file: &FileEntry,
+    policy: &tlslint_lints::Policy,
+    prefilter: &Prefilter,
+) -> Linted {
+    let mut linted = Linted {
+        unit,
+        display: file.display.clone(),
+        text: None,
+        report: FileReport {
+            path: file.display.clone(),
+            ..FileReport::default()
+        },
+        parsed: false,
+        io_error: false,
+    };
     let bytes = match std::fs::read(&file.path) {
         Ok(b) => b,
         Err(e) => {
             linted.io_error = true;
-            linted.report.diagnostics.push(Diagnostic::new(&PARSE_ERROR, format!("cannot read `{}`: {e}", file.display), 0..0).note("the rest of the workspace is still linted"));
+            linted.report.diagnostics.push(
+                Diagnostic::new(
+                    &PARSE_ERROR,
+                    format!("cannot read `{}`: {e}", file.display),
+                    0..0,
+                )
+                .note("the rest of the workspace is still linted"),
+            );
             return linted;
         }
     };
@@ -316,8 +445,15 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
         Ok(t) => t,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})", file.display), 0..0)
-                .note("Rust source files must be UTF-8; the rest of the workspace is still linted");
+            let mut d = Diagnostic::new(
+                &PARSE_ERROR,
+                format!(
+                    "cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})",
+                    file.display
+                ),
+                0..0,
+            )
+            .note("Rust source files must be UTF-8; the rest of the workspace is still linted");
             d.in_test_code = file.is_test_target;
             linted.report.diagnostics.push(d);
             return linted;
@@ -326,7 +462,11 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
     if let Some(kind) = manifest::Kind::of(&file.path) {
         linted.parsed = true;
         linted.report = manifest::check(kind, file, &text);
-        linted.io_error = linted.report.diagnostics.iter().any(|d| d.rule.code == PARSE_ERROR.code);
+        linted.io_error = linted
+            .report
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.code == PARSE_ERROR.code);
         linted.text = Some(text);
         return linted;
     }
@@ -334,15 +474,33 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
         return linted;
     }
     if text.len() > MAX_FILE_BYTES {
-        let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit", file.display, text.len() as f64 / 1048576.0, MAX_FILE_BYTES >> 20), 0..0)
-            .note("very large files are usually generated; the rest of the workspace is still linted");
+        let mut d = Diagnostic::new(
+            &PARSE_ERROR,
+            format!(
+                "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
+                file.display,
+                text.len() as f64 / 1048576.0,
+                MAX_FILE_BYTES >> 20
+            ),
+            0..0,
+        )
+        .note("very large files are usually generated; the rest of the workspace is still linted");
         d.in_test_code = file.is_test_target;
         linted.report.diagnostics.push(d);
         return linted;
     }
     linted.parsed = true;
-    let is_test_target = file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
-    linted.report = check_file(&SourceFile { path: &file.display, text: &text, is_test_target, policy }, prefilter);
+    let is_test_target =
+        file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
+    linted.report = check_file(
+        &SourceFile {
+            path: &file.display,
+            text: &text,
+            is_test_target,
+            policy,
+        },
+        prefilter,
+    );
     let keep = !linted.report.diagnostics.is_empty()
         || !linted.report.pending.is_empty()
         || !linted.report.directives.is_empty()
@@ -357,7 +515,10 @@ fn lint_one(unit: usize, file: &FileEntry, policy: &tlslint_lints::Policy, prefi
 /// Joins the per-file "sets up a TLS acceptor" facts of one package (the result does not depend
 /// on file order).
 fn settle_tls_acceptors(linted: &mut [Linted]) {
-    let mut reports: Vec<FileReport> = linted.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    let mut reports: Vec<FileReport> = linted
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.report))
+        .collect();
     join_tls_acceptors(&mut reports);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
@@ -367,12 +528,19 @@ fn settle_tls_acceptors(linted: &mut [Linted]) {
 /// Joins verifier facts across every unit of the run, so a verifier defined in one workspace
 /// member and installed in another is seen. Files are visited in display-path order.
 fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
-    let mut all: Vec<&mut Linted> = by_unit.values_mut().flatten().filter(|l| !l.report.verifier_facts.is_empty()).collect();
+    let mut all: Vec<&mut Linted> = by_unit
+        .values_mut()
+        .flatten()
+        .filter(|l| !l.report.verifier_facts.is_empty())
+        .collect();
     if all.is_empty() {
         return;
     }
     all.sort_by(|a, b| (&a.display, a.unit).cmp(&(&b.display, b.unit)));
-    let mut reports: Vec<FileReport> = all.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    let mut reports: Vec<FileReport> = all
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.report))
+        .collect();
     join_verifiers(&mut reports);
     for (l, r) in all.into_iter().zip(reports) {
         l.report = r;
@@ -386,7 +554,10 @@ fn redacted(text: String) -> String {
 
 /// Finds the constants that pending findings wait for among the package's files, then joins.
 fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
-    let names: BTreeSet<String> = linted.iter().flat_map(|l| l.report.pending.iter().map(|p| p.name.clone())).collect();
+    let names: BTreeSet<String> = linted
+        .iter()
+        .flat_map(|l| l.report.pending.iter().map(|p| p.name.clone()))
+        .collect();
     if names.is_empty() {
         return;
     }
@@ -395,13 +566,19 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
         .par_iter()
         .filter_map(|(display, path)| {
             let text = std::fs::read_to_string(path).ok()?;
-            names.iter().any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some()).then(|| collect_consts(display, &text))
+            names
+                .iter()
+                .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+                .then(|| collect_consts(display, &text))
         })
         .flatten()
         .filter(|c| names.contains(&c.name))
         .collect();
     consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    let mut reports: Vec<FileReport> = linted.iter_mut().map(|l| std::mem::take(&mut l.report)).collect();
+    let mut reports: Vec<FileReport> = linted
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.report))
+        .collect();
     join(&mut reports, &consts);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
@@ -411,10 +588,18 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
 /// The files a constant may live in: the unit's own files, and in paths mode every `.rs` file
 /// under the package directory.
 fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)> {
-    let mut files: Vec<(String, std::path::PathBuf)> = unit.files.iter().map(|f| (f.display.clone(), f.path.clone())).collect();
+    let mut files: Vec<(String, std::path::PathBuf)> = unit
+        .files
+        .iter()
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
     if !unit.dir.as_os_str().is_empty() && unit.dir.join("Cargo.toml").is_file() {
         let src = unit.dir.join("src");
-        for entry in ignore::WalkBuilder::new(&src).follow_links(false).build().flatten() {
+        for entry in ignore::WalkBuilder::new(&src)
+            .follow_links(false)
+            .build()
+            .flatten()
+        {
             let p = entry.path();
             if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f)| f == p) {
                 files.push((display_path(root, p), p.to_path_buf()));
@@ -425,15 +610,32 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
 }
 
 /// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
-pub fn lint_source(display: &str, text: &str, is_test_target: bool, policy: &tlslint_lints::Policy) -> FileFindings {
+pub fn lint_source(
+    display: &str,
+    text: &str,
+    is_test_target: bool,
+    policy: &tlslint_lints::Policy,
+) -> FileFindings {
     let prefilter = Prefilter::new();
-    let mut report = check_file(&SourceFile { path: display, text, is_test_target, policy }, &prefilter);
+    let mut report = check_file(
+        &SourceFile {
+            path: display,
+            text,
+            is_test_target,
+            policy,
+        },
+        &prefilter,
+    );
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
     join_tls_acceptors(std::slice::from_mut(&mut report));
     join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
-    FileFindings { display: display.to_string(), text: Some(redacted(text.to_string())), diagnostics: report.diagnostics }
+    FileFindings {
+        display: display.to_string(),
+        text: Some(redacted(text.to_string())),
+        diagnostics: report.diagnostics,
+    }
 }
 
 /// Renders findings exactly as the CLI's human format does, without colour.
@@ -444,7 +646,11 @@ pub fn render_plain(files: &[FileFindings], anonymize_line_numbers: bool) -> Str
             sources.add_text(f.display.clone(), t.clone());
         }
     }
-    let style = human::Style { color: false, short: false, anonymize_line_numbers };
+    let style = human::Style {
+        color: false,
+        short: false,
+        anonymize_line_numbers,
+    };
     let mut out = human::render_all(files, &mut sources, style);
     if let Some(line) = human::summary(Counts::of(files), style) {
         out.push_str(&line);

@@ -7,7 +7,11 @@ use crate::workspace::SetupError;
 
 /// The text to print for a setup error.
 pub fn render(e: &SetupError, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = match e {
         SetupError::Config(c) => {
             let path = c.path.display().to_string();
@@ -16,7 +20,11 @@ pub fn render(e: &SetupError, color: bool) -> String {
                 Group::with_title(title)
             } else {
                 let label = (!c.label.is_empty()).then_some(c.label.as_str());
-                title.element(Snippet::source(c.text.as_str()).path(path.as_str()).annotation(AnnotationKind::Primary.span(c.range.clone()).label(label)))
+                title.element(
+                    Snippet::source(c.text.as_str())
+                        .path(path.as_str())
+                        .annotation(AnnotationKind::Primary.span(c.range.clone()).label(label)),
+                )
             };
             renderer.render(&[group])
         }

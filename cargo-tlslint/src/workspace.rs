@@ -41,7 +41,11 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let metadata = metadata(&manifest)?;
     let root = metadata.workspace_root.clone().into_std_path_buf();
     let ws_layers = config::workspace_layers(&root)?;
-    let mut plan = Plan { root: root.clone(), dependencies: config::dependency_policy(&ws_layers), ..Plan::default() };
+    let mut plan = Plan {
+        root: root.clone(),
+        dependencies: config::dependency_policy(&ws_layers),
+        ..Plan::default()
+    };
     let mut seen = HashSet::new();
     let display = |p: &Path| display_path(&root, p);
     for package in select_packages(args, &metadata)? {
@@ -49,20 +53,34 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         let pkg_layer = config::package_layer(&manifest)?;
         let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
-        let (mut policy, excludes) = config::merge(&layers, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
+        let (mut policy, excludes) =
+            config::merge(&layers, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
         config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
         let mut files = Vec::new();
         for target in &package.targets {
-            let is_test_target = target.kind.iter().any(|k| matches!(k, TargetKind::Test | TargetKind::Bench));
+            let is_test_target = target
+                .kind
+                .iter()
+                .any(|k| matches!(k, TargetKind::Test | TargetKind::Bench));
             if is_test_target && !policy.include_tests {
                 continue;
             }
             let src = target.src_path.clone().into_std_path_buf();
             for (path, in_test) in modtree::walk(&src, &mut seen, &display, &mut plan.problems) {
-                files.push(FileEntry { display: display(&path), path, is_test_target: is_test_target || in_test, module_unknown: false });
+                files.push(FileEntry {
+                    display: display(&path),
+                    path,
+                    is_test_target: is_test_target || in_test,
+                    module_unknown: false,
+                });
             }
         }
-        files.push(FileEntry { display: display(&manifest), path: manifest.clone(), is_test_target: false, module_unknown: false });
+        files.push(FileEntry {
+            display: display(&manifest),
+            path: manifest.clone(),
+            is_test_target: false,
+            module_unknown: false,
+        });
         plan.units.push(Unit {
             name: package.name.to_string(),
             dir: manifest.parent().unwrap_or(&root).to_path_buf(),
@@ -87,14 +105,21 @@ fn add_workspace_files(plan: &mut Plan) {
         .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
         .is_some_and(|t| t.contains_key("package"));
     let index = plan.units.iter().position(|u| u.dir == root).unwrap_or(0);
-    let Some(unit) = plan.units.get_mut(index) else { return };
+    let Some(unit) = plan.units.get_mut(index) else {
+        return;
+    };
     let mut extra = vec![root.join("Cargo.lock")];
     if !root_is_package {
         extra.push(root_manifest);
     }
     for path in extra {
         if path.is_file() && !unit.files.iter().any(|f| f.path == path) {
-            unit.files.push(FileEntry { display: display_path(&root, &path), path, is_test_target: false, module_unknown: false });
+            unit.files.push(FileEntry {
+                display: display_path(&root, &path),
+                path,
+                is_test_target: false,
+                module_unknown: false,
+            });
         }
     }
 }
@@ -102,7 +127,8 @@ fn add_workspace_files(plan: &mut Plan) {
 /// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.
 fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
     if let Some(path) = &args.manifest.manifest_path {
-        let path = std::path::absolute(path).with_context(|| format!("invalid manifest path `{}`", path.display()))?;
+        let path = std::path::absolute(path)
+            .with_context(|| format!("invalid manifest path `{}`", path.display()))?;
         if !path.is_file() {
             bail!("manifest path `{}` does not exist", path.display());
         }
@@ -112,7 +138,12 @@ fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
     cwd.ancestors()
         .map(|d| d.join("Cargo.toml"))
         .find(|m| m.is_file())
-        .with_context(|| format!("could not find `Cargo.toml` in `{}` or any parent directory", cwd.display()))
+        .with_context(|| {
+            format!(
+                "could not find `Cargo.toml` in `{}` or any parent directory",
+                cwd.display()
+            )
+        })
 }
 
 /// Runs `cargo metadata --no-deps` with the cargo we were started with, from outside the tree.
@@ -126,7 +157,9 @@ fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
         .other_options(vec!["--offline".to_string()])
         .exec()
         .map_err(|e| match e {
-            cargo_metadata::Error::CargoMetadata { stderr } => anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end()),
+            cargo_metadata::Error::CargoMetadata { stderr } => {
+                anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end())
+            }
             other => anyhow::anyhow!("`cargo metadata` failed: {other}"),
         })
 }
@@ -136,7 +169,9 @@ fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
 fn select_packages<'m>(args: &Args, metadata: &'m Metadata) -> anyhow::Result<Vec<&'m Package>> {
     let ws = &args.workspace;
     let members: Vec<&Package> = metadata.workspace_packages();
-    let matches = |p: &Package, spec: &str| p.name.as_str() == spec || format!("{}@{}", p.name, p.version) == spec || p.id.repr == spec;
+    let matches = |p: &Package, spec: &str| {
+        p.name.as_str() == spec || format!("{}@{}", p.name, p.version) == spec || p.id.repr == spec
+    };
     for spec in &ws.package {
         if !members.iter().any(|p| matches(p, spec)) {
             bail!("package `{spec}` is not a member of the workspace");

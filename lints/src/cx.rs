@@ -110,7 +110,14 @@ pub struct ConstItem<'a> {
 
 impl<'a> Cx<'a> {
     /// Indexes `parsed`, whose spans are relative to `text[offset..]`.
-    pub fn new(path: &'a str, text: &'a str, offset: usize, is_test_target: bool, parsed: &'a Parsed, policy: &'a Policy) -> Cx<'a> {
+    pub fn new(
+        path: &'a str,
+        text: &'a str,
+        offset: usize,
+        is_test_target: bool,
+        parsed: &'a Parsed,
+        policy: &'a Policy,
+    ) -> Cx<'a> {
         let mut cx = Cx {
             path,
             text,
@@ -141,7 +148,8 @@ impl<'a> Cx<'a> {
         for body in &parsed.bodies {
             body.visit(&mut indexer);
         }
-        cx.scopes.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        cx.scopes
+            .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         cx
     }
 
@@ -159,7 +167,8 @@ impl<'a> Cx<'a> {
     /// The byte range of a function from its `fn` keyword to its closing brace, found in constant
     /// time (a node's `span()` costs time proportional to its size).
     pub fn fn_range(&self, sig: &syn::Signature, block: &syn::Block) -> Range<usize> {
-        self.span_range(sig.fn_token.span).start..self.span_range(block.brace_token.span.close()).end
+        self.span_range(sig.fn_token.span).start
+            ..self.span_range(block.brace_token.span.close()).end
     }
 
     /// The byte range of an `impl` block from its `impl` keyword to its closing brace, in
@@ -170,7 +179,11 @@ impl<'a> Cx<'a> {
 
     /// The innermost `impl` block containing byte `at`.
     pub fn impl_at(&self, at: usize) -> Option<&'a syn::ItemImpl> {
-        self.impls.iter().copied().filter(|i| self.impl_range(i).contains(&at)).min_by_key(|i| self.impl_range(i).len())
+        self.impls
+            .iter()
+            .copied()
+            .filter(|i| self.impl_range(i).contains(&at))
+            .min_by_key(|i| self.impl_range(i).len())
     }
 
     /// The byte range of a span in the original text.
@@ -205,7 +218,9 @@ impl<'a> Cx<'a> {
     /// Whether `node` is an operand of a comparison (`==`, `!=`, `<`, …).
     pub fn is_compared(&self, node: &impl Spanned) -> bool {
         let r = self.range(node);
-        self.compared.iter().any(|c| c.start <= r.start && r.end <= c.end)
+        self.compared
+            .iter()
+            .any(|c| c.start <= r.start && r.end <= c.end)
     }
 
     /// Whether a path is used as a configuring value (an argument, a field value, an assigned
@@ -222,17 +237,28 @@ impl<'a> Cx<'a> {
     /// The `let` binding of `ident` visible at byte `at`: the last one before `at` in the
     /// innermost function or closure containing `at`.
     pub fn binding_at(&self, ident: &Ident, at: usize) -> Option<&LetBinding<'a>> {
-        let scope = self.scope_at(at).map_or(0..self.text.len(), |s| s.range.clone());
-        self.lets.iter().filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset)).max_by_key(|l| l.offset)
+        let scope = self
+            .scope_at(at)
+            .map_or(0..self.text.len(), |s| s.range.clone());
+        self.lets
+            .iter()
+            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+            .max_by_key(|l| l.offset)
     }
 
     /// All scopes containing `offset`, innermost first.
     pub fn scopes_at(&self, offset: usize) -> impl Iterator<Item = &Scope<'a>> {
-        self.scopes.iter().rev().filter(move |s| s.range.contains(&offset))
+        self.scopes
+            .iter()
+            .rev()
+            .filter(move |s| s.range.contains(&offset))
     }
 
     /// Method calls to any of `names`, as [`CallSite`]s, plus UFCS calls `Type::name(recv, args)`.
-    pub fn calls_named<'c>(&'c self, names: &'c [&'c str]) -> impl Iterator<Item = CallSite<'a>> + 'c {
+    pub fn calls_named<'c>(
+        &'c self,
+        names: &'c [&'c str],
+    ) -> impl Iterator<Item = CallSite<'a>> + 'c {
         let methods = self
             .method_calls
             .iter()
@@ -275,7 +301,11 @@ impl<'a> Cx<'a> {
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
     pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
         let segs = self.canonical_path(path);
-        segs.len() >= suffix.len() && segs[segs.len() - suffix.len()..].iter().zip(suffix).all(|(a, b)| a == b)
+        segs.len() >= suffix.len()
+            && segs[segs.len() - suffix.len()..]
+                .iter()
+                .zip(suffix)
+                .all(|(a, b)| a == b)
     }
 
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
@@ -285,7 +315,10 @@ impl<'a> Cx<'a> {
             let before = i.checked_sub(1).map(|j| bytes[j]);
             let after = bytes.get(i + krate.len()).copied();
             !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
-                && matches!(after, Some(b':') | Some(b';') | Some(b' ') | Some(b'{') | Some(b','))
+                && matches!(
+                    after,
+                    Some(b':') | Some(b';') | Some(b' ') | Some(b'{') | Some(b',')
+                )
         })
     }
 }
@@ -397,16 +430,35 @@ impl<'a> Indexer<'_, 'a> {
         for pat in inputs {
             pat_idents(pat, &mut params);
         }
-        let scope = Scope { range, params, name: sig.map(|s| &s.ident), output: sig.map(|s| &s.output), body };
+        let scope = Scope {
+            range,
+            params,
+            name: sig.map(|s| &s.ident),
+            output: sig.map(|s| &s.output),
+            body,
+        };
         self.cx.scopes.push(scope);
     }
 }
 
 /// `Some(x)`, `Ok(x)`, `Box::new(x)`, `Arc::new(x)`: the value is passed on only if the wrapper is.
 fn is_wrapper(c: &syn::ExprCall) -> bool {
-    let Expr::Path(p) = &*c.func else { return false };
-    let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-    matches!(segs.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["Some"] | ["Ok"] | [.., "Box" | "Arc" | "Rc", "new"])
+    let Expr::Path(p) = &*c.func else {
+        return false;
+    };
+    let segs: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segs.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["Some"] | ["Ok"] | [.., "Box" | "Arc" | "Rc", "new"]
+    )
 }
 
 fn sig_pats(sig: &syn::Signature) -> impl Iterator<Item = &Pat> {
@@ -432,7 +484,11 @@ fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
 /// `#[test]`, `#[tokio::test]`, `#[cfg(test)]`, `#[cfg(all(test, …))]`.
 fn is_test_attr(attr: &syn::Attribute) -> bool {
     let path = attr.path();
-    if path.segments.last().is_some_and(|s| s.ident == "test" || s.ident == "bench") {
+    if path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "test" || s.ident == "bench")
+    {
         return true;
     }
     if path.is_ident("cfg") {
@@ -442,7 +498,6 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
     }
     false
 }
-
 
 impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_item(&mut self, item: &'a syn::Item) {
@@ -489,19 +544,40 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
-        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
+        self.cx
+            .consts
+            .entry(c.ident.to_string())
+            .or_default()
+            .push(ConstItem {
+                name: &c.ident,
+                expr: &c.expr,
+            });
         visit::visit_impl_item_const(self, c);
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
         self.mark_value(&c.expr);
-        self.cx.consts.entry(c.ident.to_string()).or_default().push(ConstItem { name: &c.ident, expr: &c.expr });
+        self.cx
+            .consts
+            .entry(c.ident.to_string())
+            .or_default()
+            .push(ConstItem {
+                name: &c.ident,
+                expr: &c.expr,
+            });
         visit::visit_item_const(self, c);
     }
 
     fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
         self.mark_value(&s.expr);
-        self.cx.consts.entry(s.ident.to_string()).or_default().push(ConstItem { name: &s.ident, expr: &s.expr });
+        self.cx
+            .consts
+            .entry(s.ident.to_string())
+            .or_default()
+            .push(ConstItem {
+                name: &s.ident,
+                expr: &s.expr,
+            });
         visit::visit_item_static(self, s);
     }
 
@@ -609,7 +685,11 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 }
 
-fn collect_use(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut HashMap<String, Vec<String>>) {
+fn collect_use(
+    tree: &syn::UseTree,
+    prefix: &mut Vec<String>,
+    out: &mut HashMap<String, Vec<String>>,
+) {
     match tree {
         syn::UseTree::Path(p) => {
             prefix.push(p.ident.to_string());

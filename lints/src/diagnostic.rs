@@ -46,7 +46,11 @@ impl Diagnostic {
             rule,
             level: rule.default_level,
             message: message.into(),
-            primary: Label { file: None, range, text: String::new() },
+            primary: Label {
+                file: None,
+                range,
+                text: String::new(),
+            },
             secondary: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
@@ -63,7 +67,11 @@ impl Diagnostic {
 
     /// Adds a secondary label in the same file.
     pub fn secondary(mut self, range: Range<usize>, text: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label { file: None, range, text: text.into() });
+        self.secondary.push(Label {
+            file: None,
+            range,
+            text: text.into(),
+        });
         self
     }
 

@@ -62,7 +62,10 @@ pub struct ConstDef {
 
 /// Lints one file with every rule. Never fails: unparsable input becomes a TLS001 finding.
 pub fn check_file(file: &SourceFile<'_>, prefilter: &Prefilter) -> FileReport {
-    let mut report = FileReport { path: file.path.to_string(), ..FileReport::default() };
+    let mut report = FileReport {
+        path: file.path.to_string(),
+        ..FileReport::default()
+    };
     if !prefilter.is_match(file.text) {
         return report;
     }
@@ -80,22 +83,37 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
                 let r = s.byte_range();
                 (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
             });
-            let mut d = Diagnostic::new(&PARSE_ERROR, format!("cannot parse `{}`: {}", file.path, failure.reason), range)
-                .label("the file is not linted because of this error")
-                .note("the rest of the workspace is still linted");
+            let mut d = Diagnostic::new(
+                &PARSE_ERROR,
+                format!("cannot parse `{}`: {}", file.path, failure.reason),
+                range,
+            )
+            .label("the file is not linted because of this error")
+            .note("the rest of the workspace is still linted");
             d.in_test_code = file.is_test_target;
             report.diagnostics.push(d);
             return;
         }
     };
-    let cx = Cx::new(file.path, file.text, offset, file.is_test_target, &parsed, file.policy);
+    let cx = Cx::new(
+        file.path,
+        file.text,
+        offset,
+        file.is_test_target,
+        &parsed,
+        file.policy,
+    );
     let mut sink = Sink::default();
     for rule in RULES {
         if let Some(check) = rule.check {
             check(&cx, &mut sink);
         }
     }
-    for d in sink.diagnostics.iter_mut().chain(&mut sink.unless_tls_acceptor) {
+    for d in sink
+        .diagnostics
+        .iter_mut()
+        .chain(&mut sink.unless_tls_acceptor)
+    {
         d.in_test_code = cx.in_test_code(d.primary.range.start);
     }
     for p in &mut sink.pending {
@@ -106,8 +124,13 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     }
     let lines = LineIndex::new(file.text);
     let strings: Vec<Range<usize>> = cx.strings.iter().map(|s| cx.range(*s)).collect();
-    let statements = if file.text.contains(suppress::MARKER) { cx.statement_ranges() } else { &[] };
-    let (mut directives, mut errors) = suppress::scan(file.text, &lines, &strings, statements, CommentSyntax::Rust);
+    let statements = if file.text.contains(suppress::MARKER) {
+        cx.statement_ranges()
+    } else {
+        &[]
+    };
+    let (mut directives, mut errors) =
+        suppress::scan(file.text, &lines, &strings, statements, CommentSyntax::Rust);
     for d in &mut directives {
         d.in_test_code = cx.in_test_code(d.range.start);
     }
@@ -132,14 +155,21 @@ pub fn collect_consts(path: &str, text: &str) -> Vec<ConstDef> {
 
 fn collect_consts_parsed(path: &str, text: &str) -> Vec<ConstDef> {
     let offset = prelude_len(text);
-    let Ok(parsed) = parse::parse(&text[offset..]) else { return Vec::new() };
+    let Ok(parsed) = parse::parse(&text[offset..]) else {
+        return Vec::new();
+    };
     let policy = Policy::default();
     let cx = Cx::new(path, text, offset, false, &parsed, &policy);
     let mut defs = Vec::new();
     for items in cx.consts.values() {
         for item in items {
             if let Value::Const(value) = cx.resolve(item.expr).value {
-                defs.push(ConstDef { name: item.name.to_string(), value, path: path.to_string(), range: cx.range(item.name) });
+                defs.push(ConstDef {
+                    name: item.name.to_string(),
+                    value,
+                    path: path.to_string(),
+                    range: cx.range(item.name),
+                });
             }
         }
     }
@@ -215,9 +245,34 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
             return false;
         }
         let (level, note) = match policy.explicit_level(d.rule) {
-            Some(src) => (src.level, format!("`{}` is set to `{}` in {}", d.rule.name, src.level.as_str(), src.origin)),
-            None if d.level != d.rule.default_level => (d.level, format!("`{}` ({}) reports this shape at `{}` (the rule is `{}` by default)", d.rule.name, d.rule.code, d.level.as_str(), d.rule.default_level.as_str())),
-            None => (d.level, format!("`{}` ({}) is `{}` by default", d.rule.name, d.rule.code, d.level.as_str())),
+            Some(src) => (
+                src.level,
+                format!(
+                    "`{}` is set to `{}` in {}",
+                    d.rule.name,
+                    src.level.as_str(),
+                    src.origin
+                ),
+            ),
+            None if d.level != d.rule.default_level => (
+                d.level,
+                format!(
+                    "`{}` ({}) reports this shape at `{}` (the rule is `{}` by default)",
+                    d.rule.name,
+                    d.rule.code,
+                    d.level.as_str(),
+                    d.rule.default_level.as_str()
+                ),
+            ),
+            None => (
+                d.level,
+                format!(
+                    "`{}` ({}) is `{}` by default",
+                    d.rule.name,
+                    d.rule.code,
+                    d.level.as_str()
+                ),
+            ),
         };
         d.level = level;
         d.notes.insert(0, note);

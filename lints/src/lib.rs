@@ -32,10 +32,13 @@ mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
-pub use engine::{ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join, join_tls_acceptors};
+pub use engine::{
+    ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
+    join_tls_acceptors,
+};
 pub use manifest::{
-    DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile, check_manifest, locked_packages,
-    manifest_requests,
+    DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,
+    check_manifest, locked_packages, manifest_requests,
 };
 pub use pem::redact_private_keys;
 pub use policy::{LevelSource, Policy, TlsVersion};
@@ -45,4 +48,7 @@ pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use sink::{PendingConst, Sink};
 pub use suppress::Directive;
-pub use verifier::{HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts, join_verifiers};
+pub use verifier::{
+    HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts,
+    join_verifiers,
+};

@@ -45,16 +45,19 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
     if !may_refer_to_files(text.as_bytes()) {
         return Vec::new();
     }
-    let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(|_| Vec::new(), |tokens| {
-        let mut out = Vec::new();
-        scan(tokens, &mut Vec::new(), &mut out, 0);
-        let offset = prelude_len(text);
-        for r in &mut out {
-            let (ModuleRef::Mod { at, .. } | ModuleRef::Include { at, .. }) = r;
-            *at = at.start + offset..at.end + offset;
-        }
-        out
-    });
+    let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(
+        |_| Vec::new(),
+        |tokens| {
+            let mut out = Vec::new();
+            scan(tokens, &mut Vec::new(), &mut out, 0);
+            let offset = prelude_len(text);
+            for r in &mut out {
+                let (ModuleRef::Mod { at, .. } | ModuleRef::Include { at, .. }) = r;
+                *at = at.start + offset..at.end + offset;
+            }
+            out
+        },
+    );
     proc_macro2::extra::invalidate_current_thread_spans();
     refs
 }
@@ -89,7 +92,9 @@ fn may_refer_to_files(bytes: &[u8]) -> bool {
         }
         i > name_start && bytes.get(skip_ws(i)) == Some(&b';')
     });
-    declares || memchr::memmem::find_iter(bytes, b"include").any(|at| bytes.get(skip_ws(at + 7)) == Some(&b'!'))
+    declares
+        || memchr::memmem::find_iter(bytes, b"include")
+            .any(|at| bytes.get(skip_ws(at + 7)) == Some(&b'!'))
 }
 
 /// An inline module being scanned: its name, its `#[path]`, whether it is `#[cfg(test)]`, and
@@ -134,15 +139,25 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                                 paths: std::mem::take(&mut attrs),
                                 parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
                                 at: ident.span().byte_range(),
-                                is_test: std::mem::take(&mut is_test) || parents.iter().any(|p| p.2),
-                                cfgs: parents.iter().flat_map(|p| p.3.iter().cloned()).chain(std::mem::take(&mut cfgs)).collect(),
+                                is_test: std::mem::take(&mut is_test)
+                                    || parents.iter().any(|p| p.2),
+                                cfgs: parents
+                                    .iter()
+                                    .flat_map(|p| p.3.iter().cloned())
+                                    .chain(std::mem::take(&mut cfgs))
+                                    .collect(),
                             });
                             i += 3;
                             continue;
                         }
                         Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
                             let test = std::mem::take(&mut is_test);
-                            parents.push((name, std::mem::take(&mut attrs).into_iter().next(), test, std::mem::take(&mut cfgs)));
+                            parents.push((
+                                name,
+                                std::mem::take(&mut attrs).into_iter().next(),
+                                test,
+                                std::mem::take(&mut cfgs),
+                            ));
                             scan(g.stream(), parents, out, depth + 1);
                             parents.pop();
                             i += 3;
@@ -153,10 +168,15 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                 }
             }
             TokenTree::Ident(id) if id == "include" => {
-                if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) = (trees.get(i + 1), trees.get(i + 2)) {
+                if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
+                    (trees.get(i + 1), trees.get(i + 2))
+                {
                     if bang.as_char() == '!' {
                         if let Some(path) = single_string(g.stream()) {
-                            out.push(ModuleRef::Include { path, at: g.span().byte_range() });
+                            out.push(ModuleRef::Include {
+                                path,
+                                at: g.span().byte_range(),
+                            });
                         }
                     }
                 }
@@ -184,7 +204,11 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
 fn cfg_attr(tokens: TokenStream) -> Option<String> {
     let mut trees = tokens.into_iter();
     match (trees.next(), trees.next()) {
-        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" && g.delimiter() == Delimiter::Parenthesis => Some(g.stream().to_string()),
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g)))
+            if id == "cfg" && g.delimiter() == Delimiter::Parenthesis =>
+        {
+            Some(g.stream().to_string())
+        }
         _ => None,
     }
 }
@@ -193,7 +217,9 @@ fn cfg_attr(tokens: TokenStream) -> Option<String> {
 fn is_cfg_test(tokens: TokenStream) -> bool {
     let mut iter = tokens.into_iter();
     match (iter.next(), iter.next()) {
-        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" => cfg_requires_test(g.stream()),
+        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g))) if id == "cfg" => {
+            cfg_requires_test(g.stream())
+        }
         _ => false,
     }
 }
@@ -204,7 +230,10 @@ pub(crate) fn cfg_requires_test(tokens: TokenStream) -> bool {
     match iter.next() {
         Some(TokenTree::Ident(i)) if i == "test" => iter.peek().is_none(),
         Some(TokenTree::Ident(i)) if i == "all" => match iter.next() {
-            Some(TokenTree::Group(g)) => g.stream().into_iter().any(|t| matches!(&t, TokenTree::Ident(i) if i == "test")),
+            Some(TokenTree::Group(g)) => g
+                .stream()
+                .into_iter()
+                .any(|t| matches!(&t, TokenTree::Ident(i) if i == "test")),
             _ => false,
         },
         _ => false,
@@ -238,10 +267,15 @@ fn path_attr(tokens: TokenStream) -> Vec<String> {
 
 fn single_string(tokens: TokenStream) -> Option<String> {
     let mut iter = tokens.into_iter();
-    let TokenTree::Literal(lit) = iter.next()? else { return None };
+    let TokenTree::Literal(lit) = iter.next()? else {
+        return None;
+    };
     let rest: Vec<TokenTree> = iter.collect();
-    let trailing_comma_only = rest.is_empty() || (rest.len() == 1 && matches!(&rest[0], TokenTree::Punct(p) if p.as_char() == ','));
-    trailing_comma_only.then(|| unquote(&lit.to_string())).flatten()
+    let trailing_comma_only = rest.is_empty()
+        || (rest.len() == 1 && matches!(&rest[0], TokenTree::Punct(p) if p.as_char() == ','));
+    trailing_comma_only
+        .then(|| unquote(&lit.to_string()))
+        .flatten()
 }
 
 fn unquote(lit: &str) -> Option<String> {
@@ -258,7 +292,9 @@ mod tests {
         assert!(may_refer_to_files(b"pub mod a;"));
         assert!(may_refer_to_files(b"mod\n  r#type ;"));
         assert!(may_refer_to_files(b"include ! (\"x.rs\")"));
-        assert!(!may_refer_to_files(b"mod inline { fn f() {} } // a model; modes"));
+        assert!(!may_refer_to_files(
+            b"mod inline { fn f() {} } // a model; modes"
+        ));
         assert!(!may_refer_to_files(b"let module = 1; include_str!(\"x\")"));
     }
 
@@ -278,7 +314,15 @@ mod tests {
         let refs: Vec<String> = module_refs(src)
             .into_iter()
             .map(|r| match r {
-                ModuleRef::Mod { name, inline_parents, paths, at, is_test, cfgs, .. } => {
+                ModuleRef::Mod {
+                    name,
+                    inline_parents,
+                    paths,
+                    at,
+                    is_test,
+                    cfgs,
+                    ..
+                } => {
                     assert_eq!(&src[at], name);
                     let expected: &[&str] = match name.as_str() {
                         "tests" => &["test"],
@@ -286,20 +330,31 @@ mod tests {
                         _ => &[],
                     };
                     assert_eq!(cfgs, expected, "{name}");
-                    format!("mod {} in {:?} paths {:?}{}", name, inline_parents, paths, if is_test { " test" } else { "" })
+                    format!(
+                        "mod {} in {:?} paths {:?}{}",
+                        name,
+                        inline_parents,
+                        paths,
+                        if is_test { " test" } else { "" }
+                    )
                 }
                 ModuleRef::Include { path, .. } => format!("include {path}"),
             })
             .collect();
-        let m = |name: &str, parents: &[&str], paths: &[&str]| format!("mod {} in {:?} paths {:?}", name, parents, paths);
-        assert_eq!(refs, vec![
-            m("a", &[], &[]),
-            format!("{} test", m("tests", &[], &[])),
-            m("deep", &["gated"], &[]),
-            m("b", &[], &["other.rs"]),
-            m("c", &[], &["u.rs"]),
-            m("inner", &["inline"], &[]),
-            "include gen.rs".to_string(),
-        ]);
+        let m = |name: &str, parents: &[&str], paths: &[&str]| {
+            format!("mod {} in {:?} paths {:?}", name, parents, paths)
+        };
+        assert_eq!(
+            refs,
+            vec![
+                m("a", &[], &[]),
+                format!("{} test", m("tests", &[], &[])),
+                m("deep", &["gated"], &[]),
+                m("b", &[], &["other.rs"]),
+                m("c", &[], &["u.rs"]),
+                m("inner", &["inline"], &[]),
+                "include gen.rs".to_string(),
+            ]
+        );
     }
 }

@@ -141,11 +141,19 @@ impl MacroFinder {
 
 impl<'ast> Visit<'ast> for MacroFinder {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
         self.found.push(FoundMacro {
             tokens: mac.tokens.clone(),
             is_macro_rules: name == "macro_rules",
-            is_matches: matches!(name.as_str(), "matches" | "assert_matches" | "debug_assert_matches"),
+            is_matches: matches!(
+                name.as_str(),
+                "matches" | "assert_matches" | "debug_assert_matches"
+            ),
         });
     }
 }
@@ -245,7 +253,9 @@ fn scan_tokens(tokens: TokenStream, out: &mut Vec<MacroBody>) {
 
 /// `recv.method(args)` with an opaque receiver, built from real tokens so spans stay right.
 fn synthetic_method_call(method: &proc_macro2::Ident, args: &proc_macro2::Group) -> Option<Expr> {
-    let args = Punctuated::<Expr, Token![,]>::parse_terminated.parse2(args.stream()).ok()?;
+    let args = Punctuated::<Expr, Token![,]>::parse_terminated
+        .parse2(args.stream())
+        .ok()?;
     let receiver: Expr = syn::parse_quote_spanned!(method.span()=> __tlslint_macro_receiver);
     Some(Expr::MethodCall(syn::ExprMethodCall {
         attrs: Vec::new(),
@@ -285,6 +295,9 @@ fn synthetic_path(trees: &[TokenTree]) -> Option<Expr> {
     Some(Expr::Path(syn::ExprPath {
         attrs: Vec::new(),
         qself: None,
-        path: syn::Path { leading_colon: None, segments },
+        path: syn::Path {
+            leading_colon: None,
+            segments,
+        },
     }))
 }

@@ -58,6 +58,7 @@ impl Policy {
 
     /// The level `rule` runs at.
     pub fn level(&self, rule: &Rule) -> Level {
-        self.explicit_level(rule).map_or(rule.default_level, |l| l.level)
+        self.explicit_level(rule)
+            .map_or(rule.default_level, |l| l.level)
     }
 }

@@ -40,11 +40,22 @@ pub struct Prefilter {
 impl Prefilter {
     /// Builds the automata from [`RULES`].
     pub fn new() -> Prefilter {
-        Prefilter::from_needles(RULES.iter().flat_map(|r| r.needles.iter().copied()).chain([MARKER]))
+        Prefilter::from_needles(
+            RULES
+                .iter()
+                .flat_map(|r| r.needles.iter().copied())
+                .chain([MARKER]),
+        )
     }
 
     fn from_needles<'n>(needles: impl Iterator<Item = &'n str>) -> Prefilter {
-        let parsed: Vec<Vec<Vec<&str>>> = needles.map(|n| n.split(AND).map(|part| part.split(OR).map(str::trim).collect()).collect()).collect();
+        let parsed: Vec<Vec<Vec<&str>>> = needles
+            .map(|n| {
+                n.split(AND)
+                    .map(|part| part.split(OR).map(str::trim).collect())
+                    .collect()
+            })
+            .collect();
         let mut exact: Vec<&str> = Vec::new();
         let mut caseless: Vec<&str> = Vec::new();
         for literal in parsed.iter().flatten().flatten() {
@@ -63,7 +74,10 @@ impl Prefilter {
         let mut sufficient = vec![false; exact.len() + caseless.len()];
         let mut conjunctions = Vec::new();
         for needle in &parsed {
-            let parts: Vec<Vec<usize>> = needle.iter().map(|alts| alts.iter().map(|a| index(a)).collect()).collect();
+            let parts: Vec<Vec<usize>> = needle
+                .iter()
+                .map(|alts| alts.iter().map(|a| index(a)).collect())
+                .collect();
             if let [single] = parts.as_slice() {
                 single.iter().for_each(|i| sufficient[*i] = true);
             } else {
@@ -85,8 +99,18 @@ impl Prefilter {
                 quick[*i] = true;
             }
         }
-        let quick_exact: Vec<&str> = exact.iter().enumerate().filter(|(i, _)| quick[*i]).map(|(_, l)| *l).collect();
-        let quick_caseless: Vec<&str> = caseless.iter().enumerate().filter(|(i, _)| quick[exact.len() + i]).map(|(_, l)| *l).collect();
+        let quick_exact: Vec<&str> = exact
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| quick[*i])
+            .map(|(_, l)| *l)
+            .collect();
+        let quick_caseless: Vec<&str> = caseless
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| quick[exact.len() + i])
+            .map(|(_, l)| *l)
+            .collect();
         Prefilter {
             quick_exact: build(&quick_exact, false),
             quick_caseless: build(&quick_caseless, true),
@@ -113,14 +137,20 @@ impl Prefilter {
             .exact
             .find_overlapping_iter(text)
             .map(|m| m.pattern().as_usize())
-            .chain(self.caseless.find_overlapping_iter(text).map(|m| self.exact_len + m.pattern().as_usize()));
+            .chain(
+                self.caseless
+                    .find_overlapping_iter(text)
+                    .map(|m| self.exact_len + m.pattern().as_usize()),
+            );
         for literal in matches {
             if self.sufficient[literal] {
                 return true;
             }
             seen[literal] = true;
         }
-        self.conjunctions.iter().any(|parts| parts.iter().all(|alts| alts.iter().any(|a| seen[*a])))
+        self.conjunctions
+            .iter()
+            .any(|parts| parts.iter().all(|alts| alts.iter().any(|a| seen[*a])))
     }
 }
 

@@ -45,7 +45,10 @@ pub struct Resolved {
 
 impl Resolved {
     fn of(value: Value) -> Resolved {
-        Resolved { value, via: Vec::new() }
+        Resolved {
+            value,
+            via: Vec::new(),
+        }
     }
 
     /// The boolean, if the value is a constant `bool`.
@@ -92,15 +95,25 @@ impl Cx<'_> {
                 let mut inner = self.resolve_depth(&u.expr, depth + 1);
                 inner.value = match inner.value {
                     Value::Const(Const::Bool(b)) => Value::Const(Const::Bool(!b)),
-                    Value::Pending(name) => Value::Runtime(format!("`!{name}`, defined outside this file")),
+                    Value::Pending(name) => {
+                        Value::Runtime(format!("`!{name}`, defined outside this file"))
+                    }
                     other => other,
                 };
                 inner
             }
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => match self.resolve_depth(&u.expr, depth + 1) {
-                Resolved { value: Value::Const(Const::Int(i)), via } => Resolved { value: Value::Const(Const::Int(-i)), via },
-                other => other,
-            },
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => {
+                match self.resolve_depth(&u.expr, depth + 1) {
+                    Resolved {
+                        value: Value::Const(Const::Int(i)),
+                        via,
+                    } => Resolved {
+                        value: Value::Const(Const::Int(-i)),
+                        via,
+                    },
+                    other => other,
+                }
+            }
             Expr::Cast(c) => self.resolve_depth(&c.expr, depth + 1),
             Expr::Macro(m) => Resolved::of(macro_value(&m.mac)),
             Expr::Path(p) => self.resolve_path(&p.path, expr, depth),
@@ -117,18 +130,26 @@ impl Cx<'_> {
                     Some(syn::Stmt::Expr(e, None)) => self.resolve_depth(e, depth + 1),
                     _ => return Resolved::of(Value::Unknown),
                 };
-                let Some((_, els)) = &i.else_branch else { return Resolved::of(Value::Unknown) };
+                let Some((_, els)) = &i.else_branch else {
+                    return Resolved::of(Value::Unknown);
+                };
                 let els = self.resolve_depth(els, depth + 1);
                 self.agree(vec![then, els], &i.cond, depth)
             }
             Expr::Match(m) => {
-                let arms = m.arms.iter().map(|a| self.resolve_depth(&a.body, depth + 1)).collect();
+                let arms = m
+                    .arms
+                    .iter()
+                    .map(|a| self.resolve_depth(&a.body, depth + 1))
+                    .collect();
                 self.agree(arms, &m.expr, depth)
             }
             Expr::Binary(b) => self.resolve_binary(b, depth),
-            Expr::Call(_) | Expr::MethodCall(_) | Expr::Try(_) | Expr::Await(_) | Expr::Index(_) => {
-                Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr))))
-            }
+            Expr::Call(_)
+            | Expr::MethodCall(_)
+            | Expr::Try(_)
+            | Expr::Await(_)
+            | Expr::Index(_) => Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr)))),
             _ => Resolved::of(Value::Unknown),
         }
     }
@@ -139,13 +160,19 @@ impl Cx<'_> {
         let first = arms.first().map(|a| a.value.clone());
         if let Some(Value::Const(c)) = &first {
             if arms.iter().all(|a| a.value == Value::Const(c.clone())) {
-                return Resolved { value: Value::Const(c.clone()), via: arms.into_iter().flat_map(|a| a.via).collect() };
+                return Resolved {
+                    value: Value::Const(c.clone()),
+                    via: arms.into_iter().flat_map(|a| a.via).collect(),
+                };
             }
         }
         if arms.iter().all(|a| matches!(a.value, Value::Const(_))) {
             let cond = self.resolve_depth(cond_expr, depth + 1);
             return match cond.value {
-                Value::Runtime(origin) => Resolved { value: Value::Runtime(origin), via: cond.via },
+                Value::Runtime(origin) => Resolved {
+                    value: Value::Runtime(origin),
+                    via: cond.via,
+                },
                 _ => Resolved::of(Value::Runtime(format!(
                     "the value depends on the condition `{}`",
                     compact(self.snippet(cond_expr))
@@ -163,16 +190,28 @@ impl Cx<'_> {
         let value = match (&b.op, l.as_bool(), r.as_bool()) {
             (syn::BinOp::And(_), Some(a), Some(c)) => Value::Const(Const::Bool(a && c)),
             (syn::BinOp::Or(_), Some(a), Some(c)) => Value::Const(Const::Bool(a || c)),
-            (syn::BinOp::And(_), Some(false), _) | (syn::BinOp::And(_), _, Some(false)) => Value::Const(Const::Bool(false)),
-            (syn::BinOp::Or(_), Some(true), _) | (syn::BinOp::Or(_), _, Some(true)) => Value::Const(Const::Bool(true)),
+            (syn::BinOp::And(_), Some(false), _) | (syn::BinOp::And(_), _, Some(false)) => {
+                Value::Const(Const::Bool(false))
+            }
+            (syn::BinOp::Or(_), Some(true), _) | (syn::BinOp::Or(_), _, Some(true)) => {
+                Value::Const(Const::Bool(true))
+            }
             _ => {
                 return [l, r]
                     .into_iter()
                     .find(|v| matches!(v.value, Value::Runtime(_)))
-                    .unwrap_or_else(|| Resolved::of(Value::Runtime(format!("the value of `{}`", compact(self.snippet(b))))));
+                    .unwrap_or_else(|| {
+                        Resolved::of(Value::Runtime(format!(
+                            "the value of `{}`",
+                            compact(self.snippet(b))
+                        )))
+                    });
             }
         };
-        Resolved { value, via: l.via.into_iter().chain(r.via).collect() }
+        Resolved {
+            value,
+            via: l.via.into_iter().chain(r.via).collect(),
+        }
     }
 
     fn resolve_path(&self, path: &syn::Path, expr: &Expr, depth: usize) -> Resolved {
@@ -183,17 +222,24 @@ impl Cx<'_> {
             }
             for scope in self.scopes_at(at) {
                 if scope.params.iter().any(|p| *p == ident) {
-                    return Resolved::of(Value::Runtime(format!("the value comes from the function parameter `{ident}`")));
+                    return Resolved::of(Value::Runtime(format!(
+                        "the value comes from the function parameter `{ident}`"
+                    )));
                 }
             }
         }
-        let Some(last) = path.segments.last() else { return Resolved::of(Value::Unknown) };
+        let Some(last) = path.segments.last() else {
+            return Resolved::of(Value::Unknown);
+        };
         let name = last.ident.to_string();
         if let Some(items) = self.consts.get(&name) {
             if let Some(item) = items.first() {
                 let mut r = self.resolve_depth(item.expr, depth + 1);
                 if matches!(r.value, Value::Const(_)) {
-                    r.via.insert(0, (self.range(item.name), format!("`{name}` is defined here")));
+                    r.via.insert(
+                        0,
+                        (self.range(item.name), format!("`{name}` is defined here")),
+                    );
                 }
                 return r;
             }
@@ -207,24 +253,30 @@ impl Cx<'_> {
 
     /// A `let` binding of `ident` visible at byte `at`, in the innermost scope containing `at`.
     fn resolve_local(&self, ident: &syn::Ident, at: usize, depth: usize) -> Option<Resolved> {
-        let scope = self.scope_at(at).map(|s| s.range.clone()).unwrap_or(0..self.text.len());
+        let scope = self
+            .scope_at(at)
+            .map(|s| s.range.clone())
+            .unwrap_or(0..self.text.len());
         let binding = self.binding_at(ident, at)?;
         let mut values = Vec::new();
         if let Some(init) = binding.init {
             let mut r = self.resolve_depth(init, depth + 1);
             if matches!(r.value, Value::Const(_)) {
-                r.via.push((self.range(init), format!("`{ident}` is set here")));
+                r.via
+                    .push((self.range(init), format!("`{ident}` is set here")));
             }
             values.push(r);
         }
         if binding.mutable || binding.init.is_none() {
             for a in &self.assigns {
                 let target = self.range(&*a.left).start;
-                let assigns_binding = matches!(peel(&a.left), Expr::Path(p) if p.path.get_ident() == Some(ident));
+                let assigns_binding =
+                    matches!(peel(&a.left), Expr::Path(p) if p.path.get_ident() == Some(ident));
                 if assigns_binding && target > binding.offset && scope.contains(&target) {
                     let mut r = self.resolve_depth(&a.right, depth + 1);
                     if matches!(r.value, Value::Const(_)) {
-                        r.via.push((self.range(&*a.right), format!("`{ident}` is set here")));
+                        r.via
+                            .push((self.range(&*a.right), format!("`{ident}` is set here")));
                     }
                     values.push(r);
                 }
@@ -232,37 +284,60 @@ impl Cx<'_> {
         }
         let first = values.first()?.value.clone();
         if values.iter().all(|v| v.value == first) {
-            return Some(Resolved { value: first, via: values.into_iter().flat_map(|v| v.via).collect() });
+            return Some(Resolved {
+                value: first,
+                via: values.into_iter().flat_map(|v| v.via).collect(),
+            });
         }
         Some(
             values
                 .into_iter()
                 .find(|v| matches!(v.value, Value::Runtime(_)))
-                .unwrap_or_else(|| Resolved::of(Value::Runtime(format!("`{ident}` is assigned different values")))),
+                .unwrap_or_else(|| {
+                    Resolved::of(Value::Runtime(format!(
+                        "`{ident}` is assigned different values"
+                    )))
+                }),
         )
     }
 }
 
 /// Whether a name looks like a `const`/`static` (SCREAMING_CASE).
 fn is_const_like(name: &str) -> bool {
-    name.bytes().any(|b| b.is_ascii_uppercase()) && name.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    name.bytes().any(|b| b.is_ascii_uppercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// The constant a literal denotes.
 pub fn lit_value(lit: &Lit) -> Value {
     match lit {
         Lit::Bool(b) => Value::Const(Const::Bool(b.value)),
-        Lit::Int(i) => i.base10_parse::<i128>().map_or(Value::Unknown, |i| Value::Const(Const::Int(i))),
+        Lit::Int(i) => i
+            .base10_parse::<i128>()
+            .map_or(Value::Unknown, |i| Value::Const(Const::Int(i))),
         Lit::Str(s) => Value::Const(Const::Str(s.value())),
         _ => Value::Unknown,
     }
 }
 
 fn macro_value(mac: &syn::Macro) -> Value {
-    let name = mac.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+    let name = mac
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
     match name.as_str() {
-        "cfg" => Value::Runtime(format!("the value is `cfg!({})`, decided at build time", compact(&mac.tokens.to_string()))),
-        "env" | "option_env" => Value::Runtime(format!("the value comes from `{name}!({})` at build time", compact(&mac.tokens.to_string()))),
+        "cfg" => Value::Runtime(format!(
+            "the value is `cfg!({})`, decided at build time",
+            compact(&mac.tokens.to_string())
+        )),
+        "env" | "option_env" => Value::Runtime(format!(
+            "the value comes from `{name}!({})` at build time",
+            compact(&mac.tokens.to_string())
+        )),
         _ => Value::Unknown,
     }
 }
@@ -284,11 +359,19 @@ fn env_var_name(expr: &Expr) -> Option<String> {
     impl<'a> syn::visit::Visit<'a> for Find {
         fn visit_expr_call(&mut self, c: &'a syn::ExprCall) {
             if let Expr::Path(p) = &*c.func {
-                let segs: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+                let segs: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
                 let is_env = matches!(segs.last().map(String::as_str), Some("var" | "var_os"))
                     && (segs.len() == 1 || segs.iter().any(|s| s == "env"));
                 if is_env {
-                    if let Some(Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. })) = c.args.first() {
+                    if let Some(Expr::Lit(syn::ExprLit {
+                        lit: Lit::Str(s), ..
+                    })) = c.args.first()
+                    {
                         self.0.get_or_insert(s.value());
                     }
                 }

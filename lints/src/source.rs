@@ -44,7 +44,9 @@ impl LineIndex {
 
     /// The 0-based line containing byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// The byte range of 0-based `line`, without its line terminator.
@@ -71,7 +73,10 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let start = self.starts[line];
-        LineCol { line: line + 1, col: text[start..offset].chars().count() + 1 }
+        LineCol {
+            line: line + 1,
+            col: text[start..offset].chars().count() + 1,
+        }
     }
 }
 

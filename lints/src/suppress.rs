@@ -77,22 +77,40 @@ pub(crate) fn scan(
     for at in memchr::memmem::find_iter(text.as_bytes(), MARKER) {
         let line = lines.line_of(at);
         let line_range = lines.line_range(text, line);
-        let Some(comment_start) = comment_start(text, line_range.start, at, syntax) else { continue };
+        let Some(comment_start) = comment_start(text, line_range.start, at, syntax) else {
+            continue;
+        };
         if strings.iter().any(|s| s.contains(&comment_start)) {
             continue;
         }
         let comment = comment_start..line_range.end;
         let body = text[at + MARKER.len()..line_range.end].trim();
         let own_line = text[line_range.start..comment_start].trim().is_empty();
-        let covers = if own_line { next_statement(lines, text, line, statements, syntax) } else { line..=line };
+        let covers = if own_line {
+            next_statement(lines, text, line, statements, syntax)
+        } else {
+            line..=line
+        };
         match parse_directive(body) {
-            Ok((rules, reason)) => {
-                directives.push(Directive { rules, reason, range: comment, covers, used: false, in_test_code: false })
-            }
+            Ok((rules, reason)) => directives.push(Directive {
+                rules,
+                reason,
+                range: comment,
+                covers,
+                used: false,
+                in_test_code: false,
+            }),
             Err(why) => errors.push(
-                Diagnostic::new(&INVALID_SUPPRESSION, format!("invalid suppression: {why}"), comment)
-                    .label("this suppression is ignored")
-                    .help(format!("write it as `{} tlslint: allow(rule_name, reason = \"why this is safe\")`", syntax.token())),
+                Diagnostic::new(
+                    &INVALID_SUPPRESSION,
+                    format!("invalid suppression: {why}"),
+                    comment,
+                )
+                .label("this suppression is ignored")
+                .help(format!(
+                    "write it as `{} tlslint: allow(rule_name, reason = \"why this is safe\")`",
+                    syntax.token()
+                )),
             ),
         }
     }
@@ -114,7 +132,13 @@ fn comment_start(text: &str, line_start: usize, at: usize, syntax: CommentSyntax
 
 /// The lines of the first statement or item that starts after `line` (the outermost one if
 /// several start there), or the next line when none does.
-fn next_statement(lines: &LineIndex, text: &str, line: usize, statements: &[Range<usize>], syntax: CommentSyntax) -> RangeInclusive<usize> {
+fn next_statement(
+    lines: &LineIndex,
+    text: &str,
+    line: usize,
+    statements: &[Range<usize>],
+    syntax: CommentSyntax,
+) -> RangeInclusive<usize> {
     let mut best: Option<(usize, usize)> = None;
     for s in statements {
         let start = lines.line_of(s.start);
@@ -128,12 +152,20 @@ fn next_statement(lines: &LineIndex, text: &str, line: usize, statements: &[Rang
         };
     }
     match best {
-        Some((start, end)) if is_blank_or_comment_until(lines, text, line + 1, start, syntax) => start..=end,
+        Some((start, end)) if is_blank_or_comment_until(lines, text, line + 1, start, syntax) => {
+            start..=end
+        }
         _ => line + 1..=line + 1,
     }
 }
 
-fn is_blank_or_comment_until(lines: &LineIndex, text: &str, from: usize, to: usize, syntax: CommentSyntax) -> bool {
+fn is_blank_or_comment_until(
+    lines: &LineIndex,
+    text: &str,
+    from: usize,
+    to: usize,
+    syntax: CommentSyntax,
+) -> bool {
     (from..to).all(|l| {
         let t = text[lines.line_range(text, l)].trim();
         t.is_empty() || t.starts_with(syntax.token())
@@ -142,12 +174,18 @@ fn is_blank_or_comment_until(lines: &LineIndex, text: &str, from: usize, to: usi
 
 /// `allow(a, b, reason = "…")` → the rules and the reason.
 fn parse_directive(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
-    let meta: syn::Meta = syn::parse_str(body).map_err(|_| format!("expected `allow(rule, reason = \"…\")`, found `{body}`"))?;
+    let meta: syn::Meta = syn::parse_str(body)
+        .map_err(|_| format!("expected `allow(rule, reason = \"…\")`, found `{body}`"))?;
     let syn::Meta::List(list) = meta else {
-        return Err(format!("expected `allow(rule, reason = \"…\")`, found `{body}`"));
+        return Err(format!(
+            "expected `allow(rule, reason = \"…\")`, found `{body}`"
+        ));
     };
     if !list.path.is_ident("allow") {
-        return Err(format!("unknown directive `{}`; only `allow` is supported", path_text(&list.path)));
+        return Err(format!(
+            "unknown directive `{}`; only `allow` is supported",
+            path_text(&list.path)
+        ));
     }
     let items = Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated
         .parse2(list.tokens.clone())
@@ -162,7 +200,10 @@ fn parse_directive(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
                 rules.push(rule);
             }
             syn::Meta::NameValue(nv) if nv.path.is_ident("reason") => match nv.value {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) if !s.value().trim().is_empty() => {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) if !s.value().trim().is_empty() => {
                     reason = Some(s.value());
                 }
                 _ => return Err("`reason` must be a non-empty string".to_string()),
@@ -178,5 +219,9 @@ fn parse_directive(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
 }
 
 fn path_text(p: &syn::Path) -> String {
-    p.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+    p.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }

@@ -68,24 +68,33 @@ pub struct PathValue {
 /// Reports every call of `setters` whose argument has the dangerous value.
 pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &[Setter]) {
     for setter in setters {
-        if !setter.needs_crate.is_empty() && !setter.needs_crate.iter().any(|c| cx.mentions_crate(c)) {
+        if !setter.needs_crate.is_empty()
+            && !setter.needs_crate.iter().any(|c| cx.mentions_crate(c))
+        {
             continue;
         }
         for call in cx.calls_named(setter.methods) {
-            let Some(arg) = call.args.first() else { continue };
+            let Some(arg) = call.args.first() else {
+                continue;
+            };
             let mut context = Vec::new();
             if let Some(recv) = call.receiver {
                 if let Some(builder) = builder_label(cx, recv, call.name_range(cx)) {
                     context.push(builder);
                 }
             }
-            report_value(cx, sink, finding, Site {
-                primary: call.name_range(cx),
-                value: arg,
-                dangerous: Const::Bool(setter.dangerous),
-                help: setter.help,
-                context,
-            });
+            report_value(
+                cx,
+                sink,
+                finding,
+                Site {
+                    primary: call.name_range(cx),
+                    value: arg,
+                    dangerous: Const::Bool(setter.dangerous),
+                    help: setter.help,
+                    context,
+                },
+            );
         }
     }
 }
@@ -93,7 +102,8 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
 /// Reports every struct-literal field or field assignment of `fields` with the dangerous value.
 pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[Field]) {
     for field in fields {
-        if !field.needs_crate.is_empty() && !field.needs_crate.iter().any(|c| cx.mentions_crate(c)) {
+        if !field.needs_crate.is_empty() && !field.needs_crate.iter().any(|c| cx.mentions_crate(c))
+        {
             continue;
         }
         for s in &cx.structs {
@@ -103,35 +113,51 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
                 }
             }
             for fv in &s.fields {
-                let syn::Member::Named(member) = &fv.member else { continue };
+                let syn::Member::Named(member) = &fv.member else {
+                    continue;
+                };
                 if member != field.name {
                     continue;
                 }
-                report_value(cx, sink, finding, Site {
-                    primary: cx.range(member),
-                    value: unwrap_some(&fv.expr),
-                    dangerous: Const::Bool(field.dangerous),
-                    help: field.help,
-                    context: Vec::new(),
-                });
+                report_value(
+                    cx,
+                    sink,
+                    finding,
+                    Site {
+                        primary: cx.range(member),
+                        value: unwrap_some(&fv.expr),
+                        dangerous: Const::Bool(field.dangerous),
+                        help: field.help,
+                        context: Vec::new(),
+                    },
+                );
             }
         }
         if field.struct_name.is_some() {
             continue;
         }
         for a in &cx.assigns {
-            let Expr::Field(target) = peel(&a.left) else { continue };
-            let syn::Member::Named(member) = &target.member else { continue };
+            let Expr::Field(target) = peel(&a.left) else {
+                continue;
+            };
+            let syn::Member::Named(member) = &target.member else {
+                continue;
+            };
             if member != field.name {
                 continue;
             }
-            report_value(cx, sink, finding, Site {
-                primary: cx.range(&*a.left),
-                value: unwrap_some(&a.right),
-                dangerous: Const::Bool(field.dangerous),
-                help: field.help,
-                context: Vec::new(),
-            });
+            report_value(
+                cx,
+                sink,
+                finding,
+                Site {
+                    primary: cx.range(&*a.left),
+                    value: unwrap_some(&a.right),
+                    dangerous: Const::Bool(field.dangerous),
+                    help: field.help,
+                    context: Vec::new(),
+                },
+            );
         }
     }
 }
@@ -139,7 +165,9 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
 /// Reports every use of the enum values or constants in `values`.
 pub fn check_paths(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, values: &[PathValue]) {
     for p in &cx.paths {
-        let Some(value) = values.iter().find(|v| cx.path_ends_with(&p.path, v.suffix)) else { continue };
+        let Some(value) = values.iter().find(|v| cx.path_ends_with(&p.path, v.suffix)) else {
+            continue;
+        };
         if cx.is_compared(*p) || !cx.is_value_position(p) {
             continue;
         }
@@ -180,8 +208,10 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
             }
         }
         Value::Pending(name) => {
-            let finding_if_const = constant_finding(cx, finding, &site, &resolved, arg_range.clone());
-            let origin = format!("the value comes from `{name}`, which is not defined in this crate");
+            let finding_if_const =
+                constant_finding(cx, finding, &site, &resolved, arg_range.clone());
+            let origin =
+                format!("the value comes from `{name}`, which is not defined in this crate");
             sink.push_pending(PendingConst {
                 name: name.clone(),
                 dangerous: site.dangerous.clone(),
@@ -193,12 +223,27 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
     }
 }
 
-fn constant_finding(cx: &Cx<'_>, finding: &Finding, site: &Site<'_>, resolved: &Resolved, arg: Range<usize>) -> Diagnostic {
-    let mut d = Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
+fn constant_finding(
+    cx: &Cx<'_>,
+    finding: &Finding,
+    site: &Site<'_>,
+    resolved: &Resolved,
+    arg: Range<usize>,
+) -> Diagnostic {
+    let mut d =
+        Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
     if arg.start >= site.primary.end || arg.end <= site.primary.start {
         let shown = cx.text.get(arg.clone()).unwrap_or("");
         let via_const = !resolved.via.is_empty() || matches!(resolved.value, Value::Pending(_));
-        let text = if !via_const { format!("because of this `{}`", crate::resolve::compact(shown)) } else { format!("`{}` is {}", crate::resolve::compact(shown), const_text(&site.dangerous)) };
+        let text = if !via_const {
+            format!("because of this `{}`", crate::resolve::compact(shown))
+        } else {
+            format!(
+                "`{}` is {}",
+                crate::resolve::compact(shown),
+                const_text(&site.dangerous)
+            )
+        };
         d = d.secondary(arg, text);
     }
     for (range, text) in &resolved.via {
@@ -210,7 +255,12 @@ fn constant_finding(cx: &Cx<'_>, finding: &Finding, site: &Site<'_>, resolved: &
     d.note(finding.why).help(site.help)
 }
 
-fn runtime_finding(finding: &Finding, site: &Site<'_>, arg: Range<usize>, origin: &str) -> Option<Diagnostic> {
+fn runtime_finding(
+    finding: &Finding,
+    site: &Site<'_>,
+    arg: Range<usize>,
+    origin: &str,
+) -> Option<Diagnostic> {
     let message = finding.runtime_message?;
     Some(
         Diagnostic::new(&RUNTIME_TOGGLE, message, site.primary.clone())
@@ -242,11 +292,18 @@ pub fn unwrap_some(e: &Expr) -> &Expr {
 }
 
 /// A label on the constructor that starts the builder chain, when it is on another line.
-fn builder_label(cx: &Cx<'_>, receiver: &Expr, primary: Range<usize>) -> Option<(Range<usize>, String)> {
+fn builder_label(
+    cx: &Cx<'_>,
+    receiver: &Expr,
+    primary: Range<usize>,
+) -> Option<(Range<usize>, String)> {
     let root = chain_root(receiver);
     let Expr::Call(call) = root else { return None };
-    let Expr::Path(_) = &*call.func else { return None };
+    let Expr::Path(_) = &*call.func else {
+        return None;
+    };
     let range = cx.range(root);
     let same_line = !cx.text.get(range.end..primary.start)?.contains('\n');
-    (!same_line && range.end <= primary.start).then(|| (range, "on the builder created here".to_string()))
+    (!same_line && range.end <= primary.start)
+        .then(|| (range, "on the builder created here".to_string()))
 }

@@ -1,7 +1,10 @@
 //! Shared helpers for the end-to-end tests: fixture trees in temporary directories and runs of
 //! the built binary.
 
-#![allow(dead_code, reason = "each test crate uses a different subset of the helpers")]
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different subset of the helpers"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -14,7 +17,9 @@ pub struct Fixture {
 impl Fixture {
     /// An empty fixture.
     pub fn new() -> Fixture {
-        Fixture { dir: tempfile::tempdir().expect("temp dir") }
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// Writes `text` at `rel`, creating parent directories.
@@ -51,7 +56,9 @@ impl Fixture {
 /// The binary under test, with a clean colour environment.
 pub fn tlslint() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-tlslint"));
-    cmd.env_remove("CARGO_TERM_COLOR").env_remove("NO_COLOR").env_remove("GITHUB_WORKSPACE");
+    cmd.env_remove("CARGO_TERM_COLOR")
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_WORKSPACE");
     cmd
 }
 
@@ -81,7 +88,10 @@ impl Run {
         let mut out = Vec::new();
         let mut code = None;
         for line in self.stderr.lines() {
-            if let Some(rest) = line.strip_prefix("error[").or_else(|| line.strip_prefix("warning[")) {
+            if let Some(rest) = line
+                .strip_prefix("error[")
+                .or_else(|| line.strip_prefix("warning["))
+            {
                 code = rest.split(']').next().map(str::to_string);
             } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
                 if let Some(c) = code.take() {
@@ -94,11 +104,16 @@ impl Run {
 
     /// Like [`Run::findings`], as `"CODE path:line:col"` strings.
     pub fn finding_lines(&self) -> Vec<String> {
-        self.findings().into_iter().map(|(c, l)| format!("{c} {l}")).collect()
+        self.findings()
+            .into_iter()
+            .map(|(c, l)| format!("{c} {l}"))
+            .collect()
     }
 }
 
 /// A one-package workspace manifest.
 pub fn package_manifest(name: &str, extra: &str) -> String {
-    format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n{extra}")
+    format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n{extra}"
+    )
 }

@@ -19,15 +19,27 @@ pub struct Style {
 
 /// Renders one finding.
 pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style: Style) -> String {
-    let level = if d.level.is_error() { SnippetLevel::ERROR } else { SnippetLevel::WARNING };
+    let level = if d.level.is_error() {
+        SnippetLevel::ERROR
+    } else {
+        SnippetLevel::WARNING
+    };
     let title = level.primary_title(d.message.as_str()).id(d.rule.code);
     let mut group = match &file.text {
         Some(text) => {
             let mut snippet = Snippet::source(text.as_str())
                 .path(file.display.as_str())
-                .annotation(AnnotationKind::Primary.span(clamp(text, &d.primary.range)).label(non_empty(&d.primary.text)));
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(clamp(text, &d.primary.range))
+                        .label(non_empty(&d.primary.text)),
+                );
             for label in d.secondary.iter().filter(|l| l.file.is_none()) {
-                snippet = snippet.annotation(AnnotationKind::Context.span(clamp(text, &label.range)).label(non_empty(&label.text)));
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(clamp(text, &label.range))
+                        .label(non_empty(&label.text)),
+                );
             }
             title.element(snippet)
         }
@@ -46,8 +58,16 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
     }
     for (path, text) in &other_groups {
         let mut snippet = Snippet::source(text.as_str()).path(path.as_str());
-        for label in d.secondary.iter().filter(|l| l.file.as_deref() == Some(path.as_str())) {
-            snippet = snippet.annotation(AnnotationKind::Context.span(clamp(text, &label.range)).label(non_empty(&label.text)));
+        for label in d
+            .secondary
+            .iter()
+            .filter(|l| l.file.as_deref() == Some(path.as_str()))
+        {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(clamp(text, &label.range))
+                    .label(non_empty(&label.text)),
+            );
         }
         group = group.element(snippet);
     }
@@ -61,8 +81,13 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
 }
 
 fn renderer(style: Style) -> Renderer {
-    let r = if style.color { Renderer::styled() } else { Renderer::plain() };
-    r.short_message(style.short).anonymized_snippet_line_numbers(style.anonymize_line_numbers)
+    let r = if style.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    r.short_message(style.short)
+        .anonymized_snippet_line_numbers(style.anonymize_line_numbers)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -102,11 +127,30 @@ pub fn summary(counts: Counts, style: Style) -> Option<String> {
     if counts.errors == 0 && counts.warnings == 0 {
         return None;
     }
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     let (level, text) = match (counts.errors, counts.warnings) {
-        (0, w) => (SnippetLevel::WARNING, format!("tlslint found {}", plural(w, "warning"))),
-        (e, 0) => (SnippetLevel::ERROR, format!("tlslint found {}", plural(e, "error"))),
-        (e, w) => (SnippetLevel::ERROR, format!("tlslint found {} and {}", plural(e, "error"), plural(w, "warning"))),
+        (0, w) => (
+            SnippetLevel::WARNING,
+            format!("tlslint found {}", plural(w, "warning")),
+        ),
+        (e, 0) => (
+            SnippetLevel::ERROR,
+            format!("tlslint found {}", plural(e, "error")),
+        ),
+        (e, w) => (
+            SnippetLevel::ERROR,
+            format!(
+                "tlslint found {} and {}",
+                plural(e, "error"),
+                plural(w, "warning")
+            ),
+        ),
     };
     Some(renderer(style).render(&[Group::with_title(level.primary_title(text))]))
 }

@@ -7,14 +7,34 @@ use tlslint_lints::{Diagnostic, Label};
 use super::{FileFindings, Sources, human, span_positions};
 
 /// Renders one finding as a cargo `compiler-message` line.
-pub fn message(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str) -> String {
+pub fn message(
+    d: &Diagnostic,
+    file: &FileFindings,
+    sources: &mut Sources,
+    manifest_path: &str,
+) -> String {
     message_styled(d, file, sources, manifest_path, false)
 }
 
 /// Renders one finding as a cargo `compiler-message` line, with ANSI colours in `rendered` when
 /// `color` is set (`--message-format json-diagnostic-rendered-ansi`).
-pub fn message_styled(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, manifest_path: &str, color: bool) -> String {
-    let rendered = human::render(d, file, sources, human::Style { color, short: false, anonymize_line_numbers: false });
+pub fn message_styled(
+    d: &Diagnostic,
+    file: &FileFindings,
+    sources: &mut Sources,
+    manifest_path: &str,
+    color: bool,
+) -> String {
+    let rendered = human::render(
+        d,
+        file,
+        sources,
+        human::Style {
+            color,
+            short: false,
+            anonymize_line_numbers: false,
+        },
+    );
     let mut spans = Vec::new();
     if let Some(text) = &file.text {
         spans.push(span(text, &file.display, &d.primary, true));
@@ -35,7 +55,11 @@ pub fn message_styled(d: &Diagnostic, file: &FileFindings, sources: &mut Sources
         .map(|n| child("note", n))
         .chain(d.help.iter().map(|h| child("help", h)))
         .collect();
-    let level = if d.level.is_error() { "error" } else { "warning" };
+    let level = if d.level.is_error() {
+        "error"
+    } else {
+        "warning"
+    };
     json!({
         "reason": "compiler-message",
         "package_id": "",
@@ -67,7 +91,11 @@ fn span(text: &str, file_name: &str, label: &Label, primary: bool) -> Value {
         .enumerate()
         .map(|(i, line)| {
             let hs = if i == 0 { start.col } else { 1 };
-            let he = if start.line + i == end.line { end.col } else { line.chars().count() + 1 };
+            let he = if start.line + i == end.line {
+                end.col
+            } else {
+                line.chars().count() + 1
+            };
             json!({ "text": line, "highlight_start": hs, "highlight_end": he })
         })
         .collect();

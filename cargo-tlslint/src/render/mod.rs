@@ -36,7 +36,10 @@ pub struct Sources {
 impl Sources {
     /// Sources whose display paths are relative to `root` unless registered otherwise.
     pub fn new(root: PathBuf) -> Sources {
-        Sources { root, ..Sources::default() }
+        Sources {
+            root,
+            ..Sources::default()
+        }
     }
 
     /// Registers where a display path can be read from.
@@ -52,7 +55,11 @@ impl Sources {
     /// The text of a display path, reading it on first use.
     pub fn text(&mut self, display: &str) -> Option<&str> {
         if !self.texts.contains_key(display) {
-            let path = self.paths.get(display).cloned().unwrap_or_else(|| self.root.join(display));
+            let path = self
+                .paths
+                .get(display)
+                .cloned()
+                .unwrap_or_else(|| self.root.join(display));
             let text = std::fs::read_to_string(path).ok()?;
             self.texts.insert(display.to_string(), text);
         }
@@ -63,7 +70,10 @@ impl Sources {
 /// Line and column of the start and end of a byte range.
 pub fn span_positions(text: &str, range: &std::ops::Range<usize>) -> (LineCol, LineCol) {
     let index = LineIndex::new(text);
-    (index.line_col(text, range.start), index.line_col(text, range.end))
+    (
+        index.line_col(text, range.start),
+        index.line_col(text, range.end),
+    )
 }
 
 /// Counts of reported findings by kind.
@@ -79,7 +89,11 @@ impl Counts {
     /// Counts the unsuppressed findings.
     pub fn of(files: &[FileFindings]) -> Counts {
         let mut c = Counts::default();
-        for d in files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.suppressed.is_none()) {
+        for d in files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.suppressed.is_none())
+        {
             if d.level.is_error() {
                 c.errors += 1;
             } else {

@@ -232,7 +232,9 @@ pub fn is_auth_header_name(name: &str) -> bool {
 
 /// The first query parameter of `url` that carries a non-empty credential (`?access_token=…`).
 pub fn credential_query_param(url: &url::Url) -> Option<String> {
-    url.query_pairs().find(|(k, v)| is_credential_param(k) && !v.is_empty()).map(|(k, _)| k.into_owned())
+    url.query_pairs()
+        .find(|(k, v)| is_credential_param(k) && !v.is_empty())
+        .map(|(k, _)| k.into_owned())
 }
 
 /// Query parameter names that carry a credential (`api_key`, `access_token`, …); pagination

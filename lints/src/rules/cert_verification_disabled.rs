@@ -78,30 +78,110 @@ const FINDING: Finding = Finding {
     runtime_message: Some("certificate verification can be switched off at run time"),
 };
 
-const ADD_ROOT: &str = "to trust a private CA, add it with `add_root_certificate(Certificate::from_pem(…)?)`";
+const ADD_ROOT: &str =
+    "to trust a private CA, add it with `add_root_certificate(Certificate::from_pem(…)?)`";
 
 const SETTERS: &[Setter] = &[
-    Setter { methods: &["danger_accept_invalid_certs", "tls_danger_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: ADD_ROOT },
-    Setter { methods: &["dangerous_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `TlsParameters::builder(domain).add_root_certificate(…)`" },
-    Setter { methods: &["disable_verification"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `TlsConfig::builder().root_certs(RootCerts::Specific(…))`" },
-    Setter { methods: &["ssl_verify_peer", "proxy_ssl_verify_peer", "doh_ssl_verify_peer"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and point `cainfo(path)` at your CA bundle" },
-    Setter { methods: &["with_danger_accept_invalid_certs"], dangerous: true, needs_crate: &[], help: "to trust a private CA, use `SslOpts::default().with_root_certs(…)` (mysql_async) or `with_root_cert_path(…)` (mysql)" },
-    Setter { methods: &["set_no_tls_verify"], dangerous: true, needs_crate: &[], help: "to trust a private CA, pass a `rustls::ClientConfig` that trusts it with `set_config(…)`" },
-    Setter { methods: &["danger_skip_tls_verify"], dangerous: true, needs_crate: &[], help: "keep verification on and trust the server's CA in the system store" },
-    Setter { methods: &["enable_server_cert_auth"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and set the CA with `trust_store(path)`" },
-    Setter { methods: &["allow_invalid_certificates"], dangerous: true, needs_crate: &[], help: "to trust a private CA, set `ca_file_path(…)`" },
+    Setter {
+        methods: &[
+            "danger_accept_invalid_certs",
+            "tls_danger_accept_invalid_certs",
+        ],
+        dangerous: true,
+        needs_crate: &[],
+        help: ADD_ROOT,
+    },
+    Setter {
+        methods: &["dangerous_accept_invalid_certs"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "to trust a private CA, use `TlsParameters::builder(domain).add_root_certificate(…)`",
+    },
+    Setter {
+        methods: &["disable_verification"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "to trust a private CA, use `TlsConfig::builder().root_certs(RootCerts::Specific(…))`",
+    },
+    Setter {
+        methods: &[
+            "ssl_verify_peer",
+            "proxy_ssl_verify_peer",
+            "doh_ssl_verify_peer",
+        ],
+        dangerous: false,
+        needs_crate: &[],
+        help: "keep the default (`true`) and point `cainfo(path)` at your CA bundle",
+    },
+    Setter {
+        methods: &["with_danger_accept_invalid_certs"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "to trust a private CA, use `SslOpts::default().with_root_certs(…)` (mysql_async) or `with_root_cert_path(…)` (mysql)",
+    },
+    Setter {
+        methods: &["set_no_tls_verify"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "to trust a private CA, pass a `rustls::ClientConfig` that trusts it with `set_config(…)`",
+    },
+    Setter {
+        methods: &["danger_skip_tls_verify"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "keep verification on and trust the server's CA in the system store",
+    },
+    Setter {
+        methods: &["enable_server_cert_auth"],
+        dangerous: false,
+        needs_crate: &[],
+        help: "keep the default (`true`) and set the CA with `trust_store(path)`",
+    },
+    Setter {
+        methods: &["allow_invalid_certificates"],
+        dangerous: true,
+        needs_crate: &[],
+        help: "to trust a private CA, set `ca_file_path(…)`",
+    },
 ];
 
 const FIELDS: &[Field] = &[
-    Field { name: "accept_invalid_certs", dangerous: true, struct_name: None, needs_crate: &["kube"], help: "to trust a private CA, set `root_cert: Some(…)`" },
-    Field { name: "allow_invalid_certificates", dangerous: true, struct_name: None, needs_crate: &["mongodb"], help: "to trust a private CA, set `ca_file_path`" },
-    Field { name: "insecure", dangerous: true, struct_name: Some("TcpTls"), needs_crate: &[], help: "set `insecure: false`; for a private CA use `Client::build_with_tls(url, TlsCertificates { root_cert: Some(pem), .. })`" },
+    Field {
+        name: "accept_invalid_certs",
+        dangerous: true,
+        struct_name: None,
+        needs_crate: &["kube"],
+        help: "to trust a private CA, set `root_cert: Some(…)`",
+    },
+    Field {
+        name: "allow_invalid_certificates",
+        dangerous: true,
+        struct_name: None,
+        needs_crate: &["mongodb"],
+        help: "to trust a private CA, set `ca_file_path`",
+    },
+    Field {
+        name: "insecure",
+        dangerous: true,
+        struct_name: Some("TcpTls"),
+        needs_crate: &[],
+        help: "set `insecure: false`; for a private CA use `Client::build_with_tls(url, TlsCertificates { root_cert: Some(pem), .. })`",
+    },
 ];
 
 const PATHS: &[PathValue] = &[
-    PathValue { suffix: &["DANGER_ACCEPT_INVALID_CERTS"], help: "drop the flag; for a private CA use `ssl_ca_certificate(CaCertificate::file(…))`" },
-    PathValue { suffix: &["CertificateValidation", "None"], help: "use `CertificateValidation::Default`, or `CertificateValidation::Full(ca_cert)` for a private CA" },
-    PathValue { suffix: &["TlsMode", "Insecure"], help: "use `TlsMode::Secure`" },
+    PathValue {
+        suffix: &["DANGER_ACCEPT_INVALID_CERTS"],
+        help: "drop the flag; for a private CA use `ssl_ca_certificate(CaCertificate::file(…))`",
+    },
+    PathValue {
+        suffix: &["CertificateValidation", "None"],
+        help: "use `CertificateValidation::Default`, or `CertificateValidation::Full(ca_cert)` for a private CA",
+    },
+    PathValue {
+        suffix: &["TlsMode", "Insecure"],
+        help: "use `TlsMode::Secure`",
+    },
 ];
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
@@ -116,7 +196,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
 /// On an acceptor `NONE` only means "no client certificate requested", the normal server default.
 fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
     for call in cx.calls_named(&["set_verify", "set_verify_callback"]) {
-        let Some(arg) = call.args.first() else { continue };
+        let Some(arg) = call.args.first() else {
+            continue;
+        };
         let (mode, via) = follow_binding(cx, arg);
         if !is_verify_none(cx, mode) || is_server_side(cx, call.receiver, cx.range(*arg).start) {
             continue;
@@ -148,7 +230,9 @@ fn is_verify_none(cx: &Cx<'_>, e: &Expr) -> bool {
     match peel(e) {
         Expr::Path(p) => cx.path_ends_with(&p.path, &["SslVerifyMode", "NONE"]),
         Expr::Call(c) => {
-            let Expr::Path(f) = &*c.func else { return false };
+            let Expr::Path(f) = &*c.func else {
+                return false;
+            };
             let empty = cx.path_ends_with(&f.path, &["SslVerifyMode", "empty"]);
             let from_zero = (cx.path_ends_with(&f.path, &["SslVerifyMode", "from_bits"])
                 || cx.path_ends_with(&f.path, &["SslVerifyMode", "from_bits_truncate"]))
@@ -168,7 +252,9 @@ fn is_server_side(cx: &Cx<'_>, receiver: Option<&Expr>, at: usize) -> bool {
             return true;
         }
     }
-    let body = cx.scope_at(at).map_or(cx.text, |s| cx.text.get(s.range.clone()).unwrap_or(""));
+    let body = cx
+        .scope_at(at)
+        .map_or(cx.text, |s| cx.text.get(s.range.clone()).unwrap_or(""));
     body.contains("SslAcceptor") && !body.contains("SslConnector")
 }
 

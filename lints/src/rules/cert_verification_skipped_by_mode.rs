@@ -51,10 +51,22 @@ const FINDING: Finding = Finding {
 };
 
 const PATHS: &[PathValue] = &[
-    PathValue { suffix: &["PgSslMode", "Require"], help: "use `PgSslMode::VerifyFull` with `ssl_root_cert(…)`" },
-    PathValue { suffix: &["PgSslMode", "Prefer"], help: "use `PgSslMode::VerifyFull` with `ssl_root_cert(…)`" },
-    PathValue { suffix: &["MySqlSslMode", "Required"], help: "use `MySqlSslMode::VerifyIdentity` with `ssl_ca(…)`" },
-    PathValue { suffix: &["MySqlSslMode", "Preferred"], help: "use `MySqlSslMode::VerifyIdentity` with `ssl_ca(…)`" },
+    PathValue {
+        suffix: &["PgSslMode", "Require"],
+        help: "use `PgSslMode::VerifyFull` with `ssl_root_cert(…)`",
+    },
+    PathValue {
+        suffix: &["PgSslMode", "Prefer"],
+        help: "use `PgSslMode::VerifyFull` with `ssl_root_cert(…)`",
+    },
+    PathValue {
+        suffix: &["MySqlSslMode", "Required"],
+        help: "use `MySqlSslMode::VerifyIdentity` with `ssl_ca(…)`",
+    },
+    PathValue {
+        suffix: &["MySqlSslMode", "Preferred"],
+        help: "use `MySqlSslMode::VerifyIdentity` with `ssl_ca(…)`",
+    },
 ];
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

@@ -17,7 +17,9 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a credential sent on a request or client to an `http://` URL",
     cwe: &[319, 523],
-    needles: &["(?i)http:// && (?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential"],
+    needles: &[
+        "(?i)http:// && (?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential",
+    ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
 same client, or the same local variable as a credential:

@@ -49,7 +49,10 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !["http://", "ws://", "ftp://"].iter().any(|n| contains_ci(cx.text, n)) {
+    if !["http://", "ws://", "ftp://"]
+        .iter()
+        .any(|n| contains_ci(cx.text, n))
+    {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

@@ -49,15 +49,23 @@ fn connector() -> hyper_rustls::HttpsConnector<hyper_util::client::legacy::conne
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let hyper_rustls = cx.mentions_crate("hyper_rustls");
-    for call in cx.calls_named(&["with_server_name", "with_server_name_resolver", "with_danger_tls_hostname_override"]) {
+    for call in cx.calls_named(&[
+        "with_server_name",
+        "with_server_name_resolver",
+        "with_danger_tls_hostname_override",
+    ]) {
         if call.name.to_string().starts_with("with_server_name") && !hyper_rustls {
             continue;
         }
         sink.push(
-            Diagnostic::new(&RULE, "certificates are checked against a fixed server name", call.name_range(cx))
-                .label("every request is verified against this name")
-                .note("a certificate for this name is accepted from any host the client contacts")
-                .help("let the client verify each request's own host name"),
+            Diagnostic::new(
+                &RULE,
+                "certificates are checked against a fixed server name",
+                call.name_range(cx),
+            )
+            .label("every request is verified against this name")
+            .note("a certificate for this name is accepted from any host the client contacts")
+            .help("let the client verify each request's own host name"),
         );
     }
 }

@@ -17,7 +17,10 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a private key embedded in the source",
     cwe: &[321],
-    needles: &["PRIVATE KEY-----", "include_str || include_bytes && (?i).key\" || (?i).pem\" || (?i).der\" || (?i).p8\" || (?i).pk8\""],
+    needles: &[
+        "PRIVATE KEY-----",
+        "include_str || include_bytes && (?i).key\" || (?i).pem\" || (?i).der\" || (?i).p8\" || (?i).pk8\"",
+    ],
     docs: r#"### What it does
 Flags PEM private keys (`-----BEGIN … PRIVATE KEY-----` followed by key material) in string and
 byte-string literals, including raw and multi-line strings, `concat!` and `const` arrays of

@@ -66,29 +66,83 @@ const FINDING: Finding = Finding {
     runtime_message: Some("hostname verification can be switched off at run time"),
 };
 
-const FIX_SAN: &str = "keep the check on and issue the server's certificate for the name clients use (its SAN)";
+const FIX_SAN: &str =
+    "keep the check on and issue the server's certificate for the name clients use (its SAN)";
 
 const SETTERS: &[Setter] = &[
     Setter {
-        methods: &["danger_accept_invalid_hostnames", "tls_danger_accept_invalid_hostnames", "set_danger_accept_invalid_hostnames", "danger_accept_invalid_hosts", "dangerous_accept_invalid_hostnames"],
+        methods: &[
+            "danger_accept_invalid_hostnames",
+            "tls_danger_accept_invalid_hostnames",
+            "set_danger_accept_invalid_hostnames",
+            "danger_accept_invalid_hosts",
+            "dangerous_accept_invalid_hostnames",
+        ],
         dangerous: true,
         needs_crate: &[],
         help: FIX_SAN,
     },
-    Setter { methods: &["verify_hostname", "set_verify_hostname"], dangerous: false, needs_crate: &[], help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`" },
-    Setter { methods: &["ssl_verify_host", "proxy_ssl_verify_host", "doh_ssl_verify_host"], dangerous: false, needs_crate: &[], help: "keep the default (`true`)" },
-    Setter { methods: &["with_danger_skip_domain_validation"], dangerous: true, needs_crate: &[], help: FIX_SAN },
-    Setter { methods: &["allow_invalid_hostnames"], dangerous: true, needs_crate: &[], help: FIX_SAN },
-    Setter { methods: &["verify"], dangerous: false, needs_crate: &["paho_mqtt"], help: "call `.verify(true)` on the `SslOptionsBuilder`" },
+    Setter {
+        methods: &["verify_hostname", "set_verify_hostname"],
+        dangerous: false,
+        needs_crate: &[],
+        help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`",
+    },
+    Setter {
+        methods: &[
+            "ssl_verify_host",
+            "proxy_ssl_verify_host",
+            "doh_ssl_verify_host",
+        ],
+        dangerous: false,
+        needs_crate: &[],
+        help: "keep the default (`true`)",
+    },
+    Setter {
+        methods: &["with_danger_skip_domain_validation"],
+        dangerous: true,
+        needs_crate: &[],
+        help: FIX_SAN,
+    },
+    Setter {
+        methods: &["allow_invalid_hostnames"],
+        dangerous: true,
+        needs_crate: &[],
+        help: FIX_SAN,
+    },
+    Setter {
+        methods: &["verify"],
+        dangerous: false,
+        needs_crate: &["paho_mqtt"],
+        help: "call `.verify(true)` on the `SslOptionsBuilder`",
+    },
 ];
 
-const FIELDS: &[Field] = &[Field { name: "allow_invalid_hostnames", dangerous: true, struct_name: None, needs_crate: &["mongodb"], help: FIX_SAN }];
+const FIELDS: &[Field] = &[Field {
+    name: "allow_invalid_hostnames",
+    dangerous: true,
+    struct_name: None,
+    needs_crate: &["mongodb"],
+    help: FIX_SAN,
+}];
 
 const PATHS: &[PathValue] = &[
-    PathValue { suffix: &["DANGER_ACCEPT_INVALID_HOSTS"], help: "drop the flag" },
-    PathValue { suffix: &["PgSslMode", "VerifyCa"], help: "use `PgSslMode::VerifyFull`" },
-    PathValue { suffix: &["MySqlSslMode", "VerifyCa"], help: "use `MySqlSslMode::VerifyIdentity`" },
-    PathValue { suffix: &["CertificateValidation", "Certificate"], help: "use `CertificateValidation::Full(cert)`, which also checks the host name" },
+    PathValue {
+        suffix: &["DANGER_ACCEPT_INVALID_HOSTS"],
+        help: "drop the flag",
+    },
+    PathValue {
+        suffix: &["PgSslMode", "VerifyCa"],
+        help: "use `PgSslMode::VerifyFull`",
+    },
+    PathValue {
+        suffix: &["MySqlSslMode", "VerifyCa"],
+        help: "use `MySqlSslMode::VerifyIdentity`",
+    },
+    PathValue {
+        suffix: &["CertificateValidation", "Certificate"],
+        help: "use `CertificateValidation::Full(cert)`, which also checks the host name",
+    },
 ];
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

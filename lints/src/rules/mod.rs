@@ -58,9 +58,9 @@ pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
 pub(crate) use dangerous_tls_feature::RULE as DANGEROUS_TLS_FEATURE;
 pub(crate) use no_tls_backend::RULE as NO_TLS_BACKEND;
 pub(crate) use secret_extraction_feature::RULE as SECRET_EXTRACTION_FEATURE;
-pub(crate) use vulnerable_tls_dependency::RULE as VULNERABLE_TLS_DEPENDENCY;
 pub(crate) use verifier_ignores_hostname::RULE as VERIFIER_IGNORES_HOSTNAME;
 pub(crate) use verify_callback_overrides_errors::RULE as VERIFY_CALLBACK_OVERRIDES_ERRORS;
+pub(crate) use vulnerable_tls_dependency::RULE as VULNERABLE_TLS_DEPENDENCY;
 
 /// Every rule, in code order.
 pub static RULES: &[&Rule] = &[
@@ -128,13 +128,40 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), RULES.len(), "codes must be unique");
         for rule in RULES {
-            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'), "{} is not snake_case", rule.name);
-            assert!(rule.code.starts_with("TLS") && rule.code.len() == 6, "{}", rule.code);
-            for heading in ["### What it does", "### Why is this bad?", "### Example", "Use instead:"] {
-                assert!(rule.docs.contains(heading), "{} docs lack `{heading}`", rule.name);
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{} is not snake_case",
+                rule.name
+            );
+            assert!(
+                rule.code.starts_with("TLS") && rule.code.len() == 6,
+                "{}",
+                rule.code
+            );
+            for heading in [
+                "### What it does",
+                "### Why is this bad?",
+                "### Example",
+                "Use instead:",
+            ] {
+                assert!(
+                    rule.docs.contains(heading),
+                    "{} docs lack `{heading}`",
+                    rule.name
+                );
             }
-            assert!(!rule.summary.ends_with('.'), "{} summary ends with a period", rule.name);
-            assert!(rule.check.is_none() || !rule.needles.is_empty(), "{} has a check but no needles", rule.name);
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{} summary ends with a period",
+                rule.name
+            );
+            assert!(
+                rule.check.is_none() || !rule.needles.is_empty(),
+                "{} has a check but no needles",
+                rule.name
+            );
         }
     }
 
@@ -142,8 +169,14 @@ mod tests {
     fn find_accepts_code_name_and_kebab_case() {
         assert_eq!(find("TLS101").map(|r| r.code), Some("TLS101"));
         assert_eq!(find("tls101").map(|r| r.code), Some("TLS101"));
-        assert_eq!(find("cert_verification_disabled").map(|r| r.code), Some("TLS101"));
-        assert_eq!(find("cert-verification-disabled").map(|r| r.code), Some("TLS101"));
+        assert_eq!(
+            find("cert_verification_disabled").map(|r| r.code),
+            Some("TLS101")
+        );
+        assert_eq!(
+            find("cert-verification-disabled").map(|r| r.code),
+            Some("TLS101")
+        );
         assert!(find("cert_verification").is_none());
     }
 }

@@ -12,7 +12,11 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "certificate revocation checks switched off",
     cwe: &[299],
-    needles: &["DANGER_ACCEPT_REVOKED_CERTS", "danger_accept_revoked_certs", "no_revoke"],
+    needles: &[
+        "DANGER_ACCEPT_REVOKED_CERTS",
+        "danger_accept_revoked_certs",
+        "no_revoke",
+    ],
     docs: r#"### What it does
 Flags isahc `SslOption::DANGER_ACCEPT_REVOKED_CERTS`, isahc 2
 `danger_accept_revoked_certs(true)` and curl `SslOpt::new().no_revoke(true)`.
@@ -49,12 +53,32 @@ const FINDING: Finding = Finding {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    check_setters(cx, sink, &FINDING, &[
-        Setter { methods: &["danger_accept_revoked_certs"], dangerous: true, needs_crate: &[], help: "keep revocation checks on (the default)" },
-        Setter { methods: &["no_revoke"], dangerous: true, needs_crate: &[], help: "keep revocation checks on (the default)" },
-    ]);
-    check_paths(cx, sink, &FINDING, &[PathValue {
-        suffix: &["DANGER_ACCEPT_REVOKED_CERTS"],
-        help: "drop the flag and keep revocation checks on",
-    }]);
+    check_setters(
+        cx,
+        sink,
+        &FINDING,
+        &[
+            Setter {
+                methods: &["danger_accept_revoked_certs"],
+                dangerous: true,
+                needs_crate: &[],
+                help: "keep revocation checks on (the default)",
+            },
+            Setter {
+                methods: &["no_revoke"],
+                dangerous: true,
+                needs_crate: &[],
+                help: "keep revocation checks on (the default)",
+            },
+        ],
+    );
+    check_paths(
+        cx,
+        sink,
+        &FINDING,
+        &[PathValue {
+            suffix: &["DANGER_ACCEPT_REVOKED_CERTS"],
+            help: "drop the flag and keep revocation checks on",
+        }],
+    );
 }

@@ -48,11 +48,32 @@ const FINDING: Finding = Finding {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    check_setters(cx, sink, &FINDING, &[Setter {
-        methods: &["tls_sni", "use_sni", "use_server_name_indication", "set_use_server_name_indication"],
-        dangerous: false,
-        needs_crate: &[],
-        help: "keep SNI on (the default)",
-    }]);
-    check_fields(cx, sink, &FINDING, &[Field { name: "enable_sni", dangerous: false, struct_name: None, needs_crate: &["rustls"], help: "keep `enable_sni = true` (the default)" }]);
+    check_setters(
+        cx,
+        sink,
+        &FINDING,
+        &[Setter {
+            methods: &[
+                "tls_sni",
+                "use_sni",
+                "use_server_name_indication",
+                "set_use_server_name_indication",
+            ],
+            dangerous: false,
+            needs_crate: &[],
+            help: "keep SNI on (the default)",
+        }],
+    );
+    check_fields(
+        cx,
+        sink,
+        &FINDING,
+        &[Field {
+            name: "enable_sni",
+            dangerous: false,
+            struct_name: None,
+            needs_crate: &["rustls"],
+            help: "keep `enable_sni = true` (the default)",
+        }],
+    );
 }

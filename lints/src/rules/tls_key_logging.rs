@@ -73,17 +73,21 @@ fn check(cx: &Cx<'_>, out: &mut Sink) {
 /// Whether `at` lies in a statement or item gated on debug builds (`#[cfg(debug_assertions)]`,
 /// `if cfg!(debug_assertions) { … }`), which is what the help recommends.
 fn debug_only(cx: &Cx<'_>, at: usize) -> bool {
-    cx.statement_ranges().iter().filter(|r| r.contains(&at)).any(|r| {
-        let head: String = cx
-            .text
-            .get(r.start..)
-            .unwrap_or("")
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take(40)
-            .collect();
-        head.starts_with("#[cfg(debug_assertions)]") || head.starts_with("ifcfg!(debug_assertions)")
-    })
+    cx.statement_ranges()
+        .iter()
+        .filter(|r| r.contains(&at))
+        .any(|r| {
+            let head: String = cx
+                .text
+                .get(r.start..)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .take(40)
+                .collect();
+            head.starts_with("#[cfg(debug_assertions)]")
+                || head.starts_with("ifcfg!(debug_assertions)")
+        })
 }
 
 fn find(cx: &Cx<'_>, sink: &mut Sink) {
