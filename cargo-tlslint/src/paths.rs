@@ -102,7 +102,7 @@ fn unit_for(
                 match result {
                     Ok(found) => layers.extend(found),
                     Err(e) if e.is_syntax => {
-                        let named = files.iter().any(|f| *f == e.path);
+                        let named = files.contains(&e.path);
                         if !named
                             && !problems
                                 .iter()

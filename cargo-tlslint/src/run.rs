@@ -151,11 +151,11 @@ pub fn run(args: &Args) -> ExitCode {
                 }
                 out.push_str(&deps::summary::render(audit));
             }
-            if !args.quiet {
-                if let Some(line) = human::summary(counts, style) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
+            if !args.quiet
+                && let Some(line) = human::summary(counts, style)
+            {
+                out.push_str(&line);
+                out.push('\n');
             }
             let _ = write!(anstream::stderr(), "{out}");
             if args.message_format == MessageFormat::Github {

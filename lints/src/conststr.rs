@@ -222,16 +222,16 @@ fn eval(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<ConstStr> {
                 .get_ident()
                 .or_else(|| p.path.segments.last().map(|s| &s.ident))?;
             let at = cx.range(expr).start;
-            if p.path.get_ident().is_some() {
-                if let Some(binding) = cx.binding_at(ident, at) {
-                    if binding.mutable {
-                        return None;
-                    }
-                    let mut v = eval(cx, binding.init?, depth + 1)?;
-                    v.via
-                        .push((cx.range(binding.name), format!("`{ident}` is set here")));
-                    return Some(v);
+            if p.path.get_ident().is_some()
+                && let Some(binding) = cx.binding_at(ident, at)
+            {
+                if binding.mutable {
+                    return None;
                 }
+                let mut v = eval(cx, binding.init?, depth + 1)?;
+                v.via
+                    .push((cx.range(binding.name), format!("`{ident}` is set here")));
+                return Some(v);
             }
             let item = cx.consts.get(&ident.to_string())?.first()?;
             let mut v = eval(cx, item.expr, depth + 1)?;

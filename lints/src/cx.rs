@@ -491,10 +491,10 @@ fn is_test_attr(attr: &syn::Attribute) -> bool {
     {
         return true;
     }
-    if path.is_ident("cfg") {
-        if let syn::Meta::List(list) = &attr.meta {
-            return crate::modules::cfg_requires_test(list.tokens.clone());
-        }
+    if path.is_ident("cfg")
+        && let syn::Meta::List(list) = &attr.meta
+    {
+        return crate::modules::cfg_requires_test(list.tokens.clone());
     }
     false
 }

@@ -117,14 +117,14 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                 if matches!(trees.get(j), Some(TokenTree::Punct(p)) if p.as_char() == '!') {
                     j += 1;
                 }
-                if let Some(TokenTree::Group(g)) = trees.get(j) {
-                    if g.delimiter() == Delimiter::Bracket {
-                        attrs.extend(path_attr(g.stream()));
-                        is_test |= is_cfg_test(g.stream());
-                        cfgs.extend(cfg_attr(g.stream()));
-                        i = j + 1;
-                        continue;
-                    }
+                if let Some(TokenTree::Group(g)) = trees.get(j)
+                    && g.delimiter() == Delimiter::Bracket
+                {
+                    attrs.extend(path_attr(g.stream()));
+                    is_test |= is_cfg_test(g.stream());
+                    cfgs.extend(cfg_attr(g.stream()));
+                    i = j + 1;
+                    continue;
                 }
             }
             TokenTree::Ident(id) if id == "mod" => {
@@ -170,15 +170,13 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
             TokenTree::Ident(id) if id == "include" => {
                 if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
                     (trees.get(i + 1), trees.get(i + 2))
+                    && bang.as_char() == '!'
+                    && let Some(path) = single_string(g.stream())
                 {
-                    if bang.as_char() == '!' {
-                        if let Some(path) = single_string(g.stream()) {
-                            out.push(ModuleRef::Include {
-                                path,
-                                at: g.span().byte_range(),
-                            });
-                        }
-                    }
+                    out.push(ModuleRef::Include {
+                        path,
+                        at: g.span().byte_range(),
+                    });
                 }
             }
             TokenTree::Group(g) => {

@@ -91,11 +91,11 @@ fn expand_macros(file: &syn::File) -> Vec<MacroBody> {
     while !pending.is_empty() && round < MAX_MACRO_ROUNDS {
         let start = bodies.len();
         for mac in pending.drain(..) {
-            if mac.is_matches {
-                if let Ok(exprs) = matches_operands.parse2(mac.tokens.clone()) {
-                    bodies.push(MacroBody::Exprs(exprs));
-                    continue;
-                }
+            if mac.is_matches
+                && let Ok(exprs) = matches_operands.parse2(mac.tokens.clone())
+            {
+                bodies.push(MacroBody::Exprs(exprs));
+                continue;
             }
             expand_tokens(mac.tokens, mac.is_macro_rules, &mut bodies);
         }
@@ -216,13 +216,11 @@ fn scan_tokens(tokens: TokenStream, out: &mut Vec<MacroBody>) {
             TokenTree::Punct(p) if p.as_char() == '.' => {
                 if let (Some(TokenTree::Ident(method)), Some(TokenTree::Group(args))) =
                     (trees.get(i + 1), trees.get(i + 2))
+                    && args.delimiter() == Delimiter::Parenthesis
+                    && let Some(call) = synthetic_method_call(method, args)
                 {
-                    if args.delimiter() == Delimiter::Parenthesis {
-                        if let Some(call) = synthetic_method_call(method, args) {
-                            synthetic.push(call);
-                            consumed_groups.push(i + 2);
-                        }
-                    }
+                    synthetic.push(call);
+                    consumed_groups.push(i + 2);
                 }
             }
             TokenTree::Ident(_) => {
@@ -230,10 +228,8 @@ fn scan_tokens(tokens: TokenStream, out: &mut Vec<MacroBody>) {
                     i.checked_sub(1).and_then(|j| trees.get(j)),
                     Some(TokenTree::Punct(p)) if p.as_char() == ':'
                 );
-                if starts_path {
-                    if let Some(path) = synthetic_path(&trees[i..]) {
-                        synthetic.push(path);
-                    }
+                if starts_path && let Some(path) = synthetic_path(&trees[i..]) {
+                    synthetic.push(path);
                 }
             }
             _ => {}
@@ -243,10 +239,10 @@ fn scan_tokens(tokens: TokenStream, out: &mut Vec<MacroBody>) {
         out.push(MacroBody::Exprs(synthetic));
     }
     for (i, tree) in trees.into_iter().enumerate() {
-        if let TokenTree::Group(g) = tree {
-            if !consumed_groups.contains(&i) {
-                expand_tokens(g.stream(), false, out);
-            }
+        if let TokenTree::Group(g) = tree
+            && !consumed_groups.contains(&i)
+        {
+            expand_tokens(g.stream(), false, out);
         }
     }
 }

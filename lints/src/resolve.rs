@@ -158,13 +158,13 @@ impl Cx<'_> {
     /// value depends on the condition.
     fn agree(&self, arms: Vec<Resolved>, cond_expr: &Expr, depth: usize) -> Resolved {
         let first = arms.first().map(|a| a.value.clone());
-        if let Some(Value::Const(c)) = &first {
-            if arms.iter().all(|a| a.value == Value::Const(c.clone())) {
-                return Resolved {
-                    value: Value::Const(c.clone()),
-                    via: arms.into_iter().flat_map(|a| a.via).collect(),
-                };
-            }
+        if let Some(Value::Const(c)) = &first
+            && arms.iter().all(|a| a.value == Value::Const(c.clone()))
+        {
+            return Resolved {
+                value: Value::Const(c.clone()),
+                via: arms.into_iter().flat_map(|a| a.via).collect(),
+            };
         }
         if arms.iter().all(|a| matches!(a.value, Value::Const(_))) {
             let cond = self.resolve_depth(cond_expr, depth + 1);
@@ -221,7 +221,7 @@ impl Cx<'_> {
                 return r;
             }
             for scope in self.scopes_at(at) {
-                if scope.params.iter().any(|p| *p == ident) {
+                if scope.params.contains(&ident) {
                     return Resolved::of(Value::Runtime(format!(
                         "the value comes from the function parameter `{ident}`"
                     )));
@@ -232,17 +232,17 @@ impl Cx<'_> {
             return Resolved::of(Value::Unknown);
         };
         let name = last.ident.to_string();
-        if let Some(items) = self.consts.get(&name) {
-            if let Some(item) = items.first() {
-                let mut r = self.resolve_depth(item.expr, depth + 1);
-                if matches!(r.value, Value::Const(_)) {
-                    r.via.insert(
-                        0,
-                        (self.range(item.name), format!("`{name}` is defined here")),
-                    );
-                }
-                return r;
+        if let Some(items) = self.consts.get(&name)
+            && let Some(item) = items.first()
+        {
+            let mut r = self.resolve_depth(item.expr, depth + 1);
+            if matches!(r.value, Value::Const(_)) {
+                r.via.insert(
+                    0,
+                    (self.range(item.name), format!("`{name}` is defined here")),
+                );
             }
+            return r;
         }
         if is_const_like(&name) {
             Resolved::of(Value::Pending(name))
@@ -367,13 +367,12 @@ fn env_var_name(expr: &Expr) -> Option<String> {
                     .collect();
                 let is_env = matches!(segs.last().map(String::as_str), Some("var" | "var_os"))
                     && (segs.len() == 1 || segs.iter().any(|s| s == "env"));
-                if is_env {
-                    if let Some(Expr::Lit(syn::ExprLit {
+                if is_env
+                    && let Some(Expr::Lit(syn::ExprLit {
                         lit: Lit::Str(s), ..
                     })) = c.args.first()
-                    {
-                        self.0.get_or_insert(s.value());
-                    }
+                {
+                    self.0.get_or_insert(s.value());
                 }
             }
             syn::visit::visit_expr_call(self, c);

@@ -11,10 +11,10 @@ pub fn prelude_len(text: &str) -> usize {
         offset = '\u{feff}'.len_utf8();
     }
     let rest = &text[offset..];
-    if let Some(after) = rest.strip_prefix("#!") {
-        if !after.trim_start().starts_with('[') {
-            offset += rest.find('\n').unwrap_or(rest.len());
-        }
+    if let Some(after) = rest.strip_prefix("#!")
+        && !after.trim_start().starts_with('[')
+    {
+        offset += rest.find('\n').unwrap_or(rest.len());
     }
     offset
 }

@@ -78,10 +78,10 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
                 continue;
             };
             let mut context = Vec::new();
-            if let Some(recv) = call.receiver {
-                if let Some(builder) = builder_label(cx, recv, call.name_range(cx)) {
-                    context.push(builder);
-                }
+            if let Some(recv) = call.receiver
+                && let Some(builder) = builder_label(cx, recv, call.name_range(cx))
+            {
+                context.push(builder);
             }
             report_value(
                 cx,
@@ -107,10 +107,10 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
             continue;
         }
         for s in &cx.structs {
-            if let Some(name) = field.struct_name {
-                if s.path.segments.last().is_none_or(|seg| seg.ident != name) {
-                    continue;
-                }
+            if let Some(name) = field.struct_name
+                && s.path.segments.last().is_none_or(|seg| seg.ident != name)
+            {
+                continue;
             }
             for fv in &s.fields {
                 let syn::Member::Named(member) = &fv.member else {
@@ -281,12 +281,12 @@ fn const_text(c: &Const) -> String {
 
 /// `Some(x)` → `x`.
 pub fn unwrap_some(e: &Expr) -> &Expr {
-    if let Expr::Call(c) = peel(e) {
-        if let Expr::Path(p) = &*c.func {
-            if p.path.is_ident("Some") && c.args.len() == 1 {
-                return &c.args[0];
-            }
-        }
+    if let Expr::Call(c) = peel(e)
+        && let Expr::Path(p) = &*c.func
+        && p.path.is_ident("Some")
+        && c.args.len() == 1
+    {
+        return &c.args[0];
     }
     e
 }

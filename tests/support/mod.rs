@@ -93,10 +93,10 @@ impl Run {
                 .or_else(|| line.strip_prefix("warning["))
             {
                 code = rest.split(']').next().map(str::to_string);
-            } else if let Some(loc) = line.trim_start().strip_prefix("--> ") {
-                if let Some(c) = code.take() {
-                    out.push((c, loc.to_string()));
-                }
+            } else if let Some(loc) = line.trim_start().strip_prefix("--> ")
+                && let Some(c) = code.take()
+            {
+                out.push((c, loc.to_string()));
             }
         }
         out

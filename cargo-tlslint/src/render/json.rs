@@ -43,10 +43,10 @@ pub fn message_styled(
         }
     }
     for l in &d.secondary {
-        if let Some(path) = &l.file {
-            if let Some(text) = sources.text(path) {
-                spans.push(span(text, path, l, false));
-            }
+        if let Some(path) = &l.file
+            && let Some(text) = sources.text(path)
+        {
+            spans.push(span(text, path, l, false));
         }
     }
     let children: Vec<Value> = d

@@ -303,7 +303,7 @@ fn field_value(
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,
     };
-    let owner_name = owner.and_then(|i| type_name(i));
+    let owner_name = owner.and_then(type_name);
     let same_type = |start: usize, path: Option<&syn::Path>| {
         let Some(owner) = owner else { return true };
         let inside = cx.impl_range(owner).contains(&start);

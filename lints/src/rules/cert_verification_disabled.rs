@@ -215,12 +215,12 @@ fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
 
 /// Follows a single-identifier `let` binding to its initializer (one step).
 fn follow_binding<'a>(cx: &Cx<'a>, e: &'a Expr) -> (&'a Expr, Option<std::ops::Range<usize>>) {
-    if let Expr::Path(p) = peel(e) {
-        if let Some(ident) = p.path.get_ident() {
-            let at = cx.range(e).start;
-            if let Some(init) = cx.binding_at(ident, at).and_then(|l| l.init) {
-                return (init, Some(cx.range(init)));
-            }
+    if let Expr::Path(p) = peel(e)
+        && let Some(ident) = p.path.get_ident()
+    {
+        let at = cx.range(e).start;
+        if let Some(init) = cx.binding_at(ident, at).and_then(|l| l.init) {
+            return (init, Some(cx.range(init)));
         }
     }
     (e, None)
