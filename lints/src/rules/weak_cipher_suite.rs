@@ -21,7 +21,8 @@ pub static RULE: Rule = Rule {
     cwe: &[327],
     needles: &[
         "cipher_list",
-        "ciphers(",
+        "ssl_ciphers",
+        "ciphers && isahc",
         "enabled_cipher_suites",
         "ssl.cipher.suites",
     ],
