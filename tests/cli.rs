@@ -549,3 +549,31 @@ fn modules_declared_under_cfg_test_are_test_code() {
     );
     assert_eq!(files(&["--include-tests"]).len(), 4);
 }
+
+#[test]
+fn grpc_endpoint_and_authorization_metadata_in_different_files() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "mod auth;\npub async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error> {\n    tonic::transport::Channel::from_static(\"http://grpc.internal.example.net:50051\").connect().await\n}\n")
+        .file("src/auth.rs", "pub fn intercept(mut req: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {\n    req.metadata_mut().insert(\"authorization\", \"Bearer t\".parse().unwrap());\n    Ok(req)\n}\n");
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS513 src/lib.rs:3:44"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("::: src/auth.rs:2:"),
+        "the metadata is labelled in its file:\n{}",
+        out.stderr
+    );
+    let alone = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "pub async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error> {\n    tonic::transport::Channel::from_static(\"http://grpc.internal.example.net:50051\").connect().await\n}\n");
+    assert_eq!(
+        alone.run(&[]).findings().len(),
+        0,
+        "no credentials in the package, no finding"
+    );
+}

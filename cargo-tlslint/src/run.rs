@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
     Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join,
-    join_tls_acceptors, join_verifiers, redact_private_keys,
+    join_package_facts, join_verifiers, redact_private_keys,
 };
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
@@ -501,12 +501,7 @@ fn lint_one(
         },
         prefilter,
     );
-    let keep = !linted.report.diagnostics.is_empty()
-        || !linted.report.pending.is_empty()
-        || !linted.report.directives.is_empty()
-        || !linted.report.unless_tls_acceptor.is_empty()
-        || !linted.report.verifier_facts.installs.is_empty();
-    if keep {
+    if linted.report.may_report() {
         linted.text = Some(text);
     }
     linted
@@ -519,7 +514,7 @@ fn settle_tls_acceptors(linted: &mut [Linted]) {
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
         .collect();
-    join_tls_acceptors(&mut reports);
+    join_package_facts(&mut reports);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
     }
@@ -628,7 +623,7 @@ pub fn lint_source(
     );
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
-    join_tls_acceptors(std::slice::from_mut(&mut report));
+    join_package_facts(std::slice::from_mut(&mut report));
     join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
     FileFindings {

@@ -43,8 +43,28 @@ pub struct FileReport {
     pub tls_acceptor: bool,
     /// Findings that stand only if no file of the package sets up a TLS acceptor.
     pub unless_tls_acceptor: Vec<Diagnostic>,
+    /// Where the file puts `authorization` metadata on gRPC requests, if it does (settled per
+    /// package by [`join_package_facts`]).
+    pub grpc_authorization: Option<Range<usize>>,
+    /// Findings that stand only if some file of the package puts `authorization` metadata on
+    /// gRPC requests.
+    pub if_grpc_authorization: Vec<Diagnostic>,
     /// Verifier impls, install sites and helpers, for [`crate::join_verifiers`].
     pub verifier_facts: VerifierFacts,
+}
+
+impl FileReport {
+    /// Whether the file has, or may still get after the joins, something to show: findings,
+    /// findings waiting on a package fact, or suppression comments (which can become TLS003).
+    /// The binary keeps the file's text only then.
+    pub fn may_report(&self) -> bool {
+        !self.diagnostics.is_empty()
+            || !self.pending.is_empty()
+            || !self.directives.is_empty()
+            || !self.unless_tls_acceptor.is_empty()
+            || !self.if_grpc_authorization.is_empty()
+            || !self.verifier_facts.installs.is_empty()
+    }
 }
 
 /// A `const`/`static` with a literal value, as found by [`collect_consts`].
@@ -113,6 +133,7 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
         .diagnostics
         .iter_mut()
         .chain(&mut sink.unless_tls_acceptor)
+        .chain(&mut sink.if_grpc_authorization)
     {
         d.in_test_code = cx.in_test_code(d.primary.range.start);
     }
@@ -144,6 +165,8 @@ fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
     report.directives = directives;
     report.tls_acceptor = sink.tls_acceptor;
     report.unless_tls_acceptor = sink.unless_tls_acceptor;
+    report.grpc_authorization = sink.grpc_authorization;
+    report.if_grpc_authorization = sink.if_grpc_authorization;
 }
 
 /// The `const`/`static` items with a literal value in one file (for cross-file resolution).
@@ -199,14 +222,30 @@ pub fn join(reports: &mut [FileReport], consts: &[ConstDef]) {
     }
 }
 
-/// Settles the findings that hold only without a TLS acceptor (a plain HTTP listener): dropped
-/// when any file of the package sets one up, reported otherwise. `reports` are one package's.
-pub fn join_tls_acceptors(reports: &mut [FileReport]) {
+/// Settles the facts that hold per package, once all its files are linted: a plain listener
+/// (TLS603) stands only if no file sets up a TLS acceptor, and an `http://` gRPC endpoint
+/// (TLS513) only if some file puts `authorization` metadata on requests (labelled there).
+/// Deterministic: the first file in `reports` order that adds metadata is the one labelled.
+pub fn join_package_facts(reports: &mut [FileReport]) {
     let has_acceptor = reports.iter().any(|r| r.tls_acceptor);
+    let metadata = reports
+        .iter()
+        .find_map(|r| Some((r.path.clone(), r.grpc_authorization.clone()?)));
     for report in reports.iter_mut() {
         let held = std::mem::take(&mut report.unless_tls_acceptor);
         if !has_acceptor {
             report.diagnostics.extend(held);
+        }
+        let held = std::mem::take(&mut report.if_grpc_authorization);
+        if let Some((path, range)) = &metadata {
+            for mut d in held {
+                d.secondary.push(Label {
+                    file: (*path != report.path).then(|| path.clone()),
+                    range: range.clone(),
+                    text: "`authorization` metadata is added here".to_string(),
+                });
+                report.diagnostics.push(d);
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label};
 pub use engine::{
     ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
-    join_tls_acceptors,
+    join_package_facts,
 };
 pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,

@@ -25,6 +25,8 @@ pub struct Sink {
     pub(crate) pending: Vec<PendingConst>,
     pub(crate) unless_tls_acceptor: Vec<Diagnostic>,
     pub(crate) tls_acceptor: bool,
+    pub(crate) if_grpc_authorization: Vec<Diagnostic>,
+    pub(crate) grpc_authorization: Option<std::ops::Range<usize>>,
     pub(crate) verifier_facts: VerifierFacts,
 }
 
@@ -47,5 +49,16 @@ impl Sink {
     /// Records that this file sets up a TLS acceptor (a server that terminates TLS).
     pub fn mark_tls_acceptor(&mut self) {
         self.tls_acceptor = true;
+    }
+
+    /// Reports a finding that stands only if some file of the package puts `authorization`
+    /// metadata on gRPC requests (TLS513).
+    pub fn push_if_grpc_authorization(&mut self, d: Diagnostic) {
+        self.if_grpc_authorization.push(d);
+    }
+
+    /// Records where this file puts `authorization` metadata on gRPC requests.
+    pub fn mark_grpc_authorization(&mut self, at: std::ops::Range<usize>) {
+        self.grpc_authorization.get_or_insert(at);
     }
 }

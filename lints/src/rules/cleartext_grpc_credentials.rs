@@ -1,5 +1,6 @@
-//! TLS513 `cleartext_grpc_credentials`: tonic endpoints on `http://` (h2c) in a file that also
-//! puts `authorization` metadata on requests (catalog E2).
+//! TLS513 `cleartext_grpc_credentials`: tonic endpoints on `http://` (h2c) in a package that also
+//! puts `authorization` metadata on requests (catalog E2). The two halves are often in different
+//! files: each file records its half, and the package-level join pairs them.
 
 use syn::Expr;
 
@@ -18,12 +19,15 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "a tonic `http://` endpoint combined with `authorization` metadata",
     cwe: &[319],
-    needles: &["(?i)http:// && authorization"],
+    needles: &[
+        "(?i)http:// && Channel || Endpoint",
+        "authorization && metadata",
+    ],
     docs: r#"### What it does
 Flags a tonic `Channel::from_static`/`Channel::from_shared`/`Endpoint::from_static`/
 `Endpoint::from_shared`/`Endpoint::new` endpoint whose URL is `http://` (HTTP/2 without TLS) to a
-host that is not exempt, in a file that also inserts `authorization` metadata into requests
-(`req.metadata_mut().insert("authorization", …)`, typically in an interceptor). Loopback hosts,
+host that is not exempt, in a package that also inserts `authorization` metadata into requests
+(`req.metadata_mut().insert("authorization", …)`, typically in an interceptor, in any file). Loopback hosts,
 unix sockets and the policy's `allowed-cleartext-hosts` are exempt.
 
 ### Why is this bad?
@@ -59,12 +63,15 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !contains_ci(cx.text, "authorization") {
+    let metadata = contains_ci(cx.text, "authorization")
+        .then(|| authorization_metadata(cx))
+        .flatten();
+    if let Some(at) = &metadata {
+        sink.mark_grpc_authorization(at.clone());
+    }
+    if !contains_ci(cx.text, "http://") {
         return;
     }
-    let Some(metadata) = authorization_metadata(cx) else {
-        return;
-    };
     let exempt = Exemptions::new(cx.policy);
     for call in &cx.calls {
         let Expr::Path(f) = &*call.func else { continue };
@@ -102,11 +109,15 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         if !cx.range(arg).contains(&value.range.start) {
             d = d.secondary(value.range.clone(), "the URL is written here");
         }
-        sink.push(
-            d.secondary(metadata.clone(), "`authorization` metadata is added here")
-                .note("the `authorization` metadata travels in cleartext to the server")
-                .help("use an `https://` endpoint with `.tls_config(ClientTlsConfig::new().with_native_roots())`"),
-        );
+        let d = d
+            .note("the `authorization` metadata travels in cleartext to the server")
+            .help("use an `https://` endpoint with `.tls_config(ClientTlsConfig::new().with_native_roots())`");
+        match &metadata {
+            Some(at) => {
+                sink.push(d.secondary(at.clone(), "`authorization` metadata is added here"))
+            }
+            None => sink.push_if_grpc_authorization(d),
+        }
     }
 }
 
