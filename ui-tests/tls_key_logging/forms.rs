@@ -5,10 +5,14 @@ fn client(config: &mut rustls::ClientConfig) {
     //~^ tls_key_logging
 }
 
+fn server(config: rustls::ServerConfig) -> rustls::ServerConfig {
+    rustls::ServerConfig { key_log: Arc::new(Printer), ..config }
+    //~^ tls_key_logging
+}
+
 struct Printer;
 
 impl rustls::KeyLog for Printer {
-    //~^ tls_key_logging
     fn log(&self, label: &str, _client_random: &[u8], secret: &[u8]) {
         eprintln!("{label} {secret:?}");
     }

@@ -22,8 +22,9 @@ pub static RULE: Rule = Rule {
         "set_keylog_callback",
     ],
     docs: r#"### What it does
-Flags rustls `KeyLogFile` installed as `key_log` (by assignment or in a struct literal), custom
-`impl KeyLog` types, reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()` and
+Flags rustls `KeyLogFile`, or a custom `impl KeyLog` type, installed as `key_log` (by assignment
+or in a struct literal; the custom impl is labelled, and an impl that is never installed is not
+a finding), reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()` and
 openssl/boring `set_keylog_callback`.
 
 ### Why is this bad?
@@ -90,6 +91,25 @@ fn debug_only(cx: &Cx<'_>, at: usize) -> bool {
         })
 }
 
+/// The file's own `impl KeyLog for T` types whose `log` does something, with the range of the
+/// trait path in the impl header. An impl alone logs nothing: it is reported where it is
+/// installed into `key_log` (rustls's own `KeyLogFile` impl is not a finding).
+fn custom_key_logs(cx: &Cx<'_>) -> Vec<(String, std::ops::Range<usize>)> {
+    cx.impls
+        .iter()
+        .filter_map(|i| {
+            let (path, _) = i.trait_.as_ref()?;
+            if path.segments.last().is_none_or(|s| s.ident != "KeyLog") {
+                return None;
+            }
+            let logs = i.items.iter().any(|item| matches!(item, syn::ImplItem::Fn(f) if f.sig.ident == "log" && !f.block.stmts.is_empty()));
+            let syn::Type::Path(ty) = &*i.self_ty else { return None };
+            let name = ty.path.segments.last()?.ident.to_string();
+            logs.then(|| (name, cx.range(path)))
+        })
+        .collect()
+}
+
 fn find(cx: &Cx<'_>, sink: &mut Sink) {
     let push = |sink: &mut Sink, range, label: &str| {
         sink.push(
@@ -99,43 +119,43 @@ fn find(cx: &Cx<'_>, sink: &mut Sink) {
                 .help(HELP),
         );
     };
+    let custom = custom_key_logs(cx);
+    let install = |sink: &mut Sink, range, value: &Expr| {
+        let text = cx.snippet(value);
+        let custom_installed = custom.iter().any(|(name, _)| text.contains(name.as_str()));
+        if text.contains("NoKeyLog")
+            || !(text.contains("KeyLogFile") || text.contains("Arc") || custom_installed)
+        {
+            return;
+        }
+        let mut d = Diagnostic::new(&RULE, FINDING.message, range);
+        d = if text.contains("KeyLogFile") {
+            d.label("the key log writes session secrets to `$SSLKEYLOGFILE`")
+        } else {
+            d.label("every session secret is handed to this key log")
+        };
+        for (name, header) in &custom {
+            if text.contains(name.as_str()) {
+                d = d.secondary(
+                    header.clone(),
+                    format!("`{name}` receives every session secret"),
+                );
+            }
+        }
+        sink.push(d.note(WHY).help(HELP));
+    };
     for a in &cx.assigns {
         if let Expr::Field(f) = &*a.left
             && matches!(&f.member, syn::Member::Named(n) if n == "key_log")
-            && cx.snippet(&*a.right).contains("KeyLogFile")
         {
-            push(
-                sink,
-                cx.range(&*a.left),
-                "the key log writes session secrets to `$SSLKEYLOGFILE`",
-            );
+            install(sink, cx.range(&*a.left), &a.right);
         }
     }
     for s in &cx.structs {
         for fv in &s.fields {
-            if matches!(&fv.member, syn::Member::Named(n) if n == "key_log")
-                && cx.snippet(&fv.expr).contains("KeyLogFile")
-            {
-                push(
-                    sink,
-                    cx.range(&fv.member),
-                    "the key log writes session secrets to `$SSLKEYLOGFILE`",
-                );
+            if matches!(&fv.member, syn::Member::Named(n) if n == "key_log") {
+                install(sink, cx.range(&fv.member), &fv.expr);
             }
-        }
-    }
-    for i in &cx.impls {
-        let Some((path, _)) = &i.trait_ else { continue };
-        if path.segments.last().is_none_or(|s| s.ident != "KeyLog") {
-            continue;
-        }
-        let logs = i.items.iter().any(|item| matches!(item, syn::ImplItem::Fn(f) if f.sig.ident == "log" && !f.block.stmts.is_empty()));
-        if logs {
-            push(
-                sink,
-                cx.range(path),
-                "this type receives every session secret",
-            );
         }
     }
     check_setters(
