@@ -3,8 +3,9 @@
 //! (also under `cfg_attr`, every candidate), inline modules, and `include!` of literals. Every
 //! `mod` is followed whatever its `cfg`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tlslint_lints::modules::{ModuleRef, module_refs};
 
@@ -142,11 +143,38 @@ pub fn walk_with_cfgs(
 /// directories in between as inline modules (`mod helpers { mod deep; }` declares
 /// `helpers/deep.rs`). Used in paths mode, where no module tree is walked. `#[path]`
 /// declarations are not searched for.
-pub fn declared_as_test(file: &Path) -> bool {
-    declared_as_test_depth(file, 0)
+pub fn declared_as_test(file: &Path, cache: &DeclarationCache) -> bool {
+    declared_as_test_depth(file, 0, cache)
 }
 
-fn declared_as_test_depth(file: &Path, depth: usize) -> bool {
+/// The module declarations of the files read by [`declared_as_test`], shared by the worker
+/// threads so that sibling files do not re-read and re-tokenize their parent module.
+#[derive(Default)]
+pub struct DeclarationCache {
+    refs: Mutex<HashMap<PathBuf, Arc<Vec<ModuleRef>>>>,
+}
+
+impl DeclarationCache {
+    fn module_refs(&self, file: &Path) -> Option<Arc<Vec<ModuleRef>>> {
+        if let Some(refs) = self
+            .refs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(file)
+        {
+            return Some(refs.clone());
+        }
+        let text = std::fs::read_to_string(file).ok()?;
+        let refs = Arc::new(module_refs(&text));
+        self.refs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(file.to_path_buf(), refs.clone());
+        Some(refs)
+    }
+}
+
+fn declared_as_test_depth(file: &Path, depth: usize, cache: &DeclarationCache) -> bool {
     const MAX_DEPTH: usize = 8;
     const MAX_INLINE: usize = 3;
     let (Some(parent), Some(stem)) = (file.parent(), file.file_stem().and_then(|s| s.to_str()))
@@ -187,22 +215,22 @@ fn declared_as_test_depth(file: &Path, depth: usize) -> bool {
             candidates.push(above.join(format!("{}.rs", dir_name.to_string_lossy())));
         }
         for declaring in candidates.into_iter().filter(|c| c != file && c.is_file()) {
-            let Ok(text) = std::fs::read_to_string(&declaring) else {
+            let Some(refs) = cache.module_refs(&declaring) else {
                 continue;
             };
-            let declared = module_refs(&text).into_iter().find_map(|r| match r {
+            let declared = refs.iter().find_map(|r| match r {
                 ModuleRef::Mod {
                     name: n,
                     inline_parents,
                     paths,
                     is_test,
                     ..
-                } if n == name && inline_parents == inline && paths.is_empty() => Some(is_test),
+                } if n == name && *inline_parents == inline && paths.is_empty() => Some(*is_test),
                 _ => None,
             });
             match declared {
                 Some(true) => return true,
-                Some(false) => return declared_as_test_depth(&declaring, depth + 1),
+                Some(false) => return declared_as_test_depth(&declaring, depth + 1, cache),
                 None => {}
             }
         }

@@ -292,6 +292,7 @@ struct Linted {
 /// Lints every file of the plan: in parallel per file, then the per-package join and policy.
 pub fn lint(plan: &Plan) -> Outcome {
     let prefilter = Prefilter::new();
+    let declarations = modtree::DeclarationCache::default();
     let jobs: Vec<(usize, &FileEntry)> = plan
         .units
         .iter()
@@ -305,7 +306,15 @@ pub fn lint(plan: &Plan) -> Outcome {
         .collect();
     let work = || {
         jobs.par_iter()
-            .map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit].policy, &prefilter))
+            .map(|(unit, file)| {
+                lint_one(
+                    *unit,
+                    file,
+                    &plan.units[*unit].policy,
+                    &prefilter,
+                    &declarations,
+                )
+            })
             .collect::<Vec<_>>()
     };
     let results = match rayon::ThreadPoolBuilder::new()
@@ -414,6 +423,7 @@ fn lint_one(
     file: &FileEntry,
     policy: &tlslint_lints::Policy,
     prefilter: &Prefilter,
+    declarations: &modtree::DeclarationCache,
 ) -> Linted {
     let mut linted = Linted {
         unit,
@@ -490,8 +500,8 @@ fn lint_one(
         return linted;
     }
     linted.parsed = true;
-    let is_test_target =
-        file.is_test_target || (file.module_unknown && modtree::declared_as_test(&file.path));
+    let is_test_target = file.is_test_target
+        || (file.module_unknown && modtree::declared_as_test(&file.path, declarations));
     linted.report = check_file(
         &SourceFile {
             path: &file.display,

@@ -300,6 +300,16 @@ impl<'a> Cx<'a> {
 
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
     pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
+        if path.segments.len() > suffix.len() {
+            // Expanding a `use` alias only replaces the first segment, which lies outside the
+            // compared tail: compare in place, without allocating.
+            return path
+                .segments
+                .iter()
+                .rev()
+                .zip(suffix.iter().rev())
+                .all(|(seg, want)| seg.ident == want);
+        }
         let segs = self.canonical_path(path);
         segs.len() >= suffix.len()
             && segs[segs.len() - suffix.len()..]

@@ -86,6 +86,7 @@ impl Prefilter {
         }
         let build = |literals: &[&str], caseless: bool| {
             AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(caseless)
                 .build(literals)
                 .expect("the rules' needles are a small set of literals")
