@@ -397,6 +397,15 @@ struct Indexer<'c, 'a> {
 }
 
 impl<'a> Indexer<'_, 'a> {
+    /// Records a `const`/`static` item by name.
+    fn push_const(&mut self, name: &'a Ident, expr: &'a Expr) {
+        self.cx
+            .consts
+            .entry(name.to_string())
+            .or_default()
+            .push(ConstItem { name, expr });
+    }
+
     /// Records the paths that `e` passes on as a value.
     fn mark_value(&mut self, e: &'a Expr) {
         match e {
@@ -554,40 +563,19 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     }
 
     fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
-        self.cx
-            .consts
-            .entry(c.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &c.ident,
-                expr: &c.expr,
-            });
+        self.push_const(&c.ident, &c.expr);
         visit::visit_impl_item_const(self, c);
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
         self.mark_value(&c.expr);
-        self.cx
-            .consts
-            .entry(c.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &c.ident,
-                expr: &c.expr,
-            });
+        self.push_const(&c.ident, &c.expr);
         visit::visit_item_const(self, c);
     }
 
     fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
         self.mark_value(&s.expr);
-        self.cx
-            .consts
-            .entry(s.ident.to_string())
-            .or_default()
-            .push(ConstItem {
-                name: &s.ident,
-                expr: &s.expr,
-            });
+        self.push_const(&s.ident, &s.expr);
         visit::visit_item_static(self, s);
     }
 
