@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
         "allow_invalid_hostnames",
         "PgSslMode",
         "MySqlSslMode",
-        "CertificateValidation",
+        "CertificateValidation:: || CertificateValidation as",
         "paho_mqtt",
     ],
     docs: r#"### What it does

@@ -28,8 +28,8 @@ pub static RULE: Rule = Rule {
         "builder_dangerous",
         "Tls::None",
         "Tls::Opportunistic",
-        "EncryptionLevel",
-        "ConnectionMode",
+        "EncryptionLevel:: || EncryptionLevel as",
+        "ConnectionMode:: || ConnectionMode as",
         "SASL_PLAINTEXT",
     ],
     docs: r#"### What it does
