@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
     cwe: &[319],
     needles: &[
         "(?i)http:// && Channel || Endpoint",
-        "authorization && metadata",
+        "(?i)\"authorization\" && metadata",
     ],
     docs: r#"### What it does
 Flags a tonic `Channel::from_static`/`Channel::from_shared`/`Endpoint::from_static`/
