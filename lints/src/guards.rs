@@ -98,7 +98,7 @@ impl Scanner<'_, '_> {
                     if let Some(TokenTree::Group(g)) = trees.get(j)
                         && g.delimiter() == Delimiter::Bracket
                     {
-                        if let Some(pred) = cfg_predicate(g.stream()) {
+                        if let Some(pred) = crate::modules::cfg_predicate(g.stream()) {
                             if inner {
                                 self.out.cfgs.push((self.shift(enclosing.clone()), pred));
                             } else {
@@ -203,19 +203,6 @@ impl Scanner<'_, '_> {
                 .ifs
                 .push((self.shift(g.span().byte_range()), format!("else of {text}")));
         }
-    }
-}
-
-/// `cfg(pred)` → the predicate's token text.
-fn cfg_predicate(tokens: TokenStream) -> Option<String> {
-    let mut trees = tokens.into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g)))
-            if id == "cfg" && g.delimiter() == Delimiter::Parenthesis =>
-        {
-            Some(g.stream().to_string())
-        }
-        _ => None,
     }
 }
 

@@ -122,7 +122,7 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
                 {
                     attrs.extend(path_attr(g.stream()));
                     is_test |= is_cfg_test(g.stream());
-                    cfgs.extend(cfg_attr(g.stream()));
+                    cfgs.extend(cfg_predicate(g.stream()));
                     i = j + 1;
                     continue;
                 }
@@ -198,8 +198,9 @@ fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>
     }
 }
 
-/// `cfg(pred)` → the predicate's token text.
-fn cfg_attr(tokens: TokenStream) -> Option<String> {
+/// `cfg(pred)` → the predicate's token text (module cfgs here, item and statement cfgs in
+/// `guards`).
+pub(crate) fn cfg_predicate(tokens: TokenStream) -> Option<String> {
     let mut trees = tokens.into_iter();
     match (trees.next(), trees.next()) {
         (Some(TokenTree::Ident(id)), Some(TokenTree::Group(g)))
