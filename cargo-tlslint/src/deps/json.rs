@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use tlslint_lints::Diagnostic;
 
-use super::Audit;
+use super::{Audit, DepReport};
 use crate::render::{FileFindings, Sources, json};
 
 /// One dependency finding as a JSON line.
@@ -31,20 +31,27 @@ pub fn message(
             p.name,
             p.version
         ));
-        let condition = r
-            .findings
-            .iter()
-            .find(|f| f.diagnostic.primary == d.primary && f.diagnostic.rule.code == d.rule.code)
-            .map(|f| &f.condition);
-        value["tlslint_dependency"] = json!({
-            "name": p.name,
-            "version": p.version.to_string(),
-            "class": condition.map(|c| c.class.label()),
-            "effective": condition.map(|c| c.class.is_effective()),
-            "condition": condition.map(|c| c.text.clone()),
-            "features": condition.map(|c| c.features.clone()),
-            "allowed": r.allowed,
-        });
+        value["tlslint_dependency"] = dependency_properties(r, d);
     }
     value.to_string()
+}
+
+/// The dependency a finding belongs to and its condition, as JSON (the `tlslint_dependency`
+/// object here, the `tlslintDependency` result property in SARIF).
+pub fn dependency_properties(report: &DepReport, d: &Diagnostic) -> Value {
+    let condition = report
+        .findings
+        .iter()
+        .find(|f| f.diagnostic.primary == d.primary && f.diagnostic.rule.code == d.rule.code)
+        .map(|f| &f.condition);
+    let p = &report.package;
+    json!({
+        "name": p.name,
+        "version": p.version.to_string(),
+        "class": condition.map(|c| c.class.label()),
+        "effective": condition.map(|c| c.class.is_effective()),
+        "condition": condition.map(|c| c.text.clone()),
+        "features": condition.map(|c| c.features.clone()),
+        "allowed": report.allowed,
+    })
 }

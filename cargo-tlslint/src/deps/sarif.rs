@@ -41,23 +41,8 @@ pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
                 result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] =
                     json!("CARGO_HOME");
             }
-            let condition = report
-                .findings
-                .iter()
-                .find(|f| {
-                    f.diagnostic.primary == d.primary && f.diagnostic.rule.code == d.rule.code
-                })
-                .map(|f| &f.condition);
-            let p = &report.package;
-            result["properties"] = json!({ "tlslintDependency": {
-                "name": p.name,
-                "version": p.version.to_string(),
-                "class": condition.map(|c| c.class.label()),
-                "effective": condition.map(|c| c.class.is_effective()),
-                "condition": condition.map(|c| c.text.clone()),
-                "features": condition.map(|c| c.features.clone()),
-                "allowed": report.allowed,
-            }});
+            result["properties"] =
+                json!({ "tlslintDependency": super::json::dependency_properties(report, d) });
             results.push(result);
         }
     }
