@@ -53,15 +53,35 @@ fn not_utf8() {
     assert_reported_once_and_rest_linted(&out, &reason);
 }
 
+/// The first function of [`TRIGGER`] with `extra` appended to its body.
+fn trigger_with(extra: &str) -> String {
+    TRIGGER.replacen("); }", &format!("); {extra} }}"), 1)
+}
+
 #[test]
 fn syntax_error() {
-    let out = with_bad_module(format!("{TRIGGER}fn g() {{ let x = ; }}\n").as_bytes())
+    let out = with_bad_module(format!("fn g() {{}}\n{}", trigger_with("let x = ;")).as_bytes())
         .run(&["--color", "never"]);
     assert_reported_once_and_rest_linted(
         &out,
         "warning[TLS001]: cannot parse `src/bad.rs`: expected an expression",
     );
-    assert!(out.stderr.contains("--> src/bad.rs:2:18"), "{}", out.stderr);
+    assert!(out.stderr.contains("--> src/bad.rs:2:88"), "{}", out.stderr);
+}
+
+/// Only the items that hold a trigger word (and what they name) are parsed: a syntax error in
+/// an unrelated item is rustc's to report, and the file's findings still stand.
+#[test]
+fn syntax_error_in_an_item_without_trigger_words_does_not_hide_findings() {
+    let out = with_bad_module(format!("{TRIGGER}fn g() {{ let x = ; }}\n").as_bytes())
+        .run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/bad.rs:1:45", "TLS101 src/good.rs:1:49"],
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -74,11 +94,7 @@ fn edition_2015_only_syntax() {
 #[test]
 fn deeply_nested_expression() {
     let depth = 100_000;
-    let text = format!(
-        "{TRIGGER}fn g() -> u8 {{ {}1{} }}\n",
-        "(".repeat(depth),
-        ")".repeat(depth)
-    );
+    let text = trigger_with(&format!("{}1{};", "(".repeat(depth), ")".repeat(depth)));
     let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
     assert_reported_once_and_rest_linted(
         &out,

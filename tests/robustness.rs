@@ -1,12 +1,13 @@
 //! No panic on any input: random token soups built from the rules' own vocabulary and seeded
 //! mutations of real files (every ui-test case and the engine's own sources) are linted through
 //! the same path as the CLI. Seeds are fixed, so a failure reproduces; set `TLSLINT_FUZZ_ITERS`
-//! to run longer locally.
+//! to run longer locally. Focused parsing (only the items with trigger words, see
+//! `lints/src/outline.rs`) is checked against parsing whole files on the same seed files.
 
 use std::path::Path;
 
 use cargo_tlslint::run::lint_source;
-use tlslint_lints::Policy;
+use tlslint_lints::{Policy, Prefilter, SourceFile, Triggers, check_file};
 
 const VOCABULARY: &[&str] = &[
     "(",
@@ -119,19 +120,53 @@ fn random_token_streams() {
     }
 }
 
-#[test]
-fn mutated_real_files() {
+/// Every ui-test case, the engine's own sources, the example and the test fixtures.
+fn seed_files() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in [
-        "ui-tests",
-        "lints/src",
-        "lints/src/rules",
-        "examples/insecure-client/src",
-    ] {
+    for dir in ["ui-tests", "lints/src", "examples", "tests/fixtures"] {
         collect(&root.join(dir), &mut files);
     }
-    assert!(files.len() > 20, "found the seed files");
+    assert!(files.len() > 200, "found the seed files");
+    files
+}
+
+#[test]
+fn focused_parsing_reports_what_whole_file_parsing_reports() {
+    let prefilter = Prefilter::new();
+    let policy = Policy {
+        include_tests: true,
+        ..Policy::default()
+    };
+    let mut focused_files = 0;
+    for text in seed_files() {
+        let Some(triggers) = prefilter.scan(&text) else {
+            continue;
+        };
+        let file = SourceFile {
+            path: "seed.rs",
+            text: &text,
+            is_test_target: false,
+            policy: &policy,
+        };
+        let whole = Triggers {
+            offsets: triggers.offsets.clone(),
+            whole_file: true,
+        };
+        let focused = format!("{:?}", check_file(&file, &triggers));
+        let expected = format!("{:?}", check_file(&file, &whole));
+        assert_eq!(focused, expected, "focused parsing differs on:\n{text}");
+        focused_files += usize::from(!triggers.whole_file);
+    }
+    assert!(
+        focused_files > 150,
+        "{focused_files} files went through focusing"
+    );
+}
+
+#[test]
+fn mutated_real_files() {
+    let files = seed_files();
     let mut rng = fastrand::Rng::with_seed(0x5eed);
     let rounds = iterations(400);
     for i in 0..rounds {

@@ -480,9 +480,9 @@ fn lint_one(
         linted.text = Some(text);
         return linted;
     }
-    if !prefilter.is_match(&text) {
+    let Some(triggers) = prefilter.scan(&text) else {
         return linted;
-    }
+    };
     if text.len() > MAX_FILE_BYTES {
         let mut d = Diagnostic::new(
             &PARSE_ERROR,
@@ -509,7 +509,7 @@ fn lint_one(
             is_test_target,
             policy,
         },
-        prefilter,
+        &triggers,
     );
     if linted.report.may_report() {
         linted.text = Some(text);
@@ -621,16 +621,19 @@ pub fn lint_source(
     is_test_target: bool,
     policy: &tlslint_lints::Policy,
 ) -> FileFindings {
-    let prefilter = Prefilter::new();
-    let mut report = check_file(
-        &SourceFile {
-            path: display,
-            text,
-            is_test_target,
-            policy,
+    let file = SourceFile {
+        path: display,
+        text,
+        is_test_target,
+        policy,
+    };
+    let mut report = match Prefilter::new().scan(text) {
+        Some(triggers) => check_file(&file, &triggers),
+        None => FileReport {
+            path: display.to_string(),
+            ..FileReport::default()
         },
-        &prefilter,
-    );
+    };
     let consts = collect_consts(display, text);
     join(std::slice::from_mut(&mut report), &consts);
     join_package_facts(std::slice::from_mut(&mut report));

@@ -5,9 +5,10 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::{Diagnostic, Label};
+use crate::outline;
 use crate::parse;
 use crate::policy::Policy;
-use crate::prefilter::Prefilter;
+use crate::prefilter::Triggers;
 use crate::resolve::{Const, Value};
 use crate::rule::Level;
 use crate::rules::{PARSE_ERROR, RULES, UNUSED_SUPPRESSION};
@@ -80,23 +81,33 @@ pub struct ConstDef {
     pub range: Range<usize>,
 }
 
-/// Lints one file with every rule. Never fails: unparsable input becomes a TLS001 finding.
-pub fn check_file(file: &SourceFile<'_>, prefilter: &Prefilter) -> FileReport {
+/// Lints one file that passed the prefilter with every rule, parsing only the items its
+/// trigger words need ([`outline::focus`]). Never fails: unparsable input becomes a TLS001
+/// finding.
+pub fn check_file(file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
     let mut report = FileReport {
         path: file.path.to_string(),
         ..FileReport::default()
     };
-    if !prefilter.is_match(file.text) {
-        return report;
-    }
-    lint_parsed(file, &mut report);
+    lint_parsed(file, triggers, &mut report);
     proc_macro2::extra::invalidate_current_thread_spans();
     report
 }
 
-fn lint_parsed(file: &SourceFile<'_>, report: &mut FileReport) {
+fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileReport) {
     let offset = prelude_len(file.text);
-    let parsed = match parse::parse(&file.text[offset..]) {
+    let body = &file.text[offset..];
+    let focused = if triggers.whole_file {
+        None
+    } else {
+        let local: Vec<usize> = triggers
+            .offsets
+            .iter()
+            .filter_map(|t| t.checked_sub(offset))
+            .collect();
+        outline::focus(body, &local)
+    };
+    let parsed = match parse::parse(focused.as_deref().unwrap_or(body)) {
         Ok(parsed) => parsed,
         Err(failure) => {
             let range = failure.span.map_or(offset..offset, |s| {

@@ -16,6 +16,7 @@ mod engine;
 pub mod guards;
 mod manifest;
 pub mod modules;
+mod outline;
 mod parse;
 mod pem;
 mod policy;
@@ -42,7 +43,7 @@ pub use manifest::{
 };
 pub use pem::redact_private_keys;
 pub use policy::{LevelSource, Policy, TlsVersion};
-pub use prefilter::Prefilter;
+pub use prefilter::{Prefilter, Triggers};
 pub use resolve::{Const, Resolved, Value};
 pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};

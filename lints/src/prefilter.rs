@@ -1,6 +1,7 @@
-//! The literal prefilter: a file that cannot produce a finding is never parsed. Each rule
-//! declares needles; a file is parsed when it satisfies at least one needle of any rule (or
-//! contains a suppression marker).
+//! The literal prefilter: a file that cannot produce a finding is never parsed, and in a file
+//! that can, it says where the trigger words are (see [`crate::outline`]). Each rule declares
+//! needles; a file is parsed when it satisfies at least one needle of any rule (or contains a
+//! suppression marker).
 //!
 //! A needle is a literal, matched exactly, or ASCII case-insensitively when written with a
 //! leading `(?i)`. A needle can also require several literals in the same file: parts joined
@@ -23,18 +24,32 @@ pub const OR: &str = " || ";
 
 /// Automata over every rule's needles.
 pub struct Prefilter {
-    /// Quick automata over the literals that alone satisfy a needle and the first parts of the
-    /// conjunctions: a file with none of them cannot match, which is the common case.
-    quick_exact: AhoCorasick,
-    quick_caseless: AhoCorasick,
+    /// One quick automaton over the first part of every needle, all matched caselessly (a
+    /// superset of the exact ones): a file with none of them cannot match, which is the common
+    /// case, and one pass over it says so.
+    quick: AhoCorasick,
     exact: AhoCorasick,
     caseless: AhoCorasick,
-    /// Literal index → whether finding it alone satisfies a needle.
-    sufficient: Vec<bool>,
-    /// Needles with several parts, as alternatives of literal indexes per part.
-    conjunctions: Vec<Vec<Vec<usize>>>,
+    /// Every needle: the group (rule) it belongs to, and its parts as alternatives of literal
+    /// indexes.
+    needles: Vec<(usize, Vec<Vec<usize>>)>,
+    /// Literal index → the groups that have a needle using it.
+    groups_of: Vec<Vec<usize>>,
+    /// The group of the suppression marker.
+    marker_group: usize,
     /// How many literals the exact automaton holds (caseless indexes follow).
     exact_len: usize,
+}
+
+/// Where a file that passes the prefilter has its trigger words.
+#[derive(Debug, Default)]
+pub struct Triggers {
+    /// Byte offsets of every occurrence of a literal that belongs to a rule with a satisfied
+    /// needle, in increasing order.
+    pub offsets: Vec<usize>,
+    /// Whether the whole file must be parsed: it has a suppression comment, whose scoping needs
+    /// every statement.
+    pub whole_file: bool,
 }
 
 impl Prefilter {
@@ -43,22 +58,27 @@ impl Prefilter {
         Prefilter::from_needles(
             RULES
                 .iter()
-                .flat_map(|r| r.needles.iter().copied())
-                .chain([MARKER]),
+                .enumerate()
+                .flat_map(|(i, r)| r.needles.iter().map(move |n| (i, *n)))
+                .chain([(RULES.len(), MARKER)]),
         )
     }
 
-    fn from_needles<'n>(needles: impl Iterator<Item = &'n str>) -> Prefilter {
-        let parsed: Vec<Vec<Vec<&str>>> = needles
-            .map(|n| {
-                n.split(AND)
+    /// Builds the automata from `(group, needle)` pairs; the last group is the marker's.
+    fn from_needles<'n>(needles: impl Iterator<Item = (usize, &'n str)>) -> Prefilter {
+        let parsed: Vec<(usize, Vec<Vec<&str>>)> = needles
+            .map(|(group, n)| {
+                let parts = n
+                    .split(AND)
                     .map(|part| part.split(OR).map(str::trim).collect())
-                    .collect()
+                    .collect();
+                (group, parts)
             })
             .collect();
+        let marker_group = parsed.iter().map(|(g, _)| *g).max().unwrap_or(0);
         let mut exact: Vec<&str> = Vec::new();
         let mut caseless: Vec<&str> = Vec::new();
-        for literal in parsed.iter().flatten().flatten() {
+        for literal in parsed.iter().flat_map(|(_, parts)| parts.iter().flatten()) {
             let (list, text) = match literal.strip_prefix(CASELESS) {
                 Some(t) => (&mut caseless, t),
                 None => (&mut exact, *literal),
@@ -71,19 +91,27 @@ impl Prefilter {
             Some(t) => exact.len() + caseless.iter().position(|c| *c == t).unwrap_or(0),
             None => exact.iter().position(|e| *e == literal).unwrap_or(0),
         };
-        let mut sufficient = vec![false; exact.len() + caseless.len()];
-        let mut conjunctions = Vec::new();
-        for needle in &parsed {
-            let parts: Vec<Vec<usize>> = needle
-                .iter()
-                .map(|alts| alts.iter().map(|a| index(a)).collect())
-                .collect();
-            if let [single] = parts.as_slice() {
-                single.iter().for_each(|i| sufficient[*i] = true);
-            } else {
-                conjunctions.push(parts);
-            }
-        }
+        let literal_count = exact.len() + caseless.len();
+        let mut groups_of = vec![Vec::new(); literal_count];
+        let mut quick = vec![false; literal_count];
+        let needles: Vec<(usize, Vec<Vec<usize>>)> = parsed
+            .iter()
+            .map(|(group, needle)| {
+                let parts: Vec<Vec<usize>> = needle
+                    .iter()
+                    .map(|alts| alts.iter().map(|a| index(a)).collect())
+                    .collect();
+                for i in parts.iter().flatten() {
+                    if !groups_of[*i].contains(group) {
+                        groups_of[*i].push(*group);
+                    }
+                }
+                for i in parts.first().into_iter().flatten() {
+                    quick[*i] = true;
+                }
+                (*group, parts)
+            })
+            .collect();
         let build = |literals: &[&str], caseless: bool| {
             AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -91,67 +119,63 @@ impl Prefilter {
                 .build(literals)
                 .expect("the rules' needles are a small set of literals")
         };
-        let mut quick = vec![false; sufficient.len()];
-        for (i, s) in sufficient.iter().enumerate() {
-            quick[i] = *s;
-        }
-        for parts in &conjunctions {
-            for i in parts.first().into_iter().flatten() {
-                quick[*i] = true;
-            }
-        }
-        let quick_exact: Vec<&str> = exact
+        let quick_literals: Vec<&str> = exact
             .iter()
-            .enumerate()
-            .filter(|(i, _)| quick[*i])
-            .map(|(_, l)| *l)
-            .collect();
-        let quick_caseless: Vec<&str> = caseless
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| quick[exact.len() + i])
-            .map(|(_, l)| *l)
+            .chain(&caseless)
+            .zip(&quick)
+            .filter(|(_, q)| **q)
+            .map(|(l, _)| *l)
             .collect();
         Prefilter {
-            quick_exact: build(&quick_exact, false),
-            quick_caseless: build(&quick_caseless, true),
+            quick: build(&quick_literals, true),
             exact: build(&exact, false),
             caseless: build(&caseless, true),
-            sufficient,
-            conjunctions,
+            needles,
+            groups_of,
+            marker_group,
             exact_len: exact.len(),
         }
     }
 
     /// Whether `text` may contain a finding.
     pub fn is_match(&self, text: &str) -> bool {
-        if !self.quick_exact.is_match(text) && !self.quick_caseless.is_match(text) {
-            return false;
-        }
-        self.matches_exactly(text)
+        self.scan(text).is_some()
     }
 
-    /// The full evaluation: every literal occurrence, overlapping ones included.
-    fn matches_exactly(&self, text: &str) -> bool {
-        let mut seen = vec![false; self.sufficient.len()];
-        let matches = self
+    /// The trigger words of `text`, or `None` when it cannot contain a finding.
+    pub fn scan(&self, text: &str) -> Option<Triggers> {
+        if !self.quick.is_match(text) {
+            return None;
+        }
+        let mut seen = vec![false; self.groups_of.len()];
+        let mut found: Vec<(usize, usize)> = self
             .exact
             .find_overlapping_iter(text)
-            .map(|m| m.pattern().as_usize())
+            .map(|m| (m.start(), m.pattern().as_usize()))
             .chain(
                 self.caseless
                     .find_overlapping_iter(text)
-                    .map(|m| self.exact_len + m.pattern().as_usize()),
-            );
-        for literal in matches {
-            if self.sufficient[literal] {
-                return true;
-            }
-            seen[literal] = true;
+                    .map(|m| (m.start(), self.exact_len + m.pattern().as_usize())),
+            )
+            .collect();
+        for (_, literal) in &found {
+            seen[*literal] = true;
         }
-        self.conjunctions
-            .iter()
-            .any(|parts| parts.iter().all(|alts| alts.iter().any(|a| seen[*a])))
+        let mut active = vec![false; self.marker_group + 1];
+        for (group, parts) in &self.needles {
+            if !active[*group] && parts.iter().all(|alts| alts.iter().any(|a| seen[*a])) {
+                active[*group] = true;
+            }
+        }
+        if !active.iter().any(|a| *a) {
+            return None;
+        }
+        found.retain(|(_, literal)| self.groups_of[*literal].iter().any(|g| active[*g]));
+        found.sort_unstable();
+        Some(Triggers {
+            offsets: found.into_iter().map(|(at, _)| at).collect(),
+            whole_file: active[self.marker_group],
+        })
     }
 }
 
@@ -174,14 +198,44 @@ mod tests {
         assert!(!p.is_match("fn main() {}"));
     }
 
+    fn two_rules() -> Prefilter {
+        Prefilter::from_needles(
+            [
+                (0, "exact"),
+                (1, "(?i)http:// && (?i)auth || token"),
+                (2, "tlslint:"),
+            ]
+            .into_iter(),
+        )
+    }
+
     #[test]
     fn conjunctions_need_every_part() {
-        let p = Prefilter::from_needles(["exact", "(?i)http:// && (?i)auth || token"].into_iter());
+        let p = two_rules();
         assert!(p.is_match("xx exact yy"));
         assert!(!p.is_match("see http://example.com"));
         assert!(!p.is_match("a token alone"));
         assert!(p.is_match("HTTP://h/ with a token"));
         assert!(p.is_match("client.bearer_AUTH(t).get(\"http://h\")"));
         assert!(!p.is_match("HTTP://h/ with a TOKEN"), "`token` is exact");
+    }
+
+    #[test]
+    fn triggers_are_the_literals_of_rules_that_may_fire() {
+        let p = two_rules();
+        let t = p
+            .scan("exact; see http://x; a token")
+            .expect("`exact` matches");
+        assert_eq!(t.offsets, vec![0, 11, 23]);
+        assert!(!t.whole_file);
+        let t = p
+            .scan("exact; see http://x; // tlslint: allow")
+            .expect("matches");
+        assert_eq!(
+            t.offsets,
+            vec![0, 24],
+            "`http://` alone does not make rule 1 fire"
+        );
+        assert!(t.whole_file);
     }
 }

@@ -22,6 +22,9 @@ const CLIENT_INSTALLS: &[&str] = &[
 /// Smart-pointer constructors that wrap the verifier.
 const WRAPPERS: &[&str] = &["Arc", "Rc", "Box"];
 const MAX_DEPTH: usize = 8;
+/// A function whose return type contains this word may be a verifier helper; its fact is
+/// recorded for the whole file (so [`crate::outline`] keeps every item that names such a type).
+pub(crate) const HELPER_RETURN_WORD: &str = "Verifier";
 
 /// Records the install sites and verifier-returning helpers of the file.
 pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
@@ -53,7 +56,7 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
         let (Some(name), Some(output), Some(body)) = (scope.name, scope.output, scope.body) else {
             continue;
         };
-        if !cx.snippet(output).contains("Verifier") {
+        if !cx.snippet(output).contains(HELPER_RETURN_WORD) {
             continue;
         }
         let mut targets = Vec::new();

@@ -11,6 +11,7 @@ pub(crate) mod syntax;
 
 use std::ops::Range;
 
+pub(crate) use install::HELPER_RETURN_WORD;
 pub use join::join_verifiers;
 
 use crate::cx::Cx;
