@@ -201,42 +201,33 @@ impl<'t> Outline<'t, '_> {
         }
         if i > span.start {
             let end = tokens[i - 1].range.end;
-            self.push(start..end, parent, true, &tokens[span.start..i], false);
+            self.push(
+                start..end,
+                parent,
+                &tokens[span.start..i],
+                Kind::InnerAttributes,
+            );
             start = end;
         }
         while i < span.end {
             let last = item_end(tokens, partners, i, span.end);
             let end = tokens[last].range.end;
             let item = &tokens[i..=last];
+            let head = after_attributes(item, partners, i);
+            let kind = Kind::of(&item[head..]);
             let header_has_trigger =
                 |inner: &Range<usize>| self.has_trigger(start..tokens[inner.start - 1].range.end);
-            match container_body(item, partners, i)
-                .filter(|inner| !is_impl(item, partners, i) || !header_has_trigger(inner))
+            match container_body(item, partners, i, head, kind)
+                .filter(|inner| kind != Kind::Impl || !header_has_trigger(inner))
             {
                 Some(inner) => {
                     let me = self.chunks.len();
-                    self.push(start..end, parent, false, &[], false);
+                    self.push(start..end, parent, &[], Kind::Other);
                     let body_bytes =
                         tokens[inner.start - 1].range.end..tokens[inner.end].range.start;
                     self.body(tokens, partners, inner, body_bytes, Some(me));
                 }
-                None => {
-                    let always = is_always_kept(item, partners, i);
-                    let constant = is_constant(item, partners, i);
-                    let keyword = leading_keyword(&item[after_attributes(item, partners, i)..]);
-                    let members_visible = matches!(keyword, Some("impl" | "trait"));
-                    self.push(start..end, parent, always, item, members_visible);
-                    if keyword == Some("use") {
-                        // The names a `use` brings into scope (aliases included) stand for what
-                        // it imports: a `use` with a trigger word reaches their users.
-                        if let Some(last) = self.chunks.last_mut() {
-                            last.values = last.mentions.clone();
-                        }
-                    }
-                    if let Some(last) = self.chunks.last_mut() {
-                        last.constant = constant;
-                    }
-                }
+                None => self.push(start..end, parent, item, kind),
             }
             start = end;
             i = last + 1;
@@ -247,20 +238,14 @@ impl<'t> Outline<'t, '_> {
     /// as defined at the item's top level, and one level down in an `impl` or `trait` (its
     /// methods); functions nested in bodies are local and do not count. Constants and statics
     /// count at any depth, because values resolve through them by name.
-    fn push(
-        &mut self,
-        range: Range<usize>,
-        parent: Option<usize>,
-        always: bool,
-        item: &[Token<'t>],
-        members_visible: bool,
-    ) {
+    fn push(&mut self, range: Range<usize>, parent: Option<usize>, item: &[Token<'t>], kind: Kind) {
+        let members_visible = matches!(kind, Kind::Impl | Kind::Trait);
         let mut depth = 0usize;
         let mut chunk = Chunk {
             range,
             parent,
-            always,
-            constant: false,
+            always: matches!(kind, Kind::InnerAttributes | Kind::Use | Kind::Declaration),
+            constant: kind == Kind::Constant,
             mentions: Vec::new(),
             values: Vec::new(),
             types: Vec::new(),
@@ -315,6 +300,11 @@ impl<'t> Outline<'t, '_> {
         chunk.types.extend(impl_self_type(item));
         chunk.mentions.sort_unstable();
         chunk.mentions.dedup();
+        if kind == Kind::Use {
+            // The names a `use` brings into scope (aliases included) stand for what it imports:
+            // a `use` with a trigger word reaches their users.
+            chunk.values = chunk.mentions.clone();
+        }
         self.chunks.push(chunk);
     }
 
@@ -473,10 +463,17 @@ fn after_attributes(item: &[Token<'_>], partners: &[usize], base: usize) -> usiz
 
 /// For `mod name { … }`, `[unsafe] extern "abi" { … }` and `impl … { … }`, the token range
 /// of the body.
-fn container_body(item: &[Token<'_>], partners: &[usize], base: usize) -> Option<Range<usize>> {
-    let k = after_attributes(item, partners, base);
+/// `head` is the index in `item` of its first token after attributes and visibility.
+fn container_body(
+    item: &[Token<'_>],
+    partners: &[usize],
+    base: usize,
+    head: usize,
+    kind: Kind,
+) -> Option<Range<usize>> {
+    let k = head;
     let rest = item.get(k..)?;
-    if is_impl(item, partners, base) {
+    if kind == Kind::Impl {
         let brace = rest.iter().position(|t| t.kind == TokenKind::OpenBrace)?;
         return (partners[base + k + brace] == base + item.len() - 1)
             .then(|| base + k + brace + 1..base + item.len() - 1);
@@ -506,46 +503,57 @@ fn container_body(item: &[Token<'_>], partners: &[usize], base: usize) -> Option
     Some(base + at + 1..base + item.len() - 1)
 }
 
-/// Whether an item is an `impl` block (`[unsafe] impl …`).
-fn is_impl(item: &[Token<'_>], partners: &[usize], base: usize) -> bool {
-    let k = after_attributes(item, partners, base);
-    leading_keyword(&item[k..]) == Some("impl")
+/// What an item is, as far as the outline cares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A module's inner attributes (`#![…]`): always kept.
+    InnerAttributes,
+    /// `use …;`: always kept; its names stand for what it imports.
+    Use,
+    /// `extern crate …;` or `mod name;`: always kept.
+    Declaration,
+    /// A `const` or `static` item (not a `const fn`).
+    Constant,
+    /// `[unsafe] impl …`.
+    Impl,
+    /// `[unsafe] [auto] trait …`.
+    Trait,
+    /// Anything else.
+    Other,
 }
 
-/// The first keyword of an item whose attributes and visibility are skipped, other than the
-/// qualifiers `unsafe`, `auto` and `default`.
-fn leading_keyword<'t>(item: &[Token<'t>]) -> Option<&'t str> {
-    item.iter()
-        .filter(|t| t.kind == TokenKind::Ident)
-        .map(|t| t.text)
-        .find(|w| !["unsafe", "auto", "default"].contains(w))
-}
-
-/// Whether an item is a `const` or `static` item (not a `const fn`).
-fn is_constant(item: &[Token<'_>], partners: &[usize], base: usize) -> bool {
-    let k = after_attributes(item, partners, base);
-    let mut words = item[k..].iter().filter(|t| t.kind == TokenKind::Ident);
-    match (words.next(), words.next()) {
-        (Some(c), Some(next)) if c.is_ident("const") => {
-            !["fn", "unsafe", "async", "extern"].contains(&next.text)
+impl Kind {
+    /// Classifies an item from its first token after attributes and visibility on.
+    fn of(head: &[Token<'_>]) -> Kind {
+        let mut words = head.iter().filter(|t| t.kind == TokenKind::Ident);
+        let first = words.next().map(|t| t.text);
+        let second = words.next().map(|t| t.text);
+        match first {
+            Some("use") => return Kind::Use,
+            Some("extern") if head.iter().any(|t| t.is_ident("crate")) => {
+                return Kind::Declaration;
+            }
+            Some("mod") if head.last().is_some_and(|t| t.kind == TokenKind::Semi) => {
+                return Kind::Declaration;
+            }
+            Some("const")
+                if second.is_some_and(|w| !["fn", "unsafe", "async", "extern"].contains(&w)) =>
+            {
+                return Kind::Constant;
+            }
+            Some("static") => return Kind::Constant,
+            _ => {}
         }
-        (Some(s), _) => s.is_ident("static"),
-        _ => false,
-    }
-}
-
-/// Whether an item is always kept: `use`, `extern crate`, `mod name;`.
-fn is_always_kept(item: &[Token<'_>], partners: &[usize], base: usize) -> bool {
-    let k = after_attributes(item, partners, base);
-    let first_keyword = item[k..]
-        .iter()
-        .find(|t| t.kind == TokenKind::Ident)
-        .map(|t| t.text);
-    match first_keyword {
-        Some("use") => true,
-        Some("extern") => item.iter().any(|t| t.is_ident("crate")),
-        Some("mod") => item.last().is_some_and(|t| t.kind == TokenKind::Semi),
-        _ => false,
+        let keyword = head
+            .iter()
+            .filter(|t| t.kind == TokenKind::Ident)
+            .map(|t| t.text)
+            .find(|w| !["unsafe", "auto", "default"].contains(w));
+        match keyword {
+            Some("impl") => Kind::Impl,
+            Some("trait") => Kind::Trait,
+            _ => Kind::Other,
+        }
     }
 }
 

@@ -137,11 +137,6 @@ impl Prefilter {
         }
     }
 
-    /// Whether `text` may contain a finding.
-    pub fn is_match(&self, text: &str) -> bool {
-        self.scan(text).is_some()
-    }
-
     /// The trigger words of `text`, or `None` when it cannot contain a finding.
     pub fn scan(&self, text: &str) -> Option<Triggers> {
         if !self.quick.is_match(text) {
@@ -192,10 +187,10 @@ mod tests {
     #[test]
     fn exact_and_caseless_needles() {
         let p = Prefilter::new();
-        assert!(p.is_match("b.danger_accept_invalid_certs(true)"));
-        assert!(!p.is_match("b.Danger_Accept_Invalid_Certs(true)"));
-        assert!(p.is_match("// tlslint: allow(x)"));
-        assert!(!p.is_match("fn main() {}"));
+        assert!(p.scan("b.danger_accept_invalid_certs(true)").is_some());
+        assert!(p.scan("b.Danger_Accept_Invalid_Certs(true)").is_none());
+        assert!(p.scan("// tlslint: allow(x)").is_some());
+        assert!(p.scan("fn main() {}").is_none());
     }
 
     fn two_rules() -> Prefilter {
@@ -212,12 +207,15 @@ mod tests {
     #[test]
     fn conjunctions_need_every_part() {
         let p = two_rules();
-        assert!(p.is_match("xx exact yy"));
-        assert!(!p.is_match("see http://example.com"));
-        assert!(!p.is_match("a token alone"));
-        assert!(p.is_match("HTTP://h/ with a token"));
-        assert!(p.is_match("client.bearer_AUTH(t).get(\"http://h\")"));
-        assert!(!p.is_match("HTTP://h/ with a TOKEN"), "`token` is exact");
+        assert!(p.scan("xx exact yy").is_some());
+        assert!(p.scan("see http://example.com").is_none());
+        assert!(p.scan("a token alone").is_none());
+        assert!(p.scan("HTTP://h/ with a token").is_some());
+        assert!(p.scan("client.bearer_AUTH(t).get(\"http://h\")").is_some());
+        assert!(
+            p.scan("HTTP://h/ with a TOKEN").is_none(),
+            "`token` is exact"
+        );
     }
 
     #[test]
