@@ -84,6 +84,28 @@ fn syntax_error_in_an_item_without_trigger_words_does_not_hide_findings() {
     );
 }
 
+/// Comments are never findings, so a file whose trigger words all lie in comments is not
+/// parsed at all: its syntax error is rustc's to report.
+#[test]
+fn trigger_words_only_in_comments_do_not_parse_the_file() {
+    let out = with_bad_module(
+        b"// we used to call danger_accept_invalid_certs(true) here\nfn g() { let x = ; }\n",
+    )
+    .run(&["--color", "never", "-v"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/good.rs:1:49"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("4 files in 1 packages, 2 parsed;"),
+        "only the manifest and src/good.rs are parsed:\n{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn edition_2015_only_syntax() {
     let out = with_bad_module(format!("{TRIGGER}trait T {{ fn f(u8); }}\n").as_bytes())

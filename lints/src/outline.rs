@@ -117,7 +117,8 @@ fn significant_tokens(text: &str) -> Option<Vec<Token<'_>>> {
     Some(tokens)
 }
 
-fn terminated(kind: LiteralKind) -> bool {
+/// Whether a literal token has its closing quote (raw strings: their closing hashes).
+pub(crate) fn terminated(kind: LiteralKind) -> bool {
     match kind {
         LiteralKind::Char { terminated }
         | LiteralKind::Byte { terminated }

@@ -1,18 +1,27 @@
 //! The literal prefilter: a file that cannot produce a finding is never parsed, and in a file
 //! that can, it says where the trigger words are (see [`crate::outline`]). Each rule declares
-//! needles; a file is parsed when it satisfies at least one needle of any rule (or contains a
-//! suppression marker).
+//! needles; a file is parsed when it satisfies at least one needle of any rule outside its
+//! comments (or contains a suppression marker).
 //!
 //! A needle is a literal, matched exactly, or ASCII case-insensitively when written with a
 //! leading `(?i)`. A needle can also require several literals in the same file: parts joined
 //! by ` && ` must all be present, and each part may list alternatives joined by ` || `
-//! (`(?i)http:// && (?i)auth || (?i)token`: an `http://` URL and a credential word). The
-//! literals live in two automata (exact and caseless), so the exact one keeps aho-corasick's fast
-//! literal search.
+//! (`(?i)http:// && (?i)auth || (?i)token`: an `http://` URL and a credential word).
+//!
+//! One pass of one caseless automaton finds every literal (exact ones are then compared byte for
+//! byte), which is as fast as the quick "any literal?" pass it replaced and saves the second pass
+//! over files that have one. Comments, doc comments included, are never findings (RULES.md), so
+//! when some needle is satisfied, rustc's lexer finds the comments and the needles are decided
+//! again without the words that lie in them: the licence header's `http://` no longer makes a
+//! file of string tables worth parsing. Suppression markers are comments and always count.
+
+use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
+use ra_ap_rustc_lexer::{FrontmatterAllowed, TokenKind, tokenize};
 
 use crate::rules::RULES;
+use crate::source::prelude_len;
 use crate::suppress::MARKER;
 
 /// The prefix that marks a literal as ASCII case-insensitive.
@@ -22,14 +31,14 @@ pub const AND: &str = " && ";
 /// Joins alternatives within a part.
 pub const OR: &str = " || ";
 
-/// Automata over every rule's needles.
+/// The automaton over every rule's needles.
 pub struct Prefilter {
-    /// One quick automaton over the first part of every needle, all matched caselessly (a
-    /// superset of the exact ones): a file with none of them cannot match, which is the common
-    /// case, and one pass over it says so.
-    quick: AhoCorasick,
-    exact: AhoCorasick,
-    caseless: AhoCorasick,
+    /// Every distinct literal, lowercased when the same text is needed both ways: matched
+    /// caselessly, in one pass.
+    automaton: AhoCorasick,
+    /// Automaton pattern → the literals it stands for: a literal with its exact text to compare,
+    /// or `None` when any case matches.
+    literals_of: Vec<Vec<(usize, Option<String>)>>,
     /// Every needle: the group (rule) it belongs to, and its parts as alternatives of literal
     /// indexes.
     needles: Vec<(usize, Vec<Vec<usize>>)>,
@@ -37,23 +46,24 @@ pub struct Prefilter {
     groups_of: Vec<Vec<usize>>,
     /// The group of the suppression marker.
     marker_group: usize,
-    /// How many literals the exact automaton holds (caseless indexes follow).
-    exact_len: usize,
 }
 
 /// Where a file that passes the prefilter has its trigger words.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    /// Byte offsets of every occurrence of a literal that belongs to a rule with a satisfied
-    /// needle, in increasing order.
+    /// Byte offsets of every occurrence, outside comments, of a literal that belongs to a rule
+    /// with a satisfied needle, in increasing order.
     pub offsets: Vec<usize>,
     /// Whether the whole file must be parsed: it has a suppression comment, whose scoping needs
     /// every statement.
     pub whole_file: bool,
 }
 
+/// One occurrence of a literal: its byte offset and the literal's index.
+type Hit = (usize, usize);
+
 impl Prefilter {
-    /// Builds the automata from [`RULES`].
+    /// Builds the automaton from [`RULES`].
     pub fn new() -> Prefilter {
         Prefilter::from_needles(
             RULES
@@ -64,7 +74,7 @@ impl Prefilter {
         )
     }
 
-    /// Builds the automata from `(group, needle)` pairs; the last group is the marker's.
+    /// Builds the automaton from `(group, needle)` pairs; the last group is the marker's.
     fn from_needles<'n>(needles: impl Iterator<Item = (usize, &'n str)>) -> Prefilter {
         let parsed: Vec<(usize, Vec<Vec<&str>>)> = needles
             .map(|(group, n)| {
@@ -76,84 +86,97 @@ impl Prefilter {
             })
             .collect();
         let marker_group = parsed.iter().map(|(g, _)| *g).max().unwrap_or(0);
-        let mut exact: Vec<&str> = Vec::new();
-        let mut caseless: Vec<&str> = Vec::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut literals_of: Vec<Vec<(usize, Option<String>)>> = Vec::new();
         for literal in parsed.iter().flat_map(|(_, parts)| parts.iter().flatten()) {
-            let (list, text) = match literal.strip_prefix(CASELESS) {
-                Some(t) => (&mut caseless, t),
-                None => (&mut exact, *literal),
-            };
-            if !list.contains(&text) {
-                list.push(text);
+            if literals.contains(literal) {
+                continue;
             }
+            let (text, exact) = match literal.strip_prefix(CASELESS) {
+                Some(t) => (t, None),
+                None => (*literal, Some(literal.to_string())),
+            };
+            let pattern = text.to_ascii_lowercase();
+            let p = patterns
+                .iter()
+                .position(|q| *q == pattern)
+                .unwrap_or_else(|| {
+                    patterns.push(pattern);
+                    literals_of.push(Vec::new());
+                    patterns.len() - 1
+                });
+            literals_of[p].push((literals.len(), exact));
+            literals.push(literal);
         }
-        let index = |literal: &str| match literal.strip_prefix(CASELESS) {
-            Some(t) => exact.len() + caseless.iter().position(|c| *c == t).unwrap_or(0),
-            None => exact.iter().position(|e| *e == literal).unwrap_or(0),
-        };
-        let literal_count = exact.len() + caseless.len();
-        let mut groups_of = vec![Vec::new(); literal_count];
-        let mut quick = vec![false; literal_count];
+        let mut groups_of = vec![Vec::new(); literals.len()];
         let needles: Vec<(usize, Vec<Vec<usize>>)> = parsed
             .iter()
             .map(|(group, needle)| {
                 let parts: Vec<Vec<usize>> = needle
                     .iter()
-                    .map(|alts| alts.iter().map(|a| index(a)).collect())
+                    .map(|alts| {
+                        alts.iter()
+                            .filter_map(|a| literals.iter().position(|l| l == a))
+                            .collect()
+                    })
                     .collect();
                 for i in parts.iter().flatten() {
                     if !groups_of[*i].contains(group) {
                         groups_of[*i].push(*group);
                     }
                 }
-                for i in parts.first().into_iter().flatten() {
-                    quick[*i] = true;
-                }
                 (*group, parts)
             })
             .collect();
-        let build = |literals: &[&str], caseless: bool| {
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(caseless)
-                .build(literals)
-                .expect("the rules' needles are a small set of literals")
-        };
-        let quick_literals: Vec<&str> = exact
-            .iter()
-            .chain(&caseless)
-            .zip(&quick)
-            .filter(|(_, q)| **q)
-            .map(|(l, _)| *l)
-            .collect();
         Prefilter {
-            quick: build(&quick_literals, true),
-            exact: build(&exact, false),
-            caseless: build(&caseless, true),
+            automaton: AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .expect("the rules' needles are a small set of literals"),
+            literals_of,
             needles,
             groups_of,
             marker_group,
-            exact_len: exact.len(),
         }
     }
 
     /// The trigger words of `text`, or `None` when it cannot contain a finding.
     pub fn scan(&self, text: &str) -> Option<Triggers> {
-        if !self.quick.is_match(text) {
-            return None;
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let found = &text.as_bytes()[m.start()..m.end()];
+            for (literal, exact) in &self.literals_of[m.pattern().as_usize()] {
+                if exact.as_ref().is_none_or(|e| e.as_bytes() == found) {
+                    hits.push((m.start(), *literal));
+                }
+            }
         }
+        self.active_groups(&hits)?;
+        let comments = comment_ranges(text);
+        hits.sort_unstable();
+        let mut comment = comments.iter().peekable();
+        hits.retain(|(at, literal)| {
+            while comment.next_if(|c| c.end <= *at).is_some() {}
+            let in_comment = comment.peek().is_some_and(|c| c.start <= *at);
+            !in_comment || self.groups_of[*literal].contains(&self.marker_group)
+        });
+        let active = self.active_groups(&hits)?;
+        Some(Triggers {
+            offsets: hits
+                .into_iter()
+                .filter(|(_, literal)| self.groups_of[*literal].iter().any(|g| active[*g]))
+                .map(|(at, _)| at)
+                .collect(),
+            whole_file: active[self.marker_group],
+        })
+    }
+
+    /// For each group, whether one of its needles is satisfied by `hits`; `None` when none is.
+    fn active_groups(&self, hits: &[Hit]) -> Option<Vec<bool>> {
         let mut seen = vec![false; self.groups_of.len()];
-        let mut found: Vec<(usize, usize)> = self
-            .exact
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), m.pattern().as_usize()))
-            .chain(
-                self.caseless
-                    .find_overlapping_iter(text)
-                    .map(|m| (m.start(), self.exact_len + m.pattern().as_usize())),
-            )
-            .collect();
-        for (_, literal) in &found {
+        for (_, literal) in hits {
             seen[*literal] = true;
         }
         let mut active = vec![false; self.marker_group + 1];
@@ -162,16 +185,35 @@ impl Prefilter {
                 active[*group] = true;
             }
         }
-        if !active.iter().any(|a| *a) {
-            return None;
-        }
-        found.retain(|(_, literal)| self.groups_of[*literal].iter().any(|g| active[*g]));
-        found.sort_unstable();
-        Some(Triggers {
-            offsets: found.into_iter().map(|(at, _)| at).collect(),
-            whole_file: active[self.marker_group],
-        })
+        active.iter().any(|a| *a).then_some(active)
     }
+}
+
+/// The byte ranges of `text`'s comments, in order; none when a comment or literal is
+/// unterminated (the parser then reports the file, so no word is dropped).
+fn comment_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut comments = Vec::new();
+    let mut at = prelude_len(text);
+    for token in tokenize(&text[at..], FrontmatterAllowed::No) {
+        let range = at..at + token.len as usize;
+        at = range.end;
+        match token.kind {
+            TokenKind::LineComment { .. }
+            | TokenKind::BlockComment {
+                terminated: true, ..
+            } => {
+                comments.push(range);
+            }
+            TokenKind::BlockComment {
+                terminated: false, ..
+            } => return Vec::new(),
+            TokenKind::Literal { kind, .. } if !crate::outline::terminated(kind) => {
+                return Vec::new();
+            }
+            _ => {}
+        }
+    }
+    comments
 }
 
 impl Default for Prefilter {
@@ -208,13 +250,37 @@ mod tests {
     fn conjunctions_need_every_part() {
         let p = two_rules();
         assert!(p.scan("xx exact yy").is_some());
-        assert!(p.scan("see http://example.com").is_none());
+        assert!(p.scan("see(\"http://example.com\")").is_none());
         assert!(p.scan("a token alone").is_none());
-        assert!(p.scan("HTTP://h/ with a token").is_some());
+        assert!(p.scan("f(\"HTTP://h/\", token)").is_some());
         assert!(p.scan("client.bearer_AUTH(t).get(\"http://h\")").is_some());
         assert!(
-            p.scan("HTTP://h/ with a TOKEN").is_none(),
+            p.scan("f(\"HTTP://h/\", TOKEN)").is_none(),
             "`token` is exact"
+        );
+    }
+
+    #[test]
+    fn words_in_comments_do_not_count() {
+        let p = two_rules();
+        assert!(p.scan("// exact\nfn f() {}").is_none());
+        assert!(p.scan("/* exact */ fn f() {}").is_none());
+        assert!(p.scan("/// exact\nfn f() {}").is_none());
+        assert!(
+            p.scan("f(\"// exact\")").is_some(),
+            "a string is not a comment"
+        );
+        assert!(
+            p.scan("// see http://h/\nf(token)").is_none(),
+            "the URL is only in a comment"
+        );
+        let t = p
+            .scan("f(\"http://h/\"); // token\ng(token)")
+            .expect("both parts outside comments");
+        assert_eq!(t.offsets, vec![3, 27]);
+        assert!(
+            p.scan("f(\"/* exact").is_some(),
+            "an unterminated literal keeps every word, so the parser reports the file"
         );
     }
 
@@ -222,18 +288,20 @@ mod tests {
     fn triggers_are_the_literals_of_rules_that_may_fire() {
         let p = two_rules();
         let t = p
-            .scan("exact; see http://x; a token")
+            .scan("exact; see(\"http://x\"); a token")
             .expect("`exact` matches");
-        assert_eq!(t.offsets, vec![0, 11, 23]);
+        assert_eq!(t.offsets, vec![0, 12, 26]);
         assert!(!t.whole_file);
         let t = p
-            .scan("exact; see http://x; // tlslint: allow")
+            .scan("exact; see(\"http://x\"); // tlslint: allow")
             .expect("matches");
         assert_eq!(
             t.offsets,
-            vec![0, 24],
-            "`http://` alone does not make rule 1 fire"
+            vec![0, 27],
+            "`http://` alone does not make rule 1 fire; the marker counts in a comment"
         );
+        assert!(t.whole_file);
+        let t = p.scan("// tlslint: allow(x)").expect("a marker alone");
         assert!(t.whole_file);
     }
 }
