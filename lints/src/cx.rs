@@ -300,22 +300,35 @@ impl<'a> Cx<'a> {
 
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
     pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
-        if path.segments.len() > suffix.len() {
+        let segs = &path.segments;
+        let Some(first) = segs.first() else {
+            return suffix.is_empty();
+        };
+        if segs.len() > suffix.len() {
             // Expanding a `use` alias only replaces the first segment, which lies outside the
             // compared tail: compare in place, without allocating.
-            return path
-                .segments
+            return segs
                 .iter()
                 .rev()
                 .zip(suffix.iter().rev())
                 .all(|(seg, want)| seg.ident == want);
         }
-        let segs = self.canonical_path(path);
-        segs.len() >= suffix.len()
-            && segs[segs.len() - suffix.len()..]
-                .iter()
-                .zip(suffix)
-                .all(|(a, b)| a == b)
+        // The segments after the first are compared in place; the rest of `suffix` must end the
+        // first segment's expansion.
+        let (head, tail) = suffix.split_at(suffix.len() + 1 - segs.len());
+        if !segs
+            .iter()
+            .skip(1)
+            .zip(tail)
+            .all(|(seg, want)| seg.ident == want)
+        {
+            return false;
+        }
+        let first = first.ident.to_string();
+        match self.uses.get(&first) {
+            Some(full) => full.len() >= head.len() && full[full.len() - head.len()..] == *head,
+            None => *head == [first.as_str()],
+        }
     }
 
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).

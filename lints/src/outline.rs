@@ -25,10 +25,10 @@
 //! A file the lexer rejects (an unterminated literal, unbalanced delimiters) is parsed whole, so
 //! syn reports the error; a syntax error in a blanked item is left to rustc.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use ra_ap_rustc_lexer::{FrontmatterAllowed, LiteralKind, TokenKind, tokenize};
+use rustc_hash::FxHashMap;
 
 use crate::verifier::HELPER_RETURN_WORD;
 
@@ -327,8 +327,8 @@ impl<'t> Outline<'t, '_> {
             .filter_map(|at| self.innermost_at(*at))
             .map(|c| (c, true))
             .collect();
-        let mut definers: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut mentioners: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut definers: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut mentioners: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (c, chunk) in self.chunks.iter().enumerate() {
             for name in chunk.values.iter().chain(&chunk.types) {
                 definers.entry(name).or_default().push(c);

@@ -10,8 +10,8 @@ pub mod url_value;
 /// whose values can be assembled from pieces (`concat!`, constants) check their needle with it,
 /// so that the prefilter stays exact.
 pub fn contains_ci(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([needle])
+        .is_ok_and(|searcher| searcher.is_match(text))
 }
