@@ -14,6 +14,7 @@ mod cx;
 mod diagnostic;
 mod engine;
 pub mod guards;
+mod lex;
 mod manifest;
 pub mod modules;
 mod outline;

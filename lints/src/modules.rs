@@ -1,12 +1,15 @@
-//! The module declarations of a file, found on its tokens (no full parse): `mod name;` with its
-//! `#[path]` (also inside `cfg_attr`), the inline modules it sits in, and `include!("…")` of
-//! literal paths. The binary turns these into file paths the way rustc does. Every `mod` is
+//! The module declarations of a file, found on its tokens (rustc's lexer, no parse): `mod
+//! name;` with its `#[path]` (also inside `cfg_attr`), the inline modules it sits in, and
+//! `include!("…")` of literal paths. The binary turns these into file paths the way rustc does. Every `mod` is
 //! reported whatever its `cfg`: the linter does not evaluate cfgs.
 
+use std::ops::Range;
 use std::str::FromStr;
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use ra_ap_rustc_lexer::TokenKind;
 
+use crate::lex::{Token, match_delimiters, significant_tokens};
 use crate::source::prelude_len;
 
 /// One out-of-line module or included file named by a source file.
@@ -45,21 +48,24 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
     if !may_refer_to_files(text.as_bytes()) {
         return Vec::new();
     }
-    let refs = TokenStream::from_str(&text[prelude_len(text)..]).map_or_else(
-        |_| Vec::new(),
-        |tokens| {
-            let mut out = Vec::new();
-            scan(tokens, &mut Vec::new(), &mut out, 0);
-            let offset = prelude_len(text);
-            for r in &mut out {
-                let (ModuleRef::Mod { at, .. } | ModuleRef::Include { at, .. }) = r;
-                *at = at.start + offset..at.end + offset;
-            }
-            out
-        },
-    );
+    let offset = prelude_len(text);
+    let body = &text[offset..];
+    let Some(tokens) = significant_tokens(body) else {
+        return Vec::new();
+    };
+    let Some(partners) = match_delimiters(&tokens) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let scanner = Scanner {
+        body,
+        tokens: &tokens,
+        partners: &partners,
+        offset,
+    };
+    scanner.scan(0..tokens.len(), &mut Vec::new(), &mut out, 0);
     proc_macro2::extra::invalidate_current_thread_spans();
-    refs
+    out
 }
 
 const MAX_DEPTH: usize = 128;
@@ -101,101 +107,151 @@ fn may_refer_to_files(bytes: &[u8]) -> bool {
 /// its `#[cfg]` predicates.
 type Parent = (String, Option<String>, bool, Vec<String>);
 
-fn scan(tokens: TokenStream, parents: &mut Vec<Parent>, out: &mut Vec<ModuleRef>, depth: usize) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut attrs: Vec<String> = Vec::new();
-    let mut is_test = false;
-    let mut cfgs: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < trees.len() {
-        match &trees[i] {
-            TokenTree::Punct(p) if p.as_char() == '#' => {
-                let mut j = i + 1;
-                if matches!(trees.get(j), Some(TokenTree::Punct(p)) if p.as_char() == '!') {
-                    j += 1;
-                }
-                if let Some(TokenTree::Group(g)) = trees.get(j)
-                    && g.delimiter() == Delimiter::Bracket
-                {
-                    attrs.extend(path_attr(g.stream()));
-                    is_test |= is_cfg_test(g.stream());
-                    cfgs.extend(cfg_predicate(g.stream()));
-                    i = j + 1;
-                    continue;
-                }
-            }
-            TokenTree::Ident(id) if id == "mod" => {
-                if let Some(TokenTree::Ident(ident)) = trees.get(i + 1) {
-                    let name = ident.to_string();
-                    let name = name.strip_prefix("r#").unwrap_or(&name).to_string();
-                    match trees.get(i + 2) {
-                        Some(TokenTree::Punct(p)) if p.as_char() == ';' => {
-                            out.push(ModuleRef::Mod {
-                                name,
-                                inline_parents: parents.iter().map(|p| p.0.clone()).collect(),
-                                paths: std::mem::take(&mut attrs),
-                                parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
-                                at: ident.span().byte_range(),
-                                is_test: std::mem::take(&mut is_test)
-                                    || parents.iter().any(|p| p.2),
-                                cfgs: parents
-                                    .iter()
-                                    .flat_map(|p| p.3.iter().cloned())
-                                    .chain(std::mem::take(&mut cfgs))
-                                    .collect(),
-                            });
-                            i += 3;
-                            continue;
+/// A file's tokens, walked for module declarations. Only the attributes that matter (`path`,
+/// `cfg`, `cfg_attr`) and `include!` arguments are turned into `proc_macro2` tokens, for the
+/// predicate text and the literal's value.
+struct Scanner<'t> {
+    body: &'t str,
+    tokens: &'t [Token<'t>],
+    partners: &'t [usize],
+    /// Where `body` starts in the file (after a BOM or shebang).
+    offset: usize,
+}
+
+impl Scanner<'_> {
+    fn scan(
+        &self,
+        range: Range<usize>,
+        parents: &mut Vec<Parent>,
+        out: &mut Vec<ModuleRef>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let t = self.tokens;
+        let kind_at = |j: usize| (j < range.end).then(|| t[j].kind);
+        let mut attrs: Vec<String> = Vec::new();
+        let mut is_test = false;
+        let mut cfgs: Vec<String> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match t[i].kind {
+                TokenKind::Pound => {
+                    let j = if kind_at(i + 1) == Some(TokenKind::Bang) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if kind_at(j) == Some(TokenKind::OpenBracket) {
+                        let close = self.partners[j];
+                        let inner = &t[j + 1..close];
+                        if inner.first().is_some_and(|f| {
+                            f.is_ident("path") || f.is_ident("cfg") || f.is_ident("cfg_attr")
+                        }) && let Some(attr) = self.stream(inner)
+                        {
+                            attrs.extend(path_attr(attr.clone()));
+                            is_test |= is_cfg_test(attr.clone());
+                            cfgs.extend(cfg_predicate(attr));
                         }
-                        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => {
-                            let test = std::mem::take(&mut is_test);
-                            parents.push((
-                                name,
-                                std::mem::take(&mut attrs).into_iter().next(),
-                                test,
-                                std::mem::take(&mut cfgs),
-                            ));
-                            scan(g.stream(), parents, out, depth + 1);
-                            parents.pop();
-                            i += 3;
-                            continue;
-                        }
-                        _ => {}
+                        i = close + 1;
+                        continue;
                     }
                 }
-            }
-            TokenTree::Ident(id) if id == "include" => {
-                if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(g))) =
-                    (trees.get(i + 1), trees.get(i + 2))
-                    && bang.as_char() == '!'
-                    && let Some(path) = single_string(g.stream())
-                {
-                    out.push(ModuleRef::Include {
-                        path,
-                        at: g.span().byte_range(),
-                    });
+                TokenKind::Ident if t[i].text == "mod" => {
+                    if matches!(kind_at(i + 1), Some(TokenKind::Ident | TokenKind::RawIdent)) {
+                        let ident = &t[i + 1];
+                        let name = ident.text.strip_prefix("r#").unwrap_or(ident.text);
+                        match kind_at(i + 2) {
+                            Some(TokenKind::Semi) => {
+                                out.push(ModuleRef::Mod {
+                                    name: name.to_string(),
+                                    inline_parents: parents.iter().map(|p| p.0.clone()).collect(),
+                                    paths: std::mem::take(&mut attrs),
+                                    parent_paths: parents.iter().map(|p| p.1.clone()).collect(),
+                                    at: self.file_range(ident.range.clone()),
+                                    is_test: std::mem::take(&mut is_test)
+                                        || parents.iter().any(|p| p.2),
+                                    cfgs: parents
+                                        .iter()
+                                        .flat_map(|p| p.3.iter().cloned())
+                                        .chain(std::mem::take(&mut cfgs))
+                                        .collect(),
+                                });
+                                i += 3;
+                                continue;
+                            }
+                            Some(TokenKind::OpenBrace) => {
+                                let close = self.partners[i + 2];
+                                let test = std::mem::take(&mut is_test);
+                                parents.push((
+                                    name.to_string(),
+                                    std::mem::take(&mut attrs).into_iter().next(),
+                                    test,
+                                    std::mem::take(&mut cfgs),
+                                ));
+                                self.scan(i + 3..close, parents, out, depth + 1);
+                                parents.pop();
+                                i = close + 1;
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
                 }
-            }
-            TokenTree::Group(g) => {
-                scan(g.stream(), &mut Vec::new(), out, depth + 1);
-                if g.delimiter() == Delimiter::Brace {
+                TokenKind::Ident
+                    if t[i].text == "include"
+                        && kind_at(i + 1) == Some(TokenKind::Bang)
+                        && kind_at(i + 2).is_some_and(is_open_delimiter) =>
+                {
+                    let close = self.partners[i + 2];
+                    if let Some(path) = self.stream(&t[i + 3..close]).and_then(single_string) {
+                        out.push(ModuleRef::Include {
+                            path,
+                            at: self.file_range(t[i + 2].range.start..t[close].range.end),
+                        });
+                    }
+                }
+                kind if is_open_delimiter(kind) => {
+                    let close = self.partners[i];
+                    self.scan(i + 1..close, &mut Vec::new(), out, depth + 1);
+                    if kind == TokenKind::OpenBrace {
+                        attrs.clear();
+                        is_test = false;
+                        cfgs.clear();
+                    }
+                    i = close + 1;
+                    continue;
+                }
+                TokenKind::Semi => {
                     attrs.clear();
                     is_test = false;
                     cfgs.clear();
                 }
+                _ => {}
             }
-            TokenTree::Punct(p) if p.as_char() == ';' => {
-                attrs.clear();
-                is_test = false;
-                cfgs.clear();
-            }
-            _ => {}
+            i += 1;
         }
-        i += 1;
     }
+
+    /// The tokens `inner` as a `proc_macro2` stream (an attribute's or a macro call's contents).
+    fn stream(&self, inner: &[Token<'_>]) -> Option<TokenStream> {
+        let (Some(first), Some(last)) = (inner.first(), inner.last()) else {
+            return Some(TokenStream::new());
+        };
+        TokenStream::from_str(&self.body[first.range.start..last.range.end]).ok()
+    }
+
+    fn file_range(&self, range: Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+}
+
+fn is_open_delimiter(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace
+    )
 }
 
 /// `cfg(pred)` → the predicate's token text (module cfgs here, item and statement cfgs in

@@ -27,9 +27,10 @@
 
 use std::ops::Range;
 
-use ra_ap_rustc_lexer::{FrontmatterAllowed, LiteralKind, TokenKind, tokenize};
+use ra_ap_rustc_lexer::TokenKind;
 use rustc_hash::FxHashMap;
 
+use crate::lex::{Token, match_delimiters, significant_tokens};
 use crate::verifier::HELPER_RETURN_WORD;
 
 /// Keywords that continue an expression after a closing brace (`if … { } else { }`), so a brace
@@ -68,92 +69,6 @@ pub fn focus(text: &str, triggers: &[usize]) -> Option<String> {
         }
     }
     String::from_utf8(bytes).ok()
-}
-
-/// A token other than whitespace and comments.
-struct Token<'t> {
-    kind: TokenKind,
-    range: Range<usize>,
-    text: &'t str,
-}
-
-impl Token<'_> {
-    fn is_ident(&self, word: &str) -> bool {
-        self.kind == TokenKind::Ident && self.text == word
-    }
-}
-
-/// The significant tokens of `text`, or `None` when a literal or comment is unterminated.
-fn significant_tokens(text: &str) -> Option<Vec<Token<'_>>> {
-    let mut tokens = Vec::new();
-    let mut at = 0;
-    for token in tokenize(text, FrontmatterAllowed::No) {
-        let range = at..at + token.len as usize;
-        at = range.end;
-        match token.kind {
-            TokenKind::Whitespace | TokenKind::LineComment { .. } => {}
-            TokenKind::BlockComment { terminated, .. } => {
-                if !terminated {
-                    return None;
-                }
-            }
-            TokenKind::Literal { kind, .. } => {
-                if !terminated(kind) {
-                    return None;
-                }
-                tokens.push(Token {
-                    kind: token.kind,
-                    text: &text[range.clone()],
-                    range,
-                });
-            }
-            kind => tokens.push(Token {
-                kind,
-                text: &text[range.clone()],
-                range,
-            }),
-        }
-    }
-    Some(tokens)
-}
-
-/// Whether a literal token has its closing quote (raw strings: their closing hashes).
-pub(crate) fn terminated(kind: LiteralKind) -> bool {
-    match kind {
-        LiteralKind::Char { terminated }
-        | LiteralKind::Byte { terminated }
-        | LiteralKind::Str { terminated }
-        | LiteralKind::ByteStr { terminated }
-        | LiteralKind::CStr { terminated } => terminated,
-        LiteralKind::RawStr { n_hashes }
-        | LiteralKind::RawByteStr { n_hashes }
-        | LiteralKind::RawCStr { n_hashes } => n_hashes.is_some(),
-        LiteralKind::Int { .. } | LiteralKind::Float { .. } => true,
-    }
-}
-
-/// For each opening delimiter, the index of its closing partner (other tokens map to
-/// themselves), or `None` when the delimiters do not balance.
-fn match_delimiters(tokens: &[Token<'_>]) -> Option<Vec<usize>> {
-    let mut partners: Vec<usize> = (0..tokens.len()).collect();
-    let mut open: Vec<(usize, TokenKind)> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        let closes = match t.kind {
-            TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace => {
-                open.push((i, t.kind));
-                continue;
-            }
-            TokenKind::CloseParen => TokenKind::OpenParen,
-            TokenKind::CloseBracket => TokenKind::OpenBracket,
-            TokenKind::CloseBrace => TokenKind::OpenBrace,
-            _ => continue,
-        };
-        match open.pop() {
-            Some((o, kind)) if kind == closes => partners[o] = i,
-            _ => return None,
-        }
-    }
-    open.is_empty().then_some(partners)
 }
 
 /// The items of a file, nested ones after their container.

@@ -15,13 +15,10 @@
 //! again without the words that lie in them: the licence header's `http://` no longer makes a
 //! file of string tables worth parsing. Suppression markers are comments and always count.
 
-use std::ops::Range;
-
 use aho_corasick::AhoCorasick;
-use ra_ap_rustc_lexer::{FrontmatterAllowed, TokenKind, tokenize};
 
+use crate::lex::comment_ranges;
 use crate::rules::RULES;
-use crate::source::prelude_len;
 use crate::suppress::MARKER;
 
 /// The prefix that marks a literal as ASCII case-insensitive.
@@ -187,33 +184,6 @@ impl Prefilter {
         }
         active.iter().any(|a| *a).then_some(active)
     }
-}
-
-/// The byte ranges of `text`'s comments, in order; none when a comment or literal is
-/// unterminated (the parser then reports the file, so no word is dropped).
-fn comment_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut comments = Vec::new();
-    let mut at = prelude_len(text);
-    for token in tokenize(&text[at..], FrontmatterAllowed::No) {
-        let range = at..at + token.len as usize;
-        at = range.end;
-        match token.kind {
-            TokenKind::LineComment { .. }
-            | TokenKind::BlockComment {
-                terminated: true, ..
-            } => {
-                comments.push(range);
-            }
-            TokenKind::BlockComment {
-                terminated: false, ..
-            } => return Vec::new(),
-            TokenKind::Literal { kind, .. } if !crate::outline::terminated(kind) => {
-                return Vec::new();
-            }
-            _ => {}
-        }
-    }
-    comments
 }
 
 impl Default for Prefilter {
