@@ -20,4 +20,5 @@ pub mod render;
 pub mod rule_meta;
 pub mod run;
 pub mod setup_error;
+pub mod source_read;
 pub mod workspace;

@@ -10,8 +10,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
-    Diagnostic, FileReport, Prefilter, SourceFile, check_file, collect_consts, finalize, join,
-    join_package_facts, join_verifiers, redact_private_keys,
+    Diagnostic, FileReport, Prefilter, SourceFile, Triggers, check_file, collect_consts, finalize,
+    join, join_package_facts, join_verifiers, redact_private_keys,
 };
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
@@ -20,7 +20,7 @@ use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{deps, integrations, manifest, paths, setup_error};
+use crate::{deps, integrations, manifest, paths, setup_error, source_read};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -436,8 +436,15 @@ fn lint_one(
         parsed: false,
         io_error: false,
     };
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
+    let manifest_kind = manifest::Kind::of(&file.path);
+    let read = source_read::with_bytes(&file.path, |bytes| match std::str::from_utf8(bytes) {
+        Err(e) => Kept::NotUtf8(e.valid_up_to()),
+        Ok(text) if manifest_kind.is_some() => Kept::Manifest(text.to_string()),
+        Ok(text) => prefilter.scan(text).map_or(Kept::Nothing, |triggers| {
+            Kept::Source(text.to_string(), triggers)
+        }),
+    });
+    let (text, triggers) = match read {
         Err(e) => {
             linted.io_error = true;
             linted.report.diagnostics.push(
@@ -450,11 +457,7 @@ fn lint_one(
             );
             return linted;
         }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
+        Ok(Kept::NotUtf8(at)) => {
             let mut d = Diagnostic::new(
                 &PARSE_ERROR,
                 format!(
@@ -468,20 +471,21 @@ fn lint_one(
             linted.report.diagnostics.push(d);
             return linted;
         }
-    };
-    if let Some(kind) = manifest::Kind::of(&file.path) {
-        linted.parsed = true;
-        linted.report = manifest::check(kind, file, &text);
-        linted.io_error = linted
-            .report
-            .diagnostics
-            .iter()
-            .any(|d| d.rule.code == PARSE_ERROR.code);
-        linted.text = Some(text);
-        return linted;
-    }
-    let Some(triggers) = prefilter.scan(&text) else {
-        return linted;
+        Ok(Kept::Nothing) => return linted,
+        Ok(Kept::Manifest(text)) => {
+            linted.parsed = true;
+            if let Some(kind) = manifest_kind {
+                linted.report = manifest::check(kind, file, &text);
+            }
+            linted.io_error = linted
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule.code == PARSE_ERROR.code);
+            linted.text = Some(text);
+            return linted;
+        }
+        Ok(Kept::Source(text, triggers)) => (text, triggers),
     };
     if text.len() > MAX_FILE_BYTES {
         let mut d = Diagnostic::new(
@@ -515,6 +519,15 @@ fn lint_one(
         linted.text = Some(text);
     }
     linted
+}
+
+/// What reading a file keeps: only a manifest, or a source that passes the prefilter, is copied
+/// out of the read buffer.
+enum Kept {
+    NotUtf8(usize),
+    Nothing,
+    Manifest(String),
+    Source(String, Triggers),
 }
 
 /// Joins the per-file "sets up a TLS acceptor" facts of one package (the result does not depend
