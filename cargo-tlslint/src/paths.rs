@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use ignore::WalkState;
+use serde::Deserialize;
 
 use crate::cli::Args;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
@@ -32,7 +33,7 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
     };
     let mut seen = HashSet::new();
     let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut package_dirs: HashMap<PathBuf, bool> = HashMap::new();
+    let mut tables = ManifestTables::default();
     for arg in paths {
         let abs = cwd.join(arg);
         let files: Vec<(PathBuf, PathBuf)> = if abs.is_dir() {
@@ -64,23 +65,17 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
             if !seen.insert(canonical) {
                 continue;
             }
-            let is_manifest = manifest::Kind::of(&file).is_some();
-            let package = file
-                .ancestors()
-                .skip(1)
-                .find(|d| {
-                    *package_dirs
-                        .entry(d.to_path_buf())
-                        .or_insert_with(|| is_package_dir(d))
-                        || (is_manifest && is_workspace_root(d))
-                })
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
+            let package = tables.package_of(&file, manifest::Kind::of(&file).is_some());
             by_package.entry(package).or_default().push(file);
         }
     }
     for (dir, files) in by_package {
-        let unit = unit_for(args, &cwd, &dir, files, &mut plan.problems)?;
+        let root = if dir.as_os_str().is_empty() {
+            None
+        } else {
+            dir.ancestors().find(|d| tables.of(d).workspace)
+        };
+        let unit = unit_for(args, &cwd, &dir, root, files, &mut plan.problems)?;
         plan.units.push(unit);
     }
     Ok(plan)
@@ -92,6 +87,7 @@ fn unit_for(
     args: &Args,
     cwd: &Path,
     dir: &Path,
+    workspace_root: Option<&Path>,
     files: Vec<PathBuf>,
     problems: &mut Vec<Problem>,
 ) -> Result<Unit, SetupError> {
@@ -128,7 +124,7 @@ fn unit_for(
                 }
                 Ok(())
             };
-        if let Some(root) = dir.ancestors().find(|d| is_workspace_root(d)) {
+        if let Some(root) = workspace_root {
             report(config::workspace_layers(root))?;
         }
         report(config::package_layer(&dir.join("Cargo.toml")).map(|l| l.into_iter().collect()))?;
@@ -211,19 +207,67 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     files
 }
 
-/// Whether `dir/Cargo.toml` has the top-level table `table` (`package` or `workspace`). A
-/// manifest that does not parse counts as having it, so that reading its policy reports the
-/// error at its line instead of silently linting under no policy.
-fn manifest_has(dir: &Path, table: &str) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .ok()
-        .is_some_and(|t| toml::from_str::<toml::Table>(&t).map_or(true, |t| t.contains_key(table)))
+/// The top-level tables of each directory's `Cargo.toml` that decide packages and workspaces,
+/// read once per directory.
+#[derive(Default)]
+struct ManifestTables {
+    by_dir: HashMap<PathBuf, Tables>,
+    /// The package directory of the sources in each directory (most files share theirs).
+    package_of_sources_in: HashMap<PathBuf, PathBuf>,
 }
 
-fn is_package_dir(dir: &Path) -> bool {
-    manifest_has(dir, "package")
+/// Whether a `Cargo.toml` has a `package` and a `workspace` table. A manifest that does not parse
+/// counts as having both, so that reading its policy reports the error at its line instead of
+/// silently linting under no policy; a directory without one has neither.
+#[derive(Clone, Copy, Default, serde::Deserialize)]
+struct Tables {
+    #[serde(default, deserialize_with = "present")]
+    package: bool,
+    #[serde(default, deserialize_with = "present")]
+    workspace: bool,
 }
 
-fn is_workspace_root(dir: &Path) -> bool {
-    manifest_has(dir, "workspace")
+/// A table that is there, whatever it holds (not built, only skipped over).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(d).map(|_| true)
+}
+
+impl ManifestTables {
+    fn of(&mut self, dir: &Path) -> Tables {
+        if let Some(tables) = self.by_dir.get(dir) {
+            return *tables;
+        }
+        let tables = std::fs::read_to_string(dir.join("Cargo.toml"))
+            .ok()
+            .map_or_else(Tables::default, |text| {
+                toml::from_str(&text).unwrap_or(Tables {
+                    package: true,
+                    workspace: true,
+                })
+            });
+        self.by_dir.insert(dir.to_path_buf(), tables);
+        tables
+    }
+
+    /// The package a file belongs to: the nearest ancestor directory with a package manifest
+    /// (for a manifest or lockfile, a workspace root too); empty when there is none.
+    fn package_of(&mut self, file: &Path, is_manifest: bool) -> PathBuf {
+        let parent = file.parent().unwrap_or(Path::new(""));
+        if !is_manifest && let Some(package) = self.package_of_sources_in.get(parent) {
+            return package.clone();
+        }
+        let package = parent
+            .ancestors()
+            .find(|d| {
+                let t = self.of(d);
+                t.package || (is_manifest && t.workspace)
+            })
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        if !is_manifest {
+            self.package_of_sources_in
+                .insert(parent.to_path_buf(), package.clone());
+        }
+        package
+    }
 }
