@@ -39,6 +39,8 @@ pub struct Cx<'a> {
     pub assigns: Vec<&'a syn::ExprAssign>,
     /// Every string literal in expression position, with the byte range of the literal.
     pub strings: Vec<&'a syn::LitStr>,
+    /// The values of `strings`, unescaped once for every rule that reads them.
+    string_values: std::cell::OnceCell<Vec<String>>,
     /// Every byte-string literal (`b"…"`) in expression position.
     pub byte_strings: Vec<&'a syn::LitByteStr>,
     /// Every `impl` block.
@@ -131,6 +133,7 @@ impl<'a> Cx<'a> {
             structs: Vec::new(),
             assigns: Vec::new(),
             strings: Vec::new(),
+            string_values: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
             impls: Vec::new(),
             scopes: Vec::new(),
@@ -151,6 +154,12 @@ impl<'a> Cx<'a> {
         cx.scopes
             .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         cx
+    }
+
+    /// The value of each of `strings`, in the same order.
+    pub fn string_values(&self) -> &[String] {
+        self.string_values
+            .get_or_init(|| self.strings.iter().map(|s| s.value()).collect())
     }
 
     /// The byte range of a syntax node in the original text.

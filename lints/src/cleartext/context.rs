@@ -101,9 +101,8 @@ struct Facts<'a> {
 pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<StrValue> {
     let mut out: Vec<StrValue> = Vec::new();
     let mut facts: Option<Facts<'_>> = None;
-    for lit in &cx.strings {
-        let value = lit.value();
-        if !interesting(&value) {
+    for (lit, value) in cx.strings.iter().zip(cx.string_values()) {
+        if !interesting(value) {
             continue;
         }
         let Facts { macros, messages } = facts.get_or_insert_with(|| Facts {
@@ -133,7 +132,10 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
                     range: cx.range(*m),
                 }
             }
-            _ => StrValue { text: value, range },
+            _ => StrValue {
+                text: value.clone(),
+                range,
+            },
         };
         if out.iter().any(|c| c.range == candidate.range)
             || messages.iter().any(|r| contains(r, &candidate.range))

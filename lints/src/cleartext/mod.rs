@@ -10,6 +10,14 @@ pub mod url_value;
 /// whose values can be assembled from pieces (`concat!`, constants) check their needle with it,
 /// so that the prefilter stays exact.
 pub fn contains_ci(text: &str, needle: &str) -> bool {
+    /// Below this length a direct comparison at each offset is cheaper than building a searcher.
+    const SHORT: usize = 1024;
+    if text.len() < SHORT {
+        return text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    }
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([needle])

@@ -75,9 +75,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let mysql_async = cx.mentions_crate("mysql_async")
         || cx.text.contains("use mysql::")
         || cx.text.contains(" mysql::Opts");
-    for value in config_strings(cx, |s| {
-        s.contains("://") || s.to_ascii_lowercase().contains("password=")
-    }) {
+    for value in config_strings(cx, |s| s.contains("://") || contains_ci(s, "password=")) {
         let verdict = match value.url() {
             Some(url)
                 if url.password().is_some_and(|p| !p.is_empty())

@@ -98,7 +98,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
 
 /// An `http://` URL that carries a credential in its query (`?api_key=…`, `?access_token=…`).
 fn check_query_credentials(cx: &Cx<'_>, sink: &mut Sink, exempt: &Exemptions) {
-    for value in config_strings(cx, |s| s.to_ascii_lowercase().contains("http://")) {
+    for value in config_strings(cx, |s| contains_ci(s, "http://")) {
         let Some(url) = value.url() else { continue };
         if url.scheme() != "http" || exempt.url_is_exempt(&url) {
             continue;

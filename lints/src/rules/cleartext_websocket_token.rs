@@ -56,7 +56,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         return;
     }
     let exempt = Exemptions::new(cx.policy);
-    for value in config_strings(cx, |s| s.to_ascii_lowercase().contains("ws://")) {
+    for value in config_strings(cx, |s| contains_ci(s, "ws://")) {
         let Some(url) = value.url() else { continue };
         if url.scheme() != "ws" || exempt.url_is_exempt(&url) {
             continue;

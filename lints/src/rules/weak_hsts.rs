@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use syn::Expr;
 
+use crate::cleartext::contains_ci;
 use crate::conststr::{ConstStr, const_str};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
@@ -65,12 +66,7 @@ const WHY: &str = "browsers fall back to plain HTTP once the HSTS policy is miss
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     check_rocket(cx, sink);
-    let named = cx.text.contains("STRICT_TRANSPORT_SECURITY")
-        || cx
-            .text
-            .as_bytes()
-            .windows(HEADER.len())
-            .any(|w| w.eq_ignore_ascii_case(HEADER.as_bytes()));
+    let named = cx.text.contains("STRICT_TRANSPORT_SECURITY") || contains_ci(cx.text, HEADER);
     if !named {
         return;
     }
