@@ -149,14 +149,14 @@ fn focused_parsing_reports_what_whole_file_parsing_reports() {
             is_test_target: false,
             policy: &policy,
         };
-        let whole = Triggers {
-            offsets: triggers.offsets.clone(),
-            whole_file: true,
-        };
+        focused_files += usize::from(!triggers.whole_file);
         let focused = format!("{:?}", check_file(&file, &triggers));
+        let whole = Triggers {
+            whole_file: true,
+            ..triggers
+        };
         let expected = format!("{:?}", check_file(&file, &whole));
         assert_eq!(focused, expected, "focused parsing differs on:\n{text}");
-        focused_files += usize::from(!triggers.whole_file);
     }
     assert!(
         focused_files > 150,

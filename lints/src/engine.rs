@@ -97,15 +97,16 @@ pub fn check_file(file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
 fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileReport) {
     let offset = prelude_len(file.text);
     let body = &file.text[offset..];
-    let focused = if triggers.whole_file {
-        None
-    } else {
-        let local: Vec<usize> = triggers
-            .offsets
-            .iter()
-            .filter_map(|t| t.checked_sub(offset))
-            .collect();
-        outline::focus(body, &local)
+    let focused = match &triggers.lexemes {
+        Some(lexemes) if !triggers.whole_file => {
+            let local: Vec<usize> = triggers
+                .offsets
+                .iter()
+                .filter_map(|t| t.checked_sub(offset))
+                .collect();
+            outline::focus(body, lexemes, &local)
+        }
+        _ => None,
     };
     let parsed = match parse::parse(focused.as_deref().unwrap_or(body)) {
         Ok(parsed) => parsed,

@@ -1,13 +1,11 @@
 //! rustc's own lexer (`ra-ap-rustc_lexer`), for the passes that need tokens but not a syntax
-//! tree: comments for the prefilter, items for the outline, module declarations for the module
-//! tree. It allocates nothing per token beyond one vector, so it is several times faster than
+//! tree: what lies outside comments for the prefilter, items for the outline, module
+//! declarations for the module tree. It allocates nothing per token beyond one vector, so it is several times faster than
 //! building a `proc_macro2::TokenStream`.
 
 use std::ops::Range;
 
 use ra_ap_rustc_lexer::{FrontmatterAllowed, LiteralKind, TokenKind, tokenize};
-
-use crate::source::prelude_len;
 
 /// A token other than whitespace and comments.
 pub(crate) struct Token<'t> {
@@ -28,36 +26,58 @@ impl Token<'_> {
 
 /// The significant tokens of `text`, or `None` when a literal or comment is unterminated.
 pub(crate) fn significant_tokens(text: &str) -> Option<Vec<Token<'_>>> {
-    let mut tokens = Vec::new();
-    let mut at = 0;
-    for token in tokenize(text, FrontmatterAllowed::No) {
-        let range = at..at + token.len as usize;
-        at = range.end;
-        match token.kind {
-            TokenKind::Whitespace | TokenKind::LineComment { .. } => {}
-            TokenKind::BlockComment { terminated, .. } => {
-                if !terminated {
-                    return None;
+    Some(Lexemes::of(text)?.with_text(text))
+}
+
+/// The significant tokens of a text without the text (kind and byte range), so that they can be
+/// kept after the buffer they were lexed from is gone: the prefilter lexes a file once, and the
+/// outline reuses its tokens.
+#[derive(Clone, Debug, Default)]
+pub struct Lexemes(Vec<(TokenKind, Range<usize>)>);
+
+impl Lexemes {
+    /// The significant tokens of `text`, or `None` when a literal or comment is unterminated.
+    pub(crate) fn of(text: &str) -> Option<Lexemes> {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for token in tokenize(text, FrontmatterAllowed::No) {
+            let range = at..at + token.len as usize;
+            at = range.end;
+            match token.kind {
+                TokenKind::Whitespace | TokenKind::LineComment { .. } => {}
+                TokenKind::BlockComment { terminated, .. } => {
+                    if !terminated {
+                        return None;
+                    }
                 }
+                TokenKind::Literal { kind, .. } if !terminated(kind) => return None,
+                kind => tokens.push((kind, range)),
             }
-            TokenKind::Literal { kind, .. } => {
-                if !terminated(kind) {
-                    return None;
-                }
-                tokens.push(Token {
-                    kind: token.kind,
-                    text: &text[range.clone()],
-                    range,
-                });
-            }
-            kind => tokens.push(Token {
-                kind,
-                text: &text[range.clone()],
-                range,
-            }),
         }
+        Some(Lexemes(tokens))
     }
-    Some(tokens)
+
+    /// Whether byte `at` lies in a significant token (not in a comment or whitespace).
+    /// `from` is where to start looking, advanced past the tokens that end before `at`, so that
+    /// increasing offsets are checked in one pass.
+    pub(crate) fn covers(&self, at: usize, from: &mut usize) -> bool {
+        while self.0.get(*from).is_some_and(|(_, r)| r.end <= at) {
+            *from += 1;
+        }
+        self.0.get(*from).is_some_and(|(_, r)| r.start <= at)
+    }
+
+    /// The tokens with their text, `text` being what they were lexed from.
+    pub(crate) fn with_text<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        self.0
+            .iter()
+            .map(|(kind, range)| Token {
+                kind: *kind,
+                text: &text[range.clone()],
+                range: range.clone(),
+            })
+            .collect()
+    }
 }
 
 /// Whether a literal token has its closing quote (raw strings: their closing hashes).
@@ -97,31 +117,4 @@ pub(crate) fn match_delimiters(tokens: &[Token<'_>]) -> Option<Vec<usize>> {
         }
     }
     open.is_empty().then_some(partners)
-}
-
-/// The byte ranges of `text`'s comments, in order; none when a comment or literal is
-/// unterminated (the parser then reports the file, so no word is dropped).
-pub(crate) fn comment_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut comments = Vec::new();
-    let mut at = prelude_len(text);
-    for token in tokenize(&text[at..], FrontmatterAllowed::No) {
-        let range = at..at + token.len as usize;
-        at = range.end;
-        match token.kind {
-            TokenKind::LineComment { .. }
-            | TokenKind::BlockComment {
-                terminated: true, ..
-            } => {
-                comments.push(range);
-            }
-            TokenKind::BlockComment {
-                terminated: false, ..
-            } => return Vec::new(),
-            TokenKind::Literal { kind, .. } if !terminated(kind) => {
-                return Vec::new();
-            }
-            _ => {}
-        }
-    }
-    comments
 }

@@ -38,6 +38,7 @@ pub use engine::{
     ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
     join_package_facts,
 };
+pub use lex::Lexemes;
 pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,
     check_manifest, locked_packages, manifest_requests,

@@ -30,7 +30,7 @@ use std::ops::Range;
 use ra_ap_rustc_lexer::TokenKind;
 use rustc_hash::FxHashMap;
 
-use crate::lex::{Token, match_delimiters, significant_tokens};
+use crate::lex::{Lexemes, Token, match_delimiters};
 use crate::verifier::HELPER_RETURN_WORD;
 
 /// Keywords that continue an expression after a closing brace (`if … { } else { }`), so a brace
@@ -48,8 +48,8 @@ const KEYWORDS: [&str; 12] = [
 
 /// `text` with every item the rules cannot need blanked out (bytes replaced by spaces, line
 /// breaks kept), or `None` when every item is needed or the file cannot be outlined.
-pub fn focus(text: &str, triggers: &[usize]) -> Option<String> {
-    let tokens = significant_tokens(text)?;
+pub fn focus(text: &str, lexemes: &Lexemes, triggers: &[usize]) -> Option<String> {
+    let tokens = lexemes.with_text(text);
     let partners = match_delimiters(&tokens)?;
     let mut outline = Outline {
         chunks: Vec::new(),
@@ -496,9 +496,14 @@ fn impl_self_type<'t>(item: &[Token<'t>]) -> Option<&'t str> {
 mod tests {
     use super::*;
 
+    /// `focus` on a text lexed here (the prefilter lexes in the pipeline).
+    fn focus_at(text: &str, triggers: &[usize]) -> Option<String> {
+        focus(text, &Lexemes::of(text)?, triggers)
+    }
+
     fn kept_items(text: &str, trigger: &str) -> String {
         let at: Vec<usize> = text.match_indices(trigger).map(|(i, _)| i).collect();
-        let focused = focus(text, &at).unwrap_or_else(|| text.to_string());
+        let focused = focus_at(text, &at).unwrap_or_else(|| text.to_string());
         assert_eq!(focused.len(), text.len());
         assert_eq!(focused.lines().count(), text.lines().count());
         focused.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -544,7 +549,7 @@ mod tests {
             .iter()
             .map(|t| text.find(t).expect("in the text"))
             .collect();
-        let focused = focus(text, &at).expect("something is blanked");
+        let focused = focus_at(text, &at).expect("something is blanked");
         assert_eq!(
             focused.split_whitespace().collect::<Vec<_>>().join(" "),
             "struct V; impl<T> Verifier for V where T: X { fn a() {} fn b() {} } \
@@ -564,13 +569,13 @@ mod tests {
 
     #[test]
     fn a_file_the_lexer_rejects_is_not_focused() {
-        assert!(focus("fn a() { \"open }\nfn b() {}", &[0]).is_none());
-        assert!(focus("fn a() { ) }\nfn b() {}", &[0]).is_none());
-        assert!(focus("fn a() {} /* open", &[0]).is_none());
+        assert!(focus_at("fn a() { \"open }\nfn b() {}", &[0]).is_none());
+        assert!(focus_at("fn a() { ) }\nfn b() {}", &[0]).is_none());
+        assert!(focus_at("fn a() {} /* open", &[0]).is_none());
     }
 
     #[test]
     fn nothing_to_blank_gives_none() {
-        assert!(focus("fn a() { danger() }\n", &[9]).is_none());
+        assert!(focus_at("fn a() { danger() }\n", &[9]).is_none());
     }
 }

@@ -11,14 +11,16 @@
 //! One pass of one caseless automaton finds every literal (exact ones are then compared byte for
 //! byte), which is as fast as the quick "any literal?" pass it replaced and saves the second pass
 //! over files that have one. Comments, doc comments included, are never findings (RULES.md), so
-//! when some needle is satisfied, rustc's lexer finds the comments and the needles are decided
-//! again without the words that lie in them: the licence header's `http://` no longer makes a
-//! file of string tables worth parsing. Suppression markers are comments and always count.
+//! when some needle is satisfied, rustc's lexer tokenizes the file and the needles are decided
+//! again on the words that lie in its tokens: the licence header's `http://` no longer makes a
+//! file of string tables worth parsing. Suppression markers are comments and always count. The
+//! tokens go on to the outline, so a file is lexed once.
 
 use aho_corasick::AhoCorasick;
 
-use crate::lex::comment_ranges;
+use crate::lex::Lexemes;
 use crate::rules::RULES;
+use crate::source::prelude_len;
 use crate::suppress::MARKER;
 
 /// The prefix that marks a literal as ASCII case-insensitive.
@@ -54,6 +56,9 @@ pub struct Triggers {
     /// Whether the whole file must be parsed: it has a suppression comment, whose scoping needs
     /// every statement.
     pub whole_file: bool,
+    /// The file's tokens after its BOM and shebang, for the outline (lexed once); `None` when a
+    /// literal or comment is unterminated, and the file is then parsed whole.
+    pub lexemes: Option<Lexemes>,
 }
 
 /// One occurrence of a literal: its byte offset and the literal's index.
@@ -151,14 +156,18 @@ impl Prefilter {
             }
         }
         self.active_groups(&hits)?;
-        let comments = comment_ranges(text);
-        hits.sort_unstable();
-        let mut comment = comments.iter().peekable();
-        hits.retain(|(at, literal)| {
-            while comment.next_if(|c| c.end <= *at).is_some() {}
-            let in_comment = comment.peek().is_some_and(|c| c.start <= *at);
-            !in_comment || self.groups_of[*literal].contains(&self.marker_group)
-        });
+        let prelude = prelude_len(text);
+        let lexemes = Lexemes::of(&text[prelude..]);
+        if let Some(lexemes) = &lexemes {
+            hits.sort_unstable();
+            let mut from = 0;
+            hits.retain(|(at, literal)| {
+                self.groups_of[*literal].contains(&self.marker_group)
+                    || at
+                        .checked_sub(prelude)
+                        .is_some_and(|local| lexemes.covers(local, &mut from))
+            });
+        }
         let active = self.active_groups(&hits)?;
         Some(Triggers {
             offsets: hits
@@ -167,6 +176,7 @@ impl Prefilter {
                 .map(|(at, _)| at)
                 .collect(),
             whole_file: active[self.marker_group],
+            lexemes,
         })
     }
 
