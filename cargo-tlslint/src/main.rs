@@ -3,8 +3,9 @@
 
 use std::process::ExitCode;
 
-/// mimalloc: parsing allocates and frees many small syn nodes on every worker thread, and the
-/// system allocator's free lists were a tenth of the run time.
+/// mimalloc (without transparent huge pages, see `Cargo.toml`): parsing allocates and frees many
+/// small syn nodes on every worker thread, and the system allocator's free lists were a tenth of
+/// the run time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
