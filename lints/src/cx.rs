@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, Ident, Pat};
 
+use crate::lex::Lexemes;
 use crate::parse::Parsed;
 use crate::policy::Policy;
 
@@ -41,6 +42,10 @@ pub struct Cx<'a> {
     pub strings: Vec<&'a syn::LitStr>,
     /// The values of `strings`, unescaped once for every rule that reads them.
     string_values: std::cell::OnceCell<Vec<String>>,
+    /// The file's tokens after its prelude, when the prefilter lexed it (see [`Cx::code`]).
+    lexemes: Option<&'a Lexemes>,
+    /// `text` with its comments blanked, built on first use.
+    code: std::cell::OnceCell<String>,
     /// Every byte-string literal (`b"…"`) in expression position.
     pub byte_strings: Vec<&'a syn::LitByteStr>,
     /// Every `impl` block.
@@ -134,6 +139,8 @@ impl<'a> Cx<'a> {
             assigns: Vec::new(),
             strings: Vec::new(),
             string_values: std::cell::OnceCell::new(),
+            lexemes: None,
+            code: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
             impls: Vec::new(),
             scopes: Vec::new(),
@@ -154,6 +161,36 @@ impl<'a> Cx<'a> {
         cx.scopes
             .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         cx
+    }
+
+    /// Gives the file's tokens (as the prefilter lexed them), so that [`Cx::code`] can tell
+    /// comments from code.
+    pub fn with_lexemes(mut self, lexemes: Option<&'a Lexemes>) -> Cx<'a> {
+        self.lexemes = lexemes;
+        self
+    }
+
+    /// The text with every comment (and the shebang) blanked, byte offsets kept: what rules
+    /// search when a word's presence is a condition (`use mysql::`, a crate's name), since
+    /// comments are never findings and the prefilter does not count their words. Without
+    /// tokens, the text itself.
+    pub fn code(&self) -> &str {
+        let Some(lexemes) = self.lexemes else {
+            return self.text;
+        };
+        self.code.get_or_init(|| {
+            let mut bytes = self.text.as_bytes().to_vec();
+            let mut from = 0;
+            for (at, b) in bytes.iter_mut().enumerate() {
+                let in_code = at
+                    .checked_sub(self.offset)
+                    .is_some_and(|local| lexemes.covers(local, &mut from));
+                if !in_code && !b.is_ascii_whitespace() {
+                    *b = b' ';
+                }
+            }
+            String::from_utf8(bytes).unwrap_or_else(|_| self.text.to_string())
+        })
     }
 
     /// The value of each of `strings`, in the same order.
@@ -342,7 +379,7 @@ impl<'a> Cx<'a> {
 
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
     pub fn mentions_crate(&self, krate: &str) -> bool {
-        let bytes = self.text.as_bytes();
+        let bytes = self.code().as_bytes();
         memchr::memmem::find_iter(bytes, krate.as_bytes()).any(|i| {
             let before = i.checked_sub(1).map(|j| bytes[j]);
             let after = bytes.get(i + krate.len()).copied();

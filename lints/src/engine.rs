@@ -134,7 +134,8 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
         file.is_test_target,
         &parsed,
         file.policy,
-    );
+    )
+    .with_lexemes(triggers.lexemes.as_ref());
     let mut sink = Sink::default();
     for rule in RULES {
         if let Some(check) = rule.check {

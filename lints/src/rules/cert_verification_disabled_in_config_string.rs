@@ -121,7 +121,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             for (k, v) in options(&value.text) {
                 if k.eq_ignore_ascii_case(key)
                     && bad.iter().any(|b| v.eq_ignore_ascii_case(b))
-                    && contains_ci(cx.text, key)
+                    && contains_ci(cx.code(), key)
                 {
                     report(
                         cx,
@@ -171,7 +171,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         for (prop, bad, fix) in PROPERTIES {
             if k.text.eq_ignore_ascii_case(prop)
                 && v.text.trim().eq_ignore_ascii_case(bad)
-                && contains_ci(cx.text, prop)
+                && contains_ci(cx.code(), prop)
             {
                 let range = call.call_range(cx);
                 sink.push(

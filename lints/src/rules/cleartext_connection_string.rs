@@ -73,14 +73,14 @@ enum Verdict {
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let exempt = Exemptions::new(cx.policy);
     let mysql_async = cx.mentions_crate("mysql_async")
-        || cx.text.contains("use mysql::")
-        || cx.text.contains(" mysql::Opts");
+        || cx.code().contains("use mysql::")
+        || cx.code().contains(" mysql::Opts");
     for value in config_strings(cx, |s| s.contains("://") || contains_ci(s, "password=")) {
         let verdict = match value.url() {
             Some(url)
                 if url.password().is_some_and(|p| !p.is_empty())
                     && !exempt.url_is_exempt(&url)
-                    && contains_ci(cx.text, &format!("{}://", url.scheme())) =>
+                    && contains_ci(cx.code(), &format!("{}://", url.scheme())) =>
             {
                 url_verdict(&url, mysql_async).map(|v| {
                     (
@@ -94,7 +94,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 })
             }
             Some(_) => None,
-            None if contains_ci(cx.text, "password=") => key_value_verdict(&value.text, &exempt)
+            None if contains_ci(cx.code(), "password=") => key_value_verdict(&value.text, &exempt)
                 .map(|(v, host)| (v, format!("`{host}` (key-value connection string)"))),
             None => None,
         };

@@ -63,13 +63,13 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    let metadata = contains_ci(cx.text, "authorization")
+    let metadata = contains_ci(cx.code(), "authorization")
         .then(|| authorization_metadata(cx))
         .flatten();
     if let Some(at) = &metadata {
         sink.mark_grpc_authorization(at.clone());
     }
-    if !contains_ci(cx.text, "http://") {
+    if !contains_ci(cx.code(), "http://") {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

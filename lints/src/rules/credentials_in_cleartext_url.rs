@@ -51,7 +51,7 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     if !["http://", "ws://", "ftp://"]
         .iter()
-        .any(|n| contains_ci(cx.text, n))
+        .any(|n| contains_ci(cx.code(), n))
     {
         return;
     }

@@ -58,7 +58,7 @@ const WHY: &str = "a key in the source is in every clone and build of the reposi
 const HELP: &str = "load the key at run time from a file or secret store outside the repository (e.g. a path from the environment)";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if cx.text.contains("PRIVATE KEY-----") {
+    if cx.code().contains("PRIVATE KEY-----") {
         check_literals(cx, sink);
     }
     check_includes(cx, sink);

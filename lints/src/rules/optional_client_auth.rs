@@ -58,7 +58,7 @@ const HELP: &str = "require client certificates: `WebPkiClientVerifier::builder(
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     // `allow_unauthenticated` is a common name in auth middleware: require the rustls builder.
-    let rustls_verifier = cx.text.contains("ClientVerifier");
+    let rustls_verifier = cx.code().contains("ClientVerifier");
     for call in cx.calls_named(&["allow_unauthenticated"]) {
         if call.args.is_empty() && rustls_verifier {
             sink.push(

@@ -133,7 +133,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         let range = cx.range(*p);
         let bare = p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls";
-        let written = suffix[0] != "Tls" || contains_ci(cx.text, &suffix.join("::"));
+        let written = suffix[0] != "Tls" || contains_ci(cx.code(), &suffix.join("::"));
         if cx.is_compared(*p) || bare || !written || is_pattern_or_mapping(cx, &range) {
             continue;
         }
@@ -157,7 +157,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         if k.text.eq_ignore_ascii_case("security.protocol")
             && v.text.eq_ignore_ascii_case("sasl_plaintext")
-            && contains_ci(cx.text, "SASL_PLAINTEXT")
+            && contains_ci(cx.code(), "SASL_PLAINTEXT")
         {
             report(
                 cx,

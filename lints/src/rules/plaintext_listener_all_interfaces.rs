@@ -106,7 +106,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     if !cx.is_test_target && has_tls_acceptor(cx) {
         sink.mark_tls_acceptor();
     }
-    if !SERVER_CRATES.iter().any(|c| cx.mentions_crate(c)) && !cx.text.contains("HttpServer") {
+    if !SERVER_CRATES.iter().any(|c| cx.mentions_crate(c)) && !cx.code().contains("HttpServer") {
         return;
     }
     for c in &cx.calls {

@@ -72,7 +72,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         "dangerous_into_kernel_connection",
     ]) {
         // `extract_secrets` alone is a common name (secret stores): require rustls.
-        if call.name == "extract_secrets" && !cx.text.contains("rustls") {
+        if call.name == "extract_secrets" && !cx.code().contains("rustls") {
             continue;
         }
         sink.push(

@@ -66,7 +66,7 @@ const WHY: &str = "browsers fall back to plain HTTP once the HSTS policy is miss
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     check_rocket(cx, sink);
-    let named = cx.text.contains("STRICT_TRANSPORT_SECURITY") || contains_ci(cx.text, HEADER);
+    let named = cx.code().contains("STRICT_TRANSPORT_SECURITY") || contains_ci(cx.code(), HEADER);
     if !named {
         return;
     }
