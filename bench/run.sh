@@ -17,11 +17,17 @@ command -v rg >/dev/null || { echo "ripgrep (rg) is needed for the baseline" >&2
 bin="$here/target/release/cargo-tlslint"
 patterns="$(mktemp)"
 trap 'rm -f "$patterns"' EXIT
+# Every literal of every needle (a needle joins literals with ` && ` and ` || `), one pattern each.
 "$bin" tlslint --print-needles | python3 -c '
 import re, sys
-for n in sys.stdin.read().splitlines():
-    esc = lambda t: re.escape(t).replace("\\ ", " ")  # the regex crate rejects an escaped space
-    print("(?i:%s)" % esc(n[4:]) if n.startswith("(?i)") else esc(n))
+esc = lambda t: re.escape(t).replace("\\ ", " ")  # the regex crate rejects an escaped space
+literals = set()
+for needle in sys.stdin.read().splitlines():
+    for part in needle.split(" && "):
+        for lit in part.split(" || "):
+            literals.add(lit.strip())
+for lit in sorted(literals):
+    print("(?i:%s)" % esc(lit[4:]) if lit.startswith("(?i)") else esc(lit))
 ' > "$patterns"
 files=$(find "$corpus" -name '*.rs' | wc -l)
 bytes=$(find "$corpus" -name '*.rs' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
