@@ -46,6 +46,11 @@ pub struct Cx<'a> {
     lexemes: Option<&'a Lexemes>,
     /// `text` with its comments blanked, built on first use.
     code: std::cell::OnceCell<String>,
+    /// The text syn parsed, when it is not `text[offset..]` (the outline's focused copy: the same
+    /// bytes at the same offsets, with unneeded items blanked).
+    parsed_text: Option<&'a str>,
+    /// Where the parsed text's lines start, built on first use (see [`Cx::span_range`]).
+    parsed_lines: std::cell::OnceCell<ParsedLines>,
     /// Every byte-string literal (`b"…"`) in expression position.
     pub byte_strings: Vec<&'a syn::LitByteStr>,
     /// Every `impl` block.
@@ -141,6 +146,8 @@ impl<'a> Cx<'a> {
             string_values: std::cell::OnceCell::new(),
             lexemes: None,
             code: std::cell::OnceCell::new(),
+            parsed_text: None,
+            parsed_lines: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
             impls: Vec::new(),
             scopes: Vec::new(),
@@ -232,10 +239,41 @@ impl<'a> Cx<'a> {
             .min_by_key(|i| self.impl_range(i).len())
     }
 
-    /// The byte range of a span in the original text.
+    /// Names the text syn parsed when it is a focused copy of `text[offset..]`.
+    pub fn with_parsed_text(mut self, parsed_text: &'a str) -> Cx<'a> {
+        self.parsed_text = Some(parsed_text);
+        self
+    }
+
+    /// The byte range of a span in the original text. Computed from the span's line and column:
+    /// `Span::byte_range` converts character positions to bytes through a per-file map that
+    /// cost more than the rules themselves.
     pub fn span_range(&self, span: proc_macro2::Span) -> Range<usize> {
-        let r = span.byte_range();
-        (r.start + self.offset).min(self.text.len())..(r.end + self.offset).min(self.text.len())
+        let len = self.text.len();
+        let start = self.parsed_byte(span.start());
+        let end = self.parsed_byte(span.end());
+        (start + self.offset).min(len)..(end + self.offset).min(len)
+    }
+
+    /// The byte offset in the parsed text of a line (1-based) and column (in characters).
+    fn parsed_byte(&self, at: proc_macro2::LineColumn) -> usize {
+        let parsed = self.parsed_text.unwrap_or(&self.text[self.offset..]);
+        let lines = self.parsed_lines.get_or_init(|| ParsedLines {
+            starts: std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', parsed.as_bytes()).map(|i| i + 1))
+                .collect(),
+            ascii: parsed.is_ascii(),
+        });
+        let Some(&line_start) = lines.starts.get(at.line.wrapping_sub(1)) else {
+            return parsed.len();
+        };
+        if lines.ascii {
+            return (line_start + at.column).min(parsed.len());
+        }
+        parsed[line_start..]
+            .char_indices()
+            .nth(at.column)
+            .map_or(parsed.len(), |(i, _)| line_start + i)
     }
 
     /// Whether byte `offset` lies in test code.
@@ -390,6 +428,13 @@ impl<'a> Cx<'a> {
                 )
         })
     }
+}
+
+/// Where the lines of the parsed text start, in bytes (after each `\n`, as proc-macro2 counts
+/// them), and whether it is all ASCII (a column is then a byte count).
+struct ParsedLines {
+    starts: Vec<usize>,
+    ascii: bool,
 }
 
 /// A call of a named method or associated function, normalised so that the receiver is separate

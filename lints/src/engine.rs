@@ -135,7 +135,8 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
         &parsed,
         file.policy,
     )
-    .with_lexemes(triggers.lexemes.as_ref());
+    .with_lexemes(triggers.lexemes.as_ref())
+    .with_parsed_text(focused.as_deref().unwrap_or(body));
     let mut sink = Sink::default();
     for rule in RULES {
         if let Some(check) = rule.check {
