@@ -40,6 +40,8 @@ pub struct Cx<'a> {
     pub assigns: Vec<&'a syn::ExprAssign>,
     /// Every string literal in expression position, with the byte range of the literal.
     pub strings: Vec<&'a syn::LitStr>,
+    /// Whether a `use` renames what it imports (`use a::B as C;`).
+    renamed_imports: bool,
     /// The values of `strings`, unescaped once for every rule that reads them.
     string_values: std::cell::OnceCell<Vec<String>>,
     /// The file's tokens after its prelude, when the prefilter lexed it (see [`Cx::code`]).
@@ -143,6 +145,7 @@ impl<'a> Cx<'a> {
             structs: Vec::new(),
             assigns: Vec::new(),
             strings: Vec::new(),
+            renamed_imports: false,
             string_values: std::cell::OnceCell::new(),
             lexemes: None,
             code: std::cell::OnceCell::new(),
@@ -167,6 +170,7 @@ impl<'a> Cx<'a> {
         }
         cx.scopes
             .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+        cx.renamed_imports = cx.uses.iter().any(|(name, full)| full.last() != Some(name));
         cx
     }
 
@@ -187,14 +191,17 @@ impl<'a> Cx<'a> {
         };
         self.code.get_or_init(|| {
             let mut bytes = self.text.as_bytes().to_vec();
-            let mut from = 0;
-            for (at, b) in bytes.iter_mut().enumerate() {
-                let in_code = at
-                    .checked_sub(self.offset)
-                    .is_some_and(|local| lexemes.covers(local, &mut from));
-                if !in_code && !b.is_ascii_whitespace() {
-                    *b = b' ';
+            let mut gap_start = 0;
+            let tokens = lexemes
+                .ranges()
+                .map(|r| r.start + self.offset..r.end + self.offset);
+            for token in tokens.chain(std::iter::once(bytes.len()..bytes.len())) {
+                for b in bytes.get_mut(gap_start..token.start).unwrap_or_default() {
+                    if !b.is_ascii_whitespace() {
+                        *b = b' ';
+                    }
                 }
+                gap_start = token.end;
             }
             String::from_utf8(bytes).unwrap_or_else(|_| self.text.to_string())
         })
@@ -406,6 +413,11 @@ impl<'a> Cx<'a> {
             .zip(tail)
             .all(|(seg, want)| seg.ident == want)
         {
+            return false;
+        }
+        // An import's path ends with the name it binds unless it is renamed (`as`), so without
+        // renames the first segment must already be the last of `head`.
+        if !self.renamed_imports && head.last().is_none_or(|last| first.ident != last) {
             return false;
         }
         let first = first.ident.to_string();

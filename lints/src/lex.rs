@@ -67,6 +67,11 @@ impl Lexemes {
         self.0.get(*from).is_some_and(|(_, r)| r.start <= at)
     }
 
+    /// The byte ranges of the tokens, in order.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = &Range<usize>> {
+        self.0.iter().map(|(_, range)| range)
+    }
+
     /// The tokens with their text, `text` being what they were lexed from.
     pub(crate) fn with_text<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         self.0

@@ -185,32 +185,34 @@ impl<'t> Outline<'t, '_> {
                 _ => continue,
             };
             chunk.mentions.push(name);
-            chunk.always |= name.contains(HELPER_RETURN_WORD);
-            if KEYWORDS.contains(&name) {
-                continue;
-            }
+            chunk.always |=
+                name.len() >= HELPER_RETURN_WORD.len() && name.contains(HELPER_RETURN_WORD);
             let before = |k: usize| j.checked_sub(k).map(|at| &item[at]);
-            let raw_pointer_or_generic = before(1)
-                .is_some_and(|b| b.is_ident("const") || b.is_ident("mut"))
+            // The keyword that may define `name`: the identifier before it, or the one before a
+            // `mut` (`static mut X`) or a `!` (`macro_rules! m`).
+            let definer = match before(1) {
+                Some(b) if b.is_ident("mut") || b.kind == TokenKind::Bang => {
+                    before(2).filter(|b| b.kind == TokenKind::Ident)
+                }
+                Some(b) if b.kind == TokenKind::Ident => Some(b),
+                _ => None,
+            };
+            let Some(definer) = definer else {
+                continue;
+            };
+            // `*const T`, `<const N: usize>`: a type or a generic parameter, not a definition.
+            let raw_pointer_or_generic = definer.is_ident("const")
                 && before(2).is_some_and(|b| {
                     matches!(b.kind, TokenKind::Star | TokenKind::Lt | TokenKind::Comma)
                 });
-            let defined_by = |words: &[&str]| {
-                before(1).is_some_and(|b| words.iter().any(|w| b.is_ident(w)))
-                    || (before(1).is_some_and(|b| b.is_ident("mut"))
-                        && before(2).is_some_and(|b| words.iter().any(|w| b.is_ident(w))))
-                    || (before(1).is_some_and(|b| b.kind == TokenKind::Bang)
-                        && before(2).is_some_and(|b| words.iter().any(|w| b.is_ident(w))))
-            };
-            if raw_pointer_or_generic {
+            if raw_pointer_or_generic || KEYWORDS.contains(&name) {
                 continue;
             }
-            if defined_by(&["const", "static"])
-                || (defined_by(&["fn"]) && (depth == 0 || (depth == 1 && members_visible)))
-            {
-                chunk.values.push(name);
-            } else if defined_by(&TYPE_DEFINERS) {
-                chunk.types.push(name);
+            match definer.text {
+                "const" | "static" => chunk.values.push(name),
+                "fn" if depth == 0 || (depth == 1 && members_visible) => chunk.values.push(name),
+                word if TYPE_DEFINERS.contains(&word) => chunk.types.push(name),
+                _ => {}
             }
         }
         chunk.types.extend(impl_self_type(item));
