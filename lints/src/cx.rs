@@ -48,6 +48,8 @@ pub struct Cx<'a> {
     lexemes: Option<&'a Lexemes>,
     /// `text` with its comments blanked, built on first use.
     code: std::cell::OnceCell<String>,
+    /// [`Cx::code`] in ASCII lowercase, built on first use.
+    code_lowercase: std::cell::OnceCell<String>,
     /// The text syn parsed, when it is not `text[offset..]` (the outline's focused copy: the same
     /// bytes at the same offsets, with unneeded items blanked).
     parsed_text: Option<&'a str>,
@@ -149,6 +151,7 @@ impl<'a> Cx<'a> {
             string_values: std::cell::OnceCell::new(),
             lexemes: None,
             code: std::cell::OnceCell::new(),
+            code_lowercase: std::cell::OnceCell::new(),
             parsed_text: None,
             parsed_lines: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
@@ -205,6 +208,16 @@ impl<'a> Cx<'a> {
             }
             String::from_utf8(bytes).unwrap_or_else(|_| self.text.to_string())
         })
+    }
+
+    /// Whether the code (outside comments) contains `needle`, ASCII case-insensitively, as the
+    /// prefilter matches its `(?i)` needles. Rules whose values can be assembled from pieces
+    /// (`concat!`, constants) check their needle with it, so that the prefilter stays exact.
+    pub fn mentions_ci(&self, needle: &str) -> bool {
+        let code = self
+            .code_lowercase
+            .get_or_init(|| self.code().to_ascii_lowercase());
+        memchr::memmem::find(code.as_bytes(), needle.to_ascii_lowercase().as_bytes()).is_some()
     }
 
     /// The value of each of `strings`, in the same order.

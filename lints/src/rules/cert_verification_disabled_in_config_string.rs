@@ -3,7 +3,6 @@
 
 use std::ops::Range;
 
-use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
@@ -121,7 +120,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             for (k, v) in options(&value.text) {
                 if k.eq_ignore_ascii_case(key)
                     && bad.iter().any(|b| v.eq_ignore_ascii_case(b))
-                    && contains_ci(cx.code(), key)
+                    && cx.mentions_ci(key)
                 {
                     report(
                         cx,
@@ -171,7 +170,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         for (prop, bad, fix) in PROPERTIES {
             if k.text.eq_ignore_ascii_case(prop)
                 && v.text.trim().eq_ignore_ascii_case(bad)
-                && contains_ci(cx.code(), prop)
+                && cx.mentions_ci(prop)
             {
                 let range = call.call_range(cx);
                 sink.push(

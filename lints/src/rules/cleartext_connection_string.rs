@@ -80,7 +80,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             Some(url)
                 if url.password().is_some_and(|p| !p.is_empty())
                     && !exempt.url_is_exempt(&url)
-                    && contains_ci(cx.code(), &format!("{}://", url.scheme())) =>
+                    && cx.mentions_ci(&format!("{}://", url.scheme())) =>
             {
                 url_verdict(&url, mysql_async).map(|v| {
                     (
@@ -94,7 +94,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 })
             }
             Some(_) => None,
-            None if contains_ci(cx.code(), "password=") => key_value_verdict(&value.text, &exempt)
+            None if cx.mentions_ci("password=") => key_value_verdict(&value.text, &exempt)
                 .map(|(v, host)| (v, format!("`{host}` (key-value connection string)"))),
             None => None,
         };

@@ -67,7 +67,7 @@ async fn whoami(token: &str) -> reqwest::Result<String> {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !contains_ci(cx.code(), "http://") {
+    if !cx.mentions_ci("http://") {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

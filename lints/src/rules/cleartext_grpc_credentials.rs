@@ -4,7 +4,6 @@
 
 use syn::Expr;
 
-use crate::cleartext::contains_ci;
 use crate::cleartext::hosts::Exemptions;
 use crate::cleartext::url_value::str_value;
 use crate::cx::{Cx, peel};
@@ -63,13 +62,14 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    let metadata = contains_ci(cx.code(), "authorization")
+    let metadata = cx
+        .mentions_ci("authorization")
         .then(|| authorization_metadata(cx))
         .flatten();
     if let Some(at) = &metadata {
         sink.mark_grpc_authorization(at.clone());
     }
-    if !contains_ci(cx.code(), "http://") {
+    if !cx.mentions_ci("http://") {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

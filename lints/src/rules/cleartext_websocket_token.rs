@@ -52,7 +52,7 @@ async fn feed(token: &str) {
 const HELP: &str = "use a `wss://` URL";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !contains_ci(cx.code(), "ws://") {
+    if !cx.mentions_ci("ws://") {
         return;
     }
     let exempt = Exemptions::new(cx.policy);

@@ -1,7 +1,6 @@
 //! TLS511 `credentials_in_cleartext_url`: a password in the userinfo of an `http://`, `ws://` or
 //! `ftp://` URL to a host that is not exempt, proxy URLs included (catalog E2).
 
-use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
 use crate::cx::Cx;
@@ -51,7 +50,7 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     if !["http://", "ws://", "ftp://"]
         .iter()
-        .any(|n| contains_ci(cx.code(), n))
+        .any(|n| cx.mentions_ci(n))
     {
         return;
     }

@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cleartext::contains_ci;
 use crate::cleartext::hosts::Exemptions;
 use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
@@ -133,7 +132,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         let range = cx.range(*p);
         let bare = p.path.segments.len() == 1 && p.path.segments[0].ident != "NoTls";
-        let written = suffix[0] != "Tls" || contains_ci(cx.code(), &suffix.join("::"));
+        let written = suffix[0] != "Tls" || cx.mentions_ci(&suffix.join("::"));
         if cx.is_compared(*p) || bare || !written || is_pattern_or_mapping(cx, &range) {
             continue;
         }
@@ -157,7 +156,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         if k.text.eq_ignore_ascii_case("security.protocol")
             && v.text.eq_ignore_ascii_case("sasl_plaintext")
-            && contains_ci(cx.code(), "SASL_PLAINTEXT")
+            && cx.mentions_ci("SASL_PLAINTEXT")
         {
             report(
                 cx,

@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cleartext::contains_ci;
 use crate::conststr::{ConstStr, const_str};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
@@ -66,7 +65,7 @@ const WHY: &str = "browsers fall back to plain HTTP once the HSTS policy is miss
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     check_rocket(cx, sink);
-    let named = cx.code().contains("STRICT_TRANSPORT_SECURITY") || contains_ci(cx.code(), HEADER);
+    let named = cx.code().contains("STRICT_TRANSPORT_SECURITY") || cx.mentions_ci(HEADER);
     if !named {
         return;
     }
