@@ -402,6 +402,13 @@ impl<'a> Cx<'a> {
         segs
     }
 
+    /// A quick test before [`Cx::path_ends_with`] over many suffixes: whether `path` can end
+    /// with the word `last`, from the last segment as written (unless an import is renamed,
+    /// which can change it: then always `true`). `written_last` is that segment's text.
+    pub fn may_end_with(&self, written_last: Option<&str>, last: Option<&&str>) -> bool {
+        self.renamed_imports || written_last == last.copied()
+    }
+
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.
     pub fn path_ends_with(&self, path: &syn::Path, suffix: &[&str]) -> bool {
         let segs = &path.segments;

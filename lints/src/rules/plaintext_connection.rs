@@ -124,10 +124,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     for p in &cx.paths {
         // lettre's `Tls::None` reached through an alias of `Tls` does not contain the rule's
         // needle: it is left out, so that the prefilter stays exact.
-        let Some((suffix, what, fix)) = MODES
-            .iter()
-            .find(|(suffix, _, _)| cx.path_ends_with(&p.path, suffix))
-        else {
+        let written_last = p.path.segments.last().map(|s| s.ident.to_string());
+        let Some((suffix, what, fix)) = MODES.iter().find(|(suffix, _, _)| {
+            cx.may_end_with(written_last.as_deref(), suffix.last())
+                && cx.path_ends_with(&p.path, suffix)
+        }) else {
             continue;
         };
         let range = cx.range(*p);
