@@ -2,9 +2,9 @@
 //! struct literals, `let`/`const` bindings, scopes, `use` aliases, test code), built in one
 //! visitor pass so each rule is a short query instead of its own traversal.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, Ident, Pat};
@@ -64,9 +64,9 @@ pub struct Cx<'a> {
     /// `let` bindings of a single identifier.
     pub lets: Vec<LetBinding<'a>>,
     /// `const` and `static` items (including associated consts), by name.
-    pub consts: HashMap<String, Vec<ConstItem<'a>>>,
+    pub consts: FxHashMap<String, Vec<ConstItem<'a>>>,
     /// `use` renames and imports: the local name to the full path it stands for.
-    pub uses: HashMap<String, Vec<String>>,
+    pub uses: FxHashMap<String, Vec<String>>,
     /// Byte ranges (of the original text) of `#[cfg(test)]` items and `#[test]` functions.
     test_ranges: Vec<Range<usize>>,
     /// Byte ranges of statements, items, fields and arms, for suppression scoping.
@@ -78,7 +78,7 @@ pub struct Cx<'a> {
     /// Byte starts of paths used as values that configure something: call arguments, struct
     /// field values, assigned values, `let`/`const` initializers (through `|`, `&`, parentheses
     /// and constructor calls such as `Some(…)`).
-    value_paths: std::collections::HashSet<usize>,
+    value_paths: FxHashSet<usize>,
 }
 
 /// A node a suppression comment can cover.
@@ -158,13 +158,13 @@ impl<'a> Cx<'a> {
             impls: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
-            consts: HashMap::new(),
-            uses: HashMap::new(),
+            consts: FxHashMap::default(),
+            uses: FxHashMap::default(),
             test_ranges: Vec::new(),
             statements: Vec::new(),
             statement_ranges: std::cell::OnceCell::new(),
             compared: Vec::new(),
-            value_paths: std::collections::HashSet::new(),
+            value_paths: FxHashSet::default(),
         };
         let mut indexer = Indexer { cx: &mut cx };
         indexer.visit_file(&parsed.file);
@@ -822,7 +822,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 fn collect_use(
     tree: &syn::UseTree,
     prefix: &mut Vec<String>,
-    out: &mut HashMap<String, Vec<String>>,
+    out: &mut FxHashMap<String, Vec<String>>,
 ) {
     match tree {
         syn::UseTree::Path(p) => {
