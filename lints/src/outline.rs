@@ -8,9 +8,9 @@
 //! blocks included), and [`focus`] blanks every item the rules cannot need. Blanking keeps every
 //! byte offset and line, so spans, diagnostics and the original text stay as they are.
 //!
-//! The *seeds* are the items that contain a trigger word of a rule that may fire
-//! ([`crate::prefilter::Triggers`]); an `impl` whose header holds one is a seed as a whole, other
-//! `impl` blocks are split into their methods. Then an item is kept when
+//! The *seeds* are the items that contain an anchor (a needle's first part) of a rule that may
+//! fire ([`crate::prefilter::Triggers`]); an `impl` whose header holds one is a seed as a whole,
+//! other `impl` blocks are split into their methods. Then an item is kept when
 //! - it is a seed, or a `use`, `extern crate` or `mod name;` item, or a module's inner
 //!   attributes, or it names a `…Verifier` type (verifier-helper facts cover the whole file);
 //! - it is *primary*: it names a function, constant, static or type defined by a seed (or names

@@ -43,6 +43,8 @@ pub struct Prefilter {
     needles: Vec<(usize, Vec<Vec<usize>>)>,
     /// Literal index → the groups that have a needle using it.
     groups_of: Vec<Vec<usize>>,
+    /// Literal index → the groups that have a needle whose first part (its anchor) lists it.
+    anchors_of: Vec<Vec<usize>>,
     /// The group of the suppression marker.
     marker_group: usize,
 }
@@ -50,8 +52,12 @@ pub struct Prefilter {
 /// Where a file that passes the prefilter has its trigger words.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    /// Byte offsets of every occurrence, outside comments, of a literal that belongs to a rule
-    /// with a satisfied needle, in increasing order.
+    /// Byte offsets of every occurrence, outside comments, of an anchor of a satisfied needle, in
+    /// increasing order. A needle's anchor is its first part: the items that hold it, and the
+    /// items connected to them by name, are where its rule's findings lie; the other parts are
+    /// conditions on the file (`(?i)http:// && @`: the URL anchors, the `@` only has to be
+    /// present). A rule whose finding can join items that no name connects lists the conjunction
+    /// in each order, so that every part anchors.
     pub offsets: Vec<usize>,
     /// Whether the whole file must be parsed: it has a suppression comment, whose scoping needs
     /// every statement.
@@ -112,6 +118,7 @@ impl Prefilter {
             literals.push(literal);
         }
         let mut groups_of = vec![Vec::new(); literals.len()];
+        let mut anchors_of = vec![Vec::new(); literals.len()];
         let needles: Vec<(usize, Vec<Vec<usize>>)> = parsed
             .iter()
             .map(|(group, needle)| {
@@ -128,6 +135,11 @@ impl Prefilter {
                         groups_of[*i].push(*group);
                     }
                 }
+                for i in parts.first().into_iter().flatten() {
+                    if !anchors_of[*i].contains(group) {
+                        anchors_of[*i].push(*group);
+                    }
+                }
                 (*group, parts)
             })
             .collect();
@@ -140,6 +152,7 @@ impl Prefilter {
             literals_of,
             needles,
             groups_of,
+            anchors_of,
             marker_group,
         }
     }
@@ -172,7 +185,7 @@ impl Prefilter {
         Some(Triggers {
             offsets: hits
                 .into_iter()
-                .filter(|(_, literal)| self.groups_of[*literal].iter().any(|g| active[*g]))
+                .filter(|(_, literal)| self.anchors_of[*literal].iter().any(|g| active[*g]))
                 .map(|(at, _)| at)
                 .collect(),
             whole_file: active[self.marker_group],
@@ -257,7 +270,7 @@ mod tests {
         let t = p
             .scan("f(\"http://h/\"); // token\ng(token)")
             .expect("both parts outside comments");
-        assert_eq!(t.offsets, vec![3, 27]);
+        assert_eq!(t.offsets, vec![3], "only the anchor, outside the comment");
         assert!(
             p.scan("f(\"/* exact").is_some(),
             "an unterminated literal keeps every word, so the parser reports the file"
@@ -270,7 +283,11 @@ mod tests {
         let t = p
             .scan("exact; see(\"http://x\"); a token")
             .expect("`exact` matches");
-        assert_eq!(t.offsets, vec![0, 12, 26]);
+        assert_eq!(
+            t.offsets,
+            vec![0, 12],
+            "the URL anchors rule 1's needle; `token` is only its condition"
+        );
         assert!(!t.whole_file);
         let t = p
             .scan("exact; see(\"http://x\"); // tlslint: allow")

@@ -17,8 +17,12 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a credential sent on a request or client to an `http://` URL",
     cwe: &[319, 523],
+    // The same conjunction twice, so that both parts anchor it (see `prefilter`): a credential set
+    // in one method (a client's default headers) can meet the URL used in another through struct
+    // fields, which the outline does not follow by name.
     needles: &[
         "(?i)http:// && (?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential",
+        "(?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential && (?i)http://",
     ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
