@@ -439,10 +439,12 @@ fn lint_one(
     let manifest_kind = manifest::Kind::of(&file.path);
     let read = source_read::with_bytes(&file.path, |bytes| match std::str::from_utf8(bytes) {
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
-        Ok(text) if manifest_kind.is_some() => Kept::Manifest(text.to_string()),
-        Ok(text) => prefilter.scan(text).map_or(Kept::Nothing, |triggers| {
-            Kept::Source(text.to_string(), triggers)
-        }),
+        Ok(text) => match manifest_kind {
+            Some(kind) => Kept::Manifest(kind, text.to_string()),
+            None => prefilter.scan(text).map_or(Kept::Nothing, |triggers| {
+                Kept::Source(text.to_string(), triggers)
+            }),
+        },
     });
     let (text, triggers) = match read {
         Err(e) => {
@@ -472,11 +474,9 @@ fn lint_one(
             return linted;
         }
         Ok(Kept::Nothing) => return linted,
-        Ok(Kept::Manifest(text)) => {
+        Ok(Kept::Manifest(kind, text)) => {
             linted.parsed = true;
-            if let Some(kind) = manifest_kind {
-                linted.report = manifest::check(kind, file, &text);
-            }
+            linted.report = manifest::check(kind, file, &text);
             linted.io_error = linted
                 .report
                 .diagnostics
@@ -526,7 +526,7 @@ fn lint_one(
 enum Kept {
     NotUtf8(usize),
     Nothing,
-    Manifest(String),
+    Manifest(manifest::Kind, String),
     Source(String, Triggers),
 }
 

@@ -402,11 +402,21 @@ impl<'a> Cx<'a> {
         segs
     }
 
-    /// A quick test before [`Cx::path_ends_with`] over many suffixes: whether `path` can end
-    /// with the word `last`, from the last segment as written (unless an import is renamed,
-    /// which can change it: then always `true`). `written_last` is that segment's text.
-    pub fn may_end_with(&self, written_last: Option<&str>, last: Option<&&str>) -> bool {
-        self.renamed_imports || written_last == last.copied()
+    /// The first of `candidates` whose suffix (`suffix_of`) `path` ends with
+    /// ([`Cx::path_ends_with`]). Each candidate's last word is first compared with the path's
+    /// last segment as written, which only a renamed import can change.
+    pub fn first_suffix_match<'c, T>(
+        &self,
+        path: &syn::Path,
+        candidates: &'c [T],
+        suffix_of: impl Fn(&T) -> &'static [&'static str],
+    ) -> Option<&'c T> {
+        let written_last = path.segments.last().map(|s| s.ident.to_string());
+        candidates.iter().find(|c| {
+            let suffix = suffix_of(c);
+            (self.renamed_imports || written_last.as_deref() == suffix.last().copied())
+                && self.path_ends_with(path, suffix)
+        })
     }
 
     /// Whether `path` (after `use` expansion) ends with the segments `suffix`.

@@ -1,7 +1,7 @@
 //! rustc's own lexer (`ra-ap-rustc_lexer`), for the passes that need tokens but not a syntax
 //! tree: what lies outside comments for the prefilter, items for the outline, module
-//! declarations for the module tree. It allocates nothing per token beyond one vector, so it is several times faster than
-//! building a `proc_macro2::TokenStream`.
+//! declarations for the module tree. It allocates nothing per token beyond one vector, so it is
+//! several times faster than building a `proc_macro2::TokenStream`.
 
 use std::ops::Range;
 
@@ -107,8 +107,8 @@ pub(crate) fn match_delimiters(tokens: &[Token<'_>]) -> Option<Vec<usize>> {
     let mut open: Vec<(usize, TokenKind)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let closes = match t.kind {
-            TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace => {
-                open.push((i, t.kind));
+            kind if is_open_delimiter(kind) => {
+                open.push((i, kind));
                 continue;
             }
             TokenKind::CloseParen => TokenKind::OpenParen,
@@ -122,4 +122,12 @@ pub(crate) fn match_delimiters(tokens: &[Token<'_>]) -> Option<Vec<usize>> {
         }
     }
     open.is_empty().then_some(partners)
+}
+
+/// Whether `kind` opens a delimited group: `(`, `[` or `{`.
+pub(crate) fn is_open_delimiter(kind: TokenKind) -> bool {
+    matches!(
+        kind,
+        TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace
+    )
 }

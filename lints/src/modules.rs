@@ -1,7 +1,7 @@
 //! The module declarations of a file, found on its tokens (rustc's lexer, no parse): `mod
 //! name;` with its `#[path]` (also inside `cfg_attr`), the inline modules it sits in, and
-//! `include!("…")` of literal paths. The binary turns these into file paths the way rustc does. Every `mod` is
-//! reported whatever its `cfg`: the linter does not evaluate cfgs.
+//! `include!("…")` of literal paths. The binary turns these into file paths the way rustc does.
+//! Every `mod` is reported whatever its `cfg`: the linter does not evaluate cfgs.
 
 use std::ops::Range;
 use std::str::FromStr;
@@ -9,7 +9,7 @@ use std::str::FromStr;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use ra_ap_rustc_lexer::TokenKind;
 
-use crate::lex::{Token, match_delimiters, significant_tokens};
+use crate::lex::{Token, is_open_delimiter, match_delimiters, significant_tokens};
 use crate::source::prelude_len;
 
 /// One out-of-line module or included file named by a source file.
@@ -245,13 +245,6 @@ impl Scanner<'_> {
     fn file_range(&self, range: Range<usize>) -> Range<usize> {
         range.start + self.offset..range.end + self.offset
     }
-}
-
-fn is_open_delimiter(kind: TokenKind) -> bool {
-    matches!(
-        kind,
-        TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace
-    )
 }
 
 /// `cfg(pred)` → the predicate's token text (module cfgs here, item and statement cfgs in

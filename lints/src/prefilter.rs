@@ -41,8 +41,6 @@ pub struct Prefilter {
     /// Every needle: the group (rule) it belongs to, and its parts as alternatives of literal
     /// indexes.
     needles: Vec<(usize, Vec<Vec<usize>>)>,
-    /// Literal index → the groups that have a needle using it.
-    groups_of: Vec<Vec<usize>>,
     /// Literal index → the groups that have a needle whose first part (its anchor) lists it.
     anchors_of: Vec<Vec<usize>>,
     /// The group of the suppression marker.
@@ -117,7 +115,6 @@ impl Prefilter {
             literals_of[p].push((literals.len(), exact));
             literals.push(literal);
         }
-        let mut groups_of = vec![Vec::new(); literals.len()];
         let mut anchors_of = vec![Vec::new(); literals.len()];
         let needles: Vec<(usize, Vec<Vec<usize>>)> = parsed
             .iter()
@@ -130,11 +127,6 @@ impl Prefilter {
                             .collect()
                     })
                     .collect();
-                for i in parts.iter().flatten() {
-                    if !groups_of[*i].contains(group) {
-                        groups_of[*i].push(*group);
-                    }
-                }
                 for i in parts.first().into_iter().flatten() {
                     if !anchors_of[*i].contains(group) {
                         anchors_of[*i].push(*group);
@@ -151,7 +143,6 @@ impl Prefilter {
                 .expect("the rules' needles are a small set of literals"),
             literals_of,
             needles,
-            groups_of,
             anchors_of,
             marker_group,
         }
@@ -175,7 +166,7 @@ impl Prefilter {
             hits.sort_unstable();
             let mut from = 0;
             hits.retain(|(at, literal)| {
-                self.groups_of[*literal].contains(&self.marker_group)
+                self.anchors_of[*literal].contains(&self.marker_group)
                     || at
                         .checked_sub(prelude)
                         .is_some_and(|local| lexemes.covers(local, &mut from))
@@ -195,7 +186,7 @@ impl Prefilter {
 
     /// For each group, whether one of its needles is satisfied by `hits`; `None` when none is.
     fn active_groups(&self, hits: &[Hit]) -> Option<Vec<bool>> {
-        let mut seen = vec![false; self.groups_of.len()];
+        let mut seen = vec![false; self.anchors_of.len()];
         for (_, literal) in hits {
             seen[*literal] = true;
         }

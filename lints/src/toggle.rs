@@ -165,11 +165,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
 /// Reports every use of the enum values or constants in `values`.
 pub fn check_paths(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, values: &[PathValue]) {
     for p in &cx.paths {
-        let written_last = p.path.segments.last().map(|s| s.ident.to_string());
-        let Some(value) = values.iter().find(|v| {
-            cx.may_end_with(written_last.as_deref(), v.suffix.last())
-                && cx.path_ends_with(&p.path, v.suffix)
-        }) else {
+        let Some(value) = cx.first_suffix_match(&p.path, values, |v| v.suffix) else {
             continue;
         };
         if cx.is_compared(*p) || !cx.is_value_position(p) {

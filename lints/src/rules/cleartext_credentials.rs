@@ -11,6 +11,13 @@ use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
 /// The rule.
+/// The words that mark a credential, as needle alternatives (written once for both needles).
+macro_rules! credential_words {
+    () => {
+        "(?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential"
+    };
+}
+
 pub static RULE: Rule = Rule {
     code: "TLS510",
     name: "cleartext_credentials",
@@ -21,8 +28,8 @@ pub static RULE: Rule = Rule {
     // in one method (a client's default headers) can meet the URL used in another through struct
     // fields, which the outline does not follow by name.
     needles: &[
-        "(?i)http:// && (?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential",
-        "(?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential && (?i)http://",
+        concat!("(?i)http:// && ", credential_words!()),
+        concat!(credential_words!(), " && (?i)http://"),
     ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the

@@ -124,11 +124,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     for p in &cx.paths {
         // lettre's `Tls::None` reached through an alias of `Tls` does not contain the rule's
         // needle: it is left out, so that the prefilter stays exact.
-        let written_last = p.path.segments.last().map(|s| s.ident.to_string());
-        let Some((suffix, what, fix)) = MODES.iter().find(|(suffix, _, _)| {
-            cx.may_end_with(written_last.as_deref(), suffix.last())
-                && cx.path_ends_with(&p.path, suffix)
-        }) else {
+        let Some((suffix, what, fix)) = cx.first_suffix_match(&p.path, MODES, |m| m.0) else {
             continue;
         };
         let range = cx.range(*p);
