@@ -4,11 +4,12 @@
 //! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
 //! `benches/` of a package are test targets.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use ignore::WalkState;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::cli::Args;
@@ -31,24 +32,22 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
         root: cwd.clone(),
         ..Plan::default()
     };
-    let mut seen = HashSet::new();
-    let mut by_package: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-    let mut tables = ManifestTables::default();
+    // A walk lists each file once (it does not follow links), so only several arguments can
+    // name a file twice; then files are told apart by their canonical paths.
+    let mut seen = (paths.len() > 1).then(HashSet::new);
+    let mut files = Vec::new();
     for arg in paths {
         let abs = cwd.join(arg);
-        let files: Vec<(PathBuf, PathBuf)> = if abs.is_dir() {
+        let (found, canonical_root) = if abs.is_dir() {
+            let found = walk_dir(&abs, &cwd, &mut plan.problems);
             // Walks do not follow links, so a walked file's canonical path is the canonical
             // root joined with its path below the root: one `canonicalize` per walk.
-            let root = std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone());
-            walk_dir(&abs, &cwd, &mut plan.problems)
-                .into_iter()
-                .map(|f| (root.join(f.strip_prefix(&abs).unwrap_or(&f)), f))
-                .collect()
+            let root = seen
+                .is_some()
+                .then(|| std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()));
+            (found, root)
         } else if abs.exists() {
-            vec![(
-                std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()),
-                abs,
-            )]
+            (vec![abs.clone()], None)
         } else {
             plan.problems.push(Problem {
                 display: display_path(&cwd, &abs),
@@ -61,22 +60,49 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
             });
             continue;
         };
-        for (canonical, file) in files {
-            if !seen.insert(canonical) {
-                continue;
-            }
-            let package = tables.package_of(&file, manifest::Kind::of(&file).is_some());
-            by_package.entry(package).or_default().push(file);
+        match &mut seen {
+            None => files.extend(found),
+            Some(seen) => files.extend(found.into_iter().filter(|file| {
+                seen.insert(match &canonical_root {
+                    Some(root) => root.join(file.strip_prefix(&abs).unwrap_or(file)),
+                    None => std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()),
+                })
+            })),
         }
     }
-    for (dir, files) in by_package {
-        let root = if dir.as_os_str().is_empty() {
-            None
-        } else {
-            dir.ancestors().find(|d| tables.of(d).workspace)
-        };
-        let unit = unit_for(args, &cwd, &dir, root, files, &mut plan.problems)?;
-        plan.units.push(unit);
+    let tables = ManifestTables::probe(&files);
+    let mut packages = Packages::default();
+    let mut package_of = PackageOf::default();
+    for file in files {
+        let package = package_of.file(&tables, &file);
+        packages.add(package, file);
+    }
+    let mut by_package = packages.groups;
+    by_package.sort_by(|a, b| a.0.cmp(&b.0));
+    let units: Vec<(Result<Unit, SetupError>, Vec<Problem>)> = by_package
+        .into_par_iter()
+        .map(|(dir, files)| {
+            let root = if dir.as_os_str().is_empty() {
+                None
+            } else {
+                dir.ancestors().find(|d| tables.of(d).workspace)
+            };
+            let mut problems = Vec::new();
+            let unit = unit_for(args, &cwd, &dir, root, files, &mut problems);
+            (unit, problems)
+        })
+        .collect();
+    for (unit, problems) in units {
+        for problem in problems {
+            let reported = plan
+                .problems
+                .iter()
+                .any(|p| p.path.is_some() && p.path == problem.path);
+            if !reported {
+                plan.problems.push(problem);
+            }
+        }
+        plan.units.push(unit?);
     }
     Ok(plan)
 }
@@ -207,13 +233,38 @@ fn walk_dir(dir: &Path, cwd: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf>
     files
 }
 
-/// The top-level tables of each directory's `Cargo.toml` that decide packages and workspaces,
-/// read once per directory.
+/// Files grouped by package directory, in the order the packages are first seen.
 #[derive(Default)]
+struct Packages {
+    groups: Vec<(PathBuf, Vec<PathBuf>)>,
+    index: HashMap<PathBuf, usize>,
+}
+
+impl Packages {
+    /// Adds `file` to `package`'s group. Walked files come sorted, so a file's package is most
+    /// often the previous file's: that case costs one comparison of bytes.
+    fn add(&mut self, package: PathBuf, file: PathBuf) {
+        if let Some((last, files)) = self.groups.last_mut()
+            && last.as_os_str() == package.as_os_str()
+        {
+            files.push(file);
+            return;
+        }
+        match self.index.get(&package) {
+            Some(&i) => self.groups[i].1.push(file),
+            None => {
+                self.index.insert(package.clone(), self.groups.len());
+                self.groups.push((package, vec![file]));
+            }
+        }
+    }
+}
+
+/// The top-level tables of the `Cargo.toml` of every directory that holds a collected file, and
+/// of their ancestors: what decides packages and workspaces. Each manifest is read once, in
+/// parallel.
 struct ManifestTables {
     by_dir: HashMap<PathBuf, Tables>,
-    /// The package directory of the sources in each directory (most files share theirs).
-    package_of_sources_in: HashMap<PathBuf, PathBuf>,
 }
 
 /// Whether a `Cargo.toml` has a `package` and a `workspace` table. A manifest that does not parse
@@ -232,41 +283,92 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     serde::de::IgnoredAny::deserialize(d).map(|_| true)
 }
 
-impl ManifestTables {
-    fn of(&mut self, dir: &Path) -> Tables {
-        if let Some(tables) = self.by_dir.get(dir) {
-            return *tables;
-        }
-        let tables = std::fs::read_to_string(dir.join("Cargo.toml"))
+impl Tables {
+    /// The tables of `dir/Cargo.toml`.
+    fn read(dir: &Path) -> Tables {
+        std::fs::read_to_string(dir.join("Cargo.toml"))
             .ok()
             .map_or_else(Tables::default, |text| {
                 toml::from_str(&text).unwrap_or(Tables {
                     package: true,
                     workspace: true,
                 })
-            });
-        self.by_dir.insert(dir.to_path_buf(), tables);
-        tables
+            })
+    }
+}
+
+impl ManifestTables {
+    /// Reads the manifests of the directories of `files` (sorted, as walks return them) and of
+    /// all their ancestors.
+    fn probe(files: &[PathBuf]) -> ManifestTables {
+        let mut dirs: HashSet<&Path> = HashSet::new();
+        let mut last_parent: Option<&Path> = None;
+        for file in files {
+            let parent = file.parent().unwrap_or(Path::new(""));
+            if last_parent.is_some_and(|p| p.as_os_str() == parent.as_os_str()) {
+                continue;
+            }
+            last_parent = Some(parent);
+            for dir in parent.ancestors() {
+                if !dirs.insert(dir) {
+                    break;
+                }
+            }
+        }
+        let by_dir = dirs
+            .into_par_iter()
+            .map(|dir| (dir.to_path_buf(), Tables::read(dir)))
+            .collect();
+        ManifestTables { by_dir }
     }
 
-    /// The package a file belongs to: the nearest ancestor directory with a package manifest
-    /// (for a manifest or lockfile, a workspace root too); empty when there is none.
-    fn package_of(&mut self, file: &Path, is_manifest: bool) -> PathBuf {
+    /// The tables of `dir/Cargo.toml`.
+    fn of(&self, dir: &Path) -> Tables {
+        self.by_dir
+            .get(dir)
+            .copied()
+            .unwrap_or_else(|| Tables::read(dir))
+    }
+}
+
+/// The package of each file: the nearest ancestor directory with a package manifest (for a
+/// manifest or lockfile, a workspace root too); empty when there is none.
+#[derive(Default)]
+struct PackageOf {
+    /// The package directory of the sources in each directory (most files share theirs).
+    sources_in: HashMap<PathBuf, PathBuf>,
+    /// The last directory looked up there, and its package: walked files come sorted, so most
+    /// files are in the previous file's directory.
+    last: Option<(PathBuf, PathBuf)>,
+}
+
+impl PackageOf {
+    fn file(&mut self, tables: &ManifestTables, file: &Path) -> PathBuf {
+        let is_manifest = manifest::Kind::of(file).is_some();
         let parent = file.parent().unwrap_or(Path::new(""));
-        if !is_manifest && let Some(package) = self.package_of_sources_in.get(parent) {
-            return package.clone();
+        if !is_manifest {
+            if let Some((dir, package)) = &self.last
+                && dir.as_os_str() == parent.as_os_str()
+            {
+                return package.clone();
+            }
+            if let Some(package) = self.sources_in.get(parent) {
+                self.last = Some((parent.to_path_buf(), package.clone()));
+                return package.clone();
+            }
         }
         let package = parent
             .ancestors()
             .find(|d| {
-                let t = self.of(d);
+                let t = tables.of(d);
                 t.package || (is_manifest && t.workspace)
             })
             .map(Path::to_path_buf)
             .unwrap_or_default();
         if !is_manifest {
-            self.package_of_sources_in
+            self.sources_in
                 .insert(parent.to_path_buf(), package.clone());
+            self.last = Some((parent.to_path_buf(), package.clone()));
         }
         package
     }
