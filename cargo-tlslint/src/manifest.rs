@@ -76,6 +76,11 @@ pub fn lint_text(
 /// The workspace root manifest of a member manifest (its display path and text): the nearest
 /// ancestor `Cargo.toml` with a `[workspace]` table. `None` when the manifest is the root itself.
 fn workspace_root(display: &str, manifest: &Path, text: &str) -> Option<(String, String)> {
+    // The root is read only for `workspace = true` entries: a manifest that does not spell the
+    // word (plainly, or with an escape in a quoted key) has none.
+    if !text.contains("workspace") && !text.contains('\\') {
+        return None;
+    }
     if has_workspace_table(text) {
         return None;
     }
@@ -88,7 +93,7 @@ fn workspace_root(display: &str, manifest: &Path, text: &str) -> Option<(String,
 }
 
 fn has_workspace_table(text: &str) -> bool {
-    toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key("workspace"))
+    toml::de::DeTable::parse(text).is_ok_and(|t| t.get_ref().contains_key("workspace"))
 }
 
 /// The display path of `root_dir/Cargo.toml`, written relative to the same base as the member's
