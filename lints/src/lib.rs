@@ -15,6 +15,7 @@ mod diagnostic;
 mod engine;
 pub mod guards;
 mod lex;
+mod literal_scan;
 mod manifest;
 pub mod modules;
 mod outline;

@@ -9,16 +9,14 @@
 //! (`(?i)http:// && (?i)auth || (?i)token`: an `http://` URL and a credential word).
 //!
 //! One pass of one caseless automaton finds every literal (exact ones are then compared byte for
-//! byte), which is as fast as the quick "any literal?" pass it replaced and saves the second pass
-//! over files that have one. Comments, doc comments included, are never findings (RULES.md), so
+//! byte), walking four stretches of the file at once ([`crate::literal_scan`]). Comments, doc comments included, are never findings (RULES.md), so
 //! when some needle is satisfied, rustc's lexer tokenizes the file and the needles are decided
 //! again on the words that lie in its tokens: the licence header's `http://` no longer makes a
 //! file of string tables worth parsing. Suppression markers are comments and always count. The
 //! tokens go on to the outline, so a file is lexed once.
 
-use aho_corasick::AhoCorasick;
-
 use crate::lex::Lexemes;
+use crate::literal_scan::LiteralScan;
 use crate::rules::RULES;
 use crate::source::prelude_len;
 use crate::suppress::MARKER;
@@ -34,7 +32,7 @@ pub const OR: &str = " || ";
 pub struct Prefilter {
     /// Every distinct literal, lowercased when the same text is needed both ways: matched
     /// caselessly, in one pass.
-    automaton: AhoCorasick,
+    automaton: LiteralScan,
     /// Automaton pattern → the literals it stands for: a literal with its exact text to compare,
     /// or `None` when any case matches.
     literals_of: Vec<Vec<(usize, Option<String>)>>,
@@ -136,10 +134,7 @@ impl Prefilter {
             })
             .collect();
         Prefilter {
-            automaton: AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(&patterns)
+            automaton: LiteralScan::new(&patterns)
                 .expect("the rules' needles are a small set of literals"),
             literals_of,
             needles,
@@ -150,20 +145,23 @@ impl Prefilter {
 
     /// The trigger words of `text`, or `None` when it cannot contain a finding.
     pub fn scan(&self, text: &str) -> Option<Triggers> {
+        let bytes = text.as_bytes();
         let mut hits: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let found = &text.as_bytes()[m.start()..m.end()];
-            for (literal, exact) in &self.literals_of[m.pattern().as_usize()] {
-                if exact.as_ref().is_none_or(|e| e.as_bytes() == found) {
-                    hits.push((m.start(), *literal));
+        self.automaton.for_each(bytes, |start, pattern| {
+            for (literal, exact) in &self.literals_of[pattern] {
+                let matches = exact
+                    .as_ref()
+                    .is_none_or(|e| bytes[start..].starts_with(e.as_bytes()));
+                if matches {
+                    hits.push((start, *literal));
                 }
             }
-        }
+        });
         self.active_groups(&hits)?;
+        hits.sort_unstable();
         let prelude = prelude_len(text);
         let lexemes = Lexemes::of(&text[prelude..]);
         if let Some(lexemes) = &lexemes {
-            hits.sort_unstable();
             let mut from = 0;
             hits.retain(|(at, literal)| {
                 self.anchors_of[*literal].contains(&self.marker_group)
