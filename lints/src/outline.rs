@@ -54,6 +54,7 @@ pub fn focus(text: &str, lexemes: &Lexemes, triggers: &[usize]) -> Option<String
     let mut outline = Outline {
         chunks: Vec::new(),
         triggers,
+        names: Names::default(),
     };
     outline.body(&tokens, &partners, 0..tokens.len(), 0..text.len(), None);
     let kept = outline.kept();
@@ -73,13 +74,50 @@ pub fn focus(text: &str, lexemes: &Lexemes, triggers: &[usize]) -> Option<String
 
 /// The items of a file, nested ones after their container.
 struct Outline<'t, 'g> {
-    chunks: Vec<Chunk<'t>>,
+    chunks: Vec<Chunk>,
     /// The byte offsets of the trigger words, in increasing order.
     triggers: &'g [usize],
+    names: Names<'t>,
+}
+
+/// The identifiers of a file, each numbered once: chunks record numbers, so that finding who
+/// defines or mentions a name indexes a vector instead of hashing the name again.
+#[derive(Default)]
+struct Names<'t> {
+    ids: FxHashMap<&'t str, u32>,
+    /// Per name: whether it holds [`HELPER_RETURN_WORD`].
+    helper: Vec<bool>,
+    /// Per name: the chunk that last mentioned it, plus one (0: none yet), so that a chunk
+    /// records a name once.
+    last_mentioned_by: Vec<usize>,
+}
+
+impl<'t> Names<'t> {
+    fn id(&mut self, name: &'t str) -> u32 {
+        let next = self.helper.len();
+        let id = *self
+            .ids
+            .entry(name)
+            .or_insert_with(|| u32::try_from(next).expect("fewer names than bytes in a file"));
+        if id as usize == next {
+            self.helper.push(name.contains(HELPER_RETURN_WORD));
+            self.last_mentioned_by.push(0);
+        }
+        id
+    }
+
+    /// Whether `chunk` mentions `id` for the first time (and records that it does).
+    fn first_mention(&mut self, id: u32, chunk: usize) -> bool {
+        let last = &mut self.last_mentioned_by[id as usize];
+        let first = *last != chunk + 1;
+        *last = chunk + 1;
+        first
+    }
 }
 
 /// One item (with the comments and attributes before it), or the inner attributes of a module.
-struct Chunk<'t> {
+/// Names are numbers given by [`Names`].
+struct Chunk {
     /// Its bytes: from the end of the previous item to its last token.
     range: Range<usize>,
     /// The inline module or `extern` block it belongs to.
@@ -88,12 +126,12 @@ struct Chunk<'t> {
     always: bool,
     /// Whether it is a `const` or `static` item (whose value may name other constants).
     constant: bool,
-    /// The identifiers it mentions.
-    mentions: Vec<&'t str>,
+    /// The identifiers it mentions, each once.
+    mentions: Vec<u32>,
     /// The functions, constants and statics it defines (methods and nested ones included).
-    values: Vec<&'t str>,
+    values: Vec<u32>,
     /// The types, traits and macros it defines, and the type it implements.
-    types: Vec<&'t str>,
+    types: Vec<u32>,
 }
 
 impl<'t> Outline<'t, '_> {
@@ -156,6 +194,7 @@ impl<'t> Outline<'t, '_> {
     /// count at any depth, because values resolve through them by name.
     fn push(&mut self, range: Range<usize>, parent: Option<usize>, item: &[Token<'t>], kind: Kind) {
         let members_visible = matches!(kind, Kind::Impl | Kind::Trait);
+        let me = self.chunks.len();
         let mut depth = 0usize;
         let mut chunk = Chunk {
             range,
@@ -179,14 +218,21 @@ impl<'t> Outline<'t, '_> {
                 TokenKind::Ident => t.text,
                 TokenKind::RawIdent => t.text.trim_start_matches("r#"),
                 TokenKind::Literal { .. } => {
-                    chunk.mentions.extend(format_arguments(t.text));
+                    for name in format_arguments(t.text) {
+                        let id = self.names.id(name);
+                        if self.names.first_mention(id, me) {
+                            chunk.mentions.push(id);
+                        }
+                    }
                     continue;
                 }
                 _ => continue,
             };
-            chunk.mentions.push(name);
-            chunk.always |=
-                name.len() >= HELPER_RETURN_WORD.len() && name.contains(HELPER_RETURN_WORD);
+            let id = self.names.id(name);
+            if self.names.first_mention(id, me) {
+                chunk.mentions.push(id);
+                chunk.always |= self.names.helper[id as usize];
+            }
             let before = |k: usize| j.checked_sub(k).map(|at| &item[at]);
             // The keyword that may define `name`: the identifier before it, or the one before a
             // `mut` (`static mut X`) or a `!` (`macro_rules! m`).
@@ -209,15 +255,15 @@ impl<'t> Outline<'t, '_> {
                 continue;
             }
             match definer.text {
-                "const" | "static" => chunk.values.push(name),
-                "fn" if depth == 0 || (depth == 1 && members_visible) => chunk.values.push(name),
-                word if TYPE_DEFINERS.contains(&word) => chunk.types.push(name),
+                "const" | "static" => chunk.values.push(id),
+                "fn" if depth == 0 || (depth == 1 && members_visible) => chunk.values.push(id),
+                word if TYPE_DEFINERS.contains(&word) => chunk.types.push(id),
                 _ => {}
             }
         }
-        chunk.types.extend(impl_self_type(item));
-        chunk.mentions.sort_unstable();
-        chunk.mentions.dedup();
+        if let Some(name) = impl_self_type(item) {
+            chunk.types.push(self.names.id(name));
+        }
         if kind == Kind::Use {
             // The names a `use` brings into scope (aliases included) stand for what it imports:
             // a `use` with a trigger word reaches their users.
@@ -244,14 +290,20 @@ impl<'t> Outline<'t, '_> {
             .filter_map(|at| self.innermost_at(*at))
             .map(|c| (c, true))
             .collect();
-        let mut definers: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        let mut mentioners: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        // Per name, the chunks that define it and, for names some chunk defines (the only ones
+        // asked about), the chunks that mention it.
+        let mut definers: Vec<Vec<usize>> = vec![Vec::new(); self.names.helper.len()];
+        let mut mentioners: Vec<Vec<usize>> = vec![Vec::new(); self.names.helper.len()];
         for (c, chunk) in self.chunks.iter().enumerate() {
             for name in chunk.values.iter().chain(&chunk.types) {
-                definers.entry(name).or_default().push(c);
+                definers[*name as usize].push(c);
             }
+        }
+        for (c, chunk) in self.chunks.iter().enumerate() {
             for name in &chunk.mentions {
-                mentioners.entry(name).or_default().push(c);
+                if !definers[*name as usize].is_empty() {
+                    mentioners[*name as usize].push(c);
+                }
             }
         }
         let mut seed = vec![false; n];
@@ -269,7 +321,7 @@ impl<'t> Outline<'t, '_> {
             let named = chunk
                 .mentions
                 .iter()
-                .flat_map(|m| definers.get(m).into_iter().flatten());
+                .flat_map(|m| definers[*m as usize].iter());
             if is_primary {
                 primary[c] = true;
                 queue.extend(named.map(|d| (*d, false)));
@@ -279,7 +331,7 @@ impl<'t> Outline<'t, '_> {
                         .values
                         .iter()
                         .chain(types)
-                        .flat_map(|v| mentioners.get(v).into_iter().flatten());
+                        .flat_map(|v| mentioners[*v as usize].iter());
                     queue.extend(users.map(|u| (*u, true)));
                 }
             } else {
