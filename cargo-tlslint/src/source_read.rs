@@ -10,6 +10,9 @@ use std::path::Path;
 /// A buffer over this size is released after use instead of being kept for the next file.
 const KEEP_BYTES: usize = 4 * 1024 * 1024;
 
+/// The size a buffer starts at, and grows from by doubling.
+const FIRST_BYTES: usize = 64 * 1024;
+
 thread_local! {
     static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
@@ -18,14 +21,31 @@ thread_local! {
 pub fn with_bytes<R>(path: &Path, f: impl FnOnce(&[u8]) -> R) -> std::io::Result<R> {
     BUFFER.with(|cell| {
         let mut buffer = cell.take();
-        buffer.clear();
-        let read = std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut buffer));
-        let result = read.map(|_| f(&buffer));
-        if buffer.capacity() <= KEEP_BYTES {
+        let read = std::fs::File::open(path).and_then(|file| read_into(file, &mut buffer));
+        let result = read.map(|len| f(&buffer[..len]));
+        if buffer.len() <= KEEP_BYTES {
             cell.replace(buffer);
         }
         result
     })
+}
+
+/// Reads `file` to its end into `buffer` (kept initialized and grown as needed), returning the
+/// length read. Unlike `read_to_end`, it does not ask the file system for the file's size first:
+/// a buffer that held the last file usually holds this one, so a file costs two `read` calls.
+fn read_into(mut file: std::fs::File, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut len = 0;
+    loop {
+        if len == buffer.len() {
+            buffer.resize((2 * len).max(FIRST_BYTES), 0);
+        }
+        match file.read(&mut buffer[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -37,9 +57,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let long = dir.path().join("long.rs");
         let short = dir.path().join("short.rs");
-        std::fs::write(&long, "x".repeat(10_000)).expect("write");
+        std::fs::write(&long, "x".repeat(200_000)).expect("write");
         std::fs::write(&short, "fn f() {}").expect("write");
-        assert_eq!(with_bytes(&long, <[u8]>::len).expect("read"), 10_000);
+        assert_eq!(with_bytes(&long, <[u8]>::len).expect("read"), 200_000);
         assert_eq!(
             with_bytes(&short, <[u8]>::to_vec).expect("read"),
             b"fn f() {}",
