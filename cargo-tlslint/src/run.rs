@@ -114,7 +114,9 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let audit_time = audit_started.elapsed();
     let style = human::Style {
-        color: args.color != ColorChoice::Never,
+        // Rendered in colour only for a stream that shows it: anstream would strip the escapes
+        // again, one `write` call per stretch between them.
+        color: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
         short: args.message_format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
