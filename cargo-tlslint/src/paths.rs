@@ -343,6 +343,7 @@ struct PackageOf {
 }
 
 impl PackageOf {
+    /// The package directory of `file`.
     fn file(&mut self, tables: &ManifestTables, file: &Path) -> PathBuf {
         let is_manifest = manifest::Kind::of(file).is_some();
         let parent = file.parent().unwrap_or(Path::new(""));

@@ -9,11 +9,12 @@
 //! (`(?i)http:// && (?i)auth || (?i)token`: an `http://` URL and a credential word).
 //!
 //! One pass of one caseless automaton finds every literal (exact ones are then compared byte for
-//! byte), walking four stretches of the file at once ([`crate::literal_scan`]). Comments, doc comments included, are never findings (RULES.md), so
-//! when some needle is satisfied, rustc's lexer tokenizes the file and the needles are decided
-//! again on the words that lie in its tokens: the licence header's `http://` no longer makes a
-//! file of string tables worth parsing. Suppression markers are comments and always count. The
-//! tokens go on to the outline, so a file is lexed once.
+//! byte), walking four stretches of the file at once ([`crate::literal_scan`]). Comments, doc
+//! comments included, are never findings (RULES.md), so when some needle is satisfied, rustc's
+//! lexer tokenizes the file and the needles are decided again on the words that lie in its
+//! tokens: the licence header's `http://` no longer makes a file of string tables worth parsing.
+//! Suppression markers are comments and always count. The tokens go on to the outline, so a file
+//! is lexed once.
 
 use crate::lex::Lexemes;
 use crate::literal_scan::LiteralScan;
