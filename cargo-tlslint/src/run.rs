@@ -82,7 +82,7 @@ pub fn run(args: &Args) -> ExitCode {
             let _ = write!(
                 anstream::stderr(),
                 "{}",
-                setup_error::render(&e, args.color != ColorChoice::Never)
+                setup_error::render(&e, stderr_shows_color())
             );
             return ExitCode::from(EXIT_ERROR);
         }
@@ -114,9 +114,7 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let audit_time = audit_started.elapsed();
     let style = human::Style {
-        // Rendered in colour only for a stream that shows it: anstream would strip the escapes
-        // again, one `write` call per stretch between them.
-        color: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
+        color: stderr_shows_color(),
         short: args.message_format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
@@ -262,6 +260,13 @@ fn run_audit(args: &Args, plan: &Plan, outcome: &Outcome) -> anyhow::Result<deps
         vendor_dir,
         policy: &plan.dependencies,
     })
+}
+
+/// Whether stderr shows colour (after `--color`, `CARGO_TERM_COLOR`, the terminal test and
+/// `NO_COLOR`, as anstream decides). What goes to stderr is rendered in colour only then:
+/// otherwise anstream strips the escapes again, one `write` call per stretch between them.
+fn stderr_shows_color() -> bool {
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 fn print_stdout(text: &str) -> ExitCode {

@@ -106,6 +106,11 @@ impl<'t> Names<'t> {
         id
     }
 
+    /// How many names are numbered.
+    fn len(&self) -> usize {
+        self.helper.len()
+    }
+
     /// Whether `chunk` mentions `id` for the first time (and records that it does).
     fn first_mention(&mut self, id: u32, chunk: usize) -> bool {
         let last = &mut self.last_mentioned_by[id as usize];
@@ -292,8 +297,8 @@ impl<'t> Outline<'t, '_> {
             .collect();
         // Per name, the chunks that define it and, for names some chunk defines (the only ones
         // asked about), the chunks that mention it.
-        let mut definers: Vec<Vec<usize>> = vec![Vec::new(); self.names.helper.len()];
-        let mut mentioners: Vec<Vec<usize>> = vec![Vec::new(); self.names.helper.len()];
+        let mut definers: Vec<Vec<usize>> = vec![Vec::new(); self.names.len()];
+        let mut mentioners: Vec<Vec<usize>> = vec![Vec::new(); self.names.len()];
         for (c, chunk) in self.chunks.iter().enumerate() {
             for name in chunk.values.iter().chain(&chunk.types) {
                 definers[*name as usize].push(c);

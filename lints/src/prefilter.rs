@@ -31,8 +31,8 @@ pub const OR: &str = " || ";
 
 /// The automaton over every rule's needles.
 pub struct Prefilter {
-    /// Every distinct literal, lowercased when the same text is needed both ways: matched
-    /// caselessly, in one pass.
+    /// Every distinct literal text in ASCII lowercase (literals that differ only in case share
+    /// one pattern), matched caselessly, in one pass.
     automaton: LiteralScan,
     /// Automaton pattern → the literals it stands for: a literal with its exact text to compare,
     /// or `None` when any case matches.
