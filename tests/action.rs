@@ -223,12 +223,16 @@ fn github_format_annotates_the_findings_and_fails_the_step() {
     );
     let run = step(&runs, "run");
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    let lines: Vec<&str> = run.stdout.lines().collect();
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::error ") || l.starts_with("::warning "))
+        .collect();
     assert_eq!(lines.len(), 2, "{}", run.stdout);
     assert!(lines[0].starts_with("::error file=sub/src/lib.rs,line=8,endLine=8,col=32,endColumn=59,title=TLS101 cert_verification_disabled::certificate verification is disabled"), "{}", lines[0]);
     assert!(lines[1].starts_with("::warning file=sub/src/lib.rs,line=14,endLine=14,col=10,endColumn=41,title=TLS104 cert_verification_runtime_toggle::"), "{}", lines[1]);
     assert!(
-        run.stderr
+        run.stdout
             .contains("error[TLS101]: certificate verification is disabled"),
         "the human report is in the log"
     );

@@ -104,7 +104,7 @@ fn lint(text: &str) {
             d.primary.range
         );
     }
-    let _ = cargo_tlslint::run::render_plain(std::slice::from_ref(&findings), false);
+    let _ = cargo_tlslint::run::render_plain(std::slice::from_ref(&findings), &[], false);
 }
 
 #[test]

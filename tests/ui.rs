@@ -103,6 +103,7 @@ fn run_case(case: &Path) -> Result<(), Failed> {
             .display()
     );
     let header = header(&text, kind.comment())?;
+    let mut other_texts = Vec::new();
     let findings = match kind {
         CaseKind::Rust => lint_source(&display, &text, header.is_test_target, &header.policy),
         CaseKind::Manifest(m) => {
@@ -121,6 +122,7 @@ fn run_case(case: &Path) -> Result<(), Failed> {
                 }
                 None => None,
             };
+            other_texts.extend(ws.clone());
             let ws = ws
                 .as_ref()
                 .map(|(path, text)| WorkspaceManifest { path, text });
@@ -159,7 +161,7 @@ fn run_case(case: &Path) -> Result<(), Failed> {
         return Err(format!("annotations and findings differ in {}\nexpected (annotations):\n{}\nactual (findings):\n{}", case.display(), fmt(&expected), fmt(&actual)).into());
     }
 
-    let rendered = render_plain(std::slice::from_ref(&findings), true);
+    let rendered = render_plain(std::slice::from_ref(&findings), &other_texts, true);
     let golden = case.with_extension("stderr");
     if std::env::var_os("TLSLINT_BLESS").is_some() {
         std::fs::write(&golden, &rendered)

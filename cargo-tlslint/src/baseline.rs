@@ -63,15 +63,19 @@ pub fn of(files: &[FileFindings]) -> Baseline {
 }
 
 /// Writes the baseline of `files` to `path`.
+///
+/// The file is replaced, never written through: a symlink at `path` (which a pull request could
+/// commit to aim the write at a file outside the tree) is replaced by the baseline itself.
 pub fn write(path: &Path, files: &[FileFindings]) -> Result<(), String> {
     let text = serde_json::to_string_pretty(&of(files)).map_err(|e| e.to_string())?;
-    std::fs::write(path, format!("{text}\n"))
+    crate::confine::replace_file(path, format!("{text}\n").as_bytes())
         .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))
 }
 
-/// Reads a baseline.
-pub fn read(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
+/// Reads a baseline (see [`crate::confine::Tree::read_named`]).
+pub fn read(path: &Path, tree: &crate::confine::Tree) -> Result<Baseline, String> {
+    let text = tree
+        .read_named(path)
         .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;
     let b: Baseline = serde_json::from_str(&text)
         .map_err(|e| format!("`{}` is not a tlslint baseline: {e}", path.display()))?;

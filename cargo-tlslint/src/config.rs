@@ -11,6 +11,8 @@ use tlslint_lints::{Level, LevelSource, Policy, TlsVersion, find_rule};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::confine::{Refusal, Tree};
+
 /// A problem in a manifest or config file, with its place.
 #[derive(Debug)]
 pub struct ConfigError {
@@ -449,11 +451,12 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
 }
 
 /// The workspace-level layers of a workspace root: `[workspace.metadata.tlslint]` of its
-/// manifest, then its `tlslint.toml`.
-pub fn workspace_layers(root: &Path) -> Result<Vec<Layer>, ConfigError> {
+/// manifest, then its `tlslint.toml` (each read only from `tree`; a `tlslint.toml` that leads out
+/// of it, or is not a regular file, is an error).
+pub fn workspace_layers(root: &Path, tree: &Tree) -> Result<Vec<Layer>, ConfigError> {
     let mut layers = Vec::new();
     let manifest = root.join("Cargo.toml");
-    if let Ok(text) = std::fs::read_to_string(&manifest) {
+    if let Ok(text) = tree.read_to_string(&manifest) {
         layers.extend(read_layer(
             &manifest,
             &text,
@@ -461,22 +464,30 @@ pub fn workspace_layers(root: &Path) -> Result<Vec<Layer>, ConfigError> {
         )?);
     }
     let file = root.join("tlslint.toml");
-    if let Ok(text) = std::fs::read_to_string(&file) {
-        layers.extend(read_layer(&file, &text, &[])?);
+    match tree.read_to_string(&file) {
+        Ok(text) => layers.extend(read_layer(&file, &text, &[])?),
+        Err(Refusal::Missing) => {}
+        Err(refusal) => return Err(unreadable(&file, &refusal)),
     }
     Ok(layers)
 }
 
-/// The `[package.metadata.tlslint]` layer of a package manifest.
-pub fn package_layer(manifest: &Path) -> Result<Option<Layer>, ConfigError> {
-    let text = std::fs::read_to_string(manifest).map_err(|e| ConfigError {
-        path: manifest.to_path_buf(),
+fn unreadable(path: &Path, refusal: &Refusal) -> ConfigError {
+    ConfigError {
+        path: path.to_path_buf(),
         text: String::new(),
         range: 0..0,
-        message: format!("cannot read `{}`: {e}", manifest.display()),
+        message: format!("cannot read `{}`: {refusal}", path.display()),
         label: String::new(),
         is_syntax: false,
-    })?;
+    }
+}
+
+/// The `[package.metadata.tlslint]` layer of a package manifest, read from `tree`.
+pub fn package_layer(manifest: &Path, tree: &Tree) -> Result<Option<Layer>, ConfigError> {
+    let text = tree
+        .read_to_string(manifest)
+        .map_err(|e| unreadable(manifest, &e))?;
     read_layer(manifest, &text, &["package", "metadata", "tlslint"])
 }
 

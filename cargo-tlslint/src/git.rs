@@ -1,170 +1,357 @@
-//! The git side of `--diff <rev>` (lines added since a revision) and `--staged` (the index's
-//! contents of the changed files). git runs with external diff drivers and textconv filters
-//! off, so nothing configured in the scanned repository is executed through it.
+//! The git side of `--diff <rev>` and `--staged`, run so that nothing the scanned repository
+//! configures is executed and nothing it contains chooses the repository.
+//!
+//! - The repository is the one around the directory the run started in, found by us
+//!   ([`crate::confine::repository_top`]: the nearest ancestor holding `.git`), and named to git
+//!   explicitly (`GIT_DIR`, `GIT_WORK_TREE`), so git never discovers one — in particular not the
+//!   files of a bare repository that a pull request commits into a subdirectory.
+//! - git runs only plumbing commands that never read the working tree or write the index:
+//!   `rev-parse`, `ls-tree`, `ls-files --stage` and `cat-file --batch` (raw blobs, no filters).
+//!   The diff is computed here. So no clean/smudge filter, `process` filter, textconv, external
+//!   diff, fsmonitor hook, pager or hook is ever started; they are also switched off on the
+//!   command line (`-c`, which overrides the repository's configuration), with bare-repository
+//!   discovery off, optional locks off, and every revision given after `--end-of-options`.
 
 use std::collections::HashMap;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Added line ranges per path (relative to the directory git ran in).
-pub type ChangedLines = HashMap<String, Vec<RangeInclusive<usize>>>;
+use crate::confine::MAX_READ_BYTES;
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "`git {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+/// A git failure, with the command that failed and git's own message (one line).
+#[derive(Debug)]
+pub struct GitError(pub String);
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
-    Ok(out.stdout)
 }
 
-/// Lines added or changed since `rev` in the working tree, by path relative to `dir`.
-pub fn changed_lines(dir: &Path, rev: &str) -> Result<ChangedLines, String> {
-    let out = git(
-        dir,
-        &[
-            "diff",
-            "--unified=0",
-            "--no-color",
-            "--no-ext-diff",
-            "--no-textconv",
-            "--relative",
-            rev,
-            "--",
-        ],
-    )?;
-    Ok(parse_diff(&String::from_utf8_lossy(&out)))
+/// The configuration that every git command runs under: each repository-local way to start a
+/// program switched off.
+const SAFE_CONFIG: &[&str] = &[
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.pager=cat",
+    "core.untrackedCache=false",
+    "diff.external=",
+    "safe.bareRepository=explicit",
+    "gc.auto=0",
+    "maintenance.auto=false",
+];
+
+/// A repository found around a directory.
+#[derive(Debug)]
+pub struct Repo {
+    /// Its top directory (where `.git` is).
+    pub top: PathBuf,
 }
 
-/// Parses `git diff --unified=0` output into the added line ranges of each new-side path.
-pub fn parse_diff(diff: &str) -> ChangedLines {
-    let mut map = ChangedLines::new();
-    let mut current: Option<String> = None;
-    for line in diff.lines() {
-        if let Some(path) = line.strip_prefix("+++ ") {
-            current = path.strip_prefix("b/").map(str::to_string);
-        } else if let Some(hunk) = line.strip_prefix("@@ ") {
-            let Some(path) = &current else { continue };
-            let Some(new) = hunk.split_whitespace().find_map(|w| w.strip_prefix('+')) else {
-                continue;
-            };
-            let (start, count) = match new.split_once(',') {
-                Some((s, c)) => (
-                    s.parse::<usize>().unwrap_or(0),
-                    c.parse::<usize>().unwrap_or(0),
-                ),
-                None => (new.parse::<usize>().unwrap_or(0), 1),
-            };
-            if count > 0 {
-                map.entry(path.clone())
-                    .or_default()
-                    .push(start..=start + count - 1);
-            }
+/// One entry of the index or of a tree: mode, object id, path relative to the top.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// `100644`, `100755` (regular files), `120000` (a symlink), `160000` (a submodule).
+    pub mode: String,
+    /// The object id.
+    pub oid: String,
+    /// The path, `/`-separated, relative to the top.
+    pub path: String,
+}
+
+impl Entry {
+    /// Whether the entry is a regular file (not a symlink or a submodule).
+    pub fn is_regular(&self) -> bool {
+        self.mode.starts_with("100")
+    }
+}
+
+impl Repo {
+    /// The repository around `start`.
+    pub fn around(start: &Path) -> Result<Repo, GitError> {
+        crate::confine::repository_top(start)
+            .map(|top| Repo { top })
+            .ok_or_else(|| {
+                GitError(format!(
+                    "`{}` is not inside a git repository (no `.git` in it or any parent)",
+                    start.display()
+                ))
+            })
+    }
+
+    fn command(&self) -> Command {
+        self.command_with(SAFE_CONFIG)
+    }
+
+    fn command_with(&self, config: &[&str]) -> Command {
+        let mut cmd = Command::new("git");
+        for setting in config {
+            cmd.arg("-c").arg(setting);
+        }
+        cmd.arg("--no-pager")
+            .env("GIT_DIR", self.top.join(".git"))
+            .env("GIT_WORK_TREE", &self.top)
+            .env("GIT_OPTIONAL_LOCKS", "0")
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("GIT_PAGER", "cat")
+            .env_remove("GIT_EXTERNAL_DIFF")
+            .env_remove("GIT_CONFIG_PARAMETERS")
+            .env_remove("GIT_CONFIG_COUNT")
+            .current_dir(&self.top)
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
+        let out = self
+            .command()
+            .args(args)
+            .output()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        if !out.status.success() {
+            return Err(failure(args, &out.stderr));
+        }
+        Ok(out.stdout)
+    }
+
+    /// Where git keeps `rel` inside the repository's git directory (`hooks/pre-commit` honours
+    /// `core.hooksPath` and worktrees, so that setting is not overridden here).
+    pub fn git_path(&self, rel: &str) -> Result<PathBuf, GitError> {
+        let config: Vec<&str> = SAFE_CONFIG
+            .iter()
+            .copied()
+            .filter(|c| !c.starts_with("core.hooksPath="))
+            .collect();
+        let out = self
+            .command_with(&config)
+            .args(["rev-parse", "--git-path", rel])
+            .output()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        if !out.status.success() {
+            return Err(failure(&["rev-parse", "--git-path", rel], &out.stderr));
+        }
+        let path =
+            PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches(['\n', '\r']));
+        Ok(if path.is_absolute() {
+            path
+        } else {
+            self.top.join(path)
+        })
+    }
+
+    /// The commit `rev` names (`rev` is a revision, never an option).
+    pub fn commit(&self, rev: &str) -> Result<String, GitError> {
+        let spec = format!("{rev}^{{commit}}");
+        let out = self.run(&["rev-parse", "--verify", "--end-of-options", &spec])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    /// The entries of the tree of commit `commit` (all of it, recursively).
+    pub fn tree(&self, commit: &str) -> Result<Vec<Entry>, GitError> {
+        let out = self.run(&[
+            "ls-tree",
+            "-r",
+            "-z",
+            "--full-tree",
+            "--end-of-options",
+            commit,
+        ])?;
+        Ok(parse_entries(&out, |meta| {
+            let mut words = meta.split(' ');
+            let mode = words.next()?;
+            let _kind = words.next()?;
+            Some((mode, words.next()?))
+        }))
+    }
+
+    /// The tree of `HEAD`, empty before the first commit.
+    pub fn head_tree(&self) -> Result<Vec<Entry>, GitError> {
+        match self.commit("HEAD") {
+            Ok(head) => self.tree(&head),
+            Err(_) => Ok(Vec::new()),
         }
     }
-    map
+
+    /// The index's entries at stage 0 (entries in conflict are left out).
+    pub fn index(&self) -> Result<Vec<Entry>, GitError> {
+        let out = self.run(&["ls-files", "--stage", "-z"])?;
+        Ok(parse_entries(&out, |meta| {
+            let mut words = meta.split(' ');
+            let mode = words.next()?;
+            let oid = words.next()?;
+            (words.next()? == "0").then_some((mode, oid))
+        }))
+    }
+
+    /// The contents of `objects` (object ids, or `commit:path` specs) as git stores them, without
+    /// filters. A spec that cannot be asked for (it holds a newline) is [`Blob::Missing`].
+    pub fn blobs(&self, objects: &[String]) -> Result<Vec<Blob>, GitError> {
+        let asked: Vec<&String> = objects.iter().filter(|o| !o.contains('\n')).collect();
+        let mut child = self
+            .command()
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        let stdin = child.stdin.take();
+        let writer = std::thread::spawn({
+            let lines: Vec<String> = asked.iter().map(|o| format!("{o}\n")).collect();
+            move || -> std::io::Result<()> {
+                if let Some(mut stdin) = stdin {
+                    for line in lines {
+                        stdin.write_all(line.as_bytes())?;
+                    }
+                }
+                Ok(())
+            }
+        });
+        let mut found = HashMap::new();
+        if let Some(stdout) = child.stdout.take() {
+            let mut reader = BufReader::new(stdout);
+            for object in &asked {
+                let mut header = String::new();
+                if reader
+                    .read_line(&mut header)
+                    .map_err(|e| GitError(format!("cannot read from git: {e}")))?
+                    == 0
+                {
+                    break;
+                }
+                let words: Vec<&str> = header.trim_end().split(' ').collect();
+                let Some(size) = words.get(2).and_then(|s| s.parse::<u64>().ok()) else {
+                    continue;
+                };
+                let blob = if size > MAX_READ_BYTES {
+                    std::io::copy(&mut (&mut reader).take(size + 1), &mut std::io::sink())
+                        .map_err(|e| GitError(format!("cannot read from git: {e}")))?;
+                    Blob::TooLarge(size)
+                } else {
+                    let mut content = vec![0; size as usize + 1];
+                    reader
+                        .read_exact(&mut content)
+                        .map_err(|e| GitError(format!("cannot read from git: {e}")))?;
+                    content.pop();
+                    Blob::Content(content)
+                };
+                found.insert(object.as_str(), blob);
+            }
+        }
+        let _ = writer.join();
+        let out = child
+            .wait_with_output()
+            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        if !out.status.success() {
+            return Err(failure(&["cat-file", "--batch"], &out.stderr));
+        }
+        Ok(objects
+            .iter()
+            .map(|o| found.remove(o.as_str()).unwrap_or(Blob::Missing))
+            .collect())
+    }
 }
 
-/// The top directory of the repository containing `dir`.
-pub fn toplevel(dir: &Path) -> Result<PathBuf, String> {
-    let out = git(dir, &["rev-parse", "--show-toplevel"])?;
-    Ok(PathBuf::from(
-        String::from_utf8_lossy(&out).trim_end_matches(['\n', '\r']),
-    ))
+/// One object's content, as [`Repo::blobs`] found it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Blob {
+    /// Its bytes.
+    Content(Vec<u8>),
+    /// Its size, over [`MAX_READ_BYTES`]: not kept.
+    TooLarge(u64),
+    /// No such object (a path the commit does not have).
+    Missing,
 }
 
-fn nul_separated(bytes: &[u8]) -> Vec<String> {
-    bytes
-        .split(|b| *b == 0)
-        .filter(|s| !s.is_empty())
-        .map(|s| String::from_utf8_lossy(s).into_owned())
+/// A failed command, described in one line: the command, then git's first line of complaint.
+fn failure(args: &[&str], stderr: &[u8]) -> GitError {
+    let stderr = String::from_utf8_lossy(stderr);
+    let first = stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("no message");
+    GitError(format!("`git {}` failed: {first}", args.join(" ")))
+}
+
+/// Parses `-z` listings of `META\tPATH\0` records; `meta` returns (mode, oid) or `None` to skip.
+fn parse_entries(out: &[u8], meta: impl Fn(&str) -> Option<(&str, &str)>) -> Vec<Entry> {
+    out.split(|b| *b == 0)
+        .filter_map(|record| {
+            let record = std::str::from_utf8(record).ok()?;
+            let (head, path) = record.split_once('\t')?;
+            let (mode, oid) = meta(head)?;
+            Some(Entry {
+                mode: mode.to_string(),
+                oid: oid.to_string(),
+                path: path.to_string(),
+            })
+        })
         .collect()
 }
 
+/// Added line ranges of one file (1-based, inclusive).
+pub type AddedLines = Vec<RangeInclusive<usize>>;
+
+/// The lines of `new` that are added or changed relative to `old`, by a line diff (Myers, as git
+/// does; on a pathological pair it gives up after a second and counts more lines as changed,
+/// never fewer).
+pub fn added_lines(old: &str, new: &str) -> AddedLines {
+    use similar::{Algorithm, DiffOp};
+    let diff = similar::TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(std::time::Duration::from_secs(1))
+        .diff_lines(old, new);
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        let (start, len) = match *op {
+            DiffOp::Insert {
+                new_index, new_len, ..
+            }
+            | DiffOp::Replace {
+                new_index, new_len, ..
+            } => (new_index, new_len),
+            DiffOp::Equal { .. } | DiffOp::Delete { .. } => continue,
+        };
+        if len > 0 {
+            out.push(start + 1..=start + len);
+        }
+    }
+    out
+}
+
 /// Whether tlslint lints a file of this name: Rust sources, manifests and lockfiles.
-fn is_linted(path: &str) -> bool {
+pub fn is_linted(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.ends_with(".rs") || name == "Cargo.toml" || name == "Cargo.lock"
 }
 
-/// Staged (added, copied, modified, renamed) `.rs` files, `Cargo.toml`s and `Cargo.lock`s,
-/// relative to the repository top.
-pub fn staged_files(top: &Path) -> Result<Vec<String>, String> {
-    let out = git(
-        top,
-        &[
-            "diff",
-            "--cached",
-            "--name-only",
-            "--diff-filter=ACMR",
-            "--no-ext-diff",
-            "-z",
-        ],
-    )?;
-    Ok(nul_separated(&out)
-        .into_iter()
-        .filter(|p| is_linted(p))
-        .collect())
+/// The index entries of the files a commit would change (added, copied, modified, renamed)
+/// that tlslint lints: those whose mode or object differs from `HEAD`'s.
+pub fn staged(index: &[Entry], head: &[Entry]) -> Vec<Entry> {
+    let committed: HashMap<&str, (&str, &str)> = head
+        .iter()
+        .map(|e| (e.path.as_str(), (e.mode.as_str(), e.oid.as_str())))
+        .collect();
+    index
+        .iter()
+        .filter(|e| is_linted(&e.path))
+        .filter(|e| committed.get(e.path.as_str()) != Some(&(e.mode.as_str(), e.oid.as_str())))
+        .cloned()
+        .collect()
 }
 
-/// Writes the index's version of every `.rs` file, `Cargo.toml`, `Cargo.lock` and `tlslint.toml`
-/// under `dest` (which mirrors the repository), so that the staged files are linted with the
-/// staged policy and crate constants.
-pub fn checkout_index(top: &Path, dest: &Path) -> Result<(), String> {
-    let listed = nul_separated(&git(top, &["ls-files", "-z", "--cached"])?);
-    let wanted: Vec<&String> = listed
-        .iter()
-        .filter(|p| is_linted(p) || p.rsplit('/').next() == Some("tlslint.toml"))
-        .collect();
-    let mut prefix = dest.to_string_lossy().into_owned();
-    if !prefix.ends_with('/') {
-        prefix.push('/');
-    }
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(top)
-        .args([
-            "checkout-index",
-            "-q",
-            "-f",
-            "-z",
-            "--stdin",
-            &format!("--prefix={prefix}"),
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        for p in wanted {
-            stdin
-                .write_all(p.as_bytes())
-                .and_then(|_| stdin.write_all(&[0]))
-                .map_err(|e| format!("cannot talk to git: {e}"))?;
-        }
-    }
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "`git checkout-index` failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    Ok(())
+/// Whether an index path is safe to write below a directory: relative, without `.`/`..`
+/// components or a `.git` component (git refuses such paths, but the index is not trusted).
+pub fn is_plain_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != ".." && !c.eq_ignore_ascii_case(".git"))
 }
 
 #[cfg(test)]
@@ -172,10 +359,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_added_ranges() {
-        let diff = "diff --git a/src/a.rs b/src/a.rs\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -3,0 +4,2 @@ fn f\n+x\n+y\n@@ -10 +12 @@\n-a\n+b\n@@ -20,3 +23,0 @@\n-c\ndiff --git a/old.rs b/old.rs\n--- a/old.rs\n+++ /dev/null\n@@ -1 +0,0 @@\n-z\n";
-        let m = parse_diff(diff);
-        assert_eq!(m.get("src/a.rs"), Some(&vec![4..=5, 12..=12]));
-        assert_eq!(m.len(), 1);
+    fn added_lines_of_a_change() {
+        let old = "a\nb\nc\nd\n";
+        let new = "a\nB\nc\nx\ny\nd\n";
+        assert_eq!(added_lines(old, new), vec![2..=2, 4..=5]);
+        assert_eq!(added_lines("", "a\nb\n"), vec![1..=2]);
+        assert!(added_lines("a\nb\n", "a\n").is_empty());
+    }
+
+    #[test]
+    fn staged_entries_differ_from_head() {
+        let e = |mode: &str, oid: &str, path: &str| Entry {
+            mode: mode.into(),
+            oid: oid.into(),
+            path: path.into(),
+        };
+        let head = vec![e("100644", "1", "src/a.rs"), e("100644", "2", "src/b.rs")];
+        let index = vec![
+            e("100644", "1", "src/a.rs"),
+            e("100644", "3", "src/b.rs"),
+            e("120000", "4", "src/c.rs"),
+            e("100644", "5", "README.md"),
+        ];
+        let paths: Vec<String> = staged(&index, &head).into_iter().map(|e| e.path).collect();
+        assert_eq!(paths, ["src/b.rs", "src/c.rs"]);
+    }
+
+    #[test]
+    fn index_paths_must_stay_below() {
+        assert!(is_plain_relative("src/a.rs"));
+        for bad in [
+            "",
+            "/etc/x.rs",
+            "../x.rs",
+            "a/../../x.rs",
+            "a/./b.rs",
+            "a//b.rs",
+            ".git/config",
+            "a/.GIT/x",
+            "a\\b.rs",
+        ] {
+            assert!(!is_plain_relative(bad), "{bad}");
+        }
     }
 }

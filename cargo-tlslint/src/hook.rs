@@ -2,7 +2,8 @@
 //! to replace a hook that is already there.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::git;
 
 /// The hook script.
 pub const SCRIPT: &str = "#!/bin/sh\n# Installed by `cargo tlslint --install-hook`: lint the staged Rust files.\nexec cargo-tlslint --staged\n";
@@ -10,32 +11,14 @@ pub const SCRIPT: &str = "#!/bin/sh\n# Installed by `cargo tlslint --install-hoo
 /// Where git looks for the pre-commit hook of the repository around `dir` (honours
 /// `core.hooksPath` and worktrees).
 fn hook_path(dir: &Path) -> Result<PathBuf, String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "rev-parse",
-            "--path-format=absolute",
-            "--git-path",
-            "hooks/pre-commit",
-        ])
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "not inside a git repository: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    Ok(PathBuf::from(
-        String::from_utf8_lossy(&out.stdout).trim_end_matches(['\n', '\r']),
-    ))
+    let repo = git::Repo::around(dir).map_err(|e| e.to_string())?;
+    repo.git_path("hooks/pre-commit").map_err(|e| e.to_string())
 }
 
 /// Installs the hook for the repository around `dir`; returns its path.
 pub fn install(dir: &Path) -> Result<PathBuf, String> {
     let path = hook_path(dir)?;
-    if path.exists() || path.symlink_metadata().is_ok() {
+    if path.symlink_metadata().is_ok() {
         return Err(format!(
             "`{}` already exists; not replacing it. Add `cargo-tlslint --staged` to it by hand, or remove it and run `cargo tlslint --install-hook` again",
             path.display()

@@ -4,9 +4,13 @@
 
 use std::path::PathBuf;
 
+use tlslint_lints::redact_private_keys;
+use tlslint_lints::source::LineIndex;
+
 use crate::cli::Args;
-use crate::plan::Plan;
-use crate::render::FileFindings;
+use crate::confine::{Refusal, Tree};
+use crate::plan::{Plan, Problem};
+use crate::render::{FileFindings, text_kind};
 use crate::workspace::SetupError;
 use crate::{baseline, git, paths};
 
@@ -35,22 +39,88 @@ pub struct IntegrationArgs {
 }
 
 /// The plan of a `--staged` run and the directory holding the index's files, which must live
-/// as long as the plan's files are read.
+/// as long as the plan's files are read. Every regular `.rs` file, `Cargo.toml`, `Cargo.lock` and
+/// `tlslint.toml` of the index is written there (raw, as git stores it: no filter runs), so the
+/// staged files are linted with the staged policy and crate constants; the staged ones are
+/// linted. A staged symlink or submodule is reported, not followed.
 pub fn staged_plan(args: &Args) -> Result<(Plan, tempfile::TempDir), SetupError> {
     let cwd = std::env::current_dir()
         .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
-    let top = git::toplevel(&cwd).map_err(|e| anyhow::anyhow!(e))?;
-    let files = git::staged_files(&top).map_err(|e| anyhow::anyhow!(e))?;
+    let repo = git::Repo::around(&cwd).map_err(|e| anyhow::anyhow!(e))?;
+    let index = repo.index().map_err(|e| anyhow::anyhow!(e))?;
+    let head = repo.head_tree().map_err(|e| anyhow::anyhow!(e))?;
+    let staged = git::staged(&index, &head);
     let dir = tempfile::Builder::new()
         .prefix("tlslint-staged")
         .tempdir()
         .map_err(|e| anyhow::anyhow!("cannot create a temporary directory: {e}"))?;
-    if !files.is_empty() {
-        git::checkout_index(&top, dir.path()).map_err(|e| anyhow::anyhow!(e))?;
+    let mut problems = Vec::new();
+    if !staged.is_empty() {
+        let wanted: Vec<&git::Entry> = index
+            .iter()
+            .filter(|e| {
+                e.is_regular()
+                    && git::is_plain_relative(&e.path)
+                    && (git::is_linted(&e.path)
+                        || e.path.rsplit('/').next() == Some("tlslint.toml"))
+            })
+            .collect();
+        let oids: Vec<String> = wanted.iter().map(|e| e.oid.clone()).collect();
+        let blobs = repo.blobs(&oids).map_err(|e| anyhow::anyhow!(e))?;
+        for (entry, blob) in wanted.into_iter().zip(blobs) {
+            let target = dir.path().join(&entry.path);
+            let written = match blob {
+                git::Blob::Content(bytes) => target
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&target, bytes))
+                    .map_err(|e| format!("cannot write the staged `{}`: {e}", entry.path)),
+                git::Blob::TooLarge(size) => Err(Refusal::TooLarge(size).to_string()),
+                git::Blob::Missing => Err("the index names an object git does not have".into()),
+            };
+            if let Err(reason) = written {
+                problems.push(staged_problem(&entry.path, reason));
+            }
+        }
     }
-    let paths: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-    let plan = paths::plan_in(args, dir.path(), &paths)?;
+    let mut paths = Vec::new();
+    for entry in &staged {
+        if !entry.is_regular() {
+            let what = if entry.mode == "120000" {
+                "a symbolic link"
+            } else {
+                "a submodule"
+            };
+            problems.push(staged_problem(
+                &entry.path,
+                Refusal::NotRegular(what).to_string(),
+            ));
+        } else if !git::is_plain_relative(&entry.path) {
+            problems.push(staged_problem(&entry.path, Refusal::Outside.to_string()));
+        } else if !problems.iter().any(|p| p.display == entry.path) {
+            paths.push(PathBuf::from(&entry.path));
+        }
+    }
+    let mut plan = paths::plan_in(
+        args,
+        dir.path(),
+        &paths,
+        Tree::new([dir.path().to_path_buf()]),
+    )?;
+    plan.problems.extend(problems);
     Ok((plan, dir))
+}
+
+fn staged_problem(path: &str, reason: String) -> Problem {
+    Problem {
+        display: crate::plan::shown(path),
+        path: None,
+        range: None,
+        verb: "cannot read",
+        reason,
+        label: "",
+        io: false,
+    }
 }
 
 /// Applies `--diff`, `--write-baseline` and `--baseline` to the findings, in that order.
@@ -60,25 +130,61 @@ pub fn filter(
     files: &mut Vec<FileFindings>,
 ) -> Result<(), String> {
     if let Some(rev) = &flags.diff {
-        let changed = git::changed_lines(&plan.root, rev)?;
-        for file in files.iter_mut() {
-            let ranges = changed.get(&file.display);
-            let text = file.text.as_deref();
-            file.diagnostics.retain(|d| {
-                let line = text.map_or(1, |t| {
-                    crate::render::span_positions(t, &d.primary.range).0.line
-                });
-                ranges.is_some_and(|r| r.iter().any(|r| r.contains(&line)))
-            });
-        }
-        files.retain(|f| !f.diagnostics.is_empty());
+        keep_added_lines(rev, files).map_err(|e| e.to_string())?;
     }
     if let Some(path) = &flags.write_baseline {
         baseline::write(path, files)?;
     }
     if let Some(path) = &flags.baseline {
-        baseline::filter(files, &baseline::read(path)?);
+        baseline::filter(files, &baseline::read(path, &plan.tree)?);
     }
+    Ok(())
+}
+
+/// `--diff REV`: keeps the findings on lines added or changed since `rev` in the repository
+/// around the current directory. Each file with findings is compared with its blob at `rev`
+/// (redacted as the file's text is, so masked keys compare alike); a file the commit does not
+/// have — new, untracked, or outside the repository — keeps all its findings.
+fn keep_added_lines(rev: &str, files: &mut Vec<FileFindings>) -> Result<(), git::GitError> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| git::GitError(format!("cannot read the current directory: {e}")))?;
+    let repo = git::Repo::around(&cwd)?;
+    let commit = repo.commit(rev)?;
+    let top = std::fs::canonicalize(&repo.top).unwrap_or_else(|_| repo.top.clone());
+    let rel: Vec<Option<String>> = files
+        .iter()
+        .map(|f| {
+            let path = std::fs::canonicalize(&f.path).ok()?;
+            let rel = path.strip_prefix(&top).ok()?;
+            let parts: Option<Vec<&str>> =
+                rel.components().map(|c| c.as_os_str().to_str()).collect();
+            Some(parts?.join("/"))
+        })
+        .collect();
+    let specs: Vec<String> = rel
+        .iter()
+        .flatten()
+        .map(|r| format!("{commit}:{r}"))
+        .collect();
+    let mut blobs = repo.blobs(&specs)?.into_iter();
+    for (file, rel) in files.iter_mut().zip(&rel) {
+        let Some(blob) = rel.as_ref().and_then(|_| blobs.next()) else {
+            continue;
+        };
+        let (git::Blob::Content(old), Some(text)) = (blob, &file.text) else {
+            continue;
+        };
+        let old = String::from_utf8_lossy(&old);
+        let old =
+            redact_private_keys(&old, text_kind(&file.display)).unwrap_or_else(|| old.into_owned());
+        let added = git::added_lines(&old, text);
+        let index = LineIndex::new(text);
+        file.diagnostics.retain(|d| {
+            let line = index.line_col(text, d.primary.range.start).line;
+            added.iter().any(|r| r.contains(&line))
+        });
+    }
+    files.retain(|f| !f.diagnostics.is_empty());
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod confine;
 pub mod deps;
 pub mod docs;
 pub mod explain;

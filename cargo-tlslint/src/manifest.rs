@@ -8,6 +8,7 @@ use tlslint_lints::{
     FileReport, Policy, WorkspaceManifest, check_lockfile, check_manifest, finalize,
 };
 
+use crate::confine::{Tree, open_walked, read_all};
 use crate::plan::FileEntry;
 use crate::render::FileFindings;
 
@@ -31,11 +32,11 @@ impl Kind {
     }
 }
 
-/// Lints one manifest file whose text has been read.
-pub fn check(kind: Kind, file: &FileEntry, text: &str) -> FileReport {
+/// Lints one manifest file whose text has been read; other files are read from `tree` only.
+pub fn check(kind: Kind, file: &FileEntry, text: &str, tree: &Tree) -> FileReport {
     match kind {
         Kind::Manifest => {
-            let root = workspace_root(&file.display, &file.path, text);
+            let root = workspace_root(&file.display, &file.path, text, tree);
             let workspace = root.as_ref().map(|(display, text)| WorkspaceManifest {
                 path: display,
                 text,
@@ -45,7 +46,7 @@ pub fn check(kind: Kind, file: &FileEntry, text: &str) -> FileReport {
         Kind::Lockfile => {
             let dir = file.path.parent().unwrap_or(Path::new("."));
             check_lockfile(&file.display, text, &mut || {
-                sources_mention_tls_insecure(dir)
+                sources_mention_tls_insecure(dir, tree)
             })
         }
     }
@@ -66,16 +67,22 @@ pub fn lint_text(
         Kind::Lockfile => check_lockfile(display, text, &mut || tls_insecure_in_sources),
     };
     finalize(&mut report, text, policy);
-    FileFindings {
-        display: display.to_string(),
-        text: Some(text.to_string()),
-        diagnostics: report.diagnostics,
-    }
+    FileFindings::new(
+        display.to_string(),
+        std::path::PathBuf::new(),
+        Some(text.to_string()),
+        report.diagnostics,
+    )
 }
 
 /// The workspace root manifest of a member manifest (its display path and text): the nearest
 /// ancestor `Cargo.toml` with a `[workspace]` table. `None` when the manifest is the root itself.
-fn workspace_root(display: &str, manifest: &Path, text: &str) -> Option<(String, String)> {
+fn workspace_root(
+    display: &str,
+    manifest: &Path,
+    text: &str,
+    tree: &Tree,
+) -> Option<(String, String)> {
     // The root is read only for `workspace = true` entries: a manifest that does not spell the
     // word (plainly, or with an escape in a quoted key) has none.
     if !text.contains("workspace") && !text.contains('\\') {
@@ -85,10 +92,14 @@ fn workspace_root(display: &str, manifest: &Path, text: &str) -> Option<(String,
         return None;
     }
     let dir = manifest.parent()?;
-    let (root_dir, root_text) = dir.ancestors().skip(1).find_map(|d| {
-        let text = std::fs::read_to_string(d.join("Cargo.toml")).ok()?;
-        has_workspace_table(&text).then_some((d, text))
-    })?;
+    let (root_dir, root_text) = dir
+        .ancestors()
+        .skip(1)
+        .take_while(|d| tree.holds_lexically(d))
+        .find_map(|d| {
+            let text = tree.read_to_string(&d.join("Cargo.toml")).ok()?;
+            has_workspace_table(&text).then_some((d, text))
+        })?;
     Some((root_display(display, manifest, root_dir), root_text))
 }
 
@@ -115,8 +126,12 @@ fn root_display(member_display: &str, member: &Path, root_dir: &Path) -> String 
 }
 
 /// Whether a `.rs` file under `dir` (walked honouring `.gitignore`, symlinks not followed, build
-/// output in `target/` skipped) contains `tlsInsecure`, ASCII case-insensitively.
-fn sources_mention_tls_insecure(dir: &Path) -> bool {
+/// output in `target/` skipped, only inside `tree`) contains `tlsInsecure`, ASCII
+/// case-insensitively.
+fn sources_mention_tls_insecure(dir: &Path, tree: &Tree) -> bool {
+    if !std::fs::canonicalize(dir).is_ok_and(|d| tree.contains(&d)) {
+        return false;
+    }
     const NEEDLE: &[u8] = b"tlsinsecure";
     ignore::WalkBuilder::new(dir)
         .follow_links(false)
@@ -126,11 +141,13 @@ fn sources_mention_tls_insecure(dir: &Path) -> bool {
         .flatten()
         .any(|entry| {
             entry.path().extension().is_some_and(|x| x == "rs")
-                && std::fs::read(entry.path()).is_ok_and(|bytes| {
-                    bytes
-                        .windows(NEEDLE.len())
-                        .any(|w| w.eq_ignore_ascii_case(NEEDLE))
-                })
+                && open_walked(entry.path())
+                    .and_then(read_all)
+                    .is_ok_and(|bytes| {
+                        bytes
+                            .windows(NEEDLE.len())
+                            .any(|w| w.eq_ignore_ascii_case(NEEDLE))
+                    })
         })
 }
 

@@ -1,7 +1,9 @@
 //! Following a target's module tree from its root file as rustc does: `mod x;` → `x.rs` or
 //! `x/mod.rs` (relative to the right directory for mod-rs and non-mod-rs files), `#[path]`
 //! (also under `cfg_attr`, every candidate), inline modules, and `include!` of literals. Every
-//! `mod` is followed whatever its `cfg`.
+//! `mod` is followed whatever its `cfg`. Every file is read through the unit's [`Tree`]: a module
+//! file that leads outside it, or is not a regular file, is reported on the declaring file and
+//! never read.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -9,18 +11,21 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use tlslint_lints::modules::{ModuleRef, module_refs};
 
+use crate::confine::{Refusal, Tree};
 use crate::plan::Problem;
 
 /// The files of the module tree rooted at `root`, in discovery order, each with whether it is
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
-/// `seen` (canonical paths). Missing module files become problems on the declaring file.
+/// `seen` (canonical paths). Missing or refused module files become problems on the declaring
+/// file; a refused root is a problem of its own.
 pub fn walk(
     root: &Path,
+    tree: &Tree,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
 ) -> Vec<(PathBuf, bool)> {
-    walk_with_cfgs(root, seen, display, problems)
+    walk_with_cfgs(root, tree, seen, display, problems)
         .into_iter()
         .map(|(path, in_test, _)| (path, in_test))
         .collect()
@@ -30,19 +35,37 @@ pub fn walk(
 /// their inline parents) on the way from the root to the file, outermost first.
 pub fn walk_with_cfgs(
     root: &Path,
+    tree: &Tree,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
 ) -> Vec<(PathBuf, bool, Vec<String>)> {
     let mut files = Vec::new();
+    match tree.check(root) {
+        Ok(_) => {}
+        Err(refusal) => {
+            problems.push(Problem {
+                display: display(root),
+                path: None,
+                range: None,
+                verb: "cannot read",
+                reason: refusal.to_string(),
+                label: "",
+                io: refusal.is_io(),
+            });
+            return files;
+        }
+    }
     let mut queue = vec![(root.to_path_buf(), true, false, Vec::new())];
     while let Some((file, is_mod_rs, in_test, file_cfgs)) = queue.pop() {
-        let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        let Ok(canonical) = tree.check(&file) else {
+            continue;
+        };
         if !seen.insert(canonical) {
             continue;
         }
         files.push((file.clone(), in_test, file_cfgs.clone()));
-        let Ok(text) = std::fs::read_to_string(&file) else {
+        let Ok(text) = tree.read_to_string(&file) else {
             continue;
         };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -81,22 +104,39 @@ pub fn walk_with_cfgs(
                         };
                         paths.iter().map(|p| (base.join(p), true)).collect()
                     };
-                    let existing: Vec<&(PathBuf, bool)> =
-                        candidates.iter().filter(|(p, _)| p.is_file()).collect();
+                    let mut existing: Vec<&(PathBuf, bool)> = Vec::new();
+                    let mut refused = None;
+                    for candidate in &candidates {
+                        match tree.check(&candidate.0) {
+                            Ok(_) => existing.push(candidate),
+                            Err(Refusal::Missing) => {}
+                            Err(refusal) => {
+                                refused.get_or_insert((&candidate.0, refusal));
+                            }
+                        }
+                    }
                     if existing.is_empty() {
-                        let tried: Vec<String> = candidates
-                            .iter()
-                            .map(|(p, _)| format!("`{}`", display(p)))
-                            .collect();
+                        let reason = match refused {
+                            Some((path, refusal)) => {
+                                format!("module `{name}` points at `{}`: {refusal}", display(path))
+                            }
+                            None => {
+                                let tried: Vec<String> = candidates
+                                    .iter()
+                                    .map(|(p, _)| format!("`{}`", display(p)))
+                                    .collect();
+                                format!(
+                                    "module `{name}` points at a missing file: {}",
+                                    tried.join(" or ")
+                                )
+                            }
+                        };
                         problems.push(Problem {
                             display: display(&file),
                             path: Some(file.clone()),
                             range: Some(at),
                             verb: "cannot lint",
-                            reason: format!(
-                                "module `{name}` points at a missing file: {}",
-                                tried.join(" or ")
-                            ),
+                            reason,
                             label: "declared here",
                             io: false,
                         });
@@ -113,22 +153,28 @@ pub fn walk_with_cfgs(
                 }
                 ModuleRef::Include { path, at } => {
                     let target = dir.join(&path);
-                    if target.is_file() {
-                        children.push((target, true, in_test, file_cfgs.clone()));
-                    } else {
-                        problems.push(Problem {
-                            display: display(&file),
-                            path: Some(file.clone()),
-                            range: Some(at),
-                            verb: "cannot lint",
-                            reason: format!(
-                                "`include!` points at a missing file: `{}`",
-                                display(&target)
-                            ),
-                            label: "included here",
-                            io: false,
-                        });
-                    }
+                    let reason = match tree.check(&target) {
+                        Ok(_) => {
+                            children.push((target, true, in_test, file_cfgs.clone()));
+                            continue;
+                        }
+                        Err(Refusal::Missing) => format!(
+                            "`include!` points at a missing file: `{}`",
+                            display(&target)
+                        ),
+                        Err(refusal) => {
+                            format!("`include!` points at `{}`: {refusal}", display(&target))
+                        }
+                    };
+                    problems.push(Problem {
+                        display: display(&file),
+                        path: Some(file.clone()),
+                        range: Some(at),
+                        verb: "cannot lint",
+                        reason,
+                        label: "included here",
+                        io: false,
+                    });
                 }
             }
         }
@@ -149,12 +195,20 @@ pub fn declared_as_test(file: &Path, cache: &DeclarationCache) -> bool {
 
 /// The module declarations of the files read by [`declared_as_test`], shared by the worker
 /// threads so that sibling files do not re-read and re-tokenize their parent module.
-#[derive(Default)]
 pub struct DeclarationCache {
+    tree: Tree,
     refs: Mutex<HashMap<PathBuf, Arc<Vec<ModuleRef>>>>,
 }
 
 impl DeclarationCache {
+    /// A cache that reads declaring files from `tree` only.
+    pub fn new(tree: Tree) -> DeclarationCache {
+        DeclarationCache {
+            tree,
+            refs: Mutex::default(),
+        }
+    }
+
     fn module_refs(&self, file: &Path) -> Option<Arc<Vec<ModuleRef>>> {
         if let Some(refs) = self
             .refs
@@ -164,7 +218,7 @@ impl DeclarationCache {
         {
             return Some(refs.clone());
         }
-        let text = std::fs::read_to_string(file).ok()?;
+        let text = self.tree.read_to_string(file).ok()?;
         let refs = Arc::new(module_refs(&text));
         self.refs
             .lock()

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::cli::Args;
+use crate::confine::{Tree, normalize};
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::workspace::SetupError;
 use crate::{config, manifest};
@@ -21,23 +22,56 @@ use crate::{config, manifest};
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let cwd = std::env::current_dir()
         .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
-    plan_in(args, &cwd, &args.paths)
+    plan_in(args, &cwd, &args.paths, Tree::around(&cwd))
 }
 
 /// Collects `paths` (relative to `cwd`, which display paths are relative to) into units by
-/// package (`--staged` passes the index's copy of the repository as `cwd`).
-pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, SetupError> {
+/// package (`--staged` passes the index's copy of the repository as `cwd`). Files are read from
+/// `tree` only; a path named outside it (`../other`, `/abs`) adds its own directory to the tree,
+/// since the user chose it, but a path named inside it that leads out through a symlink is
+/// refused.
+pub fn plan_in(
+    args: &Args,
+    cwd: &Path,
+    paths: &[PathBuf],
+    mut tree: Tree,
+) -> Result<Plan, SetupError> {
     let cwd = cwd.to_path_buf();
+    for arg in paths {
+        let lexical = normalize(&cwd.join(arg));
+        if !tree.holds_lexically(&lexical) {
+            let dir = if lexical.is_dir() {
+                lexical.as_path()
+            } else {
+                lexical.parent().unwrap_or(&lexical)
+            };
+            tree.add_root(dir);
+        }
+    }
     let mut plan = Plan {
         root: cwd.clone(),
+        tree,
         ..Plan::default()
     };
+    let mut named = HashSet::new();
     // A walk lists each file once (it does not follow links), so only several arguments can
     // name a file twice; then files are told apart by their canonical paths.
     let mut seen = (paths.len() > 1).then(HashSet::new);
     let mut files = Vec::new();
     for arg in paths {
         let abs = cwd.join(arg);
+        if abs.is_dir() && !std::fs::canonicalize(&abs).is_ok_and(|c| plan.tree.contains(&c)) {
+            plan.problems.push(Problem {
+                display: display_path(&cwd, &abs),
+                path: None,
+                range: None,
+                verb: "cannot read",
+                reason: crate::confine::Refusal::Outside.to_string(),
+                label: "",
+                io: false,
+            });
+            continue;
+        }
         let (found, canonical_root) = if abs.is_dir() {
             let found = walk_dir(&abs, &cwd, &mut plan.problems);
             // Walks do not follow links, so a walked file's canonical path is the canonical
@@ -47,6 +81,7 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
                 .then(|| std::fs::canonicalize(&abs).unwrap_or_else(|_| abs.clone()));
             (found, root)
         } else if abs.exists() {
+            named.insert(abs.clone());
             (vec![abs.clone()], None)
         } else {
             plan.problems.push(Problem {
@@ -70,7 +105,7 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
             })),
         }
     }
-    let tables = ManifestTables::probe(&files);
+    let tables = ManifestTables::probe(&files, &plan.tree);
     let mut packages = Packages::default();
     let mut package_of = PackageOf::default();
     for file in files {
@@ -88,17 +123,30 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
                 dir.ancestors().find(|d| tables.of(d).workspace)
             };
             let mut problems = Vec::new();
-            let unit = unit_for(args, &cwd, &dir, root, files, &mut problems);
+            let unit = unit_for(
+                args,
+                &cwd,
+                &dir,
+                root,
+                files,
+                (&plan.tree, &named),
+                &mut problems,
+            );
             (unit, problems)
         })
         .collect();
+    let mut reported: HashSet<PathBuf> = plan
+        .problems
+        .iter()
+        .filter_map(|p| p.path.clone())
+        .collect();
     for (unit, problems) in units {
         for problem in problems {
-            let reported = plan
-                .problems
-                .iter()
-                .any(|p| p.path.is_some() && p.path == problem.path);
-            if !reported {
+            if problem
+                .path
+                .as_ref()
+                .is_none_or(|p| reported.insert(p.clone()))
+            {
                 plan.problems.push(problem);
             }
         }
@@ -108,13 +156,16 @@ pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf]) -> Result<Plan, Setup
 }
 
 /// The unit of one package directory. A package manifest that does not parse is reported as a
-/// problem (exit status 2) and its files are linted under the workspace policy.
+/// problem (exit status 2) and its files are linted under the workspace policy. `(tree, named)`:
+/// where files may be read from, and the files named on the command line (the others were found
+/// by walks).
 fn unit_for(
     args: &Args,
     cwd: &Path,
     dir: &Path,
     workspace_root: Option<&Path>,
     files: Vec<PathBuf>,
+    (tree, named): (&Tree, &HashSet<PathBuf>),
     problems: &mut Vec<Problem>,
 ) -> Result<Unit, SetupError> {
     let mut layers = Vec::new();
@@ -151,9 +202,11 @@ fn unit_for(
                 Ok(())
             };
         if let Some(root) = workspace_root {
-            report(config::workspace_layers(root))?;
+            report(config::workspace_layers(root, tree))?;
         }
-        report(config::package_layer(&dir.join("Cargo.toml")).map(|l| l.into_iter().collect()))?;
+        report(
+            config::package_layer(&dir.join("Cargo.toml"), tree).map(|l| l.into_iter().collect()),
+        )?;
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
     let (mut policy, excludes) =
@@ -170,6 +223,7 @@ fn unit_for(
                     .is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
             FileEntry {
                 display: display_path(cwd, &path),
+                walked: !named.contains(&path),
                 path,
                 is_test_target,
                 module_unknown: !is_test_target,
@@ -177,6 +231,7 @@ fn unit_for(
         })
         .collect();
     Ok(Unit {
+        tree: tree.clone(),
         name: dir
             .file_name()
             .map_or_else(|| ".".to_string(), |n| n.to_string_lossy().into_owned()),
@@ -265,6 +320,7 @@ impl Packages {
 /// parallel.
 struct ManifestTables {
     by_dir: HashMap<PathBuf, Tables>,
+    tree: Tree,
 }
 
 /// Whether a `Cargo.toml` has a `package` and a `workspace` table. A manifest that does not parse
@@ -284,9 +340,12 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 }
 
 impl Tables {
-    /// The tables of `dir/Cargo.toml`.
-    fn read(dir: &Path) -> Tables {
-        std::fs::read_to_string(dir.join("Cargo.toml"))
+    /// The tables of `dir/Cargo.toml`, read from `tree` (a directory outside it has none).
+    fn read(dir: &Path, tree: &Tree) -> Tables {
+        if !tree.holds_lexically(dir) {
+            return Tables::default();
+        }
+        tree.read_to_string(&dir.join("Cargo.toml"))
             .ok()
             .map_or_else(Tables::default, |text| {
                 toml::from_str(&text).unwrap_or(Tables {
@@ -299,8 +358,8 @@ impl Tables {
 
 impl ManifestTables {
     /// Reads the manifests of the directories of `files` (sorted, as walks return them) and of
-    /// all their ancestors.
-    fn probe(files: &[PathBuf]) -> ManifestTables {
+    /// all their ancestors inside `tree`.
+    fn probe(files: &[PathBuf], tree: &Tree) -> ManifestTables {
         let mut dirs: HashSet<&Path> = HashSet::new();
         let mut last_parent: Option<&Path> = None;
         for file in files {
@@ -317,9 +376,12 @@ impl ManifestTables {
         }
         let by_dir = dirs
             .into_par_iter()
-            .map(|dir| (dir.to_path_buf(), Tables::read(dir)))
+            .map(|dir| (dir.to_path_buf(), Tables::read(dir, tree)))
             .collect();
-        ManifestTables { by_dir }
+        ManifestTables {
+            by_dir,
+            tree: tree.clone(),
+        }
     }
 
     /// The tables of `dir/Cargo.toml`.
@@ -327,7 +389,7 @@ impl ManifestTables {
         self.by_dir
             .get(dir)
             .copied()
-            .unwrap_or_else(|| Tables::read(dir))
+            .unwrap_or_else(|| Tables::read(dir, &self.tree))
     }
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use tlslint_lints::Policy;
 
 use crate::config::{DependencyPolicy, Excludes};
+use crate::confine::Tree;
 
 /// The files of one package and the policy they are linted under.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub struct Unit {
     pub excludes: Excludes,
     /// The files.
     pub files: Vec<FileEntry>,
+    /// Where its files may be read from.
+    pub tree: Tree,
 }
 
 /// One file to lint.
@@ -36,6 +39,9 @@ pub struct FileEntry {
     /// Whether the file's module declaration has not been seen (paths mode): it is looked up
     /// when the file passes the prefilter, to learn whether it is a `#[cfg(test)]` module.
     pub module_unknown: bool,
+    /// Whether a directory walk that follows no links found it inside the unit's tree, so that it
+    /// is opened without resolving its path first (see [`crate::confine::open_walked`]).
+    pub walked: bool,
 }
 
 /// A source that could not be collected or read: reported as TLS001.
@@ -68,15 +74,62 @@ pub struct Plan {
     pub problems: Vec<Problem>,
     /// The workspace's dependency policy (workspace mode only).
     pub dependencies: DependencyPolicy,
+    /// Where the workspace's files may be read from.
+    pub tree: Tree,
 }
 
-/// `path` relative to `root` with `/` separators, or as given when outside it.
+/// `path` relative to `root` with `/` separators, or as given when outside it. A name that is
+/// not UTF-8 shows its other bytes as `\xNN`, and control characters (a newline, an escape, a
+/// bidi override) as `\u{..}`, so that no file name can start a line of its own in a log or
+/// colour a terminal, and two names never show alike.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    let s = rel.to_string_lossy();
+    let shown = shown_os_str(rel.as_os_str());
     if std::path::MAIN_SEPARATOR == '/' {
-        s.into_owned()
+        shown
     } else {
-        s.replace(std::path::MAIN_SEPARATOR, "/")
+        shown.replace(std::path::MAIN_SEPARATOR, "/")
     }
+}
+
+/// A path or name from elsewhere (git's index, a message) as [`display_path`] shows names.
+pub fn shown(s: &str) -> String {
+    shown_os_str(std::ffi::OsStr::new(s))
+}
+
+/// `s` with bytes that are not UTF-8 written `\xNN`, control or bidi characters written
+/// `\u{..}`, and (where it is not the separator) a backslash written `\\`, so that the shown
+/// form tells every name apart.
+fn shown_os_str(s: &std::ffi::OsStr) -> String {
+    let bytes = s.as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' && std::path::MAIN_SEPARATOR == '/' {
+                out.push_str("\\\\");
+            } else {
+                push_shown_char(&mut out, c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// Pushes `c`, escaped as `\u{..}` when it is a control character or a bidi control.
+pub fn push_shown_char(out: &mut String, c: char) {
+    if is_unsafe_char(c) {
+        out.push_str(&format!("\\u{{{:x}}}", c as u32));
+    } else {
+        out.push(c);
+    }
+}
+
+/// Control characters (C0, DEL, C1) and the Unicode bidi controls that reorder how a line
+/// reads (CVE-2021-42574).
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

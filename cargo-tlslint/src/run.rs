@@ -11,10 +11,11 @@ use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
     Diagnostic, FileReport, Prefilter, SourceFile, Triggers, check_file, collect_consts, finalize,
-    join, join_package_facts, join_verifiers, redact_private_keys,
+    join, join_package_facts, join_verifiers,
 };
 
 use crate::cli::{Args, ColorChoice, MessageFormat};
+use crate::confine::{self, Refusal};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
@@ -114,18 +115,26 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let audit_time = audit_started.elapsed();
     let style = human::Style {
-        color: stderr_shows_color(),
+        color: stderr_shows_color() && args.message_format != MessageFormat::Github,
         short: args.message_format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
-    let mut sources = Sources::new(plan.root.clone());
+    let mut sources = Sources::default();
+    let wanted = Sources::wanted(&outcome.files);
     for unit in &plan.units {
-        for f in &unit.files {
-            sources.add_path(f.display.clone(), f.path.clone());
+        for f in unit
+            .files
+            .iter()
+            .filter(|f| wanted.contains(f.display.as_str()))
+        {
+            sources.add_path(f.display.clone(), f.path.clone(), &unit.tree);
         }
     }
-    for (display, path) in audit.iter().flat_map(|a| &a.sources) {
-        sources.add_path(display.clone(), path.clone());
+    if let Some(audit) = &audit {
+        audit.register_sources(&wanted, &mut sources);
+    }
+    for display in wanted {
+        sources.add_path_if_new(display, plan.root.join(display), &plan.tree);
     }
     let counts = Counts::of(&outcome.files);
     let failed = counts.errors > 0
@@ -133,21 +142,13 @@ pub fn run(args: &Args) -> ExitCode {
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
-    match args.message_format {
+    let written = match args.message_format {
         MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if let Some(audit) = &audit {
                 if args.verbose > 0 {
-                    let files: Vec<FileFindings> = audit
-                        .files_with_findings
-                        .iter()
-                        .map(|(_, f)| FileFindings {
-                            display: f.display.clone(),
-                            text: f.text.clone(),
-                            diagnostics: f.diagnostics.clone(),
-                        })
-                        .collect();
-                    out.push_str(&human::render_all(&files, &mut sources, style));
+                    let files = audit.files_with_findings.iter().map(|(_, f)| f);
+                    out.push_str(&human::render_all(files, &mut sources, style));
                 }
                 out.push_str(&deps::summary::render(audit));
             }
@@ -157,13 +158,15 @@ pub fn run(args: &Args) -> ExitCode {
                 out.push_str(&line);
                 out.push('\n');
             }
-            let _ = write!(anstream::stderr(), "{out}");
             if args.message_format == MessageFormat::Github {
-                let _ = write!(
-                    std::io::stdout(),
-                    "{}",
+                write_stdout(&format!(
+                    "{}{}",
+                    github::quoted_log(&out),
                     github::render(&outcome.files, &plan.root)
-                );
+                ))
+            } else {
+                let _ = write!(anstream::stderr(), "{out}");
+                Ok(())
             }
         }
         MessageFormat::Sarif => {
@@ -172,15 +175,9 @@ pub fn run(args: &Args) -> ExitCode {
                 log =
                     deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
             }
-            let _ = write!(std::io::stdout(), "{log}");
+            write_stdout(&log)
         }
-        MessageFormat::Gitlab => {
-            let _ = write!(
-                std::io::stdout(),
-                "{}",
-                gitlab::render(&outcome.files, &plan.root)
-            );
-        }
+        MessageFormat::Gitlab => write_stdout(&gitlab::render(&outcome.files, &plan.root)),
         MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
             let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
             let manifest = plan.root.join("Cargo.toml").display().to_string();
@@ -207,8 +204,12 @@ pub fn run(args: &Args) -> ExitCode {
             }
             out.push_str(&json::finished(!failed && !outcome.io_error));
             out.push('\n');
-            let _ = write!(std::io::stdout(), "{out}");
+            write_stdout(&out)
         }
+    };
+    if let Err(e) = written {
+        let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
+        return ExitCode::from(EXIT_ERROR);
     }
     if args.verbose > 0 {
         let _ = writeln!(
@@ -270,8 +271,21 @@ fn stderr_shows_color() -> bool {
 }
 
 fn print_stdout(text: &str) -> ExitCode {
-    let _ = write!(anstream::stdout(), "{text}");
-    ExitCode::from(EXIT_CLEAN)
+    match write!(anstream::stdout(), "{text}").and_then(|()| anstream::stdout().flush()) {
+        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Writes `text` to stdout and flushes it: a failure (a full disk, a closed pipe) must end the run
+/// with exit status 2 rather than leave a truncated report behind a clean status.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// What linting a plan produced.
@@ -290,6 +304,7 @@ pub struct Outcome {
 struct Linted {
     unit: usize,
     display: String,
+    path: std::path::PathBuf,
     text: Option<String>,
     report: FileReport,
     parsed: bool,
@@ -299,7 +314,7 @@ struct Linted {
 /// Lints every file of the plan: in parallel per file, then the per-package join and policy.
 pub fn lint(plan: &Plan) -> Outcome {
     let prefilter = Prefilter::new();
-    let declarations = modtree::DeclarationCache::default();
+    let declarations = modtree::DeclarationCache::new(plan.tree.clone());
     let jobs: Vec<(usize, &FileEntry)> = plan
         .units
         .iter()
@@ -314,13 +329,7 @@ pub fn lint(plan: &Plan) -> Outcome {
     let work = || {
         jobs.par_iter()
             .map(|(unit, file)| {
-                lint_one(
-                    *unit,
-                    file,
-                    &plan.units[*unit].policy,
-                    &prefilter,
-                    &declarations,
-                )
+                lint_one(*unit, file, &plan.units[*unit], &prefilter, &declarations)
             })
             .collect::<Vec<_>>()
     };
@@ -351,48 +360,56 @@ pub fn lint(plan: &Plan) -> Outcome {
         for mut l in linted {
             finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
             if !l.report.diagnostics.is_empty() {
-                outcome.files.push(FileFindings {
-                    display: l.display,
-                    text: l.text.map(redacted),
-                    diagnostics: l.report.diagnostics,
-                });
+                outcome.files.push(FileFindings::new(
+                    l.display,
+                    l.path,
+                    l.text,
+                    l.report.diagnostics,
+                ));
             }
         }
     }
-    for problem in &plan.problems {
-        outcome.io_error |= problem.io;
-        let policy = plan
-            .units
-            .iter()
-            .find(|u| {
-                problem
-                    .path
-                    .as_deref()
-                    .is_some_and(|p| p.starts_with(&u.dir))
-            })
-            .map(|u| u.policy.clone())
-            .unwrap_or_default();
-        let text = problem
-            .path
-            .as_deref()
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        let mut report = FileReport {
-            path: problem.display.clone(),
-            diagnostics: vec![problem_diagnostic(problem)],
-            ..FileReport::default()
-        };
-        finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
-        if !report.diagnostics.is_empty() {
-            outcome.files.push(FileFindings {
-                display: problem.display.clone(),
-                text,
-                diagnostics: report.diagnostics,
-            });
-        }
-    }
+    report_problems(plan, &mut outcome);
     outcome.files.sort_by(|a, b| a.display.cmp(&b.display));
     merge_same_file(&mut outcome.files);
     outcome
+}
+
+/// Reports the problems met while collecting files, each file's problems together: the file is
+/// read once (from its tree) for all of them, and its suppressions apply.
+fn report_problems(plan: &Plan, outcome: &mut Outcome) {
+    let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
+    for problem in &plan.problems {
+        outcome.io_error |= problem.io;
+        by_file
+            .entry(problem.display.as_str())
+            .or_default()
+            .push(problem);
+    }
+    for (display, problems) in by_file {
+        let path = problems.iter().find_map(|p| p.path.clone());
+        let unit = path
+            .as_deref()
+            .and_then(|p| plan.units.iter().find(|u| p.starts_with(&u.dir)));
+        let policy = unit.map(|u| u.policy.clone()).unwrap_or_default();
+        let tree = unit.map_or(&plan.tree, |u| &u.tree);
+        let text = path.as_deref().and_then(|p| tree.read_to_string(p).ok());
+        let mut report = FileReport {
+            path: display.to_string(),
+            diagnostics: problems.iter().map(|p| problem_diagnostic(p)).collect(),
+            ..FileReport::default()
+        };
+        report.diagnostics.sort_by_key(|d| d.primary.range.start);
+        finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
+        if !report.diagnostics.is_empty() {
+            outcome.files.push(FileFindings::new(
+                display.to_string(),
+                path.unwrap_or_default(),
+                text,
+                report.diagnostics,
+            ));
+        }
+    }
 }
 
 fn merge_same_file(files: &mut Vec<FileFindings>) {
@@ -426,15 +443,17 @@ fn problem_diagnostic(p: &Problem) -> Diagnostic {
 }
 
 fn lint_one(
-    unit: usize,
+    unit_index: usize,
     file: &FileEntry,
-    policy: &tlslint_lints::Policy,
+    unit: &Unit,
     prefilter: &Prefilter,
     declarations: &modtree::DeclarationCache,
 ) -> Linted {
+    let policy = &unit.policy;
     let mut linted = Linted {
-        unit,
+        unit: unit_index,
         display: file.display.clone(),
+        path: file.path.clone(),
         text: None,
         report: FileReport {
             path: file.display.clone(),
@@ -444,7 +463,14 @@ fn lint_one(
         io_error: false,
     };
     let manifest_kind = manifest::Kind::of(&file.path);
-    let read = source_read::with_bytes(&file.path, |bytes| match std::str::from_utf8(bytes) {
+    let open = || {
+        if file.walked {
+            confine::open_walked(&file.path)
+        } else {
+            unit.tree.open(&file.path)
+        }
+    };
+    let read = source_read::with_bytes(open, |bytes| match std::str::from_utf8(bytes) {
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
             Some(kind) => Kept::Manifest(kind, text.to_string()),
@@ -454,16 +480,18 @@ fn lint_one(
         },
     });
     let (text, triggers) = match read {
-        Err(e) => {
-            linted.io_error = true;
-            linted.report.diagnostics.push(
-                Diagnostic::new(
-                    &PARSE_ERROR,
-                    format!("cannot read `{}`: {e}", file.display),
-                    0..0,
-                )
-                .note("the rest of the workspace is still linted"),
-            );
+        Err(refusal) => {
+            linted.io_error = refusal.is_io();
+            let mut d = Diagnostic::new(
+                &PARSE_ERROR,
+                format!("cannot read `{}`: {refusal}", file.display),
+                0..0,
+            )
+            .note("the rest of the workspace is still linted");
+            if !matches!(refusal, Refusal::Io(_) | Refusal::Missing) {
+                d.in_test_code = file.is_test_target;
+            }
+            linted.report.diagnostics.push(d);
             return linted;
         }
         Ok(Kept::NotUtf8(at)) => {
@@ -483,7 +511,7 @@ fn lint_one(
         Ok(Kept::Nothing) => return linted,
         Ok(Kept::Manifest(kind, text)) => {
             linted.parsed = true;
-            linted.report = manifest::check(kind, file, &text);
+            linted.report = manifest::check(kind, file, &text, &unit.tree);
             linted.io_error = linted
                 .report
                 .diagnostics
@@ -572,11 +600,6 @@ fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
     }
 }
 
-/// The text shown in output, with private-key bodies masked (TLS704 never prints a key).
-fn redacted(text: String) -> String {
-    redact_private_keys(&text).unwrap_or(text)
-}
-
 /// Finds the constants that pending findings wait for among the package's files, then joins.
 fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
     let names: BTreeSet<String> = linted
@@ -590,7 +613,7 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
     let mut consts: Vec<_> = candidates
         .par_iter()
         .filter_map(|(display, path)| {
-            let text = std::fs::read_to_string(path).ok()?;
+            let text = unit.tree.read_to_string(path).ok()?;
             names
                 .iter()
                 .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
@@ -659,20 +682,29 @@ pub fn lint_source(
     join_package_facts(std::slice::from_mut(&mut report));
     join_verifiers(std::slice::from_mut(&mut report));
     finalize(&mut report, text, policy);
-    FileFindings {
-        display: display.to_string(),
-        text: Some(redacted(text.to_string())),
-        diagnostics: report.diagnostics,
-    }
+    FileFindings::new(
+        display.to_string(),
+        std::path::PathBuf::new(),
+        Some(text.to_string()),
+        report.diagnostics,
+    )
 }
 
-/// Renders findings exactly as the CLI's human format does, without colour.
-pub fn render_plain(files: &[FileFindings], anonymize_line_numbers: bool) -> String {
+/// Renders findings exactly as the CLI's human format does, without colour; `other_texts` are
+/// the files (display path, text) that labels may point into.
+pub fn render_plain(
+    files: &[FileFindings],
+    other_texts: &[(String, String)],
+    anonymize_line_numbers: bool,
+) -> String {
     let mut sources = Sources::default();
     for f in files {
         if let Some(t) = &f.text {
             sources.add_text(f.display.clone(), t.clone());
         }
+    }
+    for (display, text) in other_texts {
+        sources.add_text(display.clone(), text.clone());
     }
     let style = human::Style {
         color: false,

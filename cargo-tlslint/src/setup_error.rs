@@ -3,9 +3,12 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::render::{redacted, redacted_message};
 use crate::workspace::SetupError;
 
-/// The text to print for a setup error.
+/// The text to print for a setup error. The snippet's text, the message and any tool's error
+/// output are redacted first: a manifest or `tlslint.toml` can hold a private key, and cargo's own
+/// error quotes the line it failed on.
 pub fn render(e: &SetupError, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -14,14 +17,17 @@ pub fn render(e: &SetupError, color: bool) -> String {
     };
     let mut out = match e {
         SetupError::Config(c) => {
-            let path = c.path.display().to_string();
-            let title = Level::ERROR.primary_title(c.message.as_str());
-            let group = if c.text.is_empty() {
+            let path = crate::plan::shown(&c.path.display().to_string());
+            let message = redacted_message(&c.message);
+            let label = redacted_message(&c.label);
+            let text = redacted(&path, c.text.clone());
+            let title = Level::ERROR.primary_title(message.as_str());
+            let group = if text.is_empty() {
                 Group::with_title(title)
             } else {
-                let label = (!c.label.is_empty()).then_some(c.label.as_str());
+                let label = (!label.is_empty()).then_some(label.as_str());
                 title.element(
-                    Snippet::source(c.text.as_str())
+                    Snippet::source(text.as_str())
                         .path(path.as_str())
                         .annotation(AnnotationKind::Primary.span(c.range.clone()).label(label)),
                 )
@@ -29,7 +35,7 @@ pub fn render(e: &SetupError, color: bool) -> String {
             renderer.render(&[group])
         }
         SetupError::Other(e) => {
-            let text = format!("{e:#}");
+            let text = redacted_message(&format!("{e:#}"));
             renderer.render(&[Group::with_title(Level::ERROR.primary_title(text.as_str()))])
         }
     };

@@ -11,6 +11,7 @@ use cargo_metadata::{Metadata, MetadataCommand, Package, TargetKind};
 
 use crate::cli::Args;
 use crate::config::{self, ConfigError};
+use crate::confine::Tree;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
 
@@ -40,17 +41,20 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let manifest = manifest_path(args)?;
     let metadata = metadata(&manifest)?;
     let root = metadata.workspace_root.clone().into_std_path_buf();
-    let ws_layers = config::workspace_layers(&root)?;
+    let mut tree = Tree::around(manifest.parent().unwrap_or(&root));
+    tree.add_root(&root);
+    let ws_layers = config::workspace_layers(&root, &tree)?;
     let mut plan = Plan {
         root: root.clone(),
         dependencies: config::dependency_policy(&ws_layers),
+        tree,
         ..Plan::default()
     };
     let mut seen = HashSet::new();
     let display = |p: &Path| display_path(&root, p);
     for package in select_packages(args, &metadata)? {
         let manifest = package.manifest_path.clone().into_std_path_buf();
-        let pkg_layer = config::package_layer(&manifest)?;
+        let pkg_layer = config::package_layer(&manifest, &plan.tree)?;
         let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =
@@ -66,12 +70,15 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                 continue;
             }
             let src = target.src_path.clone().into_std_path_buf();
-            for (path, in_test) in modtree::walk(&src, &mut seen, &display, &mut plan.problems) {
+            for (path, in_test) in
+                modtree::walk(&src, &plan.tree, &mut seen, &display, &mut plan.problems)
+            {
                 files.push(FileEntry {
                     display: display(&path),
                     path,
                     is_test_target: is_test_target || in_test,
                     module_unknown: false,
+                    walked: false,
                 });
             }
         }
@@ -80,6 +87,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             path: manifest.clone(),
             is_test_target: false,
             module_unknown: false,
+            walked: false,
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
@@ -87,6 +95,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             policy,
             excludes,
             files,
+            tree: plan.tree.clone(),
         });
     }
     add_workspace_files(&mut plan);
@@ -100,7 +109,9 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
 fn add_workspace_files(plan: &mut Plan) {
     let root = plan.root.clone();
     let root_manifest = root.join("Cargo.toml");
-    let root_is_package = std::fs::read_to_string(&root_manifest)
+    let root_is_package = plan
+        .tree
+        .read_to_string(&root_manifest)
         .ok()
         .and_then(|t| toml::from_str::<toml::Table>(&t).ok())
         .is_some_and(|t| t.contains_key("package"));
@@ -119,6 +130,7 @@ fn add_workspace_files(plan: &mut Plan) {
                 path,
                 is_test_target: false,
                 module_unknown: false,
+                walked: false,
             });
         }
     }
@@ -146,22 +158,37 @@ fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
         })
 }
 
-/// Runs `cargo metadata --no-deps` with the cargo we were started with, from outside the tree.
+/// Runs `cargo metadata --no-deps --offline` with the cargo we were started with (`$CARGO`, the
+/// toolchain's own binary, when run as `cargo tlslint`), from a directory none of whose ancestors
+/// another user can write: cargo and rustup read `.cargo/config.toml` and `rust-toolchain.toml`
+/// from the current directory and every parent, so neither the scanned tree's nor a shared
+/// temporary directory's may apply. rustup may not install a toolchain on the way.
 fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
     let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
-    MetadataCommand::new()
+    let mut command = MetadataCommand::new();
+    command
         .cargo_path(cargo)
         .manifest_path(manifest)
         .no_deps()
-        .current_dir(std::env::temp_dir())
-        .other_options(vec!["--offline".to_string()])
-        .exec()
-        .map_err(|e| match e {
-            cargo_metadata::Error::CargoMetadata { stderr } => {
-                anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end())
-            }
-            other => anyhow::anyhow!("`cargo metadata` failed: {other}"),
-        })
+        .current_dir(neutral_dir())
+        .env("RUSTUP_AUTO_INSTALL", "0")
+        .other_options(vec!["--offline".to_string()]);
+    command.exec().map_err(|e| match e {
+        cargo_metadata::Error::CargoMetadata { stderr } => {
+            anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end())
+        }
+        other => anyhow::anyhow!("`cargo metadata` failed: {other}"),
+    })
+}
+
+/// A directory only the administrator can write to, and whose ancestors are too: the root
+/// directory (on Windows, the system directory).
+pub fn neutral_dir() -> PathBuf {
+    if cfg!(windows) {
+        std::env::var_os("SystemRoot").map_or_else(|| PathBuf::from("C:\\Windows"), PathBuf::from)
+    } else {
+        PathBuf::from("/")
+    }
 }
 
 /// `-p` (by name, `name@version` or package id), `--workspace`, `--exclude`; by default the

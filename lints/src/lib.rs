@@ -44,7 +44,7 @@ pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,
     check_manifest, locked_packages, manifest_requests,
 };
-pub use pem::redact_private_keys;
+pub use pem::{TextKind, redact_private_keys};
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::{Prefilter, Triggers};
 pub use resolve::{Const, Resolved, Value};

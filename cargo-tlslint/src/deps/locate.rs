@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use tlslint_lints::LockedPackage;
 
+use crate::confine::Tree;
+
 /// Where the sources of the locked packages are looked for.
 #[derive(Debug, Default)]
 pub struct Locator {
@@ -26,6 +28,18 @@ pub enum Location {
     Found(PathBuf),
     /// Not on disk: `cargo fetch` (or `cargo vendor`) would bring it.
     NotDownloaded,
+    /// Not looked for: its name is not a package name, so joining it to a directory could lead
+    /// anywhere (`../../etc`). Says which entry.
+    Refused(String),
+}
+
+/// Whether `name` is a package name cargo accepts: ASCII letters, digits, `-` and `_`, so it
+/// names one directory entry and nothing else.
+pub fn is_package_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Locator {
@@ -60,6 +74,12 @@ impl Locator {
 
     /// Finds `pkg`'s source directory.
     pub fn locate(&self, pkg: &LockedPackage) -> Location {
+        if !is_package_name(&pkg.name) {
+            return Location::Refused(format!(
+                "`{}` (not a package name)",
+                crate::plan::shown(&pkg.name)
+            ));
+        }
         let versioned = format!("{}-{}", pkg.name, pkg.version);
         let Some(source) = pkg.source.as_deref() else {
             return self
@@ -123,8 +143,12 @@ impl Locator {
     }
 }
 
+/// The `Cargo.toml` of `dir` as a table, read only from inside `dir` (a manifest that is a
+/// symlink out of it, or a FIFO, is not read).
 fn manifest_table(dir: &Path) -> Option<toml::Table> {
-    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+    let text = Tree::new([dir.to_path_buf()])
+        .read_to_string(&dir.join("Cargo.toml"))
+        .ok()?;
     toml::from_str(&text).ok()
 }
 

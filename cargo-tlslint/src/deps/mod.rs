@@ -22,6 +22,7 @@ use tlslint_lints::{
 };
 
 use crate::config::DependencyPolicy;
+use crate::confine::Tree;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
 use crate::render::FileFindings;
@@ -80,15 +81,39 @@ pub struct Audit {
     pub reports: Vec<DepReport>,
     /// Packages whose source is not on disk.
     pub not_downloaded: Vec<LockedPackage>,
+    /// Lockfile entries not audited because their name is not a package name (`../x`, `a/b`).
+    pub refused: Vec<String>,
     /// The findings as files, for `-v` and the JSON format.
     pub files_with_findings: Vec<(usize, FileFindings)>,
-    /// Where each display path is read from.
-    pub sources: Vec<(String, PathBuf)>,
+    /// Where each display path is read from, and the index (into `dirs`) of its package.
+    pub sources: Vec<(String, PathBuf, usize)>,
     /// The source directory of each linted package (indexed like `files_with_findings`).
     pub dirs: Vec<PathBuf>,
 }
 
 impl Audit {
+    /// Registers the dependency files that findings' labels point into, each with its package's
+    /// tree, so that their text reaches the output only through `sources`.
+    pub fn register_sources(&self, wanted: &HashSet<&str>, sources: &mut crate::render::Sources) {
+        let wanted_here: HashSet<&str> = self
+            .files_with_findings
+            .iter()
+            .flat_map(|(_, f)| &f.diagnostics)
+            .flat_map(|d| &d.secondary)
+            .filter_map(|l| l.file.as_deref())
+            .chain(wanted.iter().copied())
+            .collect();
+        for (display, path, pkg) in &self.sources {
+            if wanted_here.contains(display.as_str()) {
+                sources.add_path(
+                    display.clone(),
+                    path.clone(),
+                    &Tree::new([self.dirs[*pkg].clone()]),
+                );
+            }
+        }
+    }
+
     /// Whether an effective finding of a crate not on the allow-list is at `deny` (or at `warn`
     /// under `-D warnings`), or (under `-D warnings`) a package was not downloaded.
     pub fn fails(&self, deny_warnings: bool) -> bool {
@@ -121,7 +146,7 @@ pub struct Inputs<'a> {
 pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
     let plan = inputs.plan;
     let lock_path = plan.root.join("Cargo.lock");
-    let lock_text = std::fs::read_to_string(&lock_path).map_err(|e| {
+    let lock_text = plan.tree.read_to_string(&lock_path).map_err(|e| {
         anyhow::anyhow!(
             "cannot read `{}`: {e}; run `cargo generate-lockfile` first",
             lock_path.display()
@@ -129,12 +154,12 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
     })?;
     let locked = locked_packages(&lock_text)
         .map_err(|e| anyhow::anyhow!("cannot parse `{}`: {e}", lock_path.display()))?;
-    let root_text = std::fs::read_to_string(plan.root.join("Cargo.toml")).ok();
+    let root_text = plan.tree.read_to_string(&plan.root.join("Cargo.toml")).ok();
     let members: Vec<(String, PathBuf, ManifestRequests)> = plan
         .units
         .iter()
         .filter_map(|u| {
-            let text = std::fs::read_to_string(u.dir.join("Cargo.toml")).ok()?;
+            let text = u.tree.read_to_string(&u.dir.join("Cargo.toml")).ok()?;
             Some((
                 u.name.clone(),
                 u.dir.clone(),
@@ -161,6 +186,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             Location::Found(dir) => found.push((p, dir)),
             Location::NotDownloaded if p.source.is_some() => audit.not_downloaded.push(p.clone()),
             Location::NotDownloaded => {}
+            Location::Refused(why) => audit.refused.push(why),
         }
     }
     audit.linted = found.len();
@@ -180,10 +206,12 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
                 policy: policy.clone(),
                 excludes: Default::default(),
                 files: c.files.clone(),
+                tree: c.tree.clone(),
             })
             .collect(),
         problems: Vec::new(),
         dependencies: DependencyPolicy::default(),
+        tree: plan.tree.clone(),
     };
     audit.files = collected.iter().map(|c| c.files.len()).sum();
     let outcome = lint(&dep_plan);
@@ -256,10 +284,12 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         }
     }
     audit.dirs = collected.iter().map(|c| c.dir.clone()).collect();
-    for c in &collected {
-        audit
-            .sources
-            .extend(c.files.iter().map(|f| (f.display.clone(), f.path.clone())));
+    for (i, c) in collected.iter().enumerate() {
+        audit.sources.extend(
+            c.files
+                .iter()
+                .map(|f| (f.display.clone(), f.path.clone(), i)),
+        );
     }
     let mut reports: Vec<DepReport> = reports
         .into_values()
@@ -364,6 +394,7 @@ fn rank(f: &DepFinding) -> (Class, bool, &'static str) {
 struct Collected {
     package: LockedPackage,
     dir: PathBuf,
+    tree: Tree,
     requests: Option<ManifestRequests>,
     files: Vec<FileEntry>,
     cfgs: Vec<Vec<String>>,
@@ -375,7 +406,8 @@ fn collect(
     workspace_manifest: Option<&str>,
     root: &Path,
 ) -> Collected {
-    let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok();
+    let tree = Tree::new([dir.to_path_buf()]);
+    let text = tree.read_to_string(&dir.join("Cargo.toml")).ok();
     let is_path_dep = package.source.is_none();
     let requests = text.as_deref().and_then(|t| {
         manifest_requests(
@@ -398,7 +430,7 @@ fn collect(
     if lib.is_file() {
         let display = |p: &Path| display_path(root, p);
         for (path, in_test, file_cfgs) in
-            modtree::walk_with_cfgs(&lib, &mut HashSet::new(), &display, &mut Vec::new())
+            modtree::walk_with_cfgs(&lib, &tree, &mut HashSet::new(), &display, &mut Vec::new())
         {
             let is_test_target = in_test
                 || file_cfgs
@@ -409,6 +441,7 @@ fn collect(
                 path,
                 is_test_target,
                 module_unknown: false,
+                walked: false,
             });
             cfgs.push(file_cfgs);
         }
@@ -416,6 +449,7 @@ fn collect(
     Collected {
         package: package.clone(),
         dir: dir.to_path_buf(),
+        tree,
         requests,
         files,
         cfgs,
@@ -454,7 +488,7 @@ fn dependency_lint_policy(plan: &Plan) -> Policy {
 }
 
 /// The path dependencies the workspace members declare (and those they declare in turn), by
-/// package name.
+/// package name. Like every dependency, each is read only from inside its own directory.
 fn path_dependencies(
     members: &[(String, PathBuf, ManifestRequests)],
     root: &Path,
@@ -473,7 +507,8 @@ fn path_dependencies(
             if !seen.insert(target.clone()) {
                 continue;
             }
-            let Some(r) = std::fs::read_to_string(target.join("Cargo.toml"))
+            let Some(r) = Tree::new([target.clone()])
+                .read_to_string(&target.join("Cargo.toml"))
                 .ok()
                 .and_then(|t| manifest_requests(&t, None))
             else {
@@ -497,6 +532,10 @@ fn reachable_packages(text: &str, locked: &[LockedPackage]) -> HashSet<String> {
         let ident = p.name.replace('-', "_");
         text.contains(&format!("{ident}::")) || text.contains(&format!("use {ident}"))
     };
+    let mut by_name: HashMap<&str, Vec<&LockedPackage>> = HashMap::new();
+    for p in locked {
+        by_name.entry(p.name.as_str()).or_default().push(p);
+    }
     let mut out: HashSet<String> = HashSet::new();
     let mut stack: Vec<&str> = locked
         .iter()
@@ -506,9 +545,10 @@ fn reachable_packages(text: &str, locked: &[LockedPackage]) -> HashSet<String> {
     while let Some(name) = stack.pop() {
         if out.insert(name.to_string()) {
             stack.extend(
-                locked
-                    .iter()
-                    .filter(|p| p.name == name)
+                by_name
+                    .get(name)
+                    .into_iter()
+                    .flatten()
                     .flat_map(|p| p.dependencies.iter().map(String::as_str)),
             );
         }

@@ -17,15 +17,16 @@ pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
         return log.to_string();
     };
     let mut results = Vec::new();
+    let paths: std::collections::HashMap<&str, &Path> = audit
+        .sources
+        .iter()
+        .map(|(d, p, _)| (d.as_str(), p.as_path()))
+        .collect();
     for (pkg, file) in &audit.files_with_findings {
         let Some(report) = audit.reports.iter().find(|r| r.dir == audit.dirs[*pkg]) else {
             continue;
         };
-        let path = audit
-            .sources
-            .iter()
-            .find(|(d, _)| *d == file.display)
-            .map(|(_, p)| p.as_path());
+        let path = paths.get(file.display.as_str()).copied();
         let under_home = path.and_then(|p| p.strip_prefix(cargo_home).ok());
         let uri = under_home.map_or_else(
             || file.display.clone(),

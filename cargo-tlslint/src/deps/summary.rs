@@ -23,6 +23,13 @@ pub fn render(audit: &Audit) -> String {
     for r in &audit.reports {
         block(&mut out, r);
     }
+    if !audit.refused.is_empty() {
+        let _ = writeln!(
+            out,
+            "warning: `Cargo.lock` entries not audited: {}",
+            audit.refused.join(", ")
+        );
+    }
     if !audit.not_downloaded.is_empty() {
         let names: Vec<String> = audit
             .not_downloaded

@@ -55,11 +55,45 @@ fn annotation(d: &Diagnostic, file: &FileFindings, path: &str) -> String {
     format!("::{command} {}::{}", props.join(","), escape_data(&message))
 }
 
-/// Escapes a command's message as actions/toolkit does.
+/// Escapes a command's message as actions/toolkit does (`%`, `\r`, `\n`), and writes every other
+/// control character and bidi control as `\u{..}`: an escape, a NUL or a right-to-left override
+/// in an annotation would reach the checks page raw.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => crate::plan::push_shown_char(&mut out, c),
+        }
+    }
+    out
+}
+
+/// The human report for the job log, between `::stop-commands::TOKEN` and `::TOKEN::`: no line
+/// of it — a source line holding `::add-mask::` or `##[error]`, a file name with a newline — is
+/// taken as a workflow command. The token is random, so the scanned code cannot end the quote.
+pub fn quoted_log(report: &str) -> String {
+    if report.is_empty() {
+        return String::new();
+    }
+    let token = random_token();
+    let mut out = format!("::stop-commands::{token}\n{report}");
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&format!("::{token}::\n"));
+    out
+}
+
+/// 128 random bits as hex, from the keys the standard library draws from the operating system
+/// for each `RandomState`.
+fn random_token() -> String {
+    use std::hash::BuildHasher;
+    let a = std::collections::hash_map::RandomState::new().hash_one(std::process::id());
+    let b = std::collections::hash_map::RandomState::new().hash_one(a);
+    format!("tlslint-{a:016x}{b:016x}")
 }
 
 /// Escapes a property value (`file`, `title`) as actions/toolkit does.
@@ -79,11 +113,12 @@ mod tests {
             "msg, with: 100%",
             13..26,
         );
-        let file = FileFindings {
-            display: "src/a,b.rs".into(),
-            text: Some(text.into()),
-            diagnostics: vec![d],
-        };
+        let file = FileFindings::new(
+            "src/a,b.rs".into(),
+            std::path::PathBuf::new(),
+            Some(text.into()),
+            vec![d],
+        );
         let line = render(std::slice::from_ref(&file), Path::new("/ws"));
         assert_eq!(
             line,
@@ -102,5 +137,28 @@ mod tests {
     fn escapes_like_actions_toolkit() {
         assert_eq!(escape_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
         assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_escaped() {
+        assert_eq!(
+            escape_data("a\u{1b}[31mb\0c\u{202e}d\u{2066}"),
+            "a\\u{1b}[31mb\\u{0}c\\u{202e}d\\u{2066}"
+        );
+    }
+
+    #[test]
+    fn the_report_is_quoted_with_a_fresh_token() {
+        let report = "error[TLS101]: x\n  |     // ::add-mask::secret\n";
+        let quoted = quoted_log(report);
+        let lines: Vec<&str> = quoted.lines().collect();
+        let token = lines[0]
+            .strip_prefix("::stop-commands::")
+            .expect("starts by stopping commands");
+        assert!(token.len() >= 32, "{token}");
+        assert_eq!(lines.last(), Some(&format!("::{token}::").as_str()));
+        assert!(quoted.contains(report));
+        assert_ne!(quoted_log(report), quoted, "a new token every time");
+        assert_eq!(quoted_log(""), "");
     }
 }

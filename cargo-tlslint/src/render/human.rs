@@ -108,7 +108,11 @@ fn clamp(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 /// Renders every unsuppressed finding of every file, each followed by a blank line (rustc's
 /// spacing) in the long form.
-pub fn render_all(files: &[FileFindings], sources: &mut Sources, style: Style) -> String {
+pub fn render_all<'f>(
+    files: impl IntoIterator<Item = &'f FileFindings>,
+    sources: &mut Sources,
+    style: Style,
+) -> String {
     let mut out = String::new();
     for file in files {
         for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
