@@ -2,8 +2,12 @@
 //! the fixture workspace `tests/fixtures/formats` copied to a temporary directory. Goldens live
 //! in `tests/golden/formats/`; `TLSLINT_BLESS=1 cargo test --test formats` rewrites them.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use support::git;
 
 const BIN: &str = env!("CARGO_BIN_EXE_cargo-tlslint");
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -341,29 +345,6 @@ fn baseline_hides_known_findings_even_when_moved() {
             .status
             .code(),
         Some(2)
-    );
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 

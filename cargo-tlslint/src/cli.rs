@@ -60,6 +60,12 @@ pub struct Args {
     /// Print the prefilter's trigger words, one per line (`(?i)` marks caseless ones), and exit.
     #[arg(long, hide = true)]
     pub print_needles: bool,
+    /// A policy file (`tlslint.toml` format) that replaces the tree's policy: `Cargo.toml`
+    /// metadata tables and `tlslint.toml` files are not read, so a pull request cannot switch
+    /// rules off. Its `exclude` globs are relative to the workspace root. A cargo `KEY=VALUE`
+    /// override is accepted and ignored.
+    #[arg(long, value_name = "PATH")]
+    pub config: Vec<String>,
     /// Files or directories to lint instead of the workspace (directories are walked for `.rs`
     /// files, honouring `.gitignore`).
     pub paths: Vec<PathBuf>,
@@ -107,8 +113,6 @@ pub struct IgnoredCargoFlags {
     target: Vec<String>,
     #[arg(long, hide = true)]
     target_dir: Option<PathBuf>,
-    #[arg(long, hide = true)]
-    config: Vec<String>,
     #[arg(short = 'j', long, hide = true)]
     jobs: Option<String>,
 }
@@ -154,6 +158,23 @@ impl Args {
     pub fn parse_from_args(argv: impl IntoIterator<Item = OsString>) -> Args {
         let CargoCli::Tlslint(args) = CargoCli::parse_from(normalize_argv(argv));
         args
+    }
+
+    /// The policy file of `--config`, if one was named: each value that contains `=` and names
+    /// no file is a cargo configuration override and is ignored; two policy files are an error.
+    pub fn policy_file(&self) -> Result<Option<PathBuf>, String> {
+        let mut files = self
+            .config
+            .iter()
+            .filter(|v| !v.contains('=') || std::path::Path::new(v).exists());
+        let first = files.next().map(PathBuf::from);
+        if let Some(second) = files.next() {
+            return Err(format!(
+                "`--config` names two policy files (`{}` and `{second}`); give one",
+                first.unwrap_or_default().display()
+            ));
+        }
+        Ok(first)
     }
 
     /// Whether `-D warnings` was given.

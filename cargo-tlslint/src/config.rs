@@ -38,8 +38,19 @@ pub struct Layer {
     min_tls_version: Option<TlsVersion>,
     hsts_min_max_age: Option<u64>,
     allowed_cleartext_hosts: Option<Vec<String>>,
-    exclude: Vec<(PathBuf, String)>,
+    exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
+}
+
+/// One `exclude` glob, the file that sets it, and the directory it is relative to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExcludeEntry {
+    /// The policy file (`Cargo.toml`, `tlslint.toml`, or the `--config` file).
+    pub file: PathBuf,
+    /// What the glob is relative to.
+    pub base: PathBuf,
+    /// The glob.
+    pub glob: String,
 }
 
 /// The `dependencies` key: whether every run audits the dependency tree, and the allow-list.
@@ -76,6 +87,8 @@ impl DependencyPolicy {
 #[derive(Clone, Debug, Default)]
 pub struct Excludes {
     sets: Vec<(PathBuf, GlobSet)>,
+    /// The globs, as written.
+    pub entries: Vec<ExcludeEntry>,
 }
 
 impl Excludes {
@@ -209,7 +222,14 @@ pub fn read_layer(
                         )
                     })?;
                 }
-                layer.exclude = globs.into_iter().map(|g| (base.clone(), g)).collect();
+                layer.exclude = globs
+                    .into_iter()
+                    .map(|glob| ExcludeEntry {
+                        file: path.to_path_buf(),
+                        base: base.clone(),
+                        glob,
+                    })
+                    .collect();
             }
             "dependencies" => {
                 layer.dependencies =
@@ -429,16 +449,16 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
     }
     policy.include_tests |= include_tests_flag;
     let mut by_base: Vec<(PathBuf, GlobSetBuilder)> = Vec::new();
-    for (base, glob) in excludes {
-        let glob = Glob::new(&glob).map_err(|e| e.to_string())?;
-        match by_base.iter_mut().find(|(b, _)| *b == base) {
+    for ExcludeEntry { base, glob, .. } in &excludes {
+        let glob = Glob::new(glob).map_err(|e| e.to_string())?;
+        match by_base.iter_mut().find(|(b, _)| b == base) {
             Some((_, builder)) => {
                 builder.add(glob);
             }
             None => {
                 let mut builder = GlobSetBuilder::new();
                 builder.add(glob);
-                by_base.push((base, builder));
+                by_base.push((base.clone(), builder));
             }
         }
     }
@@ -447,7 +467,13 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
         .map(|(b, builder)| builder.build().map(|s| (b, s)))
         .collect::<Result<_, _>>()
         .map_err(|e| e.to_string())?;
-    Ok((policy, Excludes { sets }))
+    Ok((
+        policy,
+        Excludes {
+            sets,
+            entries: excludes,
+        },
+    ))
 }
 
 /// The workspace-level layers of a workspace root: `[workspace.metadata.tlslint]` of its
@@ -481,6 +507,35 @@ fn unreadable(path: &Path, refusal: &Refusal) -> ConfigError {
         label: String::new(),
         is_syntax: false,
     }
+}
+
+/// The layer of a `--config` policy file (read with [`Tree::read_named`]), its `exclude` globs
+/// relative to `root` (the workspace it is applied to) rather than to its own directory.
+pub fn pinned_layer(path: &Path, tree: &Tree, root: &Path) -> Result<Layer, ConfigError> {
+    let text = tree.read_named(path).map_err(|e| unreadable(path, &e))?;
+    let mut layer = read_layer(path, &text, &[])?.unwrap_or_default();
+    for entry in &mut layer.exclude {
+        entry.base = root.to_path_buf();
+    }
+    Ok(layer)
+}
+
+/// The `exclude` globs that a policy file's text sets (in any of its tables), for comparing two
+/// versions of the file; a text that does not parse sets none.
+pub fn exclude_globs(path: &Path, text: &str) -> Vec<String> {
+    let tables: &[&[&str]] = if path.file_name().is_some_and(|n| n == "Cargo.toml") {
+        &[
+            &["workspace", "metadata", "tlslint"],
+            &["package", "metadata", "tlslint"],
+        ]
+    } else {
+        &[&[]]
+    };
+    tables
+        .iter()
+        .filter_map(|t| read_layer(path, text, t).ok().flatten())
+        .flat_map(|l| l.exclude.into_iter().map(|e| e.glob))
+        .collect()
 }
 
 /// The `[package.metadata.tlslint]` layer of a package manifest, read from `tree`.

@@ -9,7 +9,7 @@ use tlslint_lints::source::LineIndex;
 
 use crate::cli::Args;
 use crate::confine::{Refusal, Tree};
-use crate::plan::{Plan, Problem};
+use crate::plan::{Plan, Problem, display_path};
 use crate::render::{FileFindings, text_kind};
 use crate::workspace::SetupError;
 use crate::{baseline, git, paths};
@@ -123,14 +123,71 @@ fn staged_problem(path: &str, reason: String) -> Problem {
     }
 }
 
+/// What a change (`--diff REV`) adds that keeps findings from being reported: inline
+/// suppressions on added lines, and `exclude` globs that the tree's policy files did not have at
+/// `REV`. A reviewer of a stranger's pull request sees them in the summary and in SARIF.
+#[derive(Debug, Default)]
+pub struct Quieted {
+    /// The revision compared with.
+    pub rev: String,
+    /// Suppressions added: (display path, byte range of the comment, 1-based line, rule code).
+    pub suppressions: Vec<(String, std::ops::Range<usize>, usize, &'static str)>,
+    /// Excludes added: (display path of the policy file, glob).
+    pub excludes: Vec<(String, String)>,
+}
+
+impl Quieted {
+    /// Whether the finding `d` of `display` is lifted by a suppression the change adds.
+    pub fn suppresses(&self, display: &str, d: &tlslint_lints::Diagnostic) -> bool {
+        d.suppressed.as_ref().is_some_and(|s| {
+            self.suppressions
+                .iter()
+                .any(|(f, at, _, _)| f == display && *at == s.at)
+        })
+    }
+
+    /// The lines of the summary: nothing when the change adds nothing.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        if self.suppressions.is_empty() && self.excludes.is_empty() {
+            return out;
+        }
+        let plural = |n: usize, one: &str| {
+            if n == 1 {
+                one.to_string()
+            } else {
+                format!("{one}s")
+            }
+        };
+        out.push_str(&format!(
+            "warning: the changes since `{}` add {} {} and {} {}:\n",
+            self.rev,
+            self.suppressions.len(),
+            plural(self.suppressions.len(), "suppression"),
+            self.excludes.len(),
+            plural(self.excludes.len(), "exclude"),
+        ));
+        for (file, _, line, code) in &self.suppressions {
+            out.push_str(&format!(
+                "  {file}:{line}: a `{code}` finding is suppressed\n"
+            ));
+        }
+        for (file, glob) in &self.excludes {
+            out.push_str(&format!("  {file}: `exclude` adds `{glob}`\n"));
+        }
+        out
+    }
+}
+
 /// Applies `--diff`, `--write-baseline` and `--baseline` to the findings, in that order.
 pub fn filter(
     flags: &IntegrationArgs,
     plan: &Plan,
     files: &mut Vec<FileFindings>,
-) -> Result<(), String> {
+) -> Result<Quieted, String> {
+    let mut quieted = Quieted::default();
     if let Some(rev) = &flags.diff {
-        keep_added_lines(rev, files).map_err(|e| e.to_string())?;
+        quieted = keep_added_lines(rev, plan, files).map_err(|e| e.to_string())?;
     }
     if let Some(path) = &flags.write_baseline {
         baseline::write(path, files)?;
@@ -138,29 +195,37 @@ pub fn filter(
     if let Some(path) = &flags.baseline {
         baseline::filter(files, &baseline::read(path, &plan.tree)?);
     }
-    Ok(())
+    Ok(quieted)
 }
 
 /// `--diff REV`: keeps the findings on lines added or changed since `rev` in the repository
 /// around the current directory. Each file with findings is compared with its blob at `rev`
 /// (redacted as the file's text is, so masked keys compare alike); a file the commit does not
-/// have — new, untracked, or outside the repository — keeps all its findings.
-fn keep_added_lines(rev: &str, files: &mut Vec<FileFindings>) -> Result<(), git::GitError> {
+/// have — new, untracked, or outside the repository — keeps all its findings. A suppressed
+/// finding whose suppression comment is on an added line is kept and listed, as is every
+/// `exclude` glob of the tree's policy files that they did not set at `rev`.
+fn keep_added_lines(
+    rev: &str,
+    plan: &Plan,
+    files: &mut Vec<FileFindings>,
+) -> Result<Quieted, git::GitError> {
     let cwd = std::env::current_dir()
         .map_err(|e| git::GitError(format!("cannot read the current directory: {e}")))?;
     let repo = git::Repo::around(&cwd)?;
     let commit = repo.commit(rev)?;
     let top = std::fs::canonicalize(&repo.top).unwrap_or_else(|_| repo.top.clone());
-    let rel: Vec<Option<String>> = files
-        .iter()
-        .map(|f| {
-            let path = std::fs::canonicalize(&f.path).ok()?;
-            let rel = path.strip_prefix(&top).ok()?;
-            let parts: Option<Vec<&str>> =
-                rel.components().map(|c| c.as_os_str().to_str()).collect();
-            Some(parts?.join("/"))
-        })
-        .collect();
+    let relative = |path: &std::path::Path| -> Option<String> {
+        let path = std::fs::canonicalize(path).ok()?;
+        let rel = path.strip_prefix(&top).ok()?;
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        Some(parts?.join("/"))
+    };
+    let mut quieted = Quieted {
+        rev: rev.to_string(),
+        excludes: added_excludes(&repo, &commit, plan, &relative)?,
+        ..Quieted::default()
+    };
+    let rel: Vec<Option<String>> = files.iter().map(|f| relative(&f.path)).collect();
     let specs: Vec<String> = rel
         .iter()
         .flatten()
@@ -179,13 +244,70 @@ fn keep_added_lines(rev: &str, files: &mut Vec<FileFindings>) -> Result<(), git:
             redact_private_keys(&old, text_kind(&file.display)).unwrap_or_else(|| old.into_owned());
         let added = git::added_lines(&old, text);
         let index = LineIndex::new(text);
+        let is_added = |at: usize| {
+            let line = index.line_col(text, at).line;
+            added.iter().any(|r| r.contains(&line)).then_some(line)
+        };
         file.diagnostics.retain(|d| {
-            let line = index.line_col(text, d.primary.range.start).line;
-            added.iter().any(|r| r.contains(&line))
+            if let Some(s) = &d.suppressed
+                && let Some(line) = is_added(s.at.start)
+            {
+                quieted
+                    .suppressions
+                    .push((file.display.clone(), s.at.clone(), line, d.rule.code));
+                return true;
+            }
+            is_added(d.primary.range.start).is_some()
         });
     }
     files.retain(|f| !f.diagnostics.is_empty());
-    Ok(())
+    Ok(quieted)
+}
+
+/// The `exclude` globs in effect (see [`crate::config::ExcludeEntry`]) that their policy file
+/// did not set at `commit`; with `--config`, none (the tree's policy files are not read).
+fn added_excludes(
+    repo: &git::Repo,
+    commit: &str,
+    plan: &Plan,
+    relative: &dyn Fn(&std::path::Path) -> Option<String>,
+) -> Result<Vec<(String, String)>, git::GitError> {
+    let mut entries: Vec<&crate::config::ExcludeEntry> = plan
+        .units
+        .iter()
+        .flat_map(|u| &u.excludes.entries)
+        .collect();
+    entries.sort_by(|a, b| (&a.file, &a.glob).cmp(&(&b.file, &b.glob)));
+    entries.dedup();
+    let mut policy_files: Vec<&std::path::Path> =
+        entries.iter().map(|e| e.file.as_path()).collect();
+    policy_files.dedup();
+    let rel: Vec<Option<String>> = policy_files.iter().map(|f| relative(f)).collect();
+    let specs: Vec<String> = rel
+        .iter()
+        .flatten()
+        .map(|r| format!("{commit}:{r}"))
+        .collect();
+    let mut blobs = repo.blobs(&specs)?.into_iter();
+    let mut old: std::collections::HashMap<&std::path::Path, Vec<String>> = Default::default();
+    for (file, rel) in policy_files.iter().zip(&rel) {
+        let globs = match rel.as_ref().and_then(|_| blobs.next()) {
+            Some(git::Blob::Content(bytes)) => {
+                crate::config::exclude_globs(file, &String::from_utf8_lossy(&bytes))
+            }
+            Some(_) => Vec::new(),
+            None => continue,
+        };
+        old.insert(file, globs);
+    }
+    Ok(entries
+        .into_iter()
+        .filter(|e| {
+            old.get(e.file.as_path())
+                .is_some_and(|globs| !globs.contains(&e.glob))
+        })
+        .map(|e| (display_path(&plan.root, &e.file), e.glob.clone()))
+        .collect())
 }
 
 /// `--install-hook`: installs the git hook for the repository around the current directory.

@@ -112,6 +112,17 @@ pub fn plan_in(
         let package = package_of.file(&tables, &file);
         packages.add(package, file);
     }
+    let pinned = match args.policy_file().map_err(|e| anyhow::anyhow!(e))? {
+        Some(file) => Some(config::pinned_layer(&file, &plan.tree, &cwd)?),
+        None => None,
+    };
+    let collect = Collect {
+        args,
+        cwd: &cwd,
+        tree: &plan.tree,
+        named: &named,
+        pinned: pinned.as_ref(),
+    };
     let mut by_package = packages.groups;
     by_package.sort_by(|a, b| a.0.cmp(&b.0));
     let units: Vec<(Result<Unit, SetupError>, Vec<Problem>)> = by_package
@@ -123,15 +134,7 @@ pub fn plan_in(
                 dir.ancestors().find(|d| tables.of(d).workspace)
             };
             let mut problems = Vec::new();
-            let unit = unit_for(
-                args,
-                &cwd,
-                &dir,
-                root,
-                files,
-                (&plan.tree, &named),
-                &mut problems,
-            );
+            let unit = unit_for(&collect, &dir, root, files, &mut problems);
             (unit, problems)
         })
         .collect();
@@ -155,21 +158,37 @@ pub fn plan_in(
     Ok(plan)
 }
 
+/// What every unit of a paths-mode run is collected with.
+struct Collect<'a> {
+    args: &'a Args,
+    /// Display paths are relative to it.
+    cwd: &'a Path,
+    /// Where files may be read from.
+    tree: &'a Tree,
+    /// The files named on the command line (the others were found by walks).
+    named: &'a HashSet<PathBuf>,
+    /// The `--config` policy, which replaces every policy of the tree.
+    pinned: Option<&'a config::Layer>,
+}
+
 /// The unit of one package directory. A package manifest that does not parse is reported as a
-/// problem (exit status 2) and its files are linted under the workspace policy. `(tree, named)`:
-/// where files may be read from, and the files named on the command line (the others were found
-/// by walks).
+/// problem (exit status 2) and its files are linted under the workspace policy.
 fn unit_for(
-    args: &Args,
-    cwd: &Path,
+    collect: &Collect<'_>,
     dir: &Path,
     workspace_root: Option<&Path>,
     files: Vec<PathBuf>,
-    (tree, named): (&Tree, &HashSet<PathBuf>),
     problems: &mut Vec<Problem>,
 ) -> Result<Unit, SetupError> {
-    let mut layers = Vec::new();
-    if !dir.as_os_str().is_empty() {
+    let Collect {
+        args,
+        cwd,
+        tree,
+        named,
+        pinned,
+    } = *collect;
+    let mut layers: Vec<config::Layer> = pinned.into_iter().cloned().collect();
+    if pinned.is_none() && !dir.as_os_str().is_empty() {
         let mut report =
             |result: Result<Vec<config::Layer>, config::ConfigError>| -> Result<(), SetupError> {
                 match result {

@@ -98,10 +98,17 @@ pub fn run(args: &Args) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
     let mut outcome = lint(&plan);
-    if let Err(e) = integrations::filter(&args.integrations, &plan, &mut outcome.files) {
-        let _ = writeln!(anstream::stderr(), "error: {e}");
-        return ExitCode::from(EXIT_ERROR);
-    }
+    let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
+        Ok(quieted) => quieted,
+        Err(e) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "error: {}",
+                crate::render::redacted_message(&e)
+            );
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let audit_started = Instant::now();
     let audit = match audit_wanted
         .then(|| run_audit(args, &plan, &outcome))
@@ -152,6 +159,7 @@ pub fn run(args: &Args) -> ExitCode {
                 }
                 out.push_str(&deps::summary::render(audit));
             }
+            out.push_str(&quieted.summary());
             if !args.quiet
                 && let Some(line) = human::summary(counts, style)
             {
@@ -170,7 +178,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
         MessageFormat::Sarif => {
-            let mut log = sarif::render(&outcome.files, &plan.root);
+            let mut log = sarif::render(&outcome.files, &plan.root, &quieted);
             if let Some(audit) = &audit {
                 log =
                     deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());

@@ -43,7 +43,14 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let root = metadata.workspace_root.clone().into_std_path_buf();
     let mut tree = Tree::around(manifest.parent().unwrap_or(&root));
     tree.add_root(&root);
-    let ws_layers = config::workspace_layers(&root, &tree)?;
+    let pinned = match args.policy_file().map_err(|e| anyhow::anyhow!(e))? {
+        Some(file) => Some(config::pinned_layer(&file, &tree, &root)?),
+        None => None,
+    };
+    let ws_layers = match &pinned {
+        Some(layer) => vec![layer.clone()],
+        None => config::workspace_layers(&root, &tree)?,
+    };
     let mut plan = Plan {
         root: root.clone(),
         dependencies: config::dependency_policy(&ws_layers),
@@ -54,7 +61,10 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let display = |p: &Path| display_path(&root, p);
     for package in select_packages(args, &metadata)? {
         let manifest = package.manifest_path.clone().into_std_path_buf();
-        let pkg_layer = config::package_layer(&manifest, &plan.tree)?;
+        let pkg_layer = match pinned {
+            Some(_) => None,
+            None => config::package_layer(&manifest, &plan.tree)?,
+        };
         let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =

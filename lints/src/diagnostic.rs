@@ -35,8 +35,18 @@ pub struct Diagnostic {
     pub help: Vec<String>,
     /// Whether it lies in test code (`#[cfg(test)]`, `#[test]`, a test target).
     pub in_test_code: bool,
-    /// Set when the finding is lifted by an inline suppression; the reason is kept for SARIF.
-    pub suppressed: Option<String>,
+    /// Set when the finding is lifted by an inline suppression (kept for SARIF and for the list
+    /// of suppressions a change adds).
+    pub suppressed: Option<Suppression>,
+}
+
+/// The inline suppression that lifted a finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// The reason it gives (empty when none).
+    pub reason: String,
+    /// The byte range of its comment in the finding's file.
+    pub at: Range<usize>,
 }
 
 impl Diagnostic {

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::cx::Cx;
-use crate::diagnostic::{Diagnostic, Label};
+use crate::diagnostic::{Diagnostic, Label, Suppression};
 use crate::outline;
 use crate::parse;
 use crate::policy::Policy;
@@ -278,7 +278,10 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
             if dir.covers.contains(&line) && dir.rules.iter().any(|r| r.code == d.rule.code) {
                 dir.used = true;
                 if level != Level::Forbid {
-                    d.suppressed = Some(dir.reason.clone());
+                    d.suppressed = Some(Suppression {
+                        reason: dir.reason.clone(),
+                        at: dir.range.clone(),
+                    });
                 }
             }
         }

@@ -34,7 +34,7 @@ mod toggle;
 mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
-pub use diagnostic::{Diagnostic, Label};
+pub use diagnostic::{Diagnostic, Label, Suppression};
 pub use engine::{
     ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
     join_package_facts,

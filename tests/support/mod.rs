@@ -117,3 +117,72 @@ pub fn package_manifest(name: &str, extra: &str) -> String {
         "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n{extra}"
     )
 }
+
+/// Runs git in `dir` with a fixed identity and no signing, and asserts that it succeeded.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+impl Fixture {
+    /// Runs `cargo-tlslint tlslint ARGS` from `rel` below the fixture's root, with `env` set, and
+    /// kills it if it runs longer than a minute (a hang fails the test instead of stalling the
+    /// suite).
+    pub fn run_in(&self, rel: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = tlslint();
+        cmd.current_dir(self.root().join(rel))
+            .arg("tlslint")
+            .args(args)
+            .envs(env.iter().copied());
+        run_bounded(cmd)
+    }
+}
+
+/// Runs `cmd` with its output captured, killing it after a minute.
+pub fn run_bounded(mut cmd: Command) -> Run {
+    use std::process::Stdio;
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn cargo-tlslint");
+    let pid = child.id();
+    let (done, waited) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if waited
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .is_err()
+        {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        }
+    });
+    let out = child.wait_with_output().expect("wait");
+    let _ = done.send(());
+    let _ = watchdog.join();
+    assert!(
+        out.status.code().is_some(),
+        "cargo-tlslint was killed (hung, or crashed by a signal): {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Run::from(out)
+}

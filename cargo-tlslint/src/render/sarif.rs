@@ -9,13 +9,16 @@ use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
 use super::{FileFindings, ci, span_positions};
+use crate::integrations::Quieted;
 use crate::{fingerprint, rule_meta};
 
 /// The SARIF schema address GitHub and the validator accept.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The whole SARIF log for a run. Paths are made relative to `GITHUB_WORKSPACE` when it is set.
-pub fn render(files: &[FileFindings], root: &Path) -> String {
+/// Suppressions that a change adds (`--diff`) have the status `underReview` instead of
+/// `accepted`, and the excludes it adds are the run's tool configuration notifications.
+pub fn render(files: &[FileFindings], root: &Path, quieted: &Quieted) -> String {
     let rules: Vec<Value> = RULES.iter().map(|r| rule(r)).collect();
     let mut results = Vec::new();
     for file in files {
@@ -25,10 +28,24 @@ pub fn render(files: &[FileFindings], root: &Path) -> String {
             .iter()
             .zip(fingerprint::unique_fingerprints(file))
         {
-            results.push(result(d, file, &uri, &fp));
+            let mut result = result(d, file, &uri, &fp);
+            if quieted.suppresses(&file.display, d) {
+                result["suppressions"][0]["status"] = json!("underReview");
+            }
+            results.push(result);
         }
     }
-    let log = json!({
+    let notifications: Vec<Value> = quieted
+        .excludes
+        .iter()
+        .map(|(file, glob)| {
+            json!({
+                "level": "warning",
+                "message": { "text": format!("the changes since `{}` add `exclude` `{glob}` in `{file}`", quieted.rev) },
+            })
+        })
+        .collect();
+    let mut log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -43,6 +60,12 @@ pub fn render(files: &[FileFindings], root: &Path) -> String {
             "results": results,
         }]
     });
+    if !notifications.is_empty() {
+        log["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": true,
+            "toolConfigurationNotifications": notifications,
+        }]);
+    }
     format!(
         "{}\n",
         serde_json::to_string_pretty(&log).unwrap_or_default()
@@ -106,10 +129,10 @@ pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value
         }}],
         "partialFingerprints": { "tlslint/v1": fp },
     });
-    if let Some(reason) = &d.suppressed {
+    if let Some(suppression) = &d.suppressed {
         let mut s = json!({ "kind": "inSource", "status": "accepted" });
-        if !reason.is_empty() {
-            s["justification"] = json!(reason);
+        if !suppression.reason.is_empty() {
+            s["justification"] = json!(suppression.reason);
         }
         result["suppressions"] = json!([s]);
     }
