@@ -144,17 +144,10 @@ fn gitlab_golden() {
 fn github_golden_prints_the_quoted_human_report_and_annotations() {
     let out = golden_run("github", "github.stdout", true);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
-    let token = lines[0]
-        .strip_prefix("::stop-commands::")
-        .expect("the report is quoted");
-    let end = lines
-        .iter()
-        .position(|l| *l == format!("::{token}::"))
-        .expect("and the quote ends");
-    assert!(lines[1..end].contains(&"error[TLS101]: certificate verification is disabled"));
+    let (report, after) = support::github_sections(&stdout);
+    assert!(report.contains(&"error[TLS101]: certificate verification is disabled"));
     assert!(
-        lines[end + 1].starts_with("::error file=src/lib.rs,line=8"),
+        after[0].starts_with("::error file=src/lib.rs,line=8"),
         "{stdout}"
     );
     assert!(

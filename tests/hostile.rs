@@ -443,16 +443,9 @@ fn nothing_in_the_tree_becomes_a_workflow_command() {
         all.extend(args);
         let out = fx.run_in("", &all, &[]);
         assert_eq!(out.code, 1, "{}", out.stderr);
-        let lines: Vec<&str> = out.stdout.split(['\n', '\r']).collect();
-        let token = lines[0]
-            .strip_prefix("::stop-commands::")
-            .expect("the report is quoted");
-        let end = lines
-            .iter()
-            .position(|l| *l == format!("::{token}::"))
-            .expect("the quote ends");
-        assert!(lines[1..end].iter().any(|l| l.contains("##[error]pwned")));
-        for line in lines[end + 1..].iter().filter(|l| !l.is_empty()) {
+        let (report, after) = support::github_sections(&out.stdout);
+        assert!(report.iter().any(|l| l.contains("##[error]pwned")));
+        for line in after.iter().filter(|l| !l.is_empty()) {
             assert!(
                 line.starts_with("::error file=") || line.starts_with("::warning file="),
                 "a line outside the quote is not one of our annotations: {line:?}"

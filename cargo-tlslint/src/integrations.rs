@@ -225,15 +225,10 @@ fn keep_added_lines(
         excludes: added_excludes(&repo, &commit, plan, &relative)?,
         ..Quieted::default()
     };
-    let rel: Vec<Option<String>> = files.iter().map(|f| relative(&f.path)).collect();
-    let specs: Vec<String> = rel
-        .iter()
-        .flatten()
-        .map(|r| format!("{commit}:{r}"))
-        .collect();
-    let mut blobs = repo.blobs(&specs)?.into_iter();
-    for (file, rel) in files.iter_mut().zip(&rel) {
-        let Some(blob) = rel.as_ref().and_then(|_| blobs.next()) else {
+    let paths: Vec<&std::path::Path> = files.iter().map(|f| f.path.as_path()).collect();
+    let blobs = blobs_at(&repo, &commit, &paths, &relative)?;
+    for (file, blob) in files.iter_mut().zip(blobs) {
+        let Some(blob) = blob else {
             continue;
         };
         let (git::Blob::Content(old), Some(text)) = (blob, &file.text) else {
@@ -264,6 +259,26 @@ fn keep_added_lines(
     Ok(quieted)
 }
 
+/// The blobs of `paths` at `commit`; `None` for a path outside the repository.
+fn blobs_at(
+    repo: &git::Repo,
+    commit: &str,
+    paths: &[&std::path::Path],
+    relative: &dyn Fn(&std::path::Path) -> Option<String>,
+) -> Result<Vec<Option<git::Blob>>, git::GitError> {
+    let rel: Vec<Option<String>> = paths.iter().map(|p| relative(p)).collect();
+    let specs: Vec<String> = rel
+        .iter()
+        .flatten()
+        .map(|r| format!("{commit}:{r}"))
+        .collect();
+    let mut blobs = repo.blobs(&specs)?.into_iter();
+    Ok(rel
+        .iter()
+        .map(|r| r.as_ref().and_then(|_| blobs.next()))
+        .collect())
+}
+
 /// The `exclude` globs in effect (see [`crate::config::ExcludeEntry`]) that their policy file
 /// did not set at `commit`; with `--config`, none (the tree's policy files are not read).
 fn added_excludes(
@@ -282,16 +297,10 @@ fn added_excludes(
     let mut policy_files: Vec<&std::path::Path> =
         entries.iter().map(|e| e.file.as_path()).collect();
     policy_files.dedup();
-    let rel: Vec<Option<String>> = policy_files.iter().map(|f| relative(f)).collect();
-    let specs: Vec<String> = rel
-        .iter()
-        .flatten()
-        .map(|r| format!("{commit}:{r}"))
-        .collect();
-    let mut blobs = repo.blobs(&specs)?.into_iter();
+    let blobs = blobs_at(repo, commit, &policy_files, relative)?;
     let mut old: std::collections::HashMap<&std::path::Path, Vec<String>> = Default::default();
-    for (file, rel) in policy_files.iter().zip(&rel) {
-        let globs = match rel.as_ref().and_then(|_| blobs.next()) {
+    for (file, blob) in policy_files.iter().zip(blobs) {
+        let globs = match blob {
             Some(git::Blob::Content(bytes)) => {
                 crate::config::exclude_globs(file, &String::from_utf8_lossy(&bytes))
             }

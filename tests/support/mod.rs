@@ -186,3 +186,18 @@ pub fn run_bounded(mut cmd: Command) -> Run {
     );
     Run::from(out)
 }
+
+/// The lines of `--message-format github` output: those of the quoted human report (between
+/// `::stop-commands::TOKEN` and `::TOKEN::`) and those after it. Splits on `\r` too, as a log
+/// reader would.
+pub fn github_sections(stdout: &str) -> (Vec<&str>, Vec<&str>) {
+    let lines: Vec<&str> = stdout.split(['\n', '\r']).collect();
+    let token = lines[0]
+        .strip_prefix("::stop-commands::")
+        .expect("the report is quoted");
+    let end = lines
+        .iter()
+        .position(|l| *l == format!("::{token}::"))
+        .expect("the quote ends");
+    (lines[1..end].to_vec(), lines[end + 1..].to_vec())
+}
