@@ -2,7 +2,7 @@
 # Stress inputs (issue 13): hostile trees that once crashed the run (stack overflow) or cost
 # quadratic time or memory. Each class is generated at its size into a temp directory and linted
 # by the release binary; per class it prints wall time, peak RSS, exit status, the TLS001 count,
-# and whether the run stayed under 2 s and 300 MB. A benchmark, not a test: nothing here fails.
+# and whether the run stayed under 2 s and 300 MB (with an exit status of 0, 1 or 2). A benchmark, not a test: nothing here fails.
 #
 # Usage: bench/stress.sh [CLASS...]   (default: every class; `bench/stress.sh --list` names them)
 # TLSLINT_BIN=path runs another binary instead of building target/release/cargo-tlslint.
@@ -158,7 +158,7 @@ selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${CLASSES[@]}")
 
 if [ -n "${TLSLINT_BIN:-}" ]; then
-  bin="$TLSLINT_BIN"
+  bin="$(realpath "$TLSLINT_BIN")"
 else
   (cd "$here" && cargo build --release --quiet)
   bin="$here/target/release/cargo-tlslint"
@@ -179,7 +179,7 @@ for class in "${selected[@]}"; do
   findings=$(grep -cE '^(error|warning)\[TLS[0-9]+\]' "$work/stderr" || true)
   tls001=$(grep -c '^warning\[TLS001\]' "$work/stderr" || true)
   mb=$((rss / 1024))
-  verdict=$(python3 -c "import sys; w, m, s = sys.argv[1:]; print('yes' if w != '?' and float(w) < 2 and int(m) < 300 and int(s) < 128 else 'NO')" "$wall" "$mb" "$status")
+  verdict=$(python3 -c "import sys; w, m, s = sys.argv[1:]; print('yes' if w != '?' and float(w) < 2 and int(m) < 300 and int(s) <= 2 else 'NO')" "$wall" "$mb" "$status")
   printf '%-26s %8s %9s %5s %8s %8s  %s\n' "$class" "$wall" "$mb" "$status" "$findings" "$tls001" "$verdict"
   rm -rf "$dir"
 done
