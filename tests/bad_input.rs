@@ -120,8 +120,74 @@ fn deeply_nested_expression() {
     let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
     assert_reported_once_and_rest_linted(
         &out,
-        "nesting deeper than 256 levels; the file is not linted",
+        "too deeply nested: more than 256 levels of `()`, `[]` and `{}`; the file is not linted",
     );
+}
+
+/// Inputs long rather than deep in brackets once overflowed the stack and ended the whole run
+/// (exit status 134): each is now TLS001 "too deeply nested" at the token past the bound, on
+/// the line it is on, and the file beside it is still linted.
+fn assert_too_deep(statement: &str, what: &str) {
+    let text = format!("fn g() {{}}\n{}\n", trigger_with(statement));
+    let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
+    assert_eq!(
+        out.code, 1,
+        "no crash, the good file's error stands:\n{}",
+        out.stderr
+    );
+    let findings = out.finding_lines();
+    assert!(
+        findings.contains(&"TLS101 src/good.rs:1:49".to_string()),
+        "the good file is still linted:\n{}",
+        out.stderr
+    );
+    let tls001: Vec<&String> = findings
+        .iter()
+        .filter(|f| f.starts_with("TLS001"))
+        .collect();
+    assert_eq!(tls001.len(), 1, "{}", out.stderr);
+    assert!(
+        tls001[0].starts_with("TLS001 src/bad.rs:2:"),
+        "reported on the hostile line: {tls001:?}"
+    );
+    assert!(
+        out.stderr.contains(&format!(
+            "warning[TLS001]: cannot parse `src/bad.rs`: too deeply nested: {what}; the file is not linted"
+        )),
+        "{}",
+        &out.stderr[..out.stderr.len().min(2000)]
+    );
+}
+
+const NESTED: &str = "more than 1024 levels of nested expressions, types or patterns";
+const CHAINED: &str = "a chain of more than 50000 operators, calls or fields";
+
+macro_rules! too_deep {
+    ($($name:ident: $statement:expr => $what:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            assert_too_deep(&$statement, $what);
+        }
+    )*};
+}
+
+too_deep! {
+    turbofish_44k: format!("let _ = {}b{};", "a::<".repeat(44_000), ">".repeat(44_000)) => NESTED;
+    break_85k: format!("loop {{ {}; }}", "break ".repeat(85_000)) => NESTED;
+    assignment_170k: format!("let mut a = 0; {}1;", "a = ".repeat(170_000)) => NESTED;
+    closures_100k: format!("let _ = {}x;", "|x| ".repeat(100_000)) => NESTED;
+    closures_without_parameters_100k: format!("let _ = {}x;", "|| ".repeat(100_000)) => NESTED;
+    closures_written_without_spaces_100k: format!("let _ = {}x;", "|x|".repeat(100_000)) => NESTED;
+    return_100k: format!("{};", "return ".repeat(100_000)) => NESTED;
+    not_100k: format!("let _ = {}a;", "!".repeat(100_000)) => NESTED;
+    deref_100k: format!("let _ = {}a;", "*".repeat(100_000)) => NESTED;
+    ref_mut_100k: format!("let _ = {}a;", "&mut ".repeat(100_000)) => NESTED;
+    reference_types_100k: format!("let _: {}u8 = todo!();", "&".repeat(100_000)) => NESTED;
+    generic_types_44k: format!("let _: {}u8{} = todo!();", "A<".repeat(44_000), ">".repeat(44_000)) => NESTED;
+    or_chain_100k: format!("let _ = a{};", " || a".repeat(100_000)) => CHAINED;
+    binary_chain_100k: format!("let _ = a{};", " + a".repeat(100_000)) => CHAINED;
+    method_chain_100k: format!("let _ = a{};", ".f()".repeat(100_000)) => CHAINED;
+    else_if_chain_100k: format!("if a {{}}{}", " else if a {}".repeat(100_000)) => CHAINED;
 }
 
 #[test]

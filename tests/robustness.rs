@@ -1,8 +1,10 @@
 //! No panic on any input: random token soups built from the rules' own vocabulary and seeded
 //! mutations of real files (every ui-test case and the engine's own sources) are linted through
 //! the same path as the CLI. Seeds are fixed, so a failure reproduces; set `TLSLINT_FUZZ_ITERS`
-//! to run longer locally. Focused parsing (only the items with trigger words, see
-//! `lints/src/outline.rs`) is checked against parsing whole files on the same seed files.
+//! to run longer locally. Long chains (`a::<a::<…>>`, `|x| |x| …`, `a + a + …`) of up to 120k
+//! repeats are spliced into real files and linted on a thread with a modest stack. Focused
+//! parsing (only the items with trigger words, see `lints/src/outline.rs`) is checked against
+//! parsing whole files on the same seed files.
 
 use std::path::Path;
 
@@ -176,6 +178,72 @@ fn mutated_real_files() {
             mutate(&mut rng, &mut bytes);
         }
         lint(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+/// Shapes that nest as deep as they are long (syn recurses once per repeat) or build trees as
+/// deep as they are long: `(prefix, repeated, suffix)`.
+const LONG_CHAINS: &[(&str, &str, &str)] = &[
+    ("", "a::<", "b"),
+    ("loop { ", "break ", "; }"),
+    ("", "a = ", "1"),
+    ("", "|x| ", "x"),
+    ("", "|x|", "x"),
+    ("", "|| ", "x"),
+    ("", "return ", ""),
+    ("", "!", "a"),
+    ("", "*", "a"),
+    ("", "&mut ", "a"),
+    ("", "- ", "a"),
+    ("", "if ", "a"),
+    ("a", " || a", ""),
+    ("a", " + a", ""),
+    ("a", ".f()", ""),
+    ("a", "?", ""),
+    ("a", " as u8", ""),
+    ("a", "[0]", ""),
+    ("if a {}", " else if a {}", ""),
+    ("", "(", "a"),
+    ("", "{", "a"),
+    ("", "x @ ", "a"),
+    ("", "A<", "u8"),
+    ("", "<A as ", "B"),
+    ("", "fn() -> ", "u8"),
+];
+
+/// Lints `text` on a thread with an 8 MiB stack (a test harness's or rayon's default is 2 MiB):
+/// the nesting bound, not a big stack, is what keeps long chains from overflowing it.
+fn lint_on_a_small_stack(text: String) {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || lint(&text))
+        .expect("spawn")
+        .join()
+        .expect("linting finished");
+}
+
+#[test]
+fn long_chains_in_mutated_real_files() {
+    let files = seed_files();
+    let mut rng = fastrand::Rng::with_seed(0xc4a1);
+    for i in 0..iterations(24) {
+        let (prefix, repeated, suffix) = LONG_CHAINS[i % LONG_CHAINS.len()];
+        let repeats = match rng.u8(..3) {
+            0 => rng.usize(1..2_000),
+            1 => rng.usize(2_000..20_000),
+            _ => rng.usize(20_000..120_000),
+        };
+        let chain = format!("{prefix}{}{suffix}", repeated.repeat(repeats));
+        let mut text = files[rng.usize(..files.len())].clone();
+        let mut at = rng.usize(..=text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        text.insert_str(at, &chain);
+        text.push_str(&format!(
+            "\nfn chained() {{ danger_accept_invalid_certs(true); let _ = {chain}; }}\n"
+        ));
+        lint_on_a_small_stack(text);
     }
 }
 

@@ -44,9 +44,10 @@ pub fn of(files: &[FileFindings]) -> Baseline {
     let mut findings = Vec::new();
     for file in files {
         for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-            let line = file.text.as_deref().map_or(1, |t| {
-                crate::render::span_positions(t, &d.primary.range).0.line
-            });
+            let line = file
+                .text
+                .as_ref()
+                .map_or(1, |t| t.positions(&d.primary.range).0.line);
             findings.push(Entry {
                 rule: d.rule.code.to_string(),
                 file: file.display.clone(),

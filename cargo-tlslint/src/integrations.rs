@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use tlslint_lints::redact_private_keys;
-use tlslint_lints::source::LineIndex;
 
 use crate::cli::Args;
 use crate::confine::{Refusal, Tree};
@@ -238,9 +237,8 @@ fn keep_added_lines(
         let old =
             redact_private_keys(&old, text_kind(&file.display)).unwrap_or_else(|| old.into_owned());
         let added = git::added_lines(&old, text);
-        let index = LineIndex::new(text);
         let is_added = |at: usize| {
-            let line = index.line_col(text, at).line;
+            let line = text.positions(&(at..at)).0.line;
             added.iter().any(|r| r.contains(&line)).then_some(line)
         };
         file.diagnostics.retain(|d| {

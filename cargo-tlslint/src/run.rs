@@ -708,7 +708,7 @@ pub fn render_plain(
     let mut sources = Sources::default();
     for f in files {
         if let Some(t) = &f.text {
-            sources.add_text(f.display.clone(), t.clone());
+            sources.add_text(f.display.clone(), t.as_str().to_string());
         }
     }
     for (display, text) in other_texts {

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::{Diagnostic, Label, Suppression};
+use crate::nesting;
 use crate::outline;
 use crate::parse;
 use crate::policy::Policy;
@@ -89,7 +90,7 @@ pub fn check_file(file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
         path: file.path.to_string(),
         ..FileReport::default()
     };
-    lint_parsed(file, triggers, &mut report);
+    nesting::with_stack(|| lint_parsed(file, triggers, &mut report));
     proc_macro2::extra::invalidate_current_thread_spans();
     report
 }
@@ -108,11 +109,13 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
         }
         _ => None,
     };
-    let parsed = match parse::parse(focused.as_deref().unwrap_or(body)) {
+    let parsed = match parse::parse(
+        focused.as_deref().unwrap_or(body),
+        triggers.lexemes.as_ref(),
+    ) {
         Ok(parsed) => parsed,
         Err(failure) => {
-            let range = failure.span.map_or(offset..offset, |s| {
-                let r = s.byte_range();
+            let range = failure.range.map_or(offset..offset, |r| {
                 (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
             });
             let mut d = Diagnostic::new(
@@ -185,14 +188,14 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
 
 /// The `const`/`static` items with a literal value in one file (for cross-file resolution).
 pub fn collect_consts(path: &str, text: &str) -> Vec<ConstDef> {
-    let defs = collect_consts_parsed(path, text);
+    let defs = nesting::with_stack(|| collect_consts_parsed(path, text));
     proc_macro2::extra::invalidate_current_thread_spans();
     defs
 }
 
 fn collect_consts_parsed(path: &str, text: &str) -> Vec<ConstDef> {
     let offset = prelude_len(text);
-    let Ok(parsed) = parse::parse(&text[offset..]) else {
+    let Ok(parsed) = parse::parse(&text[offset..], None) else {
         return Vec::new();
     };
     let policy = Policy::default();

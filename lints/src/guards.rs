@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 
+use crate::lex::{Lexemes, group_depth};
+use crate::nesting::MAX_GROUP_DEPTH;
 use crate::source::prelude_len;
 
 /// The deepest group nesting scanned; deeper code is treated as unguarded.
@@ -54,10 +56,15 @@ impl Guards {
     }
 }
 
-/// Scans `text`; a file that does not tokenize has no guards.
+/// Scans `text`; a file that does not tokenize, or whose groups nest deeper than the parser's
+/// bound (its tree would be as deep), has no guards.
 pub fn guards(text: &str) -> Guards {
     let offset = prelude_len(text);
     let mut out = Guards::default();
+    let lexemes = Lexemes::lenient(&text[offset..]);
+    if group_depth(lexemes.tokens().iter().map(|(kind, _)| *kind)) > MAX_GROUP_DEPTH {
+        return out;
+    }
     if let Ok(tokens) = TokenStream::from_str(&text[offset..]) {
         let mut scanner = Scanner {
             text: &text[offset..],

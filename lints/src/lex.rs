@@ -57,6 +57,31 @@ impl Lexemes {
         Some(Lexemes(tokens))
     }
 
+    /// The significant tokens of `text`, an unterminated literal or comment included as the last
+    /// (the nesting bound measures text that syn will then reject).
+    pub(crate) fn lenient(text: &str) -> Lexemes {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for token in tokenize(text, FrontmatterAllowed::No) {
+            let range = at..at + token.len as usize;
+            at = range.end;
+            if !matches!(
+                token.kind,
+                TokenKind::Whitespace
+                    | TokenKind::LineComment { .. }
+                    | TokenKind::BlockComment { .. }
+            ) {
+                tokens.push((token.kind, range));
+            }
+        }
+        Lexemes(tokens)
+    }
+
+    /// The tokens: kind and byte range.
+    pub(crate) fn tokens(&self) -> &[(TokenKind, Range<usize>)] {
+        &self.0
+    }
+
     /// Whether byte `at` lies in a significant token (not in a comment or whitespace).
     /// `from` is where to start looking, advanced past the tokens that end before `at`, so that
     /// increasing offsets are checked in one pass.
@@ -130,4 +155,21 @@ pub(crate) fn is_open_delimiter(kind: TokenKind) -> bool {
         kind,
         TokenKind::OpenParen | TokenKind::OpenBracket | TokenKind::OpenBrace
     )
+}
+
+/// The deepest nesting of delimited groups among `kinds` (unbalanced closers are ignored).
+pub(crate) fn group_depth(kinds: impl Iterator<Item = TokenKind>) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for kind in kinds {
+        if is_open_delimiter(kind) {
+            depth += 1;
+            max = max.max(depth);
+        } else if matches!(
+            kind,
+            TokenKind::CloseParen | TokenKind::CloseBracket | TokenKind::CloseBrace
+        ) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    max
 }

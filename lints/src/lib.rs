@@ -18,6 +18,7 @@ mod lex;
 mod literal_scan;
 mod manifest;
 pub mod modules;
+mod nesting;
 mod outline;
 mod parse;
 mod pem;

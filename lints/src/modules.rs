@@ -9,7 +9,8 @@ use std::str::FromStr;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use ra_ap_rustc_lexer::TokenKind;
 
-use crate::lex::{Token, is_open_delimiter, match_delimiters, significant_tokens};
+use crate::lex::{Token, group_depth, is_open_delimiter, match_delimiters, significant_tokens};
+use crate::nesting::MAX_GROUP_DEPTH;
 use crate::source::prelude_len;
 
 /// One out-of-line module or included file named by a source file.
@@ -234,11 +235,15 @@ impl Scanner<'_> {
         }
     }
 
-    /// The tokens `inner` as a `proc_macro2` stream (an attribute's or a macro call's contents).
+    /// The tokens `inner` as a `proc_macro2` stream (an attribute's or a macro call's contents);
+    /// `None` when its groups nest deeper than the parser's bound (the stream would be as deep).
     fn stream(&self, inner: &[Token<'_>]) -> Option<TokenStream> {
         let (Some(first), Some(last)) = (inner.first(), inner.last()) else {
             return Some(TokenStream::new());
         };
+        if group_depth(inner.iter().map(|t| t.kind)) > MAX_GROUP_DEPTH {
+            return None;
+        }
         TokenStream::from_str(&self.body[first.range.start..last.range.end]).ok()
     }
 

@@ -30,7 +30,8 @@ use std::ops::Range;
 use ra_ap_rustc_lexer::TokenKind;
 use rustc_hash::FxHashMap;
 
-use crate::lex::{Lexemes, Token, match_delimiters};
+use crate::lex::{Lexemes, Token, group_depth, match_delimiters};
+use crate::nesting::MAX_GROUP_DEPTH;
 use crate::verifier::HELPER_RETURN_WORD;
 
 /// Keywords that continue an expression after a closing brace (`if … { } else { }`), so a brace
@@ -47,8 +48,14 @@ const KEYWORDS: [&str; 12] = [
 ];
 
 /// `text` with every item the rules cannot need blanked out (bytes replaced by spaces, line
-/// breaks kept), or `None` when every item is needed or the file cannot be outlined.
+/// breaks kept), or `None` when every item is needed or the file cannot be outlined (its
+/// tokens do not balance, or nest deeper than [`MAX_GROUP_DEPTH`]).
 pub fn focus(text: &str, lexemes: &Lexemes, triggers: &[usize]) -> Option<String> {
+    // The outline recurses once per nested container: a file nested deeper than the parser's
+    // bound is parsed whole, and the parser reports it.
+    if group_depth(lexemes.tokens().iter().map(|(kind, _)| *kind)) > MAX_GROUP_DEPTH {
+        return None;
+    }
     let tokens = lexemes.with_text(text);
     let partners = match_delimiters(&tokens)?;
     let mut outline = Outline {

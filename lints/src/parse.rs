@@ -2,7 +2,10 @@
 //! stack), parsing the file, and parsing the bodies of macro invocations so that rules see the
 //! code inside `lazy_static!`, `format!`, `tokio::select!` or `macro_rules!` too.
 
+use std::ops::Range;
 use std::str::FromStr;
+
+use ra_ap_rustc_lexer::TokenKind;
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
@@ -10,9 +13,8 @@ use syn::punctuated::Punctuated;
 use syn::visit::Visit;
 use syn::{Expr, Item, Stmt, Token};
 
-/// The deepest nesting of `()`, `[]` and `{}` groups that is parsed. Real code stays far below;
-/// deeper input is reported as a parse error instead of risking the stack.
-pub const MAX_GROUP_DEPTH: usize = 256;
+use crate::lex::Lexemes;
+use crate::nesting;
 
 /// How many rounds of macros-inside-macro-bodies are expanded.
 const MAX_MACRO_ROUNDS: usize = 8;
@@ -39,48 +41,53 @@ pub enum MacroBody {
 pub struct ParseFailure {
     /// What went wrong, lowercase.
     pub reason: String,
-    /// Where, when known (a span of the parsed text).
-    pub span: Option<Span>,
+    /// Where, when known: a byte range of the parsed text.
+    pub range: Option<Range<usize>>,
 }
 
-/// Tokenizes and parses `text` (which must not start with a BOM or shebang).
-pub fn parse(text: &str) -> Result<Parsed, ParseFailure> {
+/// Tokenizes and parses `text` (which must not start with a BOM or shebang). `lexemes` are the
+/// tokens of `text` when the caller has them (a focused text's blanked items keep their tokens
+/// there: a token whose first byte is blank in `text` is not `text`'s). The nesting bound
+/// ([`nesting::check`]) is measured on them before anything builds a tree.
+pub fn parse(text: &str, lexemes: Option<&Lexemes>) -> Result<Parsed, ParseFailure> {
+    let lexed;
+    let tokens = match lexemes {
+        Some(l) => l.tokens(),
+        None => {
+            lexed = Lexemes::lenient(text);
+            lexed.tokens()
+        }
+    };
+    let bytes = text.as_bytes();
+    let kept: Vec<(TokenKind, Range<usize>)>;
+    let tokens = if lexemes.is_some()
+        && tokens
+            .iter()
+            .any(|(_, r)| bytes.get(r.start) == Some(&b' '))
+    {
+        kept = tokens
+            .iter()
+            .filter(|(_, r)| bytes.get(r.start) != Some(&b' '))
+            .cloned()
+            .collect();
+        &kept[..]
+    } else {
+        tokens
+    };
+    nesting::check(text, tokens).map_err(|too_deep| ParseFailure {
+        reason: format!("{}; the file is not linted", too_deep.reason),
+        range: Some(too_deep.range),
+    })?;
     let tokens = TokenStream::from_str(text).map_err(|e| ParseFailure {
         reason: format!("cannot tokenize: {e}"),
-        span: Some(e.span()),
+        range: Some(e.span().byte_range()),
     })?;
-    if let Some(span) = too_deep(&tokens) {
-        return Err(ParseFailure {
-            reason: format!("nesting deeper than {MAX_GROUP_DEPTH} levels; the file is not linted"),
-            span: Some(span),
-        });
-    }
     let file: syn::File = syn::parse2(tokens).map_err(|e| ParseFailure {
         reason: e.to_string(),
-        span: Some(e.span()),
+        range: Some(e.span().byte_range()),
     })?;
     let bodies = expand_macros(&file);
     Ok(Parsed { file, bodies })
-}
-
-/// The span of the first group nested deeper than [`MAX_GROUP_DEPTH`], found without recursion.
-fn too_deep(tokens: &TokenStream) -> Option<Span> {
-    let mut stack = vec![tokens.clone().into_iter()];
-    while let Some(top) = stack.last_mut() {
-        match top.next() {
-            Some(TokenTree::Group(g)) => {
-                if stack.len() >= MAX_GROUP_DEPTH {
-                    return Some(g.span_open());
-                }
-                stack.push(g.stream().into_iter());
-            }
-            Some(_) => {}
-            None => {
-                stack.pop();
-            }
-        }
-    }
-    None
 }
 
 /// Finds macro invocations in the file and in already parsed bodies, round by round.

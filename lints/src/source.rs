@@ -60,6 +60,11 @@ impl LineIndex {
         start..end
     }
 
+    /// The byte offset of each line's start, the first being 0.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// The number of lines.
     pub fn line_count(&self) -> usize {
         self.starts.len()

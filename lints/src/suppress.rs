@@ -10,6 +10,8 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 
 use crate::diagnostic::Diagnostic;
+use crate::lex::Lexemes;
+use crate::nesting;
 use crate::rule::Rule;
 use crate::rules::{self, INVALID_SUPPRESSION};
 use crate::source::LineIndex;
@@ -174,6 +176,12 @@ fn is_blank_or_comment_until(
 
 /// `allow(a, b, reason = "…")` → the rules and the reason.
 fn parse_directive(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
+    nesting::check(body, Lexemes::lenient(body).tokens()).map_err(|e| e.reason)?;
+    nesting::with_stack(|| parse_meta_list(body))
+}
+
+/// [`parse_directive`] once the body is known to be within the nesting bound.
+fn parse_meta_list(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
     let meta: syn::Meta = syn::parse_str(body)
         .map_err(|_| format!("expected `allow(rule, reason = \"…\")`, found `{body}`"))?;
     let syn::Meta::List(list) = meta else {
@@ -224,4 +232,22 @@ fn path_text(p: &syn::Path) -> String {
         .map(|s| s.ident.to_string())
         .collect::<Vec<_>>()
         .join("::")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A directive is parsed with syn: its nesting is bounded like a file's.
+    #[test]
+    fn a_deeply_nested_directive_is_invalid_not_a_crash() {
+        for body in [
+            format!("allow({}x{})", "(".repeat(100_000), ")".repeat(100_000)),
+            format!("allow(x, reason = {}\"r\")", "!".repeat(100_000)),
+        ] {
+            let err = parse_directive(&body).expect_err("too deep");
+            assert!(err.starts_with("too deeply nested: more than"), "{err}");
+        }
+        assert!(parse_directive("allow(weak_hsts, reason = \"r\")").is_ok());
+    }
 }

@@ -25,7 +25,7 @@ use crate::config::DependencyPolicy;
 use crate::confine::Tree;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
-use crate::render::FileFindings;
+use crate::render::{FileFindings, Text};
 use crate::run::{Outcome, lint};
 use condition::{Class, Condition, Context, Reach, classify};
 use features::{Enabled, Node};
@@ -246,7 +246,10 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
                 .map(|a| a.reason.clone()),
             unparsed: 0,
         });
-        let text = file.text.clone().unwrap_or_default();
+        let text = file
+            .text
+            .clone()
+            .unwrap_or_else(|| Text::new(String::new()));
         let file_guards = guards(&text);
         let enabled_fn = |f: &str| enabled.why(members.len() + pkg, f).map(str::to_string);
         let cx = Context {
@@ -269,8 +272,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             .count();
         file.diagnostics.retain(|d| d.rule.code != "TLS001");
         for d in &file.diagnostics {
-            let lc =
-                tlslint_lints::source::LineIndex::new(&text).line_col(&text, d.primary.range.start);
+            let lc = text.positions(&d.primary.range).0;
             report.findings.push(DepFinding {
                 diagnostic: d.clone(),
                 at: format!("{}:{}:{}", file.display, lc.line, lc.col),
@@ -572,8 +574,7 @@ fn workspace_reach(workspace: &Outcome, locked: &[LockedPackage]) -> Vec<Reach> 
             if key.is_empty() {
                 continue;
             }
-            let lc =
-                tlslint_lints::source::LineIndex::new(text).line_col(text, d.primary.range.start);
+            let lc = text.positions(&d.primary.range).0;
             out.push(Reach {
                 key: key.to_string(),
                 at: format!("{}:{}:{}", file.display, lc.line, lc.col),

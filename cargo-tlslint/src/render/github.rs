@@ -6,7 +6,7 @@ use std::path::Path;
 
 use tlslint_lints::Diagnostic;
 
-use super::{FileFindings, ci, span_positions};
+use super::{FileFindings, ci};
 
 /// The annotation lines for all unsuppressed findings. Paths are relative to `GITHUB_WORKSPACE`
 /// when it is set.
@@ -30,7 +30,7 @@ fn annotation(d: &Diagnostic, file: &FileFindings, path: &str) -> String {
     };
     let mut props = vec![format!("file={}", escape_property(path))];
     if let Some(text) = &file.text {
-        let (start, end) = span_positions(text, &d.primary.range);
+        let (start, end) = text.positions(&d.primary.range);
         props.push(format!("line={}", start.line));
         props.push(format!("endLine={}", end.line));
         if start.line == end.line {

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tlslint_lints::Level;
 
-use super::{FileFindings, ci, span_positions};
+use super::{FileFindings, ci};
 use crate::fingerprint;
 
 /// The report for all unsuppressed findings.
@@ -24,7 +24,7 @@ pub fn render(files: &[FileFindings], root: &Path) -> String {
             }
             let (begin, end) = match &file.text {
                 Some(text) => {
-                    let (s, e) = span_positions(text, &d.primary.range);
+                    let (s, e) = text.positions(&d.primary.range);
                     (s.line, e.line)
                 }
                 None => (1, 1),

@@ -2,7 +2,9 @@
 //! labelled source, `= note:` and `= help:` lines; and rustc's one-line `short` form.
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
-use tlslint_lints::Diagnostic;
+use std::ops::Range;
+
+use tlslint_lints::{Diagnostic, Label};
 
 use super::{Counts, FileFindings, Sources};
 
@@ -27,17 +29,21 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
     let title = level.primary_title(d.message.as_str()).id(d.rule.code);
     let mut group = match &file.text {
         Some(text) => {
-            let mut snippet = Snippet::source(text.as_str())
-                .path(file.display.as_str())
-                .annotation(
+            let own: Vec<&Label> = std::iter::once(&d.primary)
+                .chain(d.secondary.iter().filter(|l| l.file.is_none()))
+                .collect();
+            let (window, line_start) = text.window(own.iter().map(|l| &l.range));
+            let mut snippet = Snippet::source(&text[window.clone()])
+                .line_start(line_start)
+                .path(file.display.as_str());
+            for (i, label) in own.iter().enumerate() {
+                let kind = if i == 0 {
                     AnnotationKind::Primary
-                        .span(clamp(text, &d.primary.range))
-                        .label(non_empty(&d.primary.text)),
-                );
-            for label in d.secondary.iter().filter(|l| l.file.is_none()) {
-                snippet = snippet.annotation(
+                } else {
                     AnnotationKind::Context
-                        .span(clamp(text, &label.range))
+                };
+                snippet = snippet.annotation(
+                    kind.span(shifted(text, &label.range, &window))
                         .label(non_empty(&label.text)),
                 );
             }
@@ -45,28 +51,38 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
         }
         None => title.element(Origin::path(file.display.as_str())),
     };
-    let others: Vec<(String, String)> = d
-        .secondary
-        .iter()
-        .filter_map(|l| Some((l.file.clone()?, l.text.clone())))
-        .collect();
-    let mut other_groups = Vec::new();
-    for (path, _) in &others {
-        if let Some(text) = sources.text(path) {
-            other_groups.push((path.clone(), text.to_string()));
+    let mut others: Vec<&str> = Vec::new();
+    for path in d.secondary.iter().filter_map(|l| l.file.as_deref()) {
+        if !others.contains(&path) {
+            others.push(path);
         }
     }
-    for (path, text) in &other_groups {
-        let mut snippet = Snippet::source(text.as_str()).path(path.as_str());
-        for label in d
+    let mut other_windows = Vec::new();
+    for path in others {
+        let Some(text) = sources.text(path) else {
+            continue;
+        };
+        let labels: Vec<&Label> = d
             .secondary
             .iter()
-            .filter(|l| l.file.as_deref() == Some(path.as_str()))
-        {
+            .filter(|l| l.file.as_deref() == Some(path))
+            .collect();
+        let (window, line_start) = text.window(labels.iter().map(|l| &l.range));
+        let spans: Vec<_> = labels
+            .iter()
+            .map(|l| (shifted(text, &l.range, &window), l.text.as_str()))
+            .collect();
+        other_windows.push((path, text[window].to_string(), line_start, spans));
+    }
+    for (path, window, line_start, spans) in &other_windows {
+        let mut snippet = Snippet::source(window.as_str())
+            .line_start(*line_start)
+            .path(*path);
+        for (range, label) in spans {
             snippet = snippet.annotation(
                 AnnotationKind::Context
-                    .span(clamp(text, &label.range))
-                    .label(non_empty(&label.text)),
+                    .span(range.clone())
+                    .label(non_empty(label)),
             );
         }
         group = group.element(snippet);
@@ -94,7 +110,13 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-fn clamp(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+/// `range` clamped to `text` and to character boundaries, relative to `window` (which holds it).
+fn shifted(text: &str, range: &Range<usize>, window: &Range<usize>) -> Range<usize> {
+    let r = clamp(text, range);
+    r.start - window.start..r.end - window.start
+}
+
+fn clamp(text: &str, range: &Range<usize>) -> Range<usize> {
     let mut start = range.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;

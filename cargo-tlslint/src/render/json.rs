@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Label};
 
-use super::{FileFindings, Sources, human, span_positions};
+use super::{FileFindings, Sources, Text, human};
 
 /// Renders one finding as a cargo `compiler-message` line.
 pub fn message(
@@ -82,12 +82,10 @@ fn child(level: &str, text: &str) -> Value {
     json!({ "message": text, "code": null, "level": level, "spans": [], "children": [], "rendered": null })
 }
 
-fn span(text: &str, file_name: &str, label: &Label, primary: bool) -> Value {
-    let (start, end) = span_positions(text, &label.range);
-    let line_text: Vec<Value> = text
-        .lines()
-        .skip(start.line - 1)
-        .take(end.line - start.line + 1)
+fn span(text: &Text, file_name: &str, label: &Label, primary: bool) -> Value {
+    let (start, end) = text.positions(&label.range);
+    let line_text: Vec<Value> = (start.line..=end.line)
+        .map_while(|line| text.line(line))
         .enumerate()
         .map(|(i, line)| {
             let hs = if i == 0 { start.col } else { 1 };

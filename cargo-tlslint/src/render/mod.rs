@@ -7,11 +7,13 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;
+mod text;
+
+pub use text::Text;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use tlslint_lints::source::{LineCol, LineIndex};
 use tlslint_lints::{Diagnostic, TextKind, redact_private_keys};
 
 use crate::confine::Tree;
@@ -24,8 +26,8 @@ pub struct FileFindings {
     pub display: String,
     /// The path it was read from (empty for text that was never a file).
     pub path: PathBuf,
-    /// The text (private-key bodies masked), when the file could be read.
-    pub text: Option<String>,
+    /// The text (private-key bodies masked) and its lines, when the file could be read.
+    pub text: Option<Text>,
     /// Findings, ordered by position, suppressed ones included (their strings redacted too).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -40,7 +42,7 @@ impl FileFindings {
         text: Option<String>,
         mut diagnostics: Vec<Diagnostic>,
     ) -> FileFindings {
-        let text = text.map(|t| redacted(&display, t));
+        let text = text.map(|t| Text::new(redacted(&display, t)));
         for d in &mut diagnostics {
             redact_strings(d);
         }
@@ -107,7 +109,7 @@ fn redact_strings(d: &mut Diagnostic) {
 /// another file), by display path: read through each file's tree when first needed, redacted.
 #[derive(Default)]
 pub struct Sources {
-    texts: HashMap<String, Option<String>>,
+    texts: HashMap<String, Option<Text>>,
     paths: HashMap<String, (PathBuf, usize)>,
     trees: Vec<Tree>,
 }
@@ -135,20 +137,20 @@ impl Sources {
 
     /// Registers a text already in memory (redacted here).
     pub fn add_text(&mut self, display: String, text: String) {
-        let text = redacted(&display, text);
+        let text = Text::new(redacted(&display, text));
         self.texts.insert(display, Some(text));
     }
 
     /// The text of a display path, reading it on first use.
-    pub fn text(&mut self, display: &str) -> Option<&str> {
+    pub fn text(&mut self, display: &str) -> Option<&Text> {
         if !self.texts.contains_key(display) {
             let text = self.paths.get(display).and_then(|(path, tree)| {
                 let text = self.trees[*tree].read_to_string(path).ok()?;
-                Some(redacted(display, text))
+                Some(Text::new(redacted(display, text)))
             });
             self.texts.insert(display.to_string(), text);
         }
-        self.texts.get(display).and_then(Option::as_deref)
+        self.texts.get(display).and_then(Option::as_ref)
     }
 
     /// The display paths that the findings' labels point into, other than their own files.
@@ -160,15 +162,6 @@ impl Sources {
             .filter_map(|l| l.file.as_deref())
             .collect()
     }
-}
-
-/// Line and column of the start and end of a byte range.
-pub fn span_positions(text: &str, range: &std::ops::Range<usize>) -> (LineCol, LineCol) {
-    let index = LineIndex::new(text);
-    (
-        index.line_col(text, range.start),
-        index.line_col(text, range.end),
-    )
 }
 
 /// Counts of reported findings by kind.

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
-use super::{FileFindings, ci, span_positions};
+use super::{FileFindings, ci};
 use crate::integrations::Quieted;
 use crate::{fingerprint, rule_meta};
 
@@ -105,7 +105,7 @@ fn rule(r: &Rule) -> Value {
 pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value {
     let region = match &file.text {
         Some(text) => {
-            let (start, end) = span_positions(text, &d.primary.range);
+            let (start, end) = text.positions(&d.primary.range);
             json!({ "startLine": start.line, "startColumn": start.col, "endLine": end.line, "endColumn": end.col })
         }
         None => json!({ "startLine": 1 }),
