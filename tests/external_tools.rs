@@ -11,6 +11,7 @@ fn run_script(script: &str) {
     let out = Command::new("bash")
         .arg(root.join(script))
         .current_dir(root)
+        .env("TLSLINT_TEST_BIN", env!("CARGO_BIN_EXE_cargo-tlslint"))
         .output()
         .expect("run bash");
     let stdout = String::from_utf8_lossy(&out.stdout);
