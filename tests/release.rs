@@ -303,3 +303,30 @@ fn ci_expects_the_examples_findings() {
         ["ubuntu-latest", "macos-latest", "windows-latest"]
     );
 }
+
+#[test]
+fn the_docs_pin_this_release() {
+    for rel in ["README.md", "docs/integrations.md"] {
+        let text = read(rel);
+        let mut pins = 0;
+        for (marker, pinned) in [
+            ("cargo-tlslint/cargo-tlslint@", format!("v{VERSION}")),
+            ("rev: ", format!("v{VERSION}")),
+            ("--tag ", format!("v{VERSION}")),
+            ("cargo binstall cargo-tlslint@", VERSION.to_string()),
+        ] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                assert!(
+                    rest.starts_with(&pinned)
+                        && !rest[pinned.len()..]
+                            .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.'),
+                    "{rel}: `{marker}{}` does not pin {pinned}",
+                    rest.split_whitespace().next().unwrap_or("")
+                );
+                pins += 1;
+            }
+        }
+        assert!(pins > 0, "{rel} pins no release");
+    }
+}
