@@ -31,6 +31,11 @@ native_path() {
   fi
 }
 
+# The version in the [package] table of the Cargo.toml at $1.
+package_version() {
+  awk '/^\[/ { p = ($0 == "[package]") } p && /^version *= *"/ { sub(/^version *= *"/, ""); sub(/".*/, ""); print; exit }' "$1"
+}
+
 # The release target of this runner (the names .github/workflows/release.yml builds), or
 # nothing when no release binary is built for it.
 release_target() {

@@ -3,14 +3,15 @@
 # and check its SHA-256, or, when that release has no binary for this runner (or the Action is
 # pinned to a branch or a commit rather than a release tag), say where build.sh will build it.
 #
-# Outputs: `source` (`release` or `build`), `bin` (the binary, as bash sees it), and for a
-# build `dir` (the install root, as actions/cache sees it) and `key` (the cache key's hash of
-# the Action's sources).
+# Outputs: `source` (`release` or `build`), `bin` (the binary, as bash sees it), `ref` and
+# `repository` (the Action's own), and for a build `dir` (the install root, as actions/cache
+# sees it) and `key` (the cache key's hash of the Action's sources).
 #
-# Environment: GITHUB_ACTION_PATH, GITHUB_ACTION_REF, GITHUB_ACTION_REPOSITORY, RUNNER_OS,
-# RUNNER_ARCH, RUNNER_TEMP, GITHUB_OUTPUT, set by the runner; TLSLINT_RELEASE_URL (the base
-# URL of the releases, default https://github.com/<action repository>/releases/download) and
-# TLSLINT_RELEASE_TAG (the tag to download instead of GITHUB_ACTION_REF), for tests and mirrors.
+# Environment: GITHUB_ACTION_PATH, RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_OUTPUT, set by
+# the runner; ACTION_REF and ACTION_REPOSITORY, which action.yml sets from github.action_ref
+# and github.action_repository; TLSLINT_RELEASE_URL (the base URL of the releases, default
+# https://github.com/<action repository>/releases/download) and TLSLINT_RELEASE_TAG (the tag to
+# download instead of the Action's ref), for tests and mirrors.
 set -euo pipefail
 # shellcheck source=common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -18,7 +19,22 @@ set -euo pipefail
 action_path="$(unix_path "${GITHUB_ACTION_PATH:?}")"
 temp="$(unix_path "${RUNNER_TEMP:?}")/cargo-tlslint"
 exe="$(exe_suffix)"
-tag="${TLSLINT_RELEASE_TAG:-${GITHUB_ACTION_REF:-}}"
+# The Action's own ref and repository. The runner leaves GITHUB_ACTION_REF and
+# GITHUB_ACTION_REPOSITORY empty in a composite action's steps (actions/runner#2473), so
+# action.yml passes github.action_ref and github.action_repository; the last resort is the
+# path the runner downloaded the Action to, .../_actions/OWNER/REPO/REF.
+action_ref="${ACTION_REF:-${GITHUB_ACTION_REF:-}}"
+action_repository="${ACTION_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}"
+case "$action_path" in
+  */_actions/*/*/*)
+    owner_repo_ref="${action_path##*/_actions/}"
+    owner="${owner_repo_ref%%/*}"
+    repo_ref="${owner_repo_ref#*/}"
+    if [ -z "$action_repository" ]; then action_repository="$owner/${repo_ref%%/*}"; fi
+    if [ -z "$action_ref" ]; then action_ref="${repo_ref#*/}"; fi
+    ;;
+esac
+tag="${TLSLINT_RELEASE_TAG:-$action_ref}"
 target="$(release_target)"
 
 # Tries the release binary of $tag for $target. Returns 0 with the binary in $bin, 1 when the
@@ -29,11 +45,18 @@ download() {
     echo "the action is used at '${tag:-a local path}', not at a release tag: building it from its sources"
     return 1
   fi
+  # The binary must be the release of these very scripts.
+  local own
+  own="$(package_version "$action_path/Cargo.toml")"
+  if [ "$tag" != "v$own" ]; then
+    echo "the ref '$tag' is not this action's version ($own): building it from its sources"
+    return 1
+  fi
   if [ -z "$target" ]; then
     echo "no release binary is built for ${RUNNER_OS:-?}/${RUNNER_ARCH:-?}: building it from its sources"
     return 1
   fi
-  local base="${TLSLINT_RELEASE_URL:-https://github.com/${GITHUB_ACTION_REPOSITORY:-cargo-tlslint/cargo-tlslint}/releases/download}"
+  local base="${TLSLINT_RELEASE_URL:-https://github.com/${action_repository:-cargo-tlslint/cargo-tlslint}/releases/download}"
   local name="cargo-tlslint-$target"
   local dir="$temp/release-$tag-$target"
   if ! { rm -rf "$dir" && mkdir -p "$dir" && cd "$dir"; }; then die "cannot create $dir"; fi
@@ -95,6 +118,10 @@ source_hash() {
 }
 
 mkdir -p "$temp"
+{
+  echo "ref=$action_ref"
+  echo "repository=$action_repository"
+} >> "$GITHUB_OUTPUT"
 if download; then
   {
     echo "source=release"

@@ -7,9 +7,9 @@
 # findings by rule and by file, and for the `errors`/`warnings` outputs; the human report is on
 # stderr. Format sarif: the SARIF file, and a summary line saying where it is.
 #
-# Environment: TLSLINT_BIN; INPUT_ARGS, INPUT_CONFIG, INPUT_MANIFEST_PATH, INPUT_FORMAT,
-# INPUT_SARIF_FILE (the inputs); GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
-# GITHUB_ACTION_REPOSITORY, GITHUB_ACTION_REF.
+# Environment: TLSLINT_BIN, TLSLINT_ACTION_REF, TLSLINT_ACTION_REPOSITORY (install.sh's
+# outputs); INPUT_ARGS, INPUT_CONFIG, INPUT_MANIFEST_PATH, INPUT_FORMAT, INPUT_SARIF_FILE (the
+# inputs); GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP.
 set -euo pipefail
 shopt -u patsub_replacement 2>/dev/null || true
 # shellcheck source=common.sh
@@ -72,16 +72,17 @@ collect() {
 }
 
 # A rule's two cells, code and name; the code links to the rule's documentation at the
-# Action's version when the Action comes from a repository.
+# Action's version when the Action comes from a repository (and the names are plain).
 rule_cells() {
   if ! [[ "$1" =~ $rule_title ]]; then
     printf '%s | ' "$1"
     return
   fi
   local code="${1%% *}" name="${1#* }"
-  if [ -n "${GITHUB_ACTION_REPOSITORY:-}" ] && [ -n "${GITHUB_ACTION_REF:-}" ]; then
+  if [[ "${TLSLINT_ACTION_REPOSITORY:-}" =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] &&
+    [[ "${TLSLINT_ACTION_REF:-}" =~ ^[A-Za-z0-9_./-]+$ ]]; then
     printf '[%s](https://github.com/%s/blob/%s/docs/rules.md#%s-%s) | `%s`' "$code" \
-      "$GITHUB_ACTION_REPOSITORY" "$(cell "$GITHUB_ACTION_REF")" "$(printf '%s' "$code" | tr 'A-Z' 'a-z')" \
+      "$TLSLINT_ACTION_REPOSITORY" "$TLSLINT_ACTION_REF" "$(printf '%s' "$code" | tr 'A-Z' 'a-z')" \
       "$name" "$name"
   else
     printf '%s | `%s`' "$code" "$name"

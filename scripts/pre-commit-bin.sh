@@ -6,8 +6,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# The version in [package] of the hook repository's Cargo.toml.
-want="$(awk '/^\[/ { p = ($0 == "[package]") } p && /^version *= *"/ { sub(/^version *= *"/, ""); sub(/".*/, ""); print; exit }' "$here/Cargo.toml")"
+# shellcheck source=../action/common.sh
+. "$here/action/common.sh"
+want="$(package_version "$here/Cargo.toml")"
 
 bin="$(command -v cargo-tlslint 2>/dev/null || true)"
 if [ -z "$bin" ] && [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo-tlslint" ]; then

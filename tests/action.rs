@@ -60,9 +60,9 @@ const RUNNERS: [Runner; 4] = [
 
 /// Tools every runner has (Git Bash's /usr/bin on Windows).
 const COMMON_TOOLS: &[&str] = &[
-    "bash", "sh", "cat", "chmod", "cp", "curl", "cut", "dirname", "env", "find", "grep", "gzip",
-    "head", "mkdir", "mktemp", "rm", "sed", "sort", "stat", "tar", "tee", "tr", "uniq", "xargs",
-    "date",
+    "awk", "bash", "sh", "cat", "chmod", "cp", "curl", "cut", "dirname", "env", "find", "grep",
+    "gzip", "head", "mkdir", "mktemp", "rm", "sed", "sort", "stat", "tar", "tee", "tr", "uniq",
+    "xargs", "date",
 ];
 
 /// GNU-only flags, rejected by the macOS shims as the BSD tools reject them.
@@ -164,6 +164,11 @@ struct Sim {
     workspace: PathBuf,
     path: PathBuf,
     inputs: HashMap<String, String>,
+    /// `github.action_ref` (empty: a local action, or the runner left it empty).
+    action_ref: String,
+    /// GITHUB_ACTION_PATH: this repository, or a link to it where the runner puts a downloaded
+    /// action.
+    action_path: PathBuf,
     env: HashMap<String, String>,
     outputs: HashMap<String, HashMap<String, String>>,
     /// The `uses:` steps reached, with their evaluated `with:` inputs.
@@ -207,12 +212,13 @@ impl Sim {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            action_ref: tag(),
+            action_path: root().to_path_buf(),
             env: HashMap::new(),
             outputs: HashMap::new(),
             uses: Vec::new(),
         };
         sim.install_tools();
-        sim.env.insert("GITHUB_ACTION_REF".into(), tag());
         sim
     }
 
@@ -423,6 +429,8 @@ chmod +x "$root/bin/cargo-tlslint{exe}"
                 .and_then(|o| o.get(*key))
                 .cloned()
                 .unwrap_or_default(),
+            ["github", "action_ref"] => self.action_ref.clone(),
+            ["github", "action_repository"] => "cargo-tlslint/cargo-tlslint".to_string(),
             ["runner", "os"] => self.runner.os().to_string(),
             ["runner", "arch"] => self.runner.arch().to_string(),
             _ => panic!("unsupported expression {expr}"),
@@ -492,8 +500,11 @@ chmod +x "$root/bin/cargo-tlslint{exe}"
                 .env_clear();
             cmd.env("PATH", &self.path)
                 .env("HOME", self.tmp.path().join("home"))
-                .env("GITHUB_ACTION_PATH", root())
-                .env("GITHUB_ACTION_REPOSITORY", "cargo-tlslint/cargo-tlslint")
+                // GITHUB_ACTION_REF and GITHUB_ACTION_REPOSITORY are empty in composite
+                // steps (actions/runner#2473): action.yml passes github.action_* instead.
+                .env("GITHUB_ACTION_PATH", &self.action_path)
+                .env("GITHUB_ACTION_REF", "")
+                .env("GITHUB_ACTION_REPOSITORY", "")
                 .env("GITHUB_WORKSPACE", &self.workspace)
                 .env("GITHUB_OUTPUT", &output_file)
                 .env("GITHUB_STEP_SUMMARY", self.file("summary.md"))
@@ -796,7 +807,7 @@ fn a_cached_build_is_reused_and_a_branch_pin_never_downloads() {
     sim.install_cargo_shim();
     // A release that would work: a branch pin must not take it.
     sim.publish("main", Payload::Marker, Checksum::Good);
-    sim.env.insert("GITHUB_ACTION_REF".into(), "main".into());
+    sim.action_ref = "main".into();
     let first = sim.run();
     assert!(
         step(&first, "install")
@@ -823,6 +834,54 @@ fn a_cached_build_is_reused_and_a_branch_pin_never_downloads() {
     );
     assert!(!sim.file("cargo-args").exists(), "cargo install ran again");
     assert_eq!(step(&second, "run").code, Some(1));
+}
+
+#[test]
+fn without_github_action_ref_the_ref_comes_from_the_actions_path() {
+    let mut sim = Sim::new(Runner::Windows, &[("manifest-path", "sub/Cargo.toml")]);
+    // Where the runner downloads `uses: cargo-tlslint/cargo-tlslint@vX.Y.Z`.
+    let path = sim
+        .tmp
+        .path()
+        .join(format!("_actions/cargo-tlslint/cargo-tlslint/{}", tag()));
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::os::unix::fs::symlink(root(), &path).expect("symlink");
+    sim.action_path = path;
+    sim.action_ref = String::new();
+    sim.publish(&tag(), Payload::Real, Checksum::Good);
+    let runs = sim.run();
+    assert_eq!(
+        sim.outputs["install"]["source"],
+        "release",
+        "{}",
+        step(&runs, "install").stdout
+    );
+    assert_eq!(sim.outputs["install"]["ref"], tag());
+    assert_eq!(
+        sim.outputs["install"]["repository"],
+        "cargo-tlslint/cargo-tlslint"
+    );
+    assert_eq!(sim.summary(), fixture_summary(&tag()));
+}
+
+#[test]
+fn a_release_of_another_version_than_the_actions_is_not_taken() {
+    let mut sim = Sim::new(Runner::Linux, &[("manifest-path", "sub/Cargo.toml")]);
+    sim.install_cargo_shim();
+    // As when the action sits inside another composite action: github.action_ref is the
+    // outer action's.
+    sim.action_ref = "v9.9.9".into();
+    sim.publish("v9.9.9", Payload::Marker, Checksum::Good);
+    let runs = sim.run();
+    assert!(
+        step(&runs, "install").stdout.contains(&format!(
+            "the ref 'v9.9.9' is not this action's version ({VERSION}): building it from its sources"
+        )),
+        "{}",
+        step(&runs, "install").stdout
+    );
+    assert!(!sim.file("marker").exists());
+    assert!(sim.file("cargo-args").exists());
 }
 
 #[test]
