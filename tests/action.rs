@@ -203,7 +203,7 @@ impl Sim {
             std::fs::create_dir_all(tmp.path().join(d)).expect("mkdir");
         }
         let path = tmp.path().join("path");
-        let mut sim = Sim {
+        let sim = Sim {
             tmp,
             runner,
             workspace,
@@ -464,10 +464,10 @@ chmod +x "$root/bin/cargo-tlslint{exe}"
             .iter()
             .enumerate()
         {
-            if let Some(cond) = step["if"].as_str() {
-                if !self.condition(&action, cond) {
-                    continue;
-                }
+            if let Some(cond) = step["if"].as_str()
+                && !self.condition(&action, cond)
+            {
+                continue;
             }
             if let Some(uses) = step["uses"].as_str() {
                 let with = step["with"]
