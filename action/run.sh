@@ -25,7 +25,7 @@ rule_title='^TLS[0-9]+ [a-z0-9_]+$'
 # in a Markdown table cell: line breaks become spaces, and every character Markdown or HTML
 # could read as markup is written as a character reference.
 cell() {
-  local s="$1" from to
+  local s="$1" pair from to
   for pair in '%0D: ' '%0A: ' '%3A::' '%2C:,' '%25:%'; do
     from="${pair%%:*}"
     to="${pair#*:}"
