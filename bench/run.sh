@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: cargo-tlslint over the benchmark corpus (~470 crates, 7 million lines, from
-# ../shared/corpus/fetch.sh) against ripgrep searching the same files for the rules' trigger
+# The benchmark: cargo-tlslint over the benchmark corpus (~470 crates, 7 million lines, pinned by
+# bench/corpus/Cargo.lock and downloaded by bench/fetch-corpus.sh on first use) against ripgrep searching the same files for the rules' trigger
 # words, alternated run by run so that both see the same machine state. Reports median wall
 # times, their ratio, and peak RSS. Usage: bench/run.sh [RUNS] (default 5). Needs rg, python3.
 set -euo pipefail
@@ -8,9 +8,7 @@ runs="${1:-5}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${TLSLINT_CORPUS:-/tmp/tlslint-corpus}"
 if [ ! -f "$corpus/.complete" ]; then
-  fetch="$here/../shared/corpus/fetch.sh"
-  [ -x "$fetch" ] || { echo "no corpus at $corpus and no $fetch to fetch it" >&2; exit 2; }
-  "$fetch" "$corpus"
+  "$here/bench/fetch-corpus.sh" "$corpus"
 fi
 command -v rg >/dev/null || { echo "ripgrep (rg) is needed for the baseline" >&2; exit 2; }
 (cd "$here" && cargo build --release --quiet)
@@ -35,18 +33,18 @@ echo "corpus: $files .rs files, $((bytes / 1048576)) MiB; $(nproc) cores; $runs 
 measure() { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$tmp_time" || true; tail -1 "$tmp_time"; }
 tmp_time="$(mktemp)"
 tl=(); rgt=(); tl_rss=0; rg_rss=0
-for i in $(seq "$runs"); do
+for _ in $(seq "$runs"); do
   read -r t m < <(measure "$bin" tlslint --include-tests -q "$corpus"); tl+=("$t"); [ "$m" -gt "$tl_rss" ] && tl_rss=$m
   read -r t m < <(measure rg -c -f "$patterns" "$corpus" --type rust); rgt+=("$t"); [ "$m" -gt "$rg_rss" ] && rg_rss=$m
 done
 # The dependency audit: the benchmark application's lockfile (~470 packages) with the corpus as
 # its `cargo vendor` directory, timed on its own line.
-bench_ws="${TLSLINT_BENCH_WORKSPACE:-$here/../shared/corpus/bench}"
+bench_ws="${TLSLINT_BENCH_WORKSPACE:-$here/bench/corpus}"
 dep=(); dep_rss=0
 if [ -f "$bench_ws/Cargo.lock" ]; then
   ws="$(mktemp -d)"
   cp -r "$bench_ws/." "$ws/"
-  for i in $(seq "$runs"); do
+  for _ in $(seq "$runs"); do
     read -r t m < <(cd "$ws" && measure "$bin" tlslint -q --vendor-dir "$corpus"); dep+=("$t"); [ "$m" -gt "$dep_rss" ] && dep_rss=$m
   done
 fi

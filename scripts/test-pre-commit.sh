@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Tests the pre-commit hook of this repository (`.pre-commit-hooks.yaml`) the way users get it:
-# `pre-commit try-repo` builds the hook with `cargo install` (language: rust) and runs it on the
-# staged files of a scratch git repository. A staged file with a finding must be blocked, a
-# clean one must pass, and a file excluded by the workspace policy must pass even when staged.
+# Tests the pre-commit hooks of this repository (`.pre-commit-hooks.yaml`) the way users get
+# them: `pre-commit try-repo` builds the `cargo-tlslint` hook with `cargo install` (language:
+# rust) and runs it on the staged files of a scratch git repository. A staged file with a finding
+# must be blocked, a clean one must pass, and a file excluded by the workspace policy must pass
+# even when staged. The `cargo-tlslint-bin` hook must do the same with an installed binary of
+# the hook's version (TLSLINT_TEST_BIN, else this repository's debug build), and refuse one of
+# another version.
 #
 # Needs `pre-commit` on PATH (`pip install pre-commit`), git and cargo. The first run compiles
 # cargo-tlslint (a few minutes).
@@ -44,8 +47,9 @@ pub fn generated() -> reqwest::Result<reqwest::Client> {
 }
 RS
 
+hook=cargo-tlslint
 try_hook() {
-  pre-commit try-repo "$root" cargo-tlslint --verbose >"$scratch/out.txt" 2>&1
+  pre-commit try-repo "$root" "$hook" --verbose >"$scratch/out.txt" 2>&1
 }
 
 fail() {
@@ -80,4 +84,40 @@ git add Cargo.toml
 try_hook || fail "a staged Cargo.toml alone was blocked"
 grep -q "Passed" "$scratch/out.txt" || fail "the hook did not run for Cargo.toml"
 echo "ok: a staged Cargo.toml alone runs the hook and passes"
-echo "pre-commit: 3 passed, 0 failed"
+
+# The hook with an installed binary: no build, the binary found on PATH.
+bin="${TLSLINT_TEST_BIN:-}"
+if [ -z "$bin" ]; then
+  (cd "$root" && cargo build --quiet --locked --target-dir "$root/target")
+  bin="$root/target/debug/cargo-tlslint"
+fi
+mkdir -p "$scratch/installed" "$scratch/other-version"
+ln -s "$bin" "$scratch/installed/cargo-tlslint"
+hook=cargo-tlslint-bin
+cat > src/bad.rs <<'RS'
+pub fn insecure() -> reqwest::Result<reqwest::Client> {
+    reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+}
+RS
+git add src/bad.rs
+if PATH="$scratch/installed:$PATH" try_hook; then
+  fail "cargo-tlslint-bin: a staged file with a finding was not blocked"
+fi
+grep -q "src/bad.rs:2:32" "$scratch/out.txt" || fail "cargo-tlslint-bin: the report does not point at src/bad.rs:2:32"
+echo "ok: cargo-tlslint-bin blocks a staged file with a finding"
+
+git rm -q --cached src/bad.rs
+rm src/bad.rs
+PATH="$scratch/installed:$PATH" try_hook || fail "cargo-tlslint-bin: a clean commit was blocked"
+grep -q "Passed" "$scratch/out.txt" || fail "cargo-tlslint-bin: the hook did not run"
+echo "ok: cargo-tlslint-bin passes a clean commit"
+
+printf '#!/bin/sh\necho "cargo-tlslint 0.0.1"\n' > "$scratch/other-version/cargo-tlslint"
+chmod +x "$scratch/other-version/cargo-tlslint"
+if PATH="$scratch/other-version:$PATH" try_hook; then
+  fail "cargo-tlslint-bin ran a binary of another version"
+fi
+grep -q "runs cargo-tlslint .*, but .* is 'cargo-tlslint 0.0.1'" "$scratch/out.txt" ||
+  fail "cargo-tlslint-bin: no message about the version"
+echo "ok: cargo-tlslint-bin refuses a binary of another version"
+echo "pre-commit: 6 passed, 0 failed"
