@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
-use super::{FileFindings, ci, span_positions};
+use super::{FileFindings, ci, span_positions, suggestion};
 use crate::{fingerprint, rule_meta};
 
 /// The SARIF schema address GitHub and the validator accept.
@@ -106,6 +106,13 @@ pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value
         }}],
         "partialFingerprints": { "tlslint/v1": fp },
     });
+    if let Some(text) = file
+        .text
+        .as_deref()
+        .filter(|_| !d.fixes.is_empty() && d.suppressed.is_none())
+    {
+        result["fixes"] = suggestion::sarif_fixes(d, text, uri);
+    }
     if let Some(reason) = &d.suppressed {
         let mut s = json!({ "kind": "inSource", "status": "accepted" });
         if !reason.is_empty() {
