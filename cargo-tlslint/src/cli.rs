@@ -66,6 +66,8 @@ pub struct Args {
     #[command(flatten)]
     pub integrations: crate::integrations::IntegrationArgs,
     #[command(flatten)]
+    pub fix: crate::fix::FixArgs,
+    #[command(flatten)]
     pub ignored: IgnoredCargoFlags,
 }
 

@@ -9,6 +9,7 @@ pub mod deps;
 pub mod docs;
 pub mod explain;
 pub mod fingerprint;
+pub mod fix;
 pub mod git;
 pub mod hook;
 pub mod integrations;

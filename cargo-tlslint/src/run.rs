@@ -20,7 +20,7 @@ use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{deps, integrations, manifest, paths, setup_error, source_read};
+use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -96,6 +96,16 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(EXIT_ERROR);
     }
+    if args.fix.show_fixes {
+        return fix::show(args, &plan);
+    }
+    let fixed = match args.fix.fix.then(|| fix::apply(args, &plan)).transpose() {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let mut outcome = lint(&plan);
     if let Err(e) = integrations::filter(&args.integrations, &plan, &mut outcome.files) {
         let _ = writeln!(anstream::stderr(), "error: {e}");
@@ -210,6 +220,15 @@ pub fn run(args: &Args) -> ExitCode {
             let _ = write!(std::io::stdout(), "{out}");
         }
     }
+    if let Some(fixed) = &fixed {
+        let remaining = counts.errors + counts.warnings;
+        let summary = if args.quiet {
+            String::new()
+        } else {
+            fixed.summary(remaining)
+        };
+        let _ = write!(anstream::stderr(), "{summary}{}", fixed.refusals());
+    }
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
@@ -231,7 +250,8 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     drop(staged_dir);
-    ExitCode::from(if outcome.io_error {
+    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
+    ExitCode::from(if outcome.io_error || unfixed {
         EXIT_ERROR
     } else if failed && !args.integrations.exit_zero {
         EXIT_FINDINGS
