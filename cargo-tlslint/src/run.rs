@@ -14,7 +14,7 @@ use tlslint_lints::{
     join, join_package_facts, join_verifiers, redact_private_keys,
 };
 
-use crate::cli::{Args, ColorChoice, MessageFormat};
+use crate::cli::{Args, ColorChoice, Command, MessageFormat};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
@@ -26,7 +26,7 @@ use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// The stack size of the worker threads: deep but legal expressions must not overflow it.
-const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Exit status: no finding at `deny` (and no warning under `-D warnings`).
 pub const EXIT_CLEAN: u8 = 0;
@@ -43,6 +43,9 @@ pub fn run(args: &Args) -> ExitCode {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     color.write_global();
+    if let Some(Command::Server(server)) = &args.command {
+        return crate::server::run(server);
+    }
     if args.list {
         return print_stdout(&explain::list());
     }
