@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use tlslint_lints::{
-    FileReport, Policy, Prefilter, SourceFile, VerifierFacts, check_file, collect_consts,
-    finalize, join, join_package_facts, join_verifiers, redact_private_keys,
+    FileReport, Policy, Prefilter, SourceFile, VerifierFacts, check_file, collect_consts, finalize,
+    join, join_package_facts, join_verifiers, redact_private_keys,
 };
 
 use crate::cli::Args;
@@ -193,7 +193,12 @@ fn read(overlays: &HashMap<PathBuf, String>, path: &Path) -> Option<String> {
 }
 
 /// The engine's raw report on one source file's text, when the prefilter lets it through.
-fn check(prefilter: &Prefilter, entry: &FileEntry, text: &str, policy: &Policy) -> Option<FileReport> {
+fn check(
+    prefilter: &Prefilter,
+    entry: &FileEntry,
+    text: &str,
+    policy: &Policy,
+) -> Option<FileReport> {
     if text.len() > MAX_FILE_BYTES {
         return None;
     }
@@ -298,7 +303,10 @@ fn resolve_pending(
         return;
     }
     let mut consts = Vec::new();
-    for f in files.iter().filter(|f| manifest::Kind::of(&f.path).is_none()) {
+    for f in files
+        .iter()
+        .filter(|f| manifest::Kind::of(&f.path).is_none())
+    {
         let other = if f.display == report.path {
             Some(text.to_string())
         } else {

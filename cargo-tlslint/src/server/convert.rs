@@ -207,7 +207,11 @@ mod tests {
         assert_eq!(utf16.position(text.len()), Position::new(2, 0));
         let utf8 = Positions::new(text, Encoding::Utf8);
         assert_eq!(utf8.position(x), Position::new(1, 6));
-        assert_eq!(utf8.position(x - 1), Position::new(1, 2), "inside a character");
+        assert_eq!(
+            utf8.position(x - 1),
+            Position::new(1, 2),
+            "inside a character"
+        );
     }
 
     #[test]

@@ -220,7 +220,11 @@ struct Server {
 }
 
 impl Server {
-    fn main_loop(&mut self, messages: &Receiver<Message>, done: &Receiver<Done>) -> Result<(), String> {
+    fn main_loop(
+        &mut self,
+        messages: &Receiver<Message>,
+        done: &Receiver<Done>,
+    ) -> Result<(), String> {
         let mut queue: VecDeque<Message> = VecDeque::new();
         let mut shutting_down = false;
         loop {
@@ -280,13 +284,18 @@ impl Server {
 
     /// Asks the client to report changes to the files that decide the plan and the policy.
     fn watch_files(&self) {
-        let watchers = ["**/Cargo.toml", "**/tlslint.toml", "**/Cargo.lock", "**/*.rs"]
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob.to_string()),
-                kind: None,
-            })
-            .collect();
+        let watchers = [
+            "**/Cargo.toml",
+            "**/tlslint.toml",
+            "**/Cargo.lock",
+            "**/*.rs",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
         let params = RegistrationParams {
             registrations: vec![Registration {
                 id: "tlslint-watched-files".into(),
@@ -330,17 +339,20 @@ impl Server {
     fn notification(&mut self, n: Notification, superseded: bool) {
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                {
                     let doc = p.text_document;
                     self.opened(doc.uri, doc.version, doc.text);
                 }
             }
             DidChangeTextDocument::METHOD => {
-                if let Ok(p) =
-                    n.extract::<lsp_types::DidChangeTextDocumentParams>(DidChangeTextDocument::METHOD)
-                {
+                if let Ok(p) = n.extract::<lsp_types::DidChangeTextDocumentParams>(
+                    DidChangeTextDocument::METHOD,
+                ) {
                     let uri = p.text_document.uri;
-                    let Some(text) = p.content_changes.into_iter().next_back().map(|c| c.text) else {
+                    let Some(text) = p.content_changes.into_iter().next_back().map(|c| c.text)
+                    else {
                         return;
                     };
                     let Some(doc) = self.docs.get_mut(&uri) else {
@@ -356,20 +368,30 @@ impl Server {
                 }
             }
             DidSaveTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
+                {
                     self.lint_open(&p.text_document.uri);
-                    if let Some(path) = self.docs.get(&p.text_document.uri).and_then(|d| d.path.clone()) {
+                    if let Some(path) = self
+                        .docs
+                        .get(&p.text_document.uri)
+                        .and_then(|d| d.path.clone())
+                    {
                         self.changed_on_disk(&path);
                     }
                 }
             }
             DidCloseTextDocument::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD) {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                {
                     self.closed(&p.text_document.uri);
                 }
             }
             DidChangeWatchedFiles::METHOD => {
-                if let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD) {
+                if let Ok(p) = n.extract::<lsp_types::DidChangeWatchedFilesParams>(
+                    DidChangeWatchedFiles::METHOD,
+                ) {
                     for change in p.changes {
                         if let Ok(path) = change.uri.to_file_path() {
                             let path = std::fs::canonicalize(&path).unwrap_or(path);
@@ -390,19 +412,31 @@ impl Server {
         if let Some(path) = &path {
             self.texts.insert(path.clone(), text);
         }
-        self.docs.insert(uri.clone(), Doc { version, path: path.clone() });
+        self.docs.insert(
+            uri.clone(),
+            Doc {
+                version,
+                path: path.clone(),
+            },
+        );
         let Some(path) = path else { return };
         let ws = self.workspace_of(&path);
         if self.workspaces[ws].analysis.is_some() {
             self.lint_open(&uri);
         }
-        if self.workspaces[ws].analysis.as_ref().is_none_or(|a| a.member(&path).is_none()) {
+        if self.workspaces[ws]
+            .analysis
+            .as_ref()
+            .is_none_or(|a| a.member(&path).is_none())
+        {
             self.schedule(ws);
         }
     }
 
     fn closed(&mut self, uri: &Url) {
-        let Some(doc) = self.docs.remove(uri) else { return };
+        let Some(doc) = self.docs.remove(uri) else {
+            return;
+        };
         if let Some(path) = &doc.path {
             self.texts.remove(path);
         }
@@ -435,22 +469,21 @@ impl Server {
     /// The workspace `path` belongs to, registering a new one (and its first full run) when
     /// none does.
     fn workspace_of(&mut self, path: &Path) -> usize {
-        if let Some(i) = self
-            .workspaces
-            .iter()
-            .position(|w| w.analysis.as_ref().is_some_and(|a| a.member(path).is_some()))
-        {
+        if let Some(i) = self.workspaces.iter().position(|w| {
+            w.analysis
+                .as_ref()
+                .is_some_and(|a| a.member(path).is_some())
+        }) {
             return i;
         }
         let origin = Origin::of(path);
         let same = |w: &Workspace| {
             w.origin == origin
                 || match (&origin, &w.analysis) {
-                    (Origin::Cargo(manifest), Some(a)) => a
-                        .plan
-                        .units
-                        .iter()
-                        .any(|u| manifest.parent() == Some(u.dir.as_path()) || std::fs::canonicalize(&u.dir).ok().as_deref() == manifest.parent()),
+                    (Origin::Cargo(manifest), Some(a)) => a.plan.units.iter().any(|u| {
+                        manifest.parent() == Some(u.dir.as_path())
+                            || std::fs::canonicalize(&u.dir).ok().as_deref() == manifest.parent()
+                    }),
                     _ => false,
                 }
         };
@@ -500,7 +533,14 @@ impl Server {
         let open: Vec<Url> = self
             .docs
             .iter()
-            .filter(|(_, d)| d.path.as_ref().is_some_and(|p| self.workspaces[ws].analysis.as_ref().is_some_and(|a| a.member(p).is_some())))
+            .filter(|(_, d)| {
+                d.path.as_ref().is_some_and(|p| {
+                    self.workspaces[ws]
+                        .analysis
+                        .as_ref()
+                        .is_some_and(|a| a.member(p).is_some())
+                })
+            })
             .map(|(u, _)| u.clone())
             .collect();
         for uri in open {
@@ -511,8 +551,14 @@ impl Server {
     /// Publishes the last full run's findings of the workspace's files that are not open, and
     /// clears those that no longer have any.
     fn publish_full_run(&mut self, ws: usize) {
-        let Some(analysis) = &self.workspaces[ws].analysis else { return };
-        let open: HashSet<&Path> = self.docs.values().filter_map(|d| d.path.as_deref()).collect();
+        let Some(analysis) = &self.workspaces[ws].analysis else {
+            return;
+        };
+        let open: HashSet<&Path> = self
+            .docs
+            .values()
+            .filter_map(|d| d.path.as_deref())
+            .collect();
         let mut now: Vec<(Url, Shown)> = Vec::new();
         for file in &analysis.findings {
             let path = analysis
@@ -523,10 +569,19 @@ impl Server {
             if open.contains(path.as_path()) {
                 continue;
             }
-            let Ok(uri) = Url::from_file_path(&path) else { continue };
+            let Ok(uri) = Url::from_file_path(&path) else {
+                continue;
+            };
             let text = file.text.clone().unwrap_or_default();
             let findings = self.convert(analysis, file, &uri, &text);
-            now.push((uri, Shown { text, version: None, findings }));
+            now.push((
+                uri,
+                Shown {
+                    text,
+                    version: None,
+                    findings,
+                },
+            ));
         }
         let before = std::mem::take(&mut self.workspaces[ws].published);
         let mut published = HashSet::new();
@@ -547,19 +602,32 @@ impl Server {
 
     /// Lints an open document from its text and publishes the result.
     fn lint_open(&mut self, uri: &Url) {
-        let Some(doc) = self.docs.get(uri) else { return };
+        let Some(doc) = self.docs.get(uri) else {
+            return;
+        };
         let version = doc.version;
         let Some(path) = doc.path.clone() else { return };
-        let Some(text) = self.texts.get(&path).cloned() else { return };
-        let ws = self
-            .workspaces
-            .iter()
-            .position(|w| w.analysis.as_ref().is_some_and(|a| a.member(&path).is_some()));
+        let Some(text) = self.texts.get(&path).cloned() else {
+            return;
+        };
+        let ws = self.workspaces.iter().position(|w| {
+            w.analysis
+                .as_ref()
+                .is_some_and(|a| a.member(&path).is_some())
+        });
         let findings = match ws.and_then(|i| self.workspaces[i].analysis.as_ref()) {
             Some(analysis) => {
-                let Some(member) = analysis.member(&path) else { return };
-                let file = analysis::lint_document(analysis, member, &text, &self.texts);
-                self.convert(analysis, &file, uri, &text)
+                let Some(member) = analysis.member(&path) else {
+                    return;
+                };
+                // A defect in a rule must not take the editor's server down with it.
+                let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    analysis::lint_document(analysis, member, &text, &self.texts)
+                }));
+                match linted {
+                    Ok(file) => self.convert(analysis, &file, uri, &text),
+                    Err(_) => Vec::new(),
+                }
             }
             None => Vec::new(),
         };
@@ -599,7 +667,12 @@ impl Server {
         file.diagnostics
             .iter()
             .filter(|d| d.suppressed.is_none())
-            .map(|d| (d.clone(), convert::diagnostic(d, uri, &positions, &mut elsewhere)))
+            .map(|d| {
+                (
+                    d.clone(),
+                    convert::diagnostic(d, uri, &positions, &mut elsewhere),
+                )
+            })
             .collect()
     }
 
@@ -613,12 +686,12 @@ impl Server {
 
     fn code_actions(&self, params: &lsp_types::CodeActionParams) -> Vec<CodeActionOrCommand> {
         let uri = &params.text_document.uri;
-        let wanted = params
-            .context
-            .only
-            .as_ref()
-            .is_none_or(|only| only.iter().any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str())));
-        let (Some(shown), Some(doc), true) = (self.shown.get(uri), self.docs.get(uri), wanted) else {
+        let wanted = params.context.only.as_ref().is_none_or(|only| {
+            only.iter()
+                .any(|k| CodeActionKind::QUICKFIX.as_str().starts_with(k.as_str()))
+        });
+        let (Some(shown), Some(doc), true) = (self.shown.get(uri), self.docs.get(uri), wanted)
+        else {
             return Vec::new();
         };
         if shown.version != Some(doc.version) {
