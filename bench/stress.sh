@@ -194,7 +194,7 @@ for class in "${selected[@]}"; do
   (cd "$dir" && /usr/bin/time -o "$work/time" -f "%e %M" "$bin" tlslint --color never $args \
     >"$work/stdout" 2>"$work/stderr") && status=0 || status=$?
   # GNU time puts "Command terminated by signal N" before its figures when the run crashed.
-  read -r wall rss < <(tail -n 1 "$work/time") || { wall=?; rss=0; }
+  read -r wall rss < <(tail -n 1 "$work/time") || { wall='?'; rss=0; }
   findings=$(grep -cE '^(error|warning)\[TLS[0-9]+\]' "$work/stderr" || true)
   tls001=$(grep -c '^warning\[TLS001\]' "$work/stderr" || true)
   mb=$((rss / 1024))

@@ -87,6 +87,16 @@ fn rustc_layout_and_exit_status() {
   = note: `cert_verification_disabled` (TLS101) is `deny` by default
   = note: without chain validation anyone on the network path can impersonate the server
   = help: to trust a private CA, add it with `add_root_certificate(Certificate::from_pem(…)?)`
+help: use `false` (the default)
+  |
+2 -     reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+2 +     reqwest::Client::builder().danger_accept_invalid_certs(false).build()
+  |
+help: remove the call (the default keeps the check on)
+  |
+2 -     reqwest::Client::builder().danger_accept_invalid_certs(true).build()
+2 +     reqwest::Client::builder().build()
+  |
 
 error: tlslint found 1 error
 ";

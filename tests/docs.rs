@@ -138,3 +138,30 @@ fn every_example_fires_and_every_use_instead_does_not() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// A rule documents its fix (`### Fix`) exactly when its Example's finding carries one, so
+/// `--explain` and `docs/rules.md` say when a fix is offered.
+#[test]
+fn a_fix_section_exactly_when_the_example_gets_a_fix() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let Block::Rust(example) = block_after(rule, "### Example") else {
+            continue;
+        };
+        let file = lint_source("src/lib.rs", &example, false, &deny_policy(rule));
+        let fixed = file
+            .diagnostics
+            .iter()
+            .any(|d| d.rule.code == rule.code && !d.fixes.is_empty());
+        let documented = rule.docs.contains("### Fix");
+        if fixed != documented {
+            failures.push(format!(
+                "{}: the Example's finding {} a fix, the docs {} a `### Fix` section",
+                rule.name,
+                if fixed { "has" } else { "has no" },
+                if documented { "have" } else { "have no" }
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -19,10 +19,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use cargo_tlslint::fix;
 use cargo_tlslint::manifest::{self, Kind};
+use cargo_tlslint::render::FileFindings;
 use cargo_tlslint::run::{lint_source, render_plain};
 use libtest_mimic::{Arguments, Failed, Trial};
-use tlslint_lints::{Level, LevelSource, Policy, RULES, TlsVersion, WorkspaceManifest};
+use tlslint_lints::{
+    Applicability, Diagnostic, Edit, Level, LevelSource, Policy, RULES, TlsVersion,
+    WorkspaceManifest, apply_edits,
+};
 
 fn main() {
     let args = Arguments::from_args();
@@ -103,39 +108,34 @@ fn run_case(case: &Path) -> Result<(), Failed> {
             .display()
     );
     let header = header(&text, kind.comment())?;
-    let mut other_texts = Vec::new();
-    let findings = match kind {
-        CaseKind::Rust => lint_source(&display, &text, header.is_test_target, &header.policy),
-        CaseKind::Manifest(m) => {
-            let ws = match &header.workspace {
-                Some(file) => {
-                    let path = case.with_file_name(file);
-                    let ws_text = std::fs::read_to_string(&path)
-                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                    Some((
-                        format!(
-                            "{}/{file}",
-                            display.rsplit_once('/').map_or("", |(dir, _)| dir)
-                        ),
-                        ws_text,
-                    ))
-                }
-                None => None,
-            };
-            other_texts.extend(ws.clone());
-            let ws = ws
-                .as_ref()
-                .map(|(path, text)| WorkspaceManifest { path, text });
-            manifest::lint_text(
-                m,
-                &display,
-                &text,
-                ws,
-                header.tls_insecure_in_sources,
-                &header.policy,
-            )
+    let ws = match &header.workspace {
+        Some(file) => {
+            let path = case.with_file_name(file);
+            let ws_text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Some((
+                format!(
+                    "{}/{file}",
+                    display.rsplit_once('/').map_or("", |(dir, _)| dir)
+                ),
+                ws_text,
+            ))
         }
+        None => None,
     };
+    let lint = |text: &str| match kind {
+        CaseKind::Rust => lint_source(&display, text, header.is_test_target, &header.policy),
+        CaseKind::Manifest(m) => manifest::lint_text(
+            m,
+            &display,
+            text,
+            ws.as_ref()
+                .map(|(path, text)| WorkspaceManifest { path, text }),
+            header.tls_insecure_in_sources,
+            &header.policy,
+        ),
+    };
+    let findings = lint(&text);
 
     let mut expected = annotations(&text, kind.comment())?;
     let mut actual: BTreeMap<(usize, String), usize> = BTreeMap::new();
@@ -161,6 +161,9 @@ fn run_case(case: &Path) -> Result<(), Failed> {
         return Err(format!("annotations and findings differ in {}\nexpected (annotations):\n{}\nactual (findings):\n{}", case.display(), fmt(&expected), fmt(&actual)).into());
     }
 
+    check_fixes(kind, &text, &findings.diagnostics, lint)?;
+
+    let other_texts: Vec<(String, String)> = ws.iter().cloned().collect();
     let rendered = render_plain(std::slice::from_ref(&findings), &other_texts, true);
     let golden = case.with_extension("stderr");
     if std::env::var_os("TLSLINT_BLESS").is_some() {
@@ -181,6 +184,59 @@ fn run_case(case: &Path) -> Result<(), Failed> {
         .into());
     }
     Ok(())
+}
+
+/// Applies every fix `--fix --unsafe-fixes` would apply to a copy of the case: the fixed text
+/// must still parse (syn; TOML for manifests), and linting it again (`relint`) must find none of
+/// the fixed findings at their place after the edits.
+fn check_fixes(
+    kind: CaseKind,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    relint: impl Fn(&str) -> FileFindings,
+) -> Result<(), Failed> {
+    let selection = fix::select(diagnostics, Applicability::MaybeIncorrect);
+    if selection.edits.is_empty() {
+        return Ok(());
+    }
+    let fixed = apply_edits(text, &selection.edits).ok_or("the fixes do not fit the text")?;
+    let parses = |t: &str| match kind {
+        CaseKind::Rust => syn::parse_file(t).is_ok(),
+        CaseKind::Manifest(_) => t.parse::<toml::Table>().is_ok(),
+    };
+    if parses(text) && !parses(&fixed) {
+        return Err(format!("the fixed text does not parse:\n{fixed}").into());
+    }
+    let after = relint(&fixed);
+    for &i in &selection.fixed {
+        let d = &diagnostics[i];
+        let at = moved(d.primary.range.start, &selection.edits);
+        if let Some(left) = after
+            .diagnostics
+            .iter()
+            .find(|a| a.rule.code == d.rule.code && a.primary.range.start == at)
+        {
+            return Err(format!(
+                "{} `{}` is still reported after its fix `{}`:\n{fixed}",
+                left.rule.code, left.message, d.fixes[0].message
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Where byte `offset` of the text is after `edits` (the start of an edit that covers it).
+fn moved(offset: usize, edits: &[Edit]) -> usize {
+    let mut shift: isize = 0;
+    for e in edits {
+        if e.range.end <= offset && e.range.start < offset {
+            shift += e.replacement.len() as isize - e.range.len() as isize;
+        } else if e.range.start < offset {
+            return e.range.start.saturating_add_signed(shift);
+        }
+    }
+    offset.saturating_add_signed(shift)
 }
 
 /// The settings of the case's header lines (`//@`, or `#@` in manifest cases).

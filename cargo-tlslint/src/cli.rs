@@ -19,6 +19,7 @@ pub enum CargoCli {
 #[command(
     version,
     about = "Finds disabled certificate and hostname verification, legacy TLS and cleartext credentials in Rust code",
+    disable_help_subcommand = true,
     after_help = "Exit status: 0 no finding at `deny`, 1 at least one (or a warning under `-D warnings`), 2 tool error.\nSee `cargo tlslint --list` for the rules and `cargo tlslint --explain TLS101` for one."
 )]
 pub struct Args {
@@ -72,7 +73,18 @@ pub struct Args {
     #[command(flatten)]
     pub integrations: crate::integrations::IntegrationArgs,
     #[command(flatten)]
+    pub fix: crate::fix::FixArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
     pub ignored: IgnoredCargoFlags,
+}
+
+/// `cargo tlslint`'s subcommands.
+#[derive(clap::Subcommand, Debug)]
+pub enum Command {
+    /// Run the language server (LSP over stdio) for editors.
+    Server(crate::server::ServerArgs),
 }
 
 /// Cargo flags that editors and scripts pass to every cargo subcommand. They do not apply to a

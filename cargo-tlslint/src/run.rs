@@ -14,20 +14,20 @@ use tlslint_lints::{
     join, join_package_facts, join_verifiers,
 };
 
-use crate::cli::{Args, ColorChoice, MessageFormat};
+use crate::cli::{Args, ColorChoice, Command, MessageFormat};
 use crate::confine::{self, Refusal};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace;
-use crate::{deps, integrations, manifest, paths, setup_error, source_read};
+use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// The stack size of the worker threads: deep but legal expressions must not overflow it.
-const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Exit status: no finding at `deny` (and no warning under `-D warnings`).
 pub const EXIT_CLEAN: u8 = 0;
@@ -44,6 +44,9 @@ pub fn run(args: &Args) -> ExitCode {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     color.write_global();
+    if let Some(Command::Server(server)) = &args.command {
+        return crate::server::run(server);
+    }
     if args.list {
         return print_stdout(&explain::list());
     }
@@ -97,6 +100,16 @@ pub fn run(args: &Args) -> ExitCode {
         );
         return ExitCode::from(EXIT_ERROR);
     }
+    if args.fix.show_fixes {
+        return fix::show(args, &plan);
+    }
+    let fixed = match args.fix.fix.then(|| fix::apply(args, &plan)).transpose() {
+        Ok(fixed) => fixed,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
         Ok(quieted) => quieted,
@@ -219,6 +232,15 @@ pub fn run(args: &Args) -> ExitCode {
         let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
         return ExitCode::from(EXIT_ERROR);
     }
+    if let Some(fixed) = &fixed {
+        let remaining = counts.errors + counts.warnings;
+        let summary = if args.quiet {
+            String::new()
+        } else {
+            fixed.summary(remaining)
+        };
+        let _ = write!(anstream::stderr(), "{summary}{}", fixed.refusals());
+    }
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
@@ -240,7 +262,8 @@ pub fn run(args: &Args) -> ExitCode {
         }
     }
     drop(staged_dir);
-    ExitCode::from(if outcome.io_error {
+    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
+    ExitCode::from(if outcome.io_error || unfixed {
         EXIT_ERROR
     } else if failed && !args.integrations.exit_zero {
         EXIT_FINDINGS

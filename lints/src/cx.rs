@@ -512,6 +512,14 @@ impl<'a> CallSite<'a> {
     pub fn name_range(&self, cx: &Cx<'_>) -> Range<usize> {
         cx.range(self.name)
     }
+
+    /// The call as written, when it is a method call (`b.m(x)`, not `Builder::m(b, x)`).
+    pub fn method_call(&self) -> Option<&'a syn::ExprMethodCall> {
+        match self.expr_range_of {
+            CallExpr::Method(m) => Some(m),
+            CallExpr::Ufcs(_) => None,
+        }
+    }
 }
 
 /// Strips parentheses, `&`, and invisible groups from an expression.

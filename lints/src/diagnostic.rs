@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::fix::Fix;
 use crate::rule::{Level, Rule};
 
 /// A labelled range, in the diagnostic's own file or in another file of the same crate.
@@ -33,6 +34,8 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// `= help:` lines.
     pub help: Vec<String>,
+    /// Fixes, the preferred first (`help:` suggestions).
+    pub fixes: Vec<Fix>,
     /// Whether it lies in test code (`#[cfg(test)]`, `#[test]`, a test target).
     pub in_test_code: bool,
     /// Set when the finding is lifted by an inline suppression (kept for SARIF and for the list
@@ -64,6 +67,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: Vec::new(),
+            fixes: Vec::new(),
             in_test_code: false,
             suppressed: None,
         }
@@ -94,6 +98,12 @@ impl Diagnostic {
     /// Adds a `= help:` line.
     pub fn help(mut self, text: impl Into<String>) -> Diagnostic {
         self.help.push(text.into());
+        self
+    }
+
+    /// Offers a fix (after those already offered, which are preferred).
+    pub fn fix(mut self, fix: Fix) -> Diagnostic {
+        self.fixes.push(fix);
         self
     }
 

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::{Diagnostic, Label, Suppression};
+use crate::fix::{Applicability, Fix, remove_line_comment};
 use crate::nesting;
 use crate::outline;
 use crate::parse;
@@ -294,7 +295,13 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
             let names: Vec<&str> = dir.rules.iter().map(|r| r.name).collect();
             let mut d = Diagnostic::new(&UNUSED_SUPPRESSION, "unused suppression", dir.range.clone())
                 .label(format!("no `{}` finding here", names.join("`, `")))
-                .help("remove the comment, or move it onto the line of the finding or the line above its statement");
+                .help("remove the comment, or move it onto the line of the finding or the line above its statement")
+                // It lifts nothing, so removing it changes no finding.
+                .fix(Fix::new(
+                    "remove the unused suppression",
+                    Applicability::MachineApplicable,
+                    remove_line_comment(text, dir.range.clone()),
+                ));
             d.in_test_code = dir.in_test_code;
             diagnostics.push(d);
         }

@@ -13,6 +13,7 @@ mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
+mod fix;
 pub mod guards;
 mod lex;
 mod literal_scan;
@@ -40,6 +41,7 @@ pub use engine::{
     ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
     join_package_facts,
 };
+pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use lex::Lexemes;
 pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,

@@ -10,6 +10,7 @@ use syn::parse::Parser;
 use syn::punctuated::Punctuated;
 
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Fix, remove_line_comment};
 use crate::lex::Lexemes;
 use crate::nesting;
 use crate::rule::Rule;
@@ -106,12 +107,18 @@ pub(crate) fn scan(
                 Diagnostic::new(
                     &INVALID_SUPPRESSION,
                     format!("invalid suppression: {why}"),
-                    comment,
+                    comment.clone(),
                 )
                 .label("this suppression is ignored")
                 .help(format!(
                     "write it as `{} tlslint: allow(rule_name, reason = \"why this is safe\")`",
                     syntax.token()
+                ))
+                // The comment meant to excuse something: dropping it loses that intent.
+                .fix(Fix::new(
+                    "remove the ignored suppression",
+                    Applicability::MaybeIncorrect,
+                    remove_line_comment(text, comment),
                 )),
             ),
         }

@@ -100,6 +100,23 @@ impl Family {
             Family::Rustls => "use `with_protocol_versions(&[&rustls::version::TLS13])`".to_string(),
         }
     }
+
+    /// The name of `version`'s constant in this family's version type, where it is known to
+    /// exist (native-tls and paho-mqtt have no TLS 1.3 constant; isahc's and lettre's TLS 1.3
+    /// names are not verified).
+    pub fn constant(self, version: Proto) -> Option<&'static str> {
+        Some(match (self, version) {
+            (Family::Reqwest, Proto::Tls12) => "TLS_1_2",
+            (Family::Reqwest, Proto::Tls13) => "TLS_1_3",
+            (Family::Openssl, Proto::Tls12) => "TLS1_2",
+            (Family::Openssl, Proto::Tls13) => "TLS1_3",
+            (Family::Curl, Proto::Tls12) => "Tlsv12",
+            (Family::Curl, Proto::Tls13) => "Tlsv13",
+            (Family::NativeTls | Family::Isahc | Family::Lettre, Proto::Tls12) => "Tlsv12",
+            (Family::Paho, Proto::Tls12) => "Tls_1_2",
+            _ => return None,
+        })
+    }
 }
 
 /// One version setting.
@@ -117,6 +134,9 @@ pub struct Setting {
     pub family: Family,
     /// Extra explanation for presets and options.
     pub detail: Option<&'static str>,
+    /// The range of the version's name (or the preset's), when it is the last segment of a
+    /// qualified path written at the setting itself: the name a fix swaps within the same type.
+    pub literal: Option<Range<usize>>,
 }
 
 const MIN_SETTERS: &[(&str, Family)] = &[
@@ -185,8 +205,12 @@ fn setter(
     primary: Range<usize>,
     arg: &Expr,
 ) {
-    let value = follow(cx, unwrap_some(arg), 0);
-    let value = unwrap_some(value);
+    let direct = unwrap_some(arg);
+    let value = unwrap_some(follow(cx, direct, 0));
+    let literal = match peel(value) {
+        Expr::Path(p) if std::ptr::eq(value, direct) => qualified_last(cx, &p.path),
+        _ => None,
+    };
     let version = match peel(value) {
         Expr::Path(p) if p.path.is_ident("None") => {
             if bound == Bound::Max || !matches!(family, Family::NativeTls | Family::Openssl) {
@@ -225,7 +249,16 @@ fn setter(
         value: Some(cx.range(arg)),
         family,
         detail: None,
+        literal,
     });
+}
+
+/// The range of a path's last segment, when the path has a qualifier (`Version::TLS_1_0`, not an
+/// imported `TLS_1_0`, whose replacement would not be in scope).
+fn qualified_last(cx: &Cx<'_>, path: &syn::Path) -> Option<Range<usize>> {
+    (path.segments.len() >= 2)
+        .then(|| path.segments.last().map(|s| cx.range(&s.ident)))
+        .flatten()
 }
 
 /// Follows a single identifier to its `let` initializer or `const` value (a few steps).
@@ -319,6 +352,7 @@ fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 value: Some(range),
                 family: Family::OpensslOptions,
                 detail: Some("clearing the flag re-enables the version"),
+                literal: None,
             });
         }
     }
@@ -345,6 +379,7 @@ fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 value: Some(cx.range(*p)),
                 family: Family::OpensslOptions,
                 detail: Some(detail),
+                literal: None,
             });
         }
     }
@@ -390,6 +425,7 @@ fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 value: None,
                 family: Family::Preset,
                 detail: Some(detail),
+                literal: qualified_last(cx, &p.path),
             });
         }
     }
@@ -455,6 +491,7 @@ fn rustls_versions(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 value: Some(cx.range(*arg)),
                 family: Family::Rustls,
                 detail: None,
+                literal: None,
             });
         }
     }

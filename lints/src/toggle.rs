@@ -10,6 +10,7 @@ use syn::Expr;
 
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::resolve::{Const, Resolved, Value};
 use crate::rule::Rule;
 use crate::rules::RUNTIME_TOGGLE;
@@ -28,6 +29,11 @@ pub struct Finding {
     /// The headline of the TLS104 finding for a value decided at run time; `None` when a runtime
     /// value is not reported.
     pub runtime_message: Option<&'static str>,
+    /// Whether a literal written at a setter or field gets fixes: the literal replaced by the safe
+    /// value, which is the library's default (machine-applicable: one token of the same type),
+    /// and, for a call inside a builder chain, the call removed (maybe incorrect: the method is
+    /// matched by name, so that the chain keeps its type is not checked).
+    pub fix_literal: bool,
 }
 
 /// A setter whose argument switches a protection off.
@@ -93,6 +99,7 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
                     dangerous: Const::Bool(setter.dangerous),
                     help: setter.help,
                     context,
+                    removal: call.method_call().and_then(|m| chain_removal(cx, m)),
                 },
             );
         }
@@ -129,6 +136,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
                         dangerous: Const::Bool(field.dangerous),
                         help: field.help,
                         context: Vec::new(),
+                        removal: None,
                     },
                 );
             }
@@ -156,6 +164,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
                     dangerous: Const::Bool(field.dangerous),
                     help: field.help,
                     context: Vec::new(),
+                    removal: None,
                 },
             );
         }
@@ -192,6 +201,8 @@ pub struct Site<'e> {
     pub help: &'static str,
     /// Extra secondary labels (the builder it belongs to).
     pub context: Vec<(Range<usize>, String)>,
+    /// What to delete to take the setter out of its builder chain, when it is inside one.
+    pub removal: Option<Range<usize>>,
 }
 
 /// Decides and reports one site: constant, runtime, or pending on another file's constant.
@@ -252,7 +263,56 @@ fn constant_finding(
     for (range, text) in &site.context {
         d = d.secondary(range.clone(), text.clone());
     }
+    if finding.fix_literal
+        && let Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Bool(written),
+            ..
+        }) = peel(site.value)
+    {
+        let safe = !written.value;
+        d = d.fix(Fix::new(
+            format!("use `{safe}` (the default)"),
+            Applicability::MachineApplicable,
+            Edit::replace(cx.range(written), safe.to_string()),
+        ));
+        if let Some(removal) = &site.removal {
+            d = d.fix(Fix::new(
+                "remove the call (the default keeps the check on)",
+                Applicability::MaybeIncorrect,
+                Edit::delete(removal.clone()),
+            ));
+        }
+    }
     d.note(finding.why).help(site.help)
+}
+
+/// What to delete to take the method call `m` out of its builder chain: its own line when it has
+/// one (`\n    .danger_x(true)`), else `.danger_x(true)`; `None` when the call ends the chain
+/// (its value is used, or it is a statement of a `&mut self` builder) or a comment sits before it.
+fn chain_removal(cx: &Cx<'_>, m: &syn::ExprMethodCall) -> Option<Range<usize>> {
+    let chained = cx
+        .method_calls
+        .iter()
+        .any(|outer| matches!(&*outer.receiver, Expr::MethodCall(r) if std::ptr::eq(r, m)));
+    if !chained {
+        return None;
+    }
+    let receiver_end = cx.range(&*m.receiver).end;
+    let dot = cx.range(&m.dot_token).start;
+    let end = cx.span_range(m.paren_token.span.close()).end;
+    let between = cx.text.get(receiver_end..dot)?;
+    if !between.trim().is_empty() {
+        return None;
+    }
+    let rest_of_line = cx.text.get(end..)?.split('\n').next()?;
+    match between.rfind('\n') {
+        Some(newline) if rest_of_line.trim().is_empty() => {
+            let line_start = receiver_end + newline + 1;
+            let next_line = end + rest_of_line.len() + 1;
+            Some(line_start..next_line.min(cx.text.len()))
+        }
+        _ => Some(receiver_end..end),
+    }
 }
 
 fn runtime_finding(

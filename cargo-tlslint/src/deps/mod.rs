@@ -264,6 +264,8 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             .retain(|d| !matches!(d.rule.code, "TLS002" | "TLS003"));
         for d in &mut file.diagnostics {
             d.suppressed = None;
+            // A dependency's source is not the user's to edit: no fix is offered for it.
+            d.fixes.clear();
         }
         report.unparsed += file
             .diagnostics

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use tlslint_lints::{Diagnostic, Label};
 
-use super::{Counts, FileFindings, Sources};
+use super::{Counts, FileFindings, Sources, suggestion};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -93,7 +93,11 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
     for help in &d.help {
         group = group.element(SnippetLevel::HELP.message(help.as_str()));
     }
-    renderer(style).render(&[group])
+    let mut groups = vec![group];
+    if let Some(text) = &file.text {
+        groups.extend(suggestion::human_groups(d, text, &file.display));
+    }
+    renderer(style).render(&groups)
 }
 
 fn renderer(style: Style) -> Renderer {

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Label};
 
-use super::{FileFindings, Sources, Text, human};
+use super::{FileFindings, Sources, Text, human, suggestion};
 
 /// Renders one finding as a cargo `compiler-message` line.
 pub fn message(
@@ -49,12 +49,19 @@ pub fn message_styled(
             spans.push(span(text, path, l, false));
         }
     }
-    let children: Vec<Value> = d
+    let mut children: Vec<Value> = d
         .notes
         .iter()
         .map(|n| child("note", n))
         .chain(d.help.iter().map(|h| child("help", h)))
         .collect();
+    if let Some(text) = &file.text {
+        children.extend(
+            d.fixes
+                .iter()
+                .map(|fix| suggestion::json_child(fix, text, &file.display)),
+        );
+    }
     let level = if d.level.is_error() {
         "error"
     } else {
@@ -82,7 +89,8 @@ fn child(level: &str, text: &str) -> Value {
     json!({ "message": text, "code": null, "level": level, "spans": [], "children": [], "rendered": null })
 }
 
-fn span(text: &Text, file_name: &str, label: &Label, primary: bool) -> Value {
+/// rustc's JSON span of `label` in `text` (the file `file_name`), without a suggestion.
+pub(super) fn span(text: &Text, file_name: &str, label: &Label, primary: bool) -> Value {
     let (start, end) = text.positions(&label.range);
     let line_text: Vec<Value> = (start.line..=end.line)
         .map_while(|line| text.line(line))

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
-use super::{FileFindings, ci};
+use super::{FileFindings, ci, suggestion};
 use crate::integrations::Quieted;
 use crate::{fingerprint, rule_meta};
 
@@ -129,6 +129,13 @@ pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value
         }}],
         "partialFingerprints": { "tlslint/v1": fp },
     });
+    if let Some(text) = file
+        .text
+        .as_ref()
+        .filter(|_| !d.fixes.is_empty() && d.suppressed.is_none())
+    {
+        result["fixes"] = suggestion::sarif_fixes(d, text, uri);
+    }
     if let Some(suppression) = &d.suppressed {
         let mut s = json!({ "kind": "inSource", "status": "accepted" });
         if !suppression.reason.is_empty() {

@@ -66,6 +66,16 @@ fn client(ca_pem: &[u8]) -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder().add_root_certificate(ca).build()
 }
 ```
+
+### Fix
+When the value is a literal written at the setter or field, the literal becomes the safe value,
+which is the library's default (`danger_accept_invalid_certs(true)` → `(false)`,
+`ssl_verify_peer(false)` → `(true)`, `insecure: true` → `insecure: false`). Machine-applicable:
+one literal replaced by another of the same type, so the code compiles as before. When the setter
+sits inside a builder chain, a second fix removes the call; it is maybe incorrect, because the
+method is matched by name and whether the chain keeps its type is not checked. No fix is offered
+for values held in constants or bindings, for `SslVerifyMode::NONE`, the enum values or
+`trust_cert()`.
 "#,
     check: Some(check),
 };
@@ -76,6 +86,7 @@ const FINDING: Finding = Finding {
     label: "any certificate is accepted",
     why: "without chain validation anyone on the network path can impersonate the server",
     runtime_message: Some("certificate verification can be switched off at run time"),
+    fix_literal: true,
 };
 
 const ADD_ROOT: &str =

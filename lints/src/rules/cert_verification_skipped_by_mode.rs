@@ -48,6 +48,7 @@ const FINDING: Finding = Finding {
     label: "encrypted, but the server's certificate is not checked",
     why: "an attacker in the middle can present any certificate and read the connection",
     runtime_message: None,
+    fix_literal: false,
 };
 
 const PATHS: &[PathValue] = &[

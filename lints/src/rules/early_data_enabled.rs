@@ -48,6 +48,7 @@ const FINDING: Finding = Finding {
     label: "0-RTT data can be replayed",
     why: "an attacker can replay a captured 0-RTT request and repeat its side effects",
     runtime_message: None,
+    fix_literal: false,
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

@@ -54,6 +54,15 @@ fn client() -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder().build()
 }
 ```
+
+### Fix
+When the value is a literal written at the setter or field, the literal becomes the safe value,
+which is the library's default (`danger_accept_invalid_hostnames(true)` → `(false)`,
+`verify_hostname(false)` → `(true)`). Machine-applicable: one literal replaced by another of the
+same type, so the code compiles as before. When the setter sits inside a builder chain, a second
+fix removes the call; it is maybe incorrect, because the method is matched by name and whether the
+chain keeps its type is not checked. No fix is offered for values held in constants or bindings,
+or for the enum values.
 "#,
     check: Some(check),
 };
@@ -64,6 +73,7 @@ const FINDING: Finding = Finding {
     label: "a certificate for any host is accepted",
     why: "anyone with a valid certificate for any domain can impersonate the server",
     runtime_message: Some("hostname verification can be switched off at run time"),
+    fix_literal: true,
 };
 
 const FIX_SAN: &str =

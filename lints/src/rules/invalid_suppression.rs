@@ -34,6 +34,11 @@ fn main() {
     let client = reqwest::Client::builder().danger_accept_invalid_certs(true).build();
 }
 ```
+
+### Fix
+Removes the comment (its whole line when it stands alone). Maybe incorrect, so only
+`--unsafe-fixes` applies it: the comment was meant to excuse a finding, and correcting it (a known
+rule name, a `reason`) may be what you want instead.
 "#,
     check: None,
 };

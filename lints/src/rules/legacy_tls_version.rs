@@ -3,10 +3,11 @@
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Family, Proto, settings};
+use crate::tls_version::{Bound, Family, Proto, Setting, settings};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -60,6 +61,18 @@ fn client() -> reqwest::Result<reqwest::Client> {
     reqwest::Client::builder().min_tls_version(reqwest::tls::Version::TLS_1_2).build()
 }
 ```
+
+### Fix
+When the version is a qualified constant written at the setting (`Version::TLS_1_0`,
+`SslVersion::TLS1`, `Protocol::Tlsv10`, `curl::easy::SslVersion::Tlsv10`,
+`ProtocolVersion::Tlsv10`, `TlsVersion::Tlsv11`, `SslVersion::Tls_1_0`), it becomes the constant of
+the same type for the policy's minimum (`TLS_1_2`, `TLS1_2`, `Tlsv12`, `Tls_1_2`; under
+`min-tls-version = "1.3"` the TLS 1.3 constant, offered for reqwest, openssl/boring and curl, the
+types known to name one), and a maximum becomes the newest version the type names.
+`SslAcceptor::mozilla_intermediate` becomes `mozilla_intermediate_v5` (`mozilla_modern_v5` under
+a TLS 1.3 policy). Machine-applicable: the code compiles as before and every peer that speaks the
+versions the policy asks for still connects. No fix is offered for `None`, for `SslOptions`
+flags, for rustls version lists or for versions held in constants or bindings.
 "#,
     check: Some(check),
 };
@@ -108,6 +121,52 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         } else {
             s.family.help(floor)
         };
+        if let Some(fix) = fix(cx, &s, floor) {
+            d = d.fix(fix);
+        }
         sink.push(d.note(why).help(help));
     }
+}
+
+/// The version written at the setting swapped for another constant of the same type: the
+/// policy's minimum, or for a maximum the newest version the type names; a v4 preset for its v5
+/// profile. Machine-applicable: the code compiles as before and still connects to every peer
+/// that speaks the versions the policy asks for.
+fn fix(cx: &Cx<'_>, s: &Setting, floor: Proto) -> Option<Fix> {
+    let at = s.literal.clone()?;
+    let (name, message) = match (s.family, s.bound) {
+        (Family::Preset, _) => match cx.text.get(at.clone())? {
+            "mozilla_intermediate" | "mozilla_intermediate_v5"
+                if floor == Proto::Tls13 && !cx.mentions_crate("boring") =>
+            {
+                (
+                    "mozilla_modern_v5",
+                    "use Mozilla's v5 modern profile (TLS 1.3 only)".to_string(),
+                )
+            }
+            "mozilla_intermediate" if floor == Proto::Tls12 => (
+                "mozilla_intermediate_v5",
+                "use Mozilla's v5 intermediate profile (TLS 1.2 and 1.3)".to_string(),
+            ),
+            _ => return None,
+        },
+        (family, Bound::Min) => (
+            family.constant(floor)?,
+            format!("raise the minimum to {}", floor.describe()),
+        ),
+        (family, Bound::Max) => {
+            let newest = [Proto::Tls13, Proto::Tls12]
+                .into_iter()
+                .find(|v| family.constant(*v).is_some())?;
+            (
+                family.constant(newest)?,
+                format!("raise the maximum to {}", newest.describe()),
+            )
+        }
+    };
+    Some(Fix::new(
+        message,
+        Applicability::MachineApplicable,
+        Edit::replace(at, name),
+    ))
 }

@@ -52,6 +52,7 @@ const FINDING: Finding = Finding {
     label: "clients without a certificate are accepted",
     why: "unless every handler checks the peer certificate, mTLS no longer keeps unauthenticated clients out",
     runtime_message: None,
+    fix_literal: false,
 };
 
 const HELP: &str = "require client certificates: `WebPkiClientVerifier::builder(roots).build()` (rustls 0.22+) or `AllowAnyAuthenticatedClient` (0.20/0.21)";

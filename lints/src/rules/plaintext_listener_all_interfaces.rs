@@ -7,6 +7,7 @@ use syn::Expr;
 use crate::conststr::const_str;
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -63,6 +64,13 @@ async fn serve(app: axum::Router) -> std::io::Result<()> {
     axum::serve(listener, app).await
 }
 ```
+
+### Fix
+When the address is written at the call, it becomes its loopback counterpart: `0.0.0.0` →
+`127.0.0.1` and `[::]` → `[::1]` in a string literal (also in `format!`),
+`Ipv4Addr::UNSPECIFIED` → `Ipv4Addr::LOCALHOST`, `[0, 0, 0, 0]` and `Ipv4Addr::new(0, 0, 0, 0)` →
+`127, 0, 0, 1`. Maybe incorrect, so only `--unsafe-fixes` applies it: a server in a container, or
+behind a proxy on another host, is then unreachable.
 "#,
     check: Some(check),
 };
@@ -142,12 +150,89 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
     let Some(shown) = all_interfaces(cx, arg, 0) else {
         return;
     };
-    sink.push_unless_tls_acceptor(
-        Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
-            .label(format!("`{shown}` accepts connections on every network interface"))
-            .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
-            .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy"),
-    );
+    let mut d = Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
+        .label(format!("`{shown}` accepts connections on every network interface"))
+        .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
+        .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy");
+    // Maybe incorrect: a server in a container or behind a proxy on another host is then
+    // unreachable.
+    if let Some(edit) = loopback(cx, arg, 0) {
+        d = d.fix(Fix::new(
+            "listen on loopback only",
+            Applicability::MaybeIncorrect,
+            edit,
+        ));
+    }
+    sink.push_unless_tls_acceptor(d);
+}
+
+/// The edit that turns an all-interfaces address written at the call into its loopback
+/// counterpart: `"0.0.0.0:8080"` → `"127.0.0.1:8080"`, `"[::]:80"` → `"[::1]:80"`,
+/// `Ipv4Addr::UNSPECIFIED` → `Ipv4Addr::LOCALHOST`, `[0, 0, 0, 0]` and `new(0, 0, 0, 0)` →
+/// `127, 0, 0, 1`. Values reached through bindings or constants are left alone (they may be used
+/// elsewhere).
+fn loopback(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<Edit> {
+    if depth > 6 {
+        return None;
+    }
+    if let Some(inner) = passed_through(peel(e)) {
+        return loopback(cx, inner, depth + 1);
+    }
+    match peel(e) {
+        Expr::Array(a) if a.elems.len() == 4 && all_zero(&a.elems) => {
+            Some(Edit::replace(cx.range(a), "[127, 0, 0, 1]"))
+        }
+        Expr::Call(c) if c.args.len() == 4 && all_zero(&c.args) => {
+            let first = cx.range(c.args.first()?);
+            let last = cx.range(c.args.last()?);
+            Some(Edit::replace(first.start..last.end, "127, 0, 0, 1"))
+        }
+        Expr::Call(c) => loopback(cx, c.args.first()?, depth + 1),
+        Expr::Path(p) => {
+            let last = p.path.segments.last()?;
+            (last.ident == "UNSPECIFIED" && p.path.segments.len() >= 2)
+                .then(|| Edit::replace(cx.range(&last.ident), "LOCALHOST"))
+        }
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(lit),
+            ..
+        }) => loopback_in_string(cx, lit),
+        Expr::Macro(m) if m.mac.path.is_ident("format") => {
+            let lit = m
+                .mac
+                .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                    let lit: syn::LitStr = input.parse()?;
+                    let _: proc_macro2::TokenStream = input.parse()?;
+                    Ok(lit)
+                })
+                .ok()?;
+            loopback_in_string(cx, &lit)
+        }
+        _ => None,
+    }
+}
+
+/// Whether every element is the literal `0`.
+fn all_zero<'e>(elems: impl IntoIterator<Item = &'e Expr>) -> bool {
+    elems.into_iter().all(|x| {
+        matches!(peel(x), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0")
+    })
+}
+
+/// `0.0.0.0`, `[::]`, `::` or `[0:0:0:0:0:0:0:0]` at the start of a plain string literal,
+/// replaced by the loopback address of the same family.
+fn loopback_in_string(cx: &Cx<'_>, lit: &syn::LitStr) -> Option<Edit> {
+    let value = lit.value();
+    let body = plain_string_body(cx.text, &cx.range(lit), &value)?;
+    let (host, loopback) = [
+        ("0.0.0.0", "127.0.0.1"),
+        ("[::]", "[::1]"),
+        ("[0:0:0:0:0:0:0:0]", "[::1]"),
+    ]
+    .into_iter()
+    .find(|(host, _)| value.starts_with(host))
+    .or((value == "::").then_some(("::", "::1")))?;
+    Some(Edit::replace(body..body + host.len(), loopback))
 }
 
 /// The source of the call chain's root, through one `let` (`let server = HttpServer::new(…);`).
@@ -165,23 +250,34 @@ fn root_text<'a>(cx: &Cx<'a>, receiver: &'a Expr) -> &'a str {
     cx.snippet(root)
 }
 
-/// Whether `e` is an all-interfaces address; returns how to name it.
-fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
-    if depth > 6 {
-        return None;
-    }
-    match peel(e) {
-        Expr::Try(t) => all_interfaces(cx, &t.expr, depth + 1),
-        Expr::Await(a) => all_interfaces(cx, &a.base, depth + 1),
+/// What an address expression hands on unchanged: `x?`, `x.await`, `x.parse()` (and `unwrap`,
+/// `into`, …), the host of a `(host, port)` tuple.
+fn passed_through(e: &Expr) -> Option<&Expr> {
+    match e {
+        Expr::Try(t) => Some(&t.expr),
+        Expr::Await(a) => Some(&a.base),
         Expr::MethodCall(m)
             if matches!(
                 m.method.to_string().as_str(),
                 "unwrap" | "expect" | "parse" | "into" | "to_string" | "as_str"
             ) =>
         {
-            all_interfaces(cx, &m.receiver, depth + 1)
+            Some(&m.receiver)
         }
-        Expr::Tuple(t) => all_interfaces(cx, t.elems.first()?, depth + 1),
+        Expr::Tuple(t) => t.elems.first(),
+        _ => None,
+    }
+}
+
+/// Whether `e` is an all-interfaces address; returns how to name it.
+fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
+    if depth > 6 {
+        return None;
+    }
+    if let Some(inner) = passed_through(peel(e)) {
+        return all_interfaces(cx, inner, depth + 1);
+    }
+    match peel(e) {
         Expr::Repeat(r) => {
             let zero = cx.resolve(&r.expr).as_int() == Some(0);
             match cx.resolve(&r.len).as_int() {

@@ -50,6 +50,7 @@ const FINDING: Finding = Finding {
     label: "revoked certificates are accepted",
     why: "a certificate whose key leaked stays usable for impersonating the server",
     runtime_message: None,
+    fix_literal: false,
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

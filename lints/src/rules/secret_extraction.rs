@@ -51,6 +51,7 @@ const FINDING: Finding = Finding {
     label: "the traffic secrets leave rustls",
     why: "the extracted secrets decrypt the session and must be protected like keys",
     runtime_message: None,
+    fix_literal: false,
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

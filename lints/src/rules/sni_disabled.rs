@@ -45,6 +45,7 @@ const FINDING: Finding = Finding {
     label: "the server is not told which host is wanted",
     why: "servers hosting several names may answer with a certificate for another name",
     runtime_message: None,
+    fix_literal: false,
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

@@ -3,9 +3,10 @@
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Family, Proto, settings};
+use crate::tls_version::{Bound, Family, Proto, Setting, settings};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -50,6 +51,14 @@ fn acceptor() -> Result<openssl::ssl::SslAcceptorBuilder, openssl::error::ErrorS
     openssl::ssl::SslAcceptor::mozilla_modern_v5(openssl::ssl::SslMethod::tls())
 }
 ```
+
+### Fix
+A TLS 1.2 maximum written at the setting as a qualified constant becomes the same type's TLS 1.3
+constant (reqwest `TLS_1_3`, openssl/boring `TLS1_3`, curl `Tlsv13`; native-tls names none):
+machine-applicable. `SslAcceptor::mozilla_intermediate` becomes `mozilla_intermediate_v5`, also
+machine-applicable. `mozilla_modern` becomes `mozilla_modern_v5`, which is maybe incorrect: the v5
+modern profile allows TLS 1.3 only, so peers limited to TLS 1.2 can no longer connect (not offered
+for boring, which has no `mozilla_modern_v5`).
 "#,
     check: Some(check),
 };
@@ -76,6 +85,38 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             }
             _ => "leave the maximum unset",
         };
+        if let Some(fix) = fix(cx, &s) {
+            d = d.fix(fix);
+        }
         sink.push(d.note("TLS 1.3 encrypts more of the handshake, drops legacy algorithms and detects downgrades").help(help));
     }
+}
+
+/// A maximum of TLS 1.2 written at the setting raised to the type's TLS 1.3 constant, and a v4
+/// preset swapped for its v5 profile. `mozilla_modern_v5` allows TLS 1.3 only where v4
+/// `mozilla_modern` allowed TLS 1.2 only, so that swap may lock out peers: maybe incorrect (and
+/// not offered for boring, which has no `mozilla_modern_v5`).
+fn fix(cx: &Cx<'_>, s: &Setting) -> Option<Fix> {
+    let at = s.literal.clone()?;
+    let (name, message, applicability) = match s.family {
+        Family::Preset => match cx.text.get(at.clone())? {
+            "mozilla_intermediate" => (
+                "mozilla_intermediate_v5",
+                "use Mozilla's v5 intermediate profile (TLS 1.2 and 1.3)",
+                Applicability::MachineApplicable,
+            ),
+            "mozilla_modern" if !cx.mentions_crate("boring") => (
+                "mozilla_modern_v5",
+                "use Mozilla's v5 modern profile (TLS 1.3 only)",
+                Applicability::MaybeIncorrect,
+            ),
+            _ => return None,
+        },
+        family => (
+            family.constant(Proto::Tls13)?,
+            "raise the maximum to TLS 1.3",
+            Applicability::MachineApplicable,
+        ),
+    };
+    Some(Fix::new(message, applicability, Edit::replace(at, name)))
 }

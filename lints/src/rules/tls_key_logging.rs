@@ -59,6 +59,7 @@ const FINDING: Finding = Finding {
     label: "keys are written to `$SSLKEYLOGFILE` when it is set",
     why: WHY,
     runtime_message: None,
+    fix_literal: false,
 };
 
 fn check(cx: &Cx<'_>, out: &mut Sink) {

@@ -7,8 +7,9 @@ use syn::Expr;
 
 use crate::cipher::{Evaluation, Weakness, evaluate};
 use crate::conststr::{ConstStr, const_str, const_str_list};
-use crate::cx::{CallSite, Cx};
+use crate::cx::{CallSite, Cx, peel};
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -53,17 +54,29 @@ fn configure(ctx: &mut openssl::ssl::SslContextBuilder) -> Result<(), openssl::e
     ctx.set_cipher_list("ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:!aNULL")
 }
 ```
+
+### Fix
+When the cipher string is one string literal written at the call, it is replaced by Mozilla's
+intermediate list (ECDHE and DHE key exchange with AES-GCM and ChaCha20-Poly1305). Maybe
+incorrect, so only `--unsafe-fixes` applies it: peers that speak only suites outside that list
+(static RSA, CBC) can no longer connect.
 "#,
     check: Some(check),
 };
 
 const HELP: &str = "exclude the weak suites (`HIGH:!aNULL:!eNULL:!EXPORT:!RC4:!DES:!3DES:!MD5`) or use Mozilla's intermediate list; `SslConnector::builder` already sets a safe default";
 
+/// Mozilla's intermediate configuration (server side TLS guidelines v5.7) in OpenSSL's syntax:
+/// ECDHE and DHE key exchange with AES-GCM and ChaCha20-Poly1305 only.
+const MOZILLA_INTERMEDIATE: &str = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305";
+
 /// A cipher string given to a sink: where to point and what it says.
 struct Site {
     primary: Range<usize>,
     arg: Range<usize>,
     value: ConstStr,
+    /// The range of the string literal, when the string is written at the sink as one literal.
+    literal: Option<Range<usize>>,
 }
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
@@ -80,6 +93,13 @@ fn sites(cx: &Cx<'_>) -> Vec<Site> {
             primary: call.name_range(cx),
             arg: cx.range(arg),
             value,
+            literal: match peel(arg) {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(lit),
+                    ..
+                }) => Some(cx.range(lit)),
+                _ => None,
+            },
         })
     };
     for call in cx.calls_named(&[
@@ -119,6 +139,7 @@ fn sites(cx: &Cx<'_>) -> Vec<Site> {
                 primary: call.name_range(cx),
                 arg: cx.range(*arg),
                 value,
+                literal: None,
             });
         }
     }
@@ -167,6 +188,15 @@ fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
         for (range, text) in &site.value.via {
             d = d.secondary(range.clone(), text.clone());
         }
+        // Maybe incorrect: a peer that only speaks a suite outside the list (static RSA, CBC)
+        // can no longer connect.
+        if let Some(literal) = &site.literal {
+            d = d.fix(Fix::new(
+                "use Mozilla's intermediate cipher list",
+                Applicability::MaybeIncorrect,
+                Edit::replace(literal.clone(), format!("\"{MOZILLA_INTERMEDIATE}\"")),
+            ));
+        }
         sink.push(d.note("these suites are broken or unauthenticated, and a peer that offers one can be downgraded to it").help(HELP));
     }
     if eval.seclevel == Some(0) {
@@ -186,5 +216,18 @@ fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
             )
             .help("drop `@SECLEVEL=0` (OpenSSL's default is level 1 or 2)"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MOZILLA_INTERMEDIATE, evaluate};
+
+    #[test]
+    fn the_fix_list_is_clean() {
+        let eval = evaluate(MOZILLA_INTERMEDIATE);
+        assert!(eval.classes().is_empty(), "{:?}", eval.classes());
+        assert!(eval.weak.is_empty());
+        assert_eq!(eval.seclevel, None);
     }
 }

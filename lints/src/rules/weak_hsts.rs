@@ -9,6 +9,7 @@ use syn::Expr;
 use crate::conststr::{ConstStr, const_str};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
+use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -54,6 +55,14 @@ fn secure(headers: &mut http::HeaderMap) {
     headers.insert(http::header::STRICT_TRANSPORT_SECURITY, http::HeaderValue::from_static("max-age=63072000; includeSubDomains"));
 }
 ```
+
+### Fix
+When the header value is a plain string literal written at the header, a positive `max-age` below
+the policy minimum is raised to the minimum, keeping every other directive (`includeSubDomains`,
+`preload`): machine-applicable. A `max-age` that is `0`, empty or not a number is replaced by
+`max-age=<minimum>`, and a missing one is added in front: maybe incorrect, since HSTS is then
+switched on (or back on after a deliberate `max-age=0`) for a host that may still need plain HTTP.
+No fix is offered for rocket's `Hsts`, typed headers or values built from constants.
 "#,
     check: Some(check),
 };
@@ -86,10 +95,18 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             continue;
         }
         seen.push(range.clone());
-        let Some(v) = header_value(cx, value) else {
+        let inner = header_expr(value);
+        let Some(v) = const_str(cx, inner) else {
             continue;
         };
-        report_value(cx, sink, range, cx.range(name), &v);
+        let literal = match peel(inner) {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(lit),
+                ..
+            }) => Some(cx.range(lit)),
+            _ => None,
+        };
+        report_value(cx, sink, range, cx.range(name), &v, literal);
     }
 }
 
@@ -119,25 +136,26 @@ fn is_hsts_name(cx: &Cx<'_>, e: &Expr) -> bool {
     }
 }
 
-/// The string inside `HeaderValue::from_static(s)`, `from_str(s)?`, `s.parse().unwrap()`, `s`.
-fn header_value(cx: &Cx<'_>, e: &Expr) -> Option<ConstStr> {
+/// The expression holding the string in `HeaderValue::from_static(s)`, `from_str(s)?`,
+/// `s.parse().unwrap()`, `s`.
+fn header_expr(e: &Expr) -> &Expr {
     match peel(e) {
-        Expr::Try(t) => header_value(cx, &t.expr),
+        Expr::Try(t) => header_expr(&t.expr),
         Expr::MethodCall(m)
             if matches!(
                 m.method.to_string().as_str(),
                 "unwrap" | "expect" | "parse" | "try_into" | "into"
             ) =>
         {
-            header_value(cx, &m.receiver)
+            header_expr(&m.receiver)
         }
         Expr::Call(c)
             if c.args.len() == 1
                 && matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| matches!(s.ident.to_string().as_str(), "from_static" | "from_str" | "try_from" | "from"))) =>
         {
-            header_value(cx, &c.args[0])
+            header_expr(&c.args[0])
         }
-        other => const_str(cx, other),
+        other => other,
     }
 }
 
@@ -214,12 +232,15 @@ fn help(min: u64) -> String {
     )
 }
 
+/// Reports a header value; `literal` is the range of the string literal when the value is
+/// written at the header, which a fix can edit.
 fn report_value(
     cx: &Cx<'_>,
     sink: &mut Sink,
     value_range: Range<usize>,
     name_range: Range<usize>,
     v: &ConstStr,
+    literal: Option<Range<usize>>,
 ) {
     let min = cx.policy.hsts_min_max_age;
     let Some((message, label)) = problem(&v.value, min) else {
@@ -231,7 +252,77 @@ fn report_value(
     for (range, text) in &v.via {
         d = d.secondary(range.clone(), text.clone());
     }
+    let body = literal.and_then(|l| plain_string_body(cx.text, &l, &v.value));
+    if let (Some(body), Some((at, replacement, applicability))) = (body, max_age_fix(&v.value, min))
+    {
+        let message = match applicability {
+            Applicability::MachineApplicable => {
+                format!("raise `max-age` to {min} ({})", human(min))
+            }
+            Applicability::MaybeIncorrect => format!("send `max-age={min}` ({})", human(min)),
+        };
+        d = d.fix(Fix::new(
+            message,
+            applicability,
+            Edit::replace(body + at.start..body + at.end, replacement),
+        ));
+    }
     sink.push(d.note(WHY).help(help(min)));
+}
+
+/// The edit of an HSTS value (offsets into the value) that meets the policy minimum `min`,
+/// keeping every other directive (`includeSubDomains`, `preload`). A positive `max-age` below the
+/// minimum has its number raised: machine-applicable, the policy only lives longer. A `max-age`
+/// that is zero, empty or not a number is replaced, and a missing one added in front: maybe
+/// incorrect, since that switches HSTS on (or back on after a deliberate `max-age=0`) for a
+/// host that may still need plain HTTP.
+fn max_age_fix(value: &str, min: u64) -> Option<(Range<usize>, String, Applicability)> {
+    if value.trim().is_empty() {
+        return Some((
+            0..value.len(),
+            format!("max-age={min}"),
+            Applicability::MaybeIncorrect,
+        ));
+    }
+    let mut start = 0;
+    for directive in value.split(';') {
+        let at = start + directive.len() - directive.trim_start().len();
+        start += directive.len() + 1;
+        let written = directive.trim();
+        let (key, number) = written.split_once('=').unwrap_or((written, ""));
+        if !key.trim().eq_ignore_ascii_case("max-age") {
+            continue;
+        }
+        let digits_at =
+            written.len() - number.len() + number.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let digits = written[digits_at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let positive = number
+            .trim()
+            .trim_matches('"')
+            .parse::<u64>()
+            .is_ok_and(|n| n > 0);
+        return Some(if positive {
+            (
+                at + digits_at..at + digits_at + digits,
+                min.to_string(),
+                Applicability::MachineApplicable,
+            )
+        } else {
+            (
+                at..at + written.len(),
+                format!("max-age={min}"),
+                Applicability::MaybeIncorrect,
+            )
+        });
+    }
+    Some((
+        0..0,
+        format!("max-age={min}; "),
+        Applicability::MaybeIncorrect,
+    ))
 }
 
 /// rocket `Hsts::Enable(Duration::days(n))`, `Hsts::IncludeSubDomains(…)`, `disable::<Hsts>()`.
@@ -312,7 +403,47 @@ fn duration_secs(cx: &Cx<'_>, e: &Expr) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::problem;
+    use super::{Applicability, max_age_fix, problem};
+
+    fn fixed(value: &str, min: u64) -> (String, Applicability) {
+        let (at, replacement, applicability) = max_age_fix(value, min).expect("a fix");
+        let mut out = value.to_string();
+        out.replace_range(at, &replacement);
+        (out, applicability)
+    }
+
+    #[test]
+    fn max_age_fixes_keep_the_other_directives() {
+        let year = 31_536_000;
+        assert_eq!(
+            fixed("max-age=3600; includeSubDomains", year),
+            (
+                "max-age=31536000; includeSubDomains".to_string(),
+                Applicability::MachineApplicable
+            )
+        );
+        assert_eq!(
+            fixed("includeSubDomains; Max-Age=\"60\"; preload", year).0,
+            "includeSubDomains; Max-Age=\"31536000\"; preload"
+        );
+        assert_eq!(
+            fixed("max-age=0; includeSubDomains", year),
+            (
+                "max-age=31536000; includeSubDomains".to_string(),
+                Applicability::MaybeIncorrect
+            )
+        );
+        assert_eq!(fixed("max-age=abc", year).0, "max-age=31536000");
+        assert_eq!(fixed("max-age", year).0, "max-age=31536000");
+        assert_eq!(
+            fixed("includeSubDomains", year).0,
+            "max-age=31536000; includeSubDomains"
+        );
+        assert_eq!(fixed(" ", year).0, "max-age=31536000");
+        for (value, _) in [fixed("max-age=1; preload", year), fixed("", year)] {
+            assert!(problem(&value, year).is_none(), "{value}");
+        }
+    }
 
     #[test]
     fn hsts_values() {
