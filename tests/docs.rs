@@ -165,3 +165,48 @@ fn a_fix_section_exactly_when_the_example_gets_a_fix() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The `.rs` files under `dir`, as paths relative to it.
+fn module_files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read the source directory")
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("UTF-8 file name");
+        if path.is_dir() {
+            module_files(&path, &format!("{prefix}{name}/"), out);
+        } else if name.ends_with(".rs") {
+            out.push(format!("{prefix}{name}"));
+        }
+    }
+}
+
+#[test]
+fn architecture_names_every_module() {
+    let architecture =
+        std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let mut unnamed = Vec::new();
+    for src in ["lints/src", "cargo-tlslint/src"] {
+        let mut files = Vec::new();
+        module_files(&root().join(src), "", &mut files);
+        for file in files {
+            let name = file.rsplit('/').next().unwrap_or(&file);
+            let one_rule_each = file.starts_with("rules/");
+            if one_rule_each || name == "mod.rs" {
+                continue;
+            }
+            if !architecture.contains(name) {
+                unnamed.push(format!("{src}/{file}"));
+            }
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "ARCHITECTURE.md does not name these modules: {unnamed:?}"
+    );
+}

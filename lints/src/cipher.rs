@@ -4,7 +4,7 @@
 //! sets the security level. Suites come from a table of OpenSSL/IANA names whose properties are
 //! read off the name, so every suite an alias can add is classified.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Why a suite is weak (the classes of TLS401 and TLS402).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -393,12 +393,12 @@ impl Evaluation {
     }
 }
 
-/// Evaluates an OpenSSL cipher string.
+/// Evaluates an OpenSSL cipher string, in time linear in its length (every lookup is hashed, so a
+/// string of hundreds of thousands of distinct names costs no more than their count).
 pub fn evaluate(list: &str) -> Evaluation {
-    let table: Vec<Suite> = SUITES.iter().filter_map(|n| Suite::from_name(n)).collect();
-    let mut enabled: Vec<(usize, usize)> = Vec::new();
-    let mut killed: BTreeSet<usize> = BTreeSet::new();
-    let mut extra: Vec<Suite> = Vec::new();
+    let mut suites = Suites::known();
+    let mut enabled = Enabled::default();
+    let mut killed: HashSet<usize> = HashSet::new();
     let mut tokens: Vec<&str> = Vec::new();
     let mut seclevel = None;
     // BoringSSL's equal-preference groups (`[A|B]`) only order suites: read them as a list.
@@ -422,35 +422,36 @@ pub fn evaluate(list: &str) -> Evaluation {
             b'!' | b'-' | b'+' => (raw.as_bytes()[0], &raw[1..]),
             _ => (b' ', raw),
         };
-        let selected = select(body, &table, &mut extra);
+        let selected = suites.select(body);
         let token_index = tokens.len();
         tokens.push(raw);
         match op {
             b'!' => {
-                enabled.retain(|(s, _)| !selected.contains(s));
+                for &s in &selected {
+                    enabled.remove(s);
+                }
                 killed.extend(selected);
             }
-            b'-' => enabled.retain(|(s, _)| !selected.contains(s)),
+            b'-' => {
+                for &s in &selected {
+                    enabled.remove(s);
+                }
+            }
             b'+' => {}
             _ => {
                 for s in selected {
-                    if !killed.contains(&s) && !enabled.iter().any(|(e, _)| *e == s) {
-                        enabled.push((s, token_index));
+                    if !killed.contains(&s) {
+                        enabled.add(s, token_index);
                     }
                 }
             }
         }
     }
-    let suite = |i: usize| {
-        if i < table.len() {
-            table.get(i)
-        } else {
-            extra.get(i - table.len())
-        }
-    };
     let mut weak = Vec::new();
-    for (s, t) in enabled {
-        let Some(suite) = suite(s) else { continue };
+    for (s, t) in enabled.in_order() {
+        let Some(suite) = suites.all.get(s) else {
+            continue;
+        };
         for weakness in suite.weaknesses() {
             weak.push(WeakSuite {
                 suite: suite.name.clone(),
@@ -462,32 +463,96 @@ pub fn evaluate(list: &str) -> Evaluation {
     Evaluation { weak, seclevel }
 }
 
-/// The suites (indices into the table, then into `extra`) a token body selects: an alias, a suite
-/// name, or `A+B` (the intersection).
-fn select(body: &str, table: &[Suite], extra: &mut Vec<Suite>) -> Vec<usize> {
-    let mut result: Option<Vec<usize>> = None;
-    for part in body.split('+').filter(|p| !p.is_empty()) {
-        let mut chosen: Vec<usize> = table
+/// The suites a cipher string can name: the known table first, then suites read off unknown
+/// names as they appear, each findable by its upper-cased name.
+struct Suites {
+    all: Vec<Suite>,
+    known: usize,
+    by_name: HashMap<String, usize>,
+}
+
+impl Suites {
+    fn known() -> Suites {
+        let all: Vec<Suite> = SUITES.iter().filter_map(|n| Suite::from_name(n)).collect();
+        let by_name = all
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.in_alias(part).unwrap_or(false) || s.name.eq_ignore_ascii_case(part))
-            .map(|(i, _)| i)
+            .map(|(i, s)| (s.name.to_ascii_uppercase(), i))
             .collect();
-        let is_alias = table.first().is_some_and(|s| s.in_alias(part).is_some());
-        if chosen.is_empty() && !is_alias {
-            if let Some(known) = extra.iter().position(|s| s.name.eq_ignore_ascii_case(part)) {
-                chosen.push(table.len() + known);
-            } else if let Some(s) = Suite::from_name(part) {
-                extra.push(s);
-                chosen.push(table.len() + extra.len() - 1);
-            }
+        Suites {
+            known: all.len(),
+            all,
+            by_name,
         }
-        result = Some(match result {
-            None => chosen,
-            Some(prev) => prev.into_iter().filter(|i| chosen.contains(i)).collect(),
-        });
     }
-    result.unwrap_or_default()
+
+    /// The suites (indices into `all`) a token body selects: an alias, a suite name, or `A+B`
+    /// (the intersection).
+    fn select(&mut self, body: &str) -> Vec<usize> {
+        let mut result: Option<Vec<usize>> = None;
+        for part in body.split('+').filter(|p| !p.is_empty()) {
+            let chosen = self.part(part);
+            result = Some(match result {
+                None => chosen,
+                Some(prev) => prev.into_iter().filter(|i| chosen.contains(i)).collect(),
+            });
+        }
+        result.unwrap_or_default()
+    }
+
+    /// The suites one alias or name selects; an unknown name that reads as a suite is added.
+    fn part(&mut self, part: &str) -> Vec<usize> {
+        let is_alias = self.all.first().is_some_and(|s| s.in_alias(part).is_some());
+        let upper = part.to_ascii_uppercase();
+        if is_alias {
+            return self.all[..self.known]
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.in_alias(part).unwrap_or(false) || s.name.eq_ignore_ascii_case(part)
+                })
+                .map(|(i, _)| i)
+                .collect();
+        }
+        if let Some(&i) = self.by_name.get(&upper) {
+            return vec![i];
+        }
+        match Suite::from_name(part) {
+            Some(s) => {
+                self.all.push(s);
+                self.by_name.insert(upper, self.all.len() - 1);
+                vec![self.all.len() - 1]
+            }
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The enabled suites in enabling order, each with the token that enabled it; removal leaves a
+/// hole, so adding and removing are constant time.
+#[derive(Default)]
+struct Enabled {
+    slots: Vec<Option<(usize, usize)>>,
+    slot_of: HashMap<usize, usize>,
+}
+
+impl Enabled {
+    fn add(&mut self, suite: usize, token: usize) {
+        if !self.slot_of.contains_key(&suite) {
+            self.slot_of.insert(suite, self.slots.len());
+            self.slots.push(Some((suite, token)));
+        }
+    }
+
+    fn remove(&mut self, suite: usize) {
+        if let Some(slot) = self.slot_of.remove(&suite) {
+            self.slots[slot] = None;
+        }
+    }
+
+    fn in_order(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.slots.iter().flatten().copied()
+    }
 }
 
 #[cfg(test)]

@@ -79,6 +79,94 @@ pub struct Cx<'a> {
     /// field values, assigned values, `let`/`const` initializers (through `|`, `&`, parentheses
     /// and constructor calls such as `Some(…)`).
     value_paths: FxHashSet<usize>,
+    /// Each method call's chain (its outermost and innermost calls), built on first use.
+    chains: std::cell::OnceCell<Chains>,
+    /// Whether the visitor pass is done (chains are indexed only then).
+    indexed: bool,
+}
+
+/// Method chains indexed by call: `a.b().c()?.d()` is one chain whose outermost call is `d` and
+/// whose innermost is `b`, for every call on it (as indices into [`Cx::method_calls`]). Built in
+/// one pass, so a query is a hash lookup however long the chain.
+#[derive(Default)]
+struct Chains {
+    outermost: FxHashMap<*const syn::ExprMethodCall, usize>,
+    innermost: FxHashMap<*const syn::ExprMethodCall, usize>,
+    /// Where each chain without attributes starts (every call on it starts there), by call.
+    start: FxHashMap<*const syn::ExprMethodCall, usize>,
+    /// The calls whose result is itself the receiver of a method call (`a.f()` in `a.f().g()`).
+    called_on: FxHashSet<*const syn::ExprMethodCall>,
+}
+
+impl Chains {
+    /// Indexes `calls`; `start_of` gives the byte where an expression starts.
+    fn new(calls: &[&syn::ExprMethodCall], start_of: impl Fn(&Expr) -> usize) -> Chains {
+        let index: FxHashMap<*const syn::ExprMethodCall, usize> = calls
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (*m as *const _, i))
+            .collect();
+        let inner: FxHashSet<*const syn::ExprMethodCall> = calls
+            .iter()
+            .filter_map(|m| match chain_step(&m.receiver) {
+                ChainStep::Call(c) => Some(c as *const _),
+                ChainStep::Root => None,
+            })
+            .collect();
+        let mut chains = Chains {
+            called_on: calls
+                .iter()
+                .filter_map(|m| match &*m.receiver {
+                    Expr::MethodCall(r) => Some(r as *const _),
+                    _ => None,
+                })
+                .collect(),
+            ..Chains::default()
+        };
+        for (outer, m) in calls.iter().enumerate() {
+            if inner.contains(&(*m as *const _)) {
+                continue;
+            }
+            let mut on_chain = vec![*m];
+            let mut last = *m;
+            while let ChainStep::Call(c) = chain_step(&last.receiver) {
+                on_chain.push(c);
+                last = c;
+            }
+            let innermost = index.get(&(last as *const _)).copied().unwrap_or(outer);
+            // An attribute on a call (`#[a] x.f()`) would start its span before the receiver.
+            let start = on_chain
+                .iter()
+                .all(|c| c.attrs.is_empty())
+                .then(|| start_of(&last.receiver));
+            for call in on_chain {
+                let key = call as *const syn::ExprMethodCall;
+                chains.outermost.insert(key, outer);
+                chains.innermost.insert(key, innermost);
+                if let Some(start) = start {
+                    chains.start.insert(key, start);
+                }
+            }
+        }
+        chains
+    }
+}
+
+/// One step down a chain from a receiver: the next method call, or the chain's root.
+enum ChainStep<'a> {
+    Call(&'a syn::ExprMethodCall),
+    Root,
+}
+
+fn chain_step(mut e: &Expr) -> ChainStep<'_> {
+    loop {
+        match peel(e) {
+            Expr::MethodCall(m) => return ChainStep::Call(m),
+            Expr::Try(t) => e = &t.expr,
+            Expr::Await(a) => e = &a.base,
+            _ => return ChainStep::Root,
+        }
+    }
 }
 
 /// A node a suppression comment can cover.
@@ -165,6 +253,8 @@ impl<'a> Cx<'a> {
             statement_ranges: std::cell::OnceCell::new(),
             compared: Vec::new(),
             value_paths: FxHashSet::default(),
+            chains: std::cell::OnceCell::new(),
+            indexed: false,
         };
         let mut indexer = Indexer { cx: &mut cx };
         indexer.visit_file(&parsed.file);
@@ -174,7 +264,47 @@ impl<'a> Cx<'a> {
         cx.scopes
             .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         cx.renamed_imports = cx.uses.iter().any(|(name, full)| full.last() != Some(name));
+        cx.indexed = true;
         cx
+    }
+
+    /// The outermost call of the method chain `m` is on (`m` itself when nothing calls a method on
+    /// its result).
+    pub fn outermost_call<'m>(&'m self, m: &'m syn::ExprMethodCall) -> &'m syn::ExprMethodCall {
+        match self.chains().outermost.get(&(m as *const _)) {
+            Some(&i) => self.method_calls[i],
+            None => m,
+        }
+    }
+
+    /// The root of the method chain `m` is on: what the first call is made on.
+    pub fn chain_root_of<'m>(&'m self, m: &'m syn::ExprMethodCall) -> &'m Expr {
+        match self.chains().innermost.get(&(m as *const _)) {
+            Some(&i) => chain_root(&self.method_calls[i].receiver),
+            None => chain_root(&m.receiver),
+        }
+    }
+
+    /// Whether a method is called directly on the result of `m` (`a.f()` in `a.f().g()`, not in
+    /// `a.f()?.g()`).
+    pub fn is_called_on(&self, m: &syn::ExprMethodCall) -> bool {
+        self.chains().called_on.contains(&(m as *const _))
+    }
+
+    fn chains(&self) -> &Chains {
+        self.chains
+            .get_or_init(|| Chains::new(&self.method_calls, |e| self.span_range(e.span()).start))
+    }
+
+    /// A method call's byte range in time independent of its size (its span would walk every
+    /// token of the receiver chain, quadratic over a long chain): the chain's start, then the
+    /// call's closing parenthesis. `None` before indexing is done or for a call with attributes.
+    fn method_call_range(&self, m: &syn::ExprMethodCall) -> Option<Range<usize>> {
+        if !self.indexed {
+            return None;
+        }
+        let start = *self.chains().start.get(&(m as *const _))?;
+        Some(start..self.span_range(m.paren_token.span.close()).end)
     }
 
     /// Gives the file's tokens (as the prefilter lexed them), so that [`Cx::code`] can tell
@@ -227,12 +357,18 @@ impl<'a> Cx<'a> {
     }
 
     /// The byte range of a syntax node in the original text.
-    pub fn range(&self, node: &impl Spanned) -> Range<usize> {
-        self.span_range(node.span())
+    pub fn range<T: Spanned + 'static>(&self, node: &T) -> Range<usize> {
+        let any: &dyn std::any::Any = node;
+        let call = match any.downcast_ref::<Expr>() {
+            Some(Expr::MethodCall(m)) => Some(m),
+            _ => any.downcast_ref::<syn::ExprMethodCall>(),
+        };
+        call.and_then(|m| self.method_call_range(m))
+            .unwrap_or_else(|| self.span_range(node.span()))
     }
 
     /// The source text of a syntax node.
-    pub fn snippet(&self, node: &impl Spanned) -> &'a str {
+    pub fn snippet(&self, node: &(impl Spanned + 'static)) -> &'a str {
         let r = self.range(node);
         self.text.get(r).unwrap_or("")
     }
@@ -320,7 +456,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Whether `node` is an operand of a comparison (`==`, `!=`, `<`, …).
-    pub fn is_compared(&self, node: &impl Spanned) -> bool {
+    pub fn is_compared(&self, node: &(impl Spanned + 'static)) -> bool {
         let r = self.range(node);
         self.compared
             .iter()
@@ -585,7 +721,7 @@ impl<'a> Indexer<'_, 'a> {
         }
     }
 
-    fn mark_test(&mut self, attrs: &[syn::Attribute], node: &impl Spanned) {
+    fn mark_test(&mut self, attrs: &[syn::Attribute], node: &(impl Spanned + 'static)) {
         if attrs.iter().any(is_test_attr) {
             let r = self.cx.range(node);
             self.cx.test_ranges.push(r);

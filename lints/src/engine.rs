@@ -275,19 +275,20 @@ pub fn finalize(report: &mut FileReport, text: &str, policy: &Policy) {
     let lines = LineIndex::new(text);
     let mut diagnostics = std::mem::take(&mut report.diagnostics);
     diagnostics.sort_by_key(|d| (d.primary.range.start, d.rule.code));
-    for d in &mut diagnostics {
-        let line = lines.line_of(d.primary.range.start);
+    let findings: Vec<(usize, &'static str)> = diagnostics
+        .iter()
+        .map(|d| (lines.line_of(d.primary.range.start), d.rule.code))
+        .collect();
+    let covering = suppress::covering(&mut report.directives, &findings);
+    for (d, dir) in diagnostics.iter_mut().zip(covering) {
         let level = policy.explicit_level(d.rule).map_or(d.level, |l| l.level);
-        for dir in &mut report.directives {
-            if dir.covers.contains(&line) && dir.rules.iter().any(|r| r.code == d.rule.code) {
-                dir.used = true;
-                if level != Level::Forbid {
-                    d.suppressed = Some(Suppression {
-                        reason: dir.reason.clone(),
-                        at: dir.range.clone(),
-                    });
-                }
-            }
+        if let Some(dir) = dir.and_then(|i| report.directives.get(i))
+            && level != Level::Forbid
+        {
+            d.suppressed = Some(Suppression {
+                reason: dir.reason.clone(),
+                at: dir.range.clone(),
+            });
         }
     }
     for dir in &report.directives {

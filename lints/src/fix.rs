@@ -81,10 +81,20 @@ impl Fix {
         }
     }
 
-    /// `text` with the fix applied; `None` when an edit lies outside `text` or off a character
-    /// boundary.
-    pub fn apply(&self, text: &str) -> Option<String> {
-        apply_edits(text, self.edits.iter())
+    /// Whether the fix applies to `text` ([`apply_edits`] succeeds: no edit outside `text`, off a
+    /// character boundary or overlapping another), found without building the patched text (a
+    /// file with thousands of fixes is not copied once per fix).
+    pub fn fits(&self, text: &str) -> bool {
+        let mut sorted: Vec<&Edit> = self.edits.iter().collect();
+        sorted.sort_by_key(|e| (e.range.start, e.range.end));
+        let mut at = 0;
+        for edit in sorted {
+            if edit.range.start < at || text.get(edit.range.clone()).is_none() {
+                return false;
+            }
+            at = edit.range.end;
+        }
+        true
     }
 }
 
@@ -157,6 +167,33 @@ mod tests {
         assert!(insert.overlaps(&Edit::replace(0..0, "y")));
         assert!(!insert.overlaps(&Edit::replace(1..2, "y")));
         assert_eq!(apply_edits(text, [&Edit::delete(20..40)]), None);
+    }
+
+    #[test]
+    fn fits_exactly_when_the_edits_apply() {
+        let text = "let é = b.c(true).d();";
+        let cases = [
+            vec![Edit::replace(13..17, "false")],
+            vec![Edit::delete(10..18)],
+            vec![Edit::replace(13..17, "false"), Edit::delete(10..18)],
+            vec![Edit::delete(18..10)],
+            vec![Edit::delete(21..40)],
+            vec![Edit::delete(5..6)],
+            vec![Edit::replace(0..0, "x"), Edit::replace(0..0, "y")],
+            vec![Edit::delete(18..23), Edit::replace(0..3, "const")],
+        ];
+        for edits in cases {
+            let fix = Fix {
+                message: String::new(),
+                applicability: Applicability::MachineApplicable,
+                edits: edits.clone(),
+            };
+            assert_eq!(
+                fix.fits(text),
+                apply_edits(text, edits.iter()).is_some(),
+                "{edits:?}"
+            );
+        }
     }
 
     #[test]

@@ -324,35 +324,48 @@ impl<'t> Outline<'t, '_> {
         }
         let mut primary = vec![false; n];
         let mut secondary = vec![false; n];
+        // Per name, what has been queued for it already: all its definers (as secondary), its
+        // constant definers, its users (as primary). Each name is expanded once per kind, so a
+        // name that thousands of chunks define and mention (a trait method) costs its definers
+        // once, not once per mentioning chunk.
+        let names = self.names.len();
+        let mut definers_queued = vec![false; names];
+        let mut constants_queued = vec![false; names];
+        let mut users_queued = vec![false; names];
         while let Some((c, is_primary)) = queue.pop() {
             if primary[c] || (!is_primary && secondary[c]) {
                 continue;
             }
             kept[c] = true;
             let chunk = &self.chunks[c];
-            let named = chunk
-                .mentions
-                .iter()
-                .flat_map(|m| definers[*m as usize].iter());
             if is_primary {
                 primary[c] = true;
-                queue.extend(named.map(|d| (*d, false)));
+                for m in &chunk.mentions {
+                    if !std::mem::replace(&mut definers_queued[*m as usize], true) {
+                        queue.extend(definers[*m as usize].iter().map(|d| (*d, false)));
+                    }
+                }
                 if seed[c] || chunk.constant {
                     let types = if seed[c] { &chunk.types[..] } else { &[] };
-                    let users = chunk
-                        .values
-                        .iter()
-                        .chain(types)
-                        .flat_map(|v| mentioners[*v as usize].iter());
-                    queue.extend(users.map(|u| (*u, true)));
+                    for v in chunk.values.iter().chain(types) {
+                        if !std::mem::replace(&mut users_queued[*v as usize], true) {
+                            queue.extend(mentioners[*v as usize].iter().map(|u| (*u, true)));
+                        }
+                    }
                 }
             } else {
                 secondary[c] = true;
-                queue.extend(
-                    named
-                        .filter(|d| self.chunks[**d].constant)
-                        .map(|d| (*d, false)),
-                );
+                for m in &chunk.mentions {
+                    let m = *m as usize;
+                    if !definers_queued[m] && !std::mem::replace(&mut constants_queued[m], true) {
+                        queue.extend(
+                            definers[m]
+                                .iter()
+                                .filter(|d| self.chunks[**d].constant)
+                                .map(|d| (*d, false)),
+                        );
+                    }
+                }
             }
         }
         for c in (0..n).rev() {

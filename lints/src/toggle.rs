@@ -290,11 +290,7 @@ fn constant_finding(
 /// one (`\n    .danger_x(true)`), else `.danger_x(true)`; `None` when the call ends the chain
 /// (its value is used, or it is a statement of a `&mut self` builder) or a comment sits before it.
 fn chain_removal(cx: &Cx<'_>, m: &syn::ExprMethodCall) -> Option<Range<usize>> {
-    let chained = cx
-        .method_calls
-        .iter()
-        .any(|outer| matches!(&*outer.receiver, Expr::MethodCall(r) if std::ptr::eq(r, m)));
-    if !chained {
+    if !cx.is_called_on(m) {
         return None;
     }
     let receiver_end = cx.range(&*m.receiver).end;

@@ -14,7 +14,7 @@ use super::{Text, json};
 pub fn human_groups<'a>(d: &'a Diagnostic, text: &'a Text, path: &'a str) -> Vec<Group<'a>> {
     d.fixes
         .iter()
-        .filter(|fix| fix.apply(text).is_some())
+        .filter(|fix| fix.fits(text))
         .map(|fix| {
             // The lines the edits touch, so that a file with many fixes is not handed to the
             // renderer whole for each one.

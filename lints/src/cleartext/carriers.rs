@@ -387,14 +387,14 @@ fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
 /// The destinations a credential travels to, in source order.
 pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
     let mut out = Vec::new();
-    let outer = outermost_chain(cx, carrier);
+    let outer = cx.outermost_call(carrier);
     let range = cx.range(outer);
     let scope = cx
         .scope_at(range.start)
         .map(|s| s.range.clone())
         .unwrap_or(0..cx.text.len());
     chain_urls(cx, outer, 0, &mut out);
-    let root = chain_root_ident(outer);
+    let root = chain_root_ident(cx, outer);
     let binding = cx.lets.iter().find(|l| {
         l.init.is_some_and(|i| {
             let r = cx.range(i);
@@ -403,7 +403,7 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
     });
     for field in struct_fields_holding(cx, &range, &scope, binding.map(|b| b.name)) {
         for m in &cx.method_calls {
-            let on_field = matches!(crate::cx::chain_root(&m.receiver), Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == field));
+            let on_field = matches!(cx.chain_root_of(m), Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == field));
             if on_field && is_outermost(cx, m) {
                 chain_urls(cx, m, 2, &mut out);
             }
@@ -414,7 +414,7 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
             let r = cx.range(*m);
             let later_use = r.start > range.end
                 && scope.contains(&r.start)
-                && chain_root_ident(m).is_some_and(|i| i == binding.name);
+                && chain_root_ident(cx, m).is_some_and(|i| i == binding.name);
             if later_use && is_outermost(cx, m) {
                 chain_urls(cx, m, 2, &mut out);
             }
@@ -425,7 +425,7 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
             let r = cx.range(*m);
             if m.method == "url"
                 && scope.contains(&r.start)
-                && chain_root_ident(m).is_some_and(|i| i == root)
+                && chain_root_ident(cx, m).is_some_and(|i| i == root)
             {
                 chain_urls(cx, m, 2, &mut out);
             }
@@ -466,45 +466,12 @@ fn struct_fields_holding<'a>(
     out
 }
 
-/// The outermost method call of the chain that `m` is part of.
-fn outermost_chain<'a>(cx: &Cx<'a>, m: &'a ExprMethodCall) -> &'a ExprMethodCall {
-    let inner = cx.range(m);
-    cx.method_calls
-        .iter()
-        .copied()
-        .filter(|o| {
-            let r = cx.range(*o);
-            r.start <= inner.start && inner.end <= r.end && chain_contains(o, m)
-        })
-        .max_by_key(|o| {
-            let r = cx.range(*o);
-            r.end - r.start
-        })
-        .unwrap_or(m)
-}
-
 fn is_outermost(cx: &Cx<'_>, m: &ExprMethodCall) -> bool {
-    std::ptr::eq(outermost_chain(cx, m), m)
+    std::ptr::eq(cx.outermost_call(m), m)
 }
 
-fn chain_contains(outer: &ExprMethodCall, m: &ExprMethodCall) -> bool {
-    let mut e: &Expr = &outer.receiver;
-    if std::ptr::eq(outer, m) {
-        return true;
-    }
-    loop {
-        match peel(e) {
-            Expr::MethodCall(c) if std::ptr::eq(c, m) => return true,
-            Expr::MethodCall(c) => e = &c.receiver,
-            Expr::Try(t) => e = &t.expr,
-            Expr::Await(a) => e = &a.base,
-            _ => return false,
-        }
-    }
-}
-
-fn chain_root_ident(m: &ExprMethodCall) -> Option<&syn::Ident> {
-    match crate::cx::chain_root(&m.receiver) {
+fn chain_root_ident<'m>(cx: &'m Cx<'_>, m: &'m ExprMethodCall) -> Option<&'m syn::Ident> {
+    match cx.chain_root_of(m) {
         Expr::Path(p) => p.path.get_ident(),
         _ => None,
     }

@@ -257,7 +257,7 @@ pub fn call_site_arguments<'a>(
         let qualifier = segs.next().map(|s| s.ident.to_string());
         let matches = match (&owner_name, qualifier.as_deref()) {
             (Some(_), Some("Self")) => {
-                owner.is_some_and(|o| cx.impl_range(o).contains(&cx.range(c).start))
+                owner.is_some_and(|o| cx.impl_range(o).contains(&cx.range(*c).start))
             }
             (Some(name), Some(q)) => q == name,
             (Some(_), None) => false,

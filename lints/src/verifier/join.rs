@@ -2,6 +2,8 @@
 //! in the workspace that type is implemented. Deterministic: facts are sorted by file and offset,
 //! and ties between same-named types are broken by the closest module path, then by that order.
 
+use std::collections::HashMap;
+
 use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, wording};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::engine::FileReport;
@@ -32,6 +34,8 @@ pub fn join_verifiers(reports: &mut [FileReport]) {
         .flat_map(|r| r.verifier_facts.helpers.iter().cloned())
         .collect();
     helpers.sort_by(|a, b| (&a.path, &a.name).cmp(&(&b.path, &b.name)));
+    let verifiers = by_name(&verifiers, |v| &v.name);
+    let helpers = by_name(&helpers, |h| &h.name);
     for report in reports.iter_mut() {
         let installs = report.verifier_facts.installs.clone();
         for install in &installs {
@@ -44,13 +48,27 @@ pub fn join_verifiers(reports: &mut [FileReport]) {
     }
 }
 
+/// Facts grouped by name, each group in the order of `facts`, so that an install site looks up
+/// its candidates instead of scanning every fact of the run.
+fn by_name<T>(facts: &[T], name: impl Fn(&T) -> &str) -> HashMap<&str, Vec<&T>> {
+    let mut map: HashMap<&str, Vec<&T>> = HashMap::new();
+    for fact in facts {
+        map.entry(name(fact)).or_default().push(fact);
+    }
+    map
+}
+
 /// The types an install site installs: its own, or those its helper function returns (the
 /// helpers of the same file first, else those of the first file that defines one of that name).
-fn installed_types(install: &InstallFact, path: &str, helpers: &[HelperFact]) -> Vec<Vec<String>> {
+fn installed_types(
+    install: &InstallFact,
+    path: &str,
+    helpers: &HashMap<&str, Vec<&HelperFact>>,
+) -> Vec<Vec<String>> {
     match &install.target {
         InstallTarget::Type(t) => vec![t.clone()],
         InstallTarget::Helper(name) => {
-            let named: Vec<&HelperFact> = helpers.iter().filter(|h| &h.name == name).collect();
+            let named: &[&HelperFact] = helpers.get(name.as_str()).map_or(&[], Vec::as_slice);
             let from = if named.iter().any(|h| h.path == path) {
                 Some(path)
             } else {
@@ -69,12 +87,14 @@ fn install_finding(
     install: &InstallFact,
     path: &str,
     ty: &[String],
-    verifiers: &[VerifierFact],
+    verifiers: &HashMap<&str, Vec<&VerifierFact>>,
 ) -> Option<Diagnostic> {
     let name = ty.last()?;
-    let candidates: Vec<&VerifierFact> = verifiers
+    let named: &[&VerifierFact] = verifiers.get(name.as_str()).map_or(&[], Vec::as_slice);
+    let candidates: Vec<&VerifierFact> = named
         .iter()
-        .filter(|v| &v.name == name && v.side == install.side)
+        .copied()
+        .filter(|v| v.side == install.side)
         .collect();
     let mut d = match closest(&candidates, path, ty) {
         Some(v) => {
@@ -101,7 +121,7 @@ fn install_finding(
         None => {
             let external = ty.iter().any(|s| s == "rustls_platform_verifier")
                 || KNOWN_VERIFIERS.contains(&name.as_str());
-            if external || verifiers.iter().any(|v| &v.name == name) {
+            if external || !named.is_empty() {
                 return None;
             }
             Diagnostic::new(&UNANALYSED_CUSTOM_VERIFIER, "custom certificate verifier not analysed", install.range.clone())
