@@ -499,12 +499,47 @@ fn paths_mode_lints_named_files_and_walks_directories() {
 }
 
 #[test]
-fn paths_mode_marks_tests_directories_as_test_code() {
-    let fx = one_package("").file("tests/it.rs", INSECURE_LIB);
-    assert_eq!(fx.run(&["tests/it.rs"]).findings().len(), 0);
+fn named_files_are_linted_whole_unless_force_exclude() {
+    let fx = one_package("[package.metadata.tlslint]\nexclude = [\"src/generated.rs\"]\n")
+        .file("tests/it.rs", INSECURE_LIB)
+        .file("src/generated.rs", INSECURE_LIB)
+        .file(
+            "src/util.rs",
+            "#[cfg(test)]\nmod tests {\n    fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n}\n",
+        );
+    let named = fx.run(&["tests/it.rs", "src/generated.rs", "src/util.rs"]);
+    assert_eq!(named.code, 1, "{}", named.stderr);
     assert_eq!(
-        fx.run(&["tests/it.rs", "--include-tests"]).findings().len(),
-        1
+        named.finding_lines(),
+        vec![
+            "TLS101 src/generated.rs:2:32",
+            "TLS101 src/util.rs:3:49",
+            "TLS101 tests/it.rs:2:32"
+        ],
+        "a named file is linted whole: a test file, test code, an excluded file"
+    );
+    let forced = fx.run(&[
+        "tests/it.rs",
+        "src/generated.rs",
+        "src/util.rs",
+        "--force-exclude",
+    ]);
+    assert_eq!(
+        (forced.code, forced.finding_lines()),
+        (0, Vec::<String>::new()),
+        "{}",
+        forced.stderr
+    );
+    let walked = fx.run(&["tests", "src"]);
+    assert_eq!(
+        walked.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "files found by walking a directory keep the excludes and the test filter"
+    );
+    assert_eq!(
+        fx.run(&["tests/it.rs", "--force-exclude", "--include-tests"])
+            .finding_lines(),
+        vec!["TLS101 tests/it.rs:2:32"]
     );
 }
 
@@ -553,9 +588,18 @@ fn modules_declared_under_cfg_test_are_test_code() {
         "paths mode looks up the declaring module"
     );
     assert_eq!(
-        files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]),
+        files(&[
+            "src/tests/util.rs",
+            "src/net/helpers/deep.rs",
+            "--force-exclude"
+        ]),
         Vec::<String>::new(),
-        "named files too"
+        "named files too, under `--force-exclude`"
+    );
+    assert_eq!(
+        files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]).len(),
+        2,
+        "named files are linted whole"
     );
     assert_eq!(files(&["--include-tests"]).len(), 4);
 }

@@ -30,6 +30,10 @@ pub struct Args {
     /// Also lint test and bench targets, `#[cfg(test)]` items and `#[test]` functions.
     #[arg(long)]
     pub include_tests: bool,
+    /// Apply the policy's `exclude` globs and the test-code filter to files named on the command
+    /// line too (by default a named file is always linted whole, as ruff does).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FMT")]
     pub message_format: MessageFormat,

@@ -2,7 +2,8 @@
 //! `Cargo.toml` and `Cargo.lock` honouring `.gitignore` (symlinks are not followed). Each file
 //! belongs to the package whose manifest directory is its nearest ancestor (for a manifest or
 //! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
-//! `benches/` of a package are test targets.
+//! `benches/` of a package are test targets. A file named on the command line is linted whole
+//! (test code included) even when the policy excludes it, unless `--force-exclude` is given.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -240,9 +241,11 @@ fn unit_for(
                     .components()
                     .next()
                     .is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
+            let is_named = named.contains(&path);
             FileEntry {
                 display: display_path(cwd, &path),
-                walked: !named.contains(&path),
+                walked: !is_named,
+                force_included: is_named && !args.force_exclude,
                 path,
                 is_test_target,
                 module_unknown: !is_test_target,

@@ -10,8 +10,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
-    Diagnostic, FileReport, Prefilter, SourceFile, Triggers, check_file, collect_consts, finalize,
-    join, join_package_facts, join_verifiers,
+    Diagnostic, FileReport, Policy, Prefilter, SourceFile, Triggers, check_file, collect_consts,
+    finalize, join, join_package_facts, join_verifiers,
 };
 
 use crate::cli::{Args, ColorChoice, Command, MessageFormat};
@@ -340,6 +340,7 @@ struct Linted {
     report: FileReport,
     parsed: bool,
     io_error: bool,
+    force_included: bool,
 }
 
 /// Lints every file of the plan: in parallel per file, then the per-package join and policy.
@@ -353,7 +354,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         .flat_map(|(i, u)| {
             u.files
                 .iter()
-                .filter(|f| !u.excludes.is_excluded(&f.path))
+                .filter(|f| f.force_included || !u.excludes.is_excluded(&f.path))
                 .map(move |f| (i, f))
         })
         .collect();
@@ -388,8 +389,17 @@ pub fn lint(plan: &Plan) -> Outcome {
     for (unit_index, mut linted) in by_unit {
         let unit = &plan.units[unit_index];
         settle_tls_acceptors(&mut linted);
+        let whole_file = Policy {
+            include_tests: true,
+            ..unit.policy.clone()
+        };
         for mut l in linted {
-            finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
+            let policy = if l.force_included {
+                &whole_file
+            } else {
+                &unit.policy
+            };
+            finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
             if !l.report.diagnostics.is_empty() {
                 outcome.files.push(FileFindings::new(
                     l.display,
@@ -492,6 +502,7 @@ fn lint_one(
         },
         parsed: false,
         io_error: false,
+        force_included: file.force_included,
     };
     let manifest_kind = manifest::Kind::of(&file.path);
     let open = || {

@@ -89,6 +89,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                     is_test_target: is_test_target || in_test,
                     module_unknown: false,
                     walked: false,
+                    force_included: false,
                 });
             }
         }
@@ -98,6 +99,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             is_test_target: false,
             module_unknown: false,
             walked: false,
+            force_included: false,
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
@@ -141,6 +143,7 @@ fn add_workspace_files(plan: &mut Plan) {
                 is_test_target: false,
                 module_unknown: false,
                 walked: false,
+                force_included: false,
             });
         }
     }

@@ -16,8 +16,8 @@ use tlslint_lints::{
 };
 
 use crate::cli::Args;
-use crate::manifest;
 use crate::confine::Tree;
+use crate::manifest;
 use crate::plan::{FileEntry, Plan, Unit};
 use crate::render::FileFindings;
 use crate::run::{self, MAX_FILE_BYTES, WORKER_STACK_BYTES};
