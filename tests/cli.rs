@@ -211,6 +211,72 @@ fn deny_warnings_fails_on_warnings() {
 }
 
 #[test]
+fn level_flags_as_clippy_later_wins_and_over_the_policy() {
+    // The policy says `warn`; the flags decide, the last one for a rule winning.
+    let fx = one_package("[package.metadata.tlslint.lints]\nTLS101 = \"warn\"\n").file(
+        "src/util.rs",
+        "// tlslint: allow(TLS101, reason = \"a test proxy\")\npub fn f() -> reqwest::ClientBuilder { reqwest::Client::builder().danger_accept_invalid_certs(true) }\n",
+    );
+    let lib = ["src/lib.rs", "--color", "never"];
+    let run = |flags: &[&str]| fx.run(&[&lib[..], flags].concat());
+    let policy = run(&[]);
+    assert_eq!(policy.code, 0, "{}", policy.stderr);
+    assert!(
+        policy.stderr.contains("warning[TLS101]"),
+        "{}",
+        policy.stderr
+    );
+    let allowed = run(&["-A", "cert_verification_disabled"]);
+    assert_eq!((allowed.code, allowed.stderr.as_str()), (0, ""));
+    let denied = run(&["-A", "TLS101", "-D", "TLS101"]);
+    assert_eq!(denied.code, 1);
+    assert!(
+        denied.stderr.contains(
+            "`cert_verification_disabled` is set to `deny` in the command line (`-D TLS101`)"
+        ),
+        "{}",
+        denied.stderr
+    );
+    let warned = run(&["--deny", "TLS101", "-W", "TLS101"]);
+    assert_eq!(warned.code, 0, "{}", warned.stderr);
+    assert!(warned.stderr.contains("warning[TLS101]"));
+    // `-F` is forbid: an inline suppression no longer lifts the finding.
+    let suppressed = ["src/util.rs", "--color", "never"];
+    assert_eq!(fx.run(&suppressed).code, 0);
+    let forbidden = fx.run(&[&suppressed[..], &["-F", "TLS101"]].concat());
+    assert_eq!(forbidden.code, 1, "{}", forbidden.stderr);
+    assert!(
+        forbidden
+            .stderr
+            .contains("is set to `forbid` in the command line (`-F TLS101`)"),
+        "{}",
+        forbidden.stderr
+    );
+    assert_eq!(
+        fx.run(&[&suppressed[..], &["--forbid", "TLS101", "-A", "TLS101"]].concat())
+            .code,
+        0
+    );
+    // `-D warnings` keeps its meaning; `-W warnings` after it undoes it, `-F warnings` is it.
+    assert_eq!(run(&["-D", "warnings"]).code, 1);
+    assert_eq!(run(&["-F", "warnings"]).code, 1);
+    assert_eq!(run(&["-D", "warnings", "-W", "warnings"]).code, 0);
+    for flag in ["-A", "-W", "-D", "-F"] {
+        let unknown = run(&[flag, "no_such_rule"]);
+        assert_eq!(unknown.code, 2, "{flag}");
+        assert_eq!(
+            unknown.stderr,
+            format!(
+                "error: unknown rule `no_such_rule` in `{flag} no_such_rule`; see `cargo tlslint --list`\n"
+            )
+        );
+    }
+    let all = run(&["-A", "warnings"]);
+    assert_eq!(all.code, 2);
+    assert!(all.stderr.contains("`-A warnings` is not supported"));
+}
+
+#[test]
 fn unknown_cargo_flags_are_accepted() {
     let out = one_package("").run(&[
         "--all-targets",

@@ -65,6 +65,10 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
+    if let Err(e) = args.rule_levels() {
+        let _ = writeln!(anstream::stderr(), "error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     if args.integrations.install_hook {
         return integrations::install_hook();
     }

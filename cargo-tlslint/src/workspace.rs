@@ -69,7 +69,10 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =
             config::merge(&layers, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
-        config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
+        config::apply_level_flags(
+            &mut policy,
+            &args.rule_levels().map_err(|e| anyhow::anyhow!(e))?,
+        );
         let mut files = Vec::new();
         for target in &package.targets {
             let is_test_target = target
