@@ -279,7 +279,6 @@ fn level_flags_as_clippy_later_wins_and_over_the_policy() {
 #[test]
 fn unknown_cargo_flags_are_accepted() {
     let out = one_package("").run(&[
-        "--all-targets",
         "--all-features",
         "--offline",
         "--locked",
@@ -439,16 +438,65 @@ fn targets_and_test_code() {
         files(&[]),
         vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
     );
+    let everything = vec![
+        "benches/b.rs",
+        "build.rs",
+        "examples/demo.rs",
+        "src/bin/tool.rs",
+        "src/lib.rs",
+        "tests/it.rs",
+    ];
+    assert_eq!(files(&["--include-tests"]), everything);
     assert_eq!(
-        files(&["--include-tests"]),
-        vec![
-            "benches/b.rs",
-            "build.rs",
-            "examples/demo.rs",
-            "src/bin/tool.rs",
-            "src/lib.rs",
-            "tests/it.rs"
-        ]
+        files(&["--all-targets"]),
+        everything,
+        "rust-analyzer's flags"
+    );
+    assert_eq!(
+        files(&["--lib", "--bins", "--examples", "--all-features"]),
+        vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
+    );
+    assert_eq!(
+        files(&["--lib"]),
+        vec!["build.rs"],
+        "the build script is built with any target"
+    );
+    assert_eq!(
+        files(&["--tests"]),
+        vec!["build.rs", "src/bin/tool.rs", "src/lib.rs", "tests/it.rs"],
+        "targets with `test = true`, test code included"
+    );
+    assert_eq!(
+        files(&["--benches"]),
+        vec!["benches/b.rs", "build.rs", "src/bin/tool.rs", "src/lib.rs"]
+    );
+    assert_eq!(files(&["--examples"]), vec!["build.rs", "examples/demo.rs"]);
+    assert_eq!(
+        files(&["--bin", "tool"]),
+        vec!["build.rs", "src/bin/tool.rs"]
+    );
+    assert_eq!(files(&["--test", "it"]), vec!["build.rs", "tests/it.rs"]);
+    assert_eq!(files(&["--bench", "b"]), vec!["benches/b.rs", "build.rs"]);
+    assert_eq!(
+        files(&["--example", "demo", "--bins"]),
+        vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
+    );
+    let missing = fx.run(&["--bin", "nope"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("no bin target named `nope` in the selected packages"),
+        "{}",
+        missing.stderr
+    );
+    let with_paths = fx.run(&["--lib", "src/lib.rs"]);
+    assert_eq!(with_paths.code, 2);
+    assert!(with_paths.stderr.contains("cannot be combined with PATHS"));
+    assert_eq!(
+        fx.run(&["--tests", "tests"]).finding_lines(),
+        vec!["TLS101 tests/it.rs:1:48"],
+        "`--tests` in paths mode lints test code"
     );
 }
 

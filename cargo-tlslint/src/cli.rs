@@ -30,7 +30,7 @@ pub struct Args {
     pub workspace: clap_cargo::Workspace,
     /// Also lint test and bench targets, `#[cfg(test)]` items and `#[test]` functions.
     #[arg(long)]
-    pub include_tests: bool,
+    include_tests: bool,
     /// Apply the policy's `exclude` globs and the test-code filter to files named on the command
     /// line too (by default a named file is always linted whole, as ruff does).
     #[arg(long)]
@@ -90,6 +90,8 @@ pub struct Args {
     /// files, honouring `.gitignore`).
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub targets: crate::targets::TargetArgs,
+    #[command(flatten)]
     pub integrations: crate::integrations::IntegrationArgs,
     #[command(flatten)]
     pub fix: crate::fix::FixArgs,
@@ -110,18 +112,6 @@ pub enum Command {
 /// syntactic linter (no build, no cfg evaluation) and are accepted and ignored.
 #[derive(clap::Args, Debug, Default)]
 pub struct IgnoredCargoFlags {
-    #[arg(long, hide = true)]
-    all_targets: bool,
-    #[arg(long, hide = true)]
-    lib: bool,
-    #[arg(long, hide = true)]
-    bins: bool,
-    #[arg(long, hide = true)]
-    examples: bool,
-    #[arg(long, hide = true)]
-    tests: bool,
-    #[arg(long, hide = true)]
-    benches: bool,
     #[arg(long, hide = true)]
     all_features: bool,
     #[arg(long, hide = true)]
@@ -237,6 +227,11 @@ impl Args {
             ));
         }
         Ok(first)
+    }
+
+    /// Whether test code is linted: `--include-tests`, or a target flag that builds tests.
+    pub fn include_tests(&self) -> bool {
+        self.include_tests || self.targets.includes_test_code()
     }
 
     /// Whether warnings fail the run: the last of `-D warnings`, `-F warnings` (yes) and

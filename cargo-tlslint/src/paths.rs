@@ -230,7 +230,7 @@ fn unit_for(
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
     let (mut policy, excludes) =
-        config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
+        config::merge(&refs, args.include_tests()).map_err(|e| anyhow::anyhow!(e))?;
     config::apply_level_flags(
         &mut policy,
         &args.rule_levels().map_err(|e| anyhow::anyhow!(e))?,

@@ -72,6 +72,13 @@ pub fn run(args: &Args) -> ExitCode {
     if args.integrations.install_hook {
         return integrations::install_hook();
     }
+    if (!args.paths.is_empty() || args.integrations.staged) && args.targets.selects_by_kind() {
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: `--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`"
+        );
+        return ExitCode::from(EXIT_ERROR);
+    }
     let started = Instant::now();
     let mut staged_dir = None;
     let planned = if args.integrations.staged {
