@@ -109,7 +109,45 @@ error: tlslint found 1 error
 fn clean_workspace_exits_zero_silently() {
     let fx = Fixture::new().file("Cargo.toml", &package_manifest("app", "")).file("src/lib.rs", "pub fn f() -> reqwest::ClientBuilder { reqwest::Client::builder().danger_accept_invalid_certs(false) }\n");
     let out = fx.run(&[]);
-    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (0, "tlslint: 0 findings in 2 files (1 package)\n")
+    );
+    assert_eq!(fx.run(&["-q"]).stderr, "");
+    let two = two_members();
+    std::fs::write(two.path("a/src/lib.rs"), "pub fn f() {}\n").expect("write");
+    std::fs::write(two.path("b/src/main.rs"), "fn main() {}\n").expect("write");
+    assert_eq!(
+        two.run(&["--workspace"]).stderr,
+        "tlslint: 0 findings in 5 files (2 packages)\n"
+    );
+    assert_eq!(
+        fx.run(&["src/lib.rs"]).stderr,
+        "tlslint: 0 findings in 1 file (1 package)\n"
+    );
+}
+
+#[test]
+fn output_file_takes_the_report() {
+    let fx = one_package("");
+    let out = fx.run(&["--output-file", "report.json", "--message-format", "json"]);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ""));
+    let written = std::fs::read_to_string(fx.path("report.json")).expect("report");
+    assert!(
+        written.starts_with("{\"reason\":\"compiler-message\""),
+        "{written}"
+    );
+    assert!(written.ends_with("{\"reason\":\"build-finished\",\"success\":false}\n"));
+    let human = fx.run(&["--output-file", "report.txt", "--color", "always"]);
+    assert_eq!((human.code, human.stderr.as_str()), (1, ""));
+    let written = std::fs::read_to_string(fx.path("report.txt")).expect("report");
+    assert!(
+        written.starts_with(
+            "error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32\n"
+        ),
+        "no colour in a file: {written}"
+    );
+    assert!(written.ends_with("error: tlslint found 1 error\n"));
 }
 
 #[test]
@@ -192,7 +230,7 @@ fn quiet_drops_the_summary_and_verbose_adds_statistics() {
     assert_eq!(quiet.finding_lines().len(), 1);
     let verbose = fx.run(&["-v"]).stderr;
     assert!(
-        verbose.contains("tlslint: 2 files in 1 packages, 2 parsed"),
+        verbose.contains("tlslint: 2 files in 1 package, 2 parsed"),
         "src/lib.rs and Cargo.toml:\n{verbose}"
     );
 }
@@ -227,7 +265,10 @@ fn level_flags_as_clippy_later_wins_and_over_the_policy() {
         policy.stderr
     );
     let allowed = run(&["-A", "cert_verification_disabled"]);
-    assert_eq!((allowed.code, allowed.stderr.as_str()), (0, ""));
+    assert_eq!(
+        (allowed.code, allowed.stderr.as_str()),
+        (0, "tlslint: 0 findings in 1 file (1 package)\n")
+    );
     let denied = run(&["-A", "TLS101", "-D", "TLS101"]);
     assert_eq!(denied.code, 1);
     assert!(
@@ -519,7 +560,7 @@ fn policy_levels_from_workspace_package_and_tlslint_toml() {
     let out = pkg.run(&[]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
-        (0, ""),
+        (0, "tlslint: 0 findings in 2 files (1 package)\n"),
         "package overrides workspace"
     );
 

@@ -123,7 +123,29 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
-        Ok(quieted) => quieted,
+        Ok(integrations::Filtered {
+            baseline_entries: Some(entries),
+            ..
+        }) => {
+            if !args.quiet {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "tlslint: wrote {} to `{}`",
+                    crate::render::count(entries, "baseline entry", "baseline entries"),
+                    args.integrations
+                        .write_baseline
+                        .as_deref()
+                        .unwrap_or(Path::new(""))
+                        .display()
+                );
+            }
+            return ExitCode::from(if outcome.io_error {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            });
+        }
+        Ok(filtered) => filtered.quieted,
         Err(e) => {
             let _ = writeln!(
                 anstream::stderr(),
@@ -145,8 +167,9 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let audit_time = audit_started.elapsed();
+    let to_file = args.integrations.output_file.is_some();
     let style = human::Style {
-        color: stderr_shows_color() && args.message_format != MessageFormat::Github,
+        color: stderr_shows_color() && args.message_format != MessageFormat::Github && !to_file,
         short: args.message_format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
@@ -181,21 +204,32 @@ pub fn run(args: &Args) -> ExitCode {
                     let files = audit.files_with_findings.iter().map(|(_, f)| f);
                     out.push_str(&human::render_all(files, &mut sources, style));
                 }
-                out.push_str(&deps::summary::render(audit));
+                out.push_str(&deps::summary::render(audit, args.verbose > 0));
             }
             out.push_str(&quieted.summary());
-            if !args.quiet
-                && let Some(line) = human::summary(counts, style)
-            {
-                out.push_str(&line);
+            let summary = human::summary(counts, style);
+            // `--fix` ends with its own summary of what is left.
+            if !args.quiet && (summary.is_some() || fixed.is_none()) {
+                out.push_str(&summary.unwrap_or_else(|| {
+                    format!(
+                        "tlslint: 0 findings in {} ({})",
+                        crate::render::count(outcome.files_seen, "file", "files"),
+                        crate::render::count(plan.units.len(), "package", "packages")
+                    )
+                }));
                 out.push('\n');
             }
             if args.message_format == MessageFormat::Github {
-                write_stdout(&format!(
-                    "{}{}",
-                    github::quoted_log(&out),
-                    github::render(&outcome.files, &plan.root)
-                ))
+                write_report(
+                    args,
+                    &format!(
+                        "{}{}",
+                        github::quoted_log(&out),
+                        github::render(&outcome.files, &plan.root)
+                    ),
+                )
+            } else if let Some(path) = &args.integrations.output_file {
+                write_output_file(path, &out)
             } else {
                 let _ = write!(anstream::stderr(), "{out}");
                 Ok(())
@@ -207,9 +241,9 @@ pub fn run(args: &Args) -> ExitCode {
                 log =
                     deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
             }
-            write_stdout(&log)
+            write_report(args, &log)
         }
-        MessageFormat::Gitlab => write_stdout(&gitlab::render(&outcome.files, &plan.root)),
+        MessageFormat::Gitlab => write_report(args, &gitlab::render(&outcome.files, &plan.root)),
         MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
             let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
             let manifest = plan.root.join("Cargo.toml").display().to_string();
@@ -236,7 +270,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
             out.push_str(&json::finished(!failed && !outcome.io_error));
             out.push('\n');
-            write_stdout(&out)
+            write_report(args, &out)
         }
     };
     if let Err(e) = written {
@@ -255,9 +289,9 @@ pub fn run(args: &Args) -> ExitCode {
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
-            "tlslint: {} files in {} packages, {} parsed; collected in {} ms, total {} ms",
-            outcome.files_seen,
-            plan.units.len(),
+            "tlslint: {} in {}, {} parsed; collected in {} ms, total {} ms",
+            crate::render::count(outcome.files_seen, "file", "files"),
+            crate::render::count(plan.units.len(), "package", "packages"),
             outcome.files_parsed,
             collected.as_millis(),
             started.elapsed().as_millis()
@@ -320,6 +354,20 @@ fn print_stdout(text: &str) -> ExitCode {
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Writes a machine-readable report to `--output-file`, or to stdout.
+fn write_report(args: &Args, text: &str) -> std::io::Result<()> {
+    match &args.integrations.output_file {
+        Some(path) => write_output_file(path, text),
+        None => write_stdout(text),
+    }
+}
+
+/// Writes the report to `--output-file`, replacing the file (never writing through a link).
+fn write_output_file(path: &Path, text: &str) -> std::io::Result<()> {
+    confine::replace_file(path, text.as_bytes())
+        .map_err(|e| std::io::Error::new(e.kind(), format!("`{}`: {e}", path.display())))
 }
 
 /// Writes `text` to stdout and flushes it: a failure (a full disk, a closed pipe) must end the run
