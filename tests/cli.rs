@@ -128,6 +128,71 @@ fn clean_workspace_exits_zero_silently() {
 }
 
 #[test]
+fn message_format_values_combine_as_cargo_s() {
+    let fx = one_package("");
+    let rendered = |args: &[&str]| -> Vec<String> {
+        fx.run(args)
+            .stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|m| m["message"]["rendered"].as_str().map(str::to_string))
+            .collect()
+    };
+    let short = "src/lib.rs:2:32: error[TLS101]: certificate verification is disabled: any certificate is accepted\n";
+    assert_eq!(
+        rendered(&["--message-format", "json,json-diagnostic-short"]),
+        vec![short]
+    );
+    assert_eq!(
+        rendered(&[
+            "--message-format",
+            "json-diagnostic-short",
+            "--message-format",
+            "json"
+        ]),
+        vec![short],
+        "repeated"
+    );
+    let ansi_short =
+        rendered(&["--message-format=json-diagnostic-short,json-diagnostic-rendered-ansi"]);
+    assert!(
+        ansi_short[0].contains("\u{1b}[") && ansi_short[0].contains("error[TLS101]"),
+        "{ansi_short:?}"
+    );
+    assert!(!ansi_short[0].contains("-->"), "{ansi_short:?}");
+    let people = fx.run(&[
+        "--message-format",
+        "json-render-diagnostics",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(people.code, 1);
+    assert_eq!(
+        people.stdout,
+        "{\"reason\":\"build-finished\",\"success\":false}\n"
+    );
+    assert!(
+        people.stderr.starts_with(
+            "error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32\n"
+        ),
+        "{}",
+        people.stderr
+    );
+    let short_stderr = fx.run(&["--message-format", "short", "--color", "never"]);
+    assert!(
+        short_stderr.stderr.starts_with(short),
+        "{}",
+        short_stderr.stderr
+    );
+    let mixed = fx.run(&["--message-format", "json,human"]);
+    assert_eq!(mixed.code, 2);
+    assert_eq!(
+        mixed.stderr,
+        "error: cannot combine `--message-format` `json` with `human`\n"
+    );
+}
+
+#[test]
 fn output_file_takes_the_report() {
     let fx = one_package("");
     let out = fx.run(&["--output-file", "report.json", "--message-format", "json"]);

@@ -35,9 +35,16 @@ pub struct Args {
     /// line too (by default a named file is always linted whole, as ruff does).
     #[arg(long)]
     pub force_exclude: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FMT")]
-    pub message_format: MessageFormat,
+    /// Output format; cargo's JSON variants combine, repeated or comma-separated
+    /// (`--message-format json,json-diagnostic-short`).
+    #[arg(
+        long = "message-format",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "human",
+        value_name = "FMT"
+    )]
+    message_formats: Vec<MessageFormat>,
     /// Coloring.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "CARGO_TERM_COLOR", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -150,12 +157,82 @@ pub enum MessageFormat {
     /// cargo's JSON messages with ANSI-coloured `rendered` text (stdout), as rust-analyzer asks.
     #[value(name = "json-diagnostic-rendered-ansi")]
     JsonDiagnosticRenderedAnsi,
+    /// cargo's JSON messages with `rendered` in the one-line form (stdout).
+    #[value(name = "json-diagnostic-short")]
+    JsonDiagnosticShort,
+    /// The diagnostics rendered for people (stderr); only the other JSON messages on stdout.
+    #[value(name = "json-render-diagnostics")]
+    JsonRenderDiagnostics,
     /// SARIF 2.1.0 for GitHub code scanning (stdout).
     Sarif,
     /// GitHub Actions `::error`/`::warning` annotations (stdout) plus the human report (stderr).
     Github,
     /// GitLab Code Quality JSON (stdout).
     Gitlab,
+}
+
+/// `--message-format` resolved: one kind of output, and for JSON how diagnostics are rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// `Human`, `Short`, `Json`, `Sarif`, `Github` or `Gitlab`.
+    pub format: MessageFormat,
+    /// JSON: `rendered` with ANSI colours.
+    pub rendered_ansi: bool,
+    /// JSON: `rendered` in the one-line form.
+    pub rendered_short: bool,
+    /// JSON: diagnostics rendered for people on stderr instead of JSON messages.
+    pub render_diagnostics: bool,
+}
+
+impl Output {
+    /// Combines the `--message-format` values as cargo does: the JSON variants combine with
+    /// `json` and with each other; two kinds of output are an error.
+    pub fn of(values: &[MessageFormat]) -> Result<Output, String> {
+        let mut output = Output {
+            format: MessageFormat::Human,
+            rendered_ansi: false,
+            rendered_short: false,
+            render_diagnostics: false,
+        };
+        let mut kind: Option<MessageFormat> = None;
+        for value in values {
+            let this = match value {
+                MessageFormat::JsonDiagnosticRenderedAnsi => {
+                    output.rendered_ansi = true;
+                    MessageFormat::Json
+                }
+                MessageFormat::JsonDiagnosticShort => {
+                    output.rendered_short = true;
+                    MessageFormat::Json
+                }
+                MessageFormat::JsonRenderDiagnostics => {
+                    output.render_diagnostics = true;
+                    MessageFormat::Json
+                }
+                other => *other,
+            };
+            match kind {
+                Some(k) if k != this => {
+                    return Err(format!(
+                        "cannot combine `--message-format` {} with {}",
+                        k.name(),
+                        this.name()
+                    ));
+                }
+                _ => kind = Some(this),
+            }
+        }
+        output.format = kind.unwrap_or(MessageFormat::Human);
+        Ok(output)
+    }
+}
+
+impl MessageFormat {
+    /// The value's name on the command line.
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| format!("`{}`", v.get_name()))
+    }
 }
 
 /// `--color`.
@@ -227,6 +304,11 @@ impl Args {
             ));
         }
         Ok(first)
+    }
+
+    /// The output `--message-format` asks for.
+    pub fn output(&self) -> Result<Output, String> {
+        Output::of(&self.message_formats)
     }
 
     /// Whether test code is linted: `--include-tests`, or a target flag that builds tests.

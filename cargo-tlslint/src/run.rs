@@ -65,6 +65,13 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
+    let output = match args.output() {
+        Ok(output) => output,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     if let Err(e) = args.rule_levels() {
         let _ = writeln!(anstream::stderr(), "error: {e}");
         return ExitCode::from(EXIT_ERROR);
@@ -169,8 +176,8 @@ pub fn run(args: &Args) -> ExitCode {
     let audit_time = audit_started.elapsed();
     let to_file = args.integrations.output_file.is_some();
     let style = human::Style {
-        color: stderr_shows_color() && args.message_format != MessageFormat::Github && !to_file,
-        short: args.message_format == MessageFormat::Short,
+        color: stderr_shows_color() && output.format != MessageFormat::Github && !to_file,
+        short: output.format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
     let mut sources = Sources::default();
@@ -196,8 +203,12 @@ pub fn run(args: &Args) -> ExitCode {
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
-    let written = match args.message_format {
-        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
+    let people = matches!(
+        output.format,
+        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github
+    ) || output.render_diagnostics;
+    let written = match output.format {
+        _ if people => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if let Some(audit) = &audit {
                 if args.verbose > 0 {
@@ -219,7 +230,7 @@ pub fn run(args: &Args) -> ExitCode {
                 }));
                 out.push('\n');
             }
-            if args.message_format == MessageFormat::Github {
+            if output.format == MessageFormat::Github {
                 write_report(
                     args,
                     &format!(
@@ -232,7 +243,14 @@ pub fn run(args: &Args) -> ExitCode {
                 write_output_file(path, &out)
             } else {
                 let _ = write!(anstream::stderr(), "{out}");
-                Ok(())
+                if output.render_diagnostics {
+                    write_stdout(&format!(
+                        "{}\n",
+                        json::finished(!failed && !outcome.io_error)
+                    ))
+                } else {
+                    Ok(())
+                }
             }
         }
         MessageFormat::Sarif => {
@@ -244,8 +262,12 @@ pub fn run(args: &Args) -> ExitCode {
             write_report(args, &log)
         }
         MessageFormat::Gitlab => write_report(args, &gitlab::render(&outcome.files, &plan.root)),
-        MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
-            let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
+        _ => {
+            let rendered = human::Style {
+                color: output.rendered_ansi,
+                short: output.rendered_short,
+                anonymize_line_numbers: false,
+            };
             let manifest = plan.root.join("Cargo.toml").display().to_string();
             let mut out = String::new();
             for file in &outcome.files {
@@ -255,7 +277,7 @@ pub fn run(args: &Args) -> ExitCode {
                         file,
                         &mut sources,
                         &manifest,
-                        ansi,
+                        rendered,
                     ));
                     out.push('\n');
                 }
