@@ -2,8 +2,8 @@
 # Tests the pre-commit hooks of this repository (`.pre-commit-hooks.yaml`) the way users get
 # them: `pre-commit try-repo` builds the `cargo-tlslint` hook with `cargo install` (language:
 # rust) and runs it on the staged files of a scratch git repository. A staged file with a finding
-# must be blocked, a clean one must pass, and a file excluded by the workspace policy must pass
-# even when staged. The `cargo-tlslint-bin` hook must do the same with an installed binary of
+# must be blocked, a clean one must pass, and a staged test file or a staged file the policy
+# excludes is linted all the same (a named file is always linted; `--force-exclude` opts out). The `cargo-tlslint-bin` hook must do the same with an installed binary of
 # the hook's version (TLSLINT_TEST_BIN, else this repository's debug build), and refuse one of
 # another version.
 #
@@ -58,11 +58,23 @@ fail() {
   exit 1
 }
 
-git add Cargo.toml src/lib.rs src/generated/mod.rs
-try_hook || fail "a clean staged file (and an excluded one) was blocked"
+git add Cargo.toml src/lib.rs
+try_hook || fail "a clean staged file was blocked"
 grep -q "Passed" "$scratch/out.txt" || fail "the hook did not run"
-echo "ok: clean staged files pass; the excluded file stays excluded"
+echo "ok: clean staged files pass"
 git commit -qm "clean"
+
+mkdir -p tests
+cp src/generated/mod.rs tests/it.rs
+git add src/generated/mod.rs tests/it.rs
+if try_hook; then
+  fail "a staged test file and a staged excluded file were not linted"
+fi
+grep -q "src/generated/mod.rs:2:32" "$scratch/out.txt" || fail "the staged excluded file was not linted"
+grep -q "tests/it.rs:2:32" "$scratch/out.txt" || fail "the staged test file was not linted"
+echo "ok: a staged test file and a staged excluded file are linted"
+git rm -q --cached src/generated/mod.rs tests/it.rs
+rm -r tests
 
 cat > src/bad.rs <<'RS'
 pub fn insecure() -> reqwest::Result<reqwest::Client> {
@@ -120,4 +132,4 @@ fi
 grep -q "runs cargo-tlslint .*, but .* is 'cargo-tlslint 0.0.1'" "$scratch/out.txt" ||
   fail "cargo-tlslint-bin: no message about the version"
 echo "ok: cargo-tlslint-bin refuses a binary of another version"
-echo "pre-commit: 6 passed, 0 failed"
+echo "pre-commit: 7 passed, 0 failed"

@@ -100,7 +100,7 @@ fn trigger_words_only_in_comments_do_not_parse_the_file() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("4 files in 1 packages, 2 parsed;"),
+        out.stderr.contains("4 files in 1 package, 2 parsed;"),
         "only the manifest and src/good.rs are parsed:\n{}",
         out.stderr
     );

@@ -109,7 +109,110 @@ error: tlslint found 1 error
 fn clean_workspace_exits_zero_silently() {
     let fx = Fixture::new().file("Cargo.toml", &package_manifest("app", "")).file("src/lib.rs", "pub fn f() -> reqwest::ClientBuilder { reqwest::Client::builder().danger_accept_invalid_certs(false) }\n");
     let out = fx.run(&[]);
-    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (0, "tlslint: 0 findings in 2 files (1 package)\n")
+    );
+    assert_eq!(fx.run(&["-q"]).stderr, "");
+    let two = two_members();
+    std::fs::write(two.path("a/src/lib.rs"), "pub fn f() {}\n").expect("write");
+    std::fs::write(two.path("b/src/main.rs"), "fn main() {}\n").expect("write");
+    assert_eq!(
+        two.run(&["--workspace"]).stderr,
+        "tlslint: 0 findings in 5 files (2 packages)\n"
+    );
+    assert_eq!(
+        fx.run(&["src/lib.rs"]).stderr,
+        "tlslint: 0 findings in 1 file (1 package)\n"
+    );
+}
+
+#[test]
+fn message_format_values_combine_as_cargo_s() {
+    let fx = one_package("");
+    let rendered = |args: &[&str]| -> Vec<String> {
+        fx.run(args)
+            .stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|m| m["message"]["rendered"].as_str().map(str::to_string))
+            .collect()
+    };
+    let short = "src/lib.rs:2:32: error[TLS101]: certificate verification is disabled: any certificate is accepted\n";
+    assert_eq!(
+        rendered(&["--message-format", "json,json-diagnostic-short"]),
+        vec![short]
+    );
+    assert_eq!(
+        rendered(&[
+            "--message-format",
+            "json-diagnostic-short",
+            "--message-format",
+            "json"
+        ]),
+        vec![short],
+        "repeated"
+    );
+    let ansi_short =
+        rendered(&["--message-format=json-diagnostic-short,json-diagnostic-rendered-ansi"]);
+    assert!(
+        ansi_short[0].contains("\u{1b}[") && ansi_short[0].contains("error[TLS101]"),
+        "{ansi_short:?}"
+    );
+    assert!(!ansi_short[0].contains("-->"), "{ansi_short:?}");
+    let people = fx.run(&[
+        "--message-format",
+        "json-render-diagnostics",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(people.code, 1);
+    assert_eq!(
+        people.stdout,
+        "{\"reason\":\"build-finished\",\"success\":false}\n"
+    );
+    assert!(
+        people.stderr.starts_with(
+            "error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32\n"
+        ),
+        "{}",
+        people.stderr
+    );
+    let short_stderr = fx.run(&["--message-format", "short", "--color", "never"]);
+    assert!(
+        short_stderr.stderr.starts_with(short),
+        "{}",
+        short_stderr.stderr
+    );
+    let mixed = fx.run(&["--message-format", "json,human"]);
+    assert_eq!(mixed.code, 2);
+    assert_eq!(
+        mixed.stderr,
+        "error: cannot combine `--message-format` `json` with `human`\n"
+    );
+}
+
+#[test]
+fn output_file_takes_the_report() {
+    let fx = one_package("");
+    let out = fx.run(&["--output-file", "report.json", "--message-format", "json"]);
+    assert_eq!((out.code, out.stdout.as_str()), (1, ""));
+    let written = std::fs::read_to_string(fx.path("report.json")).expect("report");
+    assert!(
+        written.starts_with("{\"reason\":\"compiler-message\""),
+        "{written}"
+    );
+    assert!(written.ends_with("{\"reason\":\"build-finished\",\"success\":false}\n"));
+    let human = fx.run(&["--output-file", "report.txt", "--color", "always"]);
+    assert_eq!((human.code, human.stderr.as_str()), (1, ""));
+    let written = std::fs::read_to_string(fx.path("report.txt")).expect("report");
+    assert!(
+        written.starts_with(
+            "error[TLS101]: certificate verification is disabled\n --> src/lib.rs:2:32\n"
+        ),
+        "no colour in a file: {written}"
+    );
+    assert!(written.ends_with("error: tlslint found 1 error\n"));
 }
 
 #[test]
@@ -192,7 +295,7 @@ fn quiet_drops_the_summary_and_verbose_adds_statistics() {
     assert_eq!(quiet.finding_lines().len(), 1);
     let verbose = fx.run(&["-v"]).stderr;
     assert!(
-        verbose.contains("tlslint: 2 files in 1 packages, 2 parsed"),
+        verbose.contains("tlslint: 2 files in 1 package, 2 parsed"),
         "src/lib.rs and Cargo.toml:\n{verbose}"
     );
 }
@@ -211,9 +314,77 @@ fn deny_warnings_fails_on_warnings() {
 }
 
 #[test]
+fn level_flags_as_clippy_later_wins_and_over_the_policy() {
+    // The policy says `warn`; the flags decide, the last one for a rule winning.
+    let fx = one_package("[package.metadata.tlslint.lints]\nTLS101 = \"warn\"\n").file(
+        "src/util.rs",
+        "// tlslint: allow(TLS101, reason = \"a test proxy\")\npub fn f() -> reqwest::ClientBuilder { reqwest::Client::builder().danger_accept_invalid_certs(true) }\n",
+    );
+    let lib = ["src/lib.rs", "--color", "never"];
+    let run = |flags: &[&str]| fx.run(&[&lib[..], flags].concat());
+    let policy = run(&[]);
+    assert_eq!(policy.code, 0, "{}", policy.stderr);
+    assert!(
+        policy.stderr.contains("warning[TLS101]"),
+        "{}",
+        policy.stderr
+    );
+    let allowed = run(&["-A", "cert_verification_disabled"]);
+    assert_eq!(
+        (allowed.code, allowed.stderr.as_str()),
+        (0, "tlslint: 0 findings in 1 file (1 package)\n")
+    );
+    let denied = run(&["-A", "TLS101", "-D", "TLS101"]);
+    assert_eq!(denied.code, 1);
+    assert!(
+        denied.stderr.contains(
+            "`cert_verification_disabled` is set to `deny` in the command line (`-D TLS101`)"
+        ),
+        "{}",
+        denied.stderr
+    );
+    let warned = run(&["--deny", "TLS101", "-W", "TLS101"]);
+    assert_eq!(warned.code, 0, "{}", warned.stderr);
+    assert!(warned.stderr.contains("warning[TLS101]"));
+    // `-F` is forbid: an inline suppression no longer lifts the finding.
+    let suppressed = ["src/util.rs", "--color", "never"];
+    assert_eq!(fx.run(&suppressed).code, 0);
+    let forbidden = fx.run(&[&suppressed[..], &["-F", "TLS101"]].concat());
+    assert_eq!(forbidden.code, 1, "{}", forbidden.stderr);
+    assert!(
+        forbidden
+            .stderr
+            .contains("is set to `forbid` in the command line (`-F TLS101`)"),
+        "{}",
+        forbidden.stderr
+    );
+    assert_eq!(
+        fx.run(&[&suppressed[..], &["--forbid", "TLS101", "-A", "TLS101"]].concat())
+            .code,
+        0
+    );
+    // `-D warnings` keeps its meaning; `-W warnings` after it undoes it, `-F warnings` is it.
+    assert_eq!(run(&["-D", "warnings"]).code, 1);
+    assert_eq!(run(&["-F", "warnings"]).code, 1);
+    assert_eq!(run(&["-D", "warnings", "-W", "warnings"]).code, 0);
+    for flag in ["-A", "-W", "-D", "-F"] {
+        let unknown = run(&[flag, "no_such_rule"]);
+        assert_eq!(unknown.code, 2, "{flag}");
+        assert_eq!(
+            unknown.stderr,
+            format!(
+                "error: unknown rule `no_such_rule` in `{flag} no_such_rule`; see `cargo tlslint --list`\n"
+            )
+        );
+    }
+    let all = run(&["-A", "warnings"]);
+    assert_eq!(all.code, 2);
+    assert!(all.stderr.contains("`-A warnings` is not supported"));
+}
+
+#[test]
 fn unknown_cargo_flags_are_accepted() {
     let out = one_package("").run(&[
-        "--all-targets",
         "--all-features",
         "--offline",
         "--locked",
@@ -373,16 +544,65 @@ fn targets_and_test_code() {
         files(&[]),
         vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
     );
+    let everything = vec![
+        "benches/b.rs",
+        "build.rs",
+        "examples/demo.rs",
+        "src/bin/tool.rs",
+        "src/lib.rs",
+        "tests/it.rs",
+    ];
+    assert_eq!(files(&["--include-tests"]), everything);
     assert_eq!(
-        files(&["--include-tests"]),
-        vec![
-            "benches/b.rs",
-            "build.rs",
-            "examples/demo.rs",
-            "src/bin/tool.rs",
-            "src/lib.rs",
-            "tests/it.rs"
-        ]
+        files(&["--all-targets"]),
+        everything,
+        "rust-analyzer's flags"
+    );
+    assert_eq!(
+        files(&["--lib", "--bins", "--examples", "--all-features"]),
+        vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
+    );
+    assert_eq!(
+        files(&["--lib"]),
+        vec!["build.rs"],
+        "the build script is built with any target"
+    );
+    assert_eq!(
+        files(&["--tests"]),
+        vec!["build.rs", "src/bin/tool.rs", "src/lib.rs", "tests/it.rs"],
+        "targets with `test = true`, test code included"
+    );
+    assert_eq!(
+        files(&["--benches"]),
+        vec!["benches/b.rs", "build.rs", "src/bin/tool.rs", "src/lib.rs"]
+    );
+    assert_eq!(files(&["--examples"]), vec!["build.rs", "examples/demo.rs"]);
+    assert_eq!(
+        files(&["--bin", "tool"]),
+        vec!["build.rs", "src/bin/tool.rs"]
+    );
+    assert_eq!(files(&["--test", "it"]), vec!["build.rs", "tests/it.rs"]);
+    assert_eq!(files(&["--bench", "b"]), vec!["benches/b.rs", "build.rs"]);
+    assert_eq!(
+        files(&["--example", "demo", "--bins"]),
+        vec!["build.rs", "examples/demo.rs", "src/bin/tool.rs"]
+    );
+    let missing = fx.run(&["--bin", "nope"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("no bin target named `nope` in the selected packages"),
+        "{}",
+        missing.stderr
+    );
+    let with_paths = fx.run(&["--lib", "src/lib.rs"]);
+    assert_eq!(with_paths.code, 2);
+    assert!(with_paths.stderr.contains("cannot be combined with PATHS"));
+    assert_eq!(
+        fx.run(&["--tests", "tests"]).finding_lines(),
+        vec!["TLS101 tests/it.rs:1:48"],
+        "`--tests` in paths mode lints test code"
     );
 }
 
@@ -405,7 +625,7 @@ fn policy_levels_from_workspace_package_and_tlslint_toml() {
     let out = pkg.run(&[]);
     assert_eq!(
         (out.code, out.stderr.as_str()),
-        (0, ""),
+        (0, "tlslint: 0 findings in 2 files (1 package)\n"),
         "package overrides workspace"
     );
 
@@ -499,12 +719,47 @@ fn paths_mode_lints_named_files_and_walks_directories() {
 }
 
 #[test]
-fn paths_mode_marks_tests_directories_as_test_code() {
-    let fx = one_package("").file("tests/it.rs", INSECURE_LIB);
-    assert_eq!(fx.run(&["tests/it.rs"]).findings().len(), 0);
+fn named_files_are_linted_whole_unless_force_exclude() {
+    let fx = one_package("[package.metadata.tlslint]\nexclude = [\"src/generated.rs\"]\n")
+        .file("tests/it.rs", INSECURE_LIB)
+        .file("src/generated.rs", INSECURE_LIB)
+        .file(
+            "src/util.rs",
+            "#[cfg(test)]\nmod tests {\n    fn t() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n}\n",
+        );
+    let named = fx.run(&["tests/it.rs", "src/generated.rs", "src/util.rs"]);
+    assert_eq!(named.code, 1, "{}", named.stderr);
     assert_eq!(
-        fx.run(&["tests/it.rs", "--include-tests"]).findings().len(),
-        1
+        named.finding_lines(),
+        vec![
+            "TLS101 src/generated.rs:2:32",
+            "TLS101 src/util.rs:3:49",
+            "TLS101 tests/it.rs:2:32"
+        ],
+        "a named file is linted whole: a test file, test code, an excluded file"
+    );
+    let forced = fx.run(&[
+        "tests/it.rs",
+        "src/generated.rs",
+        "src/util.rs",
+        "--force-exclude",
+    ]);
+    assert_eq!(
+        (forced.code, forced.finding_lines()),
+        (0, Vec::<String>::new()),
+        "{}",
+        forced.stderr
+    );
+    let walked = fx.run(&["tests", "src"]);
+    assert_eq!(
+        walked.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "files found by walking a directory keep the excludes and the test filter"
+    );
+    assert_eq!(
+        fx.run(&["tests/it.rs", "--force-exclude", "--include-tests"])
+            .finding_lines(),
+        vec!["TLS101 tests/it.rs:2:32"]
     );
 }
 
@@ -553,9 +808,18 @@ fn modules_declared_under_cfg_test_are_test_code() {
         "paths mode looks up the declaring module"
     );
     assert_eq!(
-        files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]),
+        files(&[
+            "src/tests/util.rs",
+            "src/net/helpers/deep.rs",
+            "--force-exclude"
+        ]),
         Vec::<String>::new(),
-        "named files too"
+        "named files too, under `--force-exclude`"
+    );
+    assert_eq!(
+        files(&["src/tests/util.rs", "src/net/helpers/deep.rs"]).len(),
+        2,
+        "named files are linted whole"
     );
     assert_eq!(files(&["--include-tests"]).len(), 4);
 }

@@ -193,7 +193,7 @@ fn summary_lists_dependencies_strongest_first_with_their_conditions() {
             "allowed: pingora-core 0.6.2: unconditional: certificate verification is disabled [TLS101]",
             "  --> home/registry/src/index.crates.io-1949cf8c6b5b557f/pingora-core-0.6.2/src/lib.rs:2:32",
             "  = allowed by the policy: only talks to the local sidecar",
-            "warning: not downloaded, not audited: missing 3.0.0",
+            "warning: 1 package not downloaded, not audited: missing 3.0.0",
             "  = help: run `cargo fetch` (or `cargo vendor` into the `--vendor-dir`) and audit again; nothing is downloaded implicitly",
             "error: tlslint found 1 error",
         ],

@@ -281,25 +281,49 @@ fn exit_zero_keeps_tool_errors() {
 }
 
 #[test]
-fn named_excluded_files_stay_excluded() {
+fn named_excluded_files_are_linted_unless_force_exclude() {
     let (_tmp, ws) = fixture();
-    let out = tlslint(&ws, &["src/generated/mod.rs", "Cargo.toml"], &[]);
+    let out = tlslint(
+        &ws,
+        &["src/generated/mod.rs", "Cargo.toml", "--force-exclude"],
+        &[],
+    );
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = tlslint(&ws, &["src/generated/mod.rs", "src/lib.rs"], &[]);
+    let out = tlslint(
+        &ws,
+        &["src/generated/mod.rs", "src/lib.rs", "--force-exclude"],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("generated"));
+    let out = tlslint(&ws, &["src/generated/mod.rs"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--> src/generated/mod.rs:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn baseline_hides_known_findings_even_when_moved() {
     let (_tmp, ws) = fixture();
     let out = tlslint(&ws, &["--write-baseline", "tlslint-baseline.json"], &[]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).as_ref()
+        ),
+        (
+            Some(0),
+            "tlslint: wrote 2 baseline entries to `tlslint-baseline.json`\n"
+        )
+    );
     assert_eq!(
         tlslint(&ws, &["--baseline", "tlslint-baseline.json"], &[])
             .status
@@ -399,6 +423,22 @@ fn staged_lints_the_index_not_the_working_tree() {
         tlslint(&ws, &["--staged"], &[]).status.code(),
         Some(0),
         "the bad version is only in the working tree"
+    );
+    std::fs::create_dir_all(ws.join("tests")).expect("mkdir");
+    std::fs::write(ws.join("tests/it.rs"), bad).expect("write");
+    git(&ws, &["add", "tests/it.rs"]);
+    let out = tlslint(&ws, &["--staged", "--message-format", "short"], &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("tests/it.rs:2:32: error[TLS101]"),
+        "a staged test file is linted: {stderr}"
+    );
+    assert_eq!(
+        tlslint(&ws, &["--staged", "--force-exclude"], &[])
+            .status
+            .code(),
+        Some(0)
     );
 }
 

@@ -284,6 +284,8 @@ fn paths_mode_lints_named_manifests_and_reports_broken_ones() {
             ("TLS001", "crates/db/Cargo.toml:5"),
             ("TLS801", "crates/app/Cargo.toml:8"),
             ("TLS801", "crates/app/Cargo.toml:14"),
+            // A named manifest is linted whole: its `[dev-dependencies]` too.
+            ("TLS801", "crates/app/Cargo.toml:17"),
             ("TLS801", "crates/app/Cargo.toml:21"),
             ("TLS803", "Cargo.lock:10"),
         ]),

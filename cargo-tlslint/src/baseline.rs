@@ -63,14 +63,16 @@ pub fn of(files: &[FileFindings]) -> Baseline {
     }
 }
 
-/// Writes the baseline of `files` to `path`.
+/// Writes the baseline of `files` to `path` and returns how many entries it holds.
 ///
 /// The file is replaced, never written through: a symlink at `path` (which a pull request could
 /// commit to aim the write at a file outside the tree) is replaced by the baseline itself.
-pub fn write(path: &Path, files: &[FileFindings]) -> Result<(), String> {
-    let text = serde_json::to_string_pretty(&of(files)).map_err(|e| e.to_string())?;
+pub fn write(path: &Path, files: &[FileFindings]) -> Result<usize, String> {
+    let baseline = of(files);
+    let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
     crate::confine::replace_file(path, format!("{text}\n").as_bytes())
-        .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))
+        .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))?;
+    Ok(baseline.findings.len())
 }
 
 /// Reads a baseline (see [`crate::confine::Tree::read_named`]).

@@ -4,7 +4,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use tlslint_lints::{Level, Rule, find_rule};
 
 /// The `cargo` wrapper that cargo-subcommand parsing needs.
 #[derive(Parser, Debug)]
@@ -29,10 +30,21 @@ pub struct Args {
     pub workspace: clap_cargo::Workspace,
     /// Also lint test and bench targets, `#[cfg(test)]` items and `#[test]` functions.
     #[arg(long)]
-    pub include_tests: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = MessageFormat::Human, value_name = "FMT")]
-    pub message_format: MessageFormat,
+    include_tests: bool,
+    /// Apply the policy's `exclude` globs and the test-code filter to files named on the command
+    /// line too (by default a named file is always linted whole, as ruff does).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Output format; cargo's JSON variants combine, repeated or comma-separated
+    /// (`--message-format json,json-diagnostic-short`).
+    #[arg(
+        long = "message-format",
+        value_enum,
+        value_delimiter = ',',
+        default_value = "human",
+        value_name = "FMT"
+    )]
+    message_formats: Vec<MessageFormat>,
     /// Coloring.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, env = "CARGO_TERM_COLOR", value_name = "WHEN")]
     pub color: ColorChoice,
@@ -42,9 +54,23 @@ pub struct Args {
     /// Say more: files linted, time taken.
     #[arg(short, long, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// `-D warnings`: fail on warnings too; `-D RULE`: raise a rule to `deny`.
+    /// Set a rule (code or name) to `allow`, as clippy does; later level flags win over earlier
+    /// ones, and all of them over the policy.
+    #[arg(short = 'A', long = "allow", value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Set a rule to `warn`; `-W warnings` undoes an earlier `-D warnings`.
+    #[arg(short = 'W', long = "warn", value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Set a rule to `deny`; `-D warnings`: fail on warnings too.
     #[arg(short = 'D', long = "deny", value_name = "warnings|RULE")]
     pub deny: Vec<String>,
+    /// Set a rule to `forbid` (`deny` that no inline suppression can lift); `-F warnings` is
+    /// `-D warnings`. (cargo's `-F` is `--features`: this is a linter, so `-F` is clippy's.)
+    #[arg(short = 'F', long = "forbid", value_name = "warnings|RULE")]
+    pub forbid: Vec<String>,
+    /// The level flags in command-line order, filled from the parsed matches.
+    #[arg(skip)]
+    level_flags: Vec<(Level, String)>,
     /// Also audit the dependency tree: lint the sources of every package in `Cargo.lock` (from
     /// `$CARGO_HOME` or `--vendor-dir`; nothing is downloaded) and summarise which weaken TLS.
     #[arg(long)]
@@ -71,6 +97,8 @@ pub struct Args {
     /// files, honouring `.gitignore`).
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub targets: crate::targets::TargetArgs,
+    #[command(flatten)]
     pub integrations: crate::integrations::IntegrationArgs,
     #[command(flatten)]
     pub fix: crate::fix::FixArgs,
@@ -92,22 +120,10 @@ pub enum Command {
 #[derive(clap::Args, Debug, Default)]
 pub struct IgnoredCargoFlags {
     #[arg(long, hide = true)]
-    all_targets: bool,
-    #[arg(long, hide = true)]
-    lib: bool,
-    #[arg(long, hide = true)]
-    bins: bool,
-    #[arg(long, hide = true)]
-    examples: bool,
-    #[arg(long, hide = true)]
-    tests: bool,
-    #[arg(long, hide = true)]
-    benches: bool,
-    #[arg(long, hide = true)]
     all_features: bool,
     #[arg(long, hide = true)]
     no_default_features: bool,
-    #[arg(short = 'F', long, hide = true)]
+    #[arg(long, hide = true)]
     features: Vec<String>,
     #[arg(long, hide = true)]
     offline: bool,
@@ -141,12 +157,82 @@ pub enum MessageFormat {
     /// cargo's JSON messages with ANSI-coloured `rendered` text (stdout), as rust-analyzer asks.
     #[value(name = "json-diagnostic-rendered-ansi")]
     JsonDiagnosticRenderedAnsi,
+    /// cargo's JSON messages with `rendered` in the one-line form (stdout).
+    #[value(name = "json-diagnostic-short")]
+    JsonDiagnosticShort,
+    /// The diagnostics rendered for people (stderr); only the other JSON messages on stdout.
+    #[value(name = "json-render-diagnostics")]
+    JsonRenderDiagnostics,
     /// SARIF 2.1.0 for GitHub code scanning (stdout).
     Sarif,
     /// GitHub Actions `::error`/`::warning` annotations (stdout) plus the human report (stderr).
     Github,
     /// GitLab Code Quality JSON (stdout).
     Gitlab,
+}
+
+/// `--message-format` resolved: one kind of output, and for JSON how diagnostics are rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Output {
+    /// `Human`, `Short`, `Json`, `Sarif`, `Github` or `Gitlab`.
+    pub format: MessageFormat,
+    /// JSON: `rendered` with ANSI colours.
+    pub rendered_ansi: bool,
+    /// JSON: `rendered` in the one-line form.
+    pub rendered_short: bool,
+    /// JSON: diagnostics rendered for people on stderr instead of JSON messages.
+    pub render_diagnostics: bool,
+}
+
+impl Output {
+    /// Combines the `--message-format` values as cargo does: the JSON variants combine with
+    /// `json` and with each other; two kinds of output are an error.
+    pub fn of(values: &[MessageFormat]) -> Result<Output, String> {
+        let mut output = Output {
+            format: MessageFormat::Human,
+            rendered_ansi: false,
+            rendered_short: false,
+            render_diagnostics: false,
+        };
+        let mut kind: Option<MessageFormat> = None;
+        for value in values {
+            let this = match value {
+                MessageFormat::JsonDiagnosticRenderedAnsi => {
+                    output.rendered_ansi = true;
+                    MessageFormat::Json
+                }
+                MessageFormat::JsonDiagnosticShort => {
+                    output.rendered_short = true;
+                    MessageFormat::Json
+                }
+                MessageFormat::JsonRenderDiagnostics => {
+                    output.render_diagnostics = true;
+                    MessageFormat::Json
+                }
+                other => *other,
+            };
+            match kind {
+                Some(k) if k != this => {
+                    return Err(format!(
+                        "cannot combine `--message-format` {} with {}",
+                        k.name(),
+                        this.name()
+                    ));
+                }
+                _ => kind = Some(this),
+            }
+        }
+        output.format = kind.unwrap_or(MessageFormat::Human);
+        Ok(output)
+    }
+}
+
+impl MessageFormat {
+    /// The value's name on the command line.
+    fn name(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| format!("`{}`", v.get_name()))
+    }
 }
 
 /// `--color`.
@@ -168,8 +254,39 @@ impl Args {
 
     /// Parses `argv` (with the program name first), accepting the three invocation shapes.
     pub fn parse_from_args(argv: impl IntoIterator<Item = OsString>) -> Args {
-        let CargoCli::Tlslint(args) = CargoCli::parse_from(normalize_argv(argv));
+        let matches = CargoCli::command().get_matches_from(normalize_argv(argv));
+        let CargoCli::Tlslint(mut args) =
+            CargoCli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        if let Some(sub) = matches.subcommand_matches("tlslint") {
+            args.level_flags = level_flags_in_order(sub);
+        }
         args
+    }
+
+    /// The rules that `-A/-W/-D/-F RULE` set, in command-line order (a later flag for the same
+    /// rule wins); `warnings` is left out (see [`Args::deny_warnings`]). An unknown rule is an
+    /// error.
+    pub fn rule_levels(&self) -> Result<Vec<RuleLevel>, String> {
+        let mut out = Vec::new();
+        for (level, name) in self.level_flags.iter().filter(|(_, n)| n != "warnings") {
+            let flag = level_flag(*level);
+            let rule = find_rule(name).ok_or_else(|| {
+                format!("unknown rule `{name}` in `{flag} {name}`; see `cargo tlslint --list`")
+            })?;
+            out.push(RuleLevel {
+                rule,
+                level: *level,
+                flag: format!("{flag} {name}"),
+            });
+        }
+        if self
+            .level_flags
+            .iter()
+            .any(|(l, n)| n == "warnings" && *l == Level::Allow)
+        {
+            return Err("`-A warnings` is not supported; use `--exit-zero` to ignore findings, or `-A RULE`".into());
+        }
+        Ok(out)
     }
 
     /// The policy file of `--config`, if one was named: each value that contains `=` and names
@@ -189,10 +306,65 @@ impl Args {
         Ok(first)
     }
 
-    /// Whether `-D warnings` was given.
-    pub fn deny_warnings(&self) -> bool {
-        self.deny.iter().any(|d| d == "warnings")
+    /// The output `--message-format` asks for.
+    pub fn output(&self) -> Result<Output, String> {
+        Output::of(&self.message_formats)
     }
+
+    /// Whether test code is linted: `--include-tests`, or a target flag that builds tests.
+    pub fn include_tests(&self) -> bool {
+        self.include_tests || self.targets.includes_test_code()
+    }
+
+    /// Whether warnings fail the run: the last of `-D warnings`, `-F warnings` (yes) and
+    /// `-W warnings` (no) decides.
+    pub fn deny_warnings(&self) -> bool {
+        self.level_flags
+            .iter()
+            .rev()
+            .find(|(_, n)| n == "warnings")
+            .is_some_and(|(l, _)| matches!(l, Level::Deny | Level::Forbid))
+    }
+}
+
+/// A rule's level set on the command line.
+#[derive(Clone, Debug)]
+pub struct RuleLevel {
+    /// The rule.
+    pub rule: &'static Rule,
+    /// Its level.
+    pub level: Level,
+    /// The flag as given (`-D TLS101`), for the note that says where the level came from.
+    pub flag: String,
+}
+
+/// The short flag of a level.
+fn level_flag(level: Level) -> &'static str {
+    match level {
+        Level::Allow => "-A",
+        Level::Warn => "-W",
+        Level::Deny => "-D",
+        Level::Forbid => "-F",
+    }
+}
+
+/// The values of `-A`, `-W`, `-D` and `-F`, with their levels, in command-line order.
+fn level_flags_in_order(matches: &ArgMatches) -> Vec<(Level, String)> {
+    let mut flags: Vec<(usize, Level, String)> = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+        ("forbid", Level::Forbid),
+    ] {
+        if let (Some(indices), Some(values)) =
+            (matches.indices_of(id), matches.get_many::<String>(id))
+        {
+            flags.extend(indices.zip(values).map(|(i, v)| (i, level, v.clone())));
+        }
+    }
+    flags.sort_by_key(|(i, _, _)| *i);
+    flags.into_iter().map(|(_, l, v)| (l, v)).collect()
 }
 
 /// `cargo-tlslint tlslint …` and `cargo-tlslint …` both become `cargo tlslint …`.

@@ -555,19 +555,15 @@ pub fn dependency_policy(layers: &[Layer]) -> DependencyPolicy {
         .unwrap_or_default()
 }
 
-/// Applies `-D RULE` flags on top of the policy.
-pub fn apply_deny_flags(policy: &mut Policy, flags: &[String]) -> Result<(), String> {
-    for flag in flags.iter().filter(|f| *f != "warnings") {
-        let rule = find_rule(flag).ok_or_else(|| {
-            format!("unknown rule `{flag}` in `-D {flag}`; see `cargo tlslint --list`")
-        })?;
+/// Applies the `-A/-W/-D/-F RULE` flags on top of the policy, in command-line order.
+pub fn apply_level_flags(policy: &mut Policy, flags: &[crate::cli::RuleLevel]) {
+    for flag in flags {
         policy.levels.insert(
-            rule.code,
+            flag.rule.code,
             LevelSource {
-                level: Level::Deny,
-                origin: format!("the command line (`-D {flag}`)"),
+                level: flag.level,
+                origin: format!("the command line (`{}`)", flag.flag),
             },
         );
     }
-    Ok(())
 }

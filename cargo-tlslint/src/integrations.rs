@@ -19,10 +19,13 @@ pub struct IntegrationArgs {
     /// Exit 0 even when there are findings (tool errors still exit 2), e.g. for SARIF upload jobs.
     #[arg(long)]
     pub exit_zero: bool,
+    /// Write the report to this file instead of stdout (machine formats) or stderr (human).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
     /// Report only findings not recorded in this baseline file (see `--write-baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the current findings in this baseline file (JSON).
+    /// Record the current findings in this baseline file (JSON), say how many, and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
     /// Report only findings on lines added or changed since this git revision.
@@ -178,23 +181,32 @@ impl Quieted {
     }
 }
 
+/// What [`filter`] did besides dropping findings.
+#[derive(Debug, Default)]
+pub struct Filtered {
+    /// What the change of `--diff` adds.
+    pub quieted: Quieted,
+    /// The number of entries `--write-baseline` wrote.
+    pub baseline_entries: Option<usize>,
+}
+
 /// Applies `--diff`, `--write-baseline` and `--baseline` to the findings, in that order.
 pub fn filter(
     flags: &IntegrationArgs,
     plan: &Plan,
     files: &mut Vec<FileFindings>,
-) -> Result<Quieted, String> {
-    let mut quieted = Quieted::default();
+) -> Result<Filtered, String> {
+    let mut filtered = Filtered::default();
     if let Some(rev) = &flags.diff {
-        quieted = keep_added_lines(rev, plan, files).map_err(|e| e.to_string())?;
+        filtered.quieted = keep_added_lines(rev, plan, files).map_err(|e| e.to_string())?;
     }
     if let Some(path) = &flags.write_baseline {
-        baseline::write(path, files)?;
+        filtered.baseline_entries = Some(baseline::write(path, files)?);
     }
     if let Some(path) = &flags.baseline {
         baseline::filter(files, &baseline::read(path, &plan.tree)?);
     }
-    Ok(quieted)
+    Ok(filtered)
 }
 
 /// `--diff REV`: keeps the findings on lines added or changed since `rev` in the repository

@@ -24,4 +24,5 @@ pub mod run;
 pub mod server;
 pub mod setup_error;
 pub mod source_read;
+pub mod targets;
 pub mod workspace;

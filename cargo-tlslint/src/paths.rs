@@ -2,7 +2,8 @@
 //! `Cargo.toml` and `Cargo.lock` honouring `.gitignore` (symlinks are not followed). Each file
 //! belongs to the package whose manifest directory is its nearest ancestor (for a manifest or
 //! lockfile, a virtual workspace root counts too), whose policy applies; files under `tests/` or
-//! `benches/` of a package are test targets.
+//! `benches/` of a package are test targets. A file named on the command line is linted whole
+//! (test code included) even when the policy excludes it, unless `--force-exclude` is given.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -229,8 +230,11 @@ fn unit_for(
     }
     let refs: Vec<&config::Layer> = layers.iter().collect();
     let (mut policy, excludes) =
-        config::merge(&refs, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
-    config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
+        config::merge(&refs, args.include_tests()).map_err(|e| anyhow::anyhow!(e))?;
+    config::apply_level_flags(
+        &mut policy,
+        &args.rule_levels().map_err(|e| anyhow::anyhow!(e))?,
+    );
     let files = files
         .into_iter()
         .map(|path| {
@@ -240,9 +244,11 @@ fn unit_for(
                     .components()
                     .next()
                     .is_some_and(|c| c.as_os_str() == "tests" || c.as_os_str() == "benches");
+            let is_named = named.contains(&path);
             FileEntry {
                 display: display_path(cwd, &path),
-                walked: !named.contains(&path),
+                walked: !is_named,
+                force_included: is_named && !args.force_exclude,
                 path,
                 is_test_target,
                 module_unknown: !is_test_target,

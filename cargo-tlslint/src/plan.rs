@@ -42,6 +42,9 @@ pub struct FileEntry {
     /// Whether a directory walk that follows no links found it inside the unit's tree, so that it
     /// is opened without resolving its path first (see [`crate::confine::open_walked`]).
     pub walked: bool,
+    /// Whether the file was named on the command line (or staged) without `--force-exclude`:
+    /// it is linted whole, test code included, whatever the policy's `exclude` says.
+    pub force_included: bool,
 }
 
 /// A source that could not be collected or read: reported as TLS001.

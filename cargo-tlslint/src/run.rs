@@ -10,8 +10,8 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{
-    Diagnostic, FileReport, Prefilter, SourceFile, Triggers, check_file, collect_consts, finalize,
-    join, join_package_facts, join_verifiers,
+    Diagnostic, FileReport, Policy, Prefilter, SourceFile, Triggers, check_file, collect_consts,
+    finalize, join, join_package_facts, join_verifiers,
 };
 
 use crate::cli::{Args, ColorChoice, Command, MessageFormat};
@@ -65,8 +65,26 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
     }
+    let output = match args.output() {
+        Ok(output) => output,
+        Err(e) => {
+            let _ = writeln!(anstream::stderr(), "error: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    if let Err(e) = args.rule_levels() {
+        let _ = writeln!(anstream::stderr(), "error: {e}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     if args.integrations.install_hook {
         return integrations::install_hook();
+    }
+    if (!args.paths.is_empty() || args.integrations.staged) && args.targets.selects_by_kind() {
+        let _ = writeln!(
+            anstream::stderr(),
+            "error: `--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`"
+        );
+        return ExitCode::from(EXIT_ERROR);
     }
     let started = Instant::now();
     let mut staged_dir = None;
@@ -112,7 +130,29 @@ pub fn run(args: &Args) -> ExitCode {
     };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
-        Ok(quieted) => quieted,
+        Ok(integrations::Filtered {
+            baseline_entries: Some(entries),
+            ..
+        }) => {
+            if !args.quiet {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "tlslint: wrote {} to `{}`",
+                    crate::render::count(entries, "baseline entry", "baseline entries"),
+                    args.integrations
+                        .write_baseline
+                        .as_deref()
+                        .unwrap_or(Path::new(""))
+                        .display()
+                );
+            }
+            return ExitCode::from(if outcome.io_error {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            });
+        }
+        Ok(filtered) => filtered.quieted,
         Err(e) => {
             let _ = writeln!(
                 anstream::stderr(),
@@ -134,9 +174,10 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let audit_time = audit_started.elapsed();
+    let to_file = args.integrations.output_file.is_some();
     let style = human::Style {
-        color: stderr_shows_color() && args.message_format != MessageFormat::Github,
-        short: args.message_format == MessageFormat::Short,
+        color: stderr_shows_color() && output.format != MessageFormat::Github && !to_file,
+        short: output.format == MessageFormat::Short,
         anonymize_line_numbers: false,
     };
     let mut sources = Sources::default();
@@ -162,32 +203,54 @@ pub fn run(args: &Args) -> ExitCode {
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
-    let written = match args.message_format {
-        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github => {
+    let people = matches!(
+        output.format,
+        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github
+    ) || output.render_diagnostics;
+    let written = match output.format {
+        _ if people => {
             let mut out = human::render_all(&outcome.files, &mut sources, style);
             if let Some(audit) = &audit {
                 if args.verbose > 0 {
                     let files = audit.files_with_findings.iter().map(|(_, f)| f);
                     out.push_str(&human::render_all(files, &mut sources, style));
                 }
-                out.push_str(&deps::summary::render(audit));
+                out.push_str(&deps::summary::render(audit, args.verbose > 0));
             }
             out.push_str(&quieted.summary());
-            if !args.quiet
-                && let Some(line) = human::summary(counts, style)
-            {
-                out.push_str(&line);
+            let summary = human::summary(counts, style);
+            // `--fix` ends with its own summary of what is left.
+            if !args.quiet && (summary.is_some() || fixed.is_none()) {
+                out.push_str(&summary.unwrap_or_else(|| {
+                    format!(
+                        "tlslint: 0 findings in {} ({})",
+                        crate::render::count(outcome.files_seen, "file", "files"),
+                        crate::render::count(plan.units.len(), "package", "packages")
+                    )
+                }));
                 out.push('\n');
             }
-            if args.message_format == MessageFormat::Github {
-                write_stdout(&format!(
-                    "{}{}",
-                    github::quoted_log(&out),
-                    github::render(&outcome.files, &plan.root)
-                ))
+            if output.format == MessageFormat::Github {
+                write_report(
+                    args,
+                    &format!(
+                        "{}{}",
+                        github::quoted_log(&out),
+                        github::render(&outcome.files, &plan.root)
+                    ),
+                )
+            } else if let Some(path) = &args.integrations.output_file {
+                write_output_file(path, &out)
             } else {
                 let _ = write!(anstream::stderr(), "{out}");
-                Ok(())
+                if output.render_diagnostics {
+                    write_stdout(&format!(
+                        "{}\n",
+                        json::finished(!failed && !outcome.io_error)
+                    ))
+                } else {
+                    Ok(())
+                }
             }
         }
         MessageFormat::Sarif => {
@@ -196,11 +259,15 @@ pub fn run(args: &Args) -> ExitCode {
                 log =
                     deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
             }
-            write_stdout(&log)
+            write_report(args, &log)
         }
-        MessageFormat::Gitlab => write_stdout(&gitlab::render(&outcome.files, &plan.root)),
-        MessageFormat::Json | MessageFormat::JsonDiagnosticRenderedAnsi => {
-            let ansi = args.message_format == MessageFormat::JsonDiagnosticRenderedAnsi;
+        MessageFormat::Gitlab => write_report(args, &gitlab::render(&outcome.files, &plan.root)),
+        _ => {
+            let rendered = human::Style {
+                color: output.rendered_ansi,
+                short: output.rendered_short,
+                anonymize_line_numbers: false,
+            };
             let manifest = plan.root.join("Cargo.toml").display().to_string();
             let mut out = String::new();
             for file in &outcome.files {
@@ -210,7 +277,7 @@ pub fn run(args: &Args) -> ExitCode {
                         file,
                         &mut sources,
                         &manifest,
-                        ansi,
+                        rendered,
                     ));
                     out.push('\n');
                 }
@@ -225,7 +292,7 @@ pub fn run(args: &Args) -> ExitCode {
             }
             out.push_str(&json::finished(!failed && !outcome.io_error));
             out.push('\n');
-            write_stdout(&out)
+            write_report(args, &out)
         }
     };
     if let Err(e) = written {
@@ -244,9 +311,9 @@ pub fn run(args: &Args) -> ExitCode {
     if args.verbose > 0 {
         let _ = writeln!(
             anstream::stderr(),
-            "tlslint: {} files in {} packages, {} parsed; collected in {} ms, total {} ms",
-            outcome.files_seen,
-            plan.units.len(),
+            "tlslint: {} in {}, {} parsed; collected in {} ms, total {} ms",
+            crate::render::count(outcome.files_seen, "file", "files"),
+            crate::render::count(plan.units.len(), "package", "packages"),
             outcome.files_parsed,
             collected.as_millis(),
             started.elapsed().as_millis()
@@ -311,6 +378,20 @@ fn print_stdout(text: &str) -> ExitCode {
     }
 }
 
+/// Writes a machine-readable report to `--output-file`, or to stdout.
+fn write_report(args: &Args, text: &str) -> std::io::Result<()> {
+    match &args.integrations.output_file {
+        Some(path) => write_output_file(path, text),
+        None => write_stdout(text),
+    }
+}
+
+/// Writes the report to `--output-file`, replacing the file (never writing through a link).
+fn write_output_file(path: &Path, text: &str) -> std::io::Result<()> {
+    confine::replace_file(path, text.as_bytes())
+        .map_err(|e| std::io::Error::new(e.kind(), format!("`{}`: {e}", path.display())))
+}
+
 /// Writes `text` to stdout and flushes it: a failure (a full disk, a closed pipe) must end the run
 /// with exit status 2 rather than leave a truncated report behind a clean status.
 fn write_stdout(text: &str) -> std::io::Result<()> {
@@ -340,6 +421,7 @@ struct Linted {
     report: FileReport,
     parsed: bool,
     io_error: bool,
+    force_included: bool,
 }
 
 /// Lints every file of the plan: in parallel per file, then the per-package join and policy.
@@ -353,7 +435,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         .flat_map(|(i, u)| {
             u.files
                 .iter()
-                .filter(|f| !u.excludes.is_excluded(&f.path))
+                .filter(|f| f.force_included || !u.excludes.is_excluded(&f.path))
                 .map(move |f| (i, f))
         })
         .collect();
@@ -388,8 +470,17 @@ pub fn lint(plan: &Plan) -> Outcome {
     for (unit_index, mut linted) in by_unit {
         let unit = &plan.units[unit_index];
         settle_tls_acceptors(&mut linted);
+        let whole_file = Policy {
+            include_tests: true,
+            ..unit.policy.clone()
+        };
         for mut l in linted {
-            finalize(&mut l.report, l.text.as_deref().unwrap_or(""), &unit.policy);
+            let policy = if l.force_included {
+                &whole_file
+            } else {
+                &unit.policy
+            };
+            finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
             if !l.report.diagnostics.is_empty() {
                 outcome.files.push(FileFindings::new(
                     l.display,
@@ -492,6 +583,7 @@ fn lint_one(
         },
         parsed: false,
         io_error: false,
+        force_included: file.force_included,
     };
     let manifest_kind = manifest::Kind::of(&file.path);
     let open = || {

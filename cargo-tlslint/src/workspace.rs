@@ -7,13 +7,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use cargo_metadata::{Metadata, MetadataCommand, Package, TargetKind};
+use cargo_metadata::{Metadata, MetadataCommand, Package};
 
 use crate::cli::Args;
 use crate::config::{self, ConfigError};
 use crate::confine::Tree;
-use crate::modtree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
+use crate::{modtree, targets};
 
 /// An error that ends the run with exit status 2.
 #[derive(Debug)]
@@ -59,7 +59,14 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     };
     let mut seen = HashSet::new();
     let display = |p: &Path| display_path(&root, p);
-    for package in select_packages(args, &metadata)? {
+    let packages = select_packages(args, &metadata)?;
+    if let Some(missing) = args
+        .targets
+        .missing_name(packages.iter().flat_map(|p| p.targets.iter()))
+    {
+        return Err(anyhow::anyhow!(missing).into());
+    }
+    for package in packages {
         let manifest = package.manifest_path.clone().into_std_path_buf();
         let pkg_layer = match pinned {
             Some(_) => None,
@@ -68,17 +75,18 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =
-            config::merge(&layers, args.include_tests).map_err(|e| anyhow::anyhow!(e))?;
-        config::apply_deny_flags(&mut policy, &args.deny).map_err(|e| anyhow::anyhow!(e))?;
+            config::merge(&layers, args.include_tests()).map_err(|e| anyhow::anyhow!(e))?;
+        config::apply_level_flags(
+            &mut policy,
+            &args.rule_levels().map_err(|e| anyhow::anyhow!(e))?,
+        );
         let mut files = Vec::new();
-        for target in &package.targets {
-            let is_test_target = target
-                .kind
-                .iter()
-                .any(|k| matches!(k, TargetKind::Test | TargetKind::Bench));
-            if is_test_target && !policy.include_tests {
-                continue;
-            }
+        for target in package
+            .targets
+            .iter()
+            .filter(|t| args.targets.selects(t, policy.include_tests))
+        {
+            let is_test_target = targets::Kind::of(target).is_test();
             let src = target.src_path.clone().into_std_path_buf();
             for (path, in_test) in
                 modtree::walk(&src, &plan.tree, &mut seen, &display, &mut plan.problems)
@@ -89,6 +97,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                     is_test_target: is_test_target || in_test,
                     module_unknown: false,
                     walked: false,
+                    force_included: false,
                 });
             }
         }
@@ -98,6 +107,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             is_test_target: false,
             module_unknown: false,
             walked: false,
+            force_included: false,
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
@@ -141,6 +151,7 @@ fn add_workspace_files(plan: &mut Plan) {
                 is_test_target: false,
                 module_unknown: false,
                 walked: false,
+                force_included: false,
             });
         }
     }

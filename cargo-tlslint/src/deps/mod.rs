@@ -446,6 +446,7 @@ fn collect(
                 is_test_target,
                 module_unknown: false,
                 walked: false,
+                force_included: false,
             });
             cfgs.push(file_cfgs);
         }

@@ -7,8 +7,11 @@ use std::fmt::Write;
 use super::condition::Class;
 use super::{Audit, DepReport};
 
-/// The summary's text (no colour), or `None` when there is nothing to say under `-q`.
-pub fn render(audit: &Audit) -> String {
+/// How many packages not downloaded are named without `-v`.
+const SHOWN_NOT_DOWNLOADED: usize = 5;
+
+/// The summary's text (no colour); `verbose` names every package not downloaded.
+pub fn render(audit: &Audit, verbose: bool) -> String {
     let mut out = String::new();
     let weakening = audit.reports.len();
     let _ = writeln!(
@@ -36,10 +39,19 @@ pub fn render(audit: &Audit) -> String {
             .iter()
             .map(|p| format!("{} {}", p.name, p.version))
             .collect();
+        let shown = if verbose || names.len() <= SHOWN_NOT_DOWNLOADED {
+            names.join(", ")
+        } else {
+            format!(
+                "{}, and {} more (`-v` lists them)",
+                names[..SHOWN_NOT_DOWNLOADED].join(", "),
+                names.len() - SHOWN_NOT_DOWNLOADED
+            )
+        };
         let _ = writeln!(
             out,
-            "warning: not downloaded, not audited: {}",
-            names.join(", ")
+            "warning: {} not downloaded, not audited: {shown}",
+            crate::render::count(names.len(), "package", "packages")
         );
         let _ = writeln!(
             out,
@@ -89,5 +101,46 @@ fn block(out: &mut String, r: &DepReport) {
             "  = {} more finding(s); `-v` lists them",
             r.findings.len() - 1
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tlslint_lints::LockedPackage;
+
+    fn missing(n: usize) -> Audit {
+        Audit {
+            not_downloaded: (0..n)
+                .map(|i| LockedPackage {
+                    name: format!("dep{i}"),
+                    version: semver::Version::new(1, 0, 0),
+                    source: Some("registry+https://github.com/rust-lang/crates.io-index".into()),
+                    dependencies: Vec::new(),
+                })
+                .collect(),
+            ..Audit::default()
+        }
+    }
+
+    fn warning(text: &str) -> &str {
+        text.lines()
+            .find(|l| l.contains("not downloaded, not audited"))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn packages_not_downloaded_are_counted_and_named_up_to_five() {
+        assert_eq!(
+            warning(&render(&missing(1), false)),
+            "warning: 1 package not downloaded, not audited: dep0 1.0.0"
+        );
+        let many = render(&missing(400), false);
+        assert_eq!(
+            warning(&many),
+            "warning: 400 packages not downloaded, not audited: dep0 1.0.0, dep1 1.0.0, dep2 1.0.0, dep3 1.0.0, dep4 1.0.0, and 395 more (`-v` lists them)"
+        );
+        assert!(many.contains("= help: run `cargo fetch`"), "{many}");
+        assert!(warning(&render(&missing(400), true)).ends_with("dep398 1.0.0, dep399 1.0.0"));
     }
 }

@@ -13,28 +13,25 @@ pub fn message(
     sources: &mut Sources,
     manifest_path: &str,
 ) -> String {
-    message_styled(d, file, sources, manifest_path, false)
+    let style = human::Style {
+        color: false,
+        short: false,
+        anonymize_line_numbers: false,
+    };
+    message_styled(d, file, sources, manifest_path, style)
 }
 
-/// Renders one finding as a cargo `compiler-message` line, with ANSI colours in `rendered` when
-/// `color` is set (`--message-format json-diagnostic-rendered-ansi`).
+/// Renders one finding as a cargo `compiler-message` line, its `rendered` text in `style`: ANSI
+/// colours (`--message-format json-diagnostic-rendered-ansi`), the one-line form
+/// (`json-diagnostic-short`).
 pub fn message_styled(
     d: &Diagnostic,
     file: &FileFindings,
     sources: &mut Sources,
     manifest_path: &str,
-    color: bool,
+    style: human::Style,
 ) -> String {
-    let rendered = human::render(
-        d,
-        file,
-        sources,
-        human::Style {
-            color,
-            short: false,
-            anonymize_line_numbers: false,
-        },
-    );
+    let rendered = human::render(d, file, sources, style);
     let mut spans = Vec::new();
     if let Some(text) = &file.text {
         spans.push(span(text, &file.display, &d.primary, true));

@@ -192,3 +192,8 @@ impl Counts {
         c
     }
 }
+
+/// `n` and the noun for it: `1 file`, `12 files`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
