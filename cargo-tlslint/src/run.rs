@@ -14,7 +14,7 @@ use tlslint_lints::{
     finalize, join, join_package_facts, join_verifiers,
 };
 
-use crate::cli::{Args, ColorChoice, Command, MessageFormat};
+use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
 use crate::explain;
 use crate::modtree;
@@ -56,36 +56,29 @@ pub fn run(args: &Args) -> ExitCode {
     if let Some(key) = &args.explain {
         return match explain::explain(key) {
             Some(text) => print_stdout(&text),
-            None => {
-                let _ = writeln!(
-                    anstream::stderr(),
-                    "error: no rule named `{key}`; see `cargo tlslint --list`"
-                );
-                ExitCode::from(EXIT_ERROR)
-            }
+            None => tool_error(format!("no rule named `{key}`; see `cargo tlslint --list`")),
         };
     }
     let output = match args.output() {
         Ok(output) => output,
-        Err(e) => {
-            let _ = writeln!(anstream::stderr(), "error: {e}");
-            return ExitCode::from(EXIT_ERROR);
-        }
+        Err(e) => return tool_error(e),
     };
     if let Err(e) = args.rule_levels() {
-        let _ = writeln!(anstream::stderr(), "error: {e}");
-        return ExitCode::from(EXIT_ERROR);
+        return tool_error(e);
     }
     if args.integrations.install_hook {
         return integrations::install_hook();
     }
     if (!args.paths.is_empty() || args.integrations.staged) && args.targets.selects_by_kind() {
-        let _ = writeln!(
-            anstream::stderr(),
-            "error: `--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`"
+        return tool_error(
+            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`",
         );
-        return ExitCode::from(EXIT_ERROR);
     }
+    lint_and_report(args, output)
+}
+
+/// Plans the run, lints, filters, audits, prints the report and chooses the exit status.
+fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let started = Instant::now();
     let mut staged_dir = None;
     let planned = if args.integrations.staged {
@@ -112,21 +105,16 @@ pub fn run(args: &Args) -> ExitCode {
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
     if audit_wanted && !args.paths.is_empty() {
-        let _ = writeln!(
-            anstream::stderr(),
-            "error: `--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS"
+        return tool_error(
+            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS",
         );
-        return ExitCode::from(EXIT_ERROR);
     }
     if args.fix.show_fixes {
         return fix::show(args, &plan);
     }
     let fixed = match args.fix.fix.then(|| fix::apply(args, &plan)).transpose() {
         Ok(fixed) => fixed,
-        Err(e) => {
-            let _ = writeln!(anstream::stderr(), "error: {e}");
-            return ExitCode::from(EXIT_ERROR);
-        }
+        Err(e) => return tool_error(e),
     };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
@@ -153,14 +141,7 @@ pub fn run(args: &Args) -> ExitCode {
             });
         }
         Ok(filtered) => filtered.quieted,
-        Err(e) => {
-            let _ = writeln!(
-                anstream::stderr(),
-                "error: {}",
-                crate::render::redacted_message(&e)
-            );
-            return ExitCode::from(EXIT_ERROR);
-        }
+        Err(e) => return tool_error(crate::render::redacted_message(&e)),
     };
     let audit_started = Instant::now();
     let audit = match audit_wanted
@@ -168,136 +149,28 @@ pub fn run(args: &Args) -> ExitCode {
         .transpose()
     {
         Ok(audit) => audit,
-        Err(e) => {
-            let _ = writeln!(anstream::stderr(), "error: {e:#}");
-            return ExitCode::from(EXIT_ERROR);
-        }
+        Err(e) => return tool_error(format!("{e:#}")),
     };
     let audit_time = audit_started.elapsed();
-    let to_file = args.integrations.output_file.is_some();
-    let style = human::Style {
-        color: stderr_shows_color() && output.format != MessageFormat::Github && !to_file,
-        short: output.format == MessageFormat::Short,
-        anonymize_line_numbers: false,
-    };
-    let mut sources = Sources::default();
-    let wanted = Sources::wanted(&outcome.files);
-    for unit in &plan.units {
-        for f in unit
-            .files
-            .iter()
-            .filter(|f| wanted.contains(f.display.as_str()))
-        {
-            sources.add_path(f.display.clone(), f.path.clone(), &unit.tree);
-        }
-    }
-    if let Some(audit) = &audit {
-        audit.register_sources(&wanted, &mut sources);
-    }
-    for display in wanted {
-        sources.add_path_if_new(display, plan.root.join(display), &plan.tree);
-    }
     let counts = Counts::of(&outcome.files);
     let failed = counts.errors > 0
         || (args.deny_warnings() && counts.warnings > 0)
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
-    let people = matches!(
-        output.format,
-        MessageFormat::Human | MessageFormat::Short | MessageFormat::Github
-    ) || output.render_diagnostics;
-    let written = match output.format {
-        _ if people => {
-            let mut out = human::render_all(&outcome.files, &mut sources, style);
-            if let Some(audit) = &audit {
-                if args.verbose > 0 {
-                    let files = audit.files_with_findings.iter().map(|(_, f)| f);
-                    out.push_str(&human::render_all(files, &mut sources, style));
-                }
-                out.push_str(&deps::summary::render(audit, args.verbose > 0));
-            }
-            out.push_str(&quieted.summary());
-            let summary = human::summary(counts, style);
-            // `--fix` ends with its own summary of what is left.
-            if !args.quiet && (summary.is_some() || fixed.is_none()) {
-                out.push_str(&summary.unwrap_or_else(|| {
-                    format!(
-                        "tlslint: 0 findings in {} ({})",
-                        crate::render::count(outcome.files_seen, "file", "files"),
-                        crate::render::count(plan.units.len(), "package", "packages")
-                    )
-                }));
-                out.push('\n');
-            }
-            if output.format == MessageFormat::Github {
-                write_report(
-                    args,
-                    &format!(
-                        "{}{}",
-                        github::quoted_log(&out),
-                        github::render(&outcome.files, &plan.root)
-                    ),
-                )
-            } else if let Some(path) = &args.integrations.output_file {
-                write_output_file(path, &out)
-            } else {
-                let _ = write!(anstream::stderr(), "{out}");
-                if output.render_diagnostics {
-                    write_stdout(&format!(
-                        "{}\n",
-                        json::finished(!failed && !outcome.io_error)
-                    ))
-                } else {
-                    Ok(())
-                }
-            }
-        }
-        MessageFormat::Sarif => {
-            let mut log = sarif::render(&outcome.files, &plan.root, &quieted);
-            if let Some(audit) = &audit {
-                log =
-                    deps::sarif::extend(&log, audit, &deps::locate::Locator::default_cargo_home());
-            }
-            write_report(args, &log)
-        }
-        MessageFormat::Gitlab => write_report(args, &gitlab::render(&outcome.files, &plan.root)),
-        _ => {
-            let rendered = human::Style {
-                color: output.rendered_ansi,
-                short: output.rendered_short,
-                anonymize_line_numbers: false,
-            };
-            let manifest = plan.root.join("Cargo.toml").display().to_string();
-            let mut out = String::new();
-            for file in &outcome.files {
-                for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                    out.push_str(&json::message_styled(
-                        d,
-                        file,
-                        &mut sources,
-                        &manifest,
-                        rendered,
-                    ));
-                    out.push('\n');
-                }
-            }
-            if let Some(audit) = &audit {
-                for (pkg, file) in &audit.files_with_findings {
-                    for d in &file.diagnostics {
-                        out.push_str(&deps::json::message(audit, *pkg, d, file, &mut sources));
-                        out.push('\n');
-                    }
-                }
-            }
-            out.push_str(&json::finished(!failed && !outcome.io_error));
-            out.push('\n');
-            write_report(args, &out)
-        }
+    let report = Report {
+        args,
+        output,
+        plan: &plan,
+        outcome: &outcome,
+        audit: audit.as_ref(),
+        quieted: &quieted,
+        counts,
+        failed,
+        fixing: fixed.is_some(),
     };
-    if let Err(e) = written {
-        let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
-        return ExitCode::from(EXIT_ERROR);
+    if let Err(e) = report.write(&mut report.sources()) {
+        return tool_error(format!("cannot write the output: {e}"));
     }
     if let Some(fixed) = &fixed {
         let remaining = counts.errors + counts.warnings;
@@ -337,6 +210,156 @@ pub fn run(args: &Args) -> ExitCode {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Prints `error: {message}` and gives the tool-error exit status.
+fn tool_error(message: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(anstream::stderr(), "error: {message}");
+    ExitCode::from(EXIT_ERROR)
+}
+
+/// Everything the report of a finished run is made from.
+struct Report<'r> {
+    args: &'r Args,
+    output: Output,
+    plan: &'r Plan,
+    outcome: &'r Outcome,
+    audit: Option<&'r deps::Audit>,
+    quieted: &'r integrations::Quieted,
+    counts: Counts,
+    /// Whether the run fails on its findings (before `--exit-zero`).
+    failed: bool,
+    /// Whether `--fix` ran (it ends with its own summary of what is left).
+    fixing: bool,
+}
+
+impl Report<'_> {
+    /// Where the files the findings point into can be read from, each within its tree.
+    fn sources(&self) -> Sources {
+        let mut sources = Sources::default();
+        let wanted = Sources::wanted(&self.outcome.files);
+        for unit in &self.plan.units {
+            for f in unit
+                .files
+                .iter()
+                .filter(|f| wanted.contains(f.display.as_str()))
+            {
+                sources.add_path(f.display.clone(), f.path.clone(), &unit.tree);
+            }
+        }
+        if let Some(audit) = self.audit {
+            audit.register_sources(&wanted, &mut sources);
+        }
+        for display in wanted {
+            sources.add_path_if_new(display, self.plan.root.join(display), &self.plan.tree);
+        }
+        sources
+    }
+
+    /// Writes the report in the chosen format.
+    fn write(&self, sources: &mut Sources) -> std::io::Result<()> {
+        let (args, plan, files) = (self.args, self.plan, &self.outcome.files);
+        let for_people = matches!(
+            self.output.format,
+            MessageFormat::Human | MessageFormat::Short | MessageFormat::Github
+        ) || self.output.render_diagnostics;
+        match self.output.format {
+            _ if for_people => self.write_for_people(sources),
+            MessageFormat::Sarif => {
+                let mut log = sarif::render(files, &plan.root, self.quieted);
+                if let Some(audit) = self.audit {
+                    log = deps::sarif::extend(
+                        &log,
+                        audit,
+                        &deps::locate::Locator::default_cargo_home(),
+                    );
+                }
+                write_report(args, &log)
+            }
+            MessageFormat::Gitlab => write_report(args, &gitlab::render(files, &plan.root)),
+            _ => write_report(args, &self.json_messages(sources)),
+        }
+    }
+
+    /// The human, short or github report (and, under `json-render-diagnostics`, the human report
+    /// on stderr with the build-finished message on stdout).
+    fn write_for_people(&self, sources: &mut Sources) -> std::io::Result<()> {
+        let (args, format) = (self.args, self.output.format);
+        let style = human::Style {
+            color: stderr_shows_color()
+                && format != MessageFormat::Github
+                && args.integrations.output_file.is_none(),
+            short: format == MessageFormat::Short,
+            anonymize_line_numbers: false,
+        };
+        let mut out = human::render_all(&self.outcome.files, sources, style);
+        if let Some(audit) = self.audit {
+            if args.verbose > 0 {
+                let files = audit.files_with_findings.iter().map(|(_, f)| f);
+                out.push_str(&human::render_all(files, sources, style));
+            }
+            out.push_str(&deps::summary::render(audit, args.verbose > 0));
+        }
+        out.push_str(&self.quieted.summary());
+        let summary = human::summary(self.counts, style);
+        if !args.quiet && (summary.is_some() || !self.fixing) {
+            out.push_str(&summary.unwrap_or_else(|| {
+                format!(
+                    "tlslint: 0 findings in {} ({})",
+                    crate::render::count(self.outcome.files_seen, "file", "files"),
+                    crate::render::count(self.plan.units.len(), "package", "packages")
+                )
+            }));
+            out.push('\n');
+        }
+        if format == MessageFormat::Github {
+            let annotations = github::render(&self.outcome.files, &self.plan.root);
+            write_report(args, &format!("{}{annotations}", github::quoted_log(&out)))
+        } else if let Some(path) = &args.integrations.output_file {
+            write_output_file(path, &out)
+        } else {
+            let _ = write!(anstream::stderr(), "{out}");
+            if self.output.render_diagnostics {
+                write_stdout(&format!("{}\n", self.finished()))
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    /// cargo's JSON messages: one per unsuppressed finding (the dependencies' after the
+    /// workspace's), then build-finished.
+    fn json_messages(&self, sources: &mut Sources) -> String {
+        let rendered = human::Style {
+            color: self.output.rendered_ansi,
+            short: self.output.rendered_short,
+            anonymize_line_numbers: false,
+        };
+        let manifest = self.plan.root.join("Cargo.toml").display().to_string();
+        let mut out = String::new();
+        for file in &self.outcome.files {
+            for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
+                out.push_str(&json::message_styled(d, file, sources, &manifest, rendered));
+                out.push('\n');
+            }
+        }
+        if let Some(audit) = self.audit {
+            for (pkg, file) in &audit.files_with_findings {
+                for d in &file.diagnostics {
+                    out.push_str(&deps::json::message(audit, *pkg, d, file, sources));
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str(&self.finished());
+        out.push('\n');
+        out
+    }
+
+    /// cargo's build-finished message.
+    fn finished(&self) -> String {
+        json::finished(!self.failed && !self.outcome.io_error)
+    }
 }
 
 /// The dependency audit of a workspace run.
