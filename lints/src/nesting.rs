@@ -148,6 +148,103 @@ impl Frame {
         self.lists.clear();
         self.prev = Prev::Operator;
     }
+
+    /// Counts an opening delimiter at `range` in this group and gives the group it opens.
+    fn open(
+        &mut self,
+        kind: TokenKind,
+        after_fat_arrow: bool,
+        range: &Range<usize>,
+    ) -> Result<Frame, TooDeep> {
+        let unit = match self.prev {
+            Prev::MethodName if kind == TokenKind::OpenParen => Counts::default(),
+            Prev::Operand | Prev::ClosedOperand | Prev::MethodName => CHAIN,
+            Prev::Dot | Prev::Operator => NESTING,
+        };
+        self.run = self.run + unit;
+        let base = self.base + self.run + NESTING;
+        exceeded(base, range)?;
+        let mut inner = Frame::new(base);
+        inner.arm_body = after_fat_arrow && kind == TokenKind::OpenBrace;
+        Ok(inner)
+    }
+
+    /// Counts the operator `op` (one or more punctuation tokens) at `range`: what it adds to the
+    /// path after it, having checked what it adds at once (`<`, `|` open lists).
+    fn operator(&mut self, op: &str, range: &Range<usize>) -> Result<Counts, TooDeep> {
+        let prefix = matches!(self.prev, Prev::Dot | Prev::Operator);
+        let could_open_generics = self.prev != Prev::ClosedOperand;
+        self.prev = Prev::Operator;
+        let step = match op {
+            "::" | ":" | "#" | "$" => Counts::default(),
+            "." => {
+                self.prev = Prev::Dot;
+                CHAIN
+            }
+            "?" => {
+                self.prev = Prev::Operand;
+                CHAIN
+            }
+            ".." | "..=" | "..." if prefix => NESTING,
+            ".." | "..=" | "..." => CHAIN,
+            "=>" => {
+                self.after_fat_arrow = true;
+                CHAIN
+            }
+            "==" | "!=" | "<=" | ">=" | "+" | "/" | "%" | "^" | "~" => CHAIN,
+            ">" | ">>" => {
+                for _ in 0..op.len() {
+                    if self.lists.last().is_some_and(|l| l.0 == ListKind::Angle) {
+                        self.lists.pop();
+                    }
+                }
+                CHAIN
+            }
+            "<" | "<<" => {
+                self.run = self.run
+                    + Counts {
+                        nesting: op.len(),
+                        chain: 0,
+                    };
+                exceeded(self.base + self.run, range)?;
+                if could_open_generics {
+                    for _ in 0..op.len() {
+                        self.lists.push((ListKind::Angle, self.run));
+                    }
+                }
+                Counts::default()
+            }
+            "&&" if prefix => NESTING + NESTING,
+            "&" | "*" | "-" | "!" | "||" if prefix => NESTING,
+            "&" | "*" | "-" | "!" | "&&" | "||" => CHAIN,
+            "|" if prefix => {
+                self.run = self.run + NESTING;
+                exceeded(self.base + self.run, range)?;
+                self.lists.push((ListKind::ClosureParams, self.run));
+                Counts::default()
+            }
+            "|" => CHAIN,
+            // `=` and the compound assignments are right-associative, `->` nests a return type,
+            // `@` a pattern.
+            _ => NESTING,
+        };
+        Ok(step)
+    }
+}
+
+impl BraceEnd {
+    /// Whether the token after a `}` that ended this way goes on with the same expression
+    /// (`} else`, `}.f()`, `} + 1`), rather than starting a new statement.
+    fn continued_by(self, kind: TokenKind, word: &str) -> bool {
+        match self {
+            BraceEnd::ArmBody => matches!(kind, TokenKind::Dot | TokenKind::Question),
+            BraceEnd::Plain => {
+                is_punct(kind) && kind != TokenKind::Pound
+                    || matches!(kind, TokenKind::OpenParen | TokenKind::OpenBracket)
+                    || (kind == TokenKind::Ident && (word == "else" || word == "as"))
+            }
+        }
+    }
 }
 
 /// Keywords after which an expression, type or pattern nests (syn recurses into it).
@@ -174,33 +271,17 @@ pub fn check(text: &str, tokens: &[(TokenKind, Range<usize>)]) -> Result<(), Too
         let Some(frame) = frames.last_mut() else {
             return Ok(());
         };
-        if let Some(end) = frame.after_brace.take() {
-            let continues = match end {
-                BraceEnd::ArmBody => matches!(kind, TokenKind::Dot | TokenKind::Question),
-                BraceEnd::Plain => {
-                    is_punct(kind) && kind != TokenKind::Pound
-                        || matches!(kind, TokenKind::OpenParen | TokenKind::OpenBracket)
-                        || (kind == TokenKind::Ident && (word == "else" || word == "as"))
-                }
-            };
-            if !continues {
-                frame.reset();
-            }
+        if let Some(end) = frame.after_brace.take()
+            && !end.continued_by(kind, word)
+        {
+            frame.reset();
         }
         let after_fat_arrow = std::mem::take(&mut frame.after_fat_arrow);
         let mut step = Counts::default();
         let mut consumed = 1;
         match kind {
             kind if is_open_delimiter(kind) => {
-                let unit = match frame.prev {
-                    Prev::MethodName if kind == TokenKind::OpenParen => Counts::default(),
-                    Prev::Operand | Prev::ClosedOperand | Prev::MethodName => CHAIN,
-                    Prev::Dot | Prev::Operator => NESTING,
-                };
-                frame.run = frame.run + unit;
-                let base = frame.base + frame.run + NESTING;
-                let arm_body = after_fat_arrow && kind == TokenKind::OpenBrace;
-                exceeded(base, range)?;
+                let inner = frame.open(kind, after_fat_arrow, range)?;
                 if frames.len() > MAX_GROUP_DEPTH {
                     return Err(TooDeep {
                         reason: format!(
@@ -209,8 +290,6 @@ pub fn check(text: &str, tokens: &[(TokenKind, Range<usize>)]) -> Result<(), Too
                         range: range.clone(),
                     });
                 }
-                let mut inner = Frame::new(base);
-                inner.arm_body = arm_body;
                 frames.push(inner);
                 i += 1;
                 continue;
@@ -273,60 +352,7 @@ pub fn check(text: &str, tokens: &[(TokenKind, Range<usize>)]) -> Result<(), Too
             _ if is_punct(kind) => {
                 let (op, len) = operator(text, tokens, i);
                 consumed = len;
-                let prefix = matches!(frame.prev, Prev::Dot | Prev::Operator);
-                let could_open_generics = frame.prev != Prev::ClosedOperand;
-                frame.prev = Prev::Operator;
-                match op {
-                    "::" | ":" | "#" | "$" => {}
-                    "." => {
-                        step = CHAIN;
-                        frame.prev = Prev::Dot;
-                    }
-                    "?" => {
-                        step = CHAIN;
-                        frame.prev = Prev::Operand;
-                    }
-                    ".." | "..=" | "..." => step = if prefix { NESTING } else { CHAIN },
-                    "=>" => {
-                        step = CHAIN;
-                        frame.after_fat_arrow = true;
-                    }
-                    "==" | "!=" | "<=" | ">=" | "+" | "/" | "%" | "^" | "~" => step = CHAIN,
-                    ">" | ">>" => {
-                        step = CHAIN;
-                        for _ in 0..op.len() {
-                            if frame.lists.last().is_some_and(|l| l.0 == ListKind::Angle) {
-                                frame.lists.pop();
-                            }
-                        }
-                    }
-                    "<" | "<<" => {
-                        step = Counts {
-                            nesting: op.len(),
-                            chain: 0,
-                        };
-                        frame.run = frame.run + step;
-                        exceeded(frame.base + frame.run, range)?;
-                        step = Counts::default();
-                        if could_open_generics {
-                            for _ in 0..op.len() {
-                                frame.lists.push((ListKind::Angle, frame.run));
-                            }
-                        }
-                    }
-                    "&&" if prefix => step = NESTING + NESTING,
-                    "&" | "*" | "-" | "!" | "||" if prefix => step = NESTING,
-                    "&" | "*" | "-" | "!" | "&&" | "||" => step = CHAIN,
-                    "|" if prefix => {
-                        frame.run = frame.run + NESTING;
-                        exceeded(frame.base + frame.run, range)?;
-                        frame.lists.push((ListKind::ClosureParams, frame.run));
-                    }
-                    "|" => step = CHAIN,
-                    // `=` and the compound assignments are right-associative, `->` nests a
-                    // return type, `@` a pattern.
-                    _ => step = NESTING,
-                }
+                step = frame.operator(op, range)?;
             }
             _ => {}
         }
