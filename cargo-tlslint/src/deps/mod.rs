@@ -145,28 +145,9 @@ pub struct Inputs<'a> {
 /// Runs the audit. Errors (no or broken `Cargo.lock`) end the run with exit status 2.
 pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
     let plan = inputs.plan;
-    let lock_path = plan.root.join("Cargo.lock");
-    let lock_text = plan.tree.read_to_string(&lock_path).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read `{}`: {e}; run `cargo generate-lockfile` first",
-            lock_path.display()
-        )
-    })?;
-    let locked = locked_packages(&lock_text)
-        .map_err(|e| anyhow::anyhow!("cannot parse `{}`: {e}", lock_path.display()))?;
+    let locked = read_lockfile(plan)?;
     let root_text = plan.tree.read_to_string(&plan.root.join("Cargo.toml")).ok();
-    let members: Vec<(String, PathBuf, ManifestRequests)> = plan
-        .units
-        .iter()
-        .filter_map(|u| {
-            let text = u.tree.read_to_string(&u.dir.join("Cargo.toml")).ok()?;
-            Some((
-                u.name.clone(),
-                u.dir.clone(),
-                manifest_requests(&text, root_text.as_deref())?,
-            ))
-        })
-        .collect();
+    let members = member_requests(plan, root_text.as_deref());
     let member_names: HashSet<&str> = members.iter().map(|(n, _, _)| n.as_str()).collect();
     let mut locator = Locator::new(inputs.cargo_home.clone(), inputs.vendor_dir.clone());
     locator.path_deps = path_dependencies(&members, &plan.root);
@@ -195,26 +176,8 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         .map(|(p, dir)| collect(p, dir, root_text.as_deref(), &plan.root))
         .collect();
     let enabled = resolve_features(&members, &collected);
-    let policy = dependency_lint_policy(plan);
-    let dep_plan = Plan {
-        root: plan.root.clone(),
-        units: collected
-            .iter()
-            .map(|c| Unit {
-                name: c.package.name.clone(),
-                dir: c.dir.clone(),
-                policy: policy.clone(),
-                excludes: Default::default(),
-                files: c.files.clone(),
-                tree: c.tree.clone(),
-            })
-            .collect(),
-        problems: Vec::new(),
-        dependencies: DependencyPolicy::default(),
-        tree: plan.tree.clone(),
-    };
     audit.files = collected.iter().map(|c| c.files.len()).sum();
-    let outcome = lint(&dep_plan);
+    let outcome = lint(&dependency_plan(plan, &collected));
     let owner: HashMap<&str, usize> = collected
         .iter()
         .enumerate()
@@ -295,6 +258,70 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
                 .map(|f| (f.display.clone(), f.path.clone(), i)),
         );
     }
+    audit.reports = ordered(reports);
+    audit
+        .files_with_findings
+        .sort_by(|a, b| a.1.display.cmp(&b.1.display));
+    Ok(audit)
+}
+
+/// The workspace's `Cargo.lock`, parsed.
+fn read_lockfile(plan: &Plan) -> anyhow::Result<Vec<LockedPackage>> {
+    let lock_path = plan.root.join("Cargo.lock");
+    let lock_text = plan.tree.read_to_string(&lock_path).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read `{}`: {e}; run `cargo generate-lockfile` first",
+            lock_path.display()
+        )
+    })?;
+    locked_packages(&lock_text)
+        .map_err(|e| anyhow::anyhow!("cannot parse `{}`: {e}", lock_path.display()))
+}
+
+/// What each workspace member's manifest asks of its dependencies (`root_text`: the workspace
+/// root's manifest, for `workspace = true` entries).
+fn member_requests(
+    plan: &Plan,
+    root_text: Option<&str>,
+) -> Vec<(String, PathBuf, ManifestRequests)> {
+    plan.units
+        .iter()
+        .filter_map(|u| {
+            let text = u.tree.read_to_string(&u.dir.join("Cargo.toml")).ok()?;
+            Some((
+                u.name.clone(),
+                u.dir.clone(),
+                manifest_requests(&text, root_text)?,
+            ))
+        })
+        .collect()
+}
+
+/// The dependencies' library files as a plan of their own: one unit per package, in its own
+/// tree, under the dependency lint policy.
+fn dependency_plan(plan: &Plan, collected: &[Collected]) -> Plan {
+    let policy = dependency_lint_policy(plan);
+    Plan {
+        root: plan.root.clone(),
+        units: collected
+            .iter()
+            .map(|c| Unit {
+                name: c.package.name.clone(),
+                dir: c.dir.clone(),
+                policy: policy.clone(),
+                excludes: Default::default(),
+                files: c.files.clone(),
+                tree: c.tree.clone(),
+            })
+            .collect(),
+        problems: Vec::new(),
+        dependencies: DependencyPolicy::default(),
+        tree: plan.tree.clone(),
+    }
+}
+
+/// The reports with findings, each's findings strongest first, accepted crates last.
+fn ordered(reports: HashMap<usize, DepReport>) -> Vec<DepReport> {
     let mut reports: Vec<DepReport> = reports
         .into_values()
         .filter(|r| !r.findings.is_empty())
@@ -315,11 +342,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             .then_with(|| a.package.name.cmp(&b.package.name))
             .then_with(|| a.package.version.cmp(&b.package.version))
     });
-    audit.reports = reports;
-    audit
-        .files_with_findings
-        .sort_by(|a, b| a.1.display.cmp(&b.1.display));
-    Ok(audit)
+    reports
 }
 
 /// A finding at a definition (a verifier type, a callback) that a finding at an install site of
