@@ -176,7 +176,7 @@ mod tests {
             vec![Edit::replace(13..17, "false")],
             vec![Edit::delete(10..18)],
             vec![Edit::replace(13..17, "false"), Edit::delete(10..18)],
-            vec![Edit::delete(18..10)],
+            vec![Edit::delete(std::ops::Range { start: 18, end: 10 })],
             vec![Edit::delete(21..40)],
             vec![Edit::delete(5..6)],
             vec![Edit::replace(0..0, "x"), Edit::replace(0..0, "y")],
