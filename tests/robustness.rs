@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use cargo_tlslint::run::lint_source;
-use tlslint_lints::{Policy, Prefilter, SourceFile, Triggers, check_file};
+use tlslint_lints::{Engine, Policy, SourceFile, Triggers};
 
 const VOCABULARY: &[&str] = &[
     "(",
@@ -135,14 +135,14 @@ fn seed_files() -> Vec<String> {
 
 #[test]
 fn focused_parsing_reports_what_whole_file_parsing_reports() {
-    let prefilter = Prefilter::new();
+    let engine = Engine::new();
     let policy = Policy {
         include_tests: true,
         ..Policy::default()
     };
     let mut focused_files = 0;
     for text in seed_files() {
-        let Some(triggers) = prefilter.scan(&text) else {
+        let Some(triggers) = engine.scan(&text) else {
             continue;
         };
         let file = SourceFile {
@@ -152,12 +152,12 @@ fn focused_parsing_reports_what_whole_file_parsing_reports() {
             policy: &policy,
         };
         focused_files += usize::from(!triggers.whole_file);
-        let focused = format!("{:?}", check_file(&file, &triggers));
+        let focused = format!("{:?}", engine.check_file(&file, &triggers));
         let whole = Triggers {
             whole_file: true,
             ..triggers
         };
-        let expected = format!("{:?}", check_file(&file, &whole));
+        let expected = format!("{:?}", engine.check_file(&file, &whole));
         assert_eq!(focused, expected, "focused parsing differs on:\n{text}");
     }
     assert!(

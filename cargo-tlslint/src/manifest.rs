@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use tlslint_lints::{
-    FileReport, Policy, WorkspaceManifest, check_lockfile, check_manifest, finalize,
-};
+use tlslint_lints::{Engine, FileReport, Policy, WorkspaceManifest};
 
 use crate::confine::{Tree, open_walked, read_all};
 use crate::plan::FileEntry;
@@ -33,7 +31,7 @@ impl Kind {
 }
 
 /// Lints one manifest file whose text has been read; other files are read from `tree` only.
-pub fn check(kind: Kind, file: &FileEntry, text: &str, tree: &Tree) -> FileReport {
+pub fn check(engine: &Engine, kind: Kind, file: &FileEntry, text: &str, tree: &Tree) -> FileReport {
     match kind {
         Kind::Manifest => {
             let root = workspace_root(&file.display, &file.path, text, tree);
@@ -41,11 +39,11 @@ pub fn check(kind: Kind, file: &FileEntry, text: &str, tree: &Tree) -> FileRepor
                 path: display,
                 text,
             });
-            check_manifest(&file.display, text, workspace)
+            engine.check_manifest(&file.display, text, workspace)
         }
         Kind::Lockfile => {
             let dir = file.path.parent().unwrap_or(Path::new("."));
-            check_lockfile(&file.display, text, &mut || {
+            engine.check_lockfile(&file.display, text, &mut || {
                 sources_mention_tls_insecure(dir, tree)
             })
         }
@@ -62,11 +60,12 @@ pub fn lint_text(
     tls_insecure_in_sources: bool,
     policy: &Policy,
 ) -> FileFindings {
+    let engine = Engine::new();
     let mut report = match kind {
-        Kind::Manifest => check_manifest(display, text, workspace),
-        Kind::Lockfile => check_lockfile(display, text, &mut || tls_insecure_in_sources),
+        Kind::Manifest => engine.check_manifest(display, text, workspace),
+        Kind::Lockfile => engine.check_lockfile(display, text, &mut || tls_insecure_in_sources),
     };
-    finalize(&mut report, text, policy);
+    engine.finalize(&mut report, text, policy);
     FileFindings::new(
         display.to_string(),
         std::path::PathBuf::new(),

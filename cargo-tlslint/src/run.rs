@@ -1,7 +1,7 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,10 +9,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use tlslint_lints::rules::PARSE_ERROR;
-use tlslint_lints::{
-    Diagnostic, FileReport, Policy, Prefilter, SourceFile, Triggers, check_file, collect_consts,
-    finalize, join, join_package_facts, join_verifiers,
-};
+use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
 
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
@@ -449,7 +446,7 @@ struct Linted {
 
 /// Lints every file of the plan: in parallel per file, then the per-package join and policy.
 pub fn lint(plan: &Plan) -> Outcome {
-    let prefilter = Prefilter::new();
+    let engine = Engine::new();
     let declarations = modtree::DeclarationCache::new(plan.tree.clone());
     let jobs: Vec<(usize, &FileEntry)> = plan
         .units
@@ -464,9 +461,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         .collect();
     let work = || {
         jobs.par_iter()
-            .map(|(unit, file)| {
-                lint_one(*unit, file, &plan.units[*unit], &prefilter, &declarations)
-            })
+            .map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit], &engine, &declarations))
             .collect::<Vec<_>>()
     };
     let results = match rayon::ThreadPoolBuilder::new()
@@ -487,12 +482,17 @@ pub fn lint(plan: &Plan) -> Outcome {
         by_unit.entry(r.unit).or_default().push(r);
     }
     for (unit_index, linted) in &mut by_unit {
-        resolve_pending(&plan.units[*unit_index], &plan.root, linted);
+        finish_package(&engine, &plan.units[*unit_index], &plan.root, linted);
     }
-    join_workspace_verifiers(&mut by_unit);
-    for (unit_index, mut linted) in by_unit {
+    let mut with_verifier_facts: Vec<&mut FileReport> = by_unit
+        .values_mut()
+        .flatten()
+        .map(|l| &mut l.report)
+        .filter(|r| !r.verifier_facts.is_empty())
+        .collect();
+    engine.finish_run(&mut with_verifier_facts);
+    for (unit_index, linted) in by_unit {
         let unit = &plan.units[unit_index];
-        settle_tls_acceptors(&mut linted);
         let whole_file = Policy {
             include_tests: true,
             ..unit.policy.clone()
@@ -503,7 +503,7 @@ pub fn lint(plan: &Plan) -> Outcome {
             } else {
                 &unit.policy
             };
-            finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
+            engine.finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
             if !l.report.diagnostics.is_empty() {
                 outcome.files.push(FileFindings::new(
                     l.display,
@@ -514,7 +514,7 @@ pub fn lint(plan: &Plan) -> Outcome {
             }
         }
     }
-    report_problems(plan, &mut outcome);
+    report_problems(&engine, plan, &mut outcome);
     outcome.files.sort_by(|a, b| a.display.cmp(&b.display));
     merge_same_file(&mut outcome.files);
     outcome
@@ -522,7 +522,7 @@ pub fn lint(plan: &Plan) -> Outcome {
 
 /// Reports the problems met while collecting files, each file's problems together: the file is
 /// read once (from its tree) for all of them, and its suppressions apply.
-fn report_problems(plan: &Plan, outcome: &mut Outcome) {
+fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
     let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
     for problem in &plan.problems {
         outcome.io_error |= problem.io;
@@ -545,7 +545,7 @@ fn report_problems(plan: &Plan, outcome: &mut Outcome) {
             ..FileReport::default()
         };
         report.diagnostics.sort_by_key(|d| d.primary.range.start);
-        finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
+        engine.finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
         if !report.diagnostics.is_empty() {
             outcome.files.push(FileFindings::new(
                 display.to_string(),
@@ -591,7 +591,7 @@ fn lint_one(
     unit_index: usize,
     file: &FileEntry,
     unit: &Unit,
-    prefilter: &Prefilter,
+    engine: &Engine,
     declarations: &modtree::DeclarationCache,
 ) -> Linted {
     let policy = &unit.policy;
@@ -620,7 +620,7 @@ fn lint_one(
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
             Some(kind) => Kept::Manifest(kind, text.to_string()),
-            None => prefilter.scan(text).map_or(Kept::Nothing, |triggers| {
+            None => engine.scan(text).map_or(Kept::Nothing, |triggers| {
                 Kept::Source(text.to_string(), triggers)
             }),
         },
@@ -657,7 +657,7 @@ fn lint_one(
         Ok(Kept::Nothing) => return linted,
         Ok(Kept::Manifest(kind, text)) => {
             linted.parsed = true;
-            linted.report = manifest::check(kind, file, &text, &unit.tree);
+            linted.report = manifest::check(engine, kind, file, &text, &unit.tree);
             linted.io_error = linted
                 .report
                 .diagnostics
@@ -687,7 +687,7 @@ fn lint_one(
     linted.parsed = true;
     let is_test_target = file.is_test_target
         || (file.module_unknown && modtree::declared_as_test(&file.path, declarations));
-    linted.report = check_file(
+    linted.report = engine.check_file(
         &SourceFile {
             path: &file.display,
             text: &text,
@@ -711,69 +711,31 @@ enum Kept {
     Source(String, Triggers),
 }
 
-/// Joins the per-file "sets up a TLS acceptor" facts of one package (the result does not depend
-/// on file order).
-fn settle_tls_acceptors(linted: &mut [Linted]) {
+/// Settles one package's deferred findings: the constants they wait for, read from the package's
+/// files that mention one of the names, then the package facts.
+fn finish_package(engine: &Engine, unit: &Unit, root: &Path, linted: &mut [Linted]) {
     let mut reports: Vec<FileReport> = linted
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
         .collect();
-    join_package_facts(&mut reports);
-    for (l, r) in linted.iter_mut().zip(reports) {
-        l.report = r;
+    let names = engine.wanted_constants(&reports);
+    let mut consts = Vec::new();
+    if !names.is_empty() {
+        consts = candidate_files(unit, root)
+            .par_iter()
+            .filter_map(|(display, path)| {
+                let text = unit.tree.read_to_string(path).ok()?;
+                names
+                    .iter()
+                    .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
+                    .then(|| engine.constants(display, &text))
+            })
+            .flatten()
+            .filter(|c| names.contains(&c.name))
+            .collect();
+        consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
     }
-}
-
-/// Joins verifier facts across every unit of the run, so a verifier defined in one workspace
-/// member and installed in another is seen. Files are visited in display-path order.
-fn join_workspace_verifiers(by_unit: &mut BTreeMap<usize, Vec<Linted>>) {
-    let mut all: Vec<&mut Linted> = by_unit
-        .values_mut()
-        .flatten()
-        .filter(|l| !l.report.verifier_facts.is_empty())
-        .collect();
-    if all.is_empty() {
-        return;
-    }
-    all.sort_by(|a, b| (&a.display, a.unit).cmp(&(&b.display, b.unit)));
-    let mut reports: Vec<FileReport> = all
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.report))
-        .collect();
-    join_verifiers(&mut reports);
-    for (l, r) in all.into_iter().zip(reports) {
-        l.report = r;
-    }
-}
-
-/// Finds the constants that pending findings wait for among the package's files, then joins.
-fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
-    let names: BTreeSet<String> = linted
-        .iter()
-        .flat_map(|l| l.report.pending.iter().map(|p| p.name.clone()))
-        .collect();
-    if names.is_empty() {
-        return;
-    }
-    let candidates = candidate_files(unit, root);
-    let mut consts: Vec<_> = candidates
-        .par_iter()
-        .filter_map(|(display, path)| {
-            let text = unit.tree.read_to_string(path).ok()?;
-            names
-                .iter()
-                .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-                .then(|| collect_consts(display, &text))
-        })
-        .flatten()
-        .filter(|c| names.contains(&c.name))
-        .collect();
-    consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    let mut reports: Vec<FileReport> = linted
-        .iter_mut()
-        .map(|l| std::mem::take(&mut l.report))
-        .collect();
-    join(&mut reports, &consts);
+    engine.finish_package(&mut reports, &consts);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
     }
@@ -810,24 +772,12 @@ pub fn lint_source(
     is_test_target: bool,
     policy: &tlslint_lints::Policy,
 ) -> FileFindings {
-    let file = SourceFile {
+    let report = Engine::new().lint_alone(&SourceFile {
         path: display,
         text,
         is_test_target,
         policy,
-    };
-    let mut report = match Prefilter::new().scan(text) {
-        Some(triggers) => check_file(&file, &triggers),
-        None => FileReport {
-            path: display.to_string(),
-            ..FileReport::default()
-        },
-    };
-    let consts = collect_consts(display, text);
-    join(std::slice::from_mut(&mut report), &consts);
-    join_package_facts(std::slice::from_mut(&mut report));
-    join_verifiers(std::slice::from_mut(&mut report));
-    finalize(&mut report, text, policy);
+    });
     FileFindings::new(
         display.to_string(),
         std::path::PathBuf::new(),

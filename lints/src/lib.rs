@@ -1,11 +1,9 @@
 //! The rule engine and rules of cargo-tlslint.
 //!
 //! Input is `(path, source text)`, output is data: this crate does no I/O and knows nothing of
-//! cargo, config files, terminals or output formats. Per file, [`check_file`] parses with syn,
-//! indexes the facts rules ask about ([`Cx`]) and runs every rule of [`RULES`]. Facts that cross
-//! files (constants defined elsewhere in the crate) are settled by [`join`], and
-//! [`finalize`] applies the policy: test-code scope, levels, inline suppressions. Manifests are
-//! linted by [`check_manifest`] (`Cargo.toml`) and [`check_lockfile`] (`Cargo.lock`).
+//! cargo, config files, terminals or output formats. Rust files go through one door, the
+//! [`Engine`], which owns the order of the phases (prefilter, per-file check, per-package and
+//! per-run joins, policy), for Rust files and for manifests (`Cargo.toml`, `Cargo.lock`) alike.
 
 mod cipher;
 mod cleartext;
@@ -13,6 +11,7 @@ mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
+mod facts;
 mod fix;
 pub mod guards;
 mod lex;
@@ -25,6 +24,7 @@ mod parse;
 mod pem;
 mod policy;
 mod prefilter;
+mod report;
 mod resolve;
 mod rule;
 pub mod rules;
@@ -37,25 +37,22 @@ mod verifier;
 
 pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label, Suppression};
-pub use engine::{
-    ConstDef, FileReport, SourceFile, check_file, collect_consts, finalize, join,
-    join_package_facts,
-};
+pub use engine::{ConstDef, Engine, FileReport, SourceFile};
+pub use facts::{Condition, Deferred, Fact, FactSite};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use lex::Lexemes;
 pub use manifest::{
-    DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, check_lockfile,
-    check_manifest, locked_packages, manifest_requests,
+    DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, locked_packages,
+    manifest_requests,
 };
 pub use pem::{TextKind, redact_private_keys};
 pub use policy::{LevelSource, Policy, TlsVersion};
-pub use prefilter::{Prefilter, Triggers};
+pub use prefilter::Triggers;
 pub use resolve::{Const, Resolved, Value};
 pub use rule::{CheckFn, Level, Rule};
 pub use rules::{RULES, find as find_rule};
-pub use sink::{PendingConst, Sink};
+pub use sink::Sink;
 pub use suppress::Directive;
 pub use verifier::{
     HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts,
-    join_verifiers,
 };

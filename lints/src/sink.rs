@@ -1,32 +1,18 @@
 //! Where rules put their findings, kept apart from `Cx` so that iterating facts while reporting
 //! needs no borrow juggling.
 
-use crate::diagnostic::Diagnostic;
-use crate::resolve::Const;
-use crate::verifier::VerifierFacts;
+use std::ops::Range;
 
-/// A finding that depends on a `const`/`static` defined in another file of the crate.
-#[derive(Clone, Debug)]
-pub struct PendingConst {
-    /// The constant's name.
-    pub name: String,
-    /// The value that makes the finding real.
-    pub dangerous: Const,
-    /// The finding to report when the constant has that value.
-    pub finding: Diagnostic,
-    /// The finding to report when no constant of that name is found in the crate.
-    pub if_unresolved: Option<Diagnostic>,
-}
+use crate::diagnostic::Diagnostic;
+use crate::facts::{Condition, Deferred, Fact, FactSite};
+use crate::verifier::VerifierFacts;
 
 /// Collects the findings of the rules run on one file.
 #[derive(Default)]
 pub struct Sink {
     pub(crate) diagnostics: Vec<Diagnostic>,
-    pub(crate) pending: Vec<PendingConst>,
-    pub(crate) unless_tls_acceptor: Vec<Diagnostic>,
-    pub(crate) tls_acceptor: bool,
-    pub(crate) if_grpc_authorization: Vec<Diagnostic>,
-    pub(crate) grpc_authorization: Option<std::ops::Range<usize>>,
+    pub(crate) deferred: Vec<Deferred>,
+    pub(crate) facts: Vec<FactSite>,
     pub(crate) verifier_facts: VerifierFacts,
 }
 
@@ -36,29 +22,16 @@ impl Sink {
         self.diagnostics.push(d);
     }
 
-    /// Reports a finding that depends on a constant defined elsewhere in the crate.
-    pub fn push_pending(&mut self, p: PendingConst) {
-        self.pending.push(p);
+    /// Reports a finding that stands only under `condition`, settled once the package is known.
+    pub fn defer(&mut self, finding: Diagnostic, condition: Condition) {
+        self.deferred.push(Deferred { finding, condition });
     }
 
-    /// Reports a finding that stands only if no file of the package sets up a TLS acceptor.
-    pub fn push_unless_tls_acceptor(&mut self, d: Diagnostic) {
-        self.unless_tls_acceptor.push(d);
-    }
-
-    /// Records that this file sets up a TLS acceptor (a server that terminates TLS).
-    pub fn mark_tls_acceptor(&mut self) {
-        self.tls_acceptor = true;
-    }
-
-    /// Reports a finding that stands only if some file of the package puts `authorization`
-    /// metadata on gRPC requests (TLS513).
-    pub fn push_if_grpc_authorization(&mut self, d: Diagnostic) {
-        self.if_grpc_authorization.push(d);
-    }
-
-    /// Records where this file puts `authorization` metadata on gRPC requests.
-    pub fn mark_grpc_authorization(&mut self, at: std::ops::Range<usize>) {
-        self.grpc_authorization.get_or_insert(at);
+    /// Records that this file establishes `fact` for its package, at `at` when the fact has a
+    /// site worth pointing at. Only the first site of a fact in a file is kept.
+    pub fn establish(&mut self, fact: &'static Fact, at: Option<Range<usize>>) {
+        if !self.facts.iter().any(|s| std::ptr::eq(s.fact, fact)) {
+            self.facts.push(FactSite { fact, at });
+        }
     }
 }

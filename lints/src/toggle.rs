@@ -10,11 +10,12 @@ use syn::Expr;
 
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::facts::Condition;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::resolve::{Const, Resolved, Value};
 use crate::rule::Rule;
 use crate::rules::RUNTIME_TOGGLE;
-use crate::sink::{PendingConst, Sink};
+use crate::sink::Sink;
 
 /// How a rule words its findings.
 pub struct Finding {
@@ -223,12 +224,15 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                 constant_finding(cx, finding, &site, &resolved, arg_range.clone());
             let origin =
                 format!("the value comes from `{name}`, which is not defined in this crate");
-            sink.push_pending(PendingConst {
-                name: name.clone(),
-                dangerous: site.dangerous.clone(),
-                finding: finding_if_const,
-                if_unresolved: runtime_finding(finding, &site, arg_range, &origin),
-            });
+            sink.defer(
+                finding_if_const,
+                Condition::Constant {
+                    name: name.clone(),
+                    dangerous: site.dangerous.clone(),
+                    if_unresolved: runtime_finding(finding, &site, arg_range, &origin)
+                        .map(Box::new),
+                },
+            );
         }
         Value::Const(_) | Value::Unknown => {}
     }

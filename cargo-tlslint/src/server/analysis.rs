@@ -5,15 +5,11 @@
 //! An open document is then linted from its in-memory text ([`lint_document`]) and joined with
 //! the facts of the other files from the last full run, so a keystroke costs one file.
 
-use std::collections::{BTreeSet, HashMap};
-use std::ops::Range;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tlslint_lints::{
-    FileReport, Policy, Prefilter, SourceFile, VerifierFacts, check_file, collect_consts, finalize,
-    join, join_package_facts, join_verifiers,
-};
+use tlslint_lints::{Engine, FactSite, FileReport, Policy, SourceFile, VerifierFacts};
 
 use crate::cli::Args;
 use crate::confine::Tree;
@@ -70,10 +66,8 @@ impl Origin {
 /// One file's facts that other files' findings depend on.
 #[derive(Debug, Default)]
 struct FileFacts {
-    /// It sets up a TLS acceptor (TLS603).
-    tls_acceptor: bool,
-    /// Where it adds gRPC `authorization` metadata (TLS513).
-    grpc_authorization: Option<Range<usize>>,
+    /// The package facts it establishes.
+    facts: Vec<FactSite>,
     /// Its verifier impls and helpers (installs only concern the file itself).
     verifiers: VerifierFacts,
 }
@@ -88,8 +82,8 @@ pub struct Analysis {
     facts: HashMap<String, FileFacts>,
     /// The linted files (not excluded) by canonical path: unit and index in the unit.
     members: HashMap<PathBuf, (usize, usize)>,
-    /// The prefilter, built once (its automaton holds every rule's trigger words).
-    prefilter: Prefilter,
+    /// The engine, built once (its prefilter holds every rule's trigger words).
+    engine: Engine,
 }
 
 /// A file of a planned workspace: its unit and entry.
@@ -143,7 +137,7 @@ pub fn full_run(
                 .filter_map(move |(i, f)| Some((std::fs::canonicalize(&f.path).ok()?, (u, i))))
         })
         .collect();
-    let prefilter = Prefilter::new();
+    let engine = Engine::new();
     let jobs: Vec<(&Path, &FileEntry, &Unit)> = members
         .iter()
         .map(|(path, &(u, i))| {
@@ -156,10 +150,9 @@ pub fn full_run(
         jobs.par_iter()
             .filter_map(|(path, entry, unit)| {
                 let text = read(overlays, path, &unit.tree)?;
-                let report = check(&prefilter, entry, &text, &unit.policy)?;
+                let report = check(&engine, entry, &text, &unit.policy)?;
                 let facts = FileFacts {
-                    tls_acceptor: report.tls_acceptor,
-                    grpc_authorization: report.grpc_authorization,
+                    facts: report.facts,
                     verifiers: VerifierFacts {
                         installs: Vec::new(),
                         ..report.verifier_facts
@@ -181,7 +174,7 @@ pub fn full_run(
         findings: outcome.files,
         facts,
         members,
-        prefilter,
+        engine,
     })
 }
 
@@ -195,17 +188,12 @@ fn read(overlays: &HashMap<PathBuf, String>, path: &Path, tree: &Tree) -> Option
 }
 
 /// The engine's raw report on one source file's text, when the prefilter lets it through.
-fn check(
-    prefilter: &Prefilter,
-    entry: &FileEntry,
-    text: &str,
-    policy: &Policy,
-) -> Option<FileReport> {
+fn check(engine: &Engine, entry: &FileEntry, text: &str, policy: &Policy) -> Option<FileReport> {
     if text.len() > MAX_FILE_BYTES {
         return None;
     }
-    let triggers = prefilter.scan(text)?;
-    Some(check_file(
+    let triggers = engine.scan(text)?;
+    Some(engine.check_file(
         &SourceFile {
             path: &entry.display,
             text,
@@ -229,14 +217,21 @@ pub fn lint_document(
     let unit = &analysis.plan.units[member.unit];
     let entry = member.entry;
     let report = match manifest::Kind::of(&entry.path) {
-        Some(kind) => Some(manifest::check(kind, entry, text, &unit.tree)),
-        None => check(&analysis.prefilter, entry, text, &unit.policy),
+        Some(kind) => Some(manifest::check(
+            &analysis.engine,
+            kind,
+            entry,
+            text,
+            &unit.tree,
+        )),
+        None => check(&analysis.engine, entry, text, &unit.policy),
     };
     let mut report = report.unwrap_or_else(|| FileReport {
         path: entry.display.clone(),
         ..FileReport::default()
     });
-    resolve_pending(unit, &mut report, text, overlays);
+    let engine = &analysis.engine;
+    let consts = constants(engine, unit, &report, text, overlays);
     let mut package: Vec<FileReport> = unit
         .files
         .iter()
@@ -248,26 +243,21 @@ pub fn lint_document(
             }
         })
         .collect();
-    join_package_facts(&mut package);
+    engine.finish_package(&mut package, &consts);
     let mut report = package
         .into_iter()
         .find(|r| r.path == entry.display)
         .unwrap_or_default();
-    let mut others: Vec<(&String, &FileFacts)> = analysis
+    let mut others: Vec<FileReport> = analysis
         .facts
         .iter()
         .filter(|(d, f)| **d != entry.display && !f.verifiers.is_empty())
+        .map(|(d, f)| skeleton(Some(f), d, true))
         .collect();
-    others.sort_by_key(|(d, _)| *d);
-    let mut all = vec![std::mem::take(&mut report)];
-    all.extend(others.iter().map(|(d, f)| skeleton(Some(f), d, true)));
-    all.sort_by(|a, b| a.path.cmp(&b.path));
-    join_verifiers(&mut all);
-    let mut report = all
-        .into_iter()
-        .find(|r| r.path == entry.display)
-        .unwrap_or_default();
-    finalize(&mut report, text, &unit.policy);
+    let mut all: Vec<&mut FileReport> = others.iter_mut().collect();
+    all.push(&mut report);
+    engine.finish_run(&mut all);
+    engine.finalize(&mut report, text, &unit.policy);
     FileFindings::new(
         entry.display.clone(),
         entry.path.clone(),
@@ -284,8 +274,7 @@ fn skeleton(facts: Option<&FileFacts>, display: &str, verifiers: bool) -> FileRe
         ..FileReport::default()
     };
     if let Some(f) = facts {
-        report.tls_acceptor = f.tls_acceptor;
-        report.grpc_authorization = f.grpc_authorization.clone();
+        report.facts = f.facts.clone();
         if verifiers {
             report.verifier_facts = f.verifiers.clone();
         }
@@ -293,17 +282,18 @@ fn skeleton(facts: Option<&FileFacts>, display: &str, verifiers: bool) -> FileRe
     report
 }
 
-/// Settles the findings that wait for a constant defined in another file of the package, reading
-/// the files (open documents from `overlays`) that mention one of the names.
-fn resolve_pending(
+/// The constants that the findings of `report` wait for, read from the package's files (open
+/// documents from `overlays`) that mention one of the names.
+fn constants(
+    engine: &Engine,
     unit: &Unit,
-    report: &mut FileReport,
+    report: &FileReport,
     text: &str,
     overlays: &HashMap<PathBuf, String>,
-) {
-    let names: BTreeSet<&str> = report.pending.iter().map(|p| p.name.as_str()).collect();
+) -> Vec<tlslint_lints::ConstDef> {
+    let names = engine.wanted_constants(std::slice::from_ref(report));
     if names.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut consts = Vec::new();
     for f in unit
@@ -319,14 +309,15 @@ fn resolve_pending(
                 .and_then(|path| read(overlays, &path, &unit.tree))
         };
         let Some(other) = other else { continue };
-        if names.iter().any(|n| other.contains(n)) {
+        if names.iter().any(|n| other.contains(n.as_str())) {
             consts.extend(
-                collect_consts(&f.display, &other)
+                engine
+                    .constants(&f.display, &other)
                     .into_iter()
-                    .filter(|c| names.contains(c.name.as_str())),
+                    .filter(|c| names.contains(&c.name)),
             );
         }
     }
     consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    join(std::slice::from_mut(report), &consts);
+    consts
 }

@@ -1,6 +1,6 @@
 //! The manifest rules: TLS801, TLS802 and TLS804 read a `Cargo.toml`, TLS803 reads a
 //! `Cargo.lock`. Pure like the rest of this crate: text in, a [`FileReport`] out, with the
-//! `# tlslint: allow(…)` suppressions of the TOML file, ready for [`crate::finalize`]. A file
+//! `# tlslint: allow(…)` suppressions of the TOML file, ready for `Engine::finalize`. A file
 //! that is not valid TOML is a TLS001 finding at the error.
 
 mod deps;
@@ -12,7 +12,7 @@ mod requests;
 pub use requests::{DependencyRequest, ManifestRequests, manifest_requests};
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::FileReport;
+use crate::report::FileReport;
 use crate::rules::PARSE_ERROR;
 use crate::source::LineIndex;
 use crate::suppress::{self, CommentSyntax};
@@ -33,7 +33,7 @@ pub struct WorkspaceManifest<'a> {
 /// Lints a `Cargo.toml`: the TLS features it declares (TLS801, TLS802) and the TLS backends it
 /// leaves out (TLS804). `workspace` is the workspace root manifest when `path` is a member (pass
 /// `None` for the root itself or a standalone package): it resolves `workspace = true` entries.
-pub fn check_manifest(
+pub(crate) fn check_manifest(
     path: &str,
     text: &str,
     workspace: Option<WorkspaceManifest<'_>>,
@@ -65,7 +65,7 @@ pub fn check_manifest(
 /// Lints a `Cargo.lock` (TLS803). `sources_mention_tls_insecure` answers whether the workspace's
 /// sources contain `tlsInsecure` (ASCII case-insensitive); it is called at most once, and only
 /// when a mongodb version with the inverted option is locked.
-pub fn check_lockfile(
+pub(crate) fn check_lockfile(
     path: &str,
     text: &str,
     sources_mention_tls_insecure: &mut dyn FnMut() -> bool,
@@ -138,7 +138,6 @@ fn report(
     FileReport {
         path: path.to_string(),
         diagnostics,
-        pending: Vec::new(),
         directives,
         ..FileReport::default()
     }

@@ -8,6 +8,7 @@ use crate::cleartext::hosts::Exemptions;
 use crate::cleartext::url_value::str_value;
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
+use crate::facts::{Condition, Fact};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -61,13 +62,20 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
     check: Some(check),
 };
 
+/// The package puts `authorization` metadata on gRPC requests (an endpoint on `http://` matters
+/// only then).
+static AUTHORIZATION_METADATA: Fact = Fact {
+    name: "puts `authorization` metadata on gRPC requests",
+    label: "`authorization` metadata is added here",
+};
+
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let metadata = cx
         .mentions_ci("authorization")
         .then(|| authorization_metadata(cx))
         .flatten();
     if let Some(at) = &metadata {
-        sink.mark_grpc_authorization(at.clone());
+        sink.establish(&AUTHORIZATION_METADATA, Some(at.clone()));
     }
     if !cx.mentions_ci("http://") {
         return;
@@ -113,10 +121,8 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             .note("the `authorization` metadata travels in cleartext to the server")
             .help("use an `https://` endpoint with `.tls_config(ClientTlsConfig::new().with_native_roots())`");
         match &metadata {
-            Some(at) => {
-                sink.push(d.secondary(at.clone(), "`authorization` metadata is added here"))
-            }
-            None => sink.push_if_grpc_authorization(d),
+            Some(at) => sink.push(d.secondary(at.clone(), AUTHORIZATION_METADATA.label)),
+            None => sink.defer(d, Condition::With(&AUTHORIZATION_METADATA)),
         }
     }
 }

@@ -1,12 +1,13 @@
 //! TLS603 `plaintext_listener_all_interfaces`: a plain HTTP server (axum, hyper, actix-web, warp,
 //! poem, salvo, tide) bound to `0.0.0.0`/`[::]` in a package that sets up no TLS acceptor. The
-//! acceptor is a per-file fact joined per package (`join_tls_acceptors`).
+//! acceptor is a package fact ([`TLS_ACCEPTOR`]), joined by the engine.
 
 use syn::Expr;
 
 use crate::conststr::const_str;
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::facts::{Condition, Fact};
 use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
@@ -110,9 +111,16 @@ const ACCEPTOR_METHODS: &[&str] = &[
     "openssl",
 ];
 
+/// The package sets up a TLS acceptor (a server that terminates TLS), in code that is not test
+/// code: a plain listener is then taken to be a redirect or health port.
+static TLS_ACCEPTOR: Fact = Fact {
+    name: "sets up a TLS acceptor",
+    label: "a TLS acceptor is set up here",
+};
+
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     if !cx.is_test_target && has_tls_acceptor(cx) {
-        sink.mark_tls_acceptor();
+        sink.establish(&TLS_ACCEPTOR, None);
     }
     if !SERVER_CRATES.iter().any(|c| cx.mentions_crate(c)) && !cx.code().contains("HttpServer") {
         return;
@@ -163,7 +171,7 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
             edit,
         ));
     }
-    sink.push_unless_tls_acceptor(d);
+    sink.defer(d, Condition::Without(&TLS_ACCEPTOR));
 }
 
 /// The edit that turns an all-interfaces address written at the call into its loopback

@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, wording};
+use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, VerifierFacts, wording};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::engine::FileReport;
 use crate::rules::UNANALYSED_CUSTOM_VERIFIER;
 
 /// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
@@ -20,28 +19,37 @@ const KNOWN_VERIFIERS: &[&str] = &[
     "NoClientAuth",
 ];
 
+/// One file's part in the verifier join: its display path, its facts, and where its findings go.
+pub(crate) struct JoinFile<'a> {
+    /// The file's display path.
+    pub path: &'a str,
+    /// Its verifier facts.
+    pub facts: &'a VerifierFacts,
+    /// Its findings.
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
 /// Reports every install of a verifier that does not verify (at the install site, pointing at
-/// the impl), and every install of a type defined outside the linted files (TLS114). `reports`
+/// the impl), and every install of a type defined outside the linted files (TLS114). `files`
 /// are all the files of the run, across workspace members.
-pub fn join_verifiers(reports: &mut [FileReport]) {
-    let mut verifiers: Vec<VerifierFact> = reports
+pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>]) {
+    let mut verifiers: Vec<VerifierFact> = files
         .iter()
-        .flat_map(|r| r.verifier_facts.verifiers.iter().cloned())
+        .flat_map(|f| f.facts.verifiers.iter().cloned())
         .collect();
     verifiers.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    let mut helpers: Vec<HelperFact> = reports
+    let mut helpers: Vec<HelperFact> = files
         .iter()
-        .flat_map(|r| r.verifier_facts.helpers.iter().cloned())
+        .flat_map(|f| f.facts.helpers.iter().cloned())
         .collect();
     helpers.sort_by(|a, b| (&a.path, &a.name).cmp(&(&b.path, &b.name)));
     let verifiers = by_name(&verifiers, |v| &v.name);
     let helpers = by_name(&helpers, |h| &h.name);
-    for report in reports.iter_mut() {
-        let installs = report.verifier_facts.installs.clone();
-        for install in &installs {
-            for ty in installed_types(install, &report.path, &helpers) {
-                if let Some(d) = install_finding(install, &report.path, &ty, &verifiers) {
-                    report.diagnostics.push(d);
+    for file in files.iter_mut() {
+        for install in &file.facts.installs {
+            for ty in installed_types(install, file.path, &helpers) {
+                if let Some(d) = install_finding(install, file.path, &ty, &verifiers) {
+                    file.out.push(d);
                 }
             }
         }

@@ -12,7 +12,7 @@ pub(crate) mod syntax;
 use std::ops::Range;
 
 pub(crate) use install::HELPER_RETURN_WORD;
-pub use join::join_verifiers;
+pub(crate) use join::{JoinFile, join_verifiers};
 
 use crate::cx::Cx;
 use crate::rule::{Level, Rule};

@@ -1,0 +1,111 @@
+//! The per-file phase: prefilter hits → outline → parse → index ([`Cx`]) → every rule →
+//! suppression comments.
+
+use std::ops::Range;
+
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::nesting;
+use crate::outline;
+use crate::parse;
+use crate::prefilter::Triggers;
+use crate::rules::{PARSE_ERROR, RULES};
+use crate::sink::Sink;
+use crate::source::{LineIndex, prelude_len};
+use crate::suppress::{self, CommentSyntax};
+
+use super::SourceFile;
+use crate::report::FileReport;
+
+/// Lints one file that passed the prefilter with every rule, parsing only the items its
+/// trigger words need ([`outline::focus`]). Never fails: unparsable input becomes a TLS001
+/// finding.
+pub(crate) fn check_file(file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
+    let mut report = FileReport {
+        path: file.path.to_string(),
+        ..FileReport::default()
+    };
+    nesting::with_stack(|| lint_parsed(file, triggers, &mut report));
+    proc_macro2::extra::invalidate_current_thread_spans();
+    report
+}
+
+fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileReport) {
+    let offset = prelude_len(file.text);
+    let body = &file.text[offset..];
+    let focused = match &triggers.lexemes {
+        Some(lexemes) if !triggers.whole_file => {
+            let local: Vec<usize> = triggers
+                .offsets
+                .iter()
+                .filter_map(|t| t.checked_sub(offset))
+                .collect();
+            outline::focus(body, lexemes, &local)
+        }
+        _ => None,
+    };
+    let parsed = match parse::parse(
+        focused.as_deref().unwrap_or(body),
+        triggers.lexemes.as_ref(),
+    ) {
+        Ok(parsed) => parsed,
+        Err(failure) => {
+            let range = failure.range.map_or(offset..offset, |r| {
+                (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
+            });
+            let mut d = Diagnostic::new(
+                &PARSE_ERROR,
+                format!("cannot parse `{}`: {}", file.path, failure.reason),
+                range,
+            )
+            .label("the file is not linted because of this error")
+            .note("the rest of the workspace is still linted");
+            d.in_test_code = file.is_test_target;
+            report.diagnostics.push(d);
+            return;
+        }
+    };
+    let cx = Cx::new(
+        file.path,
+        file.text,
+        offset,
+        file.is_test_target,
+        &parsed,
+        file.policy,
+    )
+    .with_lexemes(triggers.lexemes.as_ref())
+    .with_parsed_text(focused.as_deref().unwrap_or(body));
+    let mut sink = Sink::default();
+    for rule in RULES {
+        if let Some(check) = rule.check {
+            check(&cx, &mut sink);
+        }
+    }
+    for d in &mut sink.diagnostics {
+        d.in_test_code = cx.in_test_code(d.primary.range.start);
+    }
+    for d in &mut sink.deferred {
+        d.set_in_test_code(cx.in_test_code(d.finding.primary.range.start));
+    }
+    let lines = LineIndex::new(file.text);
+    let strings: Vec<Range<usize>> = cx.strings.iter().map(|s| cx.range(*s)).collect();
+    let statements = if file.text.contains(suppress::MARKER) {
+        cx.statement_ranges()
+    } else {
+        &[]
+    };
+    let (mut directives, mut errors) =
+        suppress::scan(file.text, &lines, &strings, statements, CommentSyntax::Rust);
+    for d in &mut directives {
+        d.in_test_code = cx.in_test_code(d.range.start);
+    }
+    for e in &mut errors {
+        e.in_test_code = cx.in_test_code(e.primary.range.start);
+    }
+    report.diagnostics.extend(sink.diagnostics);
+    report.diagnostics.extend(errors);
+    report.deferred = sink.deferred;
+    report.facts = sink.facts;
+    report.verifier_facts = sink.verifier_facts;
+    report.directives = directives;
+}

@@ -1,0 +1,169 @@
+//! The engine: the one door through which every caller (the CLI, the language server, the
+//! dependency audit, the ui tests) lints Rust files. It owns the order of the phases:
+//!
+//! 1. [`Engine::scan`]: the prefilter, on the file's text as read (a file without trigger words
+//!    goes no further);
+//! 2. [`Engine::check_file`]: per file, independent of every other file (run them in parallel);
+//! 3. [`Engine::finish_package`]: per package, once all its files are checked: findings waiting
+//!    for a constant defined in another file ([`Engine::wanted_constants`] names them; the caller
+//!    reads the package's files that mention a name and hands their [`Engine::constants`]), and
+//!    findings waiting for a package fact ([`crate::facts`]);
+//! 4. [`Engine::finish_run`]: across the run: verifier impls meet their install sites, in any
+//!    member;
+//! 5. [`Engine::finalize`]: per file, the policy (suppressions, test-code scope, levels).
+//!
+//! [`Engine::lint_alone`] runs them all on one file taken as a package of its own. Inputs and
+//! outputs are plain data; the engine does no I/O.
+
+mod check;
+mod constants;
+mod finalize;
+mod package_facts;
+
+use std::collections::BTreeSet;
+
+use crate::manifest::{self, WorkspaceManifest};
+use crate::policy::Policy;
+use crate::prefilter::{Prefilter, Triggers};
+use crate::rules::UNUSED_SUPPRESSION;
+use crate::verifier::{self, JoinFile};
+
+pub use crate::report::FileReport;
+pub use constants::ConstDef;
+
+/// One file to lint.
+pub struct SourceFile<'a> {
+    /// The path shown to the user (relative to the workspace root where possible).
+    pub path: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+    /// Whether the file belongs to a test or bench target (all of it is test code).
+    pub is_test_target: bool,
+    /// The policy of the file's package (thresholds the rules read).
+    pub policy: &'a Policy,
+}
+
+/// The rule engine, built once per run.
+pub struct Engine {
+    prefilter: Prefilter,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    /// The engine with every rule of the registry.
+    pub fn new() -> Engine {
+        Engine {
+            prefilter: Prefilter::new(),
+        }
+    }
+
+    /// Phase 1: where the file has the trigger words of some rule; `None` when it has none and
+    /// cannot produce a finding.
+    pub fn scan(&self, text: &str) -> Option<Triggers> {
+        self.prefilter.scan(text)
+    }
+
+    /// Phase 2: lints one file that passed [`Engine::scan`] with every rule, parsing only the
+    /// items its trigger words need. Never fails: unparsable input becomes a TLS001 finding.
+    pub fn check_file(&self, file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
+        check::check_file(file, triggers)
+    }
+
+    /// The names of the constants that findings of `reports` wait for; empty when none waits.
+    pub fn wanted_constants(&self, reports: &[FileReport]) -> BTreeSet<String> {
+        constants::wanted(reports)
+    }
+
+    /// The `const`/`static` items with a literal value in one file, for
+    /// [`Engine::finish_package`].
+    pub fn constants(&self, path: &str, text: &str) -> Vec<ConstDef> {
+        constants::collect(path, text)
+    }
+
+    /// Phase 3: settles the findings of one package's files that wait for a constant (the first
+    /// definition in `consts` order wins) or for a package fact (the first file in `reports`
+    /// order that establishes it is the one labelled).
+    pub fn finish_package(&self, reports: &mut [FileReport], consts: &[ConstDef]) {
+        constants::join(reports, consts);
+        package_facts::join(reports);
+    }
+
+    /// Phase 4: joins verifier facts across every file of the run, so a verifier defined in one
+    /// workspace member and installed in another is seen. Deterministic: files are visited in
+    /// display-path order (ties in the order given).
+    pub fn finish_run(&self, reports: &mut [&mut FileReport]) {
+        reports.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut files: Vec<JoinFile<'_>> = reports
+            .iter_mut()
+            .map(|r| JoinFile {
+                path: &r.path,
+                facts: &r.verifier_facts,
+                out: &mut r.diagnostics,
+            })
+            .collect();
+        verifier::join_verifiers(&mut files);
+    }
+
+    /// Phase 5: applies the policy to a file's findings: inline suppressions (except for
+    /// `forbid` rules), unused-suppression findings, the test-code scope and the levels (dropping
+    /// `allow`). Findings lifted by a suppression stay in the list with `suppressed` set (SARIF
+    /// reports them). `text` is the file's text.
+    pub fn finalize(&self, report: &mut FileReport, text: &str, policy: &Policy) {
+        finalize::finalize(report, text, policy, &UNUSED_SUPPRESSION);
+    }
+
+    /// Lints a `Cargo.toml` (the TLS features it declares, the TLS backends it leaves out).
+    /// `workspace` is the workspace root manifest when `path` is a member (`None` for the root
+    /// itself or a standalone package): it resolves `workspace = true` entries. The report is
+    /// ready for [`Engine::finalize`].
+    pub fn check_manifest(
+        &self,
+        path: &str,
+        text: &str,
+        workspace: Option<WorkspaceManifest<'_>>,
+    ) -> FileReport {
+        manifest::check_manifest(path, text, workspace)
+    }
+
+    /// Lints a `Cargo.lock` (vulnerable TLS dependency versions).
+    /// `sources_mention_tls_insecure` answers whether the workspace's sources contain
+    /// `tlsInsecure` (ASCII case-insensitive); it is called at most once, and only when a mongodb
+    /// version with the inverted option is locked. The report is ready for [`Engine::finalize`].
+    pub fn check_lockfile(
+        &self,
+        path: &str,
+        text: &str,
+        sources_mention_tls_insecure: &mut dyn FnMut() -> bool,
+    ) -> FileReport {
+        manifest::check_lockfile(path, text, sources_mention_tls_insecure)
+    }
+
+    /// Every phase on one file taken as a package (and a run) of its own: what the CLI reports
+    /// for a crate of that one file.
+    pub fn lint_alone(&self, file: &SourceFile<'_>) -> FileReport {
+        let mut report = match self.scan(file.text) {
+            Some(triggers) => self.check_file(file, &triggers),
+            None => FileReport {
+                path: file.path.to_string(),
+                ..FileReport::default()
+            },
+        };
+        let consts = if self
+            .wanted_constants(std::slice::from_ref(&report))
+            .is_empty()
+        {
+            Vec::new()
+        } else {
+            self.constants(file.path, file.text)
+        };
+        self.finish_package(std::slice::from_mut(&mut report), &consts);
+        self.finish_run(&mut [&mut report]);
+        self.finalize(&mut report, file.text, file.policy);
+        report
+    }
+}
