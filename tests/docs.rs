@@ -210,3 +210,163 @@ fn architecture_names_every_module() {
         "ARCHITECTURE.md does not name these modules: {unnamed:?}"
     );
 }
+
+/// The module file a path names: the longest prefix of `segments` that is a module file of
+/// `src` (`a/b.rs` or `a/b/mod.rs`), else the crate root.
+fn module_file(src: &Path, segments: &[&str]) -> String {
+    for n in (1..=segments.len()).rev() {
+        let prefix = segments[..n].join("/");
+        for candidate in [format!("{prefix}.rs"), format!("{prefix}/mod.rs")] {
+            if src.join(&candidate).is_file() {
+                return candidate;
+            }
+        }
+    }
+    "lib.rs".to_string()
+}
+
+/// The paths an import names, `use` groups expanded: `a::{b, c::{d, self}}` → `a::b`, `a::c::d`,
+/// `a::c`.
+fn expand(path: &str) -> Vec<String> {
+    let path = path.split(" as ").next().unwrap_or(path).trim();
+    let Some(open) = path.find('{') else {
+        return vec![path.trim_end_matches("::self").to_string()];
+    };
+    let (prefix, group) = (&path[..open], &path[open + 1..path.len() - 1]);
+    let (mut items, mut depth, mut start) = (Vec::new(), 0, 0);
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&group[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&group[start..]);
+    items
+        .into_iter()
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .flat_map(|item| match item {
+            "self" => vec![prefix.trim_end_matches("::").to_string()],
+            _ => expand(&format!("{prefix}{item}")),
+        })
+        .collect()
+}
+
+/// The module files of `src` that `file` imports through `crate::…` and `super::…` paths, in
+/// its code before its inline `#[cfg(test)] mod … { … }`.
+fn imports(src: &Path, file: &str, text: &str) -> Vec<String> {
+    let test_module = text.match_indices("#[cfg(test)]").find_map(|(at, marker)| {
+        let after = text[at + marker.len()..].trim_start();
+        let header = after.split('{').next().unwrap_or("");
+        (after.starts_with("mod ") && !header.contains(';')).then_some(at)
+    });
+    let code: String = text[..test_module.unwrap_or(text.len())]
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let module: Vec<&str> = file
+        .trim_end_matches(".rs")
+        .split('/')
+        .filter(|s| *s != "mod" && *s != "lib")
+        .collect();
+    let mut found = Vec::new();
+    for root in ["crate::", "super::"] {
+        for (at, _) in code.match_indices(root) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let rest = &code[at + root.len()..];
+            let (mut end, mut depth) = (0, 0);
+            for (i, c) in rest.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth > 0 => depth -= 1,
+                    c if depth > 0 || c.is_alphanumeric() || c == '_' || c == ':' => {}
+                    _ if depth > 0 => {}
+                    _ => {
+                        end = i;
+                        break;
+                    }
+                }
+                end = i + c.len_utf8();
+            }
+            let base: Vec<&str> = if root == "super::" {
+                module[..module.len().saturating_sub(1)].to_vec()
+            } else {
+                Vec::new()
+            };
+            for path in expand(&rest[..end].replace(char::is_whitespace, "")) {
+                let mut segments = base.clone();
+                segments.extend(path.split("::").filter(|s| !s.is_empty()));
+                found.push(module_file(src, &segments));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found.retain(|f| f != file);
+    found
+}
+
+/// The engine has no import circle: its modules form layers, so each can be read, tested and
+/// changed from the bottom up (`crate::…`/`super::…` imports between module files, test modules
+/// excluded; an import through the crate root's re-exports counts as one of `lib.rs`).
+#[test]
+fn lints_has_no_import_circle() {
+    let src = root().join("lints/src");
+    let mut files = Vec::new();
+    module_files(&src, "", &mut files);
+    let graph: HashMap<String, Vec<String>> = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(src.join(f)).expect("read a module");
+            (f.clone(), imports(&src, f, &text))
+        })
+        .collect();
+    assert!(
+        graph["engine/check.rs"].contains(&"prefilter.rs".to_string()),
+        "the import reader must see `use crate::prefilter::Triggers`: {:?}",
+        graph["engine/check.rs"]
+    );
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    fn visit<'g>(
+        node: &'g str,
+        graph: &'g HashMap<String, Vec<String>>,
+        state: &mut HashMap<&'g str, u8>,
+        stack: &mut Vec<&'g str>,
+    ) -> Option<Vec<String>> {
+        match state.get(node) {
+            Some(2) => return None,
+            Some(_) => {
+                let from = stack.iter().position(|n| *n == node).unwrap_or(0);
+                let mut circle: Vec<String> = stack[from..].iter().map(|s| s.to_string()).collect();
+                circle.push(node.to_string());
+                return Some(circle);
+            }
+            None => {}
+        }
+        state.insert(node, 1);
+        stack.push(node);
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(circle) = visit(next, graph, state, stack) {
+                return Some(circle);
+            }
+        }
+        stack.pop();
+        state.insert(node, 2);
+        None
+    }
+    let mut names: Vec<&String> = graph.keys().collect();
+    names.sort();
+    for name in names {
+        let circle = visit(name, &graph, &mut state, &mut Vec::new());
+        assert!(circle.is_none(), "import circle in lints/src: {circle:?}");
+    }
+}

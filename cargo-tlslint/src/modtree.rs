@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tlslint_lints::modules::{ModuleRef, module_refs};
+use tlslint_lints::{ModuleRef, module_refs};
 
 use crate::confine::{Refusal, Tree};
 use crate::plan::Problem;

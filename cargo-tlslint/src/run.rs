@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use tlslint_lints::rules::PARSE_ERROR;
 use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
 
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
@@ -541,7 +540,10 @@ fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
         let text = path.as_deref().and_then(|p| tree.read_to_string(p).ok());
         let mut report = FileReport {
             path: display.to_string(),
-            diagnostics: problems.iter().map(|p| problem_diagnostic(p)).collect(),
+            diagnostics: problems
+                .iter()
+                .map(|p| problem_diagnostic(engine, p))
+                .collect(),
             ..FileReport::default()
         };
         report.diagnostics.sort_by_key(|d| d.primary.range.start);
@@ -574,9 +576,9 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
     *files = merged;
 }
 
-fn problem_diagnostic(p: &Problem) -> Diagnostic {
+fn problem_diagnostic(engine: &Engine, p: &Problem) -> Diagnostic {
     let mut d = Diagnostic::new(
-        &PARSE_ERROR,
+        engine.unparsable_rule(),
         format!("{} `{}`: {}", p.verb, p.display, p.reason),
         p.range.clone().unwrap_or(0..0),
     )
@@ -629,7 +631,7 @@ fn lint_one(
         Err(refusal) => {
             linted.io_error = refusal.is_io();
             let mut d = Diagnostic::new(
-                &PARSE_ERROR,
+                engine.unparsable_rule(),
                 format!("cannot read `{}`: {refusal}", file.display),
                 0..0,
             )
@@ -642,7 +644,7 @@ fn lint_one(
         }
         Ok(Kept::NotUtf8(at)) => {
             let mut d = Diagnostic::new(
-                &PARSE_ERROR,
+                engine.unparsable_rule(),
                 format!(
                     "cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})",
                     file.display
@@ -662,7 +664,7 @@ fn lint_one(
                 .report
                 .diagnostics
                 .iter()
-                .any(|d| d.rule.code == PARSE_ERROR.code);
+                .any(|d| d.rule == engine.unparsable_rule());
             linted.text = Some(text);
             return linted;
         }
@@ -670,7 +672,7 @@ fn lint_one(
     };
     if text.len() > MAX_FILE_BYTES {
         let mut d = Diagnostic::new(
-            &PARSE_ERROR,
+            engine.unparsable_rule(),
             format!(
                 "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
                 file.display,

@@ -13,11 +13,12 @@ mod diagnostic;
 mod engine;
 mod facts;
 mod fix;
-pub mod guards;
+mod guards;
 mod lex;
+mod lint;
 mod literal_scan;
 mod manifest;
-pub mod modules;
+mod modules;
 mod nesting;
 mod outline;
 mod parse;
@@ -27,32 +28,31 @@ mod prefilter;
 mod report;
 mod resolve;
 mod rule;
-pub mod rules;
+mod rules;
 mod sink;
-pub mod source;
+mod source;
 mod suppress;
 mod tls_version;
 mod toggle;
 mod verifier;
 
-pub use cx::{CallSite, Cx, chain_root, peel};
 pub use diagnostic::{Diagnostic, Label, Suppression};
 pub use engine::{ConstDef, Engine, FileReport, SourceFile};
 pub use facts::{Condition, Deferred, Fact, FactSite};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
-pub use lex::Lexemes;
+pub use guards::{Guards, guards};
+pub use lint::Lint;
 pub use manifest::{
     DependencyRequest, LockedPackage, ManifestRequests, WorkspaceManifest, locked_packages,
     manifest_requests,
 };
+pub use modules::{ModuleRef, module_refs};
 pub use pem::{TextKind, redact_private_keys};
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Triggers;
-pub use resolve::{Const, Resolved, Value};
-pub use rule::{CheckFn, Level, Rule};
+pub use resolve::Const;
+pub use rule::{Level, Rule};
 pub use rules::{RULES, find as find_rule};
-pub use sink::Sink;
+pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
-pub use verifier::{
-    HelperFact, InstallFact, InstallTarget, Side, Verdict, VerifierFact, VerifierFacts,
-};
+pub use verifier::VerifierFacts;

@@ -18,7 +18,7 @@
 
 use crate::lex::Lexemes;
 use crate::literal_scan::LiteralScan;
-use crate::rules::RULES;
+use crate::rule::Rule;
 use crate::source::prelude_len;
 use crate::suppress::MARKER;
 
@@ -68,14 +68,14 @@ pub struct Triggers {
 type Hit = (usize, usize);
 
 impl Prefilter {
-    /// Builds the automaton from [`RULES`].
-    pub fn new() -> Prefilter {
+    /// Builds the automaton from the needles of `rules` and the suppression marker.
+    pub fn new<'r>(rules: impl ExactSizeIterator<Item = &'r Rule>) -> Prefilter {
+        let count = rules.len();
         Prefilter::from_needles(
-            RULES
-                .iter()
+            rules
                 .enumerate()
                 .flat_map(|(i, r)| r.needles.iter().map(move |n| (i, *n)))
-                .chain([(RULES.len(), MARKER)]),
+                .chain([(count, MARKER)]),
         )
     }
 
@@ -199,19 +199,15 @@ impl Prefilter {
     }
 }
 
-impl Default for Prefilter {
-    fn default() -> Prefilter {
-        Prefilter::new()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn exact_and_caseless_needles() {
-        let p = Prefilter::new();
+        let p = Prefilter::from_needles(
+            [(0, "danger_accept_invalid_certs"), (1, "tlslint:")].into_iter(),
+        );
         assert!(p.scan("b.danger_accept_invalid_certs(true)").is_some());
         assert!(p.scan("b.Danger_Accept_Invalid_Certs(true)").is_none());
         assert!(p.scan("// tlslint: allow(x)").is_some());

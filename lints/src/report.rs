@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Deferred, FactSite};
 use crate::suppress::Directive;
-use crate::verifier::VerifierFacts;
+use crate::verifier::facts::VerifierFacts;
 
 /// What linting one file produced.
 #[derive(Clone, Debug, Default)]

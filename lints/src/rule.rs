@@ -1,8 +1,6 @@
 //! The `Rule` type: everything about a rule in one value, so that `--list`, `--explain`, config
 //! validation, the README table and SARIF metadata all derive from the same place.
 
-use crate::{Cx, Sink};
-
 /// A Cargo-style lint level.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -44,10 +42,8 @@ impl Level {
     }
 }
 
-/// The signature of a rule's per-file check.
-pub type CheckFn = fn(&Cx<'_>, &mut Sink);
-
-/// One rule of the catalog (`RULES.md`), with its docs and its check.
+/// One rule of the catalog (`RULES.md`) with its docs: plain data, the same for every kind of
+/// check (how a rule is checked is its [`crate::Lint`]).
 pub struct Rule {
     /// Stable code, e.g. `TLS101`.
     pub code: &'static str,
@@ -65,9 +61,6 @@ pub struct Rule {
     /// Markdown with the headings `### What it does`, `### Why is this bad?`, `### Example` and
     /// `Use instead:`.
     pub docs: &'static str,
-    /// The per-file check, or `None` for rules reported by the engine or by another rule's check
-    /// (the meta rules, and TLS104 which the toggle rules report).
-    pub check: Option<CheckFn>,
 }
 
 impl Rule {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Deferred, Fact, FactSite};
-use crate::verifier::VerifierFacts;
+use crate::verifier::facts::VerifierFacts;
 
 /// Collects the findings of the rules run on one file.
 #[derive(Default)]

@@ -15,7 +15,6 @@ use crate::fix::{Applicability, Fix, remove_line_comment};
 use crate::lex::Lexemes;
 use crate::nesting;
 use crate::rule::Rule;
-use crate::rules::{self, INVALID_SUPPRESSION};
 use crate::source::LineIndex;
 
 /// The marker that starts a directive inside a comment.
@@ -48,6 +47,21 @@ impl CommentSyntax {
     }
 }
 
+/// The rules suppression comments are read against, handed over by the engine.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rules<'r> {
+    /// Every rule a directive may name.
+    pub known: &'r [&'static Rule],
+    /// The rule a malformed directive is reported under.
+    pub invalid: &'static Rule,
+}
+
+impl Rules<'_> {
+    fn find(&self, key: &str) -> Option<&'static Rule> {
+        self.known.iter().copied().find(|r| r.is_named(key))
+    }
+}
+
 /// One parsed suppression comment.
 #[derive(Clone, Debug)]
 pub struct Directive {
@@ -75,6 +89,7 @@ pub(crate) fn scan(
     strings: &[Range<usize>],
     statements: &[Range<usize>],
     syntax: CommentSyntax,
+    rules: &Rules<'_>,
 ) -> (Vec<Directive>, Vec<Diagnostic>) {
     let mut directives = Vec::new();
     let mut errors = Vec::new();
@@ -98,9 +113,9 @@ pub(crate) fn scan(
         } else {
             line..=line
         };
-        match parse_directive(body) {
-            Ok((rules, reason)) => directives.push(Directive {
-                rules,
+        match parse_directive(body, rules) {
+            Ok((named, reason)) => directives.push(Directive {
+                rules: named,
                 reason,
                 range: comment,
                 covers,
@@ -109,7 +124,7 @@ pub(crate) fn scan(
             }),
             Err(why) => errors.push(
                 Diagnostic::new(
-                    &INVALID_SUPPRESSION,
+                    rules.invalid,
                     format!("invalid suppression: {why}"),
                     comment.clone(),
                 )
@@ -269,13 +284,13 @@ impl Layout {
 }
 
 /// `allow(a, b, reason = "…")` → the rules and the reason.
-fn parse_directive(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
+fn parse_directive(body: &str, known: &Rules<'_>) -> Result<(Vec<&'static Rule>, String), String> {
     nesting::check(body, Lexemes::lenient(body).tokens()).map_err(|e| e.reason)?;
-    nesting::with_stack(|| parse_meta_list(body))
+    nesting::with_stack(|| parse_meta_list(body, known))
 }
 
 /// [`parse_directive`] once the body is known to be within the nesting bound.
-fn parse_meta_list(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
+fn parse_meta_list(body: &str, known: &Rules<'_>) -> Result<(Vec<&'static Rule>, String), String> {
     let meta: syn::Meta = syn::parse_str(body)
         .map_err(|_| format!("expected `allow(rule, reason = \"…\")`, found `{body}`"))?;
     let syn::Meta::List(list) = meta else {
@@ -298,7 +313,9 @@ fn parse_meta_list(body: &str) -> Result<(Vec<&'static Rule>, String), String> {
         match item {
             syn::Meta::Path(p) => {
                 let name = path_text(&p);
-                let rule = rules::find(&name).ok_or_else(|| format!("unknown rule `{name}`"))?;
+                let rule = known
+                    .find(&name)
+                    .ok_or_else(|| format!("unknown rule `{name}`"))?;
                 rules.push(rule);
             }
             syn::Meta::NameValue(nv) if nv.path.is_ident("reason") => match nv.value {
@@ -331,6 +348,27 @@ fn path_text(p: &syn::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rule::Level;
+
+    const fn rule(code: &'static str, name: &'static str) -> Rule {
+        Rule {
+            code,
+            name,
+            default_level: Level::Warn,
+            summary: "",
+            cwe: &[],
+            needles: &[],
+            docs: "",
+        }
+    }
+
+    static A: Rule = rule("TLS901", "rule_a");
+    static B: Rule = rule("TLS902", "rule_b");
+    static INVALID: Rule = rule("TLS002", "invalid");
+    static KNOWN: Rules<'static> = Rules {
+        known: &[&A, &B],
+        invalid: &INVALID,
+    };
 
     fn directive(
         rules: &[&'static Rule],
@@ -351,7 +389,7 @@ mod tests {
     /// covering directive naming the rule, and `used` on each one that covers a finding.
     #[test]
     fn covering_is_the_last_directive_in_force_for_the_rule() {
-        let (a, b) = (rules::RULES[3], rules::RULES[4]);
+        let (a, b) = (&A, &B);
         let mut directives = vec![
             directive(&[a], 2..=6, "outer"),
             directive(&[a, b], 4..=4, "inner"),
@@ -391,9 +429,9 @@ mod tests {
             format!("allow({}x{})", "(".repeat(100_000), ")".repeat(100_000)),
             format!("allow(x, reason = {}\"r\")", "!".repeat(100_000)),
         ] {
-            let err = parse_directive(&body).expect_err("too deep");
+            let err = parse_directive(&body, &KNOWN).expect_err("too deep");
             assert!(err.starts_with("too deeply nested: more than"), "{err}");
         }
-        assert!(parse_directive("allow(weak_hsts, reason = \"r\")").is_ok());
+        assert!(parse_directive("allow(rule_a, reason = \"r\")", &KNOWN).is_ok());
     }
 }

@@ -14,7 +14,6 @@ use crate::facts::Condition;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::resolve::{Const, Resolved, Value};
 use crate::rule::Rule;
-use crate::rules::RUNTIME_TOGGLE;
 use crate::sink::Sink;
 
 /// How a rule words its findings.
@@ -27,14 +26,21 @@ pub struct Finding {
     pub label: &'static str,
     /// Why it matters (a `= note:`).
     pub why: &'static str,
-    /// The headline of the TLS104 finding for a value decided at run time; `None` when a runtime
-    /// value is not reported.
-    pub runtime_message: Option<&'static str>,
+    /// The finding for a value decided at run time; `None` when a runtime value is not reported.
+    pub runtime: Option<Runtime>,
     /// Whether a literal written at a setter or field gets fixes: the literal replaced by the safe
     /// value, which is the library's default (machine-applicable: one token of the same type),
     /// and, for a call inside a builder chain, the call removed (maybe incorrect: the method is
     /// matched by name, so that the chain keeps its type is not checked).
     pub fix_literal: bool,
+}
+
+/// How a value decided at run time is reported.
+pub struct Runtime {
+    /// The rule it is reported under (TLS104, handed over by the rule that finds the setting).
+    pub rule: &'static Rule,
+    /// The headline.
+    pub message: &'static str,
 }
 
 /// A setter whose argument switches a protection off.
@@ -321,9 +327,9 @@ fn runtime_finding(
     arg: Range<usize>,
     origin: &str,
 ) -> Option<Diagnostic> {
-    let message = finding.runtime_message?;
+    let runtime = finding.runtime.as_ref()?;
     Some(
-        Diagnostic::new(&RUNTIME_TOGGLE, message, site.primary.clone())
+        Diagnostic::new(runtime.rule, runtime.message, site.primary.clone())
             .label("the setting is decided at run time")
             .secondary(arg, "this value is not a constant")
             .note(format!("{origin}; when it is {}, {}", const_text(&site.dangerous), finding.message))

@@ -4,7 +4,7 @@
 //! `#[cfg(feature = "…")]`), and whether the workspace reaches it.
 
 use tlslint_lints::Diagnostic;
-use tlslint_lints::guards::Guards;
+use tlslint_lints::Guards;
 
 use super::cfg::Pred;
 

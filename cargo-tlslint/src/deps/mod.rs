@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tlslint_lints::guards::guards;
+use tlslint_lints::guards;
 use tlslint_lints::{
     Diagnostic, LockedPackage, ManifestRequests, Policy, locked_packages, manifest_requests,
 };

@@ -4,7 +4,7 @@
 
 use std::ops::{Deref, Range};
 
-use tlslint_lints::source::{LineCol, LineIndex};
+use tlslint_lints::{LineCol, LineIndex};
 
 /// A redacted text and the starts of its lines.
 #[derive(Clone, Debug)]

@@ -153,10 +153,7 @@ pub fn full_run(
                 let report = check(&engine, entry, &text, &unit.policy)?;
                 let facts = FileFacts {
                     facts: report.facts,
-                    verifiers: VerifierFacts {
-                        installs: Vec::new(),
-                        ..report.verifier_facts
-                    },
+                    verifiers: report.verifier_facts.without_installs(),
                 };
                 Some((entry.display.clone(), facts))
             })

@@ -11,7 +11,7 @@ use lsp_types::{
     OptionalVersionedTextDocumentIdentifier, Position, PositionEncodingKind, Range,
     TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
-use tlslint_lints::source::LineIndex;
+use tlslint_lints::LineIndex;
 use tlslint_lints::{Applicability, Diagnostic};
 
 use crate::rule_meta;

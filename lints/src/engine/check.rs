@@ -5,32 +5,52 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::CheckFn;
 use crate::nesting;
 use crate::outline;
 use crate::parse;
 use crate::prefilter::Triggers;
-use crate::rules::{PARSE_ERROR, RULES};
+use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::source::{LineIndex, prelude_len};
 use crate::suppress::{self, CommentSyntax};
 
 use super::SourceFile;
+
+/// What the engine hands over for one file: the rules' checks, and the rules it reports itself.
+pub(super) struct Checks<'r, I> {
+    /// The per-file checks of the rules, in registry order.
+    pub file: I,
+    /// The rule an unparsable file is reported under.
+    pub unparsable: &'static Rule,
+    /// The rules suppression comments are read against.
+    pub suppress: suppress::Rules<'r>,
+}
 use crate::report::FileReport;
 
 /// Lints one file that passed the prefilter with every rule, parsing only the items its
 /// trigger words need ([`outline::focus`]). Never fails: unparsable input becomes a TLS001
 /// finding.
-pub(crate) fn check_file(file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
+pub(super) fn check_file(
+    file: &SourceFile<'_>,
+    triggers: &Triggers,
+    checks: Checks<'_, impl Iterator<Item = CheckFn>>,
+) -> FileReport {
     let mut report = FileReport {
         path: file.path.to_string(),
         ..FileReport::default()
     };
-    nesting::with_stack(|| lint_parsed(file, triggers, &mut report));
+    nesting::with_stack(|| lint_parsed(file, triggers, checks, &mut report));
     proc_macro2::extra::invalidate_current_thread_spans();
     report
 }
 
-fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileReport) {
+fn lint_parsed(
+    file: &SourceFile<'_>,
+    triggers: &Triggers,
+    checks: Checks<'_, impl Iterator<Item = CheckFn>>,
+    report: &mut FileReport,
+) {
     let offset = prelude_len(file.text);
     let body = &file.text[offset..];
     let focused = match &triggers.lexemes {
@@ -54,7 +74,7 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
                 (r.start + offset).min(file.text.len())..(r.end + offset).min(file.text.len())
             });
             let mut d = Diagnostic::new(
-                &PARSE_ERROR,
+                checks.unparsable,
                 format!("cannot parse `{}`: {}", file.path, failure.reason),
                 range,
             )
@@ -76,10 +96,8 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
     .with_lexemes(triggers.lexemes.as_ref())
     .with_parsed_text(focused.as_deref().unwrap_or(body));
     let mut sink = Sink::default();
-    for rule in RULES {
-        if let Some(check) = rule.check {
-            check(&cx, &mut sink);
-        }
+    for check in checks.file {
+        check(&cx, &mut sink);
     }
     for d in &mut sink.diagnostics {
         d.in_test_code = cx.in_test_code(d.primary.range.start);
@@ -94,8 +112,14 @@ fn lint_parsed(file: &SourceFile<'_>, triggers: &Triggers, report: &mut FileRepo
     } else {
         &[]
     };
-    let (mut directives, mut errors) =
-        suppress::scan(file.text, &lines, &strings, statements, CommentSyntax::Rust);
+    let (mut directives, mut errors) = suppress::scan(
+        file.text,
+        &lines,
+        &strings,
+        statements,
+        CommentSyntax::Rust,
+        &checks.suppress,
+    );
     for d in &mut directives {
         d.in_test_code = cx.in_test_code(d.range.start);
     }

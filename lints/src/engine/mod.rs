@@ -18,14 +18,19 @@
 mod check;
 mod constants;
 mod finalize;
+#[cfg(test)]
+mod manifest_tests;
 mod package_facts;
 
 use std::collections::BTreeSet;
 
+use crate::lint::{Check, Lint, Role};
 use crate::manifest::{self, WorkspaceManifest};
 use crate::policy::Policy;
 use crate::prefilter::{Prefilter, Triggers};
-use crate::rules::UNUSED_SUPPRESSION;
+use crate::rule::Rule;
+use crate::rules::RULES;
+use crate::suppress;
 use crate::verifier::{self, JoinFile};
 
 pub use crate::report::FileReport;
@@ -43,9 +48,17 @@ pub struct SourceFile<'a> {
     pub policy: &'a Policy,
 }
 
-/// The rule engine, built once per run.
+/// The rule engine, built once per run from the registry. It knows the rules only through their
+/// [`Check`]: what each runs on, and the roles of the rules it reports itself.
 pub struct Engine {
+    lints: &'static [&'static Lint],
+    rules: Vec<&'static Rule>,
     prefilter: Prefilter,
+    unparsable: &'static Rule,
+    invalid_suppression: &'static Rule,
+    unused_suppression: &'static Rule,
+    manifest_checks: Vec<manifest::ManifestCheckFn>,
+    lockfile_checks: Vec<manifest::LockfileCheckFn>,
 }
 
 impl Default for Engine {
@@ -57,8 +70,61 @@ impl Default for Engine {
 impl Engine {
     /// The engine with every rule of the registry.
     pub fn new() -> Engine {
+        Engine::with(RULES)
+    }
+
+    /// The engine with `lints`, which must include a rule for each engine [`Role`].
+    fn with(lints: &'static [&'static Lint]) -> Engine {
+        let role = |role: Role| {
+            lints
+                .iter()
+                .find(|l| matches!(l.check, Check::Engine(r) if r == role))
+                .map(|l| l.rule)
+                .unwrap_or_else(|| panic!("the registry has no rule for {role:?}"))
+        };
         Engine {
-            prefilter: Prefilter::new(),
+            lints,
+            rules: lints.iter().map(|l| l.rule).collect(),
+            prefilter: Prefilter::new(lints.iter().map(|l| l.rule)),
+            unparsable: role(Role::Unparsable),
+            invalid_suppression: role(Role::InvalidSuppression),
+            unused_suppression: role(Role::UnusedSuppression),
+            manifest_checks: lints
+                .iter()
+                .filter_map(|l| match l.check {
+                    Check::Manifest(check) => Some(check),
+                    _ => None,
+                })
+                .collect(),
+            lockfile_checks: lints
+                .iter()
+                .filter_map(|l| match l.check {
+                    Check::Lockfile(check) => Some(check),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
+    /// The rule a file that cannot be read or parsed is reported under (the caller reports
+    /// files it cannot read under it too).
+    pub fn unparsable_rule(&self) -> &'static Rule {
+        self.unparsable
+    }
+
+    fn suppress_rules(&self) -> suppress::Rules<'_> {
+        suppress::Rules {
+            known: &self.rules,
+            invalid: self.invalid_suppression,
+        }
+    }
+
+    fn manifest_checks(&self) -> manifest::Checks<'_> {
+        manifest::Checks {
+            manifest: &self.manifest_checks,
+            lockfile: &self.lockfile_checks,
+            unparsable: self.unparsable,
+            suppress: self.suppress_rules(),
         }
     }
 
@@ -71,7 +137,15 @@ impl Engine {
     /// Phase 2: lints one file that passed [`Engine::scan`] with every rule, parsing only the
     /// items its trigger words need. Never fails: unparsable input becomes a TLS001 finding.
     pub fn check_file(&self, file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
-        check::check_file(file, triggers)
+        let checks = check::Checks {
+            file: self.lints.iter().filter_map(|l| match l.check {
+                Check::File(check) => Some(check),
+                _ => None,
+            }),
+            unparsable: self.unparsable,
+            suppress: self.suppress_rules(),
+        };
+        check::check_file(file, triggers, checks)
     }
 
     /// The names of the constants that findings of `reports` wait for; empty when none waits.
@@ -114,7 +188,7 @@ impl Engine {
     /// `allow`). Findings lifted by a suppression stay in the list with `suppressed` set (SARIF
     /// reports them). `text` is the file's text.
     pub fn finalize(&self, report: &mut FileReport, text: &str, policy: &Policy) {
-        finalize::finalize(report, text, policy, &UNUSED_SUPPRESSION);
+        finalize::finalize(report, text, policy, self.unused_suppression);
     }
 
     /// Lints a `Cargo.toml` (the TLS features it declares, the TLS backends it leaves out).
@@ -127,7 +201,7 @@ impl Engine {
         text: &str,
         workspace: Option<WorkspaceManifest<'_>>,
     ) -> FileReport {
-        manifest::check_manifest(path, text, workspace)
+        manifest::check_manifest(path, text, workspace, &self.manifest_checks())
     }
 
     /// Lints a `Cargo.lock` (vulnerable TLS dependency versions).
@@ -140,7 +214,12 @@ impl Engine {
         text: &str,
         sources_mention_tls_insecure: &mut dyn FnMut() -> bool,
     ) -> FileReport {
-        manifest::check_lockfile(path, text, sources_mention_tls_insecure)
+        manifest::check_lockfile(
+            path,
+            text,
+            sources_mention_tls_insecure,
+            &self.manifest_checks(),
+        )
     }
 
     /// Every phase on one file taken as a package (and a run) of its own: what the CLI reports

@@ -11,15 +11,46 @@ mod requests;
 
 pub use requests::{DependencyRequest, ManifestRequests, manifest_requests};
 
+pub(crate) use features::{Backend, Signal, missing_backends, signals};
+pub(crate) use lockfile::Locked;
+
 use crate::diagnostic::Diagnostic;
 use crate::report::FileReport;
-use crate::rules::PARSE_ERROR;
+use crate::rule::Rule;
 use crate::source::LineIndex;
 use crate::suppress::{self, CommentSyntax};
 use deps::Declarations;
 use features::Inherited;
 use layout::Layout;
 use toml::de::DeTable;
+
+/// A `Cargo.toml` as the manifest rules' checks see it.
+pub(crate) struct Manifest<'a> {
+    /// Its dependency declarations and `[features]`.
+    pub(crate) decl: &'a Declarations,
+    /// The workspace it inherits `workspace = true` entries from.
+    pub(crate) ws: &'a Inherited<'a>,
+}
+
+/// A rule's check of a `Cargo.toml`.
+pub(crate) type ManifestCheckFn = fn(&Manifest<'_>, &mut Vec<Diagnostic>);
+
+/// A rule's check of a `Cargo.lock`: its packages, and whether the workspace's sources mention
+/// `tlsInsecure` (ask at most once, and only when the answer matters).
+pub(crate) type LockfileCheckFn = fn(&[Locked<'_>], &mut dyn FnMut() -> bool, &mut Vec<Diagnostic>);
+
+/// What the engine hands over for manifests: the rules' checks and the rules the engine itself
+/// reports here.
+pub(crate) struct Checks<'r> {
+    /// The checks of `Cargo.toml` files.
+    pub manifest: &'r [ManifestCheckFn],
+    /// The checks of `Cargo.lock` files.
+    pub lockfile: &'r [LockfileCheckFn],
+    /// The rule a file that is not valid TOML is reported under.
+    pub unparsable: &'static Rule,
+    /// The rules suppression comments are read against.
+    pub suppress: suppress::Rules<'r>,
+}
 
 /// The workspace root manifest a member manifest inherits `workspace = true` dependencies from.
 #[derive(Clone, Copy, Debug)]
@@ -37,10 +68,11 @@ pub(crate) fn check_manifest(
     path: &str,
     text: &str,
     workspace: Option<WorkspaceManifest<'_>>,
+    checks: &Checks<'_>,
 ) -> FileReport {
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
-        Err(e) => return parse_error(path, text, &e),
+        Err(e) => return parse_error(path, text, &e, checks.unparsable),
     };
     let decl = Declarations::read(doc.get_ref());
     let ws_doc = workspace.and_then(|w| DeTable::parse(w.text).ok().map(|d| (w.path, d)));
@@ -57,9 +89,15 @@ pub(crate) fn check_manifest(
             entries: decl.workspace_entries(),
         },
     };
+    let manifest = Manifest {
+        decl: &decl,
+        ws: &inherited,
+    };
     let mut diagnostics = Vec::new();
-    features::check(&decl, &inherited, &mut diagnostics);
-    report(path, text, &doc, diagnostics)
+    for check in checks.manifest {
+        check(&manifest, &mut diagnostics);
+    }
+    report(path, text, &doc, diagnostics, &checks.suppress)
 }
 
 /// Lints a `Cargo.lock` (TLS803). `sources_mention_tls_insecure` answers whether the workspace's
@@ -69,18 +107,20 @@ pub(crate) fn check_lockfile(
     path: &str,
     text: &str,
     sources_mention_tls_insecure: &mut dyn FnMut() -> bool,
+    checks: &Checks<'_>,
 ) -> FileReport {
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
-        Err(e) => return parse_error(path, text, &e),
+        Err(e) => return parse_error(path, text, &e, checks.unparsable),
     };
+    let packages = lockfile::packages(doc.get_ref());
+    let mut asked: Option<bool> = None;
+    let mut ask_once = || *asked.get_or_insert_with(&mut *sources_mention_tls_insecure);
     let mut diagnostics = Vec::new();
-    lockfile::check(
-        doc.get_ref(),
-        sources_mention_tls_insecure,
-        &mut diagnostics,
-    );
-    report(path, text, &doc, diagnostics)
+    for check in checks.lockfile {
+        check(&packages, &mut ask_once, &mut diagnostics);
+    }
+    report(path, text, &doc, diagnostics, &checks.suppress)
 }
 
 /// One `[[package]]` of a `Cargo.lock`.
@@ -118,6 +158,7 @@ fn report(
     text: &str,
     doc: &toml::Spanned<DeTable<'_>>,
     mut diagnostics: Vec<Diagnostic>,
+    rules: &suppress::Rules<'_>,
 ) -> FileReport {
     let layout = Layout::of(doc.get_ref(), text);
     let lines = LineIndex::new(text);
@@ -127,6 +168,7 @@ fn report(
         &layout.strings,
         &layout.statements,
         CommentSyntax::Toml,
+        rules,
     );
     for d in &mut directives {
         d.in_test_code = layout.in_test_section(d.range.start);
@@ -143,125 +185,17 @@ fn report(
     }
 }
 
-fn parse_error(path: &str, text: &str, e: &toml::de::Error) -> FileReport {
+fn parse_error(path: &str, text: &str, e: &toml::de::Error, rule: &'static Rule) -> FileReport {
     let range = e
         .span()
         .map_or(0..0, |r| r.start.min(text.len())..r.end.min(text.len()));
     let reason = e.message().trim().replace('\n', "; ");
-    let d = Diagnostic::new(
-        &PARSE_ERROR,
-        format!("cannot parse `{path}`: {reason}"),
-        range,
-    )
-    .label("the manifest is not linted")
-    .note("the rest of the workspace is still linted");
+    let d = Diagnostic::new(rule, format!("cannot parse `{path}`: {reason}"), range)
+        .label("the manifest is not linted")
+        .note("the rest of the workspace is still linted");
     FileReport {
         path: path.to_string(),
         diagnostics: vec![d],
         ..FileReport::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::RULES;
-
-    /// Each manifest rule's documented example fires, and its "Use instead" is silent.
-    #[test]
-    fn docs_examples_fire_and_fixes_are_silent() {
-        for rule in RULES.iter().filter(|r| r.code.starts_with("TLS8")) {
-            let blocks: Vec<&str> = rule
-                .docs
-                .split("```toml\n")
-                .skip(1)
-                .filter_map(|b| b.split("```").next())
-                .collect();
-            assert_eq!(
-                blocks.len(),
-                2,
-                "{} docs need two ```toml blocks",
-                rule.name
-            );
-            let run = |text: &str| {
-                let report = if text.contains("[[package]]") {
-                    check_lockfile("Cargo.lock", text, &mut || true)
-                } else {
-                    check_manifest("Cargo.toml", text, None)
-                };
-                report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.rule.code == rule.code)
-                    .count()
-            };
-            assert_eq!(
-                run(blocks[0]),
-                1,
-                "{}: the example must fire once",
-                rule.name
-            );
-            assert_eq!(run(blocks[1]), 0, "{}: the fix must be silent", rule.name);
-        }
-    }
-
-    #[test]
-    fn broken_toml_is_tls001_at_the_error() {
-        let text = "[dependencies]\nrustls = { version = \"0.21\"\n";
-        let report = check_manifest("Cargo.toml", text, None);
-        assert_eq!(report.diagnostics.len(), 1);
-        let d = &report.diagnostics[0];
-        assert_eq!(d.rule.code, "TLS001");
-        assert!(
-            d.message.starts_with("cannot parse `Cargo.toml`: "),
-            "{}",
-            d.message
-        );
-        assert_eq!(LineIndex::new(text).line_of(d.primary.range.start), 1);
-    }
-
-    #[test]
-    fn lockfile_asks_about_sources_only_for_old_mongodb() {
-        let mut asked = 0;
-        let lock = "[[package]]\nname = \"mongodb\"\nversion = \"3.2.5\"\n";
-        let report = check_lockfile("Cargo.lock", lock, &mut || {
-            asked += 1;
-            true
-        });
-        assert!(report.diagnostics.is_empty());
-        assert_eq!(asked, 0);
-        let lock = "[[package]]\nname = \"mongodb\"\nversion = \"3.2.4\"\n";
-        assert!(
-            check_lockfile("Cargo.lock", lock, &mut || false)
-                .diagnostics
-                .is_empty()
-        );
-        assert_eq!(
-            check_lockfile("Cargo.lock", lock, &mut || true)
-                .diagnostics
-                .len(),
-            1
-        );
-    }
-
-    #[test]
-    fn crlf_and_bom_keep_positions() {
-        let text = "\u{feff}[dependencies]\r\nrustls = { version = \"0.21\", features = [\"dangerous_configuration\"] }\r\n";
-        let report = check_manifest("Cargo.toml", text, None);
-        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.code).collect();
-        assert_eq!(codes, vec!["TLS801"]);
-        let range = report.diagnostics[0].primary.range.clone();
-        assert_eq!(&text[range], "\"dangerous_configuration\"");
-    }
-
-    #[test]
-    fn a_marker_inside_a_string_is_not_a_directive() {
-        let text = "[package]\ndescription = \"use # tlslint: allow(bogus) in comments\"\n";
-        let report = check_manifest("Cargo.toml", text, None);
-        assert!(
-            report.diagnostics.is_empty() && report.directives.is_empty(),
-            "{:?}",
-            report.diagnostics
-        );
     }
 }

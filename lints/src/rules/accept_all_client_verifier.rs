@@ -2,6 +2,7 @@
 //! client certificate. Reported by the verifier analysis that TLS110's check runs, at the impl and
 //! at every `with_client_cert_verifier(…)` that installs it.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
 /// The rule (reported by the TLS110 check).
@@ -44,5 +45,10 @@ fn config(roots: std::sync::Arc<rustls::RootCertStore>) -> Result<std::sync::Arc
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

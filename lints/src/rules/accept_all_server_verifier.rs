@@ -3,7 +3,15 @@
 //! Its check runs the whole verifier analysis (`crate::verifier`), which also reports TLS111,
 //! TLS112 and TLS113 and records the facts the crate-level join reports install sites from.
 
+use super::{
+    accept_all_client_verifier, unanalysed_custom_verifier, unchecked_handshake_signature,
+    verifier_ignores_hostname,
+};
+use crate::cx::Cx;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::verifier::{self, Rules};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -75,5 +83,23 @@ fn config(roots: rustls::RootCertStore) -> rustls::ClientConfig {
 }
 ```
 "#,
-    check: Some(crate::verifier::check),
 };
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
+};
+
+/// The rules the verifier analysis reports under: this one and those it reports for it.
+static VERIFIER_RULES: Rules = Rules {
+    accept_all_server: &RULE,
+    unchecked_signature: &unchecked_handshake_signature::RULE,
+    accept_all_client: &accept_all_client_verifier::RULE,
+    ignores_hostname: &verifier_ignores_hostname::RULE,
+    unanalysed: &unanalysed_custom_verifier::RULE,
+};
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    verifier::check(cx, sink, &VERIFIER_RULES);
+}

@@ -5,10 +5,11 @@
 
 use syn::{Expr, ExprBinary};
 
+use super::verify_callback_overrides_errors;
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
-use crate::rules::VERIFY_CALLBACK_OVERRIDES_ERRORS;
 use crate::sink::Sink;
 use crate::verifier::flow::{Cond, Flow, Leaf};
 use crate::verifier::syntax::{Idents, is_call_of, param_names};
@@ -48,7 +49,12 @@ fn configure(builder: &mut openssl::ssl::SslConnectorBuilder) {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// The shape of a callback's verdict.
@@ -138,7 +144,7 @@ fn check_override(
     });
     let Some(leaf) = overriding else { return };
     sink.push(
-        Diagnostic::new(&VERIFY_CALLBACK_OVERRIDES_ERRORS, "certificate verify callback accepts some failed verifications", primary)
+        Diagnostic::new(&verify_callback_overrides_errors::RULE, "certificate verify callback accepts some failed verifications", primary)
             .label("OpenSSL's verdict is overridden on some paths")
             .secondary(cx.range(leaf.expr), format!("accepts here even when `{ok}` is false"))
             .note("a certificate that failed chain validation is accepted when this path is taken")

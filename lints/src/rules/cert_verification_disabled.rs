@@ -4,11 +4,15 @@
 
 use syn::Expr;
 
+use super::cert_verification_runtime_toggle;
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::toggle::{Field, Finding, PathValue, Setter, check_fields, check_paths, check_setters};
+use crate::toggle::{
+    Field, Finding, PathValue, Runtime, Setter, check_fields, check_paths, check_setters,
+};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -77,7 +81,12 @@ method is matched by name and whether the chain keeps its type is not checked. N
 for values held in constants or bindings, for `SslVerifyMode::NONE`, the enum values or
 `trust_cert()`.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -85,7 +94,10 @@ const FINDING: Finding = Finding {
     message: "certificate verification is disabled",
     label: "any certificate is accepted",
     why: "without chain validation anyone on the network path can impersonate the server",
-    runtime_message: Some("certificate verification can be switched off at run time"),
+    runtime: Some(Runtime {
+        rule: &cert_verification_runtime_toggle::RULE,
+        message: "certificate verification can be switched off at run time",
+    }),
     fix_literal: true,
 };
 

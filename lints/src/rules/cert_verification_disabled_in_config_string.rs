@@ -7,6 +7,7 @@ use crate::cleartext::context::config_strings;
 use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -55,7 +56,12 @@ async fn connect() -> mongodb::error::Result<mongodb::Client> {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// A `key=value` option that disables validation: the key (lowercase), the bad values, what it

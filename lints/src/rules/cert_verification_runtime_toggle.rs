@@ -2,6 +2,7 @@
 //! run or build time. The setters are recognised by those rules' checks, which report this rule
 //! when the value is not a constant; this file holds its documentation.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
 /// The rule (reported by the TLS101 and TLS201 checks).
@@ -38,5 +39,10 @@ fn client(ca_pem: &[u8]) -> reqwest::Result<reqwest::Client> {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

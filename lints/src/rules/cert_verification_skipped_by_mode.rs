@@ -1,6 +1,7 @@
 //! TLS102 `cert_verification_skipped_by_mode`: sqlx TLS modes that encrypt without verifying.
 
 use crate::cx::Cx;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Finding, PathValue, check_paths};
@@ -39,7 +40,12 @@ fn options() -> sqlx::postgres::PgConnectOptions {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -47,7 +53,7 @@ const FINDING: Finding = Finding {
     message: "this TLS mode does not verify the server certificate",
     label: "encrypted, but the server's certificate is not checked",
     why: "an attacker in the middle can present any certificate and read the connection",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

@@ -8,6 +8,7 @@ use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -59,7 +60,12 @@ fn database_url() -> &'static str {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// How bad a connection string is.

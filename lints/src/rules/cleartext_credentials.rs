@@ -7,6 +7,7 @@ use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -74,7 +75,12 @@ async fn whoami(token: &str) -> reqwest::Result<String> {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

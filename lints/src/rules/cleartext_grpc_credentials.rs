@@ -9,6 +9,7 @@ use crate::cleartext::url_value::str_value;
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Fact};
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -59,7 +60,12 @@ async fn channel() -> Result<tonic::transport::Channel, tonic::transport::Error>
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// The package puts `authorization` metadata on gRPC requests (an endpoint on `http://` matters

@@ -5,6 +5,7 @@ use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -44,7 +45,12 @@ async fn status(user: &str, pass: &str) -> reqwest::Result<String> {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

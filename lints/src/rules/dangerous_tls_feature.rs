@@ -1,8 +1,11 @@
 //! TLS801 `dangerous_tls_feature`: a manifest enabling a Cargo feature that exists to weaken TLS.
 
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
+use crate::manifest::{Manifest, Signal, signals};
 use crate::rule::{Level, Rule};
 
-/// Reported by the manifest check (`crate::manifest`), not by a source check.
+/// The rule (checked on every `Cargo.toml`).
 pub static RULE: Rule = Rule {
     code: "TLS801",
     name: "dangerous_tls_feature",
@@ -37,5 +40,62 @@ Use instead:
 rustls = "0.21"
 ```
 "#,
-    check: None,
 };
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Manifest(check),
+};
+
+const RUSTLS_DANGER_NOTE: &str = "the feature exists to let code replace certificate verification (`ClientConfig::dangerous()`, `set_certificate_verifier`)";
+const RUSTLS_DANGER_HELP: &str =
+    "remove the feature; to trust a private CA, add it to the `RootCertStore` instead";
+
+/// The features that weaken TLS (catalog section H).
+static SIGNALS: &[Signal] = &[
+    Signal {
+        package: "rustls",
+        feature: "dangerous_configuration",
+        rule: &RULE,
+        label: "unlocks custom certificate verifiers",
+        note: RUSTLS_DANGER_NOTE,
+        help: RUSTLS_DANGER_HELP,
+    },
+    Signal {
+        package: "tokio-rustls",
+        feature: "dangerous_configuration",
+        rule: &RULE,
+        label: "turns on `rustls/dangerous_configuration`, which unlocks custom certificate verifiers",
+        note: RUSTLS_DANGER_NOTE,
+        help: RUSTLS_DANGER_HELP,
+    },
+    Signal {
+        package: "isahc",
+        feature: "tls-insecure",
+        rule: &RULE,
+        label: "unlocks `danger_accept_invalid_certs`, `danger_accept_invalid_hosts` and `danger_accept_revoked_certs`",
+        note: "the feature exists only to switch off certificate, hostname and revocation checks",
+        help: "remove the feature; to trust a private CA, add it to the trust store of `TlsConfig::builder()`",
+    },
+    Signal {
+        package: "redis",
+        feature: "tls-rustls-insecure",
+        rule: &RULE,
+        label: "lets `rediss://…#insecure` URLs skip certificate verification",
+        note: "with this feature, `#insecure` URLs and `TlsMode::Insecure` accept any certificate over rustls",
+        help: "use the `tls-rustls` feature and URLs without `#insecure`; give a private CA with `TlsCertificates`",
+    },
+    Signal {
+        package: "awc",
+        feature: "dangerous-h2c",
+        rule: &RULE,
+        label: "sends HTTP/2 in cleartext (h2c), `https` URLs included",
+        note: "the feature installs a connector that performs no TLS handshake",
+        help: "remove the feature; enable a TLS feature such as `rustls-0_23` or `openssl`",
+    },
+];
+
+fn check(m: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
+    signals(m, SIGNALS, out);
+}

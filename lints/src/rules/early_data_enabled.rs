@@ -4,6 +4,7 @@ use syn::Expr;
 
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Field, Finding, Setter, check_fields, check_setters};
@@ -39,7 +40,12 @@ fn configure(config: &mut rustls::ClientConfig) {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -47,7 +53,7 @@ const FINDING: Finding = Finding {
     message: "TLS 1.3 early data is enabled",
     label: "0-RTT data can be replayed",
     why: "an attacker can replay a captured 0-RTT request and repeat its side effects",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

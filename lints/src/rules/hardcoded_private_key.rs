@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::pem::{body_run, private_key_markers};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
@@ -47,7 +48,12 @@ fn identity() -> std::io::Result<String> {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// The shortest run of base64 characters that counts as key material after a marker (PEM lines

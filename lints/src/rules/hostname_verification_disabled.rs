@@ -1,10 +1,14 @@
 //! TLS201 `hostname_verification_disabled`: the certificate is validated but not checked against
 //! the host being contacted (catalog section B).
 
+use super::cert_verification_runtime_toggle;
 use crate::cx::Cx;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::toggle::{Field, Finding, PathValue, Setter, check_fields, check_paths, check_setters};
+use crate::toggle::{
+    Field, Finding, PathValue, Runtime, Setter, check_fields, check_paths, check_setters,
+};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -64,7 +68,12 @@ fix removes the call; it is maybe incorrect, because the method is matched by na
 chain keeps its type is not checked. No fix is offered for values held in constants or bindings,
 or for the enum values.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -72,7 +81,10 @@ const FINDING: Finding = Finding {
     message: "hostname verification is disabled",
     label: "a certificate for any host is accepted",
     why: "anyone with a valid certificate for any domain can impersonate the server",
-    runtime_message: Some("hostname verification can be switched off at run time"),
+    runtime: Some(Runtime {
+        rule: &cert_verification_runtime_toggle::RULE,
+        message: "hostname verification can be switched off at run time",
+    }),
     fix_literal: true,
 };
 

@@ -1,5 +1,6 @@
 //! TLS002 `invalid_suppression`: a malformed `// tlslint: allow(…)` comment.
 
+use crate::lint::{Check, Lint, Role};
 use crate::rule::{Level, Rule};
 
 /// Reported by the suppression scanner.
@@ -40,5 +41,10 @@ Removes the comment (its whole line when it stands alone). Maybe incorrect, so o
 `--unsafe-fixes` applies it: the comment was meant to excuse a finding, and correcting it (a known
 rule name, a `reason`) may be what you want instead.
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Engine(Role::InvalidSuppression),
 };

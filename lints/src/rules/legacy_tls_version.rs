@@ -4,6 +4,7 @@
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
@@ -74,7 +75,12 @@ a TLS 1.3 policy). Machine-applicable: the code compiles as before and every pee
 versions the policy asks for still connects. No fix is offered for `None`, for `SslOptions`
 flags, for rustls version lists or for versions held in constants or bindings.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

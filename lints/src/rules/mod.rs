@@ -43,78 +43,63 @@ mod weak_cipher_suite;
 mod weak_hsts;
 mod weak_tls13_suite;
 
+use crate::lint::Lint;
 use crate::rule::Rule;
 
-pub(crate) use accept_all_client_verifier::RULE as ACCEPT_ALL_CLIENT_VERIFIER;
-pub(crate) use accept_all_server_verifier::RULE as ACCEPT_ALL_SERVER_VERIFIER;
-pub(crate) use cert_verification_runtime_toggle::RULE as RUNTIME_TOGGLE;
-pub(crate) use invalid_suppression::RULE as INVALID_SUPPRESSION;
-/// TLS001, which the binary reports for files it cannot read.
-pub use parse_error::RULE as PARSE_ERROR;
-pub(crate) use unanalysed_custom_verifier::RULE as UNANALYSED_CUSTOM_VERIFIER;
-pub(crate) use unchecked_handshake_signature::RULE as UNCHECKED_HANDSHAKE_SIGNATURE;
-pub(crate) use unused_suppression::RULE as UNUSED_SUPPRESSION;
-// The manifest rules, reported by `crate::manifest`.
-pub(crate) use dangerous_tls_feature::RULE as DANGEROUS_TLS_FEATURE;
-pub(crate) use no_tls_backend::RULE as NO_TLS_BACKEND;
-pub(crate) use secret_extraction_feature::RULE as SECRET_EXTRACTION_FEATURE;
-pub(crate) use verifier_ignores_hostname::RULE as VERIFIER_IGNORES_HOSTNAME;
-pub(crate) use verify_callback_overrides_errors::RULE as VERIFY_CALLBACK_OVERRIDES_ERRORS;
-pub(crate) use vulnerable_tls_dependency::RULE as VULNERABLE_TLS_DEPENDENCY;
-
 /// Every rule, in code order.
-pub static RULES: &[&Rule] = &[
-    &parse_error::RULE,
-    &invalid_suppression::RULE,
-    &unused_suppression::RULE,
-    &cert_verification_disabled::RULE,
-    &cert_verification_skipped_by_mode::RULE,
-    &revocation_check_disabled::RULE,
-    &cert_verification_runtime_toggle::RULE,
-    &accept_all_server_verifier::RULE,
-    &unchecked_handshake_signature::RULE,
-    &accept_all_client_verifier::RULE,
-    &verifier_ignores_hostname::RULE,
-    &unanalysed_custom_verifier::RULE,
-    &accept_all_verify_callback::RULE,
-    &verify_callback_overrides_errors::RULE,
-    &cert_verification_disabled_in_config_string::RULE,
-    &hostname_verification_disabled::RULE,
-    &fixed_server_name::RULE,
-    &sni_disabled::RULE,
-    &legacy_tls_version::RULE,
-    &tls13_disabled::RULE,
-    &unsafe_legacy_renegotiation::RULE,
-    &weak_cipher_suite::RULE,
-    &weak_tls13_suite::RULE,
-    &security_level_lowered::RULE,
-    &plaintext_connection::RULE,
-    &cleartext_credentials::RULE,
-    &credentials_in_cleartext_url::RULE,
-    &cleartext_websocket_token::RULE,
-    &cleartext_grpc_credentials::RULE,
-    &cleartext_connection_string::RULE,
-    &optional_client_auth::RULE,
-    &weak_hsts::RULE,
-    &plaintext_listener_all_interfaces::RULE,
-    &tls_key_logging::RULE,
-    &secret_extraction::RULE,
-    &early_data_enabled::RULE,
-    &hardcoded_private_key::RULE,
-    &dangerous_tls_feature::RULE,
-    &secret_extraction_feature::RULE,
-    &vulnerable_tls_dependency::RULE,
-    &no_tls_backend::RULE,
+pub static RULES: &[&Lint] = &[
+    &parse_error::LINT,
+    &invalid_suppression::LINT,
+    &unused_suppression::LINT,
+    &cert_verification_disabled::LINT,
+    &cert_verification_skipped_by_mode::LINT,
+    &revocation_check_disabled::LINT,
+    &cert_verification_runtime_toggle::LINT,
+    &accept_all_server_verifier::LINT,
+    &unchecked_handshake_signature::LINT,
+    &accept_all_client_verifier::LINT,
+    &verifier_ignores_hostname::LINT,
+    &unanalysed_custom_verifier::LINT,
+    &accept_all_verify_callback::LINT,
+    &verify_callback_overrides_errors::LINT,
+    &cert_verification_disabled_in_config_string::LINT,
+    &hostname_verification_disabled::LINT,
+    &fixed_server_name::LINT,
+    &sni_disabled::LINT,
+    &legacy_tls_version::LINT,
+    &tls13_disabled::LINT,
+    &unsafe_legacy_renegotiation::LINT,
+    &weak_cipher_suite::LINT,
+    &weak_tls13_suite::LINT,
+    &security_level_lowered::LINT,
+    &plaintext_connection::LINT,
+    &cleartext_credentials::LINT,
+    &credentials_in_cleartext_url::LINT,
+    &cleartext_websocket_token::LINT,
+    &cleartext_grpc_credentials::LINT,
+    &cleartext_connection_string::LINT,
+    &optional_client_auth::LINT,
+    &weak_hsts::LINT,
+    &plaintext_listener_all_interfaces::LINT,
+    &tls_key_logging::LINT,
+    &secret_extraction::LINT,
+    &early_data_enabled::LINT,
+    &hardcoded_private_key::LINT,
+    &dangerous_tls_feature::LINT,
+    &secret_extraction_feature::LINT,
+    &vulnerable_tls_dependency::LINT,
+    &no_tls_backend::LINT,
 ];
 
 /// The rule named `key` (code, snake_case name or kebab-case name).
 pub fn find(key: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|r| r.is_named(key))
+    RULES.iter().map(|l| l.rule).find(|r| r.is_named(key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::Check;
 
     #[test]
     fn registry_is_well_formed() {
@@ -157,9 +142,10 @@ mod tests {
                 "{} summary ends with a period",
                 rule.name
             );
-            assert!(
-                rule.check.is_none() || !rule.needles.is_empty(),
-                "{} has a check but no needles",
+            assert_eq!(
+                matches!(rule.check, Check::File(_)),
+                !rule.needles.is_empty(),
+                "{}: a file check needs needles, and only a file check has them",
                 rule.name
             );
         }

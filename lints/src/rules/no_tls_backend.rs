@@ -1,8 +1,11 @@
 //! TLS804 `no_tls_backend`: sqlx, tiberius or lettre built without any TLS feature.
 
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
+use crate::manifest::{Backend, Manifest, missing_backends};
 use crate::rule::{Level, Rule};
 
-/// Reported by the manifest check (`crate::manifest`), not by a source check.
+/// The rule (checked on every `Cargo.toml`).
 pub static RULE: Rule = Rule {
     code: "TLS804",
     name: "no_tls_backend",
@@ -35,5 +38,49 @@ Use instead:
 sqlx = { version = "0.8", features = ["runtime-tokio", "tls-rustls", "postgres"] }
 ```
 "#,
-    check: None,
 };
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Manifest(check),
+};
+
+/// The packages whose TLS backend is a feature, and when its absence matters.
+static BACKENDS: &[Backend] = &[
+    Backend {
+        package: "sqlx",
+        tls_by_default: false,
+        is_tls: |f| {
+            (f.starts_with("tls-") && f != "tls-none")
+                || (f.starts_with("runtime-")
+                    && (f.ends_with("-native-tls") || f.ends_with("-rustls")))
+        },
+        needs_tls: |fs| {
+            fs.iter()
+                .any(|f| matches!(*f, "postgres" | "mysql" | "mssql" | "all-databases" | "all"))
+        },
+        note: "without a TLS backend `PgSslMode::Prefer` and `MySqlSslMode::Preferred` (the defaults) silently connect in plaintext, and `Require` fails",
+        help: "enable a TLS feature: `tls-rustls` or `tls-native-tls` (before sqlx 0.7, `runtime-tokio-rustls` or `runtime-tokio-native-tls`)",
+    },
+    Backend {
+        package: "tiberius",
+        tls_by_default: true,
+        is_tls: |f| matches!(f, "native-tls" | "rustls" | "vendored-openssl"),
+        needs_tls: |_| true,
+        note: "without `native-tls`, `rustls` or `vendored-openssl` tiberius negotiates no encryption: queries and the login travel in plaintext",
+        help: "enable the `rustls` or `native-tls` feature, or keep the default features",
+    },
+    Backend {
+        package: "lettre",
+        tls_by_default: true,
+        is_tls: |f| f.contains("native-tls") || f.contains("rustls") || f.contains("boring-tls"),
+        needs_tls: |fs| fs.contains(&"smtp-transport"),
+        note: "without a TLS feature only `builder_dangerous` and `Tls::None` exist: mail and SMTP credentials are sent in cleartext",
+        help: "enable `rustls-tls` or `native-tls`, or keep the default features",
+    },
+];
+
+fn check(m: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
+    missing_backends(m, &RULE, BACKENDS, out);
+}

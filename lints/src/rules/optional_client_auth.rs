@@ -2,6 +2,7 @@
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Finding, Setter, check_setters};
@@ -43,7 +44,12 @@ fn verifier(roots: std::sync::Arc<rustls::RootCertStore>) -> Result<std::sync::A
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -51,7 +57,7 @@ const FINDING: Finding = Finding {
     message: "client authentication is optional",
     label: "clients without a certificate are accepted",
     why: "unless every handler checks the peer certificate, mTLS no longer keeps unauthenticated clients out",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

@@ -1,5 +1,6 @@
 //! TLS001 `parse_error`: a file that cannot be read or parsed.
 
+use crate::lint::{Check, Lint, Role};
 use crate::rule::{Level, Rule};
 
 /// Reported by the engine (and by the binary for unreadable files), never by a check.
@@ -33,5 +34,10 @@ fn main() {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Engine(Role::Unparsable),
 };

@@ -11,6 +11,7 @@ use crate::cleartext::hosts::Exemptions;
 use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -65,7 +66,12 @@ async fn connect(password: &str, tls: postgres_native_tls::MakeTlsConnector) -> 
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// A plaintext mode: the path suffix, what it does, the fix, and whether it is an error without

@@ -9,6 +9,7 @@ use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Fact};
 use crate::fix::{Applicability, Edit, Fix, plain_string_body};
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -73,7 +74,12 @@ When the address is written at the call, it becomes its loopback counterpart: `0
 `127, 0, 0, 1`. Maybe incorrect, so only `--unsafe-fixes` applies it: a server in a container, or
 behind a proxy on another host, is then unreachable.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const SERVER_CRATES: &[&str] = &[

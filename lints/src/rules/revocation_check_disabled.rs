@@ -1,6 +1,7 @@
 //! TLS103 `revocation_check_disabled`: certificate revocation checks switched off.
 
 use crate::cx::Cx;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Finding, PathValue, Setter, check_paths, check_setters};
@@ -41,7 +42,12 @@ fn opts() -> curl::easy::SslOpt {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -49,7 +55,7 @@ const FINDING: Finding = Finding {
     message: "certificate revocation checking is disabled",
     label: "revoked certificates are accepted",
     why: "a certificate whose key leaked stays usable for impersonating the server",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

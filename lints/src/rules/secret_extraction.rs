@@ -3,6 +3,7 @@
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Field, Finding, check_fields};
@@ -42,7 +43,12 @@ fn configure(config: &mut rustls::ClientConfig) {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -50,7 +56,7 @@ const FINDING: Finding = Finding {
     message: "TLS session secrets can be extracted",
     label: "the traffic secrets leave rustls",
     why: "the extracted secrets decrypt the session and must be protected like keys",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

@@ -1,8 +1,11 @@
 //! TLS802 `secret_extraction_feature`: the rustls `secret_extraction` feature.
 
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
+use crate::manifest::{Manifest, Signal, signals};
 use crate::rule::{Level, Rule};
 
-/// Reported by the manifest check (`crate::manifest`), not by a source check.
+/// The rule (checked on every `Cargo.toml`).
 pub static RULE: Rule = Rule {
     code: "TLS802",
     name: "secret_extraction_feature",
@@ -30,5 +33,37 @@ Use instead:
 rustls = "0.21"
 ```
 "#,
-    check: None,
 };
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Manifest(check),
+};
+
+const SECRETS_NOTE: &str = "`dangerous_extract_secrets()` hands out the session's traffic keys, and whoever holds them can decrypt the connection";
+const SECRETS_HELP: &str = "remove the feature unless kernel TLS offload needs the keys";
+
+/// The features that unlock secret extraction.
+static SIGNALS: &[Signal] = &[
+    Signal {
+        package: "rustls",
+        feature: "secret_extraction",
+        rule: &RULE,
+        label: "unlocks `dangerous_extract_secrets()`",
+        note: SECRETS_NOTE,
+        help: SECRETS_HELP,
+    },
+    Signal {
+        package: "tokio-rustls",
+        feature: "secret_extraction",
+        rule: &RULE,
+        label: "turns on `rustls/secret_extraction`, which unlocks `dangerous_extract_secrets()`",
+        note: SECRETS_NOTE,
+        help: SECRETS_HELP,
+    },
+];
+
+fn check(m: &Manifest<'_>, out: &mut Vec<Diagnostic>) {
+    signals(m, SIGNALS, out);
+}

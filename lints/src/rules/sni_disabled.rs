@@ -1,6 +1,7 @@
 //! TLS203 `sni_disabled`: Server Name Indication switched off.
 
 use crate::cx::Cx;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Field, Finding, Setter, check_fields, check_setters};
@@ -36,7 +37,12 @@ fn client() -> reqwest::Result<reqwest::Client> {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const FINDING: Finding = Finding {
@@ -44,7 +50,7 @@ const FINDING: Finding = Finding {
     message: "server name indication is disabled",
     label: "the server is not told which host is wanted",
     why: "servers hosting several names may answer with a certificate for another name",
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

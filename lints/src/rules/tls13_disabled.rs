@@ -4,6 +4,7 @@
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::tls_version::{Bound, Family, Proto, Setting, settings};
@@ -60,7 +61,12 @@ machine-applicable. `mozilla_modern` becomes `mozilla_modern_v5`, which is maybe
 modern profile allows TLS 1.3 only, so peers limited to TLS 1.2 can no longer connect (not offered
 for boring, which has no `mozilla_modern_v5`).
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

@@ -4,6 +4,7 @@ use syn::Expr;
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{Finding, Setter, check_setters};
@@ -47,7 +48,12 @@ fn configure(config: &mut rustls::ClientConfig) {
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const WHY: &str = "anyone who can read the key log, or set `SSLKEYLOGFILE` for the process, can decrypt the captured traffic";
@@ -58,7 +64,7 @@ const FINDING: Finding = Finding {
     message: "TLS session keys are logged",
     label: "keys are written to `$SSLKEYLOGFILE` when it is set",
     why: WHY,
-    runtime_message: None,
+    runtime: None,
     fix_literal: false,
 };
 

@@ -1,9 +1,10 @@
 //! TLS114 `unanalysed_custom_verifier`: an installed verifier whose type is not implemented in
 //! the linted files. Reported by the crate-level verifier join.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
-/// The rule (reported by the verifier join).
+/// The rule (reported by the verifier join, under the rules that the TLS110 check hands over).
 pub static RULE: Rule = Rule {
     code: "TLS114",
     name: "unanalysed_custom_verifier",
@@ -40,5 +41,10 @@ fn config(roots: rustls::RootCertStore) -> rustls::ClientConfig {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

@@ -2,6 +2,7 @@
 //! return `HandshakeSignatureValid::assertion()` without verifying. Reported by the verifier
 //! analysis that TLS110's check runs.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
 /// The rule (reported by the TLS110 check).
@@ -51,5 +52,10 @@ impl rustls::client::danger::ServerCertVerifier for Pinned {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

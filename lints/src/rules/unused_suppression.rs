@@ -1,5 +1,6 @@
 //! TLS003 `unused_suppression`: a suppression comment that suppresses nothing.
 
+use crate::lint::{Check, Lint, Role};
 use crate::rule::{Level, Rule};
 
 /// Reported when the policy is applied.
@@ -36,5 +37,10 @@ fn main() {
 Removes the comment (its whole line when it stands alone). Machine-applicable, so `--fix` applies
 it: the comment lifts nothing, and removing it changes no finding.
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::Engine(Role::UnusedSuppression),
 };

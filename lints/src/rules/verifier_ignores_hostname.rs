@@ -2,6 +2,7 @@
 //! or turns `NotValidForName` into success. Reported by the verifier analysis that TLS110's check
 //! runs, at the impl and at every install site.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
 /// The rule (reported by the TLS110 check).
@@ -61,5 +62,10 @@ impl rustls::client::danger::ServerCertVerifier for Checked {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

@@ -1,6 +1,7 @@
 //! TLS121 `verify_callback_overrides_errors`: a verify callback that reads `preverify_ok` and
 //! still accepts on a path where it is false. Reported by TLS120's check.
 
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 
 /// The rule (reported by the TLS120 check).
@@ -37,5 +38,10 @@ fn configure(builder: &mut openssl::ssl::SslConnectorBuilder) {
 }
 ```
 "#,
-    check: None,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::ByAnotherRule,
 };

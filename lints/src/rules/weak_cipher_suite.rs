@@ -10,6 +10,7 @@ use crate::conststr::{ConstStr, const_str, const_str_list};
 use crate::cx::{CallSite, Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -61,7 +62,12 @@ intermediate list (ECDHE and DHE key exchange with AES-GCM and ChaCha20-Poly1305
 incorrect, so only `--unsafe-fixes` applies it: peers that speak only suites outside that list
 (static RSA, CBC) can no longer connect.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 const HELP: &str = "exclude the weak suites (`HIGH:!aNULL:!eNULL:!EXPORT:!RC4:!DES:!3DES:!MD5`) or use Mozilla's intermediate list; `SslConnector::builder` already sets a safe default";

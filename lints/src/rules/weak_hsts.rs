@@ -10,6 +10,7 @@ use crate::conststr::{ConstStr, const_str};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix, plain_string_body};
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -64,7 +65,12 @@ the policy minimum is raised to the minimum, keeping every other directive (`inc
 switched on (or back on after a deliberate `max-age=0`) for a host that may still need plain HTTP.
 No fix is offered for rocket's `Hsts`, typed headers or values built from constants.
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 /// The header's name, matched ASCII case-insensitively.

@@ -5,6 +5,7 @@ use crate::cipher::{Weakness, evaluate};
 use crate::conststr::const_str;
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 
@@ -40,7 +41,12 @@ fn configure(ctx: &mut openssl::ssl::SslContextBuilder) -> Result<(), openssl::e
 }
 ```
 "#,
-    check: Some(check),
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {

@@ -12,10 +12,10 @@ use super::syntax::{
     Idents, called_names, called_names_in, contains_assertion, is_any_err, is_assertion,
     is_call_of, is_err_pat, is_ok_assertion, param_names,
 };
-use super::{Side, Verdict, VerifierFact, wording};
+use super::{Rules, Side, Verdict, VerifierFact, wording};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
-use crate::rules::UNCHECKED_HANDSHAKE_SIGNATURE;
+use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::source::LineIndex;
 
@@ -44,7 +44,7 @@ const ERROR_REPLACERS: &[&str] = &[
 type Evidence = Option<(Range<usize>, String)>;
 
 /// Reports the verifier impls of the file and records their verdicts.
-pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
+pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink, rules: &Rules) {
     let lines = LineIndex::new(cx.text);
     for imp in &cx.impls {
         let Some((trait_path, _)) = &imp.trait_ else {
@@ -66,7 +66,7 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 _ => None,
             })
             .collect();
-        check_signatures(cx, sink, &fns);
+        check_signatures(cx, sink, &fns, rules.unchecked_signature);
         let Some(main_fn) = fns.iter().find(|f| f.sig.ident == main) else {
             continue;
         };
@@ -78,7 +78,7 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         let name_range = cx.range(name);
         let (verdict, evidence) = analyse(cx, main_fn, side);
-        if let Some(w) = wording(side, verdict) {
+        if let Some(w) = wording(rules, side, verdict) {
             let mut d = Diagnostic::new(w.rule, w.impl_message, name_range.clone())
                 .with_level(w.level)
                 .label(format!("`{name}` {}", w.label));
@@ -94,7 +94,6 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink) {
             path: cx.path.to_string(),
             range: name_range.clone(),
             line: lines.line_of(name_range.start) + 1,
-            in_test_code: cx.in_test_code(name_range.start),
         });
     }
 }
@@ -524,7 +523,7 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
 }
 
 /// TLS111: `verify_tls12_signature`/`verify_tls13_signature` that return the marker on every path.
-fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn]) {
+fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn], rule: &'static Rule) {
     let blind: Vec<&&ImplItemFn> = fns
         .iter()
         .filter(|f| {
@@ -539,7 +538,7 @@ fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn]) {
         .collect();
     let Some(first) = blind.first() else { return };
     let mut d = Diagnostic::new(
-        &UNCHECKED_HANDSHAKE_SIGNATURE,
+        rule,
         "handshake signatures are not verified",
         cx.range(&first.sig.ident),
     )

@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::{HelperFact, InstallFact, InstallTarget, VerifierFact, VerifierFacts, wording};
+use super::{HelperFact, InstallFact, InstallTarget, Rules, VerifierFact, VerifierFacts, wording};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::rules::UNANALYSED_CUSTOM_VERIFIER;
 
 /// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
 const KNOWN_VERIFIERS: &[&str] = &[
@@ -46,9 +45,12 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>]) {
     let verifiers = by_name(&verifiers, |v| &v.name);
     let helpers = by_name(&helpers, |h| &h.name);
     for file in files.iter_mut() {
+        let Some(rules) = file.facts.rules else {
+            continue;
+        };
         for install in &file.facts.installs {
             for ty in installed_types(install, file.path, &helpers) {
-                if let Some(d) = install_finding(install, file.path, &ty, &verifiers) {
+                if let Some(d) = install_finding(rules, install, file.path, &ty, &verifiers) {
                     file.out.push(d);
                 }
             }
@@ -92,6 +94,7 @@ fn installed_types(
 }
 
 fn install_finding(
+    rules: &Rules,
     install: &InstallFact,
     path: &str,
     ty: &[String],
@@ -106,7 +109,7 @@ fn install_finding(
         .collect();
     let mut d = match closest(&candidates, path, ty) {
         Some(v) => {
-            let w = wording(v.side, v.verdict)?;
+            let w = wording(rules, v.side, v.verdict)?;
             let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
                 .with_level(w.level)
                 .label(format!("`{name}` {}", w.label))
@@ -132,7 +135,7 @@ fn install_finding(
             if external || !named.is_empty() {
                 return None;
             }
-            Diagnostic::new(&UNANALYSED_CUSTOM_VERIFIER, "custom certificate verifier not analysed", install.range.clone())
+            Diagnostic::new(rules.unanalysed, "custom certificate verifier not analysed", install.range.clone())
                 .label(format!("`{}` is not implemented in the linted files", ty.join("::")))
                 .note("a verifier defined outside the workspace cannot be checked for accepting every certificate")
                 .help("review that the verifier checks both the chain and the server name, or use `WebPkiServerVerifier` or `rustls_platform_verifier::Verifier`")
@@ -186,7 +189,6 @@ mod tests {
             path: path.into(),
             range: 0..1,
             line: 1,
-            in_test_code: false,
         }
     }
 

@@ -1,0 +1,127 @@
+//! What one file contributes to the verifier join, as owned data: the verdict on each verifier
+//! impl, each install site, each helper that returns a verifier, and the rules the install sites
+//! are reported under. No syn value is kept, so the facts cross threads and outlive the file.
+
+use std::ops::Range;
+
+use crate::rule::Rule;
+
+/// Which peer a verifier checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// A client checking the server (`ServerCertVerifier`, `ServerVerifier`).
+    Server,
+    /// A server checking client certificates (`ClientCertVerifier`).
+    Client,
+}
+
+/// What a verifier impl was found to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// It verifies: delegates and propagates, pins with an `Err` branch, or decides on its arguments.
+    Verifies,
+    /// Every path accepts, or every error of its delegate is turned into success.
+    AcceptsAll,
+    /// It checks the chain but not the name, or turns `NotValidForName` into success.
+    IgnoresHostname,
+    /// It accepts everything when one of its own fields (or another run-time setting) says so.
+    RuntimeControlled,
+    /// It turns some chain errors (`UnknownIssuer`, `Expired`…) into success.
+    SwallowsSomeErrors,
+}
+
+/// A verifier impl found in a file.
+#[derive(Clone, Debug)]
+pub struct VerifierFact {
+    /// The implementing type's name (`NoVerifier`).
+    pub name: String,
+    /// Which peer it checks.
+    pub side: Side,
+    /// What it does.
+    pub verdict: Verdict,
+    /// The display path of its file.
+    pub path: String,
+    /// The byte range of the type's name in the impl header.
+    pub range: Range<usize>,
+    /// The 1-based line of the impl.
+    pub line: usize,
+}
+
+/// What an install site installs, as far as the file says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InstallTarget {
+    /// A value of this type (the path after `use` expansion; the last segment is the name).
+    Type(Vec<String>),
+    /// The result of a function of this name (a helper returning `Arc<dyn ServerCertVerifier>`).
+    Helper(String),
+}
+
+/// A call that installs a verifier (`with_custom_certificate_verifier(…)`).
+#[derive(Clone, Debug)]
+pub struct InstallFact {
+    /// What it installs.
+    pub target: InstallTarget,
+    /// Which kind of verifier the call takes.
+    pub side: Side,
+    /// The byte range of the call's method name.
+    pub range: Range<usize>,
+    /// The byte range of the argument.
+    pub arg: Range<usize>,
+    /// Whether the call is test code.
+    pub in_test_code: bool,
+}
+
+/// A function whose result is a verifier of a known type.
+#[derive(Clone, Debug)]
+pub struct HelperFact {
+    /// The function's name.
+    pub name: String,
+    /// The type it returns a value of.
+    pub target: Vec<String>,
+    /// The display path of its file.
+    pub path: String,
+}
+
+/// A file's contribution to the verifier join.
+#[derive(Clone, Debug, Default)]
+pub struct VerifierFacts {
+    /// The verifier impls.
+    pub(crate) verifiers: Vec<VerifierFact>,
+    /// The install sites.
+    pub(crate) installs: Vec<InstallFact>,
+    /// The helper functions returning verifiers.
+    pub(crate) helpers: Vec<HelperFact>,
+    /// The rules the file's install sites are reported under.
+    pub(crate) rules: Option<&'static Rules>,
+}
+
+impl VerifierFacts {
+    /// The facts other files' install sites need (the impls and helpers), without this file's
+    /// own install sites.
+    pub fn without_installs(&self) -> VerifierFacts {
+        VerifierFacts {
+            installs: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether the file contributes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.verifiers.is_empty() && self.installs.is_empty() && self.helpers.is_empty()
+    }
+}
+
+/// The rules the verifier analysis reports under, handed over by the check that runs it.
+#[derive(Debug)]
+pub(crate) struct Rules {
+    /// A server certificate verifier that accepts every certificate (or some invalid ones).
+    pub accept_all_server: &'static Rule,
+    /// Handshake signatures that are not verified.
+    pub unchecked_signature: &'static Rule,
+    /// A client certificate verifier that accepts every certificate (or some invalid ones).
+    pub accept_all_client: &'static Rule,
+    /// A server certificate verifier that ignores the server name.
+    pub ignores_hostname: &'static Rule,
+    /// An installed verifier whose type is defined outside the linted files.
+    pub unanalysed: &'static Rule,
+}
