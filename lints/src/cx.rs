@@ -777,7 +777,8 @@ fn sig_pats(sig: &syn::Signature) -> impl Iterator<Item = &Pat> {
     })
 }
 
-fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
+/// The names a pattern binds, in order.
+pub(crate) fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
     match pat {
         Pat::Ident(i) => out.push(&i.ident),
         Pat::Tuple(t) => t.elems.iter().for_each(|p| pat_idents(p, out)),
@@ -786,6 +787,9 @@ fn pat_idents<'a>(pat: &'a Pat, out: &mut Vec<&'a Ident>) {
         Pat::Type(t) => pat_idents(&t.pat, out),
         Pat::Reference(r) => pat_idents(&r.pat, out),
         Pat::Slice(s) => s.elems.iter().for_each(|p| pat_idents(p, out)),
+        Pat::Or(o) => o.cases.iter().for_each(|p| pat_idents(p, out)),
+        Pat::Paren(p) => pat_idents(&p.pat, out),
+        Pat::Guard(g) => pat_idents(&g.pat, out),
         _ => {}
     }
 }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::resolve::Const;
+use crate::value::Const;
 
 /// A fact a file can establish for its whole package, declared as a `static` by the rule that
 /// needs it (two facts are the same fact only if they are the same `static`).

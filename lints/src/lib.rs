@@ -7,7 +7,6 @@
 
 mod cipher;
 mod cleartext;
-mod conststr;
 mod cx;
 mod diagnostic;
 mod engine;
@@ -26,7 +25,6 @@ mod pem;
 mod policy;
 mod prefilter;
 mod report;
-mod resolve;
 mod rule;
 mod rules;
 mod sink;
@@ -34,6 +32,7 @@ mod source;
 mod suppress;
 mod tls_version;
 mod toggle;
+mod value;
 mod verifier;
 
 pub use diagnostic::{Diagnostic, Label, Suppression};
@@ -50,9 +49,9 @@ pub use modules::{ModuleRef, module_refs};
 pub use pem::{TextKind, redact_private_keys};
 pub use policy::{LevelSource, Policy, TlsVersion};
 pub use prefilter::Triggers;
-pub use resolve::Const;
 pub use rule::{Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
+pub use value::Const;
 pub use verifier::VerifierFacts;

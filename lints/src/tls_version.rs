@@ -8,6 +8,10 @@ use syn::Expr;
 
 use crate::cx::{Cx, peel};
 use crate::toggle::unwrap_some;
+use crate::value::follow;
+
+/// How many `let`s and `const`s a version argument is followed through.
+const FOLLOW_STEPS: usize = 5;
 
 /// A protocol version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -206,7 +210,7 @@ fn setter(
     arg: &Expr,
 ) {
     let direct = unwrap_some(arg);
-    let value = unwrap_some(follow(cx, direct, 0));
+    let value = unwrap_some(follow(cx, direct, FOLLOW_STEPS, false, true));
     let literal = match peel(value) {
         Expr::Path(p) if std::ptr::eq(value, direct) => qualified_last(cx, &p.path),
         _ => None,
@@ -259,26 +263,6 @@ fn qualified_last(cx: &Cx<'_>, path: &syn::Path) -> Option<Range<usize>> {
     (path.segments.len() >= 2)
         .then(|| path.segments.last().map(|s| cx.range(&s.ident)))
         .flatten()
-}
-
-/// Follows a single identifier to its `let` initializer or `const` value (a few steps).
-fn follow<'a>(cx: &Cx<'a>, e: &'a Expr, depth: usize) -> &'a Expr {
-    if depth > 4 {
-        return e;
-    }
-    let Expr::Path(p) = peel(e) else { return e };
-    let Some(ident) = p.path.get_ident() else {
-        return e;
-    };
-    let at = cx.range(e).start;
-    let binding = cx.binding_at(ident, at).filter(|l| !l.mutable);
-    if let Some(init) = binding.and_then(|l| l.init) {
-        return follow(cx, init, depth + 1);
-    }
-    if let Some(item) = cx.consts.get(&ident.to_string()).and_then(|v| v.first()) {
-        return follow(cx, item.expr, depth + 1);
-    }
-    e
 }
 
 /// Reads a version off an enum or constant name: `TLS1`, `TLS1_2`, `TLS_1_0`, `Tlsv10`, `Tls_1_1`,
@@ -462,7 +446,7 @@ fn rustls_versions(cx: &Cx<'_>, out: &mut Vec<Setting>) {
         let Some(arg) = call.args.first() else {
             continue;
         };
-        let Expr::Array(list) = peel(follow(cx, arg, 0)) else {
+        let Expr::Array(list) = peel(follow(cx, arg, FOLLOW_STEPS, false, true)) else {
             continue;
         };
         let versions: Vec<Proto> = list

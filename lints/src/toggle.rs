@@ -12,9 +12,9 @@ use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::Condition;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::resolve::{Const, Resolved, Value};
 use crate::rule::Rule;
 use crate::sink::Sink;
+use crate::value::{Const, Resolved, Value};
 
 /// How a rule words its findings.
 pub struct Finding {
@@ -257,11 +257,11 @@ fn constant_finding(
         let shown = cx.text.get(arg.clone()).unwrap_or("");
         let via_const = !resolved.via.is_empty() || matches!(resolved.value, Value::Pending(_));
         let text = if !via_const {
-            format!("because of this `{}`", crate::resolve::compact(shown))
+            format!("because of this `{}`", crate::value::compact(shown))
         } else {
             format!(
                 "`{}` is {}",
-                crate::resolve::compact(shown),
+                crate::value::compact(shown),
                 const_text(&site.dangerous)
             )
         };

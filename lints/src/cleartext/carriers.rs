@@ -9,9 +9,9 @@ use syn::{Expr, ExprMethodCall};
 use url::Url;
 
 use super::hosts::Exemptions;
-use super::url_value::{Binding, StrValue, binding_at, call_site_arguments, str_value};
 use crate::cx::{Cx, peel};
-use crate::resolve::Const;
+use crate::value::Const;
+use crate::value::{Binding, StrValue, binding_at, call_site_arguments, str_value};
 
 /// A credential put on a request or a client.
 pub struct Credential<'a> {
@@ -206,7 +206,7 @@ pub fn is_auth_header(cx: &Cx<'_>, e: &Expr) -> bool {
             is_auth_header(cx, &m.receiver)
         }
         other => {
-            matches!(cx.resolve(other).value, crate::resolve::Value::Const(Const::Str(ref s)) if is_auth_header_name(s))
+            matches!(cx.resolve(other).value, crate::value::Value::Const(Const::Str(ref s)) if is_auth_header_name(s))
         }
     }
 }

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use super::url_value::{StrValue, template};
 use crate::cx::Cx;
+use crate::value::{StrValue, template};
 
 /// Macros whose strings are messages, never configuration.
 const MESSAGE_MACROS: &[&str] = &[

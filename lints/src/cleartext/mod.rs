@@ -4,12 +4,11 @@
 pub mod carriers;
 pub mod context;
 pub mod hosts;
-pub mod url_value;
 
 /// Whether `text` contains `needle`, ASCII case-insensitively (as the prefilter matches), for
 /// short texts such as a string's value; a file's text is searched with [`Cx::mentions_ci`].
 ///
-/// [`Cx::mentions_ci`]: crate::Cx::mentions_ci
+/// [`Cx::mentions_ci`]: crate::cx::Cx::mentions_ci
 pub fn contains_ci(text: &str, needle: &str) -> bool {
     text.as_bytes()
         .windows(needle.len())

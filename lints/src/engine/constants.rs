@@ -9,8 +9,8 @@ use crate::diagnostic::Label;
 use crate::nesting;
 use crate::parse;
 use crate::policy::Policy;
-use crate::resolve::{Const, Value};
 use crate::source::prelude_len;
+use crate::value::{Const, Value};
 
 use crate::facts::Condition;
 use crate::report::FileReport;

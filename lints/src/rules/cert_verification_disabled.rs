@@ -13,6 +13,7 @@ use crate::sink::Sink;
 use crate::toggle::{
     Field, Finding, PathValue, Runtime, Setter, check_fields, check_paths, check_setters,
 };
+use crate::value::follow;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -236,17 +237,12 @@ fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
     }
 }
 
-/// Follows a single-identifier `let` binding to its initializer (one step).
+/// Follows a single-identifier `let` binding to its initializer (one step), with the
+/// initializer's range when it was followed.
 fn follow_binding<'a>(cx: &Cx<'a>, e: &'a Expr) -> (&'a Expr, Option<std::ops::Range<usize>>) {
-    if let Expr::Path(p) = peel(e)
-        && let Some(ident) = p.path.get_ident()
-    {
-        let at = cx.range(e).start;
-        if let Some(init) = cx.binding_at(ident, at).and_then(|l| l.init) {
-            return (init, Some(cx.range(init)));
-        }
-    }
-    (e, None)
+    let init = follow(cx, e, 1, true, false);
+    let followed = !std::ptr::eq(init, e);
+    (init, followed.then(|| cx.range(init)))
 }
 
 fn is_verify_none(cx: &Cx<'_>, e: &Expr) -> bool {

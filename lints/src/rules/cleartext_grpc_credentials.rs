@@ -5,13 +5,13 @@
 use syn::Expr;
 
 use crate::cleartext::hosts::Exemptions;
-use crate::cleartext::url_value::str_value;
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Fact};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::str_value;
 
 /// The rule.
 pub static RULE: Rule = Rule {

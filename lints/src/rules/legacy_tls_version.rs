@@ -111,7 +111,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         };
         let mut d = Diagnostic::new(&RULE, message, s.primary.clone()).label(label);
         if let Some(value) = s.value.as_ref().filter(|v| **v != s.primary) {
-            let shown = crate::resolve::compact(cx.text.get(value.clone()).unwrap_or(""));
+            let shown = crate::value::compact(cx.text.get(value.clone()).unwrap_or(""));
             d = d.secondary(value.clone(), format!("because of this `{shown}`"));
         }
         if let Some(detail) = s.detail {

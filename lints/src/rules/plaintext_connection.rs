@@ -8,12 +8,12 @@ use std::ops::Range;
 use syn::Expr;
 
 use crate::cleartext::hosts::Exemptions;
-use crate::cleartext::url_value::{parse_url, str_value};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::{parse_url, str_value};
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -4,7 +4,6 @@
 
 use syn::Expr;
 
-use crate::conststr::const_str;
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Fact};
@@ -12,6 +11,7 @@ use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::const_str;
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -77,7 +77,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let mut d = Diagnostic::new(&RULE, "TLS 1.3 is switched off", s.primary.clone())
             .label("TLS 1.2 is the highest version allowed");
         if let Some(value) = s.value.as_ref().filter(|v| **v != s.primary) {
-            let shown = crate::resolve::compact(cx.text.get(value.clone()).unwrap_or(""));
+            let shown = crate::value::compact(cx.text.get(value.clone()).unwrap_or(""));
             d = d.secondary(value.clone(), format!("because of this `{shown}`"));
         }
         if let Some(detail) = s.detail {

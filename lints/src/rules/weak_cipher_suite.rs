@@ -6,13 +6,13 @@ use std::ops::Range;
 use syn::Expr;
 
 use crate::cipher::{Evaluation, Weakness, evaluate};
-use crate::conststr::{ConstStr, const_str, const_str_list};
 use crate::cx::{CallSite, Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::{ConstStr, const_str, const_str_list, joined};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -126,20 +126,7 @@ fn sites(cx: &Cx<'_>) -> Vec<Site> {
         let Some(arg) = call.args.first() else {
             continue;
         };
-        let joined = const_str_list(cx, arg).map(|items| {
-            let mut via = Vec::new();
-            let values: Vec<String> = items
-                .into_iter()
-                .map(|i| {
-                    via.extend(i.via);
-                    i.value
-                })
-                .collect();
-            ConstStr {
-                value: values.join(":"),
-                via,
-            }
-        });
+        let joined = const_str_list(cx, arg).map(|items| joined(items, ":"));
         if let Some(value) = joined.or_else(|| const_str(cx, arg)) {
             out.push(Site {
                 primary: call.name_range(cx),

@@ -6,13 +6,13 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::conststr::{ConstStr, const_str};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::{ConstStr, const_str};
 
 /// The rule.
 pub static RULE: Rule = Rule {

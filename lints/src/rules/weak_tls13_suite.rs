@@ -2,12 +2,12 @@
 //! truncated tag (`TLS_AES_128_CCM_8_SHA256`) or an integrity-only suite (catalog section D).
 
 use crate::cipher::{Weakness, evaluate};
-use crate::conststr::const_str;
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::const_str;
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -3,7 +3,7 @@
 use syn::visit::{self, Visit};
 use syn::{Expr, Pat};
 
-use crate::cx::peel;
+use crate::cx::{pat_idents, peel};
 
 /// Whether `e` is a call of the single-segment function `name` (`Ok(…)`, `Err(…)`).
 pub fn is_call_of<'a>(e: &'a Expr, name: &str) -> Option<&'a syn::ExprCall> {
@@ -108,29 +108,14 @@ fn collect_token_idents(t: proc_macro2::TokenTree, out: &mut Vec<String>) {
     }
 }
 
-/// The names bound by a function's typed parameters (`_`-prefixed names included, `_` not).
+/// The names bound by patterns (a function's typed parameters, a match arm's pattern),
+/// `_`-prefixed names included, `_` not.
 pub fn param_names<'a>(inputs: impl Iterator<Item = &'a Pat>) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut idents = Vec::new();
     for pat in inputs {
-        pat_names(pat, &mut out);
+        pat_idents(pat, &mut idents);
     }
-    out
-}
-
-fn pat_names(pat: &Pat, out: &mut Vec<String>) {
-    match pat {
-        Pat::Ident(i) => out.push(i.ident.to_string()),
-        Pat::Type(t) => pat_names(&t.pat, out),
-        Pat::Reference(r) => pat_names(&r.pat, out),
-        Pat::Tuple(t) => t.elems.iter().for_each(|p| pat_names(p, out)),
-        Pat::TupleStruct(t) => t.elems.iter().for_each(|p| pat_names(p, out)),
-        Pat::Struct(s) => s.fields.iter().for_each(|f| pat_names(&f.pat, out)),
-        Pat::Slice(s) => s.elems.iter().for_each(|p| pat_names(p, out)),
-        Pat::Or(o) => o.cases.iter().for_each(|p| pat_names(p, out)),
-        Pat::Guard(g) => pat_names(&g.pat, out),
-        Pat::Paren(p) => pat_names(&p.pat, out),
-        _ => {}
-    }
+    idents.iter().map(|i| i.to_string()).collect()
 }
 
 /// `Err(_)`, `Err(e)`, `Err(..)`: a pattern that matches every error.

@@ -9,9 +9,11 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, Lit, Token};
 use url::Url;
 
-use super::hosts::{Exemptions, RUNTIME};
+use super::binding::{Binding, binding_at};
+use super::resolve::{Const, Value};
+use super::template::{Arg, FormatCall, Piece, pieces};
+use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::{Cx, peel};
-use crate::resolve::{Const, Value};
 
 const MAX_DEPTH: usize = 8;
 
@@ -167,52 +169,6 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
     }
 }
 
-/// What a single-identifier path refers to at a place.
-pub enum Binding<'a> {
-    /// A `let` with this initializer.
-    Let(&'a Expr),
-    /// A function or closure parameter (with the function's name and the parameter's position,
-    /// for named functions whose parameters are plain identifiers), or a `let` without
-    /// initializer: a run-time value.
-    Param(Option<(&'a syn::Ident, usize, usize)>),
-    /// Nothing local: a `const`/`static` or an outer name.
-    Free,
-}
-
-/// The binding of `ident` visible at byte `at`, innermost function or closure first: the latest
-/// `let` before `at` (other than one whose own initializer contains `at`), or a parameter.
-pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a> {
-    let whole = 0..cx.text.len();
-    let scopes = cx.scopes_at(at).map(|s| {
-        let position = s.params.iter().position(|p| *p == ident);
-        (
-            s.range.clone(),
-            position.map(|i| s.name.map(|n| (n, i, s.range.start))),
-        )
-    });
-    for (scope, param) in scopes.chain(std::iter::once((whole, None))) {
-        let binding = cx
-            .lets
-            .iter()
-            .filter(|l| {
-                l.name == ident
-                    && l.offset < at
-                    && scope.contains(&l.offset)
-                    && !l.init.is_some_and(|i| cx.range(i).contains(&at))
-            })
-            .max_by_key(|l| l.offset);
-        match binding {
-            Some(l) => return l.init.map_or(Binding::Param(None), Binding::Let),
-            None => {
-                if let Some(param) = param {
-                    return Binding::Param(param);
-                }
-            }
-        }
-    }
-    Binding::Free
-}
-
 /// The value a function's parameter gets at the calls of the function in this file: the first
 /// call whose argument at `index` has a string value (preferring a cleartext URL, see [`worse`]).
 fn argument_value(
@@ -357,30 +313,7 @@ fn template_at(
         .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
         .ok()?;
     match name.as_str() {
-        "format" | "format_args" => {
-            let mut args = args.iter();
-            let Expr::Lit(syn::ExprLit {
-                lit: Lit::Str(t), ..
-            }) = peel(args.next()?)
-            else {
-                return None;
-            };
-            let mut positional = Vec::new();
-            let mut named = Vec::new();
-            for a in args {
-                match a {
-                    Expr::Assign(assign) => {
-                        if let Expr::Path(p) = &*assign.left
-                            && let Some(id) = p.path.get_ident()
-                        {
-                            named.push((id.to_string(), &*assign.right));
-                        }
-                    }
-                    other => positional.push(other),
-                }
-            }
-            Some(expand(cx, &t.value(), &positional, &named, depth))
-        }
+        "format" | "format_args" => Some(expand(cx, &FormatCall::of(&args)?, depth)),
         "concat" => Some((
             args.iter()
                 .map(|a| const_text(cx, a, depth).map_or_else(|| RUNTIME.to_string(), |(t, _)| t))
@@ -392,62 +325,39 @@ fn template_at(
 }
 
 /// Replaces the placeholders of a format string.
-fn expand(
-    cx: &Cx<'_>,
-    template: &str,
-    positional: &[&Expr],
-    named: &[(String, &Expr)],
-    depth: usize,
-) -> (String, Option<Range<usize>>) {
+fn expand(cx: &Cx<'_>, call: &FormatCall<'_>, depth: usize) -> (String, Option<Range<usize>>) {
     let mut out = String::new();
     let mut origin = None;
-    let mut next = 0;
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                out.push('{');
+    for p in pieces(&call.template) {
+        let p = match p {
+            Piece::Text(text) => {
+                out.push_str(&text);
+                continue;
             }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                out.push('}');
-            }
-            '{' => {
-                let mut spec = String::new();
-                for c in chars.by_ref() {
-                    if c == '}' {
-                        break;
-                    }
-                    spec.push(c);
+            Piece::Placeholder(p) => p,
+        };
+        let text = match p.arg {
+            Arg::Position(i) => call
+                .positional
+                .get(i)
+                .and_then(|e| const_text(cx, e, depth)),
+            Arg::Name(arg) => match call.named(arg) {
+                Some(e) => const_text(cx, e, depth),
+                None => cx
+                    .consts
+                    .get(arg)
+                    .and_then(|items| items.first())
+                    .and_then(|item| const_text(cx, item.expr, depth)),
+            },
+        };
+        match text {
+            Some((text, range)) => {
+                if out.is_empty() {
+                    origin = range;
                 }
-                let arg = spec.split(':').next().unwrap_or("").trim();
-                let text = if arg.is_empty() {
-                    next += 1;
-                    positional
-                        .get(next - 1)
-                        .and_then(|e| const_text(cx, e, depth))
-                } else if let Ok(i) = arg.parse::<usize>() {
-                    positional.get(i).and_then(|e| const_text(cx, e, depth))
-                } else if let Some((_, e)) = named.iter().find(|(n, _)| n == arg) {
-                    const_text(cx, e, depth)
-                } else {
-                    cx.consts
-                        .get(arg)
-                        .and_then(|items| items.first())
-                        .and_then(|item| const_text(cx, item.expr, depth))
-                };
-                match text {
-                    Some((text, range)) => {
-                        if out.is_empty() {
-                            origin = range;
-                        }
-                        out.push_str(&text);
-                    }
-                    None => out.push_str(RUNTIME),
-                }
+                out.push_str(&text);
             }
-            c => out.push(c),
+            None => out.push_str(RUNTIME),
         }
     }
     (out, origin)

@@ -7,6 +7,7 @@ use std::ops::Range;
 use syn::punctuated::Punctuated;
 use syn::{Expr, Token};
 
+use super::template::{Arg, FormatCall, Piece, pieces};
 use crate::cx::{Cx, peel};
 
 /// A string value with the places that explain it (the `const` that holds it).
@@ -23,6 +24,22 @@ const MAX_DEPTH: usize = 16;
 /// The string `expr` evaluates to at compile time, if syntax tells.
 pub fn const_str(cx: &Cx<'_>, expr: &Expr) -> Option<ConstStr> {
     eval(cx, expr, 0)
+}
+
+/// `items` joined with `sep` (`[a, b].join(sep)`), with every item's explanation.
+pub fn joined(items: Vec<ConstStr>, sep: &str) -> ConstStr {
+    let mut via = Vec::new();
+    let values: Vec<String> = items
+        .into_iter()
+        .map(|i| {
+            via.extend(i.via);
+            i.value
+        })
+        .collect();
+    ConstStr {
+        value: values.join(sep),
+        via,
+    }
 }
 
 /// The elements of an array or slice literal (`["a", B]`, `&["a"]`, `vec!["a"]`), each as a string.
@@ -59,60 +76,30 @@ fn format_str(cx: &Cx<'_>, mac: &syn::Macro, depth: usize) -> Option<ConstStr> {
     let args = mac
         .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
         .ok()?;
-    let mut args = args.iter();
-    let Expr::Lit(syn::ExprLit {
-        lit: syn::Lit::Str(template),
-        ..
-    }) = peel(args.next()?)
-    else {
-        return None;
-    };
-    let mut positional = Vec::new();
-    let mut named = Vec::new();
-    for a in args {
-        match a {
-            Expr::Assign(assign) => named.push((&*assign.left, &*assign.right)),
-            other => positional.push(other),
-        }
-    }
-    let template = template.value();
+    let call = FormatCall::of(&args)?;
     let mut out = ConstStr {
         value: String::new(),
         via: Vec::new(),
     };
-    let mut next = 0;
-    let mut rest = template.as_str();
-    while let Some(open) = rest.find(['{', '}']) {
-        out.value.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        if rest[open..].starts_with("{{") || rest[open..].starts_with("}}") {
-            out.value.push(rest.as_bytes()[open] as char);
-            rest = &after[1..];
-            continue;
-        }
-        let close = after.find('}')?;
-        let key = &after[..close];
-        let piece = if key.is_empty() {
-            next += 1;
-            piece(cx, positional.get(next - 1)?, depth)?
-        } else if let Ok(i) = key.parse::<usize>() {
-            piece(cx, positional.get(i)?, depth)?
-        } else if key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            match named
-                .iter()
-                .find(|(l, _)| matches!(peel(l), Expr::Path(p) if p.path.is_ident(key)))
-            {
-                Some((_, r)) => piece(cx, r, depth)?,
-                None => eval_name(cx, key, depth)?,
+    for p in pieces(&call.template) {
+        let p = match p {
+            Piece::Text(text) => {
+                out.value.push_str(&text);
+                continue;
             }
-        } else {
-            return None;
+            Piece::Placeholder(p) if p.is_plain() => p,
+            Piece::Placeholder(_) => return None,
+        };
+        let piece = match p.arg {
+            Arg::Position(i) => piece(cx, call.positional.get(i)?, depth)?,
+            Arg::Name(key) => match call.named(key) {
+                Some(r) => piece(cx, r, depth)?,
+                None => eval_name(cx, key, depth)?,
+            },
         };
         out.value.push_str(&piece.value);
         out.via.extend(piece.via);
-        rest = &after[close + 1..];
     }
-    out.value.push_str(rest);
     Some(out)
 }
 
@@ -187,19 +174,9 @@ fn eval(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<ConstStr> {
         }
         Expr::MethodCall(m) if m.method == "join" && m.args.len() == 1 => {
             let sep = eval(cx, &m.args[0], depth + 1)?;
-            let items = const_str_list(cx, &m.receiver)?;
-            let mut via = sep.via;
-            let values: Vec<String> = items
-                .into_iter()
-                .map(|i| {
-                    via.extend(i.via);
-                    i.value
-                })
-                .collect();
-            Some(ConstStr {
-                value: values.join(&sep.value),
-                via,
-            })
+            let mut joined = joined(const_str_list(cx, &m.receiver)?, &sep.value);
+            joined.via.splice(0..0, sep.via);
+            Some(joined)
         }
         Expr::MethodCall(m)
             if m.args.is_empty()

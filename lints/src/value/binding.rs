@@ -1,0 +1,85 @@
+//! What a name refers to at a place, and following it to the expression that gives its value.
+
+use syn::Expr;
+
+use crate::cx::{Cx, peel};
+
+/// What a single-identifier path refers to at a place.
+pub enum Binding<'a> {
+    /// A `let` with this initializer.
+    Let(&'a Expr),
+    /// A function or closure parameter (with the function's name and the parameter's position,
+    /// for named functions whose parameters are plain identifiers), or a `let` without
+    /// initializer: a run-time value.
+    Param(Option<(&'a syn::Ident, usize, usize)>),
+    /// Nothing local: a `const`/`static` or an outer name.
+    Free,
+}
+
+/// The binding of `ident` visible at byte `at`, innermost function or closure first: the latest
+/// `let` before `at` (other than one whose own initializer contains `at`), or a parameter.
+pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a> {
+    let whole = 0..cx.text.len();
+    let scopes = cx.scopes_at(at).map(|s| {
+        let position = s.params.iter().position(|p| *p == ident);
+        (
+            s.range.clone(),
+            position.map(|i| s.name.map(|n| (n, i, s.range.start))),
+        )
+    });
+    for (scope, param) in scopes.chain(std::iter::once((whole, None))) {
+        let binding = cx
+            .lets
+            .iter()
+            .filter(|l| {
+                l.name == ident
+                    && l.offset < at
+                    && scope.contains(&l.offset)
+                    && !l.init.is_some_and(|i| cx.range(i).contains(&at))
+            })
+            .max_by_key(|l| l.offset);
+        match binding {
+            Some(l) => return l.init.map_or(Binding::Param(None), Binding::Let),
+            None => {
+                if let Some(param) = param {
+                    return Binding::Param(param);
+                }
+            }
+        }
+    }
+    Binding::Free
+}
+
+/// Follows a single identifier to the expression that gives its value: through `let`s of the
+/// innermost function or closure (a `let mut` only when `mutable` allows it) and, with
+/// `through_consts`, the file's `const`/`static` items; at most `steps` steps. Anything else is
+/// its own value.
+pub(crate) fn follow<'a>(
+    cx: &Cx<'a>,
+    e: &'a Expr,
+    steps: usize,
+    mutable: bool,
+    through_consts: bool,
+) -> &'a Expr {
+    let mut e = e;
+    for _ in 0..steps {
+        let Expr::Path(p) = peel(e) else { break };
+        let Some(ident) = p.path.get_ident() else {
+            break;
+        };
+        let binding = cx
+            .binding_at(ident, cx.range(e).start)
+            .filter(|l| mutable || !l.mutable);
+        if let Some(init) = binding.and_then(|l| l.init) {
+            e = init;
+        } else if let Some(item) = through_consts
+            .then(|| cx.consts.get(&ident.to_string()).and_then(|v| v.first()))
+            .flatten()
+        {
+            e = item.expr;
+        } else {
+            break;
+        }
+    }
+    e
+}

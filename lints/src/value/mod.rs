@@ -1,0 +1,18 @@
+//! What an expression evaluates to, as far as syntax tells: the one evaluator the rules share.
+//! [`resolve`] gives any value (`Const`, `Runtime` with its origin, `Pending` on another file's
+//! constant) through literals, `const`s, `let`s and agreeing branches; [`strings`] the strings
+//! known at compile time (`concat!`, `format!`, `+`, `join`); [`url`] the string in URL position,
+//! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
+//! `format!` strings; [`binding`] finds what a name refers to at a place and follows it.
+
+pub(crate) mod binding;
+pub(crate) mod resolve;
+pub(crate) mod strings;
+pub(crate) mod template;
+pub(crate) mod url;
+
+pub(crate) use binding::{Binding, binding_at, follow};
+pub use resolve::Const;
+pub(crate) use resolve::{Resolved, Value, compact};
+pub(crate) use strings::{ConstStr, const_str, const_str_list, joined};
+pub(crate) use url::{StrValue, call_site_arguments, parse_url, str_value, template};
