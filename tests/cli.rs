@@ -686,6 +686,23 @@ fn bad_policy_is_an_error_at_file_line_and_key() {
 }
 
 #[test]
+fn a_bad_cleartext_host_glob_is_an_error_at_the_entry() {
+    let fx = one_package(
+        "[workspace.metadata.tlslint]\nallowed-cleartext-hosts = [\"10.0.0.0/8\", \"api[.corp\"]\n",
+    );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "error: `allowed-cleartext-hosts` entry is neither an address, a CIDR nor a host glob: unclosed character class"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("Cargo.toml:9:42"), "{}", out.stderr);
+}
+
+#[test]
 fn paths_mode_lints_named_files_and_walks_directories() {
     let fx = one_package(
         "[package.metadata.tlslint.lints]\nhostname_verification_disabled = \"warn\"\n",

@@ -25,7 +25,7 @@ use cargo_tlslint::render::FileFindings;
 use cargo_tlslint::run::{lint_source, render_plain};
 use libtest_mimic::{Arguments, Failed, Trial};
 use tlslint_lints::{
-    Applicability, Diagnostic, Edit, Level, LevelSource, Policy, RULES, TlsVersion,
+    AllowedHosts, Applicability, Diagnostic, Edit, Level, LevelSource, Policy, RULES, TlsVersion,
     WorkspaceManifest, apply_edits,
 };
 
@@ -270,10 +270,10 @@ fn header(text: &str, comment: &str) -> Result<Header, Failed> {
                 .parse()
                 .map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
         } else if let Some(pattern) = directive.strip_prefix("cleartext-host ") {
-            header
-                .policy
-                .allowed_cleartext_hosts
-                .push(pattern.trim().to_string());
+            let mut entries = header.policy.allowed_cleartext_hosts.entries().to_vec();
+            entries.push(pattern.trim().to_string());
+            header.policy.allowed_cleartext_hosts = AllowedHosts::new(entries)
+                .map_err(|(_, why)| format!("`{prefix} cleartext-host {pattern}`: {why}"))?;
         } else if let Some(setting) = directive.strip_prefix("level ") {
             let (name, level) = setting
                 .split_once('=')

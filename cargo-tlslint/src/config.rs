@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use tlslint_lints::{Level, LevelSource, Policy, TlsVersion, find_rule};
+use tlslint_lints::{AllowedHosts, Level, LevelSource, Policy, TlsVersion, find_rule};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -37,7 +37,7 @@ pub struct Layer {
     include_tests: Option<bool>,
     min_tls_version: Option<TlsVersion>,
     hsts_min_max_age: Option<u64>,
-    allowed_cleartext_hosts: Option<Vec<String>>,
+    allowed_cleartext_hosts: Option<AllowedHosts>,
     exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
 }
@@ -197,13 +197,25 @@ pub fn read_layer(
                 })?);
             }
             "allowed-cleartext-hosts" => {
-                layer.allowed_cleartext_hosts = Some(strings(value).ok_or_else(|| {
+                let entries = strings(value).ok_or_else(|| {
                     err(
-                        vspan,
+                        vspan.clone(),
                         "`allowed-cleartext-hosts` must be an array of strings".into(),
                         "expected an array of strings",
                     )
-                })?)
+                })?;
+                let hosts = AllowedHosts::new(entries).map_err(|(i, reason)| {
+                    let at = match value.get_ref() {
+                        DeValue::Array(items) => items.get(i).map_or(vspan.clone(), |v| v.span()),
+                        _ => vspan.clone(),
+                    };
+                    err(
+                        at,
+                        format!("`allowed-cleartext-hosts` entry is neither an address, a CIDR nor a host glob: {reason}"),
+                        "not a host glob, address or CIDR",
+                    )
+                })?;
+                layer.allowed_cleartext_hosts = Some(hosts);
             }
             "exclude" => {
                 let globs = strings(value).ok_or_else(|| {

@@ -47,7 +47,7 @@ pub use manifest::{
 };
 pub use modules::{ModuleRef, module_refs};
 pub use pem::{TextKind, redact_private_keys};
-pub use policy::{LevelSource, Policy, TlsVersion};
+pub use policy::{AllowedHosts, LevelSource, Policy, TlsVersion};
 pub use prefilter::Triggers;
 pub use rule::{Level, Rule};
 pub use rules::{RULES, find as find_rule};

@@ -2,6 +2,10 @@
 //! `tlslint.toml`; this crate only applies it.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use ipnet::IpNet;
 
 use crate::rule::{Level, Rule};
 
@@ -34,8 +38,8 @@ pub struct Policy {
     pub min_tls_version: TlsVersion,
     /// The lowest acceptable HSTS `max-age` (TLS602).
     pub hsts_min_max_age: u64,
-    /// Hosts exempt from the cleartext rules, beyond loopback (globs and CIDRs).
-    pub allowed_cleartext_hosts: Vec<String>,
+    /// Hosts exempt from the cleartext rules, beyond loopback (globs and CIDRs), compiled.
+    pub allowed_cleartext_hosts: AllowedHosts,
 }
 
 impl Default for Policy {
@@ -45,7 +49,7 @@ impl Default for Policy {
             include_tests: false,
             min_tls_version: TlsVersion::Tls12,
             hsts_min_max_age: 31_536_000,
-            allowed_cleartext_hosts: Vec::new(),
+            allowed_cleartext_hosts: AllowedHosts::default(),
         }
     }
 }
@@ -60,5 +64,58 @@ impl Policy {
     pub fn level(&self, rule: &Rule) -> Level {
         self.explicit_level(rule)
             .map_or(rule.default_level, |l| l.level)
+    }
+}
+
+/// The policy's `allowed-cleartext-hosts`, compiled once: host globs (`*.svc.cluster.local`,
+/// matched case-insensitively) and addresses or CIDRs (`10.0.0.0/8`, `[fd00::1]`).
+#[derive(Clone, Debug, Default)]
+pub struct AllowedHosts {
+    entries: Vec<String>,
+    globs: GlobSet,
+    nets: Vec<IpNet>,
+}
+
+impl AllowedHosts {
+    /// Compiles `entries`; the first entry that is neither an address, a CIDR nor a valid glob is
+    /// the error, with its index and the reason.
+    pub fn new(entries: Vec<String>) -> Result<AllowedHosts, (usize, String)> {
+        let mut globs = GlobSetBuilder::new();
+        let mut nets = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let entry = entry.trim().trim_start_matches('[').trim_end_matches(']');
+            if let Ok(net) = entry.parse::<IpNet>() {
+                nets.push(net);
+            } else if let Ok(ip) = entry.parse::<IpAddr>() {
+                nets.push(IpNet::from(ip));
+            } else {
+                let glob = GlobBuilder::new(&entry.to_ascii_lowercase())
+                    .literal_separator(false)
+                    .build()
+                    .map_err(|e| (i, e.kind().to_string()))?;
+                globs.add(glob);
+            }
+        }
+        let globs = globs.build().map_err(|e| (0, e.to_string()))?;
+        Ok(AllowedHosts {
+            entries,
+            globs,
+            nets,
+        })
+    }
+
+    /// The entries as written.
+    pub fn entries(&self) -> &[String] {
+        &self.entries
+    }
+
+    /// Whether a lowercase host name matches a glob.
+    pub fn matches_name(&self, host: &str) -> bool {
+        self.globs.is_match(host)
+    }
+
+    /// Whether an address is in one of the listed addresses or networks.
+    pub fn contains_ip(&self, ip: IpAddr) -> bool {
+        self.nets.iter().any(|n| n.contains(&ip))
     }
 }

@@ -3,44 +3,24 @@
 
 use std::net::IpAddr;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use ipnet::IpNet;
 use url::{Host, Url};
 
-use crate::policy::Policy;
+use crate::policy::{AllowedHosts, Policy};
 
 /// Marks a part of a URL that is only known at run time (a `format!` argument): such a host is
 /// never exempt.
 pub const RUNTIME: &str = "tlslint-runtime-value";
 
-/// The exemptions of one policy, compiled.
-pub struct Exemptions {
-    globs: GlobSet,
-    nets: Vec<IpNet>,
+/// The exemptions of one policy: loopback, unix sockets and its `allowed-cleartext-hosts`.
+pub struct Exemptions<'p> {
+    allowed: &'p AllowedHosts,
 }
 
-impl Exemptions {
-    /// Compiles the policy's `allowed-cleartext-hosts`; entries that are neither a CIDR nor a
-    /// valid glob are ignored (the binary validates the policy).
-    pub fn new(policy: &Policy) -> Exemptions {
-        let mut globs = GlobSetBuilder::new();
-        let mut nets = Vec::new();
-        for entry in &policy.allowed_cleartext_hosts {
-            let entry = entry.trim().trim_start_matches('[').trim_end_matches(']');
-            if let Ok(net) = entry.parse::<IpNet>() {
-                nets.push(net);
-            } else if let Ok(ip) = entry.parse::<IpAddr>() {
-                nets.push(IpNet::from(ip));
-            } else if let Ok(glob) = GlobBuilder::new(&entry.to_ascii_lowercase())
-                .literal_separator(false)
-                .build()
-            {
-                globs.add(glob);
-            }
-        }
+impl<'p> Exemptions<'p> {
+    /// The exemptions under `policy` (its host list is compiled already).
+    pub fn new(policy: &'p Policy) -> Exemptions<'p> {
         Exemptions {
-            globs: globs.build().unwrap_or_else(|_| GlobSet::empty()),
-            nets,
+            allowed: &policy.allowed_cleartext_hosts,
         }
     }
 
@@ -75,7 +55,7 @@ impl Exemptions {
         if let Ok(ip) = host.parse::<IpAddr>() {
             return self.ip_is_exempt(ip);
         }
-        host == "localhost" || host.ends_with(".localhost") || self.globs.is_match(&host)
+        host == "localhost" || host.ends_with(".localhost") || self.allowed.matches_name(&host)
     }
 
     /// How to name a URL's host in a message: the host, or "a host built at run time".
@@ -88,7 +68,7 @@ impl Exemptions {
     }
 
     fn ip_is_exempt(&self, ip: IpAddr) -> bool {
-        ip.is_loopback() || self.nets.iter().any(|n| n.contains(&ip))
+        ip.is_loopback() || self.allowed.contains_ip(ip)
     }
 }
 
@@ -96,17 +76,26 @@ impl Exemptions {
 mod tests {
     use super::*;
 
-    fn exemptions(allowed: &[&str]) -> Exemptions {
-        let policy = Policy {
-            allowed_cleartext_hosts: allowed.iter().map(|s| s.to_string()).collect(),
+    fn policy(allowed: &[&str]) -> Policy {
+        Policy {
+            allowed_cleartext_hosts: AllowedHosts::new(
+                allowed.iter().map(|s| s.to_string()).collect(),
+            )
+            .expect("valid entries"),
             ..Policy::default()
-        };
-        Exemptions::new(&policy)
+        }
+    }
+
+    #[test]
+    fn an_invalid_glob_is_an_error_with_its_index() {
+        let err = AllowedHosts::new(vec!["db.internal".into(), "api[.example.com".into()]);
+        assert_eq!(err.map(|_| ()).map_err(|(i, _)| i), Err(1));
     }
 
     #[test]
     fn loopback_and_unix_are_exempt() {
-        let e = exemptions(&[]);
+        let p = policy(&[]);
+        let e = Exemptions::new(&p);
         for host in [
             "localhost",
             "api.localhost",
@@ -134,12 +123,13 @@ mod tests {
 
     #[test]
     fn policy_globs_and_cidrs() {
-        let e = exemptions(&[
+        let p = policy(&[
             "*.svc.cluster.local",
             "10.0.0.0/8",
             "fd00::/8",
             "db.internal",
         ]);
+        let e = Exemptions::new(&p);
         assert!(e.host_is_exempt("api.default.svc.cluster.local"));
         assert!(e.host_is_exempt("10.1.2.3"));
         assert!(e.host_is_exempt("[fd00::1]"));
