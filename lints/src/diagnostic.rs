@@ -38,6 +38,9 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
     /// Whether it lies in test code (`#[cfg(test)]`, `#[test]`, a test target).
     pub in_test_code: bool,
+    /// For a setting whose value is decided at run time, the range of that value (the argument
+    /// or field value), in the diagnostic's file.
+    pub runtime_value: Option<Range<usize>>,
     /// Set when the finding is lifted by an inline suppression (kept for SARIF and for the list
     /// of suppressions a change adds).
     pub suppressed: Option<Suppression>,
@@ -69,6 +72,7 @@ impl Diagnostic {
             help: Vec::new(),
             fixes: Vec::new(),
             in_test_code: false,
+            runtime_value: None,
             suppressed: None,
         }
     }

@@ -36,7 +36,7 @@ mod value;
 mod verifier;
 
 pub use diagnostic::{Diagnostic, Label, Suppression};
-pub use engine::{ConstDef, Engine, FileReport, SourceFile};
+pub use engine::{ConstDef, Engine, FileReport, RuleKind, SourceFile};
 pub use facts::{Condition, Deferred, Fact, FactSite};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use guards::{Guards, guards};

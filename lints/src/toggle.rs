@@ -328,13 +328,20 @@ fn runtime_finding(
     origin: &str,
 ) -> Option<Diagnostic> {
     let runtime = finding.runtime.as_ref()?;
-    Some(
-        Diagnostic::new(runtime.rule, runtime.message, site.primary.clone())
-            .label("the setting is decided at run time")
-            .secondary(arg, "this value is not a constant")
-            .note(format!("{origin}; when it is {}, {}", const_text(&site.dangerous), finding.message))
-            .help(format!("{}; if an insecure mode is needed for local testing, keep it out of release builds", site.help)),
-    )
+    let mut d = Diagnostic::new(runtime.rule, runtime.message, site.primary.clone())
+        .label("the setting is decided at run time")
+        .secondary(arg.clone(), "this value is not a constant")
+        .note(format!(
+            "{origin}; when it is {}, {}",
+            const_text(&site.dangerous),
+            finding.message
+        ))
+        .help(format!(
+            "{}; if an insecure mode is needed for local testing, keep it out of release builds",
+            site.help
+        ));
+    d.runtime_value = Some(arg);
+    Some(d)
 }
 
 fn const_text(c: &Const) -> String {

@@ -175,13 +175,8 @@ fn build_condition(preds: &[(String, Pred)], cx: &Context<'_>) -> Condition {
 
 fn runtime_condition(d: &Diagnostic, cx: &Context<'_>) -> Option<Condition> {
     let primary = cx.text.get(d.primary.range.clone()).unwrap_or("");
-    let (keys, text) = if d.rule.code == "TLS104" {
-        let arg = d
-            .secondary
-            .iter()
-            .find(|l| l.file.is_none())
-            .and_then(|l| cx.text.get(l.range.clone()))
-            .unwrap_or("");
+    let (keys, text) = if let Some(value) = &d.runtime_value {
+        let arg = cx.text.get(value.clone()).unwrap_or("");
         (
             vec![last_ident(primary), last_ident(arg)],
             format!(

@@ -16,9 +16,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tlslint_lints::guards;
 use tlslint_lints::{
-    Diagnostic, LockedPackage, ManifestRequests, Policy, locked_packages, manifest_requests,
+    Diagnostic, LockedPackage, ManifestRequests, Policy, RuleKind, guards, locked_packages,
+    manifest_requests,
 };
 
 use crate::config::DependencyPolicy;
@@ -223,19 +223,22 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
             reach: &reach,
             package: &c.package.name,
         };
-        file.diagnostics
-            .retain(|d| !matches!(d.rule.code, "TLS002" | "TLS003"));
+        report.unparsed += file
+            .diagnostics
+            .iter()
+            .filter(|d| RuleKind::of(d.rule) == RuleKind::Unparsable)
+            .count();
+        file.diagnostics.retain(|d| {
+            !matches!(
+                RuleKind::of(d.rule),
+                RuleKind::Unparsable | RuleKind::Suppression
+            )
+        });
         for d in &mut file.diagnostics {
             d.suppressed = None;
             // A dependency's source is not the user's to edit: no fix is offered for it.
             d.fixes.clear();
         }
-        report.unparsed += file
-            .diagnostics
-            .iter()
-            .filter(|d| d.rule.code == "TLS001")
-            .count();
-        file.diagnostics.retain(|d| d.rule.code != "TLS001");
         for d in &file.diagnostics {
             let lc = text.positions(&d.primary.range).0;
             report.findings.push(DepFinding {
@@ -584,8 +587,8 @@ fn reachable_packages(text: &str, locked: &[LockedPackage]) -> HashSet<String> {
     out
 }
 
-/// The workspace's findings that switch a setting with a constant (every code rule but the
-/// run-time TLS104 and the meta rules), by the setter or field they name.
+/// The workspace's findings that switch a setting with a constant (source findings whose value is
+/// not decided at run time), by the setter or field they name.
 fn workspace_reach(workspace: &Outcome, locked: &[LockedPackage]) -> Vec<Reach> {
     let mut out = Vec::new();
     for file in &workspace.files {
@@ -593,8 +596,8 @@ fn workspace_reach(workspace: &Outcome, locked: &[LockedPackage]) -> Vec<Reach> 
         let packages = reachable_packages(text, locked);
         for d in file.diagnostics.iter().filter(|d| {
             d.suppressed.is_none()
-                && !matches!(d.rule.code, "TLS001" | "TLS002" | "TLS003" | "TLS104")
-                && !d.rule.code.starts_with("TLS8")
+                && RuleKind::of(d.rule) == RuleKind::Source
+                && d.runtime_value.is_none()
         }) {
             let key = condition::last_ident(text.get(d.primary.range.clone()).unwrap_or(""));
             if key.is_empty() {

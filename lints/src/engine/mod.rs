@@ -48,6 +48,31 @@ pub struct SourceFile<'a> {
     pub policy: &'a Policy,
 }
 
+/// What a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Rust source files.
+    Source,
+    /// Cargo manifests and lockfiles.
+    Manifest,
+    /// A file that cannot be read or parsed (reported by the engine and the binary).
+    Unparsable,
+    /// A suppression comment that is malformed or lifts nothing (reported by the engine).
+    Suppression,
+}
+
+impl RuleKind {
+    /// The kind of `rule` (a rule outside the registry is taken as a source rule).
+    pub fn of(rule: &Rule) -> RuleKind {
+        match RULES.iter().find(|l| l.rule == rule).map(|l| l.check) {
+            Some(Check::Manifest(_) | Check::Lockfile(_)) => RuleKind::Manifest,
+            Some(Check::Engine(Role::Unparsable)) => RuleKind::Unparsable,
+            Some(Check::Engine(_)) => RuleKind::Suppression,
+            _ => RuleKind::Source,
+        }
+    }
+}
+
 /// The rule engine, built once per run from the registry. It knows the rules only through their
 /// [`Check`]: what each runs on, and the roles of the rules it reports itself.
 pub struct Engine {
