@@ -106,6 +106,13 @@ impl Analysis {
         })
     }
 
+    /// The text on disk of a linted file (canonical `path`), read through its unit's tree like
+    /// every other read; `None` for a file the plan does not lint.
+    pub fn read_member(&self, path: &Path) -> Option<String> {
+        let member = self.member(path)?;
+        self.plan.units[member.unit].tree.read_to_string(path).ok()
+    }
+
     /// The canonical paths of the linted files, with their display paths.
     pub fn files(&self) -> impl Iterator<Item = (&Path, &str)> {
         self.members.iter().map(|(path, &(unit, file))| {

@@ -659,7 +659,7 @@ impl Server {
                 .map(|(p, _)| p.to_path_buf())?;
             let other = match self.texts.get(&path) {
                 Some(t) => t.clone(),
-                None => std::fs::read_to_string(&path).ok()?,
+                None => analysis.read_member(&path)?,
             };
             let range = Positions::new(&other, self.encoding).range(range);
             Some(Location::new(Url::from_file_path(&path).ok()?, range))
