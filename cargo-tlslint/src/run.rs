@@ -1,14 +1,16 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
+use tlslint_lints::{
+    Diagnostic, Engine, FileReport, PackageFile, PackageFiles, Policy, SourceFile, Triggers,
+};
 
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
@@ -713,43 +715,66 @@ enum Kept {
     Source(String, Triggers),
 }
 
-/// Settles one package's deferred findings: the constants they wait for, read from the package's
-/// files that mention one of the names, then the package facts.
+/// Settles one package's deferred findings (constants of other files, parameters' callers,
+/// package facts), reading the package's files only as the engine asks.
 fn finish_package(engine: &Engine, unit: &Unit, root: &Path, linted: &mut [Linted]) {
     let mut reports: Vec<FileReport> = linted
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
         .collect();
-    let names = engine.wanted_constants(&reports);
-    let mut consts = Vec::new();
-    if !names.is_empty() {
-        consts = candidate_files(unit, root)
-            .par_iter()
-            .filter_map(|(display, path)| {
-                let text = unit.tree.read_to_string(path).ok()?;
-                names
-                    .iter()
-                    .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
-                    .then(|| engine.constants(display, &text))
-            })
-            .flatten()
-            .filter(|c| names.contains(&c.name))
-            .collect();
-        consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    }
-    engine.finish_package(&mut reports, &consts);
+    let mut files = UnitFiles {
+        unit,
+        root,
+        read: None,
+    };
+    engine.finish_package(&mut reports, &mut files);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
     }
 }
 
-/// The files a constant may live in: the unit's own files, and in paths mode every `.rs` file
-/// under the package directory.
-fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)> {
-    let mut files: Vec<(String, std::path::PathBuf)> = unit
+/// A unit's Rust files for the engine's package phase: read once (through the unit's tree, in
+/// parallel) on the first request, then searched for each request's names.
+struct UnitFiles<'u> {
+    unit: &'u Unit,
+    root: &'u Path,
+    read: Option<Vec<PackageFile>>,
+}
+
+impl PackageFiles for UnitFiles<'_> {
+    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
+        let (unit, root) = (self.unit, self.root);
+        let read = self.read.get_or_insert_with(|| {
+            candidate_files(unit, root)
+                .par_iter()
+                .filter(|(_, path, _)| path.extension().is_some_and(|x| x == "rs"))
+                .filter_map(|(display, path, is_test_target)| {
+                    Some(PackageFile {
+                        path: display.clone(),
+                        text: unit.tree.read_to_string(path).ok()?,
+                        is_test_target: *is_test_target,
+                    })
+                })
+                .collect()
+        });
+        read.iter()
+            .filter(|f| {
+                names
+                    .iter()
+                    .any(|n| memchr::memmem::find(f.text.as_bytes(), n.as_bytes()).is_some())
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// The files a constant or a call may live in (display path, path, whether in a test target):
+/// the unit's own files, and in paths mode every `.rs` file under the package directory.
+fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf, bool)> {
+    let mut files: Vec<(String, std::path::PathBuf, bool)> = unit
         .files
         .iter()
-        .map(|f| (f.display.clone(), f.path.clone()))
+        .map(|f| (f.display.clone(), f.path.clone(), f.is_test_target))
         .collect();
     if !unit.dir.as_os_str().is_empty() && unit.dir.join("Cargo.toml").is_file() {
         let src = unit.dir.join("src");
@@ -759,8 +784,8 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
             .flatten()
         {
             let p = entry.path();
-            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f)| f == p) {
-                files.push((display_path(root, p), p.to_path_buf()));
+            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f, _)| f == p) {
+                files.push((display_path(root, p), p.to_path_buf(), false));
             }
         }
     }

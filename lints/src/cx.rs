@@ -190,6 +190,10 @@ pub struct Scope<'a> {
     pub output: Option<&'a syn::ReturnType>,
     /// The body, for functions and methods.
     pub body: Option<&'a syn::Block>,
+    /// The signature, for functions and methods.
+    pub sig: Option<&'a syn::Signature>,
+    /// Whether code outside the crate can call it (`pub`, a trait's method).
+    pub public: bool,
 }
 
 /// `let [mut] name [: T] = init;`
@@ -256,7 +260,10 @@ impl<'a> Cx<'a> {
             chains: std::cell::OnceCell::new(),
             indexed: false,
         };
-        let mut indexer = Indexer { cx: &mut cx };
+        let mut indexer = Indexer {
+            cx: &mut cx,
+            in_trait_impl: false,
+        };
         indexer.visit_file(&parsed.file);
         for body in &parsed.bodies {
             body.visit(&mut indexer);
@@ -684,6 +691,9 @@ pub fn chain_root(mut e: &Expr) -> &Expr {
 
 struct Indexer<'c, 'a> {
     cx: &'c mut Cx<'a>,
+    /// Whether the items being visited are in an `impl Trait for Type` (its methods are as
+    /// public as the trait).
+    in_trait_impl: bool,
 }
 
 impl<'a> Indexer<'_, 'a> {
@@ -734,6 +744,7 @@ impl<'a> Indexer<'_, 'a> {
         inputs: impl Iterator<Item = &'a Pat>,
         sig: Option<&'a syn::Signature>,
         body: Option<&'a syn::Block>,
+        public: bool,
     ) {
         let mut params = Vec::new();
         for pat in inputs {
@@ -745,6 +756,8 @@ impl<'a> Indexer<'_, 'a> {
             name: sig.map(|s| &s.ident),
             output: sig.map(|s| &s.output),
             body,
+            sig,
+            public,
         };
         self.cx.scopes.push(scope);
     }
@@ -826,14 +839,17 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
         self.mark_test(&f.attrs, f);
         let r = self.cx.fn_range(&f.sig, &f.block);
-        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
+        let public = matches!(f.vis, syn::Visibility::Public(_));
+        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block), public);
         visit::visit_item_fn(self, f);
     }
 
     fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
         self.mark_test(&i.attrs, i);
         self.cx.impls.push(i);
+        let outer = std::mem::replace(&mut self.in_trait_impl, i.trait_.is_some());
         visit::visit_item_impl(self, i);
+        self.in_trait_impl = outer;
     }
 
     fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
@@ -844,14 +860,15 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
         self.mark_test(&f.attrs, f);
         let r = self.cx.fn_range(&f.sig, &f.block);
-        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block));
+        let public = self.in_trait_impl || matches!(f.vis, syn::Visibility::Public(_));
+        self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block), public);
         visit::visit_impl_item_fn(self, f);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
         if let Some(block) = &f.default {
             let r = self.cx.fn_range(&f.sig, block);
-            self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(block));
+            self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(block), true);
         }
         visit::visit_trait_item_fn(self, f);
     }
@@ -918,7 +935,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {
         let r = self.cx.range(c);
-        self.push_scope(r, c.inputs.iter(), None, None);
+        self.push_scope(r, c.inputs.iter(), None, None, false);
         visit::visit_expr_closure(self, c);
     }
 

@@ -42,6 +42,18 @@ pub enum Condition {
     Without(&'static Fact),
     /// Only if some file of the package establishes the fact; the first site is labelled.
     With(&'static Fact),
+    /// Decided by the values the package's callers pass for a function parameter: a dangerous
+    /// constant from some caller makes the finding stand (labelled at those callers); otherwise
+    /// a caller's run-time value, or no caller at all, makes `if_runtime` stand; callers that
+    /// all pass safe constants make neither stand.
+    Parameter {
+        /// The parameter.
+        parameter: Parameter,
+        /// The value that makes the finding real.
+        dangerous: Const,
+        /// The finding to report when the value is decided at run time.
+        if_runtime: Option<Box<Diagnostic>>,
+    },
     /// Only if the constant `name`, defined in another file of the package, has the value
     /// `dangerous`; when no constant of that name is found, `if_unresolved` is reported instead.
     Constant {
@@ -67,12 +79,103 @@ impl Deferred {
     /// Marks the finding (and its unresolved alternative) as in test code or not.
     pub(crate) fn set_in_test_code(&mut self, in_test_code: bool) {
         self.finding.in_test_code = in_test_code;
-        if let Condition::Constant {
-            if_unresolved: Some(u),
-            ..
-        } = &mut self.condition
-        {
-            u.in_test_code = in_test_code;
+        match &mut self.condition {
+            Condition::Constant {
+                if_unresolved: Some(u),
+                ..
+            }
+            | Condition::Parameter {
+                if_runtime: Some(u),
+                ..
+            } => u.in_test_code = in_test_code,
+            _ => {}
         }
+    }
+}
+
+/// A parameter of a named function, by position.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Parameter {
+    /// The function's name.
+    pub function: String,
+    /// The parameter's position among the arguments (the receiver not counted).
+    pub index: usize,
+    /// The type whose `impl` defines the function (`None` for a free function).
+    pub owner: Option<String>,
+    /// Whether the function takes `self` (a `Type::f(recv, …)` call passes it first).
+    pub receiver: bool,
+    /// How many arguments it takes (the receiver not counted).
+    pub arity: usize,
+    /// Whether code outside the package can call the function (`pub`, a trait's method), so
+    /// callers the package does not show decide too.
+    pub public: bool,
+    /// The parameter's name.
+    pub name: String,
+}
+
+/// What a call passes for one argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArgValue {
+    /// A constant.
+    Const(Const),
+    /// A value decided at run time, with where it comes from.
+    Runtime(String),
+    /// A parameter of the calling function: its own callers decide.
+    Parameter(Parameter),
+    /// Something the analysis cannot evaluate.
+    Unknown,
+}
+
+/// How a call names its function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callee {
+    /// `f(…)`.
+    Bare,
+    /// `q::f(…)`: the segment before the name (`Type`, `Self`, a module).
+    Qualified(String),
+    /// `self.f(…)`.
+    SelfMethod,
+}
+
+/// A call of a function by name, with what it passes.
+#[derive(Clone, Debug)]
+pub struct CallFact {
+    /// The called function's name.
+    pub function: String,
+    /// How the function is named at the call.
+    pub callee: Callee,
+    /// The type whose `impl` the call is written in, if any.
+    pub caller_owner: Option<String>,
+    /// The arguments: what each passes and where it is written.
+    pub args: Vec<(ArgValue, Range<usize>)>,
+    /// The display path of the file.
+    pub path: String,
+    /// Where the call is written (the function's name).
+    pub range: Range<usize>,
+    /// Whether the call is in test code.
+    pub in_test_code: bool,
+}
+
+impl Parameter {
+    /// The position of this parameter's argument in `call`, when `call` calls this parameter's
+    /// function: a free function by `f(…)` or `module::f(…)`; a function of `impl T` by
+    /// `T::f(…)`, by `Self::f(…)` or `self.f(…)` inside `impl T`. A call by path of a function
+    /// that takes `self` passes the receiver first. The number of arguments must fit.
+    pub fn argument_in(&self, call: &CallFact) -> Option<usize> {
+        if call.function != self.function {
+            return None;
+        }
+        let in_owner = self.owner.is_some() && call.caller_owner == self.owner;
+        let by_path = match (&call.callee, &self.owner) {
+            (Callee::Bare, None) => true,
+            (Callee::Qualified(q), None) => q.starts_with(|c: char| c.is_lowercase()),
+            (Callee::Qualified(q), Some(owner)) => q == owner || (q == "Self" && in_owner),
+            (Callee::SelfMethod, Some(_)) if in_owner => {
+                return (call.args.len() == self.arity).then_some(self.index);
+            }
+            _ => false,
+        };
+        let shift = usize::from(self.receiver);
+        (by_path && call.args.len() == self.arity + shift).then_some(self.index + shift)
     }
 }

@@ -36,8 +36,8 @@ mod value;
 mod verifier;
 
 pub use diagnostic::{Diagnostic, Label, Suppression};
-pub use engine::{ConstDef, Engine, FileReport, RuleKind, SourceFile};
-pub use facts::{Condition, Deferred, Fact, FactSite};
+pub use engine::{ConstDef, Engine, FileReport, PackageFile, PackageFiles, RuleKind, SourceFile};
+pub use facts::{ArgValue, CallFact, Callee, Condition, Deferred, Fact, FactSite, Parameter};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use guards::{Guards, guards};
 pub use lint::Lint;

@@ -10,11 +10,11 @@ use syn::Expr;
 
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
-use crate::facts::Condition;
+use crate::facts::{Condition, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::Rule;
 use crate::sink::Sink;
-use crate::value::{Const, Resolved, Value};
+use crate::value::{Const, Resolved, Value, parameter_at};
 
 /// How a rule words its findings.
 pub struct Finding {
@@ -220,11 +220,24 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
         Value::Const(c) if *c == site.dangerous => {
             sink.push(constant_finding(cx, finding, &site, &resolved, arg_range));
         }
-        Value::Runtime(origin) => {
-            if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
-                sink.push(d);
+        Value::Runtime(origin) => match parameter_at(cx, site.value) {
+            Some(parameter) => {
+                let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
+                sink.defer(
+                    parameter_finding(finding, &site, arg_range, &parameter),
+                    Condition::Parameter {
+                        parameter,
+                        dangerous: site.dangerous.clone(),
+                        if_runtime: if_runtime.map(Box::new),
+                    },
+                );
             }
-        }
+            None => {
+                if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
+                    sink.push(d);
+                }
+            }
+        },
         Value::Pending(name) => {
             let finding_if_const =
                 constant_finding(cx, finding, &site, &resolved, arg_range.clone());
@@ -242,6 +255,31 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
         }
         Value::Const(_) | Value::Unknown => {}
     }
+}
+
+/// The finding for a parameter whose callers pass the dangerous value (labelled at them by the
+/// package phase).
+fn parameter_finding(
+    finding: &Finding,
+    site: &Site<'_>,
+    arg: Range<usize>,
+    parameter: &Parameter,
+) -> Diagnostic {
+    let mut d =
+        Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
+    if arg.start >= site.primary.end || arg.end <= site.primary.start {
+        d = d.secondary(
+            arg,
+            format!(
+                "`{}` is a parameter of `{}`",
+                parameter.name, parameter.function
+            ),
+        );
+    }
+    for (range, text) in &site.context {
+        d = d.secondary(range.clone(), text.clone());
+    }
+    d.note(finding.why).help(site.help)
 }
 
 fn constant_finding(

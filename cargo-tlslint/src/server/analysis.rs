@@ -5,11 +5,13 @@
 //! An open document is then linted from its in-memory text ([`lint_document`]) and joined with
 //! the facts of the other files from the last full run, so a keystroke costs one file.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tlslint_lints::{Engine, FactSite, FileReport, Policy, SourceFile, VerifierFacts};
+use tlslint_lints::{
+    Engine, FactSite, FileReport, PackageFile, PackageFiles, Policy, SourceFile, VerifierFacts,
+};
 
 use crate::cli::Args;
 use crate::confine::Tree;
@@ -235,7 +237,6 @@ pub fn lint_document(
         ..FileReport::default()
     });
     let engine = &analysis.engine;
-    let consts = constants(engine, unit, &report, text, overlays);
     let mut package: Vec<FileReport> = unit
         .files
         .iter()
@@ -247,7 +248,15 @@ pub fn lint_document(
             }
         })
         .collect();
-    engine.finish_package(&mut package, &consts);
+    engine.finish_package(
+        &mut package,
+        &mut DocumentFiles {
+            unit,
+            display: &entry.display,
+            text,
+            overlays,
+        },
+    );
     let mut report = package
         .into_iter()
         .find(|r| r.path == entry.display)
@@ -286,42 +295,37 @@ fn skeleton(facts: Option<&FileFacts>, display: &str, verifiers: bool) -> FileRe
     report
 }
 
-/// The constants that the findings of `report` wait for, read from the package's files (open
-/// documents from `overlays`) that mention one of the names.
-fn constants(
-    engine: &Engine,
-    unit: &Unit,
-    report: &FileReport,
-    text: &str,
-    overlays: &HashMap<PathBuf, String>,
-) -> Vec<tlslint_lints::ConstDef> {
-    let names = engine.wanted_constants(std::slice::from_ref(report));
-    if names.is_empty() {
-        return Vec::new();
+/// The package of an open document, for the engine's package phase: the document's own text,
+/// the other open documents' texts (`overlays`), the disk's for the rest (through the tree).
+struct DocumentFiles<'a> {
+    unit: &'a Unit,
+    display: &'a str,
+    text: &'a str,
+    overlays: &'a HashMap<PathBuf, String>,
+}
+
+impl PackageFiles for DocumentFiles<'_> {
+    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
+        self.unit
+            .files
+            .iter()
+            .filter(|f| f.path.extension().is_some_and(|x| x == "rs"))
+            .filter_map(|f| {
+                let text = if f.display == self.display {
+                    self.text.to_string()
+                } else {
+                    let path = std::fs::canonicalize(&f.path).ok()?;
+                    read(self.overlays, &path, &self.unit.tree)?
+                };
+                names
+                    .iter()
+                    .any(|n| text.contains(n.as_str()))
+                    .then(|| PackageFile {
+                        path: f.display.clone(),
+                        text,
+                        is_test_target: f.is_test_target,
+                    })
+            })
+            .collect()
     }
-    let mut consts = Vec::new();
-    for f in unit
-        .files
-        .iter()
-        .filter(|f| manifest::Kind::of(&f.path).is_none())
-    {
-        let other = if f.display == report.path {
-            Some(text.to_string())
-        } else {
-            std::fs::canonicalize(&f.path)
-                .ok()
-                .and_then(|path| read(overlays, &path, &unit.tree))
-        };
-        let Some(other) = other else { continue };
-        if names.iter().any(|n| other.contains(n.as_str())) {
-            consts.extend(
-                engine
-                    .constants(&f.display, &other)
-                    .into_iter()
-                    .filter(|c| names.contains(&c.name)),
-            );
-        }
-    }
-    consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-    consts
 }

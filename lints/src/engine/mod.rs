@@ -5,9 +5,10 @@
 //!    goes no further);
 //! 2. [`Engine::check_file`]: per file, independent of every other file (run them in parallel);
 //! 3. [`Engine::finish_package`]: per package, once all its files are checked: findings waiting
-//!    for a constant defined in another file ([`Engine::wanted_constants`] names them; the caller
-//!    reads the package's files that mention a name and hands their [`Engine::constants`]), and
-//!    findings waiting for a package fact ([`crate::facts`]);
+//!    for a constant defined in another file, for the callers of a function whose parameter they
+//!    depend on (followed through callers that pass their own parameters), and for a package fact
+//!    ([`crate::facts`]). The caller reads files on the engine's request ([`PackageFiles`]): only
+//!    packages with waiting findings, and only files that mention a wanted name, are read;
 //! 4. [`Engine::finish_run`]: across the run: verifier impls meet their install sites, in any
 //!    member;
 //! 5. [`Engine::finalize`]: per file, the policy (suppressions, test-code scope, levels).
@@ -15,12 +16,14 @@
 //! [`Engine::lint_alone`] runs them all on one file taken as a package of its own. Inputs and
 //! outputs are plain data; the engine does no I/O.
 
+mod calls;
 mod check;
 mod constants;
 mod finalize;
 #[cfg(test)]
 mod manifest_tests;
 mod package_facts;
+mod parameters;
 
 use std::collections::BTreeSet;
 
@@ -46,6 +49,24 @@ pub struct SourceFile<'a> {
     pub is_test_target: bool,
     /// The policy of the file's package (thresholds the rules read).
     pub policy: &'a Policy,
+}
+
+/// The files of a package, read on the engine's request in the package phase.
+pub trait PackageFiles {
+    /// The package's Rust files whose text mentions one of `names` (a superset is fine: the
+    /// engine looks closer).
+    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile>;
+}
+
+/// A file of the package, as read for the package phase.
+#[derive(Clone, Debug)]
+pub struct PackageFile {
+    /// Its display path.
+    pub path: String,
+    /// Its text.
+    pub text: String,
+    /// Whether it belongs to a test or bench target.
+    pub is_test_target: bool,
 }
 
 /// What a rule reads.
@@ -173,22 +194,40 @@ impl Engine {
         check::check_file(file, triggers, checks)
     }
 
-    /// The names of the constants that findings of `reports` wait for; empty when none waits.
-    pub fn wanted_constants(&self, reports: &[FileReport]) -> BTreeSet<String> {
-        constants::wanted(reports)
-    }
-
-    /// The `const`/`static` items with a literal value in one file, for
-    /// [`Engine::finish_package`].
-    pub fn constants(&self, path: &str, text: &str) -> Vec<ConstDef> {
-        constants::collect(path, text)
-    }
-
-    /// Phase 3: settles the findings of one package's files that wait for a constant (the first
-    /// definition in `consts` order wins) or for a package fact (the first file in `reports`
-    /// order that establishes it is the one labelled).
-    pub fn finish_package(&self, reports: &mut [FileReport], consts: &[ConstDef]) {
-        constants::join(reports, consts);
+    /// Phase 3: settles the findings of one package's files that wait for a constant of another
+    /// file (the first definition in path order wins), for a parameter's callers, or for a
+    /// package fact (the first file in `reports` order that establishes it is the one labelled).
+    /// `files` is asked only for what a waiting finding needs.
+    pub fn finish_package(&self, reports: &mut [FileReport], files: &mut dyn PackageFiles) {
+        let names = constants::wanted(reports);
+        if !names.is_empty() {
+            let mut consts: Vec<ConstDef> = files
+                .mentioning(&names)
+                .iter()
+                .flat_map(|f| constants::collect(&f.path, &f.text))
+                .filter(|c| names.contains(&c.name))
+                .collect();
+            consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
+            constants::join(reports, &consts);
+        }
+        let mut calls = Vec::new();
+        let mut asked = BTreeSet::new();
+        for _ in 0..=parameters::MAX_HOPS {
+            let names: BTreeSet<String> = parameters::wanted(reports, &calls)
+                .difference(&asked)
+                .cloned()
+                .collect();
+            if names.is_empty() {
+                break;
+            }
+            for file in files.mentioning(&names) {
+                calls.extend(calls::collect(&file, &names));
+            }
+            asked.extend(names);
+        }
+        if !asked.is_empty() {
+            parameters::join(reports, &calls);
+        }
         package_facts::join(reports);
     }
 
@@ -257,17 +296,27 @@ impl Engine {
                 ..FileReport::default()
             },
         };
-        let consts = if self
-            .wanted_constants(std::slice::from_ref(&report))
-            .is_empty()
-        {
-            Vec::new()
-        } else {
-            self.constants(file.path, file.text)
-        };
-        self.finish_package(std::slice::from_mut(&mut report), &consts);
+        self.finish_package(std::slice::from_mut(&mut report), &mut OneFile(file));
         self.finish_run(&mut [&mut report]);
         self.finalize(&mut report, file.text, file.policy);
         report
+    }
+}
+
+/// A package of one file.
+struct OneFile<'f, 'a>(&'f SourceFile<'a>);
+
+impl PackageFiles for OneFile<'_, '_> {
+    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
+        let file = self.0;
+        if names.iter().any(|n| file.text.contains(n.as_str())) {
+            vec![PackageFile {
+                path: file.path.to_string(),
+                text: file.text.to_string(),
+                is_test_target: file.is_test_target,
+            }]
+        } else {
+            Vec::new()
+        }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn join(reports: &mut [FileReport]) {
                         report.diagnostics.push(finding);
                     }
                 }
-                Condition::Constant { .. } => report.deferred.push(d),
+                Condition::Constant { .. } | Condition::Parameter { .. } => report.deferred.push(d),
             }
         }
     }

@@ -3,6 +3,7 @@
 use syn::Expr;
 
 use crate::cx::{Cx, peel};
+use crate::facts::Parameter;
 
 /// What a single-identifier path refers to at a place.
 pub enum Binding<'a> {
@@ -82,4 +83,46 @@ pub(crate) fn follow<'a>(
         }
     }
     e
+}
+
+/// The parameter of the innermost named function that `e` names, when `e` is a single
+/// identifier bound by nothing closer (no `let`, no closure parameter) and the parameter is a
+/// plain `name: Type` argument.
+pub(crate) fn parameter_at(cx: &Cx<'_>, e: &Expr) -> Option<Parameter> {
+    let Expr::Path(p) = peel(e) else { return None };
+    let ident = p.path.get_ident()?;
+    let at = cx.range(e).start;
+    if cx.binding_at(ident, at).is_some() {
+        return None;
+    }
+    let scope = cx.scopes_at(at).find(|s| s.params.contains(&ident))?;
+    let sig = scope.sig?;
+    let typed: Vec<&syn::Pat> = sig
+        .inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::FnArg::Typed(t) => Some(&*t.pat),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let index = typed.iter().position(
+        |pat| matches!(pat, syn::Pat::Ident(i) if i.ident == *ident && i.subpat.is_none()),
+    )?;
+    Some(Parameter {
+        function: sig.ident.to_string(),
+        index,
+        owner: owner_at(cx, at),
+        receiver: sig.receiver().is_some(),
+        arity: typed.len(),
+        public: scope.public,
+        name: ident.to_string(),
+    })
+}
+
+/// The type whose `impl` block holds byte `at` (its last path segment).
+pub(crate) fn owner_at(cx: &Cx<'_>, at: usize) -> Option<String> {
+    match &*cx.impl_at(at)?.self_ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
 }

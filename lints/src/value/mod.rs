@@ -3,15 +3,18 @@
 //! constant) through literals, `const`s, `let`s and agreeing branches; [`strings`] the strings
 //! known at compile time (`concat!`, `format!`, `+`, `join`); [`url`] the string in URL position,
 //! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
-//! `format!` strings; [`binding`] finds what a name refers to at a place and follows it.
+//! `format!` strings; [`binding`] finds what a name refers to at a place and follows it; [`calls`]
+//! records what the calls of a function pass, for following a parameter across the package.
 
 pub(crate) mod binding;
+pub(crate) mod calls;
 pub(crate) mod resolve;
 pub(crate) mod strings;
 pub(crate) mod template;
 pub(crate) mod url;
 
-pub(crate) use binding::{Binding, binding_at, follow};
+pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
+pub(crate) use calls::call_facts;
 pub use resolve::Const;
 pub(crate) use resolve::{Resolved, Value, compact};
 pub(crate) use strings::{ConstStr, const_str, const_str_list, joined};

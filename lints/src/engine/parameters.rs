@@ -1,0 +1,174 @@
+//! Parameters across the package: a finding whose value is a parameter of a named function waits
+//! (a [`Condition::Parameter`]) until the package's calls of that function are known, then stands
+//! or falls by what the callers pass, followed through callers that pass their own parameters:
+//! a dangerous constant from any caller is the constant finding, labelled at those callers; else a
+//! value decided at run time (or one the analysis cannot follow), no caller at all, or a public
+//! function (callers outside the package decide) is the run-time finding; callers that all pass
+//! safe constants to a private function make no finding.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::facts::{ArgValue, CallFact, Condition, Parameter};
+use crate::report::FileReport;
+use crate::value::Const;
+
+/// How many callers deep a parameter's value is followed.
+pub(crate) const MAX_HOPS: usize = 4;
+
+/// The functions whose calls the findings of `reports` wait for, and those that the parameters
+/// passed by `calls` lead to.
+pub(crate) fn wanted(reports: &[FileReport], calls: &[CallFact]) -> BTreeSet<String> {
+    let waiting = reports
+        .iter()
+        .flat_map(|r| &r.deferred)
+        .filter_map(|d| match &d.condition {
+            Condition::Parameter { parameter, .. } => Some(parameter.function.clone()),
+            _ => None,
+        });
+    let passed_on = calls
+        .iter()
+        .flat_map(|c| &c.args)
+        .filter_map(|(v, _)| match v {
+            ArgValue::Parameter(p) => Some(p.function.clone()),
+            _ => None,
+        });
+    waiting.chain(passed_on).collect()
+}
+
+/// A value that reaches a parameter: what it is, and the call that passes it.
+struct Reaching<'c> {
+    value: &'c ArgValue,
+    call: &'c CallFact,
+    arg: Range<usize>,
+}
+
+/// The values that reach `parameter` from the calls, following callers that pass a parameter of
+/// their own, at most [`MAX_HOPS`] deep (a cycle of calls is followed once). Calls in test code
+/// count only for a finding in test code.
+fn reaching<'c>(
+    parameter: &Parameter,
+    calls: &'c [CallFact],
+    in_test_code: bool,
+) -> Vec<Reaching<'c>> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut frontier = vec![parameter.clone()];
+    for _ in 0..MAX_HOPS {
+        let mut next = Vec::new();
+        for p in frontier {
+            if !seen.insert(p.clone()) {
+                continue;
+            }
+            for call in calls.iter().filter(|c| in_test_code || !c.in_test_code) {
+                let Some((value, arg)) = p.argument_in(call).and_then(|i| call.args.get(i)) else {
+                    continue;
+                };
+                match value {
+                    ArgValue::Parameter(outer) => next.push(outer.clone()),
+                    _ => out.push(Reaching {
+                        value,
+                        call,
+                        arg: arg.clone(),
+                    }),
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// Settles the findings that wait for a parameter's callers.
+pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
+    for report in reports.iter_mut() {
+        for d in std::mem::take(&mut report.deferred) {
+            let Condition::Parameter {
+                parameter,
+                dangerous,
+                if_runtime,
+            } = &d.condition
+            else {
+                report.deferred.push(d);
+                continue;
+            };
+            let values = reaching(parameter, calls, d.finding.in_test_code);
+            let label = |r: &Reaching<'_>, text: String| Label {
+                file: (r.call.path != report.path).then(|| r.call.path.clone()),
+                range: r.arg.clone(),
+                text,
+            };
+            let dangerous_callers: Vec<&Reaching<'_>> = values
+                .iter()
+                .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
+                .collect();
+            if !dangerous_callers.is_empty() {
+                report.diagnostics.push(constant(
+                    d.finding.clone(),
+                    parameter,
+                    dangerous,
+                    &dangerous_callers,
+                    &label,
+                ));
+                continue;
+            }
+            let runtime = values.iter().find_map(|r| match r.value {
+                ArgValue::Runtime(origin) => Some((r, origin.as_str())),
+                ArgValue::Unknown => Some((r, "a value this analysis cannot follow")),
+                _ => None,
+            });
+            let Some(mut finding) = if_runtime.as_deref().cloned() else {
+                continue;
+            };
+            match runtime {
+                Some((r, origin)) => {
+                    finding.secondary.push(label(
+                        r,
+                        format!("`{}` gets a value decided at run time here", parameter.name),
+                    ));
+                    finding.notes.push(format!(
+                        "`{}` is called with a value decided at run time: {origin}",
+                        parameter.function
+                    ));
+                    report.diagnostics.push(finding);
+                }
+                None if values.is_empty() || parameter.public => report.diagnostics.push(finding),
+                None => {}
+            }
+        }
+    }
+}
+
+/// The finding for a dangerous constant that callers pass, labelled at each of them.
+fn constant(
+    mut finding: Diagnostic,
+    parameter: &Parameter,
+    dangerous: &Const,
+    callers: &[&Reaching<'_>],
+    label: &dyn Fn(&Reaching<'_>, String) -> Label,
+) -> Diagnostic {
+    let shown = match dangerous {
+        Const::Bool(b) => b.to_string(),
+        Const::Int(i) => i.to_string(),
+        Const::Str(s) => format!("{s:?}"),
+    };
+    for r in callers {
+        finding.secondary.push(label(
+            r,
+            format!("`{shown}` is passed to `{}` here", parameter.name),
+        ));
+    }
+    let count = callers.len();
+    finding.notes.insert(
+        0,
+        format!(
+            "`{}` is a parameter of `{}`, and {count} call{} pass{} `{shown}`",
+            parameter.name,
+            parameter.function,
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "es" } else { "" },
+        ),
+    );
+    finding
+}

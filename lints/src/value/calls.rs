@@ -1,0 +1,81 @@
+//! The calls of named functions in a file, with what each argument passes: the facts the package
+//! phase follows a parameter's value through.
+
+use std::collections::BTreeSet;
+
+use syn::Expr;
+
+use super::binding::{owner_at, parameter_at};
+use super::resolve::Value;
+use crate::cx::{Cx, peel};
+use crate::facts::{ArgValue, CallFact, Callee};
+
+/// The calls in `cx`'s file of the functions named in `names`: `f(…)`, `path::f(…)`,
+/// `Type::f(…)` and `self.f(…)` (a method called on another receiver has a type syntax does not
+/// tell, so it is not matched to a definition by name).
+pub(crate) fn call_facts(cx: &Cx<'_>, names: &BTreeSet<String>) -> Vec<CallFact> {
+    let mut out = Vec::new();
+    for c in &cx.calls {
+        let Expr::Path(p) = &*c.func else { continue };
+        let segments = &p.path.segments;
+        let Some(last) = segments.last() else {
+            continue;
+        };
+        let name = last.ident.to_string();
+        if names.contains(&name) {
+            let callee = match segments.len() {
+                1 => Callee::Bare,
+                n => Callee::Qualified(segments[n - 2].ident.to_string()),
+            };
+            out.push(fact(cx, name, callee, c.args.iter(), cx.range(&last.ident)));
+        }
+    }
+    for m in &cx.method_calls {
+        let name = m.method.to_string();
+        let on_self = matches!(peel(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
+        if on_self && names.contains(&name) {
+            out.push(fact(
+                cx,
+                name,
+                Callee::SelfMethod,
+                m.args.iter(),
+                cx.range(&m.method),
+            ));
+        }
+    }
+    out.sort_by_key(|c| c.range.start);
+    out
+}
+
+fn fact<'e>(
+    cx: &Cx<'_>,
+    function: String,
+    callee: Callee,
+    args: impl Iterator<Item = &'e Expr>,
+    range: std::ops::Range<usize>,
+) -> CallFact {
+    CallFact {
+        function,
+        callee,
+        caller_owner: owner_at(cx, range.start),
+        args: args.map(|a| (arg_value(cx, a), cx.range(a))).collect(),
+        path: cx.path.to_string(),
+        in_test_code: cx.in_test_code(range.start),
+        range,
+    }
+}
+
+/// What an argument passes.
+fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
+    match cx.resolve(arg).value {
+        Value::Const(c) => ArgValue::Const(c),
+        Value::Runtime(origin) => match parameter_at(cx, arg) {
+            Some(p) => ArgValue::Parameter(p),
+            None => ArgValue::Runtime(origin),
+        },
+        Value::Pending(name) => ArgValue::Runtime(format!(
+            "the value comes from `{name}`, defined in another file"
+        )),
+        Value::Unknown => ArgValue::Unknown,
+    }
+}
