@@ -851,3 +851,150 @@ fn grpc_endpoint_and_authorization_metadata_in_different_files() {
         "no credentials in the package, no finding"
     );
 }
+
+/// Runs `cargo-tlslint tlslint ARGS` from `dir` with `input` on standard input.
+fn run_with_stdin(dir: &std::path::Path, args: &[&str], input: Vec<u8>) -> support::Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = tlslint()
+        .current_dir(dir)
+        .arg("tlslint")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn cargo-tlslint");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // The binary may refuse before reading everything: a broken pipe is not the test's concern.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    support::Run::from(out)
+}
+
+/// A package whose `src/lib.rs` on disk is clean (standard input holds the insecure version).
+fn clean_package(extra_manifest: &str) -> Fixture {
+    Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", extra_manifest))
+        .file("src/lib.rs", "pub fn client() {}\n")
+}
+
+#[test]
+fn stdin_is_linted_under_its_name() {
+    let fx = clean_package("");
+    let out = run_with_stdin(
+        fx.root(),
+        &["--color", "never", "--stdin-filename", "src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "the text of standard input, not the file on disk, under the given name:\n{}",
+        out.stderr
+    );
+    let dash = run_with_stdin(
+        fx.root(),
+        &["-", "--color", "never", "--stdin-filename", "src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(dash.code, 1);
+    assert_eq!(dash.stderr, out.stderr, "`-` with a name reads the same");
+}
+
+#[test]
+fn stdin_without_a_name_is_shown_as_stdin() {
+    let fx = clean_package("");
+    let out = run_with_stdin(fx.root(), &["-", "--color", "never"], INSECURE_LIB.into());
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.finding_lines(), vec!["TLS101 <stdin>:2:32"]);
+    let json = run_with_stdin(
+        fx.root(),
+        &["-", "--message-format", "json"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(json.code, 1);
+    let first: serde_json::Value =
+        serde_json::from_str(json.stdout.lines().next().expect("a message")).expect("JSON");
+    assert_eq!(first["message"]["spans"][0]["file_name"], "<stdin>");
+    assert_eq!(first["message"]["spans"][0]["line_start"], 2);
+    assert_eq!(first["message"]["spans"][0]["column_start"], 32);
+    let clean = run_with_stdin(fx.root(), &["-"], b"pub fn f() {}\n".to_vec());
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(clean.stderr, "tlslint: 0 findings in 1 file (1 package)\n");
+}
+
+#[test]
+fn stdin_gets_the_policy_test_classification_and_suppressions_of_its_name() {
+    let allowed = clean_package("[package.metadata.tlslint.lints]\nTLS101 = \"warn\"\n");
+    let out = run_with_stdin(
+        allowed.root(),
+        &["--stdin-filename", "src/lib.rs", "--color", "never"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(out.code, 0, "the package's policy makes it a warning");
+    assert!(out.stderr.starts_with("warning[TLS101]"), "{}", out.stderr);
+    let fx = clean_package("");
+    let test_file = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "tests/it.rs", "--force-exclude"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(
+        test_file.code, 0,
+        "under `--force-exclude` a file named `tests/…` is test code, not linted by default: {}",
+        test_file.stderr
+    );
+    let named = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "tests/it.rs", "--color", "never"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(
+        named.finding_lines(),
+        vec!["TLS101 tests/it.rs:2:32"],
+        "a named file is linted whole, as on disk"
+    );
+    let suppressed = INSECURE_LIB.replace(
+        "    reqwest",
+        "    // tlslint: allow(TLS101, reason = \"test server\")\n    reqwest",
+    );
+    let out = run_with_stdin(fx.root(), &["-"], suppressed.into_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn stdin_with_other_paths_or_fixes_is_refused() {
+    let fx = clean_package("");
+    for args in [
+        &["-", "src/lib.rs"][..],
+        &["--stdin-filename", "src/lib.rs", "src/lib.rs"],
+        &["-", "--fix"],
+        &["-", "--show-fixes"],
+    ] {
+        let out = run_with_stdin(fx.root(), args, INSECURE_LIB.into());
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.starts_with("error: ") && out.stderr.contains("standard input (`-`)")
+                || out.stderr.contains("`-` (standard input) is linted alone"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    }
+}
+
+#[test]
+fn stdin_is_bounded_as_files_are() {
+    let fx = clean_package("");
+    let out = run_with_stdin(fx.root(), &["-"], vec![b' '; (64 << 20) + 1]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: cannot read standard input: the file is 64.0 MiB, over the 64 MiB read limit; not read\n"
+    );
+}

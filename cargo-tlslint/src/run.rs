@@ -20,7 +20,7 @@ use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
-use crate::workspace;
+use crate::workspace::{self, SetupError};
 use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
@@ -69,7 +69,10 @@ pub fn run(args: &Args) -> ExitCode {
     if args.integrations.install_hook {
         return integrations::install_hook();
     }
-    if (!args.paths.is_empty() || args.integrations.staged) && args.targets.selects_by_kind() {
+    if let Some(refusal) = stdin_refusal(args) {
+        return tool_error(refusal);
+    }
+    if (args.names_files() || args.integrations.staged) && args.targets.selects_by_kind() {
         return tool_error(
             "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`",
         );
@@ -77,22 +80,49 @@ pub fn run(args: &Args) -> ExitCode {
     lint_and_report(args, output)
 }
 
+/// Why standard input (`-`, `--stdin-filename`) cannot be read in this run, if it cannot: it is
+/// one file, linted alone (ruff reads only standard input then; naming other paths too is
+/// refused here rather than silently ignored), and never written to.
+fn stdin_refusal(args: &Args) -> Option<&'static str> {
+    if !args.reads_stdin() {
+        return None;
+    }
+    if args.paths.iter().any(|p| p.as_os_str() != "-") || args.paths.len() > 1 {
+        return Some(
+            "`-` (standard input) is linted alone; it cannot be combined with other paths (run them separately)",
+        );
+    }
+    if args.integrations.staged {
+        return Some("`--staged` lints the index; it cannot be combined with standard input (`-`)");
+    }
+    if args.fix.fix || args.fix.show_fixes {
+        return Some(
+            "`--fix` and `--show-fixes` work on files on disk; they cannot be combined with standard input (`-`)",
+        );
+    }
+    None
+}
+
+/// The plan of the run: the staged files, standard input, the named paths or the workspace.
+fn plan_run(args: &Args) -> Result<(Plan, Option<tempfile::TempDir>), SetupError> {
+    if args.integrations.staged {
+        integrations::staged_plan(args).map(|(plan, dir)| (plan, Some(dir)))
+    } else if args.reads_stdin() {
+        let bytes = confine::read_stdin()
+            .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
+        paths::stdin_plan(args, args.stdin_filename.as_deref(), bytes.into()).map(|p| (p, None))
+    } else if args.paths.is_empty() {
+        workspace::plan(args).map(|p| (p, None))
+    } else {
+        paths::plan(args).map(|p| (p, None))
+    }
+}
+
 /// Plans the run, lints, filters, audits, prints the report and chooses the exit status.
 fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let started = Instant::now();
-    let mut staged_dir = None;
-    let planned = if args.integrations.staged {
-        integrations::staged_plan(args).map(|(plan, dir)| {
-            staged_dir = Some(dir);
-            plan
-        })
-    } else if args.paths.is_empty() {
-        workspace::plan(args)
-    } else {
-        paths::plan(args)
-    };
-    let plan = match planned {
-        Ok(plan) => plan,
+    let (plan, staged_dir) = match plan_run(args) {
+        Ok(planned) => planned,
         Err(e) => {
             let _ = write!(
                 anstream::stderr(),
@@ -104,7 +134,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     };
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
-    if audit_wanted && !args.paths.is_empty() {
+    if audit_wanted && args.names_files() {
         return tool_error(
             "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS",
         );
@@ -616,7 +646,7 @@ fn lint_one(
             unit.tree.open(&file.path)
         }
     };
-    let read = source_read::with_bytes(open, |bytes| match std::str::from_utf8(bytes) {
+    let keep = |bytes: &[u8]| match std::str::from_utf8(bytes) {
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
             Some(kind) => Kept::Manifest(kind, text.to_string()),
@@ -624,7 +654,11 @@ fn lint_one(
                 Kept::Source(text.to_string(), triggers)
             }),
         },
-    });
+    };
+    let read = match &file.contents {
+        Some(bytes) => Ok(keep(bytes)),
+        None => source_read::with_bytes(open, keep),
+    };
     let (text, triggers) = match read {
         Err(refusal) => {
             linted.io_error = refusal.is_io();
@@ -758,8 +792,11 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
     let candidates = candidate_files(unit, root);
     let mut consts: Vec<_> = candidates
         .par_iter()
-        .filter_map(|(display, path)| {
-            let text = unit.tree.read_to_string(path).ok()?;
+        .filter_map(|(display, path, contents)| {
+            let text = match contents {
+                Some(bytes) => std::str::from_utf8(bytes).ok()?.to_string(),
+                None => unit.tree.read_to_string(path).ok()?,
+            };
             names
                 .iter()
                 .any(|n| memchr::memmem::find(text.as_bytes(), n.as_bytes()).is_some())
@@ -779,13 +816,17 @@ fn resolve_pending(unit: &Unit, root: &Path, linted: &mut [Linted]) {
     }
 }
 
+/// A file a constant may live in: its display path, its path, and its bytes when they are not
+/// read from the path (standard input).
+type Candidate = (String, std::path::PathBuf, Option<std::sync::Arc<[u8]>>);
+
 /// The files a constant may live in: the unit's own files, and in paths mode every `.rs` file
 /// under the package directory.
-fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)> {
-    let mut files: Vec<(String, std::path::PathBuf)> = unit
+fn candidate_files(unit: &Unit, root: &Path) -> Vec<Candidate> {
+    let mut files: Vec<Candidate> = unit
         .files
         .iter()
-        .map(|f| (f.display.clone(), f.path.clone()))
+        .map(|f| (f.display.clone(), f.path.clone(), f.contents.clone()))
         .collect();
     if !unit.dir.as_os_str().is_empty() && unit.dir.join("Cargo.toml").is_file() {
         let src = unit.dir.join("src");
@@ -795,8 +836,8 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf)
             .flatten()
         {
             let p = entry.path();
-            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f)| f == p) {
-                files.push((display_path(root, p), p.to_path_buf()));
+            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f, _)| f == p) {
+                files.push((display_path(root, p), p.to_path_buf(), None));
             }
         }
     }

@@ -98,6 +98,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                     module_unknown: false,
                     walked: false,
                     force_included: false,
+                    ..FileEntry::default()
                 });
             }
         }
@@ -108,6 +109,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             module_unknown: false,
             walked: false,
             force_included: false,
+            ..FileEntry::default()
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
@@ -152,6 +154,7 @@ fn add_workspace_files(plan: &mut Plan) {
                 module_unknown: false,
                 walked: false,
                 force_included: false,
+                ..FileEntry::default()
             });
         }
     }
