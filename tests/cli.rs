@@ -998,3 +998,103 @@ fn stdin_is_bounded_as_files_are() {
         "error: cannot read standard input: the file is 64.0 MiB, over the 64 MiB read limit; not read\n"
     );
 }
+
+/// A package with a library, a binary, an integration test and a build script, each with a
+/// finding, and a manifest with one.
+fn four_targets() -> Fixture {
+    let insecure = |prefix: &str| format!("{prefix}{INSECURE_LIB}");
+    Fixture::new()
+        .file(
+            "Cargo.toml",
+            &package_manifest(
+                "app",
+                "[dependencies]\nrustls = { version = \"0.21\", features = [\"dangerous_configuration\"] }\n",
+            )
+            .replace("[workspace]\n\n[dependencies]", "[dependencies]")
+            .replace("edition = \"2021\"\n", "edition = \"2021\"\n[workspace]\n"),
+        )
+        .file("src/lib.rs", &insecure(""))
+        .file("src/main.rs", &insecure("fn main() {}\n"))
+        .file("tests/it.rs", &insecure(""))
+        .file("build.rs", &insecure("fn main() {}\n"))
+}
+
+/// (file, package id, target kinds, target name, target src_path) of every `compiler-message`,
+/// read by cargo's own message parser.
+fn message_targets(stdout: &str) -> Vec<(String, String, Vec<String>, String, String)> {
+    cargo_metadata::Message::parse_stream(stdout.as_bytes())
+        .filter_map(|m| match m.expect("a cargo message") {
+            cargo_metadata::Message::CompilerMessage(m) => Some((
+                m.message.spans[0].file_name.clone(),
+                m.package_id.repr,
+                m.target.kind.iter().map(ToString::to_string).collect(),
+                m.target.name,
+                m.target.src_path.to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn json_messages_name_the_package_and_target_of_each_file() {
+    let fx = four_targets();
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(fx.path("Cargo.toml"))
+        .no_deps()
+        .other_options(vec!["--offline".to_string()])
+        .exec()
+        .expect("cargo metadata");
+    let package = &metadata.packages[0];
+    let root = metadata.workspace_root.as_std_path();
+    let abs = |rel: &str| root.join(rel).display().to_string();
+    let manifest = abs("Cargo.toml");
+    let expected: Vec<(String, String, Vec<String>, String, String)> = [
+        ("Cargo.toml", "lib", "app", "src/lib.rs"),
+        ("build.rs", "custom-build", "build-script-build", "build.rs"),
+        ("src/lib.rs", "lib", "app", "src/lib.rs"),
+        ("src/main.rs", "bin", "app", "src/main.rs"),
+        ("tests/it.rs", "test", "it", "tests/it.rs"),
+    ]
+    .iter()
+    .map(|(file, kind, name, src)| {
+        (
+            file.to_string(),
+            package.id.repr.clone(),
+            vec![kind.to_string()],
+            name.to_string(),
+            abs(src),
+        )
+    })
+    .collect();
+    assert!(
+        package.id.repr.starts_with("path+file://"),
+        "{}",
+        package.id
+    );
+    let out = fx.run(&["--message-format", "json", "--all-targets"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(message_targets(&out.stdout), expected, "workspace mode");
+    for line in out.stdout.lines() {
+        let message: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        if message["reason"] == "compiler-message" {
+            assert_eq!(message["manifest_path"], manifest.as_str());
+            assert_eq!(message["target"]["edition"], "2021");
+        }
+    }
+    let named = fx.run(&[
+        "--message-format",
+        "json",
+        "Cargo.toml",
+        "build.rs",
+        "src/lib.rs",
+        "src/main.rs",
+        "tests/it.rs",
+    ]);
+    assert_eq!(named.code, 1, "{}", named.stderr);
+    assert_eq!(
+        message_targets(&named.stdout),
+        expected,
+        "named files get the same targets"
+    );
+}

@@ -3,6 +3,7 @@
 //! Everything that touches the file system, cargo or the terminal lives here.
 
 pub mod baseline;
+pub mod cargo_target;
 pub mod cli;
 pub mod config;
 pub mod confine;

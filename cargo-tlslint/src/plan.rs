@@ -49,6 +49,9 @@ pub struct FileEntry {
     /// The file's bytes when they were not read from `path` (standard input, `-`): `path` then
     /// only names the file (for its package, policy and test classification) and is never read.
     pub contents: Option<Arc<[u8]>>,
+    /// The cargo target (and package) the file belongs to, for cargo's JSON messages; `None`
+    /// when no package is known.
+    pub target: Option<Arc<crate::cargo_target::CargoTarget>>,
 }
 
 /// A source that could not be collected or read: reported as TLS001.

@@ -1,7 +1,7 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,6 +14,7 @@ use tlslint_lints::{
     finalize, join, join_package_facts, join_verifiers,
 };
 
+use crate::cargo_target::CargoTarget;
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
 use crate::explain;
@@ -121,7 +122,7 @@ fn plan_run(args: &Args) -> Result<(Plan, Option<tempfile::TempDir>), SetupError
 /// Plans the run, lints, filters, audits, prints the report and chooses the exit status.
 fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let started = Instant::now();
-    let (plan, staged_dir) = match plan_run(args) {
+    let (mut plan, staged_dir) = match plan_run(args) {
         Ok(planned) => planned,
         Err(e) => {
             let _ = write!(
@@ -132,6 +133,13 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    if output.format == MessageFormat::Json
+        && !output.render_diagnostics
+        && args.names_files()
+        && !args.integrations.staged
+    {
+        crate::cargo_target::attach(&mut plan);
+    }
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
     if audit_wanted && args.names_files() {
@@ -366,10 +374,22 @@ impl Report<'_> {
             anonymize_line_numbers: false,
         };
         let manifest = self.plan.root.join("Cargo.toml").display().to_string();
+        let targets: HashMap<&str, &CargoTarget> = self
+            .plan
+            .units
+            .iter()
+            .flat_map(|u| &u.files)
+            .filter_map(|f| Some((f.display.as_str(), f.target.as_deref()?)))
+            .collect();
         let mut out = String::new();
         for file in &self.outcome.files {
+            let origin = targets
+                .get(file.display.as_str())
+                .map_or(json::Origin::Manifest(&manifest), |t| {
+                    json::Origin::Target(t)
+                });
             for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                out.push_str(&json::message_styled(d, file, sources, &manifest, rendered));
+                out.push_str(&json::message_styled(d, file, sources, origin, rendered));
                 out.push('\n');
             }
         }

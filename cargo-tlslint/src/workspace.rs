@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use cargo_metadata::{Metadata, MetadataCommand, Package};
 
+use crate::cargo_target::CargoTarget;
 use crate::cli::Args;
 use crate::config::{self, ConfigError};
 use crate::confine::Tree;
@@ -87,6 +88,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             .filter(|t| args.targets.selects(t, policy.include_tests))
         {
             let is_test_target = targets::Kind::of(target).is_test();
+            let cargo_target = CargoTarget::new(package, target);
             let src = target.src_path.clone().into_std_path_buf();
             for (path, in_test) in
                 modtree::walk(&src, &plan.tree, &mut seen, &display, &mut plan.problems)
@@ -95,9 +97,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                     display: display(&path),
                     path,
                     is_test_target: is_test_target || in_test,
-                    module_unknown: false,
-                    walked: false,
-                    force_included: false,
+                    target: Some(cargo_target.clone()),
                     ..FileEntry::default()
                 });
             }
@@ -105,10 +105,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         files.push(FileEntry {
             display: display(&manifest),
             path: manifest.clone(),
-            is_test_target: false,
-            module_unknown: false,
-            walked: false,
-            force_included: false,
+            target: CargoTarget::default_of(package),
             ..FileEntry::default()
         });
         plan.units.push(Unit {
@@ -141,6 +138,7 @@ fn add_workspace_files(plan: &mut Plan) {
     let Some(unit) = plan.units.get_mut(index) else {
         return;
     };
+    let target = unit.files.iter().rev().find_map(|f| f.target.clone());
     let mut extra = vec![root.join("Cargo.lock")];
     if !root_is_package {
         extra.push(root_manifest);
@@ -150,10 +148,7 @@ fn add_workspace_files(plan: &mut Plan) {
             unit.files.push(FileEntry {
                 display: display_path(&root, &path),
                 path,
-                is_test_target: false,
-                module_unknown: false,
-                walked: false,
-                force_included: false,
+                target: target.clone(),
                 ..FileEntry::default()
             });
         }
@@ -187,7 +182,7 @@ fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
 /// another user can write: cargo and rustup read `.cargo/config.toml` and `rust-toolchain.toml`
 /// from the current directory and every parent, so neither the scanned tree's nor a shared
 /// temporary directory's may apply. rustup may not install a toolchain on the way.
-fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
+pub fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
     let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
     let mut command = MetadataCommand::new();
     command
