@@ -388,6 +388,55 @@ fn diff_reports_only_changed_lines() {
     assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
 }
 
+/// The one line of stderr and the status of a run that must fail on git.
+fn git_failure(ws: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = tlslint(ws, args, env);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?}: no report");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
+    stderr
+}
+
+#[test]
+fn git_failures_are_one_line() {
+    let (_tmp, ws) = fixture();
+    let top = std::fs::canonicalize(&ws).expect("canonical");
+    for args in [&["--diff", "HEAD"][..], &["--staged"]] {
+        assert_eq!(
+            git_failure(&ws, args, &[]),
+            format!(
+                "error: `{}` is not inside a git repository (no `.git` in it or any parent)\n",
+                top.display()
+            ),
+            "{args:?}: the directory as the process sees it (`getcwd`, resolved)"
+        );
+    }
+    git(&ws, &["init", "-q"]);
+    git(&ws, &["add", "."]);
+    git(&ws, &["commit", "-qm", "base"]);
+    assert_eq!(
+        git_failure(&ws, &["--diff", "no-such-rev"], &[]),
+        "error: `git rev-parse --verify --end-of-options no-such-rev^{commit}` failed: fatal: Needed a single revision\n"
+    );
+    let no_git = tempfile::tempdir().expect("empty PATH");
+    let path = no_git.path().display().to_string();
+    for args in [&["--diff", "HEAD", "src/lib.rs"][..], &["--staged"]] {
+        assert_eq!(
+            git_failure(&ws, args, &[("PATH", &path)]),
+            "error: cannot run git (is it installed and on PATH?): No such file or directory (os error 2)\n",
+            "{args:?}"
+        );
+    }
+    std::fs::remove_dir_all(ws.join(".git")).expect("rm .git");
+    std::fs::create_dir(ws.join(".git")).expect("empty .git");
+    let broken = git_failure(&ws, &["--staged"], &[]);
+    assert!(
+        broken.starts_with("error: `git ls-files --stage -z` failed: fatal: not a git repository"),
+        "{broken}"
+    );
+}
+
 #[test]
 fn staged_lints_the_index_not_the_working_tree() {
     let (_tmp, ws) = fixture();
