@@ -15,6 +15,7 @@ pub mod fix;
 pub mod git;
 pub mod hook;
 pub mod integrations;
+pub mod line_hash;
 pub mod manifest;
 pub mod modtree;
 pub mod paths;

@@ -20,6 +20,7 @@ use crate::confine::{self, Refusal};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
+use crate::render::sarif_invocation::Invocation;
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
 use crate::workspace::{self, SetupError};
 use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
@@ -65,17 +66,19 @@ pub fn run(args: &Args) -> ExitCode {
         Err(e) => return tool_error(e),
     };
     if let Err(e) = args.rule_levels() {
-        return tool_error(e);
+        return stopped(args, output, e);
     }
     if args.integrations.install_hook {
         return integrations::install_hook();
     }
     if let Some(refusal) = stdin_refusal(args) {
-        return tool_error(refusal);
+        return stopped(args, output, refusal.to_string());
     }
     if (args.names_files() || args.integrations.staged) && args.targets.selects_by_kind() {
-        return tool_error(
-            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`",
+        return stopped(
+            args,
+            output,
+            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`".into(),
         );
     }
     lint_and_report(args, output)
@@ -125,6 +128,10 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let (mut plan, staged_dir) = match plan_run(args) {
         Ok(planned) => planned,
         Err(e) => {
+            if output.format == MessageFormat::Sarif {
+                let (message, place) = setup_error::summary(&e);
+                write_failure_log(args, &Invocation::failed(message, place));
+            }
             let _ = write!(
                 anstream::stderr(),
                 "{}",
@@ -143,8 +150,10 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
     if audit_wanted && args.names_files() {
-        return tool_error(
-            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS",
+        return stopped(
+            args,
+            output,
+            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS".into(),
         );
     }
     if args.fix.show_fixes {
@@ -152,7 +161,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     }
     let fixed = match args.fix.fix.then(|| fix::apply(args, &plan)).transpose() {
         Ok(fixed) => fixed,
-        Err(e) => return tool_error(e),
+        Err(e) => return stopped(args, output, e),
     };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
@@ -179,7 +188,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
             });
         }
         Ok(filtered) => filtered.quieted,
-        Err(e) => return tool_error(crate::render::redacted_message(&e)),
+        Err(e) => return stopped(args, output, e),
     };
     let audit_started = Instant::now();
     let audit = match audit_wanted
@@ -187,7 +196,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         .transpose()
     {
         Ok(audit) => audit,
-        Err(e) => return tool_error(format!("{e:#}")),
+        Err(e) => return stopped(args, output, format!("{e:#}")),
     };
     let audit_time = audit_started.elapsed();
     let counts = Counts::of(&outcome.files);
@@ -196,6 +205,14 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
+    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
+    let exit = if outcome.io_error || unfixed {
+        EXIT_ERROR
+    } else if failed && !args.integrations.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
     let report = Report {
         args,
         output,
@@ -205,6 +222,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         quieted: &quieted,
         counts,
         failed,
+        exit,
         fixing: fixed.is_some(),
     };
     if let Err(e) = report.write(&mut report.sources()) {
@@ -240,20 +258,32 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         }
     }
     drop(staged_dir);
-    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
-    ExitCode::from(if outcome.io_error || unfixed {
-        EXIT_ERROR
-    } else if failed && !args.integrations.exit_zero {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    ExitCode::from(exit)
 }
 
 /// Prints `error: {message}` and gives the tool-error exit status.
 fn tool_error(message: impl std::fmt::Display) -> ExitCode {
     let _ = writeln!(anstream::stderr(), "error: {message}");
     ExitCode::from(EXIT_ERROR)
+}
+
+/// Ends a run that an error stopped: prints `error: {message}` (redacted: git and cargo quote
+/// what they failed on) and, under `--message-format sarif`, still writes a valid log whose
+/// invocation carries the error, so that an upload job (`--exit-zero`) shows why.
+fn stopped(args: &Args, output: Output, message: String) -> ExitCode {
+    let message = crate::render::redacted_message(&message);
+    if output.format == MessageFormat::Sarif {
+        write_failure_log(args, &Invocation::failed(message.clone(), None));
+    }
+    tool_error(message)
+}
+
+/// Writes the SARIF log of a run stopped by an error (a failure to write it is reported, the
+/// status stays 2).
+fn write_failure_log(args: &Args, invocation: &Invocation) {
+    if let Err(e) = write_report(args, &sarif::failure(invocation)) {
+        let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
+    }
 }
 
 /// Everything the report of a finished run is made from.
@@ -267,6 +297,8 @@ struct Report<'r> {
     counts: Counts,
     /// Whether the run fails on its findings (before `--exit-zero`).
     failed: bool,
+    /// The exit status the run ends with.
+    exit: u8,
     /// Whether `--fix` ran (it ends with its own summary of what is left).
     fixing: bool,
 }
@@ -304,7 +336,8 @@ impl Report<'_> {
         match self.output.format {
             _ if for_people => self.write_for_people(sources),
             MessageFormat::Sarif => {
-                let mut log = sarif::render(files, &plan.root, self.quieted);
+                let invocation = Invocation::of_plan(plan, self.exit);
+                let mut log = sarif::render(files, sources, &plan.root, self.quieted, &invocation);
                 if let Some(audit) = self.audit {
                     log = deps::sarif::extend(
                         &log,
