@@ -1098,3 +1098,74 @@ fn json_messages_name_the_package_and_target_of_each_file() {
         "named files get the same targets"
     );
 }
+
+/// A virtual workspace with members `a` and `b`, each with the insecure library; `b` has its own
+/// `tlslint.toml` that allows TLS101, the root's makes it a warning.
+fn members_with_own_policy() -> Fixture {
+    let member = |name: &str| {
+        format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+    };
+    Fixture::new()
+        .file(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"2\"\n",
+        )
+        .file("tlslint.toml", "[lints]\nTLS101 = \"warn\"\n")
+        .file("a/Cargo.toml", &member("a"))
+        .file("a/src/lib.rs", INSECURE_LIB)
+        .file("b/Cargo.toml", &member("b"))
+        .file("b/src/lib.rs", INSECURE_LIB)
+        .file(
+            "b/tlslint.toml",
+            "[lints]\ncert_verification_disabled = \"allow\"\n",
+        )
+}
+
+#[test]
+fn a_members_own_policy_file_applies_to_its_files() {
+    let fx = members_with_own_policy();
+    for args in [
+        &["--workspace"][..],
+        &["a/src/lib.rs", "b/src/lib.rs"],
+        &["a", "b"],
+    ] {
+        let out = fx.run(&[&["--color", "never"][..], args].concat());
+        assert_eq!(
+            out.finding_lines(),
+            vec!["TLS101 a/src/lib.rs:2:32"],
+            "{args:?}: b's own file allows it:\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.starts_with("warning[TLS101]"),
+            "{args:?}: a falls back to the root's file:\n{}",
+            out.stderr
+        );
+        assert_eq!(out.code, 0, "{args:?}");
+    }
+    let stdin = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "b/src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(stdin.code, 0, "{}", stdin.stderr);
+    assert!(stdin.finding_lines().is_empty(), "{}", stdin.stderr);
+    fx.write("policy.toml", b"");
+    let pinned = fx.run(&["--workspace", "--color", "never", "--config", "policy.toml"]);
+    assert_eq!(
+        pinned.finding_lines(),
+        vec!["TLS101 a/src/lib.rs:2:32", "TLS101 b/src/lib.rs:2:32"],
+        "`--config` replaces every file of the tree:\n{}",
+        pinned.stderr
+    );
+    assert_eq!(pinned.code, 1);
+    fx.write("b/tlslint.toml", b"[lints]\nno_such_rule = \"allow\"\n");
+    let bad = fx.run(&["--workspace", "--color", "never"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.starts_with("error: unknown rule `no_such_rule`")
+            && bad.stderr.contains("b/tlslint.toml:2:1"),
+        "a member's file is checked as the root's is:\n{}",
+        bad.stderr
+    );
+}

@@ -1,6 +1,6 @@
-//! The policy: `[workspace.metadata.tlslint]`, `tlslint.toml` at the workspace root and
-//! `[package.metadata.tlslint]` (package keys override workspace keys; a package inherits the
-//! workspace policy without opting in). Read with the `toml` crate keeping spans, so an unknown
+//! The policy: `[workspace.metadata.tlslint]`, the `tlslint.toml` nearest to a package (its
+//! own, one above it, else the workspace root's) and `[package.metadata.tlslint]` (package keys
+//! override workspace keys; a package inherits the workspace policy without opting in). Read with the `toml` crate keeping spans, so an unknown
 //! key, rule or bad value is reported at its file, line and key.
 
 use std::ops::Range;
@@ -40,6 +40,9 @@ pub struct Layer {
     allowed_cleartext_hosts: Option<Vec<String>>,
     exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
+    /// Whether the layer is a `tlslint.toml` file (rather than a `Cargo.toml` table): a
+    /// member's own file takes the place of the workspace root's.
+    is_policy_file: bool,
 }
 
 /// One `exclude` glob, the file that sets it, and the directory it is relative to.
@@ -154,7 +157,10 @@ pub fn read_layer(
         format!("`{}` `[{}.lints]`", path.display(), table_path.join("."))
     };
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let mut layer = Layer::default();
+    let mut layer = Layer {
+        is_policy_file: table_path.is_empty(),
+        ..Layer::default()
+    };
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
         let vspan = value.span();
@@ -489,13 +495,70 @@ pub fn workspace_layers(root: &Path, tree: &Tree) -> Result<Vec<Layer>, ConfigEr
             &["workspace", "metadata", "tlslint"],
         )?);
     }
-    let file = root.join("tlslint.toml");
+    let file = root.join(POLICY_FILE);
     match tree.read_to_string(&file) {
         Ok(text) => layers.extend(read_layer(&file, &text, &[])?),
         Err(Refusal::Missing) => {}
         Err(refusal) => return Err(unreadable(&file, &refusal)),
     }
     Ok(layers)
+}
+
+/// The name of a policy file.
+pub const POLICY_FILE: &str = "tlslint.toml";
+
+/// The layers a package in `dir` is linted under, before its own `[package.metadata.tlslint]`:
+/// the workspace's `ws_layers`, where the nearest `tlslint.toml` between `dir` and the
+/// workspace root `root` (the package's own, or one in a directory above it) takes the place of
+/// the root's file (nearest wins, as ruff and clippy find their files; `[workspace.metadata
+/// .tlslint]` still applies). Each file is read from `tree` only.
+pub fn member_layers(
+    ws_layers: &[Layer],
+    dir: &Path,
+    root: Option<&Path>,
+    tree: &Tree,
+) -> Result<Vec<Layer>, ConfigError> {
+    let own = match nearest_policy_file(dir, root, tree)? {
+        Some(file) => Some(read_policy_file(&file, tree)?),
+        None => None,
+    };
+    let mut layers: Vec<Layer> = ws_layers
+        .iter()
+        .filter(|l| own.is_none() || !l.is_policy_file)
+        .cloned()
+        .collect();
+    layers.extend(own.flatten());
+    Ok(layers)
+}
+
+/// The `tlslint.toml` nearest to `dir` in `dir` or a directory above it below the workspace
+/// root `root` (the root's own file is a workspace layer); without a root, only `dir`'s.
+fn nearest_policy_file(
+    dir: &Path,
+    root: Option<&Path>,
+    tree: &Tree,
+) -> Result<Option<PathBuf>, ConfigError> {
+    let below_root = |d: &Path| match root {
+        Some(root) => d != root && d.starts_with(root),
+        None => d == dir,
+    };
+    for d in dir.ancestors().take_while(|d| below_root(d)) {
+        let file = d.join(POLICY_FILE);
+        match tree.check(&file) {
+            Ok(_) => return Ok(Some(file)),
+            Err(Refusal::Missing) => {}
+            Err(refusal) => return Err(unreadable(&file, &refusal)),
+        }
+    }
+    Ok(None)
+}
+
+/// The layer of the `tlslint.toml` at `file`, read from `tree`.
+fn read_policy_file(file: &Path, tree: &Tree) -> Result<Option<Layer>, ConfigError> {
+    let text = tree
+        .read_to_string(file)
+        .map_err(|e| unreadable(file, &e))?;
+    read_layer(file, &text, &[])
 }
 
 fn unreadable(path: &Path, refusal: &Refusal) -> ConfigError {

@@ -251,9 +251,17 @@ fn unit_for(
                 }
                 Ok(())
             };
-        if let Some(root) = workspace_root {
-            report(config::workspace_layers(root, tree))?;
-        }
+        let ws_layers = match workspace_root {
+            Some(root) => match config::workspace_layers(root, tree) {
+                Ok(found) => found,
+                Err(e) => {
+                    report(Err(e))?;
+                    Vec::new()
+                }
+            },
+            None => Vec::new(),
+        };
+        report(config::member_layers(&ws_layers, dir, workspace_root, tree))?;
         report(
             config::package_layer(&dir.join("Cargo.toml"), tree).map(|l| l.into_iter().collect()),
         )?;

@@ -73,7 +73,12 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             Some(_) => None,
             None => config::package_layer(&manifest, &plan.tree)?,
         };
-        let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
+        let dir = manifest.parent().unwrap_or(&root).to_path_buf();
+        let member_layers = match pinned {
+            Some(_) => ws_layers.clone(),
+            None => config::member_layers(&ws_layers, &dir, Some(&root), &plan.tree)?,
+        };
+        let mut layers: Vec<&config::Layer> = member_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =
             config::merge(&layers, args.include_tests()).map_err(|e| anyhow::anyhow!(e))?;
@@ -110,7 +115,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
-            dir: manifest.parent().unwrap_or(&root).to_path_buf(),
+            dir,
             policy,
             excludes,
             files,
