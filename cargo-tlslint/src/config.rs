@@ -103,15 +103,72 @@ impl Excludes {
     }
 }
 
-const KEYS: &[&str] = &[
-    "lints",
-    "include-tests",
-    "exclude",
-    "min-tls-version",
-    "hsts-min-max-age",
-    "allowed-cleartext-hosts",
-    "dependencies",
+/// One key of a policy table (`tlslint.toml`, `[workspace.metadata.tlslint]`,
+/// `[package.metadata.tlslint]`).
+#[derive(Debug)]
+pub struct Key {
+    /// The key.
+    pub name: &'static str,
+    /// What it does, in one line (the schema's `description`, the comment `init` writes).
+    pub doc: &'static str,
+    /// Its default, as a TOML value (`init` writes it commented out; the schema's `default`).
+    pub default: &'static str,
+    /// The JSON Schema of its value (`schema/tlslint.schema.json` is rendered from it).
+    pub schema: &'static str,
+}
+
+/// The keys of a policy table: [`read_layer`] refuses every other key, `cargo tlslint init`
+/// writes each, and the JSON schema describes each.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "lints",
+        doc: "rule levels by code or name: \"allow\", \"warn\", \"deny\" or \"forbid\"",
+        default: "{}",
+        schema: r##"{ "$ref": "#/definitions/lints" }"##,
+    },
+    Key {
+        name: "include-tests",
+        doc: "also lint test and bench targets, #[cfg(test)] items and #[test] functions",
+        default: "false",
+        schema: r##"{ "type": "boolean" }"##,
+    },
+    Key {
+        name: "exclude",
+        doc: "globs of files not to lint, relative to the file that sets them",
+        default: "[]",
+        schema: r##"{ "type": "array", "items": { "type": "string" } }"##,
+    },
+    Key {
+        name: "min-tls-version",
+        doc: "the lowest TLS version a minimum may be set to (TLS301)",
+        default: "\"1.2\"",
+        schema: r##"{ "type": "string", "enum": ["1.2", "1.3"] }"##,
+    },
+    Key {
+        name: "hsts-min-max-age",
+        doc: "the shortest acceptable HSTS max-age, in seconds (TLS602)",
+        default: "31536000",
+        schema: r##"{ "type": "integer", "minimum": 0 }"##,
+    },
+    Key {
+        name: "allowed-cleartext-hosts",
+        doc: "hosts (globs, CIDRs) that the cleartext rules accept besides loopback",
+        default: "[]",
+        schema: r##"{ "type": "array", "items": { "type": "string" } }"##,
+    },
+    Key {
+        name: "dependencies",
+        doc: "audit the dependencies on every run (true), or { audit = true, allow = [{ crate, version, reason }] }",
+        default: "false",
+        schema: r##"{ "$ref": "#/definitions/dependencies" }"##,
+    },
 ];
+
+/// The keys of the `dependencies` table.
+pub const DEPENDENCY_KEYS: &[&str] = &["audit", "allow"];
+
+/// The keys of an entry of `dependencies.allow`.
+pub const ALLOW_ENTRY_KEYS: &[&str] = &["crate", "version", "reason"];
 
 /// Reads the settings table at `table_path` (e.g. `["workspace", "metadata", "tlslint"]`, or
 /// `[]` for a `tlslint.toml`) from the TOML file `path`.
@@ -164,6 +221,14 @@ pub fn read_layer(
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
         let vspan = value.span();
+        if !KEYS.iter().any(|k| k.name == name) {
+            let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+            return Err(err(
+                key.span(),
+                format!("unknown key `{name}` in the tlslint policy"),
+                &format!("expected one of `{}`", names.join("`, `")),
+            ));
+        }
         match name {
             "lints" => {
                 layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?
@@ -237,16 +302,9 @@ pub fn read_layer(
                     })
                     .collect();
             }
-            "dependencies" => {
+            _ => {
                 layer.dependencies =
                     Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?)
-            }
-            _ => {
-                return Err(err(
-                    key.span(),
-                    format!("unknown key `{name}` in the tlslint policy"),
-                    &format!("expected one of `{}`", KEYS.join("`, `")),
-                ));
             }
         }
     }
@@ -321,7 +379,15 @@ fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, P
         };
     let mut policy = DependencyPolicy::default();
     for (key, v) in table.iter() {
-        match key.get_ref().as_ref() {
+        let name = key.get_ref().as_ref();
+        if !DEPENDENCY_KEYS.contains(&name) {
+            return Err((
+                key.span(),
+                format!("unknown key `{name}` in `dependencies`"),
+                "expected `audit` or `allow`",
+            ));
+        }
+        match name {
             "audit" => {
                 policy.audit = v.get_ref().as_bool().ok_or_else(|| {
                     (
@@ -331,18 +397,11 @@ fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, P
                     )
                 })?
             }
-            "allow" => {
+            _ => {
                 let DeValue::Array(items) = v.get_ref() else {
                     return Err((v.span(), "`dependencies.allow` must be an array of `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected an array"));
                 };
                 policy.allow = items.iter().map(read_allowed).collect::<Result<_, _>>()?;
-            }
-            other => {
-                return Err((
-                    key.span(),
-                    format!("unknown key `{other}` in `dependencies`"),
-                    "expected `audit` or `allow`",
-                ));
             }
         }
     }
@@ -354,7 +413,7 @@ fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
         return Err((item.span(), "an allow-list entry must be a table `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected a table"));
     };
     for (key, _) in t.iter() {
-        if !matches!(key.get_ref().as_ref(), "crate" | "version" | "reason") {
+        if !ALLOW_ENTRY_KEYS.contains(&key.get_ref().as_ref()) {
             return Err((
                 key.span(),
                 format!("unknown key `{}` in an allow-list entry", key.get_ref()),
@@ -628,5 +687,41 @@ pub fn apply_level_flags(policy: &mut Policy, flags: &[crate::cli::RuleLevel]) {
                 origin: format!("the command line (`{}`)", flag.flag),
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_defaults_are_the_policys() {
+        let text: String = KEYS
+            .iter()
+            .map(|k| format!("{} = {}\n", k.name, k.default))
+            .collect();
+        let layer = read_layer(Path::new("tlslint.toml"), &text, &[])
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let (policy, excludes) = merge(&[&layer], false).unwrap_or_default();
+        let default = Policy::default();
+        assert!(policy.levels.is_empty() && excludes.entries.is_empty());
+        assert_eq!(policy.include_tests, default.include_tests);
+        assert_eq!(policy.min_tls_version, default.min_tls_version);
+        assert_eq!(policy.hsts_min_max_age, default.hsts_min_max_age);
+        assert_eq!(
+            policy.allowed_cleartext_hosts,
+            default.allowed_cleartext_hosts
+        );
+        assert!(!dependency_policy(&[layer]).audit);
+        assert_eq!(layer_count(&text), KEYS.len(), "every key was read");
+    }
+
+    /// The number of keys of `text` the parser reads without error, one by one.
+    fn layer_count(text: &str) -> usize {
+        text.lines()
+            .filter(|line| read_layer(Path::new("tlslint.toml"), line, &[]).is_ok())
+            .count()
     }
 }

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod render;
 pub mod rule_meta;
 pub mod run;
+pub mod schema;
 pub mod server;
 pub mod setup_error;
 pub mod source_read;
