@@ -1169,3 +1169,96 @@ fn a_members_own_policy_file_applies_to_its_files() {
         bad.stderr
     );
 }
+
+/// `text` with its commented settings (`#key = …`, `#[lints]`) uncommented.
+fn uncommented(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '[') => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn init_writes_a_starter_policy_that_lints_and_never_replaces_one() {
+    let fx = one_package("");
+    let out = fx.run(&["init"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = std::fs::read_to_string(fx.path("tlslint.toml")).expect("written");
+    assert!(
+        written.starts_with(&format!(
+            "#:schema https://raw.githubusercontent.com/cargo-tlslint/cargo-tlslint/v{}/schema/tlslint.schema.json\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{written}"
+    );
+    for key in cargo_tlslint::config::KEYS
+        .iter()
+        .filter(|k| k.name != "lints")
+    {
+        assert!(
+            written.contains(&format!("\n#{} = {}\n", key.name, key.default)),
+            "{} at its default:\n{written}",
+            key.name
+        );
+    }
+    assert!(written.contains("\n#cert_verification_disabled = \"deny\"  # TLS101: "));
+    let lint = fx.run(&["--color", "never"]);
+    assert_eq!(
+        lint.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "{}",
+        lint.stderr
+    );
+    assert_eq!(lint.code, 1, "the written policy parses");
+    std::fs::write(fx.path("tlslint.toml"), uncommented(&written)).expect("write");
+    let all_set = fx.run(&["--color", "never"]);
+    assert_eq!(
+        (all_set.code, all_set.finding_lines()),
+        (1, vec!["TLS101 src/lib.rs:2:32".to_string()]),
+        "every setting uncommented is the default policy:\n{}",
+        all_set.stderr
+    );
+    let again = fx.run(&["init"]);
+    assert_eq!(again.code, 2);
+    assert_eq!(
+        again.stderr,
+        format!(
+            "error: `{}` already exists; `cargo tlslint init` does not replace a policy (remove it first)\n",
+            std::fs::canonicalize(fx.root())
+                .expect("canonical")
+                .join("tlslint.toml")
+                .display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.path("tlslint.toml")).expect("kept"),
+        uncommented(&written),
+        "the existing file is left alone"
+    );
+}
+
+#[test]
+fn init_writes_at_the_workspace_root_from_a_member() {
+    let fx = members_with_own_policy();
+    std::fs::remove_file(fx.path("tlslint.toml")).expect("rm");
+    let out = fx.run_in("a/src", &["init"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(fx.path("tlslint.toml").is_file());
+    assert!(!fx.path("a/tlslint.toml").exists());
+    let outside = tempfile::tempdir().expect("temp dir");
+    let none = support::run_bounded({
+        let mut cmd = tlslint();
+        cmd.current_dir(outside.path()).args(["tlslint", "init"]);
+        cmd
+    });
+    assert_eq!(none.code, 2);
+    assert!(
+        none.stderr
+            .starts_with("error: could not find `Cargo.toml`"),
+        "{}",
+        none.stderr
+    );
+}

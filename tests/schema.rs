@@ -160,3 +160,18 @@ fn cargo_metadata_tables_validate_against_the_manifest_definition() {
         assert_eq!(parsed, valid, "{text}");
     }
 }
+
+#[test]
+fn the_starter_policy_of_init_is_valid_with_every_setting_uncommented() {
+    let text: String = cargo_tlslint::init::starter_policy()
+        .lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '[') => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(text.contains("\nmin-tls-version = \"1.2\"\n"), "{text}");
+    assert!(parser_accepts(&text), "{text}");
+    assert!(schema_accepts(&validator("policy"), &text), "{text}");
+}

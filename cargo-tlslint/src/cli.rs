@@ -118,6 +118,9 @@ pub struct Args {
 pub enum Command {
     /// Run the language server (LSP over stdio) for editors.
     Server(crate::server::ServerArgs),
+    /// Write a starter `tlslint.toml` at the workspace root: every setting commented out at its
+    /// default, with the `#:schema` line for editors. An existing file is never replaced.
+    Init,
 }
 
 /// Cargo flags that editors and scripts pass to every cargo subcommand. They do not apply to a

@@ -14,6 +14,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod git;
 pub mod hook;
+pub mod init;
 pub mod integrations;
 pub mod line_hash;
 pub mod manifest;

@@ -46,8 +46,10 @@ pub fn run(args: &Args) -> ExitCode {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     color.write_global();
-    if let Some(Command::Server(server)) = &args.command {
-        return crate::server::run(server);
+    match &args.command {
+        Some(Command::Server(server)) => return crate::server::run(server),
+        Some(Command::Init) => return crate::init::run(args),
+        None => {}
     }
     if args.list {
         return print_stdout(&explain::list());

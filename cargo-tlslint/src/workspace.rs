@@ -161,7 +161,7 @@ fn add_workspace_files(plan: &mut Plan) {
 }
 
 /// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.
-fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
+pub fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
     if let Some(path) = &args.manifest.manifest_path {
         let path = std::path::absolute(path)
             .with_context(|| format!("invalid manifest path `{}`", path.display()))?;
