@@ -409,12 +409,23 @@ fn sarif_is_written_when_the_run_fails() {
         );
         assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
     }
-    let refused = tlslint(
-        &ws,
-        &["--message-format", "sarif", "--diff", "no-such-rev"],
-        &[],
+    std::fs::remove_file(ws.join("tlslint.toml")).expect("rm");
+    let git_failed = tlslint(&ws, &["--message-format", "sarif", "--diff", "HEAD"], &[]);
+    assert_eq!(git_failed.status.code(), Some(2));
+    let log = sarif_of(&git_failed);
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["exitCode"], 2, "a git failure after linting");
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["level"],
+        "error"
     );
-    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .expect("text")
+            .ends_with("is not inside a git repository (no `.git` in it or any parent)"),
+        "{invocation}"
+    );
 }
 
 #[test]
