@@ -1261,4 +1261,17 @@ fn init_writes_at_the_workspace_root_from_a_member() {
         "{}",
         none.stderr
     );
+    std::fs::remove_file(fx.path("tlslint.toml")).expect("rm");
+    let manifest = fx.path("b/Cargo.toml").display().to_string();
+    let named = support::run_bounded({
+        let mut cmd = tlslint();
+        cmd.current_dir(outside.path())
+            .args(["tlslint", "init", "--manifest-path", &manifest]);
+        cmd
+    });
+    assert_eq!(named.code, 0, "{}", named.stderr);
+    assert!(
+        fx.path("tlslint.toml").is_file(),
+        "`--manifest-path` of a member names its workspace"
+    );
 }

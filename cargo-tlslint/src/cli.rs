@@ -120,7 +120,14 @@ pub enum Command {
     Server(crate::server::ServerArgs),
     /// Write a starter `tlslint.toml` at the workspace root: every setting commented out at its
     /// default, with the `#:schema` line for editors. An existing file is never replaced.
-    Init,
+    Init(InitArgs),
+}
+
+/// `cargo tlslint init`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub manifest: clap_cargo::Manifest,
 }
 
 /// Cargo flags that editors and scripts pass to every cargo subcommand. They do not apply to a

@@ -9,16 +9,21 @@ use std::process::ExitCode;
 
 use tlslint_lints::RULES;
 
-use crate::cli::Args;
+use crate::cli::{Args, InitArgs};
 use crate::config::{KEYS, POLICY_FILE};
 use crate::run::{EXIT_CLEAN, EXIT_ERROR};
 use crate::{rule_meta, schema, workspace};
 
-/// Writes the starter policy at the root of the workspace of `--manifest-path` (or of the current
-/// directory) and says where; exit status 2 when the file exists or the workspace cannot be
-/// found.
-pub fn run(args: &Args) -> ExitCode {
-    let root = match workspace::manifest_path(args).and_then(|m| workspace::metadata(&m)) {
+/// Writes the starter policy at the root of the workspace of `--manifest-path` (given before or
+/// after `init`), or of the current directory, and says where; exit status 2 when the file
+/// exists or the workspace cannot be found.
+pub fn run(args: &Args, init: &InitArgs) -> ExitCode {
+    let given = init
+        .manifest
+        .manifest_path
+        .as_deref()
+        .or(args.manifest.manifest_path.as_deref());
+    let root = match workspace::find_manifest(given).and_then(|m| workspace::metadata(&m)) {
         Ok(metadata) => metadata.workspace_root.into_std_path_buf(),
         Err(e) => return error(&format!("{e:#}")),
     };

@@ -48,7 +48,7 @@ pub fn run(args: &Args) -> ExitCode {
     color.write_global();
     match &args.command {
         Some(Command::Server(server)) => return crate::server::run(server),
-        Some(Command::Init) => return crate::init::run(args),
+        Some(Command::Init(init)) => return crate::init::run(args, init),
         None => {}
     }
     if args.list {

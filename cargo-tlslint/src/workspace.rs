@@ -161,8 +161,14 @@ fn add_workspace_files(plan: &mut Plan) {
 }
 
 /// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.
-pub fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
-    if let Some(path) = &args.manifest.manifest_path {
+fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
+    find_manifest(args.manifest.manifest_path.as_deref())
+}
+
+/// The manifest `given` (checked to exist), or the nearest `Cargo.toml` above the current
+/// directory.
+pub fn find_manifest(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = given {
         let path = std::path::absolute(path)
             .with_context(|| format!("invalid manifest path `{}`", path.display()))?;
         if !path.is_file() {
