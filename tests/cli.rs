@@ -923,6 +923,18 @@ fn stdin_without_a_name_is_shown_as_stdin() {
     assert_eq!(first["message"]["spans"][0]["file_name"], "<stdin>");
     assert_eq!(first["message"]["spans"][0]["line_start"], 2);
     assert_eq!(first["message"]["spans"][0]["column_start"], 32);
+    let sarif = run_with_stdin(
+        fx.root(),
+        &["-", "--message-format", "sarif"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(sarif.code, 1);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF");
+    assert_eq!(
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "%3Cstdin%3E",
+        "a valid URI reference"
+    );
     let clean = run_with_stdin(fx.root(), &["-"], b"pub fn f() {}\n".to_vec());
     assert_eq!(clean.code, 0, "{}", clean.stderr);
     assert_eq!(clean.stderr, "tlslint: 0 findings in 1 file (1 package)\n");

@@ -58,7 +58,11 @@ pub fn summary(e: &SetupError) -> (String, Option<Place>) {
                     &path,
                     "GITHUB_WORKSPACE",
                 );
-                (crate::plan::shown(&uri), start.line, start.col)
+                (
+                    crate::render::sarif::uri_of(&crate::plan::shown(&uri)),
+                    start.line,
+                    start.col,
+                )
             });
             (redacted_message(&c.message), place)
         }

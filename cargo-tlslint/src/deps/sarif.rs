@@ -28,10 +28,10 @@ pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
         };
         let path = paths.get(file.display.as_str()).copied();
         let under_home = path.and_then(|p| p.strip_prefix(cargo_home).ok());
-        let uri = under_home.map_or_else(
+        let uri = sarif::uri_of(&under_home.map_or_else(
             || file.display.clone(),
             |rel| rel.to_string_lossy().replace('\\', "/"),
-        );
+        ));
         let hashes = file
             .text
             .as_ref()

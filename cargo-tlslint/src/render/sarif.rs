@@ -33,7 +33,11 @@ pub fn render(
     let mut results = Vec::new();
     let mut located = Vec::new();
     for file in files {
-        let uri = ci::relative_to_env(root, &file.display, "GITHUB_WORKSPACE");
+        let uri = uri_of(&ci::relative_to_env(
+            root,
+            &file.display,
+            "GITHUB_WORKSPACE",
+        ));
         let hashes = file
             .text
             .as_ref()
@@ -125,7 +129,10 @@ fn related_locations(
                 None => continue,
             },
             Some(other) => match sources.text(other) {
-                Some(text) => (text, ci::relative_to_env(root, other, "GITHUB_WORKSPACE")),
+                Some(text) => (
+                    text,
+                    uri_of(&ci::relative_to_env(root, other, "GITHUB_WORKSPACE")),
+                ),
                 None => continue,
             },
         };
@@ -142,6 +149,21 @@ fn related_locations(
         related.push(location);
     }
     related
+}
+
+/// A `/`-separated path as a SARIF URI reference: each byte other than RFC 3986's unreserved
+/// characters, sub-delimiters, `:`, `@` and `/` is percent-encoded (a space, the `<` of
+/// `<stdin>`, the `\` of an escaped control character), as SARIF requires and GitHub decodes.
+pub fn uri_of(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The SARIF region of `range` in `text`.
@@ -217,4 +239,18 @@ pub fn result(d: &Diagnostic, file: &FileFindings, uri: &str, fp: &str) -> Value
         result["suppressions"] = json!([s]);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_of;
+
+    #[test]
+    fn uris_encode_what_rfc_3986_does_not_allow() {
+        assert_eq!(uri_of("src/net/tls.rs"), "src/net/tls.rs");
+        assert_eq!(uri_of("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri_of("a b/100%.rs"), "a%20b/100%25.rs");
+        assert_eq!(uri_of("é.rs"), "%C3%A9.rs");
+        assert_eq!(uri_of("a\\u{a}b.rs"), "a%5Cu%7Ba%7Db.rs");
+    }
 }
