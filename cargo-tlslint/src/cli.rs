@@ -126,6 +126,7 @@ pub enum Command {
 /// `cargo tlslint init`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct InitArgs {
+    /// `--manifest-path`: a manifest of the workspace to write the policy for.
     #[command(flatten)]
     pub manifest: clap_cargo::Manifest,
 }
