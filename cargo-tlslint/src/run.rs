@@ -338,7 +338,7 @@ impl Report<'_> {
         match self.output.format {
             _ if for_people => self.write_for_people(sources),
             MessageFormat::Sarif => {
-                let invocation = Invocation::of_plan(plan, self.exit);
+                let invocation = Invocation::of_plan(plan, self.exit, &PARSE_ERROR);
                 let mut log = sarif::render(files, sources, &plan.root, self.quieted, &invocation);
                 if let Some(audit) = self.audit {
                     log = deps::sarif::extend(

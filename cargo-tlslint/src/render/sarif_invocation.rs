@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
-use tlslint_lints::{Level, RULES};
+use tlslint_lints::{Level, RULES, Rule};
 
 use super::FileFindings;
 use super::sarif::sarif_level;
@@ -28,12 +28,15 @@ pub struct Invocation {
     /// Rule levels set by a policy or the command line that differ from the rule's default:
     /// (rule code, level, the packages whose policy sets it).
     pub overrides: Vec<(&'static str, Level, Vec<String>)>,
+    /// The code of the rule that reports files which could not be read, parsed or followed
+    /// (TLS001): its findings are notifications too.
+    pub problem_code: &'static str,
 }
 
 impl Invocation {
     /// The invocation of a run that ends with `exit_code`, with the level overrides of the
-    /// plan's packages.
-    pub fn of_plan(plan: &Plan, exit_code: u8) -> Invocation {
+    /// plan's packages; `problem_rule` reports the files that could not be read or parsed.
+    pub fn of_plan(plan: &Plan, exit_code: u8, problem_rule: &'static Rule) -> Invocation {
         let mut overrides: BTreeMap<(&'static str, Level), Vec<String>> = BTreeMap::new();
         for unit in &plan.units {
             for rule in RULES {
@@ -50,6 +53,7 @@ impl Invocation {
         Invocation {
             exit_code,
             error: None,
+            problem_code: problem_rule.code,
             overrides: overrides
                 .into_iter()
                 .map(|((code, level), packages)| (code, level, packages))
@@ -63,12 +67,13 @@ impl Invocation {
             exit_code: crate::run::EXIT_ERROR,
             error: Some((message, place)),
             overrides: Vec::new(),
+            problem_code: "",
         }
     }
 
-    /// The `invocations[0]` object. Every finding of TLS001 (a file that could not be read,
-    /// parsed or followed) in `files` is also a tool execution notification at its place, so
-    /// that a run that could not see everything says so where tools look for it.
+    /// The `invocations[0]` object. Every finding of the problem rule (TLS001: a file that could
+    /// not be read, parsed or followed) in `files` is also a tool execution notification at its
+    /// place, so that a run that could not see everything says so where tools look for it.
     pub fn to_json(&self, files: &[(String, &FileFindings)], quieted: &Quieted) -> Value {
         let mut notifications: Vec<Value> = Vec::new();
         if let Some((message, place)) = &self.error {
@@ -82,7 +87,7 @@ impl Invocation {
             for d in file
                 .diagnostics
                 .iter()
-                .filter(|d| d.rule.code == tlslint_lints::rules::PARSE_ERROR.code)
+                .filter(|d| d.rule.code == self.problem_code)
                 .filter(|d| d.suppressed.is_none())
             {
                 let (line, col) = file.text.as_ref().map_or((1, 1), |t| {
