@@ -711,8 +711,8 @@ mod tests {
         assert_eq!(policy.min_tls_version, default.min_tls_version);
         assert_eq!(policy.hsts_min_max_age, default.hsts_min_max_age);
         assert_eq!(
-            policy.allowed_cleartext_hosts,
-            default.allowed_cleartext_hosts
+            format!("{:?}", policy.allowed_cleartext_hosts),
+            format!("{:?}", default.allowed_cleartext_hosts)
         );
         assert!(!dependency_policy(&[layer]).audit);
         assert_eq!(layer_count(&text), KEYS.len(), "every key was read");
