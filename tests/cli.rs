@@ -868,3 +868,439 @@ fn grpc_endpoint_and_authorization_metadata_in_different_files() {
         "no credentials in the package, no finding"
     );
 }
+
+/// Runs `cargo-tlslint tlslint ARGS` from `dir` with `input` on standard input.
+fn run_with_stdin(dir: &std::path::Path, args: &[&str], input: Vec<u8>) -> support::Run {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = tlslint()
+        .current_dir(dir)
+        .arg("tlslint")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn cargo-tlslint");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // The binary may refuse before reading everything: a broken pipe is not the test's concern.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait");
+    writer.join().expect("writer");
+    support::Run::from(out)
+}
+
+/// A package whose `src/lib.rs` on disk is clean (standard input holds the insecure version).
+fn clean_package(extra_manifest: &str) -> Fixture {
+    Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", extra_manifest))
+        .file("src/lib.rs", "pub fn client() {}\n")
+}
+
+#[test]
+fn stdin_is_linted_under_its_name() {
+    let fx = clean_package("");
+    let out = run_with_stdin(
+        fx.root(),
+        &["--color", "never", "--stdin-filename", "src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "the text of standard input, not the file on disk, under the given name:\n{}",
+        out.stderr
+    );
+    let dash = run_with_stdin(
+        fx.root(),
+        &["-", "--color", "never", "--stdin-filename", "src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(dash.code, 1);
+    assert_eq!(dash.stderr, out.stderr, "`-` with a name reads the same");
+}
+
+#[test]
+fn stdin_without_a_name_is_shown_as_stdin() {
+    let fx = clean_package("");
+    let out = run_with_stdin(fx.root(), &["-", "--color", "never"], INSECURE_LIB.into());
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.finding_lines(), vec!["TLS101 <stdin>:2:32"]);
+    let json = run_with_stdin(
+        fx.root(),
+        &["-", "--message-format", "json"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(json.code, 1);
+    let first: serde_json::Value =
+        serde_json::from_str(json.stdout.lines().next().expect("a message")).expect("JSON");
+    assert_eq!(first["message"]["spans"][0]["file_name"], "<stdin>");
+    assert_eq!(first["message"]["spans"][0]["line_start"], 2);
+    assert_eq!(first["message"]["spans"][0]["column_start"], 32);
+    let sarif = run_with_stdin(
+        fx.root(),
+        &["-", "--message-format", "sarif"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(sarif.code, 1);
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).expect("SARIF");
+    assert_eq!(
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "%3Cstdin%3E",
+        "a valid URI reference"
+    );
+    let clean = run_with_stdin(fx.root(), &["-"], b"pub fn f() {}\n".to_vec());
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert_eq!(clean.stderr, "tlslint: 0 findings in 1 file (1 package)\n");
+}
+
+#[test]
+fn stdin_gets_the_policy_test_classification_and_suppressions_of_its_name() {
+    let allowed = clean_package("[package.metadata.tlslint.lints]\nTLS101 = \"warn\"\n");
+    let out = run_with_stdin(
+        allowed.root(),
+        &["--stdin-filename", "src/lib.rs", "--color", "never"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(out.code, 0, "the package's policy makes it a warning");
+    assert!(out.stderr.starts_with("warning[TLS101]"), "{}", out.stderr);
+    let fx = clean_package("");
+    let test_file = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "tests/it.rs", "--force-exclude"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(
+        test_file.code, 0,
+        "under `--force-exclude` a file named `tests/…` is test code, not linted by default: {}",
+        test_file.stderr
+    );
+    let named = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "tests/it.rs", "--color", "never"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(
+        named.finding_lines(),
+        vec!["TLS101 tests/it.rs:2:32"],
+        "a named file is linted whole, as on disk"
+    );
+    let suppressed = INSECURE_LIB.replace(
+        "    reqwest",
+        "    // tlslint: allow(TLS101, reason = \"test server\")\n    reqwest",
+    );
+    let out = run_with_stdin(fx.root(), &["-"], suppressed.into_bytes());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn stdin_with_other_paths_or_fixes_is_refused() {
+    let fx = clean_package("");
+    for args in [
+        &["-", "src/lib.rs"][..],
+        &["--stdin-filename", "src/lib.rs", "src/lib.rs"],
+        &["-", "--fix"],
+        &["-", "--show-fixes"],
+    ] {
+        let out = run_with_stdin(fx.root(), args, INSECURE_LIB.into());
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.starts_with("error: ") && out.stderr.contains("standard input (`-`)")
+                || out.stderr.contains("`-` (standard input) is linted alone"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    }
+}
+
+#[test]
+fn stdin_is_bounded_as_files_are() {
+    let fx = clean_package("");
+    let out = run_with_stdin(fx.root(), &["-"], vec![b' '; (64 << 20) + 1]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "error: cannot read standard input: the file is 64.0 MiB, over the 64 MiB read limit; not read\n"
+    );
+}
+
+/// A package with a library, a binary, an integration test and a build script, each with a
+/// finding, and a manifest with one.
+fn four_targets() -> Fixture {
+    let insecure = |prefix: &str| format!("{prefix}{INSECURE_LIB}");
+    Fixture::new()
+        .file(
+            "Cargo.toml",
+            &package_manifest(
+                "app",
+                "[dependencies]\nrustls = { version = \"0.21\", features = [\"dangerous_configuration\"] }\n",
+            )
+            .replace("[workspace]\n\n[dependencies]", "[dependencies]")
+            .replace("edition = \"2021\"\n", "edition = \"2021\"\n[workspace]\n"),
+        )
+        .file("src/lib.rs", &insecure(""))
+        .file("src/main.rs", &insecure("fn main() {}\n"))
+        .file("tests/it.rs", &insecure(""))
+        .file("build.rs", &insecure("fn main() {}\n"))
+}
+
+/// (file, package id, target kinds, target name, target src_path) of every `compiler-message`,
+/// read by cargo's own message parser.
+fn message_targets(stdout: &str) -> Vec<(String, String, Vec<String>, String, String)> {
+    cargo_metadata::Message::parse_stream(stdout.as_bytes())
+        .filter_map(|m| match m.expect("a cargo message") {
+            cargo_metadata::Message::CompilerMessage(m) => Some((
+                m.message.spans[0].file_name.clone(),
+                m.package_id.repr,
+                m.target.kind.iter().map(ToString::to_string).collect(),
+                m.target.name,
+                m.target.src_path.to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn json_messages_name_the_package_and_target_of_each_file() {
+    let fx = four_targets();
+    let metadata = cargo_metadata::MetadataCommand::new()
+        .manifest_path(fx.path("Cargo.toml"))
+        .no_deps()
+        .other_options(vec!["--offline".to_string()])
+        .exec()
+        .expect("cargo metadata");
+    let package = &metadata.packages[0];
+    let root = metadata.workspace_root.as_std_path();
+    let abs = |rel: &str| root.join(rel).display().to_string();
+    let manifest = abs("Cargo.toml");
+    let expected: Vec<(String, String, Vec<String>, String, String)> = [
+        ("Cargo.toml", "lib", "app", "src/lib.rs"),
+        ("build.rs", "custom-build", "build-script-build", "build.rs"),
+        ("src/lib.rs", "lib", "app", "src/lib.rs"),
+        ("src/main.rs", "bin", "app", "src/main.rs"),
+        ("tests/it.rs", "test", "it", "tests/it.rs"),
+    ]
+    .iter()
+    .map(|(file, kind, name, src)| {
+        (
+            file.to_string(),
+            package.id.repr.clone(),
+            vec![kind.to_string()],
+            name.to_string(),
+            abs(src),
+        )
+    })
+    .collect();
+    assert!(
+        package.id.repr.starts_with("path+file://"),
+        "{}",
+        package.id
+    );
+    let out = fx.run(&["--message-format", "json", "--all-targets"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(message_targets(&out.stdout), expected, "workspace mode");
+    for line in out.stdout.lines() {
+        let message: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        if message["reason"] == "compiler-message" {
+            assert_eq!(message["manifest_path"], manifest.as_str());
+            assert_eq!(message["target"]["edition"], "2021");
+        }
+    }
+    let named = fx.run(&[
+        "--message-format",
+        "json",
+        "Cargo.toml",
+        "build.rs",
+        "src/lib.rs",
+        "src/main.rs",
+        "tests/it.rs",
+    ]);
+    assert_eq!(named.code, 1, "{}", named.stderr);
+    assert_eq!(
+        message_targets(&named.stdout),
+        expected,
+        "named files get the same targets"
+    );
+}
+
+/// A virtual workspace with members `a` and `b`, each with the insecure library; `b` has its own
+/// `tlslint.toml` that allows TLS101, the root's makes it a warning.
+fn members_with_own_policy() -> Fixture {
+    let member = |name: &str| {
+        format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+    };
+    Fixture::new()
+        .file(
+            "Cargo.toml",
+            "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"2\"\n",
+        )
+        .file("tlslint.toml", "[lints]\nTLS101 = \"warn\"\n")
+        .file("a/Cargo.toml", &member("a"))
+        .file("a/src/lib.rs", INSECURE_LIB)
+        .file("b/Cargo.toml", &member("b"))
+        .file("b/src/lib.rs", INSECURE_LIB)
+        .file(
+            "b/tlslint.toml",
+            "[lints]\ncert_verification_disabled = \"allow\"\n",
+        )
+}
+
+#[test]
+fn a_members_own_policy_file_applies_to_its_files() {
+    let fx = members_with_own_policy();
+    for args in [
+        &["--workspace"][..],
+        &["a/src/lib.rs", "b/src/lib.rs"],
+        &["a", "b"],
+    ] {
+        let out = fx.run(&[&["--color", "never"][..], args].concat());
+        assert_eq!(
+            out.finding_lines(),
+            vec!["TLS101 a/src/lib.rs:2:32"],
+            "{args:?}: b's own file allows it:\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.starts_with("warning[TLS101]"),
+            "{args:?}: a falls back to the root's file:\n{}",
+            out.stderr
+        );
+        assert_eq!(out.code, 0, "{args:?}");
+    }
+    let stdin = run_with_stdin(
+        fx.root(),
+        &["--stdin-filename", "b/src/lib.rs"],
+        INSECURE_LIB.into(),
+    );
+    assert_eq!(stdin.code, 0, "{}", stdin.stderr);
+    assert!(stdin.finding_lines().is_empty(), "{}", stdin.stderr);
+    fx.write("policy.toml", b"");
+    let pinned = fx.run(&["--workspace", "--color", "never", "--config", "policy.toml"]);
+    assert_eq!(
+        pinned.finding_lines(),
+        vec!["TLS101 a/src/lib.rs:2:32", "TLS101 b/src/lib.rs:2:32"],
+        "`--config` replaces every file of the tree:\n{}",
+        pinned.stderr
+    );
+    assert_eq!(pinned.code, 1);
+    fx.write("b/tlslint.toml", b"[lints]\nno_such_rule = \"allow\"\n");
+    let bad = fx.run(&["--workspace", "--color", "never"]);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.starts_with("error: unknown rule `no_such_rule`")
+            && bad.stderr.contains("b/tlslint.toml:2:1"),
+        "a member's file is checked as the root's is:\n{}",
+        bad.stderr
+    );
+}
+
+/// `text` with its commented settings (`#key = …`, `#[lints]`) uncommented.
+fn uncommented(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.strip_prefix('#') {
+            Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '[') => rest,
+            _ => l,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn init_writes_a_starter_policy_that_lints_and_never_replaces_one() {
+    let fx = one_package("");
+    let out = fx.run(&["init"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let written = std::fs::read_to_string(fx.path("tlslint.toml")).expect("written");
+    assert!(
+        written.starts_with(&format!(
+            "#:schema https://raw.githubusercontent.com/cargo-tlslint/cargo-tlslint/v{}/schema/tlslint.schema.json\n",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{written}"
+    );
+    for key in cargo_tlslint::config::KEYS
+        .iter()
+        .filter(|k| k.name != "lints")
+    {
+        assert!(
+            written.contains(&format!("\n#{} = {}\n", key.name, key.default)),
+            "{} at its default:\n{written}",
+            key.name
+        );
+    }
+    assert!(written.contains("\n#cert_verification_disabled = \"deny\"  # TLS101: "));
+    let lint = fx.run(&["--color", "never"]);
+    assert_eq!(
+        lint.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:32"],
+        "{}",
+        lint.stderr
+    );
+    assert_eq!(lint.code, 1, "the written policy parses");
+    std::fs::write(fx.path("tlslint.toml"), uncommented(&written)).expect("write");
+    let all_set = fx.run(&["--color", "never"]);
+    assert_eq!(
+        (all_set.code, all_set.finding_lines()),
+        (1, vec!["TLS101 src/lib.rs:2:32".to_string()]),
+        "every setting uncommented is the default policy:\n{}",
+        all_set.stderr
+    );
+    let again = fx.run(&["init"]);
+    assert_eq!(again.code, 2);
+    assert_eq!(
+        again.stderr,
+        format!(
+            "error: `{}` already exists; `cargo tlslint init` does not replace a policy (remove it first)\n",
+            std::fs::canonicalize(fx.root())
+                .expect("canonical")
+                .join("tlslint.toml")
+                .display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(fx.path("tlslint.toml")).expect("kept"),
+        uncommented(&written),
+        "the existing file is left alone"
+    );
+}
+
+#[test]
+fn init_writes_at_the_workspace_root_from_a_member() {
+    let fx = members_with_own_policy();
+    std::fs::remove_file(fx.path("tlslint.toml")).expect("rm");
+    let out = fx.run_in("a/src", &["init"], &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(fx.path("tlslint.toml").is_file());
+    assert!(!fx.path("a/tlslint.toml").exists());
+    let outside = tempfile::tempdir().expect("temp dir");
+    let none = support::run_bounded({
+        let mut cmd = tlslint();
+        cmd.current_dir(outside.path()).args(["tlslint", "init"]);
+        cmd
+    });
+    assert_eq!(none.code, 2);
+    assert!(
+        none.stderr
+            .starts_with("error: could not find `Cargo.toml`"),
+        "{}",
+        none.stderr
+    );
+    std::fs::remove_file(fx.path("tlslint.toml")).expect("rm");
+    let manifest = fx.path("b/Cargo.toml").display().to_string();
+    let named = support::run_bounded({
+        let mut cmd = tlslint();
+        cmd.current_dir(outside.path())
+            .args(["tlslint", "init", "--manifest-path", &manifest]);
+        cmd
+    });
+    assert_eq!(named.code, 0, "{}", named.stderr);
+    assert!(
+        fx.path("tlslint.toml").is_file(),
+        "`--manifest-path` of a member names its workspace"
+    );
+}

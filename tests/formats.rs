@@ -54,6 +54,7 @@ fn normalise(text: &[u8], dir: &Path) -> String {
     text.replace(&real.display().to_string(), "$DIR")
         .replace(&dir.display().to_string(), "$DIR")
         .replace(&format!("\"{VERSION}\""), "\"$VERSION\"")
+        .replace(&format!("/blob/v{VERSION}/"), "/blob/v$VERSION/")
 }
 
 /// `text` with the random token of `::stop-commands::TOKEN` (and its closing `::TOKEN::`)
@@ -202,6 +203,229 @@ fn sarif_keeps_suppressed_findings_with_their_reason() {
         let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
     }
+}
+
+/// A workspace whose finding has labels in its own file and in another, whose policy changes
+/// two rules' levels, and with a module file that is missing (a TLS001 problem).
+fn policy_workspace() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path().join("ws");
+    let files = [
+        (
+            "Cargo.toml",
+            "[package]\nname = \"policy-demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n\n[package.metadata.tlslint.lints]\nTLS104 = \"deny\"\nTLS203 = \"warn\"\n",
+        ),
+        (
+            "src/lib.rs",
+            "mod config;\nmod missing;\n\npub fn client() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder()\n        .danger_accept_invalid_certs(config::SKIP_VERIFY)\n        .build()\n}\n",
+        ),
+        ("src/config.rs", "pub const SKIP_VERIFY: bool = true;\n"),
+    ];
+    for (rel, text) in files {
+        let path = ws.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    (tmp, ws)
+}
+
+fn sarif_of(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("the SARIF log is JSON")
+}
+
+#[test]
+fn sarif_keeps_labels_policy_and_problems() {
+    let (_tmp, ws) = policy_workspace();
+    let out = tlslint(&ws, &["--message-format", "sarif"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    check_golden("policy.sarif", &normalise(&out.stdout, &ws));
+    let log = sarif_of(&out);
+    let run = &log["runs"][0];
+    let tls101 = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "TLS101")
+        .expect("the TLS101 result");
+    let related: Vec<(String, u64, u64, String)> = tls101["relatedLocations"]
+        .as_array()
+        .expect("relatedLocations")
+        .iter()
+        .map(|l| {
+            let p = &l["physicalLocation"];
+            (
+                p["artifactLocation"]["uri"]
+                    .as_str()
+                    .expect("uri")
+                    .to_string(),
+                p["region"]["startLine"].as_u64().expect("line"),
+                p["region"]["startColumn"].as_u64().expect("column"),
+                l["message"]["text"].as_str().expect("message").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (
+                "src/lib.rs".into(),
+                6,
+                38,
+                "`config::SKIP_VERIFY` is `true`".into()
+            ),
+            (
+                "src/lib.rs".into(),
+                5,
+                5,
+                "on the builder created here".into()
+            ),
+            (
+                "src/config.rs".into(),
+                1,
+                11,
+                "`SKIP_VERIFY` is defined here".into()
+            ),
+        ],
+        "every label the terminal shows, in its file"
+    );
+    let human = String::from_utf8_lossy(&tlslint(&ws, &[], &[]).stderr).into_owned();
+    for (_, _, _, label) in &related {
+        assert!(human.contains(label.as_str()), "{label}: {human}");
+    }
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], true);
+    assert_eq!(invocation["exitCode"], 1);
+    let overrides: Vec<(String, String, u64)> = invocation["ruleConfigurationOverrides"]
+        .as_array()
+        .expect("overrides")
+        .iter()
+        .map(|o| {
+            let index = o["descriptor"]["index"].as_u64().expect("index");
+            assert_eq!(
+                run["tool"]["driver"]["rules"][index as usize]["id"],
+                o["descriptor"]["id"]
+            );
+            (
+                o["descriptor"]["id"].as_str().expect("id").to_string(),
+                o["configuration"]["level"]
+                    .as_str()
+                    .expect("level")
+                    .to_string(),
+                index,
+            )
+        })
+        .collect();
+    assert_eq!(
+        overrides,
+        [
+            ("TLS104".into(), "error".into(), 6),
+            ("TLS203".into(), "warning".into(), 17)
+        ]
+    );
+    let notifications = invocation["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications");
+    assert_eq!(notifications.len(), 1, "{notifications:?}");
+    assert_eq!(notifications[0]["associatedRule"]["id"], "TLS001");
+    assert_eq!(
+        notifications[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    assert!(
+        notifications[0]["message"]["text"]
+            .as_str()
+            .expect("text")
+            .contains("module `missing` points at a missing file"),
+        "{notifications:?}"
+    );
+}
+
+#[test]
+fn sarif_line_hash_follows_the_line_not_its_number() {
+    let (_tmp, ws) = policy_workspace();
+    let hash_and_line = |ws: &Path| {
+        let log = sarif_of(&tlslint(ws, &["--message-format", "sarif"], &[]));
+        let result = log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .find(|r| r["ruleId"] == "TLS101")
+            .expect("TLS101")
+            .clone();
+        (
+            result["partialFingerprints"]["primaryLocationLineHash"]
+                .as_str()
+                .expect("primaryLocationLineHash")
+                .to_string(),
+            result["locations"][0]["physicalLocation"]["region"]["startLine"].clone(),
+        )
+    };
+    let (before, line_before) = hash_and_line(&ws);
+    let (hex, occurrence) = before.split_once(':').expect("hash:occurrence");
+    assert!(hex.chars().all(|c| c.is_ascii_hexdigit()), "{before}");
+    assert_eq!(occurrence, "1");
+    let lib = ws.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("read");
+    std::fs::write(&lib, format!("// a comment\n\n{text}")).expect("write");
+    let (after, line_after) = hash_and_line(&ws);
+    assert_eq!(line_before, 6);
+    assert_eq!(line_after, 8);
+    assert_eq!(
+        after, before,
+        "the same line text keeps its hash when it moves"
+    );
+}
+
+#[test]
+fn sarif_is_written_when_the_run_fails() {
+    let (_tmp, ws) = policy_workspace();
+    std::fs::write(ws.join("tlslint.toml"), "min-tls-version = \"1.1\"\n").expect("write");
+    for extra in [&[][..], &["--exit-zero"]] {
+        let out = tlslint(
+            &ws,
+            &[&["--message-format", "sarif"][..], extra].concat(),
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{extra:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with("error: `min-tls-version` must be \"1.2\" or \"1.3\""),
+            "the error is still printed: {stderr}"
+        );
+        check_golden("stopped.sarif", &normalise(&out.stdout, &ws));
+        let log = sarif_of(&out);
+        let invocation = &log["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        assert_eq!(invocation["exitCode"], 2);
+        let n = &invocation["toolExecutionNotifications"][0];
+        assert_eq!(n["level"], "error");
+        assert_eq!(
+            n["message"]["text"],
+            "`min-tls-version` must be \"1.2\" or \"1.3\""
+        );
+        assert_eq!(
+            n["locations"][0]["physicalLocation"]["region"]["startLine"],
+            1
+        );
+        assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+    }
+    std::fs::remove_file(ws.join("tlslint.toml")).expect("rm");
+    let git_failed = tlslint(&ws, &["--message-format", "sarif", "--diff", "HEAD"], &[]);
+    assert_eq!(git_failed.status.code(), Some(2));
+    let log = sarif_of(&git_failed);
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["exitCode"], 2, "a git failure after linting");
+    assert_eq!(
+        invocation["toolExecutionNotifications"][0]["level"],
+        "error"
+    );
+    assert!(
+        invocation["toolExecutionNotifications"][0]["message"]["text"]
+            .as_str()
+            .expect("text")
+            .ends_with("is not inside a git repository (no `.git` in it or any parent)"),
+        "{invocation}"
+    );
 }
 
 #[test]
@@ -386,6 +610,55 @@ fn diff_reports_only_changed_lines() {
         "{stderr}"
     );
     assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+}
+
+/// The one line of stderr and the status of a run that must fail on git.
+fn git_failure(ws: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let out = tlslint(ws, args, env);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(out.stdout.is_empty(), "{args:?}: no report");
+    assert_eq!(stderr.lines().count(), 1, "{args:?}: one line: {stderr}");
+    stderr
+}
+
+#[test]
+fn git_failures_are_one_line() {
+    let (_tmp, ws) = fixture();
+    let top = std::fs::canonicalize(&ws).expect("canonical");
+    for args in [&["--diff", "HEAD"][..], &["--staged"]] {
+        assert_eq!(
+            git_failure(&ws, args, &[]),
+            format!(
+                "error: `{}` is not inside a git repository (no `.git` in it or any parent)\n",
+                top.display()
+            ),
+            "{args:?}: the directory as the process sees it (`getcwd`, resolved)"
+        );
+    }
+    git(&ws, &["init", "-q"]);
+    git(&ws, &["add", "."]);
+    git(&ws, &["commit", "-qm", "base"]);
+    assert_eq!(
+        git_failure(&ws, &["--diff", "no-such-rev"], &[]),
+        "error: `git rev-parse --verify --end-of-options no-such-rev^{commit}` failed: fatal: Needed a single revision\n"
+    );
+    let no_git = tempfile::tempdir().expect("empty PATH");
+    let path = no_git.path().display().to_string();
+    for args in [&["--diff", "HEAD", "src/lib.rs"][..], &["--staged"]] {
+        assert_eq!(
+            git_failure(&ws, args, &[("PATH", &path)]),
+            "error: cannot run git (is it installed and on PATH?): No such file or directory (os error 2)\n",
+            "{args:?}"
+        );
+    }
+    std::fs::remove_dir_all(ws.join(".git")).expect("rm .git");
+    std::fs::create_dir(ws.join(".git")).expect("empty .git");
+    let broken = git_failure(&ws, &["--staged"], &[]);
+    assert!(
+        broken.starts_with("error: `git ls-files --stage -z` failed: fatal: not a git repository"),
+        "{broken}"
+    );
 }
 
 #[test]

@@ -74,6 +74,29 @@ fn hostile_tree_runs_nothing() {
             out.stderr
         );
         assert_eq!(out.code, 1);
+        // Paths mode asks cargo for the package's targets for JSON output, and `init` for the
+        // workspace root: the same call.
+        let mut json = tlslint();
+        json.current_dir(fx.root())
+            .args(["tlslint", "--message-format", "json", "src/lib.rs"]);
+        let mut init = tlslint();
+        init.current_dir(fx.root()).args(["tlslint", "init"]);
+        for cmd in [&mut json, &mut init] {
+            match &cargo_env {
+                Some(c) => cmd.env("CARGO", c),
+                None => cmd.env_remove("CARGO"),
+            };
+        }
+        let json = support::Run::from(json.output().expect("run"));
+        assert_eq!(json.code, 1, "{}", json.stderr);
+        assert!(
+            json.stdout.contains("\"package_id\":\"path+file://"),
+            "cargo described the package: {}",
+            json.stdout
+        );
+        let init = support::Run::from(init.output().expect("run"));
+        assert_eq!(init.code, 0, "{}", init.stderr);
+        std::fs::remove_file(fx.path("tlslint.toml")).expect("written by init");
         assert!(
             !marker.exists(),
             "something from the scanned tree was executed (CARGO={cargo_env:?})"

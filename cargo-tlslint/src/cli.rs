@@ -94,8 +94,13 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub config: Vec<String>,
     /// Files or directories to lint instead of the workspace (directories are walked for `.rs`
-    /// files, honouring `.gitignore`).
+    /// files, honouring `.gitignore`); `-` reads one file from standard input.
     pub paths: Vec<PathBuf>,
+    /// The path of the file read from standard input (`-`): it is shown under this name and gets
+    /// the package, policy, test classification and suppressions of a file at that path (which
+    /// is never read). Implies `-`, as in ruff.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub targets: crate::targets::TargetArgs,
     #[command(flatten)]
@@ -113,6 +118,17 @@ pub struct Args {
 pub enum Command {
     /// Run the language server (LSP over stdio) for editors.
     Server(crate::server::ServerArgs),
+    /// Write a starter `tlslint.toml` at the workspace root: every setting commented out at its
+    /// default, with the `#:schema` line for editors. An existing file is never replaced.
+    Init(InitArgs),
+}
+
+/// `cargo tlslint init`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct InitArgs {
+    /// `--manifest-path`: a manifest of the workspace to write the policy for.
+    #[command(flatten)]
+    pub manifest: clap_cargo::Manifest,
 }
 
 /// Cargo flags that editors and scripts pass to every cargo subcommand. They do not apply to a
@@ -309,6 +325,17 @@ impl Args {
     /// The output `--message-format` asks for.
     pub fn output(&self) -> Result<Output, String> {
         Output::of(&self.message_formats)
+    }
+
+    /// Whether one file is read from standard input: `-` is a path, or `--stdin-filename` is
+    /// given.
+    pub fn reads_stdin(&self) -> bool {
+        self.stdin_filename.is_some() || self.paths.iter().any(|p| p.as_os_str() == "-")
+    }
+
+    /// Whether the run lints named files (PATHS or standard input) rather than a workspace.
+    pub fn names_files(&self) -> bool {
+        !self.paths.is_empty() || self.stdin_filename.is_some()
     }
 
     /// Whether test code is linted: `--include-tests`, or a target flag that builds tests.

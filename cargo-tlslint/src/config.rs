@@ -1,6 +1,6 @@
-//! The policy: `[workspace.metadata.tlslint]`, `tlslint.toml` at the workspace root and
-//! `[package.metadata.tlslint]` (package keys override workspace keys; a package inherits the
-//! workspace policy without opting in). Read with the `toml` crate keeping spans, so an unknown
+//! The policy: `[workspace.metadata.tlslint]`, the `tlslint.toml` nearest to a package (its
+//! own, one above it, else the workspace root's) and `[package.metadata.tlslint]` (package keys
+//! override workspace keys; a package inherits the workspace policy without opting in). Read with the `toml` crate keeping spans, so an unknown
 //! key, rule or bad value is reported at its file, line and key.
 
 use std::ops::Range;
@@ -40,6 +40,9 @@ pub struct Layer {
     allowed_cleartext_hosts: Option<AllowedHosts>,
     exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
+    /// Whether the layer is a `tlslint.toml` file (rather than a `Cargo.toml` table): a
+    /// member's own file takes the place of the workspace root's.
+    is_policy_file: bool,
 }
 
 /// One `exclude` glob, the file that sets it, and the directory it is relative to.
@@ -100,15 +103,72 @@ impl Excludes {
     }
 }
 
-const KEYS: &[&str] = &[
-    "lints",
-    "include-tests",
-    "exclude",
-    "min-tls-version",
-    "hsts-min-max-age",
-    "allowed-cleartext-hosts",
-    "dependencies",
+/// One key of a policy table (`tlslint.toml`, `[workspace.metadata.tlslint]`,
+/// `[package.metadata.tlslint]`).
+#[derive(Debug)]
+pub struct Key {
+    /// The key.
+    pub name: &'static str,
+    /// What it does, in one line (the schema's `description`, the comment `init` writes).
+    pub doc: &'static str,
+    /// Its default, as a TOML value (`init` writes it commented out; the schema's `default`).
+    pub default: &'static str,
+    /// The JSON Schema of its value (`schema/tlslint.schema.json` is rendered from it).
+    pub schema: &'static str,
+}
+
+/// The keys of a policy table: [`read_layer`] refuses every other key, `cargo tlslint init`
+/// writes each, and the JSON schema describes each.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "lints",
+        doc: "rule levels by code or name: \"allow\", \"warn\", \"deny\" or \"forbid\"",
+        default: "{}",
+        schema: r##"{ "$ref": "#/definitions/lints" }"##,
+    },
+    Key {
+        name: "include-tests",
+        doc: "also lint test and bench targets, #[cfg(test)] items and #[test] functions",
+        default: "false",
+        schema: r##"{ "type": "boolean" }"##,
+    },
+    Key {
+        name: "exclude",
+        doc: "globs of files not to lint, relative to the file that sets them",
+        default: "[]",
+        schema: r##"{ "type": "array", "items": { "type": "string" } }"##,
+    },
+    Key {
+        name: "min-tls-version",
+        doc: "the lowest TLS version a minimum may be set to (TLS301)",
+        default: "\"1.2\"",
+        schema: r##"{ "type": "string", "enum": ["1.2", "1.3"] }"##,
+    },
+    Key {
+        name: "hsts-min-max-age",
+        doc: "the shortest acceptable HSTS max-age, in seconds (TLS602)",
+        default: "31536000",
+        schema: r##"{ "type": "integer", "minimum": 0 }"##,
+    },
+    Key {
+        name: "allowed-cleartext-hosts",
+        doc: "hosts (globs, CIDRs) that the cleartext rules accept besides loopback",
+        default: "[]",
+        schema: r##"{ "type": "array", "items": { "type": "string" } }"##,
+    },
+    Key {
+        name: "dependencies",
+        doc: "audit the dependencies on every run (true), or { audit = true, allow = [{ crate, version, reason }] }",
+        default: "false",
+        schema: r##"{ "$ref": "#/definitions/dependencies" }"##,
+    },
 ];
+
+/// The keys of the `dependencies` table.
+pub const DEPENDENCY_KEYS: &[&str] = &["audit", "allow"];
+
+/// The keys of an entry of `dependencies.allow`.
+pub const ALLOW_ENTRY_KEYS: &[&str] = &["crate", "version", "reason"];
 
 /// Reads the settings table at `table_path` (e.g. `["workspace", "metadata", "tlslint"]`, or
 /// `[]` for a `tlslint.toml`) from the TOML file `path`.
@@ -154,10 +214,21 @@ pub fn read_layer(
         format!("`{}` `[{}.lints]`", path.display(), table_path.join("."))
     };
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let mut layer = Layer::default();
+    let mut layer = Layer {
+        is_policy_file: table_path.is_empty(),
+        ..Layer::default()
+    };
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
         let vspan = value.span();
+        if !KEYS.iter().any(|k| k.name == name) {
+            let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
+            return Err(err(
+                key.span(),
+                format!("unknown key `{name}` in the tlslint policy"),
+                &format!("expected one of `{}`", names.join("`, `")),
+            ));
+        }
         match name {
             "lints" => {
                 layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?
@@ -243,16 +314,9 @@ pub fn read_layer(
                     })
                     .collect();
             }
-            "dependencies" => {
+            _ => {
                 layer.dependencies =
                     Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?)
-            }
-            _ => {
-                return Err(err(
-                    key.span(),
-                    format!("unknown key `{name}` in the tlslint policy"),
-                    &format!("expected one of `{}`", KEYS.join("`, `")),
-                ));
             }
         }
     }
@@ -327,7 +391,15 @@ fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, P
         };
     let mut policy = DependencyPolicy::default();
     for (key, v) in table.iter() {
-        match key.get_ref().as_ref() {
+        let name = key.get_ref().as_ref();
+        if !DEPENDENCY_KEYS.contains(&name) {
+            return Err((
+                key.span(),
+                format!("unknown key `{name}` in `dependencies`"),
+                "expected `audit` or `allow`",
+            ));
+        }
+        match name {
             "audit" => {
                 policy.audit = v.get_ref().as_bool().ok_or_else(|| {
                     (
@@ -337,18 +409,11 @@ fn read_dependencies(value: &Spanned<DeValue<'_>>) -> Result<DependencyPolicy, P
                     )
                 })?
             }
-            "allow" => {
+            _ => {
                 let DeValue::Array(items) = v.get_ref() else {
                     return Err((v.span(), "`dependencies.allow` must be an array of `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected an array"));
                 };
                 policy.allow = items.iter().map(read_allowed).collect::<Result<_, _>>()?;
-            }
-            other => {
-                return Err((
-                    key.span(),
-                    format!("unknown key `{other}` in `dependencies`"),
-                    "expected `audit` or `allow`",
-                ));
             }
         }
     }
@@ -360,7 +425,7 @@ fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
         return Err((item.span(), "an allow-list entry must be a table `{ crate = \"…\", version = \"…\", reason = \"…\" }`".into(), "expected a table"));
     };
     for (key, _) in t.iter() {
-        if !matches!(key.get_ref().as_ref(), "crate" | "version" | "reason") {
+        if !ALLOW_ENTRY_KEYS.contains(&key.get_ref().as_ref()) {
             return Err((
                 key.span(),
                 format!("unknown key `{}` in an allow-list entry", key.get_ref()),
@@ -501,13 +566,70 @@ pub fn workspace_layers(root: &Path, tree: &Tree) -> Result<Vec<Layer>, ConfigEr
             &["workspace", "metadata", "tlslint"],
         )?);
     }
-    let file = root.join("tlslint.toml");
+    let file = root.join(POLICY_FILE);
     match tree.read_to_string(&file) {
         Ok(text) => layers.extend(read_layer(&file, &text, &[])?),
         Err(Refusal::Missing) => {}
         Err(refusal) => return Err(unreadable(&file, &refusal)),
     }
     Ok(layers)
+}
+
+/// The name of a policy file.
+pub const POLICY_FILE: &str = "tlslint.toml";
+
+/// The layers a package in `dir` is linted under, before its own `[package.metadata.tlslint]`:
+/// the workspace's `ws_layers`, where the nearest `tlslint.toml` between `dir` and the
+/// workspace root `root` (the package's own, or one in a directory above it) takes the place of
+/// the root's file (nearest wins, as ruff and clippy find their files; `[workspace.metadata
+/// .tlslint]` still applies). Each file is read from `tree` only.
+pub fn member_layers(
+    ws_layers: &[Layer],
+    dir: &Path,
+    root: Option<&Path>,
+    tree: &Tree,
+) -> Result<Vec<Layer>, ConfigError> {
+    let own = match nearest_policy_file(dir, root, tree)? {
+        Some(file) => Some(read_policy_file(&file, tree)?),
+        None => None,
+    };
+    let mut layers: Vec<Layer> = ws_layers
+        .iter()
+        .filter(|l| own.is_none() || !l.is_policy_file)
+        .cloned()
+        .collect();
+    layers.extend(own.flatten());
+    Ok(layers)
+}
+
+/// The `tlslint.toml` nearest to `dir` in `dir` or a directory above it below the workspace
+/// root `root` (the root's own file is a workspace layer); without a root, only `dir`'s.
+fn nearest_policy_file(
+    dir: &Path,
+    root: Option<&Path>,
+    tree: &Tree,
+) -> Result<Option<PathBuf>, ConfigError> {
+    let below_root = |d: &Path| match root {
+        Some(root) => d != root && d.starts_with(root),
+        None => d == dir,
+    };
+    for d in dir.ancestors().take_while(|d| below_root(d)) {
+        let file = d.join(POLICY_FILE);
+        match tree.check(&file) {
+            Ok(_) => return Ok(Some(file)),
+            Err(Refusal::Missing) => {}
+            Err(refusal) => return Err(unreadable(&file, &refusal)),
+        }
+    }
+    Ok(None)
+}
+
+/// The layer of the `tlslint.toml` at `file`, read from `tree`.
+fn read_policy_file(file: &Path, tree: &Tree) -> Result<Option<Layer>, ConfigError> {
+    let text = tree
+        .read_to_string(file)
+        .map_err(|e| unreadable(file, &e))?;
+    read_layer(file, &text, &[])
 }
 
 fn unreadable(path: &Path, refusal: &Refusal) -> ConfigError {
@@ -577,5 +699,41 @@ pub fn apply_level_flags(policy: &mut Policy, flags: &[crate::cli::RuleLevel]) {
                 origin: format!("the command line (`{}`)", flag.flag),
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_defaults_are_the_policys() {
+        let text: String = KEYS
+            .iter()
+            .map(|k| format!("{} = {}\n", k.name, k.default))
+            .collect();
+        let layer = read_layer(Path::new("tlslint.toml"), &text, &[])
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let (policy, excludes) = merge(&[&layer], false).unwrap_or_default();
+        let default = Policy::default();
+        assert!(policy.levels.is_empty() && excludes.entries.is_empty());
+        assert_eq!(policy.include_tests, default.include_tests);
+        assert_eq!(policy.min_tls_version, default.min_tls_version);
+        assert_eq!(policy.hsts_min_max_age, default.hsts_min_max_age);
+        assert_eq!(
+            format!("{:?}", policy.allowed_cleartext_hosts),
+            format!("{:?}", default.allowed_cleartext_hosts)
+        );
+        assert!(!dependency_policy(&[layer]).audit);
+        assert_eq!(layer_count(&text), KEYS.len(), "every key was read");
+    }
+
+    /// The number of keys of `text` the parser reads without error, one by one.
+    fn layer_count(text: &str) -> usize {
+        text.lines()
+            .filter(|line| read_layer(Path::new("tlslint.toml"), line, &[]).is_ok())
+            .count()
     }
 }

@@ -257,6 +257,15 @@ pub fn read_capped(file: File, buffer: &mut Vec<u8>) -> Result<usize, Refusal> {
     read_into(file.take(MAX_READ_BYTES + 1), buffer)
 }
 
+/// Reads standard input to its end, at most [`MAX_READ_BYTES`]: more is refused as a larger
+/// file is, so that `-` is bounded as every file is.
+pub fn read_stdin() -> Result<Vec<u8>, Refusal> {
+    let mut bytes = Vec::new();
+    let len = read_into(std::io::stdin().lock().take(MAX_READ_BYTES + 1), &mut bytes)?;
+    bytes.truncate(len);
+    Ok(bytes)
+}
+
 fn read_into(mut file: impl Read, buffer: &mut Vec<u8>) -> Result<usize, Refusal> {
     const FIRST_BYTES: usize = 64 * 1024;
     let mut len = 0;

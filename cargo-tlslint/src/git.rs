@@ -105,11 +105,7 @@ impl Repo {
     }
 
     fn run(&self, args: &[&str]) -> Result<Vec<u8>, GitError> {
-        let out = self
-            .command()
-            .args(args)
-            .output()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        let out = self.command().args(args).output().map_err(cannot_run)?;
         if !out.status.success() {
             return Err(failure(args, &out.stderr));
         }
@@ -128,7 +124,7 @@ impl Repo {
             .command_with(&config)
             .args(["rev-parse", "--git-path", rel])
             .output()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+            .map_err(cannot_run)?;
         if !out.status.success() {
             return Err(failure(&["rev-parse", "--git-path", rel], &out.stderr));
         }
@@ -196,7 +192,7 @@ impl Repo {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+            .map_err(cannot_run)?;
         let stdin = child.stdin.take();
         let writer = std::thread::spawn({
             let lines: Vec<String> = asked.iter().map(|o| format!("{o}\n")).collect();
@@ -241,9 +237,7 @@ impl Repo {
             }
         }
         let _ = writer.join();
-        let out = child
-            .wait_with_output()
-            .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        let out = child.wait_with_output().map_err(cannot_run)?;
         if !out.status.success() {
             return Err(failure(&["cat-file", "--batch"], &out.stderr));
         }
@@ -265,7 +259,9 @@ pub enum Blob {
     Missing,
 }
 
-/// A failed command, described in one line: the command, then git's first line of complaint.
+/// A failed command, described in one line: the command, then git's first line of complaint
+/// (git may explain over several lines; the first says what failed). Control characters in
+/// either (a revision or path can hold an escape sequence) are written as `\u{..}`.
 fn failure(args: &[&str], stderr: &[u8]) -> GitError {
     let stderr = String::from_utf8_lossy(stderr);
     let first = stderr
@@ -273,7 +269,18 @@ fn failure(args: &[&str], stderr: &[u8]) -> GitError {
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("no message");
-    GitError(format!("`git {}` failed: {first}", args.join(" ")))
+    GitError(format!(
+        "`git {}` failed: {}",
+        crate::plan::shown(&args.join(" ")),
+        crate::plan::shown(first)
+    ))
+}
+
+/// git could not be started at all (not installed, not on `PATH`).
+fn cannot_run(e: std::io::Error) -> GitError {
+    GitError(format!(
+        "cannot run git (is it installed and on PATH?): {e}"
+    ))
 }
 
 /// Parses `-z` listings of `META\tPATH\0` records; `meta` returns (mode, oid) or `None` to skip.

@@ -3,6 +3,7 @@
 //! Everything that touches the file system, cargo or the terminal lives here.
 
 pub mod baseline;
+pub mod cargo_target;
 pub mod cli;
 pub mod config;
 pub mod confine;
@@ -13,7 +14,9 @@ pub mod fingerprint;
 pub mod fix;
 pub mod git;
 pub mod hook;
+pub mod init;
 pub mod integrations;
+pub mod line_hash;
 pub mod manifest;
 pub mod modtree;
 pub mod paths;
@@ -21,6 +24,7 @@ pub mod plan;
 pub mod render;
 pub mod rule_meta;
 pub mod run;
+pub mod schema;
 pub mod server;
 pub mod setup_error;
 pub mod source_read;

@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use ignore::WalkState;
 use rayon::prelude::*;
@@ -31,14 +31,40 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
 /// `tree` only; a path named outside it (`../other`, `/abs`) adds its own directory to the tree,
 /// since the user chose it, but a path named inside it that leads out through a symlink is
 /// refused.
-pub fn plan_in(
+pub fn plan_in(args: &Args, cwd: &Path, paths: &[PathBuf], tree: Tree) -> Result<Plan, SetupError> {
+    plan_with(args, cwd, paths, tree, None)
+}
+
+/// The plan of standard input's `bytes` linted as the file `name` (relative to the current
+/// directory; `<stdin>` there when no name is given): the file gets the package, policy and test
+/// classification a file at that path would have, and is linted whole as a named file is. Its
+/// path is never read.
+pub fn stdin_plan(args: &Args, name: Option<&Path>, bytes: Arc<[u8]>) -> Result<Plan, SetupError> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| anyhow::anyhow!("cannot read the current directory: {e}"))?;
+    let path = normalize(&cwd.join(name.unwrap_or(Path::new(STDIN_NAME))));
+    let mut plan = plan_with(args, &cwd, &[], Tree::around(&cwd), Some(&path))?;
+    for file in plan.units.iter_mut().flat_map(|u| u.files.iter_mut()) {
+        if file.path == path {
+            file.contents = Some(bytes.clone());
+        }
+    }
+    Ok(plan)
+}
+
+/// The name standard input is shown under without `--stdin-filename`.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// [`plan_in`], with `stdin` (an absolute path, never read) as one more named file.
+fn plan_with(
     args: &Args,
     cwd: &Path,
     paths: &[PathBuf],
     mut tree: Tree,
+    stdin: Option<&Path>,
 ) -> Result<Plan, SetupError> {
     let cwd = cwd.to_path_buf();
-    for arg in paths {
+    for arg in paths.iter().map(PathBuf::as_path).chain(stdin) {
         let lexical = normalize(&cwd.join(arg));
         if !tree.holds_lexically(&lexical) {
             let dir = if lexical.is_dir() {
@@ -105,6 +131,10 @@ pub fn plan_in(
                 })
             })),
         }
+    }
+    if let Some(path) = stdin {
+        named.insert(path.to_path_buf());
+        files.push(path.to_path_buf());
     }
     let tables = ManifestTables::probe(&files, &plan.tree);
     let mut packages = Packages::default();
@@ -221,9 +251,17 @@ fn unit_for(
                 }
                 Ok(())
             };
-        if let Some(root) = workspace_root {
-            report(config::workspace_layers(root, tree))?;
-        }
+        let ws_layers = match workspace_root {
+            Some(root) => match config::workspace_layers(root, tree) {
+                Ok(found) => found,
+                Err(e) => {
+                    report(Err(e))?;
+                    Vec::new()
+                }
+            },
+            None => Vec::new(),
+        };
+        report(config::member_layers(&ws_layers, dir, workspace_root, tree))?;
         report(
             config::package_layer(&dir.join("Cargo.toml"), tree).map(|l| l.into_iter().collect()),
         )?;
@@ -252,6 +290,7 @@ fn unit_for(
                 path,
                 is_test_target,
                 module_unknown: !is_test_target,
+                ..FileEntry::default()
             }
         })
         .collect();

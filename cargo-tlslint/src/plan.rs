@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tlslint_lints::Policy;
 
@@ -27,7 +28,7 @@ pub struct Unit {
 }
 
 /// One file to lint.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct FileEntry {
     /// The path to read.
     pub path: PathBuf,
@@ -45,6 +46,12 @@ pub struct FileEntry {
     /// Whether the file was named on the command line (or staged) without `--force-exclude`:
     /// it is linted whole, test code included, whatever the policy's `exclude` says.
     pub force_included: bool,
+    /// The file's bytes when they were not read from `path` (standard input, `-`): `path` then
+    /// only names the file (for its package, policy and test classification) and is never read.
+    pub contents: Option<Arc<[u8]>>,
+    /// The cargo target (and package) the file belongs to, for cargo's JSON messages; `None`
+    /// when no package is known.
+    pub target: Option<Arc<crate::cargo_target::CargoTarget>>,
 }
 
 /// A source that could not be collected or read: reported as TLS001.

@@ -25,9 +25,14 @@ pub fn anchor(rule: &Rule) -> String {
         .collect()
 }
 
-/// The rule's documentation on the web.
+/// The rule's documentation on the web, as released with this version (the tag `vX.Y.Z`), so
+/// that a rule's page matches the binary that reported it.
 pub fn help_uri(rule: &Rule) -> String {
-    format!("{REPOSITORY}/blob/main/docs/rules.md#{}", anchor(rule))
+    format!(
+        "{REPOSITORY}/blob/v{}/docs/rules.md#{}",
+        env!("CARGO_PKG_VERSION"),
+        anchor(rule)
+    )
 }
 
 /// The text under the docs' `### What it does` heading, as one paragraph; the summary when absent.
@@ -78,6 +83,19 @@ mod tests {
     fn anchors_match_githubs_slugs() {
         let r = tlslint_lints::find_rule("TLS101").map(anchor);
         assert_eq!(r.as_deref(), Some("tls101-cert_verification_disabled"));
+    }
+
+    #[test]
+    fn help_uris_point_at_the_released_docs() {
+        let uri = tlslint_lints::find_rule("TLS101").map(help_uri);
+        assert_eq!(
+            uri.as_deref(),
+            Some(concat!(
+                "https://github.com/cargo-tlslint/cargo-tlslint/blob/v",
+                env!("CARGO_PKG_VERSION"),
+                "/docs/rules.md#tls101-cert_verification_disabled"
+            ))
+        );
     }
 
     #[test]

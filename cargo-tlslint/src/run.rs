@@ -1,7 +1,7 @@
 //! One run: collect the files (workspace or paths mode), lint them in parallel, join facts per
 //! package, apply each package's policy, render, and choose the exit status.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,13 +12,15 @@ use tlslint_lints::{
     Diagnostic, Engine, FileReport, PackageFile, PackageFiles, Policy, SourceFile, Triggers,
 };
 
+use crate::cargo_target::CargoTarget;
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
+use crate::render::sarif_invocation::Invocation;
 use crate::render::{Counts, FileFindings, Sources, github, gitlab, human, json, sarif};
-use crate::workspace;
+use crate::workspace::{self, SetupError};
 use crate::{deps, fix, integrations, manifest, paths, setup_error, source_read};
 
 /// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
@@ -42,8 +44,10 @@ pub fn run(args: &Args) -> ExitCode {
         ColorChoice::Auto => anstream::ColorChoice::Auto,
     };
     color.write_global();
-    if let Some(Command::Server(server)) = &args.command {
-        return crate::server::run(server);
+    match &args.command {
+        Some(Command::Server(server)) => return crate::server::run(server),
+        Some(Command::Init(init)) => return crate::init::run(args, init),
+        None => {}
     }
     if args.list {
         return print_stdout(&explain::list());
@@ -62,36 +66,72 @@ pub fn run(args: &Args) -> ExitCode {
         Err(e) => return tool_error(e),
     };
     if let Err(e) = args.rule_levels() {
-        return tool_error(e);
+        return stopped(args, output, e);
     }
     if args.integrations.install_hook {
         return integrations::install_hook();
     }
-    if (!args.paths.is_empty() || args.integrations.staged) && args.targets.selects_by_kind() {
-        return tool_error(
-            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`",
+    if let Some(refusal) = stdin_refusal(args) {
+        return stopped(args, output, refusal.to_string());
+    }
+    if (args.names_files() || args.integrations.staged) && args.targets.selects_by_kind() {
+        return stopped(
+            args,
+            output,
+            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`".into(),
         );
     }
     lint_and_report(args, output)
 }
 
+/// Why standard input (`-`, `--stdin-filename`) cannot be read in this run, if it cannot: it is
+/// one file, linted alone (ruff reads only standard input then; naming other paths too is
+/// refused here rather than silently ignored), and never written to.
+fn stdin_refusal(args: &Args) -> Option<&'static str> {
+    if !args.reads_stdin() {
+        return None;
+    }
+    if args.paths.iter().any(|p| p.as_os_str() != "-") || args.paths.len() > 1 {
+        return Some(
+            "`-` (standard input) is linted alone; it cannot be combined with other paths (run them separately)",
+        );
+    }
+    if args.integrations.staged {
+        return Some("`--staged` lints the index; it cannot be combined with standard input (`-`)");
+    }
+    if args.fix.fix || args.fix.show_fixes {
+        return Some(
+            "`--fix` and `--show-fixes` work on files on disk; they cannot be combined with standard input (`-`)",
+        );
+    }
+    None
+}
+
+/// The plan of the run: the staged files, standard input, the named paths or the workspace.
+fn plan_run(args: &Args) -> Result<(Plan, Option<tempfile::TempDir>), SetupError> {
+    if args.integrations.staged {
+        integrations::staged_plan(args).map(|(plan, dir)| (plan, Some(dir)))
+    } else if args.reads_stdin() {
+        let bytes = confine::read_stdin()
+            .map_err(|e| anyhow::anyhow!("cannot read standard input: {e}"))?;
+        paths::stdin_plan(args, args.stdin_filename.as_deref(), bytes.into()).map(|p| (p, None))
+    } else if args.paths.is_empty() {
+        workspace::plan(args).map(|p| (p, None))
+    } else {
+        paths::plan(args).map(|p| (p, None))
+    }
+}
+
 /// Plans the run, lints, filters, audits, prints the report and chooses the exit status.
 fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     let started = Instant::now();
-    let mut staged_dir = None;
-    let planned = if args.integrations.staged {
-        integrations::staged_plan(args).map(|(plan, dir)| {
-            staged_dir = Some(dir);
-            plan
-        })
-    } else if args.paths.is_empty() {
-        workspace::plan(args)
-    } else {
-        paths::plan(args)
-    };
-    let plan = match planned {
-        Ok(plan) => plan,
+    let (mut plan, staged_dir) = match plan_run(args) {
+        Ok(planned) => planned,
         Err(e) => {
+            if output.format == MessageFormat::Sarif {
+                let (message, place) = setup_error::summary(&e);
+                write_failure_log(args, &Invocation::failed(message, place));
+            }
             let _ = write!(
                 anstream::stderr(),
                 "{}",
@@ -100,11 +140,20 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    if output.format == MessageFormat::Json
+        && !output.render_diagnostics
+        && args.names_files()
+        && !args.integrations.staged
+    {
+        crate::cargo_target::attach(&mut plan);
+    }
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
-    if audit_wanted && !args.paths.is_empty() {
-        return tool_error(
-            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS",
+    if audit_wanted && args.names_files() {
+        return stopped(
+            args,
+            output,
+            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS".into(),
         );
     }
     if args.fix.show_fixes {
@@ -112,7 +161,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
     }
     let fixed = match args.fix.fix.then(|| fix::apply(args, &plan)).transpose() {
         Ok(fixed) => fixed,
-        Err(e) => return tool_error(e),
+        Err(e) => return stopped(args, output, e),
     };
     let mut outcome = lint(&plan);
     let quieted = match integrations::filter(&args.integrations, &plan, &mut outcome.files) {
@@ -139,7 +188,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
             });
         }
         Ok(filtered) => filtered.quieted,
-        Err(e) => return tool_error(crate::render::redacted_message(&e)),
+        Err(e) => return stopped(args, output, e),
     };
     let audit_started = Instant::now();
     let audit = match audit_wanted
@@ -147,7 +196,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         .transpose()
     {
         Ok(audit) => audit,
-        Err(e) => return tool_error(format!("{e:#}")),
+        Err(e) => return stopped(args, output, format!("{e:#}")),
     };
     let audit_time = audit_started.elapsed();
     let counts = Counts::of(&outcome.files);
@@ -156,6 +205,14 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         || audit
             .as_ref()
             .is_some_and(|a| a.fails(args.deny_warnings()));
+    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
+    let exit = if outcome.io_error || unfixed {
+        EXIT_ERROR
+    } else if failed && !args.integrations.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    };
     let report = Report {
         args,
         output,
@@ -165,6 +222,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         quieted: &quieted,
         counts,
         failed,
+        exit,
         fixing: fixed.is_some(),
     };
     if let Err(e) = report.write(&mut report.sources()) {
@@ -200,20 +258,32 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         }
     }
     drop(staged_dir);
-    let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
-    ExitCode::from(if outcome.io_error || unfixed {
-        EXIT_ERROR
-    } else if failed && !args.integrations.exit_zero {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
+    ExitCode::from(exit)
 }
 
 /// Prints `error: {message}` and gives the tool-error exit status.
 fn tool_error(message: impl std::fmt::Display) -> ExitCode {
     let _ = writeln!(anstream::stderr(), "error: {message}");
     ExitCode::from(EXIT_ERROR)
+}
+
+/// Ends a run that an error stopped: prints `error: {message}` (redacted: git and cargo quote
+/// what they failed on) and, under `--message-format sarif`, still writes a valid log whose
+/// invocation carries the error, so that an upload job (`--exit-zero`) shows why.
+fn stopped(args: &Args, output: Output, message: String) -> ExitCode {
+    let message = crate::render::redacted_message(&message);
+    if output.format == MessageFormat::Sarif {
+        write_failure_log(args, &Invocation::failed(message.clone(), None));
+    }
+    tool_error(message)
+}
+
+/// Writes the SARIF log of a run stopped by an error (a failure to write it is reported, the
+/// status stays 2).
+fn write_failure_log(args: &Args, invocation: &Invocation) {
+    if let Err(e) = write_report(args, &sarif::failure(invocation)) {
+        let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
+    }
 }
 
 /// Everything the report of a finished run is made from.
@@ -227,6 +297,8 @@ struct Report<'r> {
     counts: Counts,
     /// Whether the run fails on its findings (before `--exit-zero`).
     failed: bool,
+    /// The exit status the run ends with.
+    exit: u8,
     /// Whether `--fix` ran (it ends with its own summary of what is left).
     fixing: bool,
 }
@@ -264,7 +336,8 @@ impl Report<'_> {
         match self.output.format {
             _ if for_people => self.write_for_people(sources),
             MessageFormat::Sarif => {
-                let mut log = sarif::render(files, &plan.root, self.quieted);
+                let invocation = Invocation::of_plan(plan, self.exit, Engine::unparsable_rule());
+                let mut log = sarif::render(files, sources, &plan.root, self.quieted, &invocation);
                 if let Some(audit) = self.audit {
                     log = deps::sarif::extend(
                         &log,
@@ -334,10 +407,22 @@ impl Report<'_> {
             anonymize_line_numbers: false,
         };
         let manifest = self.plan.root.join("Cargo.toml").display().to_string();
+        let targets: HashMap<&str, &CargoTarget> = self
+            .plan
+            .units
+            .iter()
+            .flat_map(|u| &u.files)
+            .filter_map(|f| Some((f.display.as_str(), f.target.as_deref()?)))
+            .collect();
         let mut out = String::new();
         for file in &self.outcome.files {
+            let origin = targets
+                .get(file.display.as_str())
+                .map_or(json::Origin::Manifest(&manifest), |t| {
+                    json::Origin::Target(t)
+                });
             for d in file.diagnostics.iter().filter(|d| d.suppressed.is_none()) {
-                out.push_str(&json::message_styled(d, file, sources, &manifest, rendered));
+                out.push_str(&json::message_styled(d, file, sources, origin, rendered));
                 out.push('\n');
             }
         }
@@ -542,10 +627,7 @@ fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
         let text = path.as_deref().and_then(|p| tree.read_to_string(p).ok());
         let mut report = FileReport {
             path: display.to_string(),
-            diagnostics: problems
-                .iter()
-                .map(|p| problem_diagnostic(engine, p))
-                .collect(),
+            diagnostics: problems.iter().map(|p| problem_diagnostic(p)).collect(),
             ..FileReport::default()
         };
         report.diagnostics.sort_by_key(|d| d.primary.range.start);
@@ -578,9 +660,9 @@ fn merge_same_file(files: &mut Vec<FileFindings>) {
     *files = merged;
 }
 
-fn problem_diagnostic(engine: &Engine, p: &Problem) -> Diagnostic {
+fn problem_diagnostic(p: &Problem) -> Diagnostic {
     let mut d = Diagnostic::new(
-        engine.unparsable_rule(),
+        Engine::unparsable_rule(),
         format!("{} `{}`: {}", p.verb, p.display, p.reason),
         p.range.clone().unwrap_or(0..0),
     )
@@ -620,7 +702,7 @@ fn lint_one(
             unit.tree.open(&file.path)
         }
     };
-    let read = source_read::with_bytes(open, |bytes| match std::str::from_utf8(bytes) {
+    let keep = |bytes: &[u8]| match std::str::from_utf8(bytes) {
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
             Some(kind) => Kept::Manifest(kind, text.to_string()),
@@ -628,12 +710,16 @@ fn lint_one(
                 Kept::Source(text.to_string(), triggers)
             }),
         },
-    });
+    };
+    let read = match &file.contents {
+        Some(bytes) => Ok(keep(bytes)),
+        None => source_read::with_bytes(open, keep),
+    };
     let (text, triggers) = match read {
         Err(refusal) => {
             linted.io_error = refusal.is_io();
             let mut d = Diagnostic::new(
-                engine.unparsable_rule(),
+                Engine::unparsable_rule(),
                 format!("cannot read `{}`: {refusal}", file.display),
                 0..0,
             )
@@ -646,7 +732,7 @@ fn lint_one(
         }
         Ok(Kept::NotUtf8(at)) => {
             let mut d = Diagnostic::new(
-                engine.unparsable_rule(),
+                Engine::unparsable_rule(),
                 format!(
                     "cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})",
                     file.display
@@ -666,7 +752,7 @@ fn lint_one(
                 .report
                 .diagnostics
                 .iter()
-                .any(|d| d.rule == engine.unparsable_rule());
+                .any(|d| d.rule == Engine::unparsable_rule());
             linted.text = Some(text);
             return linted;
         }
@@ -674,7 +760,7 @@ fn lint_one(
     };
     if text.len() > MAX_FILE_BYTES {
         let mut d = Diagnostic::new(
-            engine.unparsable_rule(),
+            Engine::unparsable_rule(),
             format!(
                 "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
                 file.display,
@@ -747,12 +833,16 @@ impl PackageFiles for UnitFiles<'_> {
         let read = self.read.get_or_insert_with(|| {
             candidate_files(unit, root)
                 .par_iter()
-                .filter(|(_, path, _)| path.extension().is_some_and(|x| x == "rs"))
-                .filter_map(|(display, path, is_test_target)| {
+                .filter(|c| c.path.extension().is_some_and(|x| x == "rs") || c.contents.is_some())
+                .filter_map(|c| {
+                    let text = match &c.contents {
+                        Some(bytes) => std::str::from_utf8(bytes).ok()?.to_string(),
+                        None => unit.tree.read_to_string(&c.path).ok()?,
+                    };
                     Some(PackageFile {
-                        path: display.clone(),
-                        text: unit.tree.read_to_string(path).ok()?,
-                        is_test_target: *is_test_target,
+                        path: c.display.clone(),
+                        text,
+                        is_test_target: c.is_test_target,
                     })
                 })
                 .collect()
@@ -768,13 +858,27 @@ impl PackageFiles for UnitFiles<'_> {
     }
 }
 
-/// The files a constant or a call may live in (display path, path, whether in a test target):
-/// the unit's own files, and in paths mode every `.rs` file under the package directory.
-fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf, bool)> {
-    let mut files: Vec<(String, std::path::PathBuf, bool)> = unit
+/// A file a constant or a call may live in: its display path, its path, whether it is in a test
+/// target, and its bytes when they are not read from the path (standard input).
+struct Candidate {
+    display: String,
+    path: std::path::PathBuf,
+    is_test_target: bool,
+    contents: Option<std::sync::Arc<[u8]>>,
+}
+
+/// The files a constant or a call may live in: the unit's own files, and in paths mode every
+/// `.rs` file under the package directory.
+fn candidate_files(unit: &Unit, root: &Path) -> Vec<Candidate> {
+    let mut files: Vec<Candidate> = unit
         .files
         .iter()
-        .map(|f| (f.display.clone(), f.path.clone(), f.is_test_target))
+        .map(|f| Candidate {
+            display: f.display.clone(),
+            path: f.path.clone(),
+            is_test_target: f.is_test_target,
+            contents: f.contents.clone(),
+        })
         .collect();
     if !unit.dir.as_os_str().is_empty() && unit.dir.join("Cargo.toml").is_file() {
         let src = unit.dir.join("src");
@@ -784,8 +888,13 @@ fn candidate_files(unit: &Unit, root: &Path) -> Vec<(String, std::path::PathBuf,
             .flatten()
         {
             let p = entry.path();
-            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|(_, f, _)| f == p) {
-                files.push((display_path(root, p), p.to_path_buf(), false));
+            if p.extension().is_some_and(|x| x == "rs") && !files.iter().any(|f| f.path == p) {
+                files.push(Candidate {
+                    display: display_path(root, p),
+                    path: p.to_path_buf(),
+                    is_test_target: false,
+                    contents: None,
+                });
             }
         }
     }

@@ -3,7 +3,8 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::render::{redacted, redacted_message};
+use crate::render::sarif_invocation::Place;
+use crate::render::{Text, redacted, redacted_message};
 use crate::workspace::SetupError;
 
 /// The text to print for a setup error. The snippet's text, the message and any tool's error
@@ -41,4 +42,30 @@ pub fn render(e: &SetupError, color: bool) -> String {
     };
     out.push('\n');
     out
+}
+
+/// A setup error in one line for machine outputs (the SARIF invocation's notification), redacted,
+/// with its place when it has one: (file, line, column); the file relative to
+/// `GITHUB_WORKSPACE` when it lies there.
+pub fn summary(e: &SetupError) -> (String, Option<Place>) {
+    match e {
+        SetupError::Config(c) => {
+            let path = c.path.display().to_string();
+            let place = (!c.text.is_empty()).then(|| {
+                let (start, _) = Text::new(c.text.clone()).positions(&c.range);
+                let uri = crate::render::ci::relative_to_env(
+                    std::path::Path::new(""),
+                    &path,
+                    "GITHUB_WORKSPACE",
+                );
+                (
+                    crate::render::sarif::uri_of(&crate::plan::shown(&uri)),
+                    start.line,
+                    start.col,
+                )
+            });
+            (redacted_message(&c.message), place)
+        }
+        SetupError::Other(e) => (redacted_message(&format!("{e:#}")), None),
+    }
 }

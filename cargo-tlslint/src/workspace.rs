@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use cargo_metadata::{Metadata, MetadataCommand, Package};
 
+use crate::cargo_target::CargoTarget;
 use crate::cli::Args;
 use crate::config::{self, ConfigError};
 use crate::confine::Tree;
@@ -72,7 +73,12 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             Some(_) => None,
             None => config::package_layer(&manifest, &plan.tree)?,
         };
-        let mut layers: Vec<&config::Layer> = ws_layers.iter().collect();
+        let dir = manifest.parent().unwrap_or(&root).to_path_buf();
+        let member_layers = match pinned {
+            Some(_) => ws_layers.clone(),
+            None => config::member_layers(&ws_layers, &dir, Some(&root), &plan.tree)?,
+        };
+        let mut layers: Vec<&config::Layer> = member_layers.iter().collect();
         layers.extend(pkg_layer.as_ref());
         let (mut policy, excludes) =
             config::merge(&layers, args.include_tests()).map_err(|e| anyhow::anyhow!(e))?;
@@ -87,6 +93,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             .filter(|t| args.targets.selects(t, policy.include_tests))
         {
             let is_test_target = targets::Kind::of(target).is_test();
+            let cargo_target = CargoTarget::new(package, target);
             let src = target.src_path.clone().into_std_path_buf();
             for (path, in_test) in
                 modtree::walk(&src, &plan.tree, &mut seen, &display, &mut plan.problems)
@@ -95,23 +102,20 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                     display: display(&path),
                     path,
                     is_test_target: is_test_target || in_test,
-                    module_unknown: false,
-                    walked: false,
-                    force_included: false,
+                    target: Some(cargo_target.clone()),
+                    ..FileEntry::default()
                 });
             }
         }
         files.push(FileEntry {
             display: display(&manifest),
             path: manifest.clone(),
-            is_test_target: false,
-            module_unknown: false,
-            walked: false,
-            force_included: false,
+            target: CargoTarget::default_of(package),
+            ..FileEntry::default()
         });
         plan.units.push(Unit {
             name: package.name.to_string(),
-            dir: manifest.parent().unwrap_or(&root).to_path_buf(),
+            dir,
             policy,
             excludes,
             files,
@@ -139,6 +143,7 @@ fn add_workspace_files(plan: &mut Plan) {
     let Some(unit) = plan.units.get_mut(index) else {
         return;
     };
+    let target = unit.files.iter().rev().find_map(|f| f.target.clone());
     let mut extra = vec![root.join("Cargo.lock")];
     if !root_is_package {
         extra.push(root_manifest);
@@ -148,10 +153,8 @@ fn add_workspace_files(plan: &mut Plan) {
             unit.files.push(FileEntry {
                 display: display_path(&root, &path),
                 path,
-                is_test_target: false,
-                module_unknown: false,
-                walked: false,
-                force_included: false,
+                target: target.clone(),
+                ..FileEntry::default()
             });
         }
     }
@@ -159,7 +162,13 @@ fn add_workspace_files(plan: &mut Plan) {
 
 /// `--manifest-path`, or the nearest `Cargo.toml` above the current directory.
 fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
-    if let Some(path) = &args.manifest.manifest_path {
+    find_manifest(args.manifest.manifest_path.as_deref())
+}
+
+/// The manifest `given` (checked to exist), or the nearest `Cargo.toml` above the current
+/// directory.
+pub fn find_manifest(given: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = given {
         let path = std::path::absolute(path)
             .with_context(|| format!("invalid manifest path `{}`", path.display()))?;
         if !path.is_file() {
@@ -184,7 +193,7 @@ fn manifest_path(args: &Args) -> anyhow::Result<PathBuf> {
 /// another user can write: cargo and rustup read `.cargo/config.toml` and `rust-toolchain.toml`
 /// from the current directory and every parent, so neither the scanned tree's nor a shared
 /// temporary directory's may apply. rustup may not install a toolchain on the way.
-fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
+pub fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
     let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
     let mut command = MetadataCommand::new();
     command

@@ -19,7 +19,7 @@ pub fn message(
 ) -> String {
     let report = audit.reports.iter().find(|r| r.dir == audit.dirs[pkg]);
     let manifest = audit.dirs[pkg].join("Cargo.toml").display().to_string();
-    let line = json::message(d, file, sources, &manifest);
+    let line = json::message(d, file, sources, json::Origin::Manifest(&manifest));
     let Ok(mut value) = serde_json::from_str::<Value>(&line) else {
         return line;
     };

@@ -473,6 +473,7 @@ fn collect(
                 module_unknown: false,
                 walked: false,
                 force_included: false,
+                ..FileEntry::default()
             });
             cfgs.push(file_cfgs);
         }

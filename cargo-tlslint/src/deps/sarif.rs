@@ -8,8 +8,8 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::Audit;
-use crate::fingerprint;
 use crate::render::sarif;
+use crate::{fingerprint, line_hash};
 
 /// Adds the audit's findings to the SARIF log `log` (as rendered for the workspace).
 pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
@@ -28,16 +28,21 @@ pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {
         };
         let path = paths.get(file.display.as_str()).copied();
         let under_home = path.and_then(|p| p.strip_prefix(cargo_home).ok());
-        let uri = under_home.map_or_else(
+        let uri = sarif::uri_of(&under_home.map_or_else(
             || file.display.clone(),
             |rel| rel.to_string_lossy().replace('\\', "/"),
-        );
+        ));
+        let hashes = file
+            .text
+            .as_ref()
+            .map(|t| line_hash::line_hashes(t.as_str()));
         for (d, fp) in file
             .diagnostics
             .iter()
             .zip(fingerprint::unique_fingerprints(file))
         {
             let mut result = sarif::result(d, file, &uri, &fp);
+            sarif::add_line_hash(&mut result, d, file, hashes.as_deref());
             if under_home.is_some() {
                 result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] =
                     json!("CARGO_HOME");

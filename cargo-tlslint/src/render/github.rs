@@ -109,7 +109,7 @@ mod tests {
     fn multi_line_findings_have_no_columns() {
         let text = "fn f() {\n    a(\n        b)\n}\n";
         let d = Diagnostic::new(
-            tlslint_lints::Engine::new().unparsable_rule(),
+            tlslint_lints::Engine::unparsable_rule(),
             "msg, with: 100%",
             13..26,
         );

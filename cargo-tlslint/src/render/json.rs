@@ -5,20 +5,32 @@ use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Label};
 
 use super::{FileFindings, Sources, Text, human, suggestion};
+use crate::cargo_target::CargoTarget;
+
+/// The package and target a message is about: the file's cargo target, or, for a file of no
+/// known package, its manifest alone (the message then has an empty `package_id` and a `lib`
+/// target without a name whose `src_path` is the file).
+#[derive(Clone, Copy, Debug)]
+pub enum Origin<'a> {
+    /// The cargo target the file belongs to.
+    Target(&'a CargoTarget),
+    /// No package known: the manifest to name.
+    Manifest(&'a str),
+}
 
 /// Renders one finding as a cargo `compiler-message` line.
 pub fn message(
     d: &Diagnostic,
     file: &FileFindings,
     sources: &mut Sources,
-    manifest_path: &str,
+    origin: Origin<'_>,
 ) -> String {
     let style = human::Style {
         color: false,
         short: false,
         anonymize_line_numbers: false,
     };
-    message_styled(d, file, sources, manifest_path, style)
+    message_styled(d, file, sources, origin, style)
 }
 
 /// Renders one finding as a cargo `compiler-message` line, its `rendered` text in `style`: ANSI
@@ -28,7 +40,7 @@ pub fn message_styled(
     d: &Diagnostic,
     file: &FileFindings,
     sources: &mut Sources,
-    manifest_path: &str,
+    origin: Origin<'_>,
     style: human::Style,
 ) -> String {
     let rendered = human::render(d, file, sources, style);
@@ -64,11 +76,27 @@ pub fn message_styled(
     } else {
         "warning"
     };
+    let (package_id, manifest_path, target) = match origin {
+        Origin::Target(t) => (
+            t.package_id.as_str(),
+            t.manifest_path.display().to_string(),
+            serde_json::to_value(&t.target).unwrap_or(Value::Null),
+        ),
+        Origin::Manifest(manifest) => {
+            let src_path = if file.path.as_os_str().is_empty() {
+                file.display.clone()
+            } else {
+                file.path.display().to_string()
+            };
+            let target = json!({ "kind": ["lib"], "crate_types": ["lib"], "name": "", "src_path": src_path, "edition": "2024", "doc": false, "doctest": false, "test": false });
+            ("", manifest.to_string(), target)
+        }
+    };
     json!({
         "reason": "compiler-message",
-        "package_id": "",
+        "package_id": package_id,
         "manifest_path": manifest_path,
-        "target": { "kind": ["lib"], "crate_types": ["lib"], "name": "", "src_path": file.display, "edition": "2024", "doc": false, "doctest": false, "test": false },
+        "target": target,
         "message": {
             "$message_type": "diagnostic",
             "message": d.message,

@@ -7,6 +7,7 @@ pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod sarif_invocation;
 pub mod suggestion;
 mod text;
 

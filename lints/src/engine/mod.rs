@@ -121,13 +121,7 @@ impl Engine {
 
     /// The engine with `lints`, which must include a rule for each engine [`Role`].
     fn with(lints: &'static [&'static Lint]) -> Engine {
-        let role = |role: Role| {
-            lints
-                .iter()
-                .find(|l| matches!(l.check, Check::Engine(r) if r == role))
-                .map(|l| l.rule)
-                .unwrap_or_else(|| panic!("the registry has no rule for {role:?}"))
-        };
+        let role = |r: Role| role(lints, r);
         Engine {
             lints,
             rules: lints.iter().map(|l| l.rule).collect(),
@@ -154,8 +148,8 @@ impl Engine {
 
     /// The rule a file that cannot be read or parsed is reported under (the caller reports
     /// files it cannot read under it too).
-    pub fn unparsable_rule(&self) -> &'static Rule {
-        self.unparsable
+    pub fn unparsable_rule() -> &'static Rule {
+        role(RULES, Role::Unparsable)
     }
 
     fn suppress_rules(&self) -> suppress::Rules<'_> {
@@ -301,6 +295,16 @@ impl Engine {
         self.finalize(&mut report, file.text, file.policy);
         report
     }
+}
+
+/// The rule of `lints` that the engine reports in `role` (the registry has one for each role: a
+/// unit test of the registry checks it).
+fn role(lints: &[&'static Lint], role: Role) -> &'static Rule {
+    lints
+        .iter()
+        .find(|l| matches!(l.check, Check::Engine(r) if r == role))
+        .map(|l| l.rule)
+        .unwrap_or_else(|| panic!("the registry has no rule for {role:?}"))
 }
 
 /// A package of one file.

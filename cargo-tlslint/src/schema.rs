@@ -1,0 +1,162 @@
+//! The JSON Schema (draft-07, which Taplo / Even Better TOML read) of the policy:
+//! `schema/tlslint.schema.json`, rendered from the policy's keys ([`crate::config::KEYS`], the
+//! list the parser checks keys against) and the rule registry (every rule's code and names under
+//! `lints`). `tests/schema.rs` checks the file against this rendering (`TLSLINT_BLESS=1`
+//! rewrites it) and checks, with a JSON Schema validator, that the schema and the parser accept
+//! the same values.
+
+use serde_json::{Map, Value, json};
+use tlslint_lints::{Level, RULES};
+
+use crate::config::{ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS};
+use crate::rule_meta;
+
+/// The schema's path in the repository.
+pub const PATH: &str = "schema/tlslint.schema.json";
+
+/// Where this version's schema is published: the file at the release tag.
+pub fn url() -> String {
+    let raw = rule_meta::REPOSITORY.replacen(
+        "https://github.com/",
+        "https://raw.githubusercontent.com/",
+        1,
+    );
+    format!("{raw}/v{}/{PATH}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The schema, as the file holds it (pretty-printed, with a final newline).
+pub fn render() -> String {
+    let mut properties = Map::new();
+    for key in KEYS {
+        let mut property = json!({
+            "description": key.doc,
+            "allOf": [serde_json::from_str::<Value>(key.schema).unwrap_or(Value::Null)],
+        });
+        if let Ok(default) = toml::from_str::<Map<String, Value>>(&format!("v = {}", key.default))
+            && let Some(v) = default.get("v")
+        {
+            property["default"] = v.clone();
+        }
+        properties.insert(key.name.to_string(), property);
+    }
+    let policy = json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    });
+    let metadata = json!({
+        "type": "object",
+        "properties": { "metadata": {
+            "type": "object",
+            "properties": { "tlslint": { "$ref": "#/definitions/policy" } },
+        }},
+    });
+    let schema = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": url(),
+        "title": "cargo-tlslint policy",
+        "description": "tlslint.toml, and the [workspace.metadata.tlslint] and [package.metadata.tlslint] tables of Cargo.toml (#/definitions/manifest)",
+        "$ref": "#/definitions/policy",
+        "definitions": {
+            "policy": policy,
+            "lints": lints(),
+            "level": level(),
+            "dependencies": dependencies(),
+            "manifest": {
+                "description": "the tlslint tables of a Cargo.toml",
+                "type": "object",
+                "properties": { "package": metadata, "workspace": metadata },
+            },
+        },
+    });
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&schema).unwrap_or_default()
+    )
+}
+
+/// The `lints` table: each rule by its code (upper or lower case) and its name (snake or kebab
+/// case), as the parser finds rules.
+fn lints() -> Value {
+    let mut properties = Map::new();
+    for rule in RULES {
+        let spellings = [
+            rule.code.to_string(),
+            rule.code.to_ascii_lowercase(),
+            rule.name.to_string(),
+            rule.name.replace('_', "-"),
+        ];
+        for spelling in spellings {
+            properties.insert(
+                spelling,
+                json!({
+                    "description": format!("{} `{}` ({} by default): {}", rule.code, rule.name, rule.default_level.as_str(), rule.summary),
+                    "$ref": "#/definitions/level",
+                }),
+            );
+        }
+    }
+    json!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// A rule's level: a name, or cargo's `{ level = "…", priority = N }`.
+fn level() -> Value {
+    let names: Vec<&str> = [Level::Allow, Level::Warn, Level::Deny, Level::Forbid]
+        .iter()
+        .map(|l| l.as_str())
+        .collect();
+    json!({
+        "oneOf": [
+            { "type": "string", "enum": names },
+            {
+                "type": "object",
+                "required": ["level"],
+                "properties": { "level": { "type": "string", "enum": names }, "priority": { "type": "integer" } },
+                "additionalProperties": false,
+            },
+        ],
+    })
+}
+
+/// `dependencies`: a boolean, or the table with `audit` and the allow-list.
+fn dependencies() -> Value {
+    let mut entry = Map::new();
+    for key in ALLOW_ENTRY_KEYS {
+        entry.insert(
+            key.to_string(),
+            match *key {
+                "version" => json!({ "type": "string", "description": "the versions covered (a cargo version requirement); every version when absent" }),
+                "reason" => json!({ "type": "string", "pattern": "\\S", "description": "why the crate's findings are accepted" }),
+                _ => json!({ "type": "string", "minLength": 1, "description": "the crate's name" }),
+            },
+        );
+    }
+    let mut table = Map::new();
+    for key in DEPENDENCY_KEYS {
+        table.insert(
+            key.to_string(),
+            match *key {
+                "audit" => json!({ "type": "boolean", "description": "audit the dependencies on every run, as --dependencies does" }),
+                _ => json!({
+                    "type": "array",
+                    "description": "crates whose findings are accepted",
+                    "items": {
+                        "type": "object",
+                        "required": ["crate", "reason"],
+                        "properties": entry,
+                        "additionalProperties": false,
+                    },
+                }),
+            },
+        );
+    }
+    json!({
+        "type": ["boolean", "object"],
+        "properties": table,
+        "additionalProperties": false,
+    })
+}
