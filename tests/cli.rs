@@ -1304,3 +1304,42 @@ fn init_writes_at_the_workspace_root_from_a_member() {
         "`--manifest-path` of a member names its workspace"
     );
 }
+
+/// A helper's parameter is judged by its callers in other files, including files with no trigger
+/// word (read in the package phase), through a caller that passes its own parameter on.
+#[test]
+fn a_parameter_is_judged_by_callers_in_other_files() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/net.rs",
+            "pub(crate) fn make_client(insecure: bool) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().danger_accept_invalid_certs(insecure)\n}\n\npub(crate) fn quiet(insecure: bool) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().danger_accept_invalid_hostnames(insecure)\n}\n",
+        )
+        .file(
+            "src/main.rs",
+            "mod net;\nmod setup;\n\nfn main() {\n    let _ = setup::client(true);\n    let _ = net::quiet(false);\n}\n",
+        )
+        .file(
+            "src/setup.rs",
+            "pub(crate) fn client(debug: bool) -> reqwest::ClientBuilder {\n    crate::net::make_client(debug)\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.finding_lines(), vec!["TLS101 src/net.rs:2:32"]);
+    assert!(
+        out.stderr.contains(
+            " ::: src/main.rs:5:27\n  |\n5 |     let _ = setup::client(true);\n  |                           ---- `true` is passed to `debug` here"
+        ) && out.stderr.contains(
+            " ::: src/setup.rs:2:29\n  |\n2 |     crate::net::make_client(debug)\n  |                             ----- `debug` is passed on to `make_client` here"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `insecure` is a parameter of `make_client`, and `true` reaches it from 1 call"
+        ),
+        "{}",
+        out.stderr
+    );
+}

@@ -78,11 +78,79 @@ fn check_golden(name: &str, actual: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    let (expected, actual) = if name.ends_with(".sarif") {
+        (sarif_without_rules(&expected), sarif_without_rules(actual))
+    } else {
+        (expected, actual.to_string())
+    };
     if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), actual);
+        let diff = similar::TextDiff::from_lines(expected.as_str(), &actual);
         panic!(
             "{name} differs from its golden (TLSLINT_BLESS=1 to update):\n{}",
             diff.unified_diff()
+        );
+    }
+}
+
+/// A SARIF log without what follows the rule registry (the rules' metadata, and the indexes into
+/// it), so that adding or documenting a rule does not change every SARIF golden;
+/// `sarif_rules_are_the_registry` checks that part. Each index is checked against its rule id
+/// before it is dropped.
+fn sarif_without_rules(text: &str) -> String {
+    let mut log: serde_json::Value = serde_json::from_str(text).expect("SARIF is JSON");
+    for run in log["runs"].as_array_mut().into_iter().flatten() {
+        let ids: Vec<serde_json::Value> = run["tool"]["driver"]["rules"]
+            .as_array()
+            .map(|rules| rules.iter().map(|r| r["id"].clone()).collect())
+            .unwrap_or_default();
+        run["tool"]["driver"]["rules"] = serde_json::json!("<the rule registry>");
+        for result in run["results"].as_array_mut().into_iter().flatten() {
+            if let Some(i) = result.get("ruleIndex").and_then(|i| i.as_u64()) {
+                assert_eq!(ids.get(i as usize), result.get("ruleId"), "ruleIndex {i}");
+            }
+            if let Some(r) = result.as_object_mut() {
+                r.remove("ruleIndex");
+            }
+        }
+        for invocation in run["invocations"].as_array_mut().into_iter().flatten() {
+            for o in invocation["ruleConfigurationOverrides"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+            {
+                let descriptor = &mut o["descriptor"];
+                if let Some(i) = descriptor.get("index").and_then(|i| i.as_u64()) {
+                    assert_eq!(ids.get(i as usize), descriptor.get("id"), "descriptor {i}");
+                }
+                if let Some(d) = descriptor.as_object_mut() {
+                    d.remove("index");
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&log).expect("serialise")
+}
+
+#[test]
+fn sarif_rules_are_the_registry() {
+    let (_tmp, ws) = fixture();
+    let out = tlslint(&ws, &["--message-format", "sarif"], &[]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("sarif is json");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert_eq!(rules.len(), tlslint_lints::RULES.len());
+    for (rule, registered) in rules.iter().zip(tlslint_lints::RULES) {
+        assert_eq!(rule["id"], registered.code);
+        assert_eq!(rule["name"], registered.name);
+        assert_eq!(rule["shortDescription"]["text"], registered.summary);
+        let help = rule["help"]["markdown"].as_str().unwrap_or_default();
+        assert!(help.contains("### What it does"), "{}", registered.code);
+        let uri = rule["helpUri"].as_str().unwrap_or_default();
+        assert!(
+            uri.contains(&registered.code.to_ascii_lowercase()),
+            "{}: {uri}",
+            registered.code
         );
     }
 }

@@ -37,11 +37,23 @@ pub(crate) fn wanted(reports: &[FileReport], calls: &[CallFact]) -> BTreeSet<Str
     waiting.chain(passed_on).collect()
 }
 
-/// A value that reaches a parameter: what it is, and the call that passes it.
+/// A value that reaches a parameter: what it is, the call that passes it and the parameter it is
+/// passed to, and the calls on the way that pass it on (nearest the sink first).
 struct Reaching<'c> {
     value: &'c ArgValue,
     call: &'c CallFact,
     arg: Range<usize>,
+    to: String,
+    on_the_way: Vec<Hop<'c>>,
+}
+
+/// A call that passes a parameter of its own function (`from`) on to the next function (`to`).
+#[derive(Clone)]
+struct Hop<'c> {
+    call: &'c CallFact,
+    arg: Range<usize>,
+    from: String,
+    to: String,
 }
 
 /// The values that reach `parameter` from the calls, following callers that pass a parameter of
@@ -54,10 +66,10 @@ fn reaching<'c>(
 ) -> Vec<Reaching<'c>> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut frontier = vec![parameter.clone()];
+    let mut frontier: Vec<(Parameter, Vec<Hop<'c>>)> = vec![(parameter.clone(), Vec::new())];
     for _ in 0..MAX_HOPS {
         let mut next = Vec::new();
-        for p in frontier {
+        for (p, path) in frontier {
             if !seen.insert(p.clone()) {
                 continue;
             }
@@ -66,11 +78,22 @@ fn reaching<'c>(
                     continue;
                 };
                 match value {
-                    ArgValue::Parameter(outer) => next.push(outer.clone()),
+                    ArgValue::Parameter(outer) => {
+                        let mut path = path.clone();
+                        path.push(Hop {
+                            call,
+                            arg: arg.clone(),
+                            from: outer.name.clone(),
+                            to: p.function.clone(),
+                        });
+                        next.push((outer.clone(), path));
+                    }
                     _ => out.push(Reaching {
                         value,
                         call,
                         arg: arg.clone(),
+                        to: p.name.clone(),
+                        on_the_way: path.clone(),
                     }),
                 }
             }
@@ -94,9 +117,9 @@ pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
                 continue;
             };
             let values = reaching(parameter, calls, d.finding.in_test_code);
-            let label = |r: &Reaching<'_>, text: String| Label {
-                file: (r.call.path != report.path).then(|| r.call.path.clone()),
-                range: r.arg.clone(),
+            let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
+                file: (call.path != report.path).then(|| call.path.clone()),
+                range: range.clone(),
                 text,
             };
             let dangerous_callers: Vec<&Reaching<'_>> = values
@@ -124,8 +147,9 @@ pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
             match runtime {
                 Some((r, origin)) => {
                     finding.secondary.push(label(
-                        r,
-                        format!("`{}` gets a value decided at run time here", parameter.name),
+                        r.call,
+                        &r.arg,
+                        format!("`{}` gets a value decided at run time here", r.to),
                     ));
                     finding.notes.push(format!(
                         "`{}` is called with a value decided at run time: {origin}",
@@ -140,34 +164,48 @@ pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
     }
 }
 
-/// The finding for a dangerous constant that callers pass, labelled at each of them.
+/// The finding for a dangerous constant that callers pass, labelled at each of them and at the
+/// calls that pass it on.
 fn constant(
     mut finding: Diagnostic,
     parameter: &Parameter,
     dangerous: &Const,
     callers: &[&Reaching<'_>],
-    label: &dyn Fn(&Reaching<'_>, String) -> Label,
+    label: &dyn Fn(&CallFact, &Range<usize>, String) -> Label,
 ) -> Diagnostic {
     let shown = match dangerous {
         Const::Bool(b) => b.to_string(),
         Const::Int(i) => i.to_string(),
         Const::Str(s) => format!("{s:?}"),
     };
+    let mut labels: Vec<Label> = Vec::new();
     for r in callers {
-        finding.secondary.push(label(
-            r,
-            format!("`{shown}` is passed to `{}` here", parameter.name),
+        labels.push(label(
+            r.call,
+            &r.arg,
+            format!("`{shown}` is passed to `{}` here", r.to),
         ));
+        for hop in &r.on_the_way {
+            labels.push(label(
+                hop.call,
+                &hop.arg,
+                format!("`{}` is passed on to `{}` here", hop.from, hop.to),
+            ));
+        }
+    }
+    for l in labels {
+        if !finding.secondary.contains(&l) {
+            finding.secondary.push(l);
+        }
     }
     let count = callers.len();
     finding.notes.insert(
         0,
         format!(
-            "`{}` is a parameter of `{}`, and {count} call{} pass{} `{shown}`",
+            "`{}` is a parameter of `{}`, and `{shown}` reaches it from {count} call{}",
             parameter.name,
             parameter.function,
             if count == 1 { "" } else { "s" },
-            if count == 1 { "es" } else { "" },
         ),
     );
     finding

@@ -15,8 +15,13 @@ pub static RULE: Rule = Rule {
     needles: &[],
     docs: r#"### What it does
 Flags a certificate or hostname verification setter (every form of TLS101 and TLS201) whose
-argument is not a constant: an environment variable, a config struct field, a function
-parameter, a function's result or `cfg!(…)`. The note says where the value comes from.
+argument is not a constant: an environment variable, a config struct field, a function's result
+or `cfg!(…)`. The note says where the value comes from. A parameter of a function is judged by
+what the package's calls of that function pass, followed through callers that pass their own
+parameters on: a caller passing the dangerous constant makes it TLS101/TLS201 (labelled at that
+caller), a caller passing a run-time value makes it this rule (labelled there), and a private
+function whose callers all pass the safe value is not reported. A public function keeps this
+rule, since callers outside the package decide too.
 
 ### Why is this bad?
 An "insecure" switch meant for local testing tends to reach production: a stale environment
