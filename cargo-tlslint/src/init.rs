@@ -5,19 +5,18 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
 use tlslint_lints::RULES;
 
 use crate::cli::{Args, InitArgs};
 use crate::config::{KEYS, POLICY_FILE};
-use crate::run::{EXIT_CLEAN, EXIT_ERROR};
+use crate::exit::ExitStatus;
 use crate::{rule_meta, schema, workspace};
 
 /// Writes the starter policy at the root of the workspace of `--manifest-path` (given before or
 /// after `init`), or of the current directory, and says where; exit status 2 when the file
 /// exists or the workspace cannot be found.
-pub fn run(args: &Args, init: &InitArgs) -> ExitCode {
+pub fn run(args: &Args, init: &InitArgs) -> ExitStatus {
     let given = init
         .manifest
         .manifest_path
@@ -35,7 +34,7 @@ pub fn run(args: &Args, init: &InitArgs) -> ExitCode {
                 "tlslint: wrote `{}`; uncomment a setting to change it",
                 path.display()
             );
-            ExitCode::from(EXIT_CLEAN)
+            ExitStatus::Clean
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => error(&format!(
             "`{}` already exists; `cargo tlslint init` does not replace a policy (remove it first)",
@@ -45,10 +44,10 @@ pub fn run(args: &Args, init: &InitArgs) -> ExitCode {
     }
 }
 
-fn error(message: &str) -> ExitCode {
+fn error(message: &str) -> ExitStatus {
     let message = crate::render::redacted_message(message);
     let _ = writeln!(anstream::stderr(), "error: {message}");
-    ExitCode::from(EXIT_ERROR)
+    ExitStatus::Error
 }
 
 /// Creates `path` with `bytes`, failing if anything (a file, a symbolic link) is there already.

@@ -8,6 +8,7 @@ use tlslint_lints::redact_private_keys;
 
 use crate::cli::Args;
 use crate::confine::{Refusal, Tree};
+use crate::exit::ExitStatus;
 use crate::plan::{Plan, Problem, display_path};
 use crate::render::{FileFindings, text_kind};
 use crate::workspace::SetupError;
@@ -330,7 +331,7 @@ fn added_excludes(
 }
 
 /// `--install-hook`: installs the git hook for the repository around the current directory.
-pub fn install_hook() -> std::process::ExitCode {
+pub fn install_hook() -> ExitStatus {
     use std::io::Write;
     let result = std::env::current_dir()
         .map_err(|e| format!("cannot read the current directory: {e}"))
@@ -342,11 +343,11 @@ pub fn install_hook() -> std::process::ExitCode {
                 "installed the pre-commit hook at `{}`",
                 path.display()
             );
-            std::process::ExitCode::from(crate::run::EXIT_CLEAN)
+            ExitStatus::Clean
         }
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e}");
-            std::process::ExitCode::from(crate::run::EXIT_ERROR)
+            ExitStatus::Error
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod confine;
 pub mod deps;
 pub mod docs;
+pub mod exit;
 pub mod explain;
 pub mod fingerprint;
 pub mod fix;

@@ -11,5 +11,5 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let args = cargo_tlslint::cli::Args::parse_from_env();
-    cargo_tlslint::run::run(&args)
+    cargo_tlslint::run::run(&args).into()
 }

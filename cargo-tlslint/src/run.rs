@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -15,6 +14,7 @@ use tlslint_lints::{
 use crate::cargo_target::CargoTarget;
 use crate::cli::{Args, ColorChoice, Command, MessageFormat, Output};
 use crate::confine::{self, Refusal};
+use crate::exit::ExitStatus;
 use crate::explain;
 use crate::modtree;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
@@ -29,15 +29,8 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 /// The stack size of the worker threads: deep but legal expressions must not overflow it.
 pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
-/// Exit status: no finding at `deny` (and no warning under `-D warnings`).
-pub const EXIT_CLEAN: u8 = 0;
-/// Exit status: at least one finding at `deny`, or a warning under `-D warnings`.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit status: bad flags, unreadable workspace or file, broken manifest, bad config.
-pub const EXIT_ERROR: u8 = 2;
-
 /// Runs the command.
-pub fn run(args: &Args) -> ExitCode {
+pub fn run(args: &Args) -> ExitStatus {
     let color = match args.color {
         ColorChoice::Always => anstream::ColorChoice::Always,
         ColorChoice::Never => anstream::ColorChoice::Never,
@@ -123,7 +116,7 @@ fn plan_run(args: &Args) -> Result<(Plan, Option<tempfile::TempDir>), SetupError
 }
 
 /// Plans the run, lints, filters, audits, prints the report and chooses the exit status.
-fn lint_and_report(args: &Args, output: Output) -> ExitCode {
+fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
     let started = Instant::now();
     let (mut plan, staged_dir) = match plan_run(args) {
         Ok(planned) => planned,
@@ -137,7 +130,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
                 "{}",
                 setup_error::render(&e, stderr_shows_color())
             );
-            return ExitCode::from(EXIT_ERROR);
+            return ExitStatus::Error;
         }
     };
     if output.format == MessageFormat::Json
@@ -181,11 +174,11 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
                         .display()
                 );
             }
-            return ExitCode::from(if outcome.io_error {
-                EXIT_ERROR
+            return if outcome.io_error {
+                ExitStatus::Error
             } else {
-                EXIT_CLEAN
-            });
+                ExitStatus::Clean
+            };
         }
         Ok(filtered) => filtered.quieted,
         Err(e) => return stopped(args, output, e),
@@ -207,11 +200,11 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
             .is_some_and(|a| a.fails(args.deny_warnings()));
     let unfixed = fixed.as_ref().is_some_and(|f| !f.refused.is_empty());
     let exit = if outcome.io_error || unfixed {
-        EXIT_ERROR
+        ExitStatus::Error
     } else if failed && !args.integrations.exit_zero {
-        EXIT_FINDINGS
+        ExitStatus::Findings
     } else {
-        EXIT_CLEAN
+        ExitStatus::Clean
     };
     let report = Report {
         args,
@@ -258,19 +251,19 @@ fn lint_and_report(args: &Args, output: Output) -> ExitCode {
         }
     }
     drop(staged_dir);
-    ExitCode::from(exit)
+    exit
 }
 
 /// Prints `error: {message}` and gives the tool-error exit status.
-fn tool_error(message: impl std::fmt::Display) -> ExitCode {
+fn tool_error(message: impl std::fmt::Display) -> ExitStatus {
     let _ = writeln!(anstream::stderr(), "error: {message}");
-    ExitCode::from(EXIT_ERROR)
+    ExitStatus::Error
 }
 
 /// Ends a run that an error stopped: prints `error: {message}` (redacted: git and cargo quote
 /// what they failed on) and, under `--message-format sarif`, still writes a valid log whose
 /// invocation carries the error, so that an upload job (`--exit-zero`) shows why.
-fn stopped(args: &Args, output: Output, message: String) -> ExitCode {
+fn stopped(args: &Args, output: Output, message: String) -> ExitStatus {
     let message = crate::render::redacted_message(&message);
     if output.format == MessageFormat::Sarif {
         write_failure_log(args, &Invocation::failed(message.clone(), None));
@@ -298,7 +291,7 @@ struct Report<'r> {
     /// Whether the run fails on its findings (before `--exit-zero`).
     failed: bool,
     /// The exit status the run ends with.
-    exit: u8,
+    exit: ExitStatus,
     /// Whether `--fix` ran (it ends with its own summary of what is left).
     fixing: bool,
 }
@@ -474,12 +467,12 @@ fn stderr_shows_color() -> bool {
     anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
-fn print_stdout(text: &str) -> ExitCode {
+fn print_stdout(text: &str) -> ExitStatus {
     match write!(anstream::stdout(), "{text}").and_then(|()| anstream::stdout().flush()) {
-        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Ok(()) => ExitStatus::Clean,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: cannot write the output: {e}");
-            ExitCode::from(EXIT_ERROR)
+            ExitStatus::Error
         }
     }
 }

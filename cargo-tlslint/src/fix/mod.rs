@@ -10,14 +10,13 @@ mod write;
 use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::Path;
-use std::process::ExitCode;
 
 use tlslint_lints::Applicability;
 
 use crate::cli::Args;
 use crate::confine::Tree;
+use crate::exit::ExitStatus;
 use crate::plan::Plan;
-use crate::run::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::{integrations, run};
 
 pub use select::{Selection, select};
@@ -174,12 +173,12 @@ pub fn apply(args: &Args, plan: &Plan) -> Result<Applied, String> {
 
 /// `--show-fixes`: prints the fixes as a unified diff (`--- a/path`, `+++ b/path`), built on the
 /// text as shown (private keys masked), and the count line; exits 1 when there is a fix.
-pub fn show(args: &Args, plan: &Plan) -> ExitCode {
+pub fn show(args: &Args, plan: &Plan) -> ExitStatus {
     let planned = match plan_fixes(args, plan) {
         Ok(planned) => planned,
         Err(e) => {
             let _ = writeln!(anstream::stderr(), "error: {e}");
-            return ExitCode::from(EXIT_ERROR);
+            return ExitStatus::Error;
         }
     };
     let tree = tree(plan);
@@ -222,13 +221,13 @@ pub fn show(args: &Args, plan: &Plan) -> ExitCode {
         hidden_line(hidden)
     );
     let _ = write!(anstream::stderr(), "{errors}{summary}");
-    ExitCode::from(if !errors.is_empty() {
-        EXIT_ERROR
+    if !errors.is_empty() {
+        ExitStatus::Error
     } else if patch.is_empty() {
-        EXIT_CLEAN
+        ExitStatus::Clean
     } else {
-        EXIT_FINDINGS
-    })
+        ExitStatus::Findings
+    }
 }
 
 #[cfg(test)]

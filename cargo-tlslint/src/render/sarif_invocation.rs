@@ -11,6 +11,7 @@ use tlslint_lints::{Level, RULES, Rule};
 
 use super::FileFindings;
 use super::sarif::sarif_level;
+use crate::exit::ExitStatus;
 use crate::integrations::Quieted;
 use crate::plan::Plan;
 
@@ -21,7 +22,7 @@ pub type Place = (String, usize, usize);
 #[derive(Debug, Default)]
 pub struct Invocation {
     /// The exit status the process ends with.
-    pub exit_code: u8,
+    pub exit_code: ExitStatus,
     /// The error that stopped the run (exit status 2), if one did: its message and, when it
     /// has one, its place (file URI, line, column).
     pub error: Option<(String, Option<Place>)>,
@@ -36,7 +37,7 @@ pub struct Invocation {
 impl Invocation {
     /// The invocation of a run that ends with `exit_code`, with the level overrides of the
     /// plan's packages; `problem_rule` reports the files that could not be read or parsed.
-    pub fn of_plan(plan: &Plan, exit_code: u8, problem_rule: &'static Rule) -> Invocation {
+    pub fn of_plan(plan: &Plan, exit_code: ExitStatus, problem_rule: &'static Rule) -> Invocation {
         let mut overrides: BTreeMap<(&'static str, Level), Vec<String>> = BTreeMap::new();
         for unit in &plan.units {
             for rule in RULES {
@@ -64,7 +65,7 @@ impl Invocation {
     /// The invocation of a run stopped by `message` (exit status 2).
     pub fn failed(message: String, place: Option<Place>) -> Invocation {
         Invocation {
-            exit_code: crate::run::EXIT_ERROR,
+            exit_code: ExitStatus::Error,
             error: Some((message, place)),
             overrides: Vec::new(),
             problem_code: "",
@@ -103,8 +104,8 @@ impl Invocation {
             }
         }
         let mut invocation = json!({
-            "executionSuccessful": self.exit_code != crate::run::EXIT_ERROR,
-            "exitCode": self.exit_code,
+            "executionSuccessful": self.exit_code != ExitStatus::Error,
+            "exitCode": self.exit_code.code(),
             "toolExecutionNotifications": notifications,
         });
         if !self.overrides.is_empty() {

@@ -13,7 +13,6 @@ mod convert;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
@@ -32,9 +31,10 @@ use lsp_types::{
 };
 use tlslint_lints::Diagnostic;
 
+use crate::exit::ExitStatus;
 use crate::explain;
 use crate::render::FileFindings;
-use crate::run::{EXIT_CLEAN, EXIT_ERROR, WORKER_STACK_BYTES};
+use crate::run::WORKER_STACK_BYTES;
 use analysis::{Analysis, Origin};
 use convert::{Encoding, Positions};
 
@@ -47,7 +47,7 @@ pub struct ServerArgs {
 }
 
 /// Runs the server on stdin and stdout until the client says `exit`.
-pub fn run(_args: &ServerArgs) -> ExitCode {
+pub fn run(_args: &ServerArgs) -> ExitStatus {
     let thread = std::thread::Builder::new()
         .name("tlslint-server".into())
         .stack_size(WORKER_STACK_BYTES)
@@ -57,12 +57,12 @@ pub fn run(_args: &ServerArgs) -> ExitCode {
             io.join().map_err(|e| e.to_string()).and(served)
         });
     match thread.map(std::thread::JoinHandle::join) {
-        Ok(Ok(Ok(()))) => ExitCode::from(EXIT_CLEAN),
+        Ok(Ok(Ok(()))) => ExitStatus::Clean,
         Ok(Ok(Err(e))) => {
             eprintln!("tlslint server: {e}");
-            ExitCode::from(EXIT_ERROR)
+            ExitStatus::Error
         }
-        Ok(Err(_)) | Err(_) => ExitCode::from(EXIT_ERROR),
+        Ok(Err(_)) | Err(_) => ExitStatus::Error,
     }
 }
 
