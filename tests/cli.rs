@@ -1223,7 +1223,7 @@ fn init_writes_a_starter_policy_that_lints_and_never_replaces_one() {
         )),
         "{written}"
     );
-    for key in cargo_tlslint::config::KEYS
+    for key in cargo_tlslint::policy::config::KEYS
         .iter()
         .filter(|k| k.name != "lints")
     {

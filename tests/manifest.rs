@@ -378,7 +378,7 @@ fn toml_block_after(docs: &str, marker: &str) -> Option<String> {
 /// has `[[package]]` entries) fires the rule, and its `Use instead:` does not.
 #[test]
 fn manifest_rule_examples_fire_and_their_fixes_do_not() {
-    use cargo_tlslint::manifest::{Kind, lint_text};
+    use cargo_tlslint::pipeline::manifest::{Kind, lint_text};
     use tlslint_lints::{Level, LevelSource, Policy, RULES};
     let manifest_rules: Vec<_> = RULES
         .iter()

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use cargo_tlslint::run::lint_source;
+use cargo_tlslint::pipeline::lint_source;
 use tlslint_lints::{Engine, Policy, SourceFile, Triggers};
 
 const VOCABULARY: &[&str] = &[
@@ -106,7 +106,7 @@ fn lint(text: &str) {
             d.primary.range
         );
     }
-    let _ = cargo_tlslint::run::render_plain(std::slice::from_ref(&findings), &[], false);
+    let _ = cargo_tlslint::render::render_plain(std::slice::from_ref(&findings), &[], false);
 }
 
 #[test]

@@ -5,12 +5,14 @@
 
 use std::path::Path;
 
-use cargo_tlslint::config::{self, KEYS};
+use cargo_tlslint::policy::config::{self, KEYS};
 use serde_json::Value;
 
 fn schema_text() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::schema::PATH))
-        .unwrap_or_default()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::policy::schema::PATH),
+    )
+    .unwrap_or_default()
 }
 
 fn schema() -> Value {
@@ -37,9 +39,9 @@ fn schema_accepts(validator: &jsonschema::Validator, text: &str) -> bool {
 
 #[test]
 fn the_schema_file_is_rendered_from_the_parsers_keys() {
-    let rendered = cargo_tlslint::schema::render();
+    let rendered = cargo_tlslint::policy::schema::render();
     if std::env::var_os("TLSLINT_BLESS").is_some() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::schema::PATH);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::policy::schema::PATH);
         std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
         std::fs::write(path, &rendered).expect("bless");
         return;
@@ -47,7 +49,7 @@ fn the_schema_file_is_rendered_from_the_parsers_keys() {
     assert!(
         schema_text() == rendered,
         "{} is out of date with the policy parser: run `TLSLINT_BLESS=1 cargo test --test schema`",
-        cargo_tlslint::schema::PATH
+        cargo_tlslint::policy::schema::PATH
     );
     assert!(
         jsonschema::meta::is_valid(&schema()),
@@ -163,7 +165,7 @@ fn cargo_metadata_tables_validate_against_the_manifest_definition() {
 
 #[test]
 fn the_starter_policy_of_init_is_valid_with_every_setting_uncommented() {
-    let text: String = cargo_tlslint::init::starter_policy()
+    let text: String = cargo_tlslint::policy::init::starter_policy()
         .lines()
         .map(|l| match l.strip_prefix('#') {
             Some(rest) if rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '[') => rest,

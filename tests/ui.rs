@@ -20,9 +20,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use cargo_tlslint::fix;
-use cargo_tlslint::manifest::{self, Kind};
+use cargo_tlslint::pipeline::lint_source;
+use cargo_tlslint::pipeline::manifest::{self, Kind};
 use cargo_tlslint::render::FileFindings;
-use cargo_tlslint::run::{lint_source, render_plain};
+use cargo_tlslint::render::render_plain;
 use libtest_mimic::{Arguments, Failed, Trial};
 use tlslint_lints::{
     AllowedHosts, Applicability, Diagnostic, Edit, Level, LevelSource, Policy, RULES, TlsVersion,

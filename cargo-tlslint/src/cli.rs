@@ -102,11 +102,11 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
-    pub targets: crate::targets::TargetArgs,
+    pub targets: crate::plan::targets::TargetArgs,
     #[command(flatten)]
-    pub integrations: crate::integrations::IntegrationArgs,
+    pub integrations: IntegrationArgs,
     #[command(flatten)]
-    pub fix: crate::fix::FixArgs,
+    pub fix: FixArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
@@ -117,7 +117,7 @@ pub struct Args {
 #[derive(clap::Subcommand, Debug)]
 pub enum Command {
     /// Run the language server (LSP over stdio) for editors.
-    Server(crate::server::ServerArgs),
+    Server(ServerArgs),
     /// Write a starter `tlslint.toml` at the workspace root: every setting commented out at its
     /// default, with the `#:schema` line for editors. An existing file is never replaced.
     Init(InitArgs),
@@ -401,4 +401,55 @@ fn normalize_argv(argv: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
         argv.insert(1.min(argv.len()), "tlslint".into());
     }
     argv
+}
+
+/// The fix flags, flattened into [`Args`].
+#[derive(clap::Args, Debug, Default)]
+pub struct FixArgs {
+    /// Apply the machine-applicable fixes in place, then lint again and report what remains.
+    #[arg(long, conflicts_with_all = ["staged", "write_baseline", "dependencies", "vendor_dir"])]
+    pub fix: bool,
+    /// With `--fix` or `--show-fixes`: also apply the fixes that may change what the code does
+    /// (rustc's `MaybeIncorrect`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes `--fix` would apply as a unified diff (stdout) instead of writing them;
+    /// exit 1 when there is one.
+    #[arg(long, conflicts_with_all = ["fix", "staged", "dependencies", "vendor_dir"])]
+    pub show_fixes: bool,
+}
+
+/// Flags of the integrations, flattened into [`Args`].
+#[derive(clap::Args, Debug, Default)]
+pub struct IntegrationArgs {
+    /// Exit 0 even when there are findings (tool errors still exit 2), e.g. for SARIF upload jobs.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Write the report to this file instead of stdout (machine formats) or stderr (human).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file (see `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (JSON), say how many, and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings on lines added or changed since this git revision.
+    #[arg(long, value_name = "REV")]
+    pub diff: Option<String>,
+    /// Lint the staged contents of the staged `.rs`, `Cargo.toml` and `Cargo.lock` files (for a
+    /// git pre-commit hook).
+    #[arg(long, conflicts_with = "paths")]
+    pub staged: bool,
+    /// Write a git pre-commit hook that runs `cargo-tlslint --staged`, then exit.
+    #[arg(long)]
+    pub install_hook: bool,
+}
+
+/// `cargo tlslint server`'s arguments.
+#[derive(clap::Args, Debug, Default)]
+pub struct ServerArgs {
+    /// Speak LSP over stdin and stdout (the only transport; accepted because clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tlslint_lints::LockedPackage;
 
-use crate::confine::Tree;
+use crate::plan::confine::Tree;
 
 /// Where the sources of the locked packages are looked for.
 #[derive(Debug, Default)]

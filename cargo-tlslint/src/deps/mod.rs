@@ -21,12 +21,12 @@ use tlslint_lints::{
     manifest_requests,
 };
 
-use crate::config::DependencyPolicy;
-use crate::confine::Tree;
-use crate::modtree;
+use crate::pipeline::{Outcome, lint};
+use crate::plan::confine::Tree;
+use crate::plan::modtree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
+use crate::policy::config::DependencyPolicy;
 use crate::render::{FileFindings, Text};
-use crate::run::{Outcome, lint};
 use condition::{Class, Condition, Context, Reach, classify};
 use features::{Enabled, Node};
 use locate::{Location, Locator};

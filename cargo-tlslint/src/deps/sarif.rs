@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::Audit;
 use crate::render::sarif;
-use crate::{fingerprint, line_hash};
+use crate::{render::fingerprint, render::line_hash};
 
 /// Adds the audit's findings to the SARIF log `log` (as rendered for the workspace).
 pub fn extend(log: &str, audit: &Audit, cargo_home: &Path) -> String {

@@ -1,6 +1,6 @@
 //! `--fix`, `--unsafe-fixes` and `--show-fixes`: apply the fixes the findings carry (see
 //! `tlslint_lints::Fix`) to the files of the run, or print them as a patch. The findings come
-//! from the run's own pipeline ([`crate::run::lint`] and the `--diff`/`--baseline` filters), so
+//! from the run's own pipeline ([`crate::pipeline::lint`] and the `--diff`/`--baseline` filters), so
 //! what is fixed is exactly what the run reports; the run then lints again and reports what
 //! remains.
 
@@ -13,29 +13,13 @@ use std::path::Path;
 
 use tlslint_lints::Applicability;
 
-use crate::cli::Args;
-use crate::confine::Tree;
+use crate::cli::{Args, FixArgs};
 use crate::exit::ExitStatus;
 use crate::plan::Plan;
-use crate::{integrations, run};
+use crate::plan::confine::Tree;
+use crate::{integrations, pipeline};
 
 pub use select::{Selection, select};
-
-/// The fix flags, flattened into [`Args`].
-#[derive(clap::Args, Debug, Default)]
-pub struct FixArgs {
-    /// Apply the machine-applicable fixes in place, then lint again and report what remains.
-    #[arg(long, conflicts_with_all = ["staged", "write_baseline", "dependencies", "vendor_dir"])]
-    pub fix: bool,
-    /// With `--fix` or `--show-fixes`: also apply the fixes that may change what the code does
-    /// (rustc's `MaybeIncorrect`).
-    #[arg(long)]
-    pub unsafe_fixes: bool,
-    /// Print the fixes `--fix` would apply as a unified diff (stdout) instead of writing them;
-    /// exit 1 when there is one.
-    #[arg(long, conflicts_with_all = ["fix", "staged", "dependencies", "vendor_dir"])]
-    pub show_fixes: bool,
-}
 
 impl FixArgs {
     /// The least sure applicability to apply.
@@ -113,7 +97,7 @@ struct Planned {
 
 /// Lints the plan as the run does and chooses the fixes of each file.
 fn plan_fixes(args: &Args, plan: &Plan) -> Result<Vec<Planned>, String> {
-    let mut outcome = run::lint(plan);
+    let mut outcome = pipeline::lint(plan);
     integrations::filter(&args.integrations, plan, &mut outcome.files)?;
     let paths: HashMap<&str, &Path> = plan
         .units

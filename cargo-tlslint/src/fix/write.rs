@@ -11,7 +11,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use tlslint_lints::{Edit, apply_edits};
 
-use crate::confine::Tree;
+use crate::plan::confine::Tree;
 use crate::render::redacted;
 
 /// Why a file was not fixed.
@@ -36,7 +36,7 @@ pub fn prepare(
         return Err(Refusal("it is not a regular file".into()));
     }
     let text = tree.read_to_string(path).map_err(|e| match e {
-        crate::confine::Refusal::Outside => Refusal("it lies outside the linted tree".into()),
+        crate::plan::confine::Refusal::Outside => Refusal("it lies outside the linted tree".into()),
         e => Refusal(format!("cannot read it: {e}")),
     })?;
     if shown(path, &text) != seen {

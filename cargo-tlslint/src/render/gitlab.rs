@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use tlslint_lints::Level;
 
 use super::{FileFindings, ci};
-use crate::fingerprint;
+use crate::render::fingerprint;
 
 /// The report for all unsuppressed findings.
 pub fn render(files: &[FileFindings], root: &Path) -> String {

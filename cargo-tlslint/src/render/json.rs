@@ -2,10 +2,10 @@
 //! so `cargo_metadata::Message` readers (rust-analyzer, editors) understand it.
 
 use serde_json::{Value, json};
-use tlslint_lints::{Diagnostic, Label};
+use tlslint_lints::{Diagnostic, Fix, Label};
 
-use super::{FileFindings, Sources, Text, human, suggestion};
-use crate::cargo_target::CargoTarget;
+use super::{FileFindings, Sources, Text, human};
+use crate::plan::CargoTarget;
 
 /// The package and target a message is about: the file's cargo target, or, for a file of no
 /// known package, its manifest alone (the message then has an empty `package_id` and a `lib`
@@ -68,7 +68,7 @@ pub fn message_styled(
         children.extend(
             d.fixes
                 .iter()
-                .map(|fix| suggestion::json_child(fix, text, &file.display)),
+                .map(|fix| json_child(fix, text, &file.display)),
         );
     }
     let level = if d.level.is_error() {
@@ -150,4 +150,25 @@ pub(super) fn span(text: &Text, file_name: &str, label: &Label, primary: bool) -
 /// The closing `build-finished` line.
 pub fn finished(success: bool) -> String {
     json!({ "reason": "build-finished", "success": success }).to_string()
+}
+
+/// rustc's JSON child for one fix: a `help` message whose spans are the edits, each with its
+/// replacement and the fix's applicability.
+fn json_child(fix: &Fix, text: &Text, file_name: &str) -> Value {
+    let spans: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            let label = Label {
+                file: None,
+                range: e.range.clone(),
+                text: String::new(),
+            };
+            let mut span = span(text, file_name, &label, true);
+            span["suggested_replacement"] = json!(e.replacement);
+            span["suggestion_applicability"] = json!(fix.applicability.as_str());
+            span
+        })
+        .collect();
+    json!({ "message": fix.message, "code": null, "level": "help", "spans": spans, "children": [], "rendered": null })
 }

@@ -2,10 +2,15 @@
 //! and writes one format; none of them decides anything about levels or suppressions.
 
 pub mod ci;
+pub mod docs;
+pub mod explain;
+pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod line_hash;
+pub mod rule_meta;
 pub mod sarif;
 pub mod sarif_invocation;
 pub mod suggestion;
@@ -18,7 +23,7 @@ use std::path::PathBuf;
 
 use tlslint_lints::{Diagnostic, TextKind, redact_private_keys};
 
-use crate::confine::Tree;
+use crate::plan::confine::Tree;
 
 /// One file's findings, ready to render. Built only by [`FileFindings::new`], which redacts:
 /// this is the one way a file's text and the strings of its findings reach any output.
@@ -197,4 +202,33 @@ impl Counts {
 /// `n` and the noun for it: `1 file`, `12 files`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Renders findings exactly as the CLI's human format does, without colour; `other_texts` are
+/// the files (display path, text) that labels may point into.
+pub fn render_plain(
+    files: &[FileFindings],
+    other_texts: &[(String, String)],
+    anonymize_line_numbers: bool,
+) -> String {
+    let mut sources = Sources::default();
+    for f in files {
+        if let Some(t) = &f.text {
+            sources.add_text(f.display.clone(), t.as_str().to_string());
+        }
+    }
+    for (display, text) in other_texts {
+        sources.add_text(display.clone(), text.clone());
+    }
+    let style = human::Style {
+        color: false,
+        short: false,
+        anonymize_line_numbers,
+    };
+    let mut out = human::render_all(files, &mut sources, style);
+    if let Some(line) = human::summary(Counts::of(files), style) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }

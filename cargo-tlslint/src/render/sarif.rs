@@ -11,10 +11,10 @@ use std::path::Path;
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
-use super::sarif_invocation::{Invocation, rule_index};
+use super::sarif_invocation::{Invocation, rule_index, sarif_level};
 use super::{FileFindings, Sources, Text, ci, suggestion};
 use crate::integrations::Quieted;
-use crate::{fingerprint, line_hash, rule_meta};
+use crate::{render::fingerprint, render::line_hash, render::rule_meta};
 
 /// The SARIF schema address GitHub and the validator accept.
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -170,15 +170,6 @@ pub fn uri_of(path: &str) -> String {
 fn region(text: &Text, range: &std::ops::Range<usize>) -> Value {
     let (start, end) = text.positions(range);
     json!({ "startLine": start.line, "startColumn": start.col, "endLine": end.line, "endColumn": end.col })
-}
-
-/// The SARIF level of a rule level.
-pub fn sarif_level(level: Level) -> &'static str {
-    match level {
-        Level::Forbid | Level::Deny => "error",
-        Level::Warn => "warning",
-        Level::Allow => "note",
-    }
 }
 
 fn rule(r: &Rule) -> Value {

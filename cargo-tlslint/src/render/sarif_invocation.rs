@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 use tlslint_lints::{Level, RULES, Rule};
 
 use super::FileFindings;
-use super::sarif::sarif_level;
 use crate::exit::ExitStatus;
 use crate::integrations::Quieted;
 use crate::plan::Plan;
@@ -148,4 +147,13 @@ fn location(uri: &str, line: usize, col: usize) -> Value {
         "artifactLocation": { "uri": uri },
         "region": { "startLine": line, "startColumn": col },
     }})
+}
+
+/// The SARIF level of a rule level.
+pub fn sarif_level(level: Level) -> &'static str {
+    match level {
+        Level::Forbid | Level::Deny => "error",
+        Level::Warn => "warning",
+        Level::Allow => "note",
+    }
 }

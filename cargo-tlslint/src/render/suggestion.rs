@@ -5,9 +5,9 @@
 
 use annotate_snippets::{Group, Level as SnippetLevel, Patch, Snippet};
 use serde_json::{Value, json};
-use tlslint_lints::{Diagnostic, Fix, Label};
+use tlslint_lints::Diagnostic;
 
-use super::{Text, json};
+use super::Text;
 
 /// One `help:` group per fix of `d`, showing the patched lines of `text` (the file shown as
 /// `path`).
@@ -33,27 +33,6 @@ pub fn human_groups<'a>(d: &'a Diagnostic, text: &'a Text, path: &'a str) -> Vec
             )
         })
         .collect()
-}
-
-/// rustc's JSON child for one fix: a `help` message whose spans are the edits, each with its
-/// replacement and the fix's applicability.
-pub fn json_child(fix: &Fix, text: &Text, file_name: &str) -> Value {
-    let spans: Vec<Value> = fix
-        .edits
-        .iter()
-        .map(|e| {
-            let label = Label {
-                file: None,
-                range: e.range.clone(),
-                text: String::new(),
-            };
-            let mut span = json::span(text, file_name, &label, true);
-            span["suggested_replacement"] = json!(e.replacement);
-            span["suggestion_applicability"] = json!(fix.applicability.as_str());
-            span
-        })
-        .collect();
-    json!({ "message": fix.message, "code": null, "level": "help", "spans": spans, "children": [], "rendered": null })
 }
 
 /// SARIF `fixes` for `d` in the file at `uri`: one per fix, each one `artifactChange` whose

@@ -1,6 +1,6 @@
 //! What the language server knows about a workspace, and the one place where it calls the
 //! engine. A full run ([`full_run`]) plans the workspace as the CLI does, lints it with the CLI's
-//! own pipeline ([`crate::run::lint`], whose findings are published for every file), and keeps
+//! own pipeline ([`crate::pipeline::lint`], whose findings are published for every file), and keeps
 //! each file's cross-file facts (TLS acceptors, gRPC `authorization` metadata, verifier impls).
 //! An open document is then linted from its in-memory text ([`lint_document`]) and joined with
 //! the facts of the other files from the last full run, so a keystroke costs one file.
@@ -14,12 +14,12 @@ use tlslint_lints::{
 };
 
 use crate::cli::Args;
-use crate::confine::Tree;
-use crate::manifest;
+use crate::pipeline::manifest;
+use crate::pipeline::{self, MAX_FILE_BYTES, WORKER_STACK_BYTES};
+use crate::plan::confine::Tree;
+use crate::plan::workspace::SetupError;
 use crate::plan::{FileEntry, Plan, Unit};
 use crate::render::FileFindings;
-use crate::run::{self, MAX_FILE_BYTES, WORKER_STACK_BYTES};
-use crate::workspace::SetupError;
 
 /// How a workspace is found: a cargo workspace by one of its manifests, or a lone file outside
 /// any package (paths mode).
@@ -53,13 +53,13 @@ impl Origin {
                     "--manifest-path".into(),
                     manifest.clone().into_os_string(),
                 ]);
-                crate::workspace::plan(&args)
+                crate::plan::workspace::plan(&args)
             }
             Origin::File(file) => {
                 let args = Args::parse_from_args(["cargo-tlslint", "tlslint"].map(Into::into));
                 let dir = file.parent().unwrap_or(Path::new("/"));
                 let name = PathBuf::from(file.file_name().unwrap_or_default());
-                crate::paths::plan_in(&args, dir, &[name], Tree::around(dir))
+                crate::plan::paths::plan_in(&args, dir, &[name], Tree::around(dir))
             }
         }
     }
@@ -133,7 +133,7 @@ pub fn full_run(
     overlays: &HashMap<PathBuf, String>,
 ) -> Result<Analysis, SetupError> {
     let plan = origin.plan()?;
-    let outcome = run::lint(&plan);
+    let outcome = pipeline::lint(&plan);
     let members: HashMap<PathBuf, (usize, usize)> = plan
         .units
         .iter()

@@ -14,7 +14,7 @@ use lsp_types::{
 use tlslint_lints::LineIndex;
 use tlslint_lints::{Applicability, Diagnostic};
 
-use crate::rule_meta;
+use crate::render::rule_meta;
 
 /// How positions count columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -31,20 +31,13 @@ use lsp_types::{
 };
 use tlslint_lints::Diagnostic;
 
+use crate::cli::ServerArgs;
 use crate::exit::ExitStatus;
-use crate::explain;
+use crate::pipeline::WORKER_STACK_BYTES;
 use crate::render::FileFindings;
-use crate::run::WORKER_STACK_BYTES;
+use crate::render::explain;
 use analysis::{Analysis, Origin};
 use convert::{Encoding, Positions};
-
-/// `cargo tlslint server`'s arguments.
-#[derive(clap::Args, Debug, Default)]
-pub struct ServerArgs {
-    /// Speak LSP over stdin and stdout (the only transport; accepted because clients pass it).
-    #[arg(long)]
-    pub stdio: bool,
-}
 
 /// Runs the server on stdin and stdout until the client says `exit`.
 pub fn run(_args: &ServerArgs) -> ExitStatus {
@@ -166,7 +159,7 @@ fn full_runs(jobs: &Receiver<Job>, done: &Sender<Done>) {
         }
         for job in latest.into_iter().rev() {
             let result = analysis::full_run(&job.origin, &job.overlays)
-                .map_err(|e| crate::setup_error::render(&e, false));
+                .map_err(|e| crate::plan::setup_error::render(&e, false));
             if done
                 .send(Done {
                     workspace: job.workspace,

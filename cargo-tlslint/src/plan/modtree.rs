@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use tlslint_lints::{ModuleRef, module_refs};
 
-use crate::confine::{Refusal, Tree};
 use crate::plan::Problem;
+use crate::plan::confine::{Refusal, Tree};
 
 /// The files of the module tree rooted at `root`, in discovery order, each with whether it is
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in

@@ -1,14 +1,25 @@
 //! What will be linted: units (packages, the scope of the crate-level join and of a policy),
 //! their files, and the problems found while collecting them.
 
+pub mod cargo;
+pub mod cargo_target;
+pub mod confine;
+pub mod modtree;
+pub mod paths;
+pub mod setup_error;
+pub mod source_read;
+pub mod targets;
+pub mod workspace;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use cargo_metadata::Target;
 use tlslint_lints::Policy;
 
-use crate::config::{DependencyPolicy, Excludes};
-use crate::confine::Tree;
+use crate::plan::confine::Tree;
+use crate::policy::config::{DependencyPolicy, Excludes};
 
 /// The files of one package and the policy they are linted under.
 #[derive(Debug)]
@@ -27,6 +38,17 @@ pub struct Unit {
     pub tree: Tree,
 }
 
+/// A cargo target and its package, as cargo's `compiler-message` names them.
+#[derive(Debug)]
+pub struct CargoTarget {
+    /// cargo's package id (`path+file:///…/app#0.1.0`), `Package::id.repr`.
+    pub package_id: String,
+    /// The package's manifest (absolute).
+    pub manifest_path: PathBuf,
+    /// The target as `cargo metadata` describes it (its `src_path` absolute).
+    pub target: Target,
+}
+
 /// One file to lint.
 #[derive(Clone, Debug, Default)]
 pub struct FileEntry {
@@ -41,7 +63,7 @@ pub struct FileEntry {
     /// when the file passes the prefilter, to learn whether it is a `#[cfg(test)]` module.
     pub module_unknown: bool,
     /// Whether a directory walk that follows no links found it inside the unit's tree, so that it
-    /// is opened without resolving its path first (see [`crate::confine::open_walked`]).
+    /// is opened without resolving its path first (see [`crate::plan::confine::open_walked`]).
     pub walked: bool,
     /// Whether the file was named on the command line (or staged) without `--force-exclude`:
     /// it is linted whole, test code included, whatever the policy's `exclude` says.
@@ -51,7 +73,7 @@ pub struct FileEntry {
     pub contents: Option<Arc<[u8]>>,
     /// The cargo target (and package) the file belongs to, for cargo's JSON messages; `None`
     /// when no package is known.
-    pub target: Option<Arc<crate::cargo_target::CargoTarget>>,
+    pub target: Option<Arc<CargoTarget>>,
 }
 
 /// A source that could not be collected or read: reported as TLS001.

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::fs::File;
 
-use crate::confine::{Refusal, read_capped};
+use crate::plan::confine::{Refusal, read_capped};
 
 /// A buffer over this size is released after use instead of being kept for the next file.
 const KEEP_BYTES: usize = 4 * 1024 * 1024;
@@ -15,7 +15,7 @@ thread_local! {
     static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Opens a file with `open` (which confines it, see [`crate::confine`]), reads it and hands its
+/// Opens a file with `open` (which confines it, see [`crate::plan::confine`]), reads it and hands its
 /// bytes to `f`, in this thread's reusable buffer.
 pub fn with_bytes<R>(
     open: impl FnOnce() -> Result<File, Refusal>,
@@ -45,7 +45,7 @@ mod tests {
         std::fs::write(&short, "fn f() {}").expect("write");
         let open = |p: &std::path::Path| {
             let p = p.to_path_buf();
-            move || crate::confine::open_walked(&p)
+            move || crate::plan::confine::open_walked(&p)
         };
         assert_eq!(with_bytes(open(&long), <[u8]>::len).expect("read"), 200_000);
         assert_eq!(

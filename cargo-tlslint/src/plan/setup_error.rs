@@ -3,9 +3,9 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::plan::workspace::SetupError;
 use crate::render::sarif_invocation::Place;
 use crate::render::{Text, redacted, redacted_message};
-use crate::workspace::SetupError;
 
 /// The text to print for a setup error. The snippet's text, the message and any tool's error
 /// output are redacted first: a manifest or `tlslint.toml` can hold a private key, and cargo's own

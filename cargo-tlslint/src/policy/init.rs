@@ -9,9 +9,10 @@ use std::path::Path;
 use tlslint_lints::RULES;
 
 use crate::cli::{Args, InitArgs};
-use crate::config::{KEYS, POLICY_FILE};
 use crate::exit::ExitStatus;
-use crate::{rule_meta, schema, workspace};
+use crate::plan::{cargo, workspace};
+use crate::policy::config::{KEYS, POLICY_FILE};
+use crate::{policy::schema, render::rule_meta};
 
 /// Writes the starter policy at the root of the workspace of `--manifest-path` (given before or
 /// after `init`), or of the current directory, and says where; exit status 2 when the file
@@ -22,7 +23,7 @@ pub fn run(args: &Args, init: &InitArgs) -> ExitStatus {
         .manifest_path
         .as_deref()
         .or(args.manifest.manifest_path.as_deref());
-    let root = match workspace::find_manifest(given).and_then(|m| workspace::metadata(&m)) {
+    let root = match workspace::find_manifest(given).and_then(|m| cargo::metadata(&m)) {
         Ok(metadata) => metadata.workspace_root.into_std_path_buf(),
         Err(e) => return error(&format!("{e:#}")),
     };

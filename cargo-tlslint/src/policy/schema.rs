@@ -1,5 +1,5 @@
 //! The JSON Schema (draft-07, which Taplo / Even Better TOML read) of the policy:
-//! `schema/tlslint.schema.json`, rendered from the policy's keys ([`crate::config::KEYS`], the
+//! `schema/tlslint.schema.json`, rendered from the policy's keys ([`crate::policy::config::KEYS`], the
 //! list the parser checks keys against) and the rule registry (every rule's code and names under
 //! `lints`). `tests/schema.rs` checks the file against this rendering (`TLSLINT_BLESS=1`
 //! rewrites it) and checks, with a JSON Schema validator, that the schema and the parser accept
@@ -8,8 +8,8 @@
 use serde_json::{Map, Value, json};
 use tlslint_lints::{Level, RULES};
 
-use crate::config::{ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS};
-use crate::rule_meta;
+use crate::policy::config::{ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS};
+use crate::render::rule_meta;
 
 /// The schema's path in the repository.
 pub const PATH: &str = "schema/tlslint.schema.json";

@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::cli::Args;
-use crate::confine::{Tree, normalize};
+use crate::plan::confine::{Tree, normalize};
+use crate::plan::workspace::SetupError;
 use crate::plan::{FileEntry, Plan, Problem, Unit, display_path};
-use crate::workspace::SetupError;
-use crate::{config, manifest};
+use crate::{pipeline::manifest, policy::config};
 
 /// Collects the files named on the command line into units by package.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
@@ -93,7 +93,7 @@ fn plan_with(
                 path: None,
                 range: None,
                 verb: "cannot read",
-                reason: crate::confine::Refusal::Outside.to_string(),
+                reason: crate::plan::confine::Refusal::Outside.to_string(),
                 label: "",
                 io: false,
             });

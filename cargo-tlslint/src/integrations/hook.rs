@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::git;
+use crate::integrations::git;
 
 /// The hook script.
 pub const SCRIPT: &str = "#!/bin/sh\n# Installed by `cargo tlslint --install-hook`: lint the staged Rust files.\nexec cargo-tlslint --staged\n";

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use tlslint_lints::{Engine, FileReport, Policy, WorkspaceManifest};
 
-use crate::confine::{Tree, open_walked, read_all};
 use crate::plan::FileEntry;
+use crate::plan::confine::{Tree, open_walked, read_all};
 use crate::render::FileFindings;
 
 /// The manifest file kinds the manifest rules read.

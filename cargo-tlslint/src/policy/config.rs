@@ -11,7 +11,7 @@ use tlslint_lints::{AllowedHosts, Level, LevelSource, Policy, TlsVersion, find_r
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::confine::{Refusal, Tree};
+use crate::plan::confine::{Refusal, Tree};
 
 /// A problem in a manifest or config file, with its place.
 #[derive(Debug)]

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::fingerprint;
 use crate::render::FileFindings;
+use crate::render::fingerprint;
 
 /// The current format version.
 const VERSION: u32 = 1;
@@ -70,13 +70,13 @@ pub fn of(files: &[FileFindings]) -> Baseline {
 pub fn write(path: &Path, files: &[FileFindings]) -> Result<usize, String> {
     let baseline = of(files);
     let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
-    crate::confine::replace_file(path, format!("{text}\n").as_bytes())
+    crate::plan::confine::replace_file(path, format!("{text}\n").as_bytes())
         .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))?;
     Ok(baseline.findings.len())
 }
 
-/// Reads a baseline (see [`crate::confine::Tree::read_named`]).
-pub fn read(path: &Path, tree: &crate::confine::Tree) -> Result<Baseline, String> {
+/// Reads a baseline (see [`crate::plan::confine::Tree::read_named`]).
+pub fn read(path: &Path, tree: &crate::plan::confine::Tree) -> Result<Baseline, String> {
     let text = tree
         .read_named(path)
         .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;

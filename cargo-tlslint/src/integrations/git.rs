@@ -2,7 +2,7 @@
 //! configures is executed and nothing it contains chooses the repository.
 //!
 //! - The repository is the one around the directory the run started in, found by us
-//!   ([`crate::confine::repository_top`]: the nearest ancestor holding `.git`), and named to git
+//!   ([`crate::plan::confine::repository_top`]: the nearest ancestor holding `.git`), and named to git
 //!   explicitly (`GIT_DIR`, `GIT_WORK_TREE`), so git never discovers one — in particular not the
 //!   files of a bare repository that a pull request commits into a subdirectory.
 //! - git runs only plumbing commands that never read the working tree or write the index:
@@ -18,7 +18,7 @@ use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::confine::MAX_READ_BYTES;
+use crate::plan::confine::MAX_READ_BYTES;
 
 /// A git failure, with the command that failed and git's own message (one line).
 #[derive(Debug)]
@@ -71,7 +71,7 @@ impl Entry {
 impl Repo {
     /// The repository around `start`.
     pub fn around(start: &Path) -> Result<Repo, GitError> {
-        crate::confine::repository_top(start)
+        crate::plan::confine::repository_top(start)
             .map(|top| Repo { top })
             .ok_or_else(|| {
                 GitError(format!(

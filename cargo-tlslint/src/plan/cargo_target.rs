@@ -7,24 +7,12 @@
 //! target whose root's directory is the nearest one holding it (`src/bin/x/`, `tests/`, `src/`;
 //! on a tie the library), else the library.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use cargo_metadata::{Metadata, Package, Target, TargetKind};
 
-use crate::plan::Plan;
-use crate::workspace;
-
-/// A cargo target and its package, as cargo's `compiler-message` names them.
-#[derive(Debug)]
-pub struct CargoTarget {
-    /// cargo's package id (`path+file:///…/app#0.1.0`), `Package::id.repr`.
-    pub package_id: String,
-    /// The package's manifest (absolute).
-    pub manifest_path: PathBuf,
-    /// The target as `cargo metadata` describes it (its `src_path` absolute).
-    pub target: Target,
-}
+use crate::plan::{CargoTarget, Plan, cargo};
 
 impl CargoTarget {
     /// `target` of `package`.
@@ -103,7 +91,7 @@ pub fn attach(plan: &mut Plan) {
             .iter()
             .any(|m| package_of(m, &manifest).is_some());
         if !known {
-            match workspace::metadata(&manifest) {
+            match cargo::metadata(&manifest) {
                 Ok(metadata) => workspaces.push(metadata),
                 Err(_) => continue,
             }

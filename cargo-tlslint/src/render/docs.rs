@@ -3,7 +3,7 @@
 
 use tlslint_lints::RULES;
 
-use crate::rule_meta;
+use crate::render::rule_meta;
 
 /// The marker lines around the README's generated rule table.
 pub const README_BEGIN: &str = "<!-- rules:begin -->";

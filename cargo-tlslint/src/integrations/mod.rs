@@ -2,44 +2,21 @@
 //! adopting it on an existing code base (`--baseline`, `--write-baseline`, `--diff`) and git
 //! hooks (`--staged`, `--install-hook`), and the glue that applies them to a run.
 
+pub mod baseline;
+pub mod git;
+pub mod hook;
+
 use std::path::PathBuf;
 
 use tlslint_lints::redact_private_keys;
 
-use crate::cli::Args;
-use crate::confine::{Refusal, Tree};
+use crate::cli::{Args, IntegrationArgs};
 use crate::exit::ExitStatus;
+use crate::plan::confine::{Refusal, Tree};
+use crate::plan::paths;
+use crate::plan::workspace::SetupError;
 use crate::plan::{Plan, Problem, display_path};
 use crate::render::{FileFindings, text_kind};
-use crate::workspace::SetupError;
-use crate::{baseline, git, paths};
-
-/// Flags of the integrations, flattened into [`Args`].
-#[derive(clap::Args, Debug, Default)]
-pub struct IntegrationArgs {
-    /// Exit 0 even when there are findings (tool errors still exit 2), e.g. for SARIF upload jobs.
-    #[arg(long)]
-    pub exit_zero: bool,
-    /// Write the report to this file instead of stdout (machine formats) or stderr (human).
-    #[arg(long, value_name = "PATH")]
-    pub output_file: Option<PathBuf>,
-    /// Report only findings not recorded in this baseline file (see `--write-baseline`).
-    #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
-    /// Record the current findings in this baseline file (JSON), say how many, and exit 0.
-    #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
-    /// Report only findings on lines added or changed since this git revision.
-    #[arg(long, value_name = "REV")]
-    pub diff: Option<String>,
-    /// Lint the staged contents of the staged `.rs`, `Cargo.toml` and `Cargo.lock` files (for a
-    /// git pre-commit hook).
-    #[arg(long, conflicts_with = "paths")]
-    pub staged: bool,
-    /// Write a git pre-commit hook that runs `cargo-tlslint --staged`, then exit.
-    #[arg(long)]
-    pub install_hook: bool,
-}
 
 /// The plan of a `--staged` run and the directory holding the index's files, which must live
 /// as long as the plan's files are read. Every regular `.rs` file, `Cargo.toml`, `Cargo.lock` and
@@ -290,7 +267,7 @@ fn blobs_at(
         .collect())
 }
 
-/// The `exclude` globs in effect (see [`crate::config::ExcludeEntry`]) that their policy file
+/// The `exclude` globs in effect (see [`crate::policy::config::ExcludeEntry`]) that their policy file
 /// did not set at `commit`; with `--config`, none (the tree's policy files are not read).
 fn added_excludes(
     repo: &git::Repo,
@@ -298,7 +275,7 @@ fn added_excludes(
     plan: &Plan,
     relative: &dyn Fn(&std::path::Path) -> Option<String>,
 ) -> Result<Vec<(String, String)>, git::GitError> {
-    let mut entries: Vec<&crate::config::ExcludeEntry> = plan
+    let mut entries: Vec<&crate::policy::config::ExcludeEntry> = plan
         .units
         .iter()
         .flat_map(|u| &u.excludes.entries)
@@ -313,7 +290,7 @@ fn added_excludes(
     for (file, blob) in policy_files.iter().zip(blobs) {
         let globs = match blob {
             Some(git::Blob::Content(bytes)) => {
-                crate::config::exclude_globs(file, &String::from_utf8_lossy(&bytes))
+                crate::policy::config::exclude_globs(file, &String::from_utf8_lossy(&bytes))
             }
             Some(_) => Vec::new(),
             None => continue,
@@ -335,7 +312,7 @@ pub fn install_hook() -> ExitStatus {
     use std::io::Write;
     let result = std::env::current_dir()
         .map_err(|e| format!("cannot read the current directory: {e}"))
-        .and_then(|d| crate::hook::install(&d));
+        .and_then(|d| crate::integrations::hook::install(&d));
     match result {
         Ok(path) => {
             let _ = writeln!(

@@ -7,14 +7,14 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use cargo_metadata::{Metadata, MetadataCommand, Package};
+use cargo_metadata::{Metadata, Package};
 
-use crate::cargo_target::CargoTarget;
 use crate::cli::Args;
-use crate::config::{self, ConfigError};
-use crate::confine::Tree;
+use crate::plan::CargoTarget;
+use crate::plan::confine::Tree;
 use crate::plan::{FileEntry, Plan, Unit, display_path};
-use crate::{modtree, targets};
+use crate::plan::{cargo, modtree, targets};
+use crate::policy::config::{self, ConfigError};
 
 /// An error that ends the run with exit status 2.
 #[derive(Debug)]
@@ -40,7 +40,7 @@ impl From<ConfigError> for SetupError {
 /// Collects the selected packages of the workspace and their files.
 pub fn plan(args: &Args) -> Result<Plan, SetupError> {
     let manifest = manifest_path(args)?;
-    let metadata = metadata(&manifest)?;
+    let metadata = cargo::metadata(&manifest)?;
     let root = metadata.workspace_root.clone().into_std_path_buf();
     let mut tree = Tree::around(manifest.parent().unwrap_or(&root));
     tree.add_root(&root);
@@ -186,39 +186,6 @@ pub fn find_manifest(given: Option<&Path>) -> anyhow::Result<PathBuf> {
                 cwd.display()
             )
         })
-}
-
-/// Runs `cargo metadata --no-deps --offline` with the cargo we were started with (`$CARGO`, the
-/// toolchain's own binary, when run as `cargo tlslint`), from a directory none of whose ancestors
-/// another user can write: cargo and rustup read `.cargo/config.toml` and `rust-toolchain.toml`
-/// from the current directory and every parent, so neither the scanned tree's nor a shared
-/// temporary directory's may apply. rustup may not install a toolchain on the way.
-pub fn metadata(manifest: &Path) -> anyhow::Result<Metadata> {
-    let cargo = std::env::var_os("CARGO").map_or_else(|| PathBuf::from("cargo"), PathBuf::from);
-    let mut command = MetadataCommand::new();
-    command
-        .cargo_path(cargo)
-        .manifest_path(manifest)
-        .no_deps()
-        .current_dir(neutral_dir())
-        .env("RUSTUP_AUTO_INSTALL", "0")
-        .other_options(vec!["--offline".to_string()]);
-    command.exec().map_err(|e| match e {
-        cargo_metadata::Error::CargoMetadata { stderr } => {
-            anyhow::anyhow!("`cargo metadata` failed:\n{}", stderr.trim_end())
-        }
-        other => anyhow::anyhow!("`cargo metadata` failed: {other}"),
-    })
-}
-
-/// A directory only the administrator can write to, and whose ancestors are too: the root
-/// directory (on Windows, the system directory).
-pub fn neutral_dir() -> PathBuf {
-    if cfg!(windows) {
-        std::env::var_os("SystemRoot").map_or_else(|| PathBuf::from("C:\\Windows"), PathBuf::from)
-    } else {
-        PathBuf::from("/")
-    }
 }
 
 /// `-p` (by name, `name@version` or package id), `--workspace`, `--exclude`; by default the

@@ -1,0 +1,359 @@
+//! The linting pipeline around the engine: every file of the plan read once and handed to
+//! `tlslint_lints::Engine` phase by phase.
+
+pub mod manifest;
+mod package_files;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
+
+use crate::plan::confine::{self, Refusal};
+use crate::plan::modtree;
+use crate::plan::source_read;
+use crate::plan::{FileEntry, Plan, Problem, Unit};
+use crate::render::FileFindings;
+
+use package_files::UnitFiles;
+
+/// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The stack size of the worker threads: deep but legal expressions must not overflow it.
+pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// What linting a plan produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Files with findings, in path order.
+    pub files: Vec<FileFindings>,
+    /// Whether some input could not be read (exit status 2).
+    pub io_error: bool,
+    /// Files considered.
+    pub files_seen: usize,
+    /// Files that passed the prefilter and were parsed.
+    pub files_parsed: usize,
+}
+
+struct Linted {
+    unit: usize,
+    display: String,
+    path: std::path::PathBuf,
+    text: Option<String>,
+    report: FileReport,
+    parsed: bool,
+    io_error: bool,
+    force_included: bool,
+}
+
+/// Lints every file of the plan: in parallel per file, then the per-package join and policy.
+pub fn lint(plan: &Plan) -> Outcome {
+    let engine = Engine::new();
+    let declarations = modtree::DeclarationCache::new(plan.tree.clone());
+    let jobs: Vec<(usize, &FileEntry)> = plan
+        .units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            u.files
+                .iter()
+                .filter(|f| f.force_included || !u.excludes.is_excluded(&f.path))
+                .map(move |f| (i, f))
+        })
+        .collect();
+    let work = || {
+        jobs.par_iter()
+            .map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit], &engine, &declarations))
+            .collect::<Vec<_>>()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    };
+    let mut outcome = Outcome {
+        files_seen: jobs.len(),
+        ..Outcome::default()
+    };
+    let mut by_unit: BTreeMap<usize, Vec<Linted>> = BTreeMap::new();
+    for r in results {
+        outcome.io_error |= r.io_error;
+        outcome.files_parsed += usize::from(r.parsed);
+        by_unit.entry(r.unit).or_default().push(r);
+    }
+    for (unit_index, linted) in &mut by_unit {
+        finish_package(&engine, &plan.units[*unit_index], &plan.root, linted);
+    }
+    let mut with_verifier_facts: Vec<&mut FileReport> = by_unit
+        .values_mut()
+        .flatten()
+        .map(|l| &mut l.report)
+        .filter(|r| !r.verifier_facts.is_empty())
+        .collect();
+    engine.finish_run(&mut with_verifier_facts);
+    for (unit_index, linted) in by_unit {
+        let unit = &plan.units[unit_index];
+        let whole_file = Policy {
+            include_tests: true,
+            ..unit.policy.clone()
+        };
+        for mut l in linted {
+            let policy = if l.force_included {
+                &whole_file
+            } else {
+                &unit.policy
+            };
+            engine.finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
+            if !l.report.diagnostics.is_empty() {
+                outcome.files.push(FileFindings::new(
+                    l.display,
+                    l.path,
+                    l.text,
+                    l.report.diagnostics,
+                ));
+            }
+        }
+    }
+    report_problems(&engine, plan, &mut outcome);
+    outcome.files.sort_by(|a, b| a.display.cmp(&b.display));
+    merge_same_file(&mut outcome.files);
+    outcome
+}
+
+/// Reports the problems met while collecting files, each file's problems together: the file is
+/// read once (from its tree) for all of them, and its suppressions apply.
+fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
+    let mut by_file: BTreeMap<&str, Vec<&Problem>> = BTreeMap::new();
+    for problem in &plan.problems {
+        outcome.io_error |= problem.io;
+        by_file
+            .entry(problem.display.as_str())
+            .or_default()
+            .push(problem);
+    }
+    for (display, problems) in by_file {
+        let path = problems.iter().find_map(|p| p.path.clone());
+        let unit = path
+            .as_deref()
+            .and_then(|p| plan.units.iter().find(|u| p.starts_with(&u.dir)));
+        let policy = unit.map(|u| u.policy.clone()).unwrap_or_default();
+        let tree = unit.map_or(&plan.tree, |u| &u.tree);
+        let text = path.as_deref().and_then(|p| tree.read_to_string(p).ok());
+        let mut report = FileReport {
+            path: display.to_string(),
+            diagnostics: problems.iter().map(|p| problem_diagnostic(p)).collect(),
+            ..FileReport::default()
+        };
+        report.diagnostics.sort_by_key(|d| d.primary.range.start);
+        engine.finalize(&mut report, text.as_deref().unwrap_or(""), &policy);
+        if !report.diagnostics.is_empty() {
+            outcome.files.push(FileFindings::new(
+                display.to_string(),
+                path.unwrap_or_default(),
+                text,
+                report.diagnostics,
+            ));
+        }
+    }
+}
+
+fn merge_same_file(files: &mut Vec<FileFindings>) {
+    let mut merged: Vec<FileFindings> = Vec::new();
+    for f in files.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last.display == f.display => {
+                last.diagnostics.extend(f.diagnostics);
+                last.diagnostics.sort_by_key(|d| d.primary.range.start);
+                if last.text.is_none() {
+                    last.text = f.text;
+                }
+            }
+            _ => merged.push(f),
+        }
+    }
+    *files = merged;
+}
+
+fn problem_diagnostic(p: &Problem) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Engine::unparsable_rule(),
+        format!("{} `{}`: {}", p.verb, p.display, p.reason),
+        p.range.clone().unwrap_or(0..0),
+    )
+    .note("the rest of the workspace is still linted");
+    if p.range.is_some() {
+        d = d.label(p.label);
+    }
+    d
+}
+
+fn lint_one(
+    unit_index: usize,
+    file: &FileEntry,
+    unit: &Unit,
+    engine: &Engine,
+    declarations: &modtree::DeclarationCache,
+) -> Linted {
+    let policy = &unit.policy;
+    let mut linted = Linted {
+        unit: unit_index,
+        display: file.display.clone(),
+        path: file.path.clone(),
+        text: None,
+        report: FileReport {
+            path: file.display.clone(),
+            ..FileReport::default()
+        },
+        parsed: false,
+        io_error: false,
+        force_included: file.force_included,
+    };
+    let manifest_kind = manifest::Kind::of(&file.path);
+    let open = || {
+        if file.walked {
+            confine::open_walked(&file.path)
+        } else {
+            unit.tree.open(&file.path)
+        }
+    };
+    let keep = |bytes: &[u8]| match std::str::from_utf8(bytes) {
+        Err(e) => Kept::NotUtf8(e.valid_up_to()),
+        Ok(text) => match manifest_kind {
+            Some(kind) => Kept::Manifest(kind, text.to_string()),
+            None => engine.scan(text).map_or(Kept::Nothing, |triggers| {
+                Kept::Source(text.to_string(), triggers)
+            }),
+        },
+    };
+    let read = match &file.contents {
+        Some(bytes) => Ok(keep(bytes)),
+        None => source_read::with_bytes(open, keep),
+    };
+    let (text, triggers) = match read {
+        Err(refusal) => {
+            linted.io_error = refusal.is_io();
+            let mut d = Diagnostic::new(
+                Engine::unparsable_rule(),
+                format!("cannot read `{}`: {refusal}", file.display),
+                0..0,
+            )
+            .note("the rest of the workspace is still linted");
+            if !matches!(refusal, Refusal::Io(_) | Refusal::Missing) {
+                d.in_test_code = file.is_test_target;
+            }
+            linted.report.diagnostics.push(d);
+            return linted;
+        }
+        Ok(Kept::NotUtf8(at)) => {
+            let mut d = Diagnostic::new(
+                Engine::unparsable_rule(),
+                format!(
+                    "cannot lint `{}`: the file is not valid UTF-8 (invalid byte at offset {at})",
+                    file.display
+                ),
+                0..0,
+            )
+            .note("Rust source files must be UTF-8; the rest of the workspace is still linted");
+            d.in_test_code = file.is_test_target;
+            linted.report.diagnostics.push(d);
+            return linted;
+        }
+        Ok(Kept::Nothing) => return linted,
+        Ok(Kept::Manifest(kind, text)) => {
+            linted.parsed = true;
+            linted.report = manifest::check(engine, kind, file, &text, &unit.tree);
+            linted.io_error = linted
+                .report
+                .diagnostics
+                .iter()
+                .any(|d| d.rule == Engine::unparsable_rule());
+            linted.text = Some(text);
+            return linted;
+        }
+        Ok(Kept::Source(text, triggers)) => (text, triggers),
+    };
+    if text.len() > MAX_FILE_BYTES {
+        let mut d = Diagnostic::new(
+            Engine::unparsable_rule(),
+            format!(
+                "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
+                file.display,
+                text.len() as f64 / 1048576.0,
+                MAX_FILE_BYTES >> 20
+            ),
+            0..0,
+        )
+        .note("very large files are usually generated; the rest of the workspace is still linted");
+        d.in_test_code = file.is_test_target;
+        linted.report.diagnostics.push(d);
+        return linted;
+    }
+    linted.parsed = true;
+    let is_test_target = file.is_test_target
+        || (file.module_unknown && modtree::declared_as_test(&file.path, declarations));
+    linted.report = engine.check_file(
+        &SourceFile {
+            path: &file.display,
+            text: &text,
+            is_test_target,
+            policy,
+        },
+        &triggers,
+    );
+    if linted.report.may_report() {
+        linted.text = Some(text);
+    }
+    linted
+}
+
+/// What reading a file keeps: only a manifest, or a source that passes the prefilter, is copied
+/// out of the read buffer.
+enum Kept {
+    NotUtf8(usize),
+    Nothing,
+    Manifest(manifest::Kind, String),
+    Source(String, Triggers),
+}
+
+/// Settles one package's deferred findings (constants of other files, parameters' callers,
+/// package facts), reading the package's files only as the engine asks.
+fn finish_package(engine: &Engine, unit: &Unit, root: &Path, linted: &mut [Linted]) {
+    let mut reports: Vec<FileReport> = linted
+        .iter_mut()
+        .map(|l| std::mem::take(&mut l.report))
+        .collect();
+    let mut files = UnitFiles {
+        unit,
+        root,
+        read: None,
+    };
+    engine.finish_package(&mut reports, &mut files);
+    for (l, r) in linted.iter_mut().zip(reports) {
+        l.report = r;
+    }
+}
+
+/// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
+pub fn lint_source(
+    display: &str,
+    text: &str,
+    is_test_target: bool,
+    policy: &tlslint_lints::Policy,
+) -> FileFindings {
+    let report = Engine::new().lint_alone(&SourceFile {
+        path: display,
+        text,
+        is_test_target,
+        policy,
+    });
+    FileFindings::new(
+        display.to_string(),
+        std::path::PathBuf::new(),
+        Some(text.to_string()),
+        report.diagnostics,
+    )
+}
