@@ -14,12 +14,15 @@
 //! `uses:` step (actions/cache) is recorded with its evaluated inputs, not run; `cargo install`
 //! is a shim that records its arguments and installs a wrapper of the binary under test.
 
+mod support;
+
 use std::collections::HashMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sha2::{Digest, Sha256};
+use support::copy_dir;
 use yaml_rust2::{Yaml, YamlLoader};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -575,19 +578,6 @@ chmod +x "$root/bin/cargo-tlslint{exe}"
 
 fn real_cargo() -> PathBuf {
     std::env::var_os("CARGO").map_or_else(|| which("cargo"), PathBuf::from)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 fn step<'a>(runs: &'a [StepRun], id: &str) -> &'a StepRun {

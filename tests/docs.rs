@@ -3,6 +3,8 @@
 //!   `docs/rules.md` are rendered from `RULES` and must match (`TLSLINT_BLESS=1` rewrites them);
 //! - each rule's `### Example` fires that rule and its `Use instead:` does not.
 
+mod support;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -13,24 +15,10 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn blessing() -> bool {
-    std::env::var_os("TLSLINT_BLESS").is_some()
-}
-
 fn compare(path: &Path, expected: &str) {
-    if blessing() {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("mkdir");
-        }
-        std::fs::write(path, expected).expect("bless");
-        return;
+    if let Err(e) = support::golden(path, expected, str::to_string) {
+        panic!("{e}\n(the file is generated from the rule registry)");
     }
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "{} is out of date with the rule registry: run `TLSLINT_BLESS=1 cargo test --test docs`",
-        path.display()
-    );
 }
 
 #[test]

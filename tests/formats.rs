@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::git;
+use support::{copy_dir, git};
 
 const BIN: &str = env!("CARGO_BIN_EXE_cargo-tlslint");
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -20,19 +20,6 @@ fn fixture() -> (tempfile::TempDir, PathBuf) {
         &ws,
     );
     (tmp, ws)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 fn tlslint(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -73,22 +60,13 @@ fn check_golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden/formats")
         .join(name);
-    if std::env::var_os("TLSLINT_BLESS").is_some() {
-        std::fs::write(&path, actual).expect("bless");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    let (expected, actual) = if name.ends_with(".sarif") {
-        (sarif_without_rules(&expected), sarif_without_rules(actual))
+    let view = if name.ends_with(".sarif") {
+        sarif_without_rules
     } else {
-        (expected, actual.to_string())
+        str::to_string
     };
-    if expected != actual {
-        let diff = similar::TextDiff::from_lines(expected.as_str(), &actual);
-        panic!(
-            "{name} differs from its golden (TLSLINT_BLESS=1 to update):\n{}",
-            diff.unified_diff()
-        );
+    if let Err(e) = support::golden(&path, actual, view) {
+        panic!("{e}");
     }
 }
 

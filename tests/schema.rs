@@ -3,6 +3,8 @@
 //! (the `jsonschema` crate, draft-07) and the parser (`config::read_layer`) must accept and
 //! refuse the same values, key by key.
 
+mod support;
+
 use std::path::Path;
 
 use cargo_tlslint::policy::config::{self, KEYS};
@@ -40,17 +42,13 @@ fn schema_accepts(validator: &jsonschema::Validator, text: &str) -> bool {
 #[test]
 fn the_schema_file_is_rendered_from_the_parsers_keys() {
     let rendered = cargo_tlslint::policy::schema::render();
-    if std::env::var_os("TLSLINT_BLESS").is_some() {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::policy::schema::PATH);
-        std::fs::create_dir_all(path.parent().expect("dir")).expect("mkdir");
-        std::fs::write(path, &rendered).expect("bless");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(cargo_tlslint::policy::schema::PATH);
+    if let Err(e) = support::golden(&path, &rendered, str::to_string) {
+        panic!("{e}\n(the schema is rendered from the policy parser's keys)");
+    }
+    if support::blessing() {
         return;
     }
-    assert!(
-        schema_text() == rendered,
-        "{} is out of date with the policy parser: run `TLSLINT_BLESS=1 cargo test --test schema`",
-        cargo_tlslint::policy::schema::PATH
-    );
     assert!(
         jsonschema::meta::is_valid(&schema()),
         "the schema is a valid draft-07 schema"

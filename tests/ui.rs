@@ -16,6 +16,8 @@
 //!
 //! `//@ cleartext-host PATTERN` adds a glob or CIDR to the policy's `allowed-cleartext-hosts`.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -166,24 +168,7 @@ fn run_case(case: &Path) -> Result<(), Failed> {
 
     let other_texts: Vec<(String, String)> = ws.iter().cloned().collect();
     let rendered = render_plain(std::slice::from_ref(&findings), &other_texts, true);
-    let golden = case.with_extension("stderr");
-    if std::env::var_os("TLSLINT_BLESS").is_some() {
-        std::fs::write(&golden, &rendered)
-            .map_err(|e| format!("cannot write {}: {e}", golden.display()))?;
-        return Ok(());
-    }
-    let want = std::fs::read_to_string(&golden).unwrap_or_default();
-    if want != rendered {
-        let diff = similar::TextDiff::from_lines(&want, &rendered)
-            .unified_diff()
-            .header("expected", "actual")
-            .to_string();
-        return Err(format!(
-            "{} differs from the rendered output (TLSLINT_BLESS=1 to update):\n{diff}",
-            golden.display()
-        )
-        .into());
-    }
+    support::golden(&case.with_extension("stderr"), &rendered, str::to_string)?;
     Ok(())
 }
 

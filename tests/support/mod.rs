@@ -201,3 +201,47 @@ pub fn github_sections(stdout: &str) -> (Vec<&str>, Vec<&str>) {
         .expect("the quote ends");
     (lines[1..end].to_vec(), lines[end + 1..].to_vec())
 }
+
+/// Whether this run rewrites the goldens (`TLSLINT_BLESS=1`, for every golden of every test).
+pub fn blessing() -> bool {
+    std::env::var_os("TLSLINT_BLESS").is_some()
+}
+
+/// Compares `actual` with the golden file at `path` as `view` shows them (the identity for most
+/// goldens), or rewrites the golden when blessing. The error names the file and shows a diff.
+pub fn golden(path: &Path, actual: &str, view: fn(&str) -> String) -> Result<(), String> {
+    if blessing() {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("mkdir {}: {e}", dir.display()))?;
+        }
+        return std::fs::write(path, actual)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()));
+    }
+    let expected = view(&std::fs::read_to_string(path).unwrap_or_default());
+    let actual = view(actual);
+    if expected == actual {
+        return Ok(());
+    }
+    let diff = similar::TextDiff::from_lines(&expected, &actual)
+        .unified_diff()
+        .header("expected", "actual")
+        .to_string();
+    Err(format!(
+        "{} differs (TLSLINT_BLESS=1 rewrites every golden):\n{diff}",
+        path.display()
+    ))
+}
+
+/// Copies the directory tree `from` to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
