@@ -24,7 +24,7 @@ CLASSES=(
   # item 4: quadratic or worse
   nested_closures_30k cipher_names_400k auth_method_chain_20k findings_40k lockfile_30k
   url_lets_50k suppressions_20k verifier_impls_5k missing_mods_100k missing_includes_10k
-  sparse_lib_1g
+  sparse_lib_1g parameter_callers_20k parameter_sinks_10k
 )
 
 # `rep STR N`: STR repeated N times.
@@ -133,6 +133,28 @@ for i in range(20000):
     lines.append("    let _ = reqwest::Client::builder().danger_accept_invalid_certs(true);")
 lines.append("}")
 print("\n".join(lines))
+' | package "$1"
+}
+
+# A helper whose parameter reaches a sink, called 20,000 times with `true` from a file with no
+# trigger word (the package phase reads it, follows every call, labels a few).
+class_parameter_callers_20k() {
+  mkdir -p "$1/src"
+  printf '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n' >"$1/Cargo.toml"
+  printf 'mod net;\nmod calls;\n' >"$1/src/lib.rs"
+  echo 'pub(crate) fn make(insecure: bool) { let _ = reqwest::Client::builder().danger_accept_invalid_certs(insecure); }' >"$1/src/net.rs"
+  { printf 'pub fn all() {\n'; rep '    crate::net::make(true);\n' 20000 | sed 's/\\n/\n/g'; printf '}\n'; } >"$1/src/calls.rs"
+}
+
+# 10,000 helpers, each with a sink on its parameter and one caller passing it on from the next:
+# many waiting findings, each followed through the chain of callers.
+class_parameter_sinks_10k() {
+  python3 -c '
+out = []
+for i in range(10000):
+    out.append("fn h%d(v: bool) { let _ = reqwest::Client::builder().danger_accept_invalid_certs(v); h%d(v); }" % (i, (i + 1) % 10000))
+out.append("pub fn start() { h0(true); }")
+print("\n".join(out))
 ' | package "$1"
 }
 

@@ -94,7 +94,7 @@ impl Deferred {
 }
 
 /// A parameter of a named function, by position.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Parameter {
     /// The function's name.
     pub function: String,

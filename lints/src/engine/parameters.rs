@@ -6,7 +6,7 @@
 //! function (callers outside the package decide) is the run-time finding; callers that all pass
 //! safe constants to a private function make no finding.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Label};
@@ -16,6 +16,9 @@ use crate::value::Const;
 
 /// How many callers deep a parameter's value is followed.
 pub(crate) const MAX_HOPS: usize = 4;
+
+/// How many of the calls that pass a dangerous constant are labelled (the note counts them all).
+const MAX_LABELLED_CALLERS: usize = 8;
 
 /// The functions whose calls the findings of `reports` wait for, and those that the parameters
 /// passed by `calls` lead to.
@@ -61,7 +64,7 @@ struct Hop<'c> {
 /// count only for a finding in test code.
 fn reaching<'c>(
     parameter: &Parameter,
-    calls: &'c [CallFact],
+    calls: &HashMap<&str, Vec<&'c CallFact>>,
     in_test_code: bool,
 ) -> Vec<Reaching<'c>> {
     let mut out = Vec::new();
@@ -73,7 +76,10 @@ fn reaching<'c>(
             if !seen.insert(p.clone()) {
                 continue;
             }
-            for call in calls.iter().filter(|c| in_test_code || !c.in_test_code) {
+            let named = calls
+                .get(p.function.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            for &call in named.iter().filter(|c| in_test_code || !c.in_test_code) {
                 let Some((value, arg)) = p.argument_in(call).and_then(|i| call.args.get(i)) else {
                     continue;
                 };
@@ -103,8 +109,17 @@ fn reaching<'c>(
     out
 }
 
-/// Settles the findings that wait for a parameter's callers.
+/// Settles the findings that wait for a parameter's callers. The calls are looked up by function
+/// name, and each parameter's reaching values are found once however many findings wait for it.
 pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
+    let mut by_name: HashMap<&str, Vec<&CallFact>> = HashMap::new();
+    for call in calls {
+        by_name
+            .entry(call.function.as_str())
+            .or_default()
+            .push(call);
+    }
+    let mut found: HashMap<(Parameter, bool), Vec<Reaching<'_>>> = HashMap::new();
     for report in reports.iter_mut() {
         for d in std::mem::take(&mut report.deferred) {
             let Condition::Parameter {
@@ -116,7 +131,10 @@ pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
                 report.deferred.push(d);
                 continue;
             };
-            let values = reaching(parameter, calls, d.finding.in_test_code);
+            let key = (parameter.clone(), d.finding.in_test_code);
+            let values = found
+                .entry(key)
+                .or_insert_with(|| reaching(parameter, &by_name, d.finding.in_test_code));
             let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
                 file: (call.path != report.path).then(|| call.path.clone()),
                 range: range.clone(),
@@ -179,7 +197,7 @@ fn constant(
         Const::Str(s) => format!("{s:?}"),
     };
     let mut labels: Vec<Label> = Vec::new();
-    for r in callers {
+    for r in callers.iter().take(MAX_LABELLED_CALLERS) {
         labels.push(label(
             r.call,
             &r.arg,
@@ -193,8 +211,9 @@ fn constant(
             ));
         }
     }
+    let mut shown_once = BTreeSet::new();
     for l in labels {
-        if !finding.secondary.contains(&l) {
+        if shown_once.insert((l.file.clone(), l.range.start, l.range.end)) {
             finding.secondary.push(l);
         }
     }
