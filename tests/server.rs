@@ -79,7 +79,7 @@ fn workspace(acceptor: bool) -> Fixture {
 /// A client on an in-memory connection to a server thread.
 struct Client {
     conn: Connection,
-    server: Option<std::thread::JoinHandle<Result<(), String>>>,
+    server: Option<std::thread::JoinHandle<Result<(), cargo_tlslint::server::ServerError>>>,
     next: i32,
 }
 
@@ -158,7 +158,8 @@ impl Drop for Client {
         let _ = self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         if let Some(server) = self.server.take() {
-            assert_eq!(server.join().expect("server thread"), Ok(()));
+            let served = server.join().expect("server thread");
+            assert!(served.is_ok(), "the server ended with {served:?}");
         }
     }
 }

@@ -203,7 +203,7 @@ pub struct Output {
 impl Output {
     /// Combines the `--message-format` values as cargo does: the JSON variants combine with
     /// `json` and with each other; two kinds of output are an error.
-    pub fn of(values: &[MessageFormat]) -> Result<Output, String> {
+    pub fn of(values: &[MessageFormat]) -> Result<Output, ArgError> {
         let mut output = Output {
             format: MessageFormat::Human,
             rendered_ansi: false,
@@ -229,11 +229,7 @@ impl Output {
             };
             match kind {
                 Some(k) if k != this => {
-                    return Err(format!(
-                        "cannot combine `--message-format` {} with {}",
-                        k.name(),
-                        this.name()
-                    ));
+                    return Err(ArgError::Formats(k.name(), this.name()));
                 }
                 _ => kind = Some(this),
             }
@@ -241,6 +237,17 @@ impl Output {
         output.format = kind.unwrap_or(MessageFormat::Human);
         Ok(output)
     }
+}
+
+/// Arguments that cannot be taken together.
+#[derive(Debug, thiserror::Error)]
+pub enum ArgError {
+    /// Two `--message-format` values of different kinds.
+    #[error("cannot combine `--message-format` {0} with {1}")]
+    Formats(String, String),
+    /// Two `--config` files.
+    #[error("`--config` names two policy files (`{}` and `{}`); give one", .0.display(), .1.display())]
+    TwoPolicies(PathBuf, PathBuf),
 }
 
 impl MessageFormat {
@@ -307,23 +314,23 @@ impl Args {
 
     /// The policy file of `--config`, if one was named: each value that contains `=` and names
     /// no file is a cargo configuration override and is ignored; two policy files are an error.
-    pub fn policy_file(&self) -> Result<Option<PathBuf>, String> {
+    pub fn policy_file(&self) -> Result<Option<PathBuf>, ArgError> {
         let mut files = self
             .config
             .iter()
             .filter(|v| !v.contains('=') || std::path::Path::new(v).exists());
         let first = files.next().map(PathBuf::from);
         if let Some(second) = files.next() {
-            return Err(format!(
-                "`--config` names two policy files (`{}` and `{second}`); give one",
-                first.unwrap_or_default().display()
+            return Err(ArgError::TwoPolicies(
+                first.unwrap_or_default(),
+                PathBuf::from(second),
             ));
         }
         Ok(first)
     }
 
     /// The output `--message-format` asks for.
-    pub fn output(&self) -> Result<Output, String> {
+    pub fn output(&self) -> Result<Output, ArgError> {
         Output::of(&self.message_formats)
     }
 

@@ -56,13 +56,13 @@ pub fn run(args: &Args) -> ExitStatus {
         return integrations::install_hook();
     }
     if let Some(refusal) = stdin_refusal(args) {
-        return stopped(args, output, refusal.to_string());
+        return stopped(args, output, refusal);
     }
     if (args.names_files() || args.integrations.staged) && args.targets.selects_by_kind() {
         return stopped(
             args,
             output,
-            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`".into(),
+            "`--lib`, `--bins`, `--bin`, `--examples`, `--example`, `--test` and `--bench` select targets of a cargo workspace; they cannot be combined with PATHS or `--staged`",
         );
     }
     lint_and_report(args, output)
@@ -137,7 +137,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
         return stopped(
             args,
             output,
-            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS".into(),
+            "`--dependencies` audits the dependencies of a cargo workspace; it cannot be combined with PATHS",
         );
     }
     if args.fix.show_fixes {
@@ -254,8 +254,8 @@ fn tool_error(message: impl std::fmt::Display) -> ExitStatus {
 /// Ends a run that an error stopped: prints `error: {message}` (redacted: git and cargo quote
 /// what they failed on) and, under `--message-format sarif`, still writes a valid log whose
 /// invocation carries the error, so that an upload job (`--exit-zero`) shows why.
-fn stopped(args: &Args, output: Output, message: String) -> ExitStatus {
-    let message = crate::render::redacted_message(&message);
+fn stopped(args: &Args, output: Output, error: impl std::fmt::Display) -> ExitStatus {
+    let message = crate::render::redacted_message(&error.to_string());
     if output.format == MessageFormat::Sarif {
         write_failure_log(args, &Invocation::failed(message.clone(), None));
     }

@@ -96,7 +96,7 @@ struct Planned {
 }
 
 /// Lints the plan as the run does and chooses the fixes of each file.
-fn plan_fixes(args: &Args, plan: &Plan) -> Result<Vec<Planned>, String> {
+fn plan_fixes(args: &Args, plan: &Plan) -> Result<Vec<Planned>, integrations::FilterError> {
     let mut outcome = pipeline::lint(plan);
     integrations::filter(&args.integrations, plan, &mut outcome.files)?;
     let paths: HashMap<&str, &Path> = plan
@@ -133,7 +133,7 @@ fn tree(plan: &Plan) -> Tree {
 }
 
 /// `--fix`: applies the chosen fixes to the files of the plan.
-pub fn apply(args: &Args, plan: &Plan) -> Result<Applied, String> {
+pub fn apply(args: &Args, plan: &Plan) -> Result<Applied, integrations::FilterError> {
     let tree = tree(plan);
     let mut applied = Applied::default();
     for file in plan_fixes(args, plan)? {

@@ -3,7 +3,7 @@
 //! normalised source line (as a multiset), so moving code does not bring old findings back.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,29 +67,76 @@ pub fn of(files: &[FileFindings]) -> Baseline {
 ///
 /// The file is replaced, never written through: a symlink at `path` (which a pull request could
 /// commit to aim the write at a file outside the tree) is replaced by the baseline itself.
-pub fn write(path: &Path, files: &[FileFindings]) -> Result<usize, String> {
+pub fn write(path: &Path, files: &[FileFindings]) -> Result<usize, BaselineError> {
     let baseline = of(files);
-    let text = serde_json::to_string_pretty(&baseline).map_err(|e| e.to_string())?;
-    crate::plan::confine::replace_file(path, format!("{text}\n").as_bytes())
-        .map_err(|e| format!("cannot write the baseline `{}`: {e}", path.display()))?;
+    let text = serde_json::to_string_pretty(&baseline).map_err(BaselineError::Serialize)?;
+    crate::plan::confine::replace_file(path, format!("{text}\n").as_bytes()).map_err(|source| {
+        BaselineError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })?;
     Ok(baseline.findings.len())
 }
 
 /// Reads a baseline (see [`crate::plan::confine::Tree::read_named`]).
-pub fn read(path: &Path, tree: &crate::plan::confine::Tree) -> Result<Baseline, String> {
-    let text = tree
-        .read_named(path)
-        .map_err(|e| format!("cannot read the baseline `{}`: {e}", path.display()))?;
-    let b: Baseline = serde_json::from_str(&text)
-        .map_err(|e| format!("`{}` is not a tlslint baseline: {e}", path.display()))?;
+pub fn read(path: &Path, tree: &crate::plan::confine::Tree) -> Result<Baseline, BaselineError> {
+    let text = tree.read_named(path).map_err(|e| BaselineError::Read {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let b: Baseline =
+        serde_json::from_str(&text).map_err(|source| BaselineError::NotABaseline {
+            path: path.to_path_buf(),
+            source,
+        })?;
     if b.version != VERSION {
-        return Err(format!(
-            "`{}` has baseline version {}, this tlslint reads version {VERSION}",
-            path.display(),
-            b.version
-        ));
+        return Err(BaselineError::Version {
+            path: path.to_path_buf(),
+            found: b.version,
+        });
     }
     Ok(b)
+}
+
+/// Why a baseline could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    /// The baseline could not be serialised.
+    #[error("{0}")]
+    Serialize(serde_json::Error),
+    /// The file could not be written.
+    #[error("cannot write the baseline `{}`: {source}", path.display())]
+    Write {
+        /// The baseline's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file could not be read from the tree.
+    #[error("cannot read the baseline `{}`: {reason}", path.display())]
+    Read {
+        /// The baseline's path.
+        path: PathBuf,
+        /// Why (the tree's refusal).
+        reason: String,
+    },
+    /// The file is not a baseline.
+    #[error("`{}` is not a tlslint baseline: {source}", path.display())]
+    NotABaseline {
+        /// The file's path.
+        path: PathBuf,
+        /// The JSON error.
+        source: serde_json::Error,
+    },
+    /// The baseline has another format version.
+    #[error("`{}` has baseline version {found}, this tlslint reads version {VERSION}", path.display())]
+    Version {
+        /// The baseline's path.
+        path: PathBuf,
+        /// Its version.
+        found: u32,
+    },
 }
 
 /// Drops the unsuppressed findings recorded in `baseline` (each entry absorbs one finding).

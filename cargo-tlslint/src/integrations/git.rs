@@ -21,14 +21,9 @@ use std::process::{Command, Stdio};
 use crate::plan::confine::MAX_READ_BYTES;
 
 /// A git failure, with the command that failed and git's own message (one line).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct GitError(pub String);
-
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// The configuration that every git command runs under: each repository-local way to start a
 /// program switched off.

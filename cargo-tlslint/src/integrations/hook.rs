@@ -10,37 +10,60 @@ pub const SCRIPT: &str = "#!/bin/sh\n# Installed by `cargo tlslint --install-hoo
 
 /// Where git looks for the pre-commit hook of the repository around `dir` (honours
 /// `core.hooksPath` and worktrees).
-fn hook_path(dir: &Path) -> Result<PathBuf, String> {
-    let repo = git::Repo::around(dir).map_err(|e| e.to_string())?;
-    repo.git_path("hooks/pre-commit").map_err(|e| e.to_string())
+fn hook_path(dir: &Path) -> Result<PathBuf, HookError> {
+    let repo = git::Repo::around(dir)?;
+    Ok(repo.git_path("hooks/pre-commit")?)
 }
 
 /// Installs the hook for the repository around `dir`; returns its path.
-pub fn install(dir: &Path) -> Result<PathBuf, String> {
+pub fn install(dir: &Path) -> Result<PathBuf, HookError> {
     let path = hook_path(dir)?;
     if path.symlink_metadata().is_ok() {
-        return Err(format!(
-            "`{}` already exists; not replacing it. Add `cargo-tlslint --staged` to it by hand, or remove it and run `cargo tlslint --install-hook` again",
-            path.display()
-        ));
+        return Err(HookError::Exists(path));
     }
+    let io = |what: &'static str, path: &Path| {
+        let path = path.to_path_buf();
+        move |source| HookError::Io { what, path, source }
+    };
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(io("create", parent))?;
     }
-    std::fs::write(&path, SCRIPT).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-    make_executable(&path)?;
+    std::fs::write(&path, SCRIPT).map_err(io("write", &path))?;
+    make_executable(&path).map_err(io("make executable", &path))?;
     Ok(path)
 }
 
+/// Why the hook could not be installed.
+#[derive(Debug, thiserror::Error)]
+pub enum HookError {
+    /// No repository, or git failed.
+    #[error(transparent)]
+    Git(#[from] git::GitError),
+    /// A hook is there already.
+    #[error(
+        "`{}` already exists; not replacing it. Add `cargo-tlslint --staged` to it by hand, or remove it and run `cargo tlslint --install-hook` again",
+        .0.display()
+    )]
+    Exists(PathBuf),
+    /// Creating, writing or making the hook executable failed.
+    #[error("cannot {what} `{}`: {source}", path.display())]
+    Io {
+        /// What was being done.
+        what: &'static str,
+        /// To which path.
+        path: PathBuf,
+        /// Why it failed.
+        source: std::io::Error,
+    },
+}
+
 #[cfg(unix)]
-fn make_executable(path: &Path) -> Result<(), String> {
+fn make_executable(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
-        .map_err(|e| format!("cannot make `{}` executable: {e}", path.display()))
 }
 
 #[cfg(not(unix))]
-fn make_executable(_: &Path) -> Result<(), String> {
+fn make_executable(_: &Path) -> std::io::Result<()> {
     Ok(())
 }

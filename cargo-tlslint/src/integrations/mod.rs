@@ -168,15 +168,26 @@ pub struct Filtered {
     pub baseline_entries: Option<usize>,
 }
 
+/// Why the findings could not be filtered.
+#[derive(Debug, thiserror::Error)]
+pub enum FilterError {
+    /// `--diff` failed.
+    #[error(transparent)]
+    Git(#[from] git::GitError),
+    /// `--baseline` or `--write-baseline` failed.
+    #[error(transparent)]
+    Baseline(#[from] baseline::BaselineError),
+}
+
 /// Applies `--diff`, `--write-baseline` and `--baseline` to the findings, in that order.
 pub fn filter(
     flags: &IntegrationArgs,
     plan: &Plan,
     files: &mut Vec<FileFindings>,
-) -> Result<Filtered, String> {
+) -> Result<Filtered, FilterError> {
     let mut filtered = Filtered::default();
     if let Some(rev) = &flags.diff {
-        filtered.quieted = keep_added_lines(rev, plan, files).map_err(|e| e.to_string())?;
+        filtered.quieted = keep_added_lines(rev, plan, files)?;
     }
     if let Some(path) = &flags.write_baseline {
         filtered.baseline_entries = Some(baseline::write(path, files)?);
@@ -310,9 +321,10 @@ fn added_excludes(
 /// `--install-hook`: installs the git hook for the repository around the current directory.
 pub fn install_hook() -> ExitStatus {
     use std::io::Write;
-    let result = std::env::current_dir()
-        .map_err(|e| format!("cannot read the current directory: {e}"))
-        .and_then(|d| crate::integrations::hook::install(&d));
+    let result = match std::env::current_dir() {
+        Ok(dir) => hook::install(&dir).map_err(|e| e.to_string()),
+        Err(e) => Err(format!("cannot read the current directory: {e}")),
+    };
     match result {
         Ok(path) => {
             let _ = writeln!(

@@ -503,7 +503,10 @@ fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
 }
 
 /// Merges layers in order (later overrides earlier) into a policy and its excludes.
-pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Excludes), String> {
+pub fn merge(
+    layers: &[&Layer],
+    include_tests_flag: bool,
+) -> Result<(Policy, Excludes), globset::Error> {
     let mut policy = Policy::default();
     let mut excludes = Vec::new();
     for layer in layers {
@@ -527,7 +530,7 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
     policy.include_tests |= include_tests_flag;
     let mut by_base: Vec<(PathBuf, GlobSetBuilder)> = Vec::new();
     for ExcludeEntry { base, glob, .. } in &excludes {
-        let glob = Glob::new(glob).map_err(|e| e.to_string())?;
+        let glob = Glob::new(glob)?;
         match by_base.iter_mut().find(|(b, _)| b == base) {
             Some((_, builder)) => {
                 builder.add(glob);
@@ -542,8 +545,7 @@ pub fn merge(layers: &[&Layer], include_tests_flag: bool) -> Result<(Policy, Exc
     let sets = by_base
         .into_iter()
         .map(|(b, builder)| builder.build().map(|s| (b, s)))
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
+        .collect::<Result<_, _>>()?;
     Ok((
         policy,
         Excludes {

@@ -47,7 +47,7 @@ pub fn run(_args: &ServerArgs) -> ExitStatus {
         .spawn(|| {
             let (connection, io) = Connection::stdio();
             let served = serve(connection);
-            io.join().map_err(|e| e.to_string()).and(served)
+            io.join().map_err(ServerError::Io).and(served)
         });
     match thread.map(std::thread::JoinHandle::join) {
         Ok(Ok(Ok(()))) => ExitStatus::Clean,
@@ -59,10 +59,27 @@ pub fn run(_args: &ServerArgs) -> ExitStatus {
     }
 }
 
+/// Why the server stopped serving.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The client broke the protocol.
+    #[error(transparent)]
+    Protocol(#[from] lsp_server::ProtocolError),
+    /// A message's parameters were not what LSP says.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// Reading or writing stdio, or starting a thread, failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// The client sent `exit` without `shutdown`.
+    #[error("exit before shutdown")]
+    ExitBeforeShutdown,
+}
+
 /// Serves one client on `connection`: the handshake, then messages until `exit`.
-pub fn serve(connection: Connection) -> Result<(), String> {
-    let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
-    let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
+pub fn serve(connection: Connection) -> Result<(), ServerError> {
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = Encoding::negotiate(
         params
             .capabilities
@@ -91,16 +108,13 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         "capabilities": capabilities,
         "serverInfo": { "name": env!("CARGO_PKG_NAME"), "version": env!("CARGO_PKG_VERSION") },
     });
-    connection
-        .initialize_finish(id, init)
-        .map_err(|e| e.to_string())?;
+    connection.initialize_finish(id, init)?;
     let (jobs, job_queue) = crossbeam_channel::unbounded::<Job>();
     let (done_tx, done) = crossbeam_channel::unbounded::<Done>();
     let worker = std::thread::Builder::new()
         .name("tlslint-full-run".into())
         .stack_size(WORKER_STACK_BYTES)
-        .spawn(move || full_runs(&job_queue, &done_tx))
-        .map_err(|e| e.to_string())?;
+        .spawn(move || full_runs(&job_queue, &done_tx))?;
     let mut server = Server {
         sender: connection.sender.clone(),
         encoding,
@@ -143,6 +157,7 @@ struct Job {
 /// A finished full run.
 struct Done {
     workspace: usize,
+    /// The analysis, or why the workspace could not be planned, rendered for the client.
     result: Result<Analysis, String>,
 }
 
@@ -217,7 +232,7 @@ impl Server {
         &mut self,
         messages: &Receiver<Message>,
         done: &Receiver<Done>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ServerError> {
         let mut queue: VecDeque<Message> = VecDeque::new();
         let mut shutting_down = false;
         loop {
@@ -247,7 +262,7 @@ impl Server {
                         return if shutting_down {
                             Ok(())
                         } else {
-                            Err("exit before shutdown".into())
+                            Err(ServerError::ExitBeforeShutdown)
                         };
                     }
                     Message::Notification(n) => {
