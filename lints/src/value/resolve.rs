@@ -115,6 +115,14 @@ impl Cx<'_> {
                 }
             }
             Expr::Cast(c) => self.resolve_depth(&c.expr, depth + 1),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                self.resolve_depth(&u.expr, depth + 1)
+            }
+            Expr::MethodCall(m)
+                if m.args.is_empty() && (m.method == "clone" || m.method == "to_owned") =>
+            {
+                self.resolve_depth(&m.receiver, depth + 1)
+            }
             Expr::Macro(m) => Resolved::of(macro_value(&m.mac)),
             Expr::Path(p) => self.resolve_path(&p.path, expr, depth),
             Expr::Field(f) => Resolved::of(Value::Runtime(format!(
@@ -251,13 +259,38 @@ impl Cx<'_> {
         }
     }
 
-    /// A `let` binding of `ident` visible at byte `at`, in the innermost scope containing `at`.
+    /// The `let` of `ident` visible at byte `at`, with the range of the scope that holds it: the
+    /// latest one before `at` in the innermost function or closure, else, in a closure that does
+    /// not bind the name itself, in the scopes it captures from, up to its function.
+    fn visible_let(
+        &self,
+        ident: &syn::Ident,
+        at: usize,
+    ) -> Option<(&crate::cx::LetBinding<'_>, std::ops::Range<usize>)> {
+        let mut scopes = self.scopes_at(at).peekable();
+        if scopes.peek().is_none() {
+            let binding = self.binding_at(ident, at)?;
+            return Some((binding, 0..self.text.len()));
+        }
+        for scope in scopes {
+            let found = self
+                .lets
+                .iter()
+                .filter(|l| l.name == ident && l.offset < at && scope.range.contains(&l.offset))
+                .max_by_key(|l| l.offset);
+            if let Some(binding) = found {
+                return Some((binding, scope.range.clone()));
+            }
+            if scope.params.contains(&ident) || scope.sig.is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A `let` binding of `ident` visible at byte `at` (see [`Cx::visible_let`]).
     fn resolve_local(&self, ident: &syn::Ident, at: usize, depth: usize) -> Option<Resolved> {
-        let scope = self
-            .scope_at(at)
-            .map(|s| s.range.clone())
-            .unwrap_or(0..self.text.len());
-        let binding = self.binding_at(ident, at)?;
+        let (binding, scope) = self.visible_let(ident, at)?;
         let mut values = Vec::new();
         if let Some(init) = binding.init {
             let mut r = self.resolve_depth(init, depth + 1);
