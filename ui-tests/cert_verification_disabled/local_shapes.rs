@@ -36,3 +36,28 @@ pub fn safe() {
     let build = || reqwest::Client::builder().danger_accept_invalid_certs(verify_off.clone());
     let _ = build();
 }
+
+// A field of a struct literal bound by `let` has the value written in the literal.
+pub struct Settings {
+    pub insecure: bool,
+    pub timeout: u64,
+}
+
+pub fn from_settings() {
+    let s = Settings { insecure: true, timeout: 30 };
+    let _ = reqwest::Client::builder().danger_accept_invalid_certs(s.insecure);
+    //~^ cert_verification_disabled
+}
+
+pub fn from_safe_settings() {
+    let s = Settings { insecure: false, timeout: 30 };
+    let _ = reqwest::Client::builder().danger_accept_invalid_certs(s.insecure);
+}
+
+// A field the literal does not set, or a binding that may change, is still decided at run time.
+pub fn from_mutable_settings(flag: bool) {
+    let mut s = Settings { insecure: false, timeout: 30 };
+    s.insecure = flag;
+    let _ = reqwest::Client::builder().danger_accept_invalid_certs(s.insecure);
+    //~^ cert_verification_runtime_toggle
+}

@@ -125,10 +125,12 @@ impl Cx<'_> {
             }
             Expr::Macro(m) => Resolved::of(macro_value(&m.mac)),
             Expr::Path(p) => self.resolve_path(&p.path, expr, depth),
-            Expr::Field(f) => Resolved::of(Value::Runtime(format!(
-                "the value comes from the field `{}`",
-                compact(self.snippet(f))
-            ))),
+            Expr::Field(f) => self.resolve_field(f, depth).unwrap_or_else(|| {
+                Resolved::of(Value::Runtime(format!(
+                    "the value comes from the field `{}`",
+                    compact(self.snippet(f))
+                )))
+            }),
             Expr::Block(b) => match b.block.stmts.last() {
                 Some(syn::Stmt::Expr(e, None)) => self.resolve_depth(e, depth + 1),
                 _ => Resolved::of(Value::Unknown),
@@ -257,6 +259,37 @@ impl Cx<'_> {
         } else {
             Resolved::of(Value::Unknown)
         }
+    }
+
+    /// `s.field` where `s` is an immutable `let` bound to a struct literal that sets `field`
+    /// (`let s = Settings { insecure: true, .. };`): the value written there.
+    fn resolve_field(&self, f: &syn::ExprField, depth: usize) -> Option<Resolved> {
+        let Expr::Path(p) = peel(&f.base) else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        let syn::Member::Named(name) = &f.member else {
+            return None;
+        };
+        let (binding, _) = self.visible_let(ident, self.range(&*f.base).start)?;
+        if binding.mutable {
+            return None;
+        }
+        let Expr::Struct(literal) = peel(binding.init?) else {
+            return None;
+        };
+        let field = literal
+            .fields
+            .iter()
+            .find(|fv| matches!(&fv.member, syn::Member::Named(n) if n == name))?;
+        let mut r = self.resolve_depth(&field.expr, depth + 1);
+        if matches!(r.value, Value::Const(_)) {
+            r.via.push((
+                self.range(&field.expr),
+                format!("`{ident}.{name}` is set here"),
+            ));
+        }
+        Some(r)
     }
 
     /// The `let` of `ident` visible at byte `at`, with the range of the scope that holds it: the
