@@ -3,12 +3,12 @@
 //! Everything that touches the file system, cargo or the terminal lives here.
 
 pub mod cli;
-pub mod deps;
-pub mod exit;
+pub(crate) mod deps;
+pub(crate) mod exit;
 pub mod fix;
-pub mod integrations;
+pub(crate) mod integrations;
 pub mod pipeline;
-pub mod plan;
+pub(crate) mod plan;
 pub mod policy;
 pub mod render;
 pub mod run;
