@@ -326,11 +326,7 @@ fn finish_package(engine: &Engine, unit: &Unit, root: &Path, linted: &mut [Linte
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
         .collect();
-    let mut files = UnitFiles {
-        unit,
-        root,
-        read: None,
-    };
+    let mut files = UnitFiles { unit, root };
     engine.finish_package(&mut reports, &mut files);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;

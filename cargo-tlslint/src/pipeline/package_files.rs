@@ -1,6 +1,5 @@
 //! A unit's Rust files as the engine's package phase asks for them.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -8,41 +7,29 @@ use tlslint_lints::{PackageFile, PackageFiles};
 
 use crate::plan::{Unit, display_path};
 
-/// A unit's Rust files for the engine's package phase: read once (through the unit's tree, in
-/// parallel) on the first request, then searched for each request's names.
+/// A unit's Rust files for the engine's package phase, read through the unit's tree in parallel.
 pub(super) struct UnitFiles<'u> {
     pub(super) unit: &'u Unit,
     pub(super) root: &'u Path,
-    pub(super) read: Option<Vec<PackageFile>>,
 }
 
 impl PackageFiles for UnitFiles<'_> {
-    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
-        let (unit, root) = (self.unit, self.root);
-        let read = self.read.get_or_insert_with(|| {
-            candidate_files(unit, root)
-                .par_iter()
-                .filter(|c| c.path.extension().is_some_and(|x| x == "rs") || c.contents.is_some())
-                .filter_map(|c| {
-                    let text = match &c.contents {
-                        Some(bytes) => std::str::from_utf8(bytes).ok()?.to_string(),
-                        None => unit.tree.read_to_string(&c.path).ok()?,
-                    };
-                    Some(PackageFile {
-                        path: c.display.clone(),
-                        text,
-                        is_test_target: c.is_test_target,
-                    })
+    fn read(&mut self) -> Vec<PackageFile> {
+        let unit = self.unit;
+        candidate_files(unit, self.root)
+            .par_iter()
+            .filter(|c| c.path.extension().is_some_and(|x| x == "rs") || c.contents.is_some())
+            .filter_map(|c| {
+                let text = match &c.contents {
+                    Some(bytes) => std::str::from_utf8(bytes).ok()?.to_string(),
+                    None => unit.tree.read_to_string(&c.path).ok()?,
+                };
+                Some(PackageFile {
+                    path: c.display.clone(),
+                    text,
+                    is_test_target: c.is_test_target,
                 })
-                .collect()
-        });
-        read.iter()
-            .filter(|f| {
-                names
-                    .iter()
-                    .any(|n| memchr::memmem::find(f.text.as_bytes(), n.as_bytes()).is_some())
             })
-            .cloned()
             .collect()
     }
 }

@@ -5,7 +5,7 @@
 //! An open document is then linted from its in-memory text ([`lint_document`]) and joined with
 //! the facts of the other files from the last full run, so a keystroke costs one file.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -305,7 +305,7 @@ struct DocumentFiles<'a> {
 }
 
 impl PackageFiles for DocumentFiles<'_> {
-    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
+    fn read(&mut self) -> Vec<PackageFile> {
         self.unit
             .files
             .iter()
@@ -317,14 +317,11 @@ impl PackageFiles for DocumentFiles<'_> {
                     let path = std::fs::canonicalize(&f.path).ok()?;
                     read(self.overlays, &path, &self.unit.tree)?
                 };
-                names
-                    .iter()
-                    .any(|n| text.contains(n.as_str()))
-                    .then(|| PackageFile {
-                        path: f.display.clone(),
-                        text,
-                        is_test_target: f.is_test_target,
-                    })
+                Some(PackageFile {
+                    path: f.display.clone(),
+                    text,
+                    is_test_target: f.is_test_target,
+                })
             })
             .collect()
     }

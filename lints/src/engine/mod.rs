@@ -7,8 +7,9 @@
 //! 3. [`Engine::finish_package`]: per package, once all its files are checked: findings waiting
 //!    for a constant defined in another file, for the callers of a function whose parameter they
 //!    depend on (followed through callers that pass their own parameters), and for a package fact
-//!    ([`crate::facts`]). The caller reads files on the engine's request ([`PackageFiles`]): only
-//!    packages with waiting findings, and only files that mention a wanted name, are read;
+//!    ([`crate::facts`]). The caller reads the package's files on the engine's request
+//!    ([`PackageFiles`]), once and only for a package with a waiting finding; only the files that
+//!    mention a wanted name are parsed;
 //! 4. [`Engine::finish_run`]: across the run: verifier impls meet their install sites, in any
 //!    member;
 //! 5. [`Engine::finalize`]: per file, the policy (suppressions, test-code scope, levels).
@@ -53,9 +54,9 @@ pub struct SourceFile<'a> {
 
 /// The files of a package, read on the engine's request in the package phase.
 pub trait PackageFiles {
-    /// The package's Rust files whose text mentions one of `names` (a superset is fine: the
-    /// engine looks closer).
-    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile>;
+    /// The package's Rust files. The engine asks at most once per package, and only when a
+    /// finding waits for another file; it looks in them for the names it wants.
+    fn read(&mut self) -> Vec<PackageFile>;
 }
 
 /// A file of the package, as read for the package phase.
@@ -193,14 +194,14 @@ impl Engine {
     /// package fact (the first file in `reports` order that establishes it is the one labelled).
     /// `files` is asked only for what a waiting finding needs.
     pub fn finish_package(&self, reports: &mut [FileReport], files: &mut dyn PackageFiles) {
+        let mut read: Option<Vec<PackageFile>> = None;
         let names = constants::wanted(reports);
         if !names.is_empty() {
-            let mut consts: Vec<ConstDef> = files
-                .mentioning(&names)
-                .iter()
-                .flat_map(|f| constants::collect(&f.path, &f.text))
-                .filter(|c| names.contains(&c.name))
-                .collect();
+            let mut consts: Vec<ConstDef> =
+                mentioning(read.get_or_insert_with(|| files.read()), &names)
+                    .flat_map(|f| constants::collect(&f.path, &f.text))
+                    .filter(|c| names.contains(&c.name))
+                    .collect();
             consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
             constants::join(reports, &consts);
         }
@@ -214,8 +215,8 @@ impl Engine {
             if names.is_empty() {
                 break;
             }
-            for file in files.mentioning(&names) {
-                calls.extend(calls::collect(&file, &names));
+            for file in mentioning(read.get_or_insert_with(|| files.read()), &names) {
+                calls.extend(calls::collect(file, &names));
             }
             asked.extend(names);
         }
@@ -307,20 +308,28 @@ fn role(lints: &[&'static Lint], role: Role) -> &'static Rule {
         .unwrap_or_else(|| panic!("the registry has no rule for {role:?}"))
 }
 
+/// The files of `files` whose text contains one of `names`.
+fn mentioning<'f>(
+    files: &'f [PackageFile],
+    names: &'f BTreeSet<String>,
+) -> impl Iterator<Item = &'f PackageFile> {
+    files.iter().filter(|f| {
+        names
+            .iter()
+            .any(|n| memchr::memmem::find(f.text.as_bytes(), n.as_bytes()).is_some())
+    })
+}
+
 /// A package of one file.
 struct OneFile<'f, 'a>(&'f SourceFile<'a>);
 
 impl PackageFiles for OneFile<'_, '_> {
-    fn mentioning(&mut self, names: &BTreeSet<String>) -> Vec<PackageFile> {
+    fn read(&mut self) -> Vec<PackageFile> {
         let file = self.0;
-        if names.iter().any(|n| file.text.contains(n.as_str())) {
-            vec![PackageFile {
-                path: file.path.to_string(),
-                text: file.text.to_string(),
-                is_test_target: file.is_test_target,
-            }]
-        } else {
-            Vec::new()
-        }
+        vec![PackageFile {
+            path: file.path.to_string(),
+            text: file.text.to_string(),
+            is_test_target: file.is_test_target,
+        }]
     }
 }
