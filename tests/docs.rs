@@ -92,7 +92,8 @@ fn deny_policy(rule: &'static Rule) -> Policy {
 }
 
 fn findings_of(rule: &'static Rule, source: &str) -> usize {
-    let file = lint_source("src/lib.rs", source, false, &deny_policy(rule));
+    let store = cargo_tlslint::store::SourceStore::default();
+    let file = lint_source(&store, "src/lib.rs", source, false, &deny_policy(rule));
     file.diagnostics
         .iter()
         .filter(|d| d.rule.code == rule.code && d.suppressed.is_none())
@@ -136,7 +137,8 @@ fn a_fix_section_exactly_when_the_example_gets_a_fix() {
         let Block::Rust(example) = block_after(rule, "### Example") else {
             continue;
         };
-        let file = lint_source("src/lib.rs", &example, false, &deny_policy(rule));
+        let store = cargo_tlslint::store::SourceStore::default();
+        let file = lint_source(&store, "src/lib.rs", &example, false, &deny_policy(rule));
         let fixed = file
             .diagnostics
             .iter()

@@ -406,7 +406,8 @@ fn manifest_rule_examples_fire_and_their_fixes_do_not() {
             } else {
                 Kind::Manifest
             };
-            let file = lint_text(kind, "Cargo.toml", text, None, true, &policy);
+            let store = cargo_tlslint::store::SourceStore::default();
+            let file = lint_text(&store, kind, "Cargo.toml", text, None, true, &policy);
             file.diagnostics
                 .iter()
                 .filter(|d| d.rule.code == rule.code && d.suppressed.is_none())

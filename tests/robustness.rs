@@ -98,7 +98,8 @@ fn lint(text: &str) {
         include_tests: true,
         ..Policy::default()
     };
-    let findings = lint_source("fuzz.rs", text, false, &policy);
+    let store = cargo_tlslint::store::SourceStore::default();
+    let findings = lint_source(&store, "fuzz.rs", text, false, &policy);
     for d in &findings.diagnostics {
         assert!(
             d.primary.range.start <= d.primary.range.end && d.primary.range.end <= text.len(),
@@ -106,7 +107,7 @@ fn lint(text: &str) {
             d.primary.range
         );
     }
-    let _ = cargo_tlslint::render::render_plain(std::slice::from_ref(&findings), &[], false);
+    let _ = cargo_tlslint::render::render_plain(std::slice::from_ref(&findings), &store, false);
 }
 
 #[test]

@@ -26,6 +26,7 @@ use cargo_tlslint::pipeline::lint_source;
 use cargo_tlslint::pipeline::manifest::{self, Kind};
 use cargo_tlslint::render::FileFindings;
 use cargo_tlslint::render::render_plain;
+use cargo_tlslint::store::SourceStore;
 use libtest_mimic::{Arguments, Failed, Trial};
 use tlslint_lints::{
     AllowedHosts, Applicability, Diagnostic, Edit, Level, LevelSource, Policy, RULES, TlsVersion,
@@ -127,8 +128,15 @@ fn run_case(case: &Path) -> Result<(), Failed> {
         None => None,
     };
     let lint = |text: &str| match kind {
-        CaseKind::Rust => lint_source(&display, text, header.is_test_target, &header.policy),
+        CaseKind::Rust => lint_source(
+            &SourceStore::default(),
+            &display,
+            text,
+            header.is_test_target,
+            &header.policy,
+        ),
         CaseKind::Manifest(m) => manifest::lint_text(
+            &SourceStore::default(),
             m,
             &display,
             text,
@@ -166,8 +174,11 @@ fn run_case(case: &Path) -> Result<(), Failed> {
 
     check_fixes(kind, &text, &findings.diagnostics, lint)?;
 
-    let other_texts: Vec<(String, String)> = ws.iter().cloned().collect();
-    let rendered = render_plain(std::slice::from_ref(&findings), &other_texts, true);
+    let others = SourceStore::default();
+    if let Some((display, text)) = ws {
+        others.add_text(&display, text);
+    }
+    let rendered = render_plain(std::slice::from_ref(&findings), &others, true);
     support::golden(&case.with_extension("stderr"), &rendered, str::to_string)?;
     Ok(())
 }

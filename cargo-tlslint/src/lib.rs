@@ -13,3 +13,4 @@ pub mod policy;
 pub mod render;
 pub mod run;
 pub mod server;
+pub mod store;

@@ -17,7 +17,7 @@ use crate::plan::confine::{self};
 use crate::plan::workspace::{self, SetupError};
 use crate::render::explain;
 use crate::render::sarif_invocation::Invocation;
-use crate::render::{Counts, Sources, github, gitlab, human, json, sarif};
+use crate::render::{self, Counts, SourceStore, github, gitlab, human, json, sarif};
 use crate::{deps, fix, integrations, plan::paths, plan::setup_error};
 
 /// Runs the command.
@@ -209,7 +209,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
         exit,
         fixing: fixed.is_some(),
     };
-    if let Err(e) = report.write(&mut report.sources()) {
+    if let Err(e) = report.write(report.sources()) {
         return tool_error(format!("cannot write the output: {e}"));
     }
     if let Some(fixed) = &fixed {
@@ -288,30 +288,31 @@ struct Report<'r> {
 }
 
 impl Report<'_> {
-    /// Where the files the findings point into can be read from, each within its tree.
-    fn sources(&self) -> Sources {
-        let mut sources = Sources::default();
-        let wanted = Sources::wanted(&self.outcome.files);
+    /// The run's texts, told where the files the findings' labels point into are read from,
+    /// each within its tree.
+    fn sources(&self) -> &SourceStore {
+        let sources = &*self.plan.sources;
+        let wanted = render::label_files(&self.outcome.files);
         for unit in &self.plan.units {
             for f in unit
                 .files
                 .iter()
                 .filter(|f| wanted.contains(f.display.as_str()))
             {
-                sources.add_path(f.display.clone(), f.path.clone(), &unit.tree);
+                sources.locate(&f.display, &f.path, &unit.tree);
             }
         }
         if let Some(audit) = self.audit {
-            audit.register_sources(&wanted, &mut sources);
+            audit.register_sources(&wanted, sources);
         }
         for display in wanted {
-            sources.add_path_if_new(display, self.plan.root.join(display), &self.plan.tree);
+            sources.locate(display, &self.plan.root.join(display), &self.plan.tree);
         }
         sources
     }
 
     /// Writes the report in the chosen format.
-    fn write(&self, sources: &mut Sources) -> std::io::Result<()> {
+    fn write(&self, sources: &SourceStore) -> std::io::Result<()> {
         let (args, plan, files) = (self.args, self.plan, &self.outcome.files);
         let for_people = matches!(
             self.output.format,
@@ -338,7 +339,7 @@ impl Report<'_> {
 
     /// The human, short or github report (and, under `json-render-diagnostics`, the human report
     /// on stderr with the build-finished message on stdout).
-    fn write_for_people(&self, sources: &mut Sources) -> std::io::Result<()> {
+    fn write_for_people(&self, sources: &SourceStore) -> std::io::Result<()> {
         let (args, format) = (self.args, self.output.format);
         let style = human::Style {
             color: stderr_shows_color()
@@ -384,7 +385,7 @@ impl Report<'_> {
 
     /// cargo's JSON messages: one per unsuppressed finding (the dependencies' after the
     /// workspace's), then build-finished.
-    fn json_messages(&self, sources: &mut Sources) -> String {
+    fn json_messages(&self, sources: &SourceStore) -> String {
         let rendered = human::Style {
             color: self.output.rendered_ansi,
             short: self.output.rendered_short,

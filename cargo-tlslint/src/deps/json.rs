@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use tlslint_lints::Diagnostic;
 
 use super::{Audit, DepReport};
-use crate::render::{FileFindings, Sources, json};
+use crate::render::{FileFindings, SourceStore, json};
 
 /// One dependency finding as a JSON line.
 pub fn message(
@@ -15,7 +15,7 @@ pub fn message(
     pkg: usize,
     d: &Diagnostic,
     file: &FileFindings,
-    sources: &mut Sources,
+    sources: &SourceStore,
 ) -> String {
     let report = audit.reports.iter().find(|r| r.dir == audit.dirs[pkg]);
     let manifest = audit.dirs[pkg].join("Cargo.toml").display().to_string();

@@ -94,7 +94,7 @@ pub struct Audit {
 impl Audit {
     /// Registers the dependency files that findings' labels point into, each with its package's
     /// tree, so that their text reaches the output only through `sources`.
-    pub fn register_sources(&self, wanted: &HashSet<&str>, sources: &mut crate::render::Sources) {
+    pub fn register_sources(&self, wanted: &HashSet<&str>, sources: &crate::store::SourceStore) {
         let wanted_here: HashSet<&str> = self
             .files_with_findings
             .iter()
@@ -105,11 +105,7 @@ impl Audit {
             .collect();
         for (display, path, pkg) in &self.sources {
             if wanted_here.contains(display.as_str()) {
-                sources.add_path(
-                    display.clone(),
-                    path.clone(),
-                    &Tree::new([self.dirs[*pkg].clone()]),
-                );
+                sources.locate(display, path, &Tree::new([self.dirs[*pkg].clone()]));
             }
         }
     }
@@ -173,7 +169,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
     audit.linted = found.len();
     let collected: Vec<Collected> = found
         .par_iter()
-        .map(|(p, dir)| collect(p, dir, root_text.as_deref(), &plan.root))
+        .map(|(p, dir)| collect(p, dir, root_text.as_deref(), &plan.root, &plan.sources))
         .collect();
     let enabled = resolve_features(&members, &collected);
     audit.files = collected.iter().map(|c| c.files.len()).sum();
@@ -212,7 +208,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         let text = file
             .text
             .clone()
-            .unwrap_or_else(|| Text::new(String::new()));
+            .unwrap_or_else(|| std::sync::Arc::new(Text::empty()));
         let file_guards = guards(&text);
         let enabled_fn = |f: &str| enabled.why(members.len() + pkg, f).map(str::to_string);
         let cx = Context {
@@ -320,6 +316,7 @@ fn dependency_plan(plan: &Plan, collected: &[Collected]) -> Plan {
         problems: Vec::new(),
         dependencies: DependencyPolicy::default(),
         tree: plan.tree.clone(),
+        sources: plan.sources.clone(),
     }
 }
 
@@ -435,6 +432,7 @@ fn collect(
     dir: &Path,
     workspace_manifest: Option<&str>,
     root: &Path,
+    store: &crate::store::SourceStore,
 ) -> Collected {
     let tree = Tree::new([dir.to_path_buf()]);
     let text = tree.read_to_string(&dir.join("Cargo.toml")).ok();
@@ -459,9 +457,14 @@ fn collect(
     let mut cfgs = Vec::new();
     if lib.is_file() {
         let display = |p: &Path| display_path(root, p);
-        for (path, in_test, file_cfgs) in
-            modtree::walk_with_cfgs(&lib, &tree, &mut HashSet::new(), &display, &mut Vec::new())
-        {
+        for (path, in_test, file_cfgs) in modtree::walk_with_cfgs(
+            &lib,
+            &tree,
+            store,
+            &mut HashSet::new(),
+            &display,
+            &mut Vec::new(),
+        ) {
             let is_test_target = in_test
                 || file_cfgs
                     .iter()

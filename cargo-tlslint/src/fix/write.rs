@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use tlslint_lints::{Edit, apply_edits};
 
 use crate::plan::confine::Tree;
-use crate::render::redacted;
 
 /// Why a file was not fixed.
 #[derive(Debug, PartialEq, Eq)]
@@ -82,7 +81,9 @@ pub fn replace(path: &Path, original: &str, fixed: &str) -> Result<(), Refusal> 
 
 /// The text of `path` as outputs show it (private keys masked), which is what findings carry.
 fn shown(path: &Path, text: &str) -> String {
-    redacted(&path.to_string_lossy(), text.to_string())
+    crate::store::shown_once(&path.to_string_lossy(), text.to_string())
+        .as_str()
+        .to_string()
 }
 
 /// Whether `text` parses as what `path` is: Rust source, or TOML for manifests and lockfiles.

@@ -8,15 +8,13 @@ pub mod hook;
 
 use std::path::PathBuf;
 
-use tlslint_lints::redact_private_keys;
-
 use crate::cli::{Args, IntegrationArgs};
 use crate::exit::ExitStatus;
 use crate::plan::confine::{Refusal, Tree};
 use crate::plan::paths;
 use crate::plan::workspace::SetupError;
 use crate::plan::{Plan, Problem, display_path};
-use crate::render::{FileFindings, text_kind};
+use crate::render::FileFindings;
 
 /// The plan of a `--staged` run and the directory holding the index's files, which must live
 /// as long as the plan's files are read. Every regular `.rs` file, `Cargo.toml`, `Cargo.lock` and
@@ -235,9 +233,8 @@ fn keep_added_lines(
             continue;
         };
         let old = String::from_utf8_lossy(&old);
-        let old =
-            redact_private_keys(&old, text_kind(&file.display)).unwrap_or_else(|| old.into_owned());
-        let added = git::added_lines(&old, text);
+        let old = crate::store::shown_once(&file.display, old.into_owned());
+        let added = git::added_lines(old.as_str(), text);
         let is_added = |at: usize| {
             let line = text.positions(&(at..at)).0.line;
             added.iter().any(|r| r.contains(&line)).then_some(line)

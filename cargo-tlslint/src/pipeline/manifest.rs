@@ -9,6 +9,7 @@ use tlslint_lints::{Engine, FileReport, Policy, WorkspaceManifest};
 use crate::plan::FileEntry;
 use crate::plan::confine::{Tree, open_walked, read_all};
 use crate::render::FileFindings;
+use crate::store::SourceStore;
 
 /// The manifest file kinds the manifest rules read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +54,7 @@ pub fn check(engine: &Engine, kind: Kind, file: &FileEntry, text: &str, tree: &T
 /// Lints an in-memory manifest as the CLI would, under `policy` (the ui tests use this).
 /// `workspace` plays the workspace root manifest; `tls_insecure_in_sources` the source scan.
 pub fn lint_text(
+    store: &SourceStore,
     kind: Kind,
     display: &str,
     text: &str,
@@ -66,10 +68,11 @@ pub fn lint_text(
         Kind::Lockfile => engine.check_lockfile(display, text, &mut || tls_insecure_in_sources),
     };
     engine.finalize(&mut report, text, policy);
+    store.add_text(display, text.to_string());
     FileFindings::new(
         display.to_string(),
         std::path::PathBuf::new(),
-        Some(text.to_string()),
+        store.shown(display),
         report.diagnostics,
     )
 }

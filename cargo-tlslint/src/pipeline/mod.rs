@@ -5,7 +5,7 @@ pub mod manifest;
 mod package_files;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
@@ -15,6 +15,7 @@ use crate::plan::modtree;
 use crate::plan::source_read;
 use crate::plan::{FileEntry, Plan, Problem, Unit};
 use crate::render::FileFindings;
+use crate::store::{SourceStore, Walked};
 
 use package_files::UnitFiles;
 
@@ -41,8 +42,9 @@ struct Linted {
     unit: usize,
     display: String,
     path: std::path::PathBuf,
-    text: Option<String>,
     report: FileReport,
+    /// Whether this run holds the file's text in the store (for the later phases and output).
+    held: bool,
     parsed: bool,
     io_error: bool,
     force_included: bool,
@@ -65,7 +67,17 @@ pub fn lint(plan: &Plan) -> Outcome {
         .collect();
     let work = || {
         jobs.par_iter()
-            .map(|(unit, file)| lint_one(*unit, file, &plan.units[*unit], &engine, &declarations))
+            .map(|(unit, file)| {
+                let unit_files = &plan.units[*unit];
+                lint_one(
+                    *unit,
+                    file,
+                    unit_files,
+                    &engine,
+                    &declarations,
+                    &plan.sources,
+                )
+            })
             .collect::<Vec<_>>()
     };
     let results = match rayon::ThreadPoolBuilder::new()
@@ -86,7 +98,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         by_unit.entry(r.unit).or_default().push(r);
     }
     for (unit_index, linted) in &mut by_unit {
-        finish_package(&engine, &plan.units[*unit_index], &plan.root, linted);
+        finish_package(&engine, plan, &plan.units[*unit_index], linted);
     }
     let mut with_verifier_facts: Vec<&mut FileReport> = by_unit
         .values_mut()
@@ -107,12 +119,13 @@ pub fn lint(plan: &Plan) -> Outcome {
             } else {
                 &unit.policy
             };
-            engine.finalize(&mut l.report, l.text.as_deref().unwrap_or(""), policy);
+            let text = l.held.then(|| plan.sources.held(&l.display)).flatten();
+            engine.finalize(&mut l.report, text.as_deref().unwrap_or(""), policy);
             if !l.report.diagnostics.is_empty() {
                 outcome.files.push(FileFindings::new(
-                    l.display,
+                    l.display.clone(),
                     l.path,
-                    l.text,
+                    text.and_then(|_| plan.sources.shown(&l.display)),
                     l.report.diagnostics,
                 ));
             }
@@ -142,7 +155,10 @@ fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
             .and_then(|p| plan.units.iter().find(|u| p.starts_with(&u.dir)));
         let policy = unit.map(|u| u.policy.clone()).unwrap_or_default();
         let tree = unit.map_or(&plan.tree, |u| &u.tree);
-        let text = path.as_deref().and_then(|p| tree.read_to_string(p).ok());
+        if let Some(p) = &path {
+            plan.sources.locate(display, p, tree);
+        }
+        let text = path.as_ref().and_then(|_| plan.sources.raw(display));
         let mut report = FileReport {
             path: display.to_string(),
             diagnostics: problems.iter().map(|p| problem_diagnostic(p)).collect(),
@@ -154,7 +170,7 @@ fn report_problems(engine: &Engine, plan: &Plan, outcome: &mut Outcome) {
             outcome.files.push(FileFindings::new(
                 display.to_string(),
                 path.unwrap_or_default(),
-                text,
+                text.and_then(|_| plan.sources.shown(display)),
                 report.diagnostics,
             ));
         }
@@ -197,21 +213,23 @@ fn lint_one(
     unit: &Unit,
     engine: &Engine,
     declarations: &modtree::DeclarationCache,
+    store: &SourceStore,
 ) -> Linted {
     let policy = &unit.policy;
     let mut linted = Linted {
         unit: unit_index,
         display: file.display.clone(),
         path: file.path.clone(),
-        text: None,
         report: FileReport {
             path: file.display.clone(),
             ..FileReport::default()
         },
+        held: false,
         parsed: false,
         io_error: false,
         force_included: file.force_included,
     };
+    store.release(&file.display);
     let manifest_kind = manifest::Kind::of(&file.path);
     let open = || {
         if file.walked {
@@ -223,15 +241,21 @@ fn lint_one(
     let keep = |bytes: &[u8]| match std::str::from_utf8(bytes) {
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
-            Some(kind) => Kept::Manifest(kind, text.to_string()),
+            Some(kind) => Kept::Manifest(kind, text.into()),
             None => engine.scan(text).map_or(Kept::Nothing, |triggers| {
-                Kept::Source(text.to_string(), triggers)
+                Kept::Source(text.into(), triggers)
             }),
         },
     };
     let read = match &file.contents {
         Some(bytes) => Ok(keep(bytes)),
-        None => source_read::with_bytes(open, keep),
+        None => match store.take_walked(&file.display) {
+            Walked::Kept(text) => Ok(engine
+                .scan(&text)
+                .map_or(Kept::Nothing, |triggers| Kept::Source(text, triggers))),
+            Walked::Skipped => Ok(Kept::Nothing),
+            Walked::NotRead => source_read::with_bytes(open, keep),
+        },
     };
     let (text, triggers) = match read {
         Err(refusal) => {
@@ -271,7 +295,8 @@ fn lint_one(
                 .diagnostics
                 .iter()
                 .any(|d| d.rule == Engine::unparsable_rule());
-            linted.text = Some(text);
+            store.hold(&file.display, text);
+            linted.held = true;
             return linted;
         }
         Ok(Kept::Source(text, triggers)) => (text, triggers),
@@ -305,7 +330,8 @@ fn lint_one(
         &triggers,
     );
     if linted.report.may_report() {
-        linted.text = Some(text);
+        store.hold(&file.display, text);
+        linted.held = true;
     }
     linted
 }
@@ -315,26 +341,33 @@ fn lint_one(
 enum Kept {
     NotUtf8(usize),
     Nothing,
-    Manifest(manifest::Kind, String),
-    Source(String, Triggers),
+    Manifest(manifest::Kind, Arc<str>),
+    Source(Arc<str>, Triggers),
 }
 
 /// Settles one package's deferred findings (constants of other files, parameters' callers,
-/// package facts), reading the package's files only as the engine asks.
-fn finish_package(engine: &Engine, unit: &Unit, root: &Path, linted: &mut [Linted]) {
+/// package facts), reading the package's files only as the engine asks (a text held in the
+/// store is not read again).
+fn finish_package(engine: &Engine, plan: &Plan, unit: &Unit, linted: &mut [Linted]) {
     let mut reports: Vec<FileReport> = linted
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
         .collect();
-    let mut files = UnitFiles { unit, root };
+    let mut files = UnitFiles {
+        unit,
+        root: &plan.root,
+        store: &plan.sources,
+    };
     engine.finish_package(&mut reports, &mut files);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
     }
 }
 
-/// Lints one in-memory file as the CLI would, under `policy` (the ui tests use this).
+/// Lints one in-memory file as the CLI would, under `policy`, its text kept in `store` (the ui
+/// tests use this).
 pub fn lint_source(
+    store: &SourceStore,
     display: &str,
     text: &str,
     is_test_target: bool,
@@ -346,10 +379,87 @@ pub fn lint_source(
         is_test_target,
         policy,
     });
+    store.add_text(display, text.to_string());
     FileFindings::new(
         display.to_string(),
         std::path::PathBuf::new(),
-        Some(text.to_string()),
+        store.shown(display),
         report.diagnostics,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::confine::Tree;
+    use std::collections::HashSet;
+    use std::path::Path;
+
+    /// The planning walk reads each module file once: after it, the files are gone from disk,
+    /// and the pipeline still lints the one that passed the prefilter (from the text the walk
+    /// kept) and does not try to read the one that failed it (no "cannot read").
+    #[test]
+    fn the_pipeline_reads_no_file_the_walk_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = std::fs::canonicalize(dir.path()).expect("canonical");
+        let src = root.join("src");
+        std::fs::create_dir(&src).expect("src");
+        std::fs::write(src.join("lib.rs"), "mod quiet;\nmod client;\n").expect("lib");
+        std::fs::write(src.join("quiet.rs"), "pub fn f() {}\n").expect("quiet");
+        std::fs::write(
+            src.join("client.rs"),
+            "pub fn c() { let _ = reqwest::Client::builder().danger_accept_invalid_certs(true); }\n",
+        )
+        .expect("client");
+        let tree = Tree::new([root.clone()]);
+        let mut plan = Plan {
+            root: root.clone(),
+            tree: tree.clone(),
+            sources: Arc::new(SourceStore::prefiltered()),
+            ..Plan::default()
+        };
+        let display = |p: &Path| crate::plan::display_path(&root, p);
+        let files = modtree::walk(
+            &src.join("lib.rs"),
+            &tree,
+            &plan.sources,
+            &mut HashSet::new(),
+            &display,
+            &mut plan.problems,
+        );
+        assert_eq!(files.len(), 3);
+        std::fs::remove_dir_all(&src).expect("remove");
+        plan.units.push(Unit {
+            name: "app".into(),
+            dir: root.clone(),
+            policy: tlslint_lints::Policy::default(),
+            excludes: Default::default(),
+            files: files
+                .into_iter()
+                .map(|(path, _)| FileEntry {
+                    display: display(&path),
+                    path,
+                    ..FileEntry::default()
+                })
+                .collect(),
+            tree,
+        });
+        let outcome = lint(&plan);
+        let found: Vec<(&str, &str)> = outcome
+            .files
+            .iter()
+            .flat_map(|f| {
+                f.diagnostics
+                    .iter()
+                    .map(|d| (f.display.as_str(), d.rule.code))
+            })
+            .collect();
+        assert_eq!(found, [("src/client.rs", "TLS101")]);
+        assert!(!outcome.io_error);
+        let shown = outcome.files[0]
+            .text
+            .as_ref()
+            .expect("the kept text is shown");
+        assert!(shown.as_str().contains("danger_accept_invalid_certs(true)"));
+    }
 }

@@ -6,23 +6,27 @@ use rayon::prelude::*;
 use tlslint_lints::{PackageFile, PackageFiles};
 
 use crate::plan::{Unit, display_path};
+use crate::store::SourceStore;
 
-/// A unit's Rust files for the engine's package phase, read through the unit's tree in parallel.
+/// A unit's Rust files for the engine's package phase: the texts the store holds, the others read
+/// through the unit's tree, in parallel.
 pub(super) struct UnitFiles<'u> {
     pub(super) unit: &'u Unit,
     pub(super) root: &'u Path,
+    pub(super) store: &'u SourceStore,
 }
 
 impl PackageFiles for UnitFiles<'_> {
     fn read(&mut self) -> Vec<PackageFile> {
-        let unit = self.unit;
+        let (unit, store) = (self.unit, self.store);
         candidate_files(unit, self.root)
             .par_iter()
             .filter(|c| c.path.extension().is_some_and(|x| x == "rs") || c.contents.is_some())
             .filter_map(|c| {
-                let text = match &c.contents {
-                    Some(bytes) => std::str::from_utf8(bytes).ok()?.to_string(),
-                    None => unit.tree.read_to_string(&c.path).ok()?,
+                let text = match (&c.contents, store.held(&c.display)) {
+                    (Some(bytes), _) => std::str::from_utf8(bytes).ok()?.to_string(),
+                    (None, Some(held)) => held.to_string(),
+                    (None, None) => unit.tree.read_to_string(&c.path).ok()?,
                 };
                 Some(PackageFile {
                     path: c.display.clone(),

@@ -20,6 +20,7 @@ use tlslint_lints::Policy;
 
 use crate::plan::confine::Tree;
 use crate::policy::config::{DependencyPolicy, Excludes};
+use crate::store::SourceStore;
 
 /// The files of one package and the policy they are linted under.
 #[derive(Debug)]
@@ -108,6 +109,8 @@ pub struct Plan {
     pub dependencies: DependencyPolicy,
     /// Where the workspace's files may be read from.
     pub tree: Tree,
+    /// The run's file texts (shared with the dependency audit's plan).
+    pub sources: Arc<SourceStore>,
 }
 
 /// `path` relative to `root` with `/` separators, or as given when outside it. A name that is

@@ -13,6 +13,7 @@ use tlslint_lints::{ModuleRef, module_refs};
 
 use crate::plan::Problem;
 use crate::plan::confine::{Refusal, Tree};
+use crate::store::SourceStore;
 
 /// The files of the module tree rooted at `root`, in discovery order, each with whether it is
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
@@ -21,11 +22,12 @@ use crate::plan::confine::{Refusal, Tree};
 pub fn walk(
     root: &Path,
     tree: &Tree,
+    store: &SourceStore,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
 ) -> Vec<(PathBuf, bool)> {
-    walk_with_cfgs(root, tree, seen, display, problems)
+    walk_with_cfgs(root, tree, store, seen, display, problems)
         .into_iter()
         .map(|(path, in_test, _)| (path, in_test))
         .collect()
@@ -36,6 +38,7 @@ pub fn walk(
 pub fn walk_with_cfgs(
     root: &Path,
     tree: &Tree,
+    store: &SourceStore,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
@@ -65,7 +68,7 @@ pub fn walk_with_cfgs(
             continue;
         }
         files.push((file.clone(), in_test, file_cfgs.clone()));
-        let Ok(text) = tree.read_to_string(&file) else {
+        let Ok(text) = store.read_for_walk(&display(&file), &file, tree) else {
             continue;
         };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();

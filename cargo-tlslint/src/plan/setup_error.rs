@@ -5,7 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::plan::workspace::SetupError;
 use crate::render::sarif_invocation::Place;
-use crate::render::{Text, redacted, redacted_message};
+use crate::store::{redacted_message, shown_once};
 
 /// The text to print for a setup error. The snippet's text, the message and any tool's error
 /// output are redacted first: a manifest or `tlslint.toml` can hold a private key, and cargo's own
@@ -21,7 +21,7 @@ pub fn render(e: &SetupError, color: bool) -> String {
             let path = crate::plan::shown(&c.path.display().to_string());
             let message = redacted_message(&c.message);
             let label = redacted_message(&c.label);
-            let text = redacted(&path, c.text.clone());
+            let text = shown_once(&path, c.text.clone());
             let title = Level::ERROR.primary_title(message.as_str());
             let group = if text.is_empty() {
                 Group::with_title(title)
@@ -52,7 +52,7 @@ pub fn summary(e: &SetupError) -> (String, Option<Place>) {
         SetupError::Config(c) => {
             let path = c.path.display().to_string();
             let place = (!c.text.is_empty()).then(|| {
-                let (start, _) = Text::new(c.text.clone()).positions(&c.range);
+                let (start, _) = shown_once(&path, c.text.clone()).positions(&c.range);
                 let uri = crate::render::ci::relative_to_env(
                     std::path::Path::new(""),
                     &path,

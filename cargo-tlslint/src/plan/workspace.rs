@@ -56,6 +56,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
         root: root.clone(),
         dependencies: config::dependency_policy(&ws_layers),
         tree,
+        sources: std::sync::Arc::new(crate::store::SourceStore::prefiltered()),
         ..Plan::default()
     };
     let mut seen = HashSet::new();
@@ -95,9 +96,14 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
             let is_test_target = targets::Kind::of(target).is_test();
             let cargo_target = CargoTarget::new(package, target);
             let src = target.src_path.clone().into_std_path_buf();
-            for (path, in_test) in
-                modtree::walk(&src, &plan.tree, &mut seen, &display, &mut plan.problems)
-            {
+            for (path, in_test) in modtree::walk(
+                &src,
+                &plan.tree,
+                &plan.sources,
+                &mut seen,
+                &display,
+                &mut plan.problems,
+            ) {
                 files.push(FileEntry {
                     display: display(&path),
                     path,

@@ -35,7 +35,7 @@ pub fn hash(parts: &[&str]) -> String {
 /// The fingerprint of a finding without position: rule code and normalised line (the file is
 /// matched separately). Two identical lines with the same rule share it.
 pub fn line_fingerprint(file: &FileFindings, d: &Diagnostic) -> String {
-    hash(&[d.rule.code, &normalised_line(file.text.as_ref(), d)])
+    hash(&[d.rule.code, &normalised_line(file.text.as_deref(), d)])
 }
 
 /// Fingerprints unique within a run: the line fingerprint, the file, and the occurrence index

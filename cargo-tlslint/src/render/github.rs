@@ -113,10 +113,12 @@ mod tests {
             "msg, with: 100%",
             13..26,
         );
+        let store = crate::store::SourceStore::default();
+        store.add_text("src/a,b.rs", text.into());
         let file = FileFindings::new(
             "src/a,b.rs".into(),
             std::path::PathBuf::new(),
-            Some(text.into()),
+            store.shown("src/a,b.rs"),
             vec![d],
         );
         let line = render(std::slice::from_ref(&file), Path::new("/ws"));

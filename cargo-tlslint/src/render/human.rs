@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use tlslint_lints::{Diagnostic, Label};
 
-use super::{Counts, FileFindings, Sources, suggestion};
+use super::{Counts, FileFindings, SourceStore, suggestion};
 
 /// How to render.
 #[derive(Clone, Copy, Debug)]
@@ -20,7 +20,7 @@ pub struct Style {
 }
 
 /// Renders one finding.
-pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style: Style) -> String {
+pub fn render(d: &Diagnostic, file: &FileFindings, sources: &SourceStore, style: Style) -> String {
     let level = if d.level.is_error() {
         SnippetLevel::ERROR
     } else {
@@ -59,7 +59,7 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
     }
     let mut other_windows = Vec::new();
     for path in others {
-        let Some(text) = sources.text(path) else {
+        let Some(text) = sources.shown(path) else {
             continue;
         };
         let labels: Vec<&Label> = d
@@ -70,7 +70,7 @@ pub fn render(d: &Diagnostic, file: &FileFindings, sources: &mut Sources, style:
         let (window, line_start) = text.window(labels.iter().map(|l| &l.range));
         let spans: Vec<_> = labels
             .iter()
-            .map(|l| (shifted(text, &l.range, &window), l.text.as_str()))
+            .map(|l| (shifted(&text, &l.range, &window), l.text.as_str()))
             .collect();
         other_windows.push((path, text[window].to_string(), line_start, spans));
     }
@@ -136,7 +136,7 @@ fn clamp(text: &str, range: &Range<usize>) -> Range<usize> {
 /// spacing) in the long form.
 pub fn render_all<'f>(
     files: impl IntoIterator<Item = &'f FileFindings>,
-    sources: &mut Sources,
+    sources: &SourceStore,
     style: Style,
 ) -> String {
     let mut out = String::new();

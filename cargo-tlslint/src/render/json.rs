@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Fix, Label};
 
-use super::{FileFindings, Sources, Text, human};
+use super::{FileFindings, SourceStore, Text, human};
 use crate::plan::CargoTarget;
 
 /// The package and target a message is about: the file's cargo target, or, for a file of no
@@ -22,7 +22,7 @@ pub enum Origin<'a> {
 pub fn message(
     d: &Diagnostic,
     file: &FileFindings,
-    sources: &mut Sources,
+    sources: &SourceStore,
     origin: Origin<'_>,
 ) -> String {
     let style = human::Style {
@@ -39,7 +39,7 @@ pub fn message(
 pub fn message_styled(
     d: &Diagnostic,
     file: &FileFindings,
-    sources: &mut Sources,
+    sources: &SourceStore,
     origin: Origin<'_>,
     style: human::Style,
 ) -> String {
@@ -53,9 +53,9 @@ pub fn message_styled(
     }
     for l in &d.secondary {
         if let Some(path) = &l.file
-            && let Some(text) = sources.text(path)
+            && let Some(text) = sources.shown(path)
         {
-            spans.push(span(text, path, l, false));
+            spans.push(span(&text, path, l, false));
         }
     }
     let mut children: Vec<Value> = d

@@ -7,12 +7,13 @@
 //! still writes a valid log ([`failure`]), so an upload job shows why.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 use tlslint_lints::{Diagnostic, Level, RULES, Rule};
 
 use super::sarif_invocation::{Invocation, rule_index, sarif_level};
-use super::{FileFindings, Sources, Text, ci, suggestion};
+use super::{FileFindings, SourceStore, Text, ci, suggestion};
 use crate::integrations::Quieted;
 use crate::{render::fingerprint, render::line_hash, render::rule_meta};
 
@@ -25,7 +26,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// in other files are placed with their texts from `sources`.
 pub fn render(
     files: &[FileFindings],
-    sources: &mut Sources,
+    sources: &SourceStore,
     root: &Path,
     quieted: &Quieted,
     invocation: &Invocation,
@@ -118,17 +119,17 @@ fn related_locations(
     d: &Diagnostic,
     file: &FileFindings,
     uri: &str,
-    sources: &mut Sources,
+    sources: &SourceStore,
     root: &Path,
 ) -> Vec<Value> {
     let mut related = Vec::new();
     for label in &d.secondary {
-        let (text, label_uri): (&Text, String) = match &label.file {
+        let (text, label_uri): (Arc<Text>, String) = match &label.file {
             None => match &file.text {
-                Some(text) => (text, uri.to_string()),
+                Some(text) => (text.clone(), uri.to_string()),
                 None => continue,
             },
-            Some(other) => match sources.text(other) {
+            Some(other) => match sources.shown(other) {
                 Some(text) => (
                     text,
                     uri_of(&ci::relative_to_env(root, other, "GITHUB_WORKSPACE")),
@@ -140,7 +141,7 @@ fn related_locations(
             "id": related.len(),
             "physicalLocation": {
                 "artifactLocation": { "uri": label_uri },
-                "region": region(text, &label.range),
+                "region": region(&text, &label.range),
             },
         });
         if !label.text.is_empty() {

@@ -271,10 +271,12 @@ pub fn lint_document(
     all.push(&mut report);
     engine.finish_run(&mut all);
     engine.finalize(&mut report, text, &unit.policy);
+    let sources = &analysis.plan.sources;
+    sources.add_text(&entry.display, text.to_string());
     FileFindings::new(
         entry.display.clone(),
         entry.path.clone(),
-        Some(text.to_string()),
+        sources.shown(&entry.display),
         report.diagnostics,
     )
 }

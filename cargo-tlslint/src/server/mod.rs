@@ -580,7 +580,11 @@ impl Server {
             let Ok(uri) = Url::from_file_path(&path) else {
                 continue;
             };
-            let text = file.text.as_deref().unwrap_or_default().to_string();
+            let text = file
+                .text
+                .as_ref()
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default();
             let findings = self.convert(analysis, file, &uri, &text);
             now.push((
                 uri,

@@ -14,10 +14,15 @@ pub struct Text {
 }
 
 impl Text {
-    /// Indexes an already redacted text.
-    pub fn new(text: String) -> Text {
+    /// Indexes a text the store has redacted: only the store builds one from file text.
+    pub(super) fn new(text: String) -> Text {
         let lines = LineIndex::new(&text);
         Text { text, lines }
+    }
+
+    /// The text of no file (a finding without a readable file).
+    pub fn empty() -> Text {
+        Text::new(String::new())
     }
 
     /// The text.
