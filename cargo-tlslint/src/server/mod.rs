@@ -34,6 +34,7 @@ use tlslint_lints::Diagnostic;
 use crate::cli::ServerArgs;
 use crate::exit::ExitStatus;
 use crate::pipeline::WORKER_STACK_BYTES;
+use crate::plan::workspace::SetupError;
 use crate::render::FileFindings;
 use crate::render::explain;
 use analysis::{Analysis, Origin};
@@ -157,8 +158,8 @@ struct Job {
 /// A finished full run.
 struct Done {
     workspace: usize,
-    /// The analysis, or why the workspace could not be planned, rendered for the client.
-    result: Result<Analysis, String>,
+    /// The analysis, or why the workspace could not be planned.
+    result: Result<Analysis, SetupError>,
 }
 
 /// The background thread: one full run at a time, the latest request per workspace.
@@ -173,8 +174,7 @@ fn full_runs(jobs: &Receiver<Job>, done: &Sender<Done>) {
             }
         }
         for job in latest.into_iter().rev() {
-            let result = analysis::full_run(&job.origin, &job.overlays)
-                .map_err(|e| crate::plan::setup_error::render(&e, false));
+            let result = analysis::full_run(&job.origin, &job.overlays);
             if done
                 .send(Done {
                     workspace: job.workspace,
@@ -529,9 +529,12 @@ impl Server {
         self.workspaces[ws].running = false;
         match done.result {
             Ok(analysis) => self.workspaces[ws].analysis = Some(analysis),
-            Err(message) => self.notify::<ShowMessage>(ShowMessageParams {
+            Err(error) => self.notify::<ShowMessage>(ShowMessageParams {
                 typ: MessageType::ERROR,
-                message: format!("cargo-tlslint: {message}"),
+                message: format!(
+                    "cargo-tlslint: {}",
+                    crate::plan::setup_error::render(&error, false)
+                ),
             }),
         }
         if std::mem::take(&mut self.workspaces[ws].again) {

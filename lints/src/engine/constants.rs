@@ -5,14 +5,14 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::cx::Cx;
-use crate::diagnostic::Label;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::nesting;
 use crate::parse;
 use crate::policy::Policy;
 use crate::source::prelude_len;
 use crate::value::{Const, Value};
 
-use crate::facts::Condition;
+use crate::facts::{Condition, Deferred};
 use crate::report::FileReport;
 
 /// A `const`/`static` with a literal value, as found by [`super::Engine::constants`].
@@ -71,35 +71,29 @@ pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Settles the findings that wait for constants, once the package's constants are known.
-/// Deterministic: the first definition in `consts` order wins.
-pub(crate) fn join(reports: &mut [FileReport], consts: &[ConstDef]) {
-    for report in reports.iter_mut() {
-        for d in std::mem::take(&mut report.deferred) {
-            let Condition::Constant {
-                name,
-                dangerous,
-                if_unresolved,
-            } = &d.condition
-            else {
-                report.deferred.push(d);
-                continue;
-            };
-            match consts.iter().find(|c| c.name == *name) {
-                Some(def) if def.value == *dangerous => {
-                    let mut finding = d.finding;
-                    finding.secondary.push(Label {
-                        file: (def.path != report.path).then(|| def.path.clone()),
-                        range: def.range.clone(),
-                        text: format!("`{}` is defined here", def.name),
-                    });
-                    report.diagnostics.push(finding);
-                }
-                Some(_) => {}
-                None => report
-                    .diagnostics
-                    .extend(if_unresolved.as_ref().map(|u| (**u).clone())),
-            }
+/// Settles a finding that waits for a constant (a [`Condition::Constant`]) of the package's
+/// file `path`, once the package's constants are known. Deterministic: the first definition in
+/// `consts` order wins.
+pub(crate) fn settle(d: Deferred, path: &str, consts: &[ConstDef]) -> Option<Diagnostic> {
+    let Condition::Constant {
+        name,
+        dangerous,
+        if_unresolved,
+    } = d.condition
+    else {
+        return None;
+    };
+    match consts.iter().find(|c| c.name == name) {
+        Some(def) if def.value == dangerous => {
+            let mut finding = d.finding;
+            finding.secondary.push(Label {
+                file: (def.path != path).then(|| def.path.clone()),
+                range: def.range.clone(),
+                text: format!("`{}` is defined here", def.name),
+            });
+            Some(finding)
         }
+        Some(_) => None,
+        None => if_unresolved.map(|u| *u),
     }
 }

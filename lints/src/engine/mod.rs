@@ -25,6 +25,7 @@ mod finalize;
 mod manifest_tests;
 mod package_facts;
 mod parameters;
+mod settle;
 
 use std::collections::BTreeSet;
 
@@ -196,14 +197,13 @@ impl Engine {
     pub fn finish_package(&self, reports: &mut [FileReport], files: &mut dyn PackageFiles) {
         let mut read: Option<Vec<PackageFile>> = None;
         let names = constants::wanted(reports);
+        let mut consts: Vec<ConstDef> = Vec::new();
         if !names.is_empty() {
-            let mut consts: Vec<ConstDef> =
-                mentioning(read.get_or_insert_with(|| files.read()), &names)
-                    .flat_map(|f| constants::collect(&f.path, &f.text))
-                    .filter(|c| names.contains(&c.name))
-                    .collect();
+            consts = mentioning(read.get_or_insert_with(|| files.read()), &names)
+                .flat_map(|f| constants::collect(&f.path, &f.text))
+                .filter(|c| names.contains(&c.name))
+                .collect();
             consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
-            constants::join(reports, &consts);
         }
         let mut calls = Vec::new();
         let mut asked = BTreeSet::new();
@@ -220,10 +220,7 @@ impl Engine {
             }
             asked.extend(names);
         }
-        if !asked.is_empty() {
-            parameters::join(reports, &calls);
-        }
-        package_facts::join(reports);
+        settle::settle(reports, &consts, &calls);
     }
 
     /// Phase 4: joins verifier facts across every file of the run, so a verifier defined in one

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::facts::{ArgValue, CallFact, Condition, Parameter};
+use crate::facts::{ArgValue, CallFact, Condition, Deferred, Parameter};
 use crate::report::FileReport;
 use crate::value::Const;
 
@@ -109,75 +109,85 @@ fn reaching<'c>(
     out
 }
 
-/// Settles the findings that wait for a parameter's callers. The calls are looked up by function
-/// name, and each parameter's reaching values are found once however many findings wait for it.
-pub(crate) fn join(reports: &mut [FileReport], calls: &[CallFact]) {
-    let mut by_name: HashMap<&str, Vec<&CallFact>> = HashMap::new();
-    for call in calls {
-        by_name
-            .entry(call.function.as_str())
-            .or_default()
-            .push(call);
+/// The package's calls of the functions that findings wait for, looked up by function name; each
+/// parameter's reaching values are found once however many findings wait for it.
+pub(crate) struct Callers<'c> {
+    by_name: HashMap<&'c str, Vec<&'c CallFact>>,
+    found: HashMap<(Parameter, bool), Vec<Reaching<'c>>>,
+}
+
+impl<'c> Callers<'c> {
+    /// Indexes `calls` by the function they call.
+    pub(crate) fn new(calls: &'c [CallFact]) -> Callers<'c> {
+        let mut by_name: HashMap<&str, Vec<&CallFact>> = HashMap::new();
+        for call in calls {
+            by_name
+                .entry(call.function.as_str())
+                .or_default()
+                .push(call);
+        }
+        Callers {
+            by_name,
+            found: HashMap::new(),
+        }
     }
-    let mut found: HashMap<(Parameter, bool), Vec<Reaching<'_>>> = HashMap::new();
-    for report in reports.iter_mut() {
-        for d in std::mem::take(&mut report.deferred) {
-            let Condition::Parameter {
-                parameter,
-                dangerous,
-                if_runtime,
-            } = &d.condition
-            else {
-                report.deferred.push(d);
-                continue;
-            };
-            let key = (parameter.clone(), d.finding.in_test_code);
-            let values = found
-                .entry(key)
-                .or_insert_with(|| reaching(parameter, &by_name, d.finding.in_test_code));
-            let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
-                file: (call.path != report.path).then(|| call.path.clone()),
-                range: range.clone(),
-                text,
-            };
-            let dangerous_callers: Vec<&Reaching<'_>> = values
-                .iter()
-                .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
-                .collect();
-            if !dangerous_callers.is_empty() {
-                report.diagnostics.push(constant(
-                    d.finding.clone(),
-                    parameter,
-                    dangerous,
-                    &dangerous_callers,
-                    &label,
+
+    /// Settles a finding of the file `path` that waits for a parameter's callers (a
+    /// [`Condition::Parameter`]).
+    pub(crate) fn settle(&mut self, d: Deferred, path: &str) -> Option<Diagnostic> {
+        let Condition::Parameter {
+            parameter,
+            dangerous,
+            if_runtime,
+        } = d.condition
+        else {
+            return None;
+        };
+        let in_test_code = d.finding.in_test_code;
+        let by_name = &self.by_name;
+        let values = self
+            .found
+            .entry((parameter.clone(), in_test_code))
+            .or_insert_with(|| reaching(&parameter, by_name, in_test_code));
+        let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
+            file: (call.path != path).then(|| call.path.clone()),
+            range: range.clone(),
+            text,
+        };
+        let dangerous_callers: Vec<&Reaching<'_>> = values
+            .iter()
+            .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
+            .collect();
+        if !dangerous_callers.is_empty() {
+            return Some(constant(
+                d.finding,
+                &parameter,
+                &dangerous,
+                &dangerous_callers,
+                &label,
+            ));
+        }
+        let runtime = values.iter().find_map(|r| match r.value {
+            ArgValue::Runtime(origin) => Some((r, origin.as_str())),
+            ArgValue::Unknown => Some((r, "a value this analysis cannot follow")),
+            _ => None,
+        });
+        let mut finding = *if_runtime?;
+        match runtime {
+            Some((r, origin)) => {
+                finding.secondary.push(label(
+                    r.call,
+                    &r.arg,
+                    format!("`{}` gets a value decided at run time here", r.to),
                 ));
-                continue;
+                finding.notes.push(format!(
+                    "`{}` is called with a value decided at run time: {origin}",
+                    parameter.function
+                ));
+                Some(finding)
             }
-            let runtime = values.iter().find_map(|r| match r.value {
-                ArgValue::Runtime(origin) => Some((r, origin.as_str())),
-                ArgValue::Unknown => Some((r, "a value this analysis cannot follow")),
-                _ => None,
-            });
-            let Some(mut finding) = if_runtime.as_deref().cloned() else {
-                continue;
-            };
-            match runtime {
-                Some((r, origin)) => {
-                    finding.secondary.push(label(
-                        r.call,
-                        &r.arg,
-                        format!("`{}` gets a value decided at run time here", r.to),
-                    ));
-                    finding.notes.push(format!(
-                        "`{}` is called with a value decided at run time: {origin}",
-                        parameter.function
-                    ));
-                    report.diagnostics.push(finding);
-                }
-                None if values.is_empty() || parameter.public => report.diagnostics.push(finding),
-                None => {}
-            }
+            None if values.is_empty() || parameter.public => Some(finding),
+            None => None,
         }
     }
 }
