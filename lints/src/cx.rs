@@ -63,6 +63,8 @@ pub struct Cx<'a> {
     pub scopes: Vec<Scope<'a>>,
     /// `let` bindings of a single identifier.
     pub lets: Vec<LetBinding<'a>>,
+    /// Code that runs only under a condition: `if`/`else` blocks and `match` arms.
+    pub branches: Vec<Branch<'a>>,
     /// `const` and `static` items (including associated consts), by name.
     pub consts: FxHashMap<String, Vec<ConstItem<'a>>>,
     /// `use` renames and imports: the local name to the full path it stands for.
@@ -208,6 +210,36 @@ pub struct LetBinding<'a> {
     pub offset: usize,
 }
 
+/// Code that runs only under a condition.
+pub struct Branch<'a> {
+    /// The byte range of the block or arm body.
+    pub range: Range<usize>,
+    /// What it runs under.
+    pub guard: Guard<'a>,
+}
+
+/// The condition of a [`Branch`].
+pub enum Guard<'a> {
+    /// `if cond { … }` (`when: true`) or its `else` block (`when: false`).
+    If {
+        /// The condition.
+        cond: &'a Expr,
+        /// The value of the condition under which the branch runs.
+        when: bool,
+    },
+    /// An arm of `match scrutinee { pat => … }`, or the block of `if let pat = scrutinee`.
+    Match {
+        /// The matched value.
+        scrutinee: &'a Expr,
+        /// The arm's pattern.
+        pat: &'a syn::Pat,
+        /// How many arms the `match` has (1 for `if let`).
+        arms: usize,
+        /// Whether it is the block of an `if let`.
+        if_let: bool,
+    },
+}
+
 /// `const NAME: T = expr;` or `static NAME: T = expr;`
 pub struct ConstItem<'a> {
     /// The name.
@@ -250,6 +282,7 @@ impl<'a> Cx<'a> {
             impls: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
+            branches: Vec::new(),
             consts: FxHashMap::default(),
             uses: FxHashMap::default(),
             test_ranges: Vec::new(),
@@ -931,6 +964,45 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
     fn visit_arm(&mut self, a: &'a syn::Arm) {
         self.cx.statements.push(Statement::Arm(a));
         visit::visit_arm(self, a);
+    }
+
+    fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
+        let range = self.cx.range(&i.then_branch);
+        let guard = match &*i.cond {
+            Expr::Let(l) => Guard::Match {
+                scrutinee: &l.expr,
+                pat: &l.pat,
+                arms: 1,
+                if_let: true,
+            },
+            cond => Guard::If { cond, when: true },
+        };
+        self.cx.branches.push(Branch { range, guard });
+        if let (Some((_, otherwise)), false) = (&i.else_branch, matches!(&*i.cond, Expr::Let(_))) {
+            self.cx.branches.push(Branch {
+                range: self.cx.range(&**otherwise),
+                guard: Guard::If {
+                    cond: &i.cond,
+                    when: false,
+                },
+            });
+        }
+        visit::visit_expr_if(self, i);
+    }
+
+    fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
+        for arm in &m.arms {
+            self.cx.branches.push(Branch {
+                range: self.cx.range(&*arm.body),
+                guard: Guard::Match {
+                    scrutinee: &m.expr,
+                    pat: &arm.pat,
+                    arms: m.arms.len(),
+                    if_let: false,
+                },
+            });
+        }
+        visit::visit_expr_match(self, m);
     }
 
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {

@@ -8,12 +8,13 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cx::{Cx, chain_root, peel};
+use crate::cx::{Cx, Guard, chain_root, peel};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::Rule;
 use crate::sink::Sink;
+use crate::value::guard::{self, Reach};
 use crate::value::{Const, Resolved, Value, parameter_at};
 
 /// How a rule words its findings.
@@ -187,12 +188,11 @@ pub fn check_paths(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, values: &[Pa
         if cx.is_compared(*p) || !cx.is_value_position(p) {
             continue;
         }
-        sink.push(
-            Diagnostic::new(finding.rule, finding.message, cx.range(*p))
-                .label(finding.label)
-                .note(finding.why)
-                .help(value.help),
-        );
+        let constant = Diagnostic::new(finding.rule, finding.message, cx.range(*p))
+            .label(finding.label)
+            .note(finding.why)
+            .help(value.help);
+        report_guarded(cx, sink, finding, constant, value.help);
     }
 }
 
@@ -218,7 +218,8 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
     let arg_range = cx.range(site.value);
     match &resolved.value {
         Value::Const(c) if *c == site.dangerous => {
-            sink.push(constant_finding(cx, finding, &site, &resolved, arg_range));
+            let constant = constant_finding(cx, finding, &site, &resolved, arg_range);
+            report_guarded(cx, sink, finding, constant, site.help);
         }
         Value::Runtime(origin) => match parameter_at(cx, site.value) {
             Some(parameter) => {
@@ -255,6 +256,99 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
         }
         Value::Const(_) | Value::Unknown => {}
     }
+}
+
+/// Reports a constant dangerous setting by the conditions its code runs under, as the same value
+/// passed as an argument would be: always run, the constant finding; never run, nothing; run
+/// under a condition that is a parameter, the finding waits for the callers; under one decided at
+/// run time, the run-time finding naming the condition (when the rule has one).
+pub fn report_guarded(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    finding: &Finding,
+    constant: Diagnostic,
+    help: &'static str,
+) {
+    let branch = match guard::reach(cx, constant.primary.range.start) {
+        Reach::Always => return sink.push(constant),
+        Reach::Never => return,
+        Reach::When(branch) => branch,
+    };
+    if finding.runtime.is_none() {
+        return sink.push(constant);
+    }
+    let decider = guard::deciding_expr(branch);
+    let range = cx.range(decider);
+    let shown = crate::value::compact(cx.text.get(range.clone()).unwrap_or(""));
+    let (when, parameter) = match &branch.guard {
+        Guard::If { cond, when } => (
+            format!("when `{shown}` is `{when}`"),
+            parameter_at(cx, cond).map(|p| (p, Const::Bool(*when))),
+        ),
+        Guard::Match { pat, .. } => {
+            let pat = crate::value::compact(cx.text.get(cx.range(*pat)).unwrap_or(""));
+            (format!("when `{shown}` matches `{pat}`"), None)
+        }
+    };
+    let resolved = cx.resolve(decider);
+    let origin = match &resolved.value {
+        Value::Runtime(origin) => origin.as_str(),
+        _ => "a condition this analysis cannot follow",
+    };
+    let runtime = guarded_runtime_finding(finding, &constant, range.clone(), &when, origin, help);
+    match parameter {
+        Some((parameter, dangerous)) => {
+            let waiting = constant.secondary(
+                range,
+                format!(
+                    "only {when}, and `{}` is a parameter of `{}`",
+                    parameter.name, parameter.function
+                ),
+            );
+            sink.defer(
+                waiting,
+                Condition::Parameter {
+                    parameter,
+                    dangerous,
+                    if_runtime: runtime.map(Box::new),
+                },
+            );
+        }
+        None => {
+            if let Some(d) = runtime {
+                sink.push(d);
+            }
+        }
+    }
+}
+
+/// The run-time finding for a constant dangerous setting made only under a condition decided at
+/// run time.
+fn guarded_runtime_finding(
+    finding: &Finding,
+    constant: &Diagnostic,
+    condition: Range<usize>,
+    when: &str,
+    origin: &str,
+    help: &str,
+) -> Option<Diagnostic> {
+    let runtime = finding.runtime.as_ref()?;
+    let mut d = Diagnostic::new(
+        runtime.rule,
+        runtime.message,
+        constant.primary.range.clone(),
+    )
+    .label("the setting is decided at run time")
+    .secondary(
+        condition.clone(),
+        format!("the setting is made only {when}"),
+    )
+    .note(format!("{origin}; {when}, {}", finding.message))
+    .help(format!(
+        "{help}; if an insecure mode is needed for local testing, keep it out of release builds"
+    ));
+    d.runtime_value = Some(condition);
+    Some(d)
 }
 
 /// The finding for a parameter whose callers pass the dangerous value (labelled at them by the

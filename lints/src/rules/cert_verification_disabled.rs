@@ -12,6 +12,7 @@ use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{
     Field, Finding, PathValue, Runtime, Setter, check_fields, check_paths, check_setters,
+    report_guarded,
 };
 use crate::value::follow;
 
@@ -233,7 +234,8 @@ fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
         if let Some(via) = via {
             d = d.secondary(via, "the mode is set here");
         }
-        sink.push(d.note(FINDING.why).help("use `SslVerifyMode::PEER`, or build the client with `SslConnector::builder(SslMethod::tls())`, which verifies by default"));
+        let help = "use `SslVerifyMode::PEER`, or build the client with `SslConnector::builder(SslMethod::tls())`, which verifies by default";
+        report_guarded(cx, sink, &FINDING, d.note(FINDING.why).help(help), help);
     }
 }
 
@@ -283,11 +285,11 @@ fn check_trust_cert(cx: &Cx<'_>, sink: &mut Sink) {
         if !call.args.is_empty() {
             continue;
         }
-        sink.push(
-            Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
-                .label("the SQL Server certificate is not validated")
-                .note(FINDING.why)
-                .help("trust the server's CA with `trust_cert_ca(\"ca.pem\")` instead"),
-        );
+        let help = "trust the server's CA with `trust_cert_ca(\"ca.pem\")` instead";
+        let d = Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
+            .label("the SQL Server certificate is not validated")
+            .note(FINDING.why)
+            .help(help);
+        report_guarded(cx, sink, &FINDING, d, help);
     }
 }

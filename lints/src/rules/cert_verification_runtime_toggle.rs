@@ -21,7 +21,11 @@ what the package's calls of that function pass, followed through callers that pa
 parameters on: a caller passing the dangerous constant makes it TLS101/TLS201 (labelled at that
 caller), a caller passing a run-time value makes it this rule (labelled there), and a private
 function whose callers all pass the safe value is not reported. A public function keeps this
-rule, since callers outside the package decide too.
+rule, since callers outside the package decide too. A dangerous constant set only under a
+condition is graded the same way as that condition: inside `if args.insecure { … }`, its `else`,
+a `match` arm on a run-time value or an `if let` it is this rule (the note names the condition);
+under a condition that is a parameter it is settled by the callers; under a constant condition
+that holds it is TLS101/TLS201, and under one that never holds it is not reported.
 
 ### Why is this bad?
 An "insecure" switch meant for local testing tends to reach production: a stale environment

@@ -8,6 +8,7 @@
 
 pub(crate) mod binding;
 pub(crate) mod calls;
+pub(crate) mod guard;
 pub(crate) mod resolve;
 pub(crate) mod strings;
 pub(crate) mod template;

@@ -1,0 +1,82 @@
+//! Whether code runs: the conditions (`if`, `else`, `match` arms, `if let`) around a place, up to
+//! its function, graded as values are. A dangerous literal under a condition decided at run time
+//! is a run-time choice, exactly like the same value passed as an argument.
+
+use syn::{Expr, Pat};
+
+use crate::cx::{Branch, Cx, Guard};
+use crate::value::{Const, Value};
+
+/// Whether the code at a place runs whenever its function does.
+pub(crate) enum Reach<'c, 'a> {
+    /// No condition, or only constant ones that hold.
+    Always,
+    /// A constant condition excludes it: it never runs.
+    Never,
+    /// It runs under this condition, decided at run time (the innermost such condition).
+    When(&'c Branch<'a>),
+}
+
+/// The conditions around byte `at`, innermost first, within its function.
+pub(crate) fn reach<'c, 'a>(cx: &'c Cx<'a>, at: usize) -> Reach<'c, 'a> {
+    let function = cx
+        .scopes_at(at)
+        .find(|s| s.sig.is_some())
+        .map_or(0..cx.text.len(), |s| s.range.clone());
+    let mut around: Vec<&Branch<'a>> = cx
+        .branches
+        .iter()
+        .filter(|b| b.range.contains(&at) && function.contains(&b.range.start))
+        .collect();
+    around.sort_by_key(|b| b.range.end - b.range.start);
+    for branch in around {
+        match &branch.guard {
+            Guard::If { cond, when } => match cx.resolve(cond).value {
+                Value::Const(Const::Bool(b)) if b == *when => {}
+                Value::Const(Const::Bool(_)) => return Reach::Never,
+                Value::Const(_) | Value::Pending(_) => {}
+                Value::Runtime(_) | Value::Unknown => return Reach::When(branch),
+            },
+            Guard::Match {
+                scrutinee,
+                pat,
+                arms,
+                if_let,
+            } => {
+                let decided = matches!(
+                    cx.resolve(scrutinee).value,
+                    Value::Runtime(_) | Value::Unknown
+                );
+                if decided && is_choice(pat, *arms, *if_let) {
+                    return Reach::When(branch);
+                }
+            }
+        }
+    }
+    Reach::Always
+}
+
+/// Whether an arm's pattern chooses between modes, rather than taking the usual path of a
+/// `Result` or `Option` (`Ok(x)`, `Some(x)` in a `match`) or being the only arm.
+fn is_choice(pat: &Pat, arms: usize, if_let: bool) -> bool {
+    if if_let {
+        return true;
+    }
+    if arms < 2 {
+        return false;
+    }
+    let usual = |path: &syn::Path| {
+        path.segments
+            .last()
+            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
+    };
+    !matches!(pat, Pat::TupleStruct(t) if usual(&t.path))
+}
+
+/// The expression a branch's condition is decided by (the `if` condition or the matched value).
+pub(crate) fn deciding_expr<'a>(branch: &Branch<'a>) -> &'a Expr {
+    match &branch.guard {
+        Guard::If { cond, .. } => cond,
+        Guard::Match { scrutinee, .. } => scrutinee,
+    }
+}
