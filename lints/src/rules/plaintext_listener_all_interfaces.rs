@@ -42,7 +42,8 @@ pub static RULE: Rule = Rule {
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 `Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
-`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. Nothing is
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. A UDP socket accepts no connection and port 0 is an ephemeral
+local bind (a client's), so neither is reported. Nothing is
 reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
 `bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, …).
 
@@ -136,7 +137,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let Some(last) = p.path.segments.last() else {
             continue;
         };
-        if last.ident != "bind" || p.path.segments.len() < 2 {
+        if last.ident != "bind" || p.path.segments.len() < 2 || is_datagram(cx, &p.path) {
             continue;
         }
         if let Some(arg) = c.args.first() {
@@ -164,6 +165,9 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
     let Some(shown) = all_interfaces(cx, arg, 0) else {
         return;
     };
+    if ephemeral_port(cx, arg, 0) {
+        return;
+    }
     let mut d = Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
         .label(format!("`{shown}` accepts connections on every network interface"))
         .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
@@ -360,6 +364,63 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
             }
         }
         other => const_str(cx, other).and_then(|s| unspecified_text(&s.value)),
+    }
+}
+
+/// Whether `Type::bind` binds a datagram socket (`std::net::UdpSocket`, tokio's, a Unix datagram
+/// socket): no connection is accepted, so it is no listener.
+fn is_datagram(cx: &Cx<'_>, path: &syn::Path) -> bool {
+    let segs = cx.canonical_path(path);
+    segs.len() >= 2 && {
+        let ty = &segs[segs.len() - 2];
+        ty.contains("Udp") || ty.contains("Datagram")
+    }
+}
+
+/// Whether the address asks for port 0, an ephemeral local port (`"0.0.0.0:0"`,
+/// `("0.0.0.0", 0)`, `SocketAddr::new(ip, 0)`, `SocketAddr::from(([0, 0, 0, 0], 0))`): a client's
+/// local bind, never a listener.
+fn ephemeral_port(cx: &Cx<'_>, e: &Expr, depth: usize) -> bool {
+    if depth > 6 {
+        return false;
+    }
+    match peel(e) {
+        Expr::Tuple(t) if t.elems.len() == 2 => t
+            .elems
+            .last()
+            .is_some_and(|p| cx.resolve(p).as_int() == Some(0)),
+        Expr::Call(c) if c.args.len() == 2 => c
+            .args
+            .last()
+            .is_some_and(|p| cx.resolve(p).as_int() == Some(0)),
+        Expr::Call(c) if c.args.len() == 1 => c
+            .args
+            .first()
+            .is_some_and(|a| ephemeral_port(cx, a, depth + 1)),
+        Expr::Path(p) if p.path.get_ident().is_some() => {
+            let at = cx.range(e).start;
+            match p
+                .path
+                .get_ident()
+                .and_then(|ident| cx.binding_at(ident, at))
+            {
+                Some(b) if !b.mutable => b.init.is_some_and(|i| ephemeral_port(cx, i, depth + 1)),
+                Some(_) => false,
+                None => const_str(cx, e).is_some_and(|s| s.value.ends_with(":0")),
+            }
+        }
+        Expr::Macro(m) if m.mac.path.is_ident("format") => m
+            .mac
+            .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                let lit: syn::LitStr = input.parse()?;
+                let _: proc_macro2::TokenStream = input.parse()?;
+                Ok(lit)
+            })
+            .is_ok_and(|l| l.value().ends_with(":0")),
+        other => match passed_through(other) {
+            Some(inner) => ephemeral_port(cx, inner, depth + 1),
+            None => const_str(cx, other).is_some_and(|s| s.value.ends_with(":0")),
+        },
     }
 }
 
