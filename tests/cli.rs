@@ -1342,3 +1342,32 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
         out.stderr
     );
 }
+
+#[test]
+fn another_crates_include_is_not_an_included_file() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "mod styles;\nmod generated;\n")
+        .file(
+            "src/styles.rs",
+            "use grass::include;\npub const CSS: &str = include!(\"styles/app.scss\");\npub const MORE: &str = grass::include!(\"more.scss\");\n",
+        )
+        .file(
+            "src/generated.rs",
+            "use grass::include;\nstd::include!(\"missing.rs\");\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    let lines = out.finding_lines();
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("TLS001")).count(),
+        1,
+        "only std::include! names a file:\n{}",
+        out.stderr
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains("styles.rs")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("missing.rs"), "{}", out.stderr);
+}
