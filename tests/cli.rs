@@ -38,7 +38,6 @@ fn example_workspace_reports_its_findings() {
             "TLS104 src/net/tls.rs:16:10",
             "TLS101 src/net/upload.rs:8:10",
             "TLS110 src/net/verifier.rs:13:29",
-            "TLS111 src/net/verifier.rs:25:8",
             "TLS110 src/net/verifier.rs:52:10",
             "TLS510 src/reports.rs:8:14",
             "TLS301 src/reports.rs:17:10",
@@ -51,7 +50,7 @@ fn example_workspace_reports_its_findings() {
     );
     assert!(
         out.stderr
-            .ends_with("error: tlslint found 10 errors and 3 warnings\n"),
+            .ends_with("error: tlslint found 9 errors and 3 warnings\n"),
         "{}",
         out.stderr
     );
@@ -1342,4 +1341,33 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn another_crates_include_is_not_an_included_file() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", "mod styles;\nmod generated;\n")
+        .file(
+            "src/styles.rs",
+            "use grass::include;\npub const CSS: &str = include!(\"styles/app.scss\");\npub const MORE: &str = grass::include!(\"more.scss\");\n",
+        )
+        .file(
+            "src/generated.rs",
+            "use grass::include;\nstd::include!(\"missing.rs\");\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    let lines = out.finding_lines();
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("TLS001")).count(),
+        1,
+        "only std::include! names a file:\n{}",
+        out.stderr
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains("styles.rs")),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("missing.rs"), "{}", out.stderr);
 }

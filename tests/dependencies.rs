@@ -593,7 +593,6 @@ fn a_verifier_definition_takes_the_condition_of_its_install_site() {
         classes,
         vec![
             s("TLS110", "10", "runtime-controlled"),
-            s("TLS111", "22", "runtime-controlled"),
             s("TLS110", "39", "runtime-controlled")
         ],
         "{}",

@@ -198,9 +198,10 @@ fn an_open_document_gets_what_the_cli_reports() {
         let fx = workspace(acceptor);
         let expected = cli_places(&fx);
         assert!(expected.len() >= 4, "{expected:?}");
-        assert_eq!(
+        // The plain listener is reported either way; the acceptor of another file only changes
+        // its note and adds a label there.
+        assert!(
             expected.iter().any(|l| l.starts_with("TLS603")),
-            !acceptor,
             "{expected:?}"
         );
         let client = Client::start();

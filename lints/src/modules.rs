@@ -63,6 +63,7 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
         tokens: &tokens,
         partners: &partners,
         offset,
+        include_shadowed: imports_other_include(&tokens),
     };
     scanner.scan(0..tokens.len(), &mut Vec::new(), &mut out, 0);
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -117,6 +118,9 @@ struct Scanner<'t> {
     partners: &'t [usize],
     /// Where `body` starts in the file (after a BOM or shebang).
     offset: usize,
+    /// Whether a `use` brings another crate's `include` macro into scope, so that a bare
+    /// `include!` is not `std::include!`.
+    include_shadowed: bool,
 }
 
 impl Scanner<'_> {
@@ -203,7 +207,8 @@ impl Scanner<'_> {
                 TokenKind::Ident
                     if t[i].text == "include"
                         && kind_at(i + 1) == Some(TokenKind::Bang)
-                        && kind_at(i + 2).is_some_and(is_open_delimiter) =>
+                        && kind_at(i + 2).is_some_and(is_open_delimiter)
+                        && self.is_std_include(i) =>
                 {
                     let close = self.partners[i + 2];
                     if let Some(path) = self.stream(&t[i + 3..close]).and_then(single_string) {
@@ -247,9 +252,50 @@ impl Scanner<'_> {
         TokenStream::from_str(&self.body[first.range.start..last.range.end]).ok()
     }
 
+    /// Whether the `include` macro named at token `i` is `std::include!`: written
+    /// `std::include!`/`core::include!`, or bare and not shadowed by a `use` of another crate's
+    /// `include` (a stylesheet crate's `include!("x.scss")` names no Rust file).
+    fn is_std_include(&self, i: usize) -> bool {
+        let t = self.tokens;
+        let qualified =
+            i >= 2 && t[i - 1].kind == TokenKind::Colon && t[i - 2].kind == TokenKind::Colon;
+        if !qualified {
+            return !self.include_shadowed;
+        }
+        i >= 3 && (t[i - 3].is_ident("std") || t[i - 3].is_ident("core"))
+    }
+
     fn file_range(&self, range: Range<usize>) -> Range<usize> {
         range.start + self.offset..range.end + self.offset
     }
+}
+
+/// Whether a `use` of the file imports a macro named `include` from somewhere other than
+/// `std`/`core` (`use grass::include;`, `use some_crate::{include, …};`, `use x::y as include;`).
+fn imports_other_include(tokens: &[Token<'_>]) -> bool {
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_ident("use") {
+            i += 1;
+            continue;
+        }
+        let end = (i..tokens.len())
+            .find(|&j| tokens[j].kind == TokenKind::Semi)
+            .unwrap_or(tokens.len());
+        let item = &tokens[i + 1..end];
+        let root = item.iter().find(|t| t.kind == TokenKind::Ident);
+        let from_std = root.is_some_and(|r| r.is_ident("std") || r.is_ident("core"));
+        let binds_include = item.iter().enumerate().any(|(j, t)| {
+            let renamed_away = item.get(j + 1).is_some_and(|n| n.is_ident("as"));
+            let renamed_to = j > 0 && item[j - 1].is_ident("as");
+            t.is_ident("include") && (renamed_to || !renamed_away)
+        });
+        if binds_include && !from_std {
+            return true;
+        }
+        i = end + 1;
+    }
+    false
 }
 
 /// `cfg(pred)` → the predicate's token text (module cfgs here, item and statement cfgs in
@@ -339,6 +385,48 @@ fn unquote(lit: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn another_crates_include_is_not_followed() {
+        let includes = |text: &str| -> Vec<String> {
+            module_refs(text)
+                .into_iter()
+                .filter_map(|r| match r {
+                    ModuleRef::Include { path, .. } => Some(path),
+                    ModuleRef::Mod { .. } => None,
+                })
+                .collect()
+        };
+        assert_eq!(includes("include!(\"a.rs\");"), ["a.rs"]);
+        assert_eq!(
+            includes("use grass::include;\nconst CSS: &str = include!(\"x.scss\");"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            includes("use some_crate::{include, other};\ninclude!(\"x.scss\");"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            includes("use some_crate::load as include;\ninclude!(\"x\");"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            includes("let _ = grass::include!(\"x.scss\");"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            includes("use grass::include;\nstd::include!(\"a.rs\");"),
+            ["a.rs"]
+        );
+        assert_eq!(
+            includes("use core::include;\ninclude!(\"a.rs\");"),
+            ["a.rs"]
+        );
+        assert_eq!(
+            includes("use some_crate::include as inc;\ninclude!(\"a.rs\");"),
+            ["a.rs"]
+        );
+    }
 
     #[test]
     fn precheck_is_exact_for_declarations() {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cx::{Cx, peel};
+use crate::cx::{Cx, chain_root, peel};
 use crate::toggle::unwrap_some;
 use crate::value::follow;
 
@@ -370,9 +370,12 @@ fn options(cx: &Cx<'_>, out: &mut Vec<Setting>) {
 }
 
 fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
-    let floors: Vec<usize> = cx
+    let floors: Vec<Floor<'_>> = cx
         .calls_named(&["set_min_proto_version"])
-        .map(|c| c.name_range(cx).start)
+        .map(|c| Floor {
+            at: c.name_range(cx).start,
+            object: c.receiver,
+        })
         .collect();
     for call in &cx.calls {
         let Expr::Path(p) = &*call.func else { continue };
@@ -415,20 +418,41 @@ fn presets(cx: &Cx<'_>, out: &mut Vec<Setting>) {
     }
 }
 
-/// Whether the function around `at` sets an explicit minimum (a preset followed by
-/// `set_min_proto_version` is judged by that call), itself or through a function of the file that
-/// it calls.
-fn sets_floor(cx: &Cx<'_>, floors: &[usize], at: usize) -> bool {
+/// A `set_min_proto_version` call: where, and on what.
+struct Floor<'a> {
+    at: usize,
+    object: Option<&'a Expr>,
+}
+
+/// Whether the function around the preset at `at` sets an explicit minimum on the preset's own
+/// builder (a preset followed by `builder.set_min_proto_version` is judged by that call), itself
+/// or through a function of the file that it hands the builder to. A minimum set on another
+/// object of the function (a connector) says nothing about the acceptor.
+fn sets_floor(cx: &Cx<'_>, floors: &[Floor<'_>], at: usize) -> bool {
     let Some(scope) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
         return false;
     };
-    if floors.iter().any(|f| scope.range.contains(f)) {
+    let builder = cx
+        .lets
+        .iter()
+        .filter(|l| scope.range.contains(&l.offset))
+        .find(|l| l.init.is_some_and(|i| cx.range(i).contains(&at)))
+        .map(|l| l.name);
+    let is_builder = |e: &Expr| {
+        let root = chain_root(e);
+        cx.range(root).contains(&at)
+            || matches!(root, Expr::Path(p) if builder.is_some_and(|b| p.path.is_ident(b)))
+    };
+    if floors
+        .iter()
+        .any(|f| scope.range.contains(&f.at) && f.object.is_some_and(is_builder))
+    {
         return true;
     }
     let helpers: Vec<String> = cx
         .scopes
         .iter()
-        .filter(|s| floors.iter().any(|f| s.range.contains(f)))
+        .filter(|s| floors.iter().any(|f| s.range.contains(&f.at)))
         .filter_map(|s| s.name.map(|n| n.to_string()))
         .collect();
     cx.calls.iter().any(|c| {
@@ -436,7 +460,9 @@ fn sets_floor(cx: &Cx<'_>, floors: &[usize], at: usize) -> bool {
             Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
             _ => None,
         };
-        scope.range.contains(&cx.range(*c).start) && called.is_some_and(|n| helpers.contains(&n))
+        scope.range.contains(&cx.range(*c).start)
+            && called.is_some_and(|n| helpers.contains(&n))
+            && c.args.iter().any(is_builder)
     })
 }
 

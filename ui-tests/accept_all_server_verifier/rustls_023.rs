@@ -21,7 +21,6 @@ impl ServerCertVerifier for NoVerifier {
     }
 
     fn verify_tls12_signature(
-        //~^ unchecked_handshake_signature
         &self,
         _message: &[u8],
         _cert: &CertificateDer<'_>,

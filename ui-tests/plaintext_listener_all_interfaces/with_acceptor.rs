@@ -5,6 +5,8 @@ async fn serve(app: axum::Router) -> std::io::Result<()> {
     axum_server::bind_rustls(addr, config).serve(app.into_make_service()).await
 }
 
+// actix-web on TLS and on a plain port: the plain port serves the app in clear text.
 fn actix(builder: openssl::ssl::SslAcceptorBuilder) -> std::io::Result<actix_web::dev::Server> {
     Ok(actix_web::HttpServer::new(|| actix_web::App::new()).bind_openssl("0.0.0.0:8443", builder)?.bind("0.0.0.0:8080")?.run())
+    //~^ plaintext_listener_all_interfaces
 }

@@ -2,7 +2,7 @@
 //! the host being contacted (catalog section B).
 
 use super::cert_verification_runtime_toggle;
-use crate::cx::Cx;
+use crate::cx::{Cx, peel};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
@@ -40,6 +40,8 @@ native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostna
 `with_danger_skip_domain_validation(true)`, mongodb `allow_invalid_hostnames(true)`, paho-mqtt
 `verify(false)`, sqlx `PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
 `CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
+openssl's `set_verify_hostname(false)` is not reported when the same function checks the host
+itself on the verify parameters (`ssl.param_mut().set_host(…)`, `add_host`, `set_ip`).
 
 ### Why is this bad?
 A valid certificate for *any* name is accepted, so anyone who can get a certificate for a domain
@@ -105,12 +107,6 @@ const SETTERS: &[Setter] = &[
         help: FIX_SAN,
     },
     Setter {
-        methods: &["verify_hostname", "set_verify_hostname"],
-        dangerous: false,
-        needs_crate: &[],
-        help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`",
-    },
-    Setter {
         methods: &[
             "ssl_verify_host",
             "proxy_ssl_verify_host",
@@ -139,6 +135,15 @@ const SETTERS: &[Setter] = &[
         help: "call `.verify(true)` on the `SslOptionsBuilder`",
     },
 ];
+
+/// openssl/boring's own hostname check, which an explicit check on the verify parameters
+/// replaces ([`checks_host_itself`]).
+const OPENSSL_SETTER: &[Setter] = &[Setter {
+    methods: &["verify_hostname", "set_verify_hostname"],
+    dangerous: false,
+    needs_crate: &[],
+    help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`",
+}];
 
 const FIELDS: &[Field] = &[Field {
     name: "allow_invalid_hostnames",
@@ -169,6 +174,63 @@ const PATHS: &[PathValue] = &[
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     check_setters(cx, sink, &FINDING, SETTERS);
+    check_openssl(cx, sink);
     check_fields(cx, sink, &FINDING, FIELDS);
     check_paths(cx, sink, &FINDING, PATHS);
+}
+
+/// openssl `set_verify_hostname(false)`/`verify_hostname(false)`, unless the same function checks
+/// the host itself on the verify parameters (`param_mut().set_host(…)`).
+fn check_openssl(cx: &Cx<'_>, sink: &mut Sink) {
+    let mut own = Sink::default();
+    check_setters(cx, &mut own, &FINDING, OPENSSL_SETTER);
+    let kept = |at: usize| !checks_host_itself(cx, at);
+    for d in own.diagnostics {
+        if kept(d.primary.range.start) {
+            sink.push(d);
+        }
+    }
+    for d in own.deferred {
+        if kept(d.finding.primary.range.start) {
+            sink.defer(d.finding, d.condition);
+        }
+    }
+}
+
+/// Whether the function around `at` sets the expected host on the verify parameters:
+/// `set_host`/`add_host`/`set_ip` on `ssl.param_mut()`/`verify_param_mut()` or a binding of it.
+fn checks_host_itself(cx: &Cx<'_>, at: usize) -> bool {
+    let Some(function) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
+        return false;
+    };
+    cx.method_calls.iter().any(|m| {
+        function.range.contains(&cx.range(*m).start)
+            && matches!(
+                m.method.to_string().as_str(),
+                "set_host" | "add_host" | "set_ip"
+            )
+            && is_verify_param(cx, &m.receiver, 0)
+    })
+}
+
+/// `x.param_mut()`, `x.verify_param_mut()`, or a binding of one (through `?`/`unwrap`).
+fn is_verify_param(cx: &Cx<'_>, e: &syn::Expr, depth: usize) -> bool {
+    if depth > 4 {
+        return false;
+    }
+    match peel(e) {
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "param_mut" | "verify_param_mut" => true,
+            "unwrap" | "expect" => is_verify_param(cx, &m.receiver, depth + 1),
+            _ => false,
+        },
+        syn::Expr::Try(t) => is_verify_param(cx, &t.expr, depth + 1),
+        syn::Expr::Path(p) => p
+            .path
+            .get_ident()
+            .and_then(|ident| cx.binding_at(ident, cx.range(e).start))
+            .and_then(|b| b.init)
+            .is_some_and(|init| is_verify_param(cx, init, depth + 1)),
+        _ => false,
+    }
 }

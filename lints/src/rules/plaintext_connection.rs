@@ -8,7 +8,7 @@ use std::ops::Range;
 use syn::Expr;
 
 use crate::cleartext::hosts::Exemptions;
-use crate::cx::Cx;
+use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
@@ -35,7 +35,8 @@ pub static RULE: Rule = Rule {
     docs: r#"### What it does
 Flags a plaintext mode chosen for a host that is not exempt: tokio-postgres/postgres/deadpool/bb8
 `NoTls`, sqlx `PgSslMode::Disable`/`Allow` and `MySqlSslMode::Disabled`, lettre
-`builder_dangerous(host)`, `Tls::None` and `Tls::Opportunistic`, tiberius
+`builder_dangerous(host)` (unless it is then given `Tls::Required`/`Tls::Wrapper` on every path,
+on its chain or through the `let`s that rebind it), `Tls::None` and `Tls::Opportunistic`, tiberius
 `EncryptionLevel::NotSupported`/`Off`, imap `ConnectionMode::Plaintext`, and rdkafka
 `security.protocol` = `SASL_PLAINTEXT`. The host comes from the same function (`.host(…)`,
 `relay(…)`, `bootstrap.servers`, the connection string); a host that is not a literal is not
@@ -142,6 +143,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         report(cx, sink, &exempt, range, what, fix, &mut reported);
     }
     for call in cx.calls_named(&["builder_dangerous"]) {
+        if given_tls(cx, &call.call_range(cx)) {
+            continue;
+        }
         report(
             cx,
             sink,
@@ -243,6 +247,145 @@ fn is_pattern_or_mapping(cx: &Cx<'_>, range: &Range<usize>) -> bool {
                 .is_some_and(|s| s.ident.to_string().ends_with("matches"))
     });
     pattern || in_matches || before.ends_with("=>") || before.ends_with('|')
+}
+
+/// How many rebindings are followed from lettre's `builder_dangerous`.
+const MAX_REBINDINGS: usize = 8;
+
+/// Whether the lettre builder made by `builder_dangerous(host)` at `call` is given TLS
+/// (`.tls(Tls::Required(…))` or `.tls(Tls::Wrapper(…))`) on every path: on its own chain, or
+/// through the `let`s that rebind it (`let t = t.tls(…)`, `let t = if c { t.tls(…) } else { … }`).
+fn given_tls(cx: &Cx<'_>, call: &Range<usize>) -> bool {
+    let is_call = |e: &Expr| cx.range(chain_root(e)) == *call;
+    if let Some(l) = cx.lets.iter().find(|l| l.init.is_some_and(is_call)) {
+        let Some(init) = l.init else { return false };
+        return match chain_tls(cx, init) {
+            Some(secure) => secure,
+            None => rebound_with_tls(cx, l.name, l.offset, 0),
+        };
+    }
+    cx.method_calls
+        .iter()
+        .filter(|m| std::ptr::eq(cx.outermost_call(m), **m))
+        .find(|m| cx.range(cx.chain_root_of(m)) == *call)
+        .is_some_and(|m| method_tls(cx, m) == Some(true))
+}
+
+/// The last `.tls(…)` of the chain ending in `e`: whether it requires TLS, `None` when the chain
+/// sets none.
+fn chain_tls(cx: &Cx<'_>, mut e: &Expr) -> Option<bool> {
+    loop {
+        match peel(e) {
+            Expr::MethodCall(m) => return method_tls(cx, m),
+            Expr::Try(t) => e = &t.expr,
+            _ => return None,
+        }
+    }
+}
+
+/// [`chain_tls`] from the method call `m`.
+fn method_tls(cx: &Cx<'_>, m: &syn::ExprMethodCall) -> Option<bool> {
+    if m.method == "tls" {
+        Some(m.args.first().is_some_and(|a| requires_tls(cx, a)))
+    } else {
+        chain_tls(cx, &m.receiver)
+    }
+}
+
+/// `Tls::Required(…)` or `Tls::Wrapper(…)`.
+fn requires_tls(cx: &Cx<'_>, e: &Expr) -> bool {
+    match peel(e) {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                cx.path_ends_with(&p.path, &["Tls", "Required"])
+                    || cx.path_ends_with(&p.path, &["Tls", "Wrapper"])
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether the builder bound to `name` at `offset` is given TLS on every path by the next `let`
+/// of its function that uses it.
+fn rebound_with_tls(cx: &Cx<'_>, name: &syn::Ident, offset: usize, depth: usize) -> bool {
+    if depth > MAX_REBINDINGS {
+        return false;
+    }
+    let Some(scope) = cx.scope_at(offset).map(|s| s.range.clone()) else {
+        return false;
+    };
+    let uses = |l: &&crate::cx::LetBinding<'_>| {
+        l.init.is_some_and(|init| {
+            let r = cx.range(init);
+            cx.paths
+                .iter()
+                .any(|p| p.path.is_ident(name) && r.contains(&cx.range(*p).start))
+        })
+    };
+    let Some(next) = cx
+        .lets
+        .iter()
+        .filter(|l| l.offset > offset && scope.contains(&l.offset))
+        .filter(uses)
+        .min_by_key(|l| l.offset)
+    else {
+        return false;
+    };
+    next.init
+        .is_some_and(|init| every_path_tls(cx, init, name, next, depth + 1))
+}
+
+/// Whether every value `e` can take (through `if`, `match` and blocks) is the builder `name`
+/// given TLS, directly or by a later rebinding of `next`.
+fn every_path_tls(
+    cx: &Cx<'_>,
+    e: &Expr,
+    name: &syn::Ident,
+    next: &crate::cx::LetBinding<'_>,
+    depth: usize,
+) -> bool {
+    if depth > MAX_REBINDINGS {
+        return false;
+    }
+    let later = || rebound_with_tls(cx, next.name, next.offset, depth + 1);
+    match peel(e) {
+        Expr::If(i) => {
+            let then =
+                tail(&i.then_branch).is_some_and(|t| every_path_tls(cx, t, name, next, depth + 1));
+            let other = i
+                .else_branch
+                .as_ref()
+                .is_some_and(|(_, e)| every_path_tls(cx, e, name, next, depth + 1));
+            then && other
+        }
+        Expr::Match(m) => {
+            !m.arms.is_empty()
+                && m.arms
+                    .iter()
+                    .all(|a| every_path_tls(cx, &a.body, name, next, depth + 1))
+        }
+        Expr::Block(b) => {
+            tail(&b.block).is_some_and(|t| every_path_tls(cx, t, name, next, depth + 1))
+        }
+        chain => {
+            let from_builder =
+                matches!(peel(chain_root(chain)), Expr::Path(p) if p.path.is_ident(name));
+            from_builder
+                && match chain_tls(cx, chain) {
+                    Some(secure) => secure,
+                    None => later(),
+                }
+        }
+    }
+}
+
+/// The value a block ends with.
+fn tail(b: &syn::Block) -> Option<&Expr> {
+    match b.stmts.last()? {
+        syn::Stmt::Expr(e, None) => Some(e),
+        _ => None,
+    }
 }
 
 /// `host:port` → `host` (IPv6 literals in brackets keep their colons).

@@ -1,6 +1,7 @@
 //! TLS603 `plaintext_listener_all_interfaces`: a plain HTTP server (axum, hyper, actix-web, warp,
-//! poem, salvo, tide) bound to `0.0.0.0`/`[::]` in a package that sets up no TLS acceptor. The
-//! acceptor is a package fact ([`TLS_ACCEPTOR`]), joined by the engine.
+//! poem, salvo, tide) bound to `0.0.0.0`/`[::]`, unless it only redirects to `https://`. Whether
+//! the package also sets up a TLS acceptor (a package fact, [`TLS_ACCEPTOR`], joined by the
+//! engine) only changes the finding's note and label.
 
 use syn::Expr;
 
@@ -42,9 +43,13 @@ pub static RULE: Rule = Rule {
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 `Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
-`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. Nothing is
-reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
-`bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, …).
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. A UDP socket accepts no connection and port 0 is an ephemeral
+local bind (a client's), so neither is reported. A listener is judged by what it serves: one that
+only redirects to `https://` (an axum router whose every handler returns such a `Redirect`, a
+redirect handler served by `axum_server::bind`) is not reported, and neither is a tonic server
+with `tls_config`; a plain listener in a package that also terminates TLS elsewhere (rustls or
+openssl configs, `bind_rustls`, `bind_openssl`, `TlsAcceptor`, …) still exposes what it serves
+and is reported, pointing at the acceptor.
 
 ### Why is this bad?
 Everything sent to the server, passwords and session cookies included, crosses the network in
@@ -118,15 +123,19 @@ const ACCEPTOR_METHODS: &[&str] = &[
 ];
 
 /// The package sets up a TLS acceptor (a server that terminates TLS), in code that is not test
-/// code: a plain listener is then taken to be a redirect or health port.
+/// code: a plain listener's finding then says so and points at it.
 static TLS_ACCEPTOR: Fact = Fact {
     name: "sets up a TLS acceptor",
     label: "a TLS acceptor is set up here",
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
-    if !cx.is_test_target && has_tls_acceptor(cx) {
-        sink.establish(&TLS_ACCEPTOR, None);
+    if !cx.is_test_target {
+        if let Some(at) = tls_acceptor_site(cx) {
+            sink.establish(&TLS_ACCEPTOR, Some(at));
+        } else if imports_acceptor(cx) {
+            sink.establish(&TLS_ACCEPTOR, None);
+        }
     }
     if !SERVER_CRATES.iter().any(|c| cx.mentions_crate(c)) && !cx.code().contains("HttpServer") {
         return;
@@ -136,11 +145,11 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let Some(last) = p.path.segments.last() else {
             continue;
         };
-        if last.ident != "bind" || p.path.segments.len() < 2 {
+        if last.ident != "bind" || p.path.segments.len() < 2 || is_datagram(cx, &p.path) {
             continue;
         }
         if let Some(arg) = c.args.first() {
-            report(cx, sink, arg);
+            report(cx, sink, arg, served_by_listener(cx, cx.range(*c)));
         }
     }
     for m in &cx.method_calls {
@@ -150,23 +159,32 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             "bind" | "bind_auto_h2c" => root.contains("HttpServer"),
             "run" => root.contains("serve"),
             "serve" | "serve_with_shutdown" => {
-                root.contains("Server::builder") && cx.mentions_crate("tonic")
+                root.contains("Server::builder")
+                    && cx.mentions_crate("tonic")
+                    && !on_chain(&m.receiver, "tls_config")
             }
             _ => false,
         };
         if let Some(arg) = m.args.first().filter(|_| server_chain) {
-            report(cx, sink, arg);
+            report(
+                cx,
+                sink,
+                arg,
+                root_call(cx, &m.receiver).and_then(|c| c.args.first()),
+            );
         }
     }
 }
 
-fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
+fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr, served: Option<&Expr>) {
     let Some(shown) = all_interfaces(cx, arg, 0) else {
         return;
     };
+    if ephemeral_port(cx, arg, 0) || served.is_some_and(|s| redirects_only(cx, s, 0)) {
+        return;
+    }
     let mut d = Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
         .label(format!("`{shown}` accepts connections on every network interface"))
-        .note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text")
         .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy");
     // Maybe incorrect: a server in a container or behind a proxy on another host is then
     // unreachable.
@@ -177,7 +195,167 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
             edit,
         ));
     }
-    sink.defer(d, Condition::Without(&TLS_ACCEPTOR));
+    let alone = d.clone().note("no file of this package sets up a TLS acceptor, so requests and responses cross the network in clear text");
+    let beside = d.note("this package also terminates TLS, but this listener serves plain HTTP, so what it serves crosses the network in clear text; a listener that only redirects to `https://` is not reported");
+    sink.defer(alone, Condition::Without(&TLS_ACCEPTOR));
+    sink.defer(beside, Condition::With(&TLS_ACCEPTOR));
+}
+
+/// Whether a method named `name` is called on the chain that ends in `e`.
+fn on_chain(mut e: &Expr, name: &str) -> bool {
+    loop {
+        match peel(e) {
+            Expr::MethodCall(m) if m.method == name => return true,
+            Expr::MethodCall(m) => e = &m.receiver,
+            Expr::Try(t) => e = &t.expr,
+            Expr::Await(a) => e = &a.base,
+            _ => return false,
+        }
+    }
+}
+
+/// The call at the root of a chain, through one `let`: `HttpServer::new(app)` in
+/// `server.bind(…)`, `warp::serve(filter)` in `….run(…)`.
+fn root_call<'a>(cx: &Cx<'a>, receiver: &'a Expr) -> Option<&'a syn::ExprCall> {
+    let mut root = chain_root(receiver);
+    if let Expr::Path(p) = root
+        && let Some(ident) = p.path.get_ident()
+        && let Some(init) = cx
+            .binding_at(ident, cx.range(root).start)
+            .and_then(|l| l.init)
+    {
+        root = chain_root(init);
+    }
+    match root {
+        Expr::Call(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// What the listener bound at `bind` serves: `x` in `….bind(addr).serve(x)`, in
+/// `axum::serve(listener, x)` with the listener written there or bound by a `let`, or in
+/// `server.serve(x)` where `server` is bound to the bind.
+fn served_by_listener<'a>(cx: &Cx<'a>, bind: std::ops::Range<usize>) -> Option<&'a Expr> {
+    let inside = |e: &Expr| {
+        let r = cx.range(e);
+        r.start <= bind.start && bind.end <= r.end
+    };
+    let name = cx
+        .lets
+        .iter()
+        .find(|l| l.init.is_some_and(&inside))
+        .map(|l| l.name);
+    let is_listener = |e: &Expr| {
+        inside(e)
+            || matches!(peel(chain_root(e)), Expr::Path(p) if name.is_some_and(|n| p.path.is_ident(n)))
+    };
+    let by_method = cx.method_calls.iter().find(|m| {
+        matches!(
+            m.method.to_string().as_str(),
+            "serve" | "serve_with_shutdown"
+        ) && is_listener(chain_root(&m.receiver))
+    });
+    if let Some(m) = by_method {
+        return m.args.first();
+    }
+    cx.calls
+        .iter()
+        .find(|c| {
+            matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "serve"))
+                && c.args.first().is_some_and(is_listener)
+        })
+        .and_then(|c| c.args.iter().nth(1))
+}
+
+/// Whether a service only redirects to `https://`: a router (axum `Router::new()`, actix
+/// `App::new()`) whose every handler redirects, a handler function or closure that returns a
+/// redirect to an `https://` address, through `get(…)`, `service_fn(…)`, `into_make_service()`,
+/// layers and `let`s.
+fn redirects_only(cx: &Cx<'_>, e: &Expr, depth: usize) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match peel(e) {
+        Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "into_make_service"
+            | "into_make_service_with_connect_info"
+            | "with_state"
+            | "layer"
+            | "wrap"
+            | "into_service"
+            | "boxed" => redirects_only(cx, &m.receiver, depth + 1),
+            "route" | "route_service" | "fallback" | "fallback_service" | "default_service"
+            | "to" => {
+                m.args
+                    .last()
+                    .is_some_and(|h| redirects_only(cx, h, depth + 1))
+                    && (is_empty_router(&m.receiver) || redirects_only(cx, &m.receiver, depth + 1))
+            }
+            _ => false,
+        },
+        Expr::Call(c) => {
+            let Expr::Path(p) = &*c.func else {
+                return false;
+            };
+            let wraps = p.path.segments.last().is_some_and(|s| {
+                matches!(
+                    s.ident.to_string().as_str(),
+                    "get"
+                        | "post"
+                        | "any"
+                        | "on"
+                        | "service_fn"
+                        | "from_fn"
+                        | "to"
+                        | "get_service"
+                        | "any_service"
+                        | "handler_fn"
+                )
+            });
+            wraps
+                && c.args
+                    .last()
+                    .is_some_and(|h| redirects_only(cx, h, depth + 1))
+        }
+        Expr::Closure(c) => match peel(&c.body) {
+            chain @ Expr::MethodCall(_) => redirects_only(cx, chain, depth + 1),
+            body => redirect_text(cx.snippet(body)),
+        },
+        Expr::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let at = cx.range(e).start;
+            if let Some(ident) = p.path.get_ident()
+                && let Some(binding) = cx.binding_at(ident, at)
+            {
+                return !binding.mutable
+                    && binding
+                        .init
+                        .is_some_and(|i| redirects_only(cx, i, depth + 1));
+            }
+            cx.scopes
+                .iter()
+                .filter(|s| s.name.is_some_and(|n| *n == last.ident))
+                .filter_map(|s| s.body)
+                .any(|body| redirect_text(cx.snippet(body)))
+        }
+        _ => false,
+    }
+}
+
+/// `Router::new()`, `App::new()`, `web::get()`: a router or route that has no handler yet.
+fn is_empty_router(e: &Expr) -> bool {
+    matches!(peel(e), Expr::Call(c) if c.args.is_empty())
+}
+
+/// Whether a handler's text answers with a redirect (`Redirect::…`, a `Location` header) to an
+/// `https://` address.
+fn redirect_text(text: &str) -> bool {
+    let redirects = ["Redirect", "redirect", "LOCATION", "Location", "location"]
+        .iter()
+        .any(|w| text.contains(w));
+    redirects && text.contains("\"https://")
 }
 
 /// The edit that turns an all-interfaces address written at the call into its loopback
@@ -363,6 +541,63 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
     }
 }
 
+/// Whether `Type::bind` binds a datagram socket (`std::net::UdpSocket`, tokio's, a Unix datagram
+/// socket): no connection is accepted, so it is no listener.
+fn is_datagram(cx: &Cx<'_>, path: &syn::Path) -> bool {
+    let segs = cx.canonical_path(path);
+    segs.len() >= 2 && {
+        let ty = &segs[segs.len() - 2];
+        ty.contains("Udp") || ty.contains("Datagram")
+    }
+}
+
+/// Whether the address asks for port 0, an ephemeral local port (`"0.0.0.0:0"`,
+/// `("0.0.0.0", 0)`, `SocketAddr::new(ip, 0)`, `SocketAddr::from(([0, 0, 0, 0], 0))`): a client's
+/// local bind, never a listener.
+fn ephemeral_port(cx: &Cx<'_>, e: &Expr, depth: usize) -> bool {
+    if depth > 6 {
+        return false;
+    }
+    match peel(e) {
+        Expr::Tuple(t) if t.elems.len() == 2 => t
+            .elems
+            .last()
+            .is_some_and(|p| cx.resolve(p).as_int() == Some(0)),
+        Expr::Call(c) if c.args.len() == 2 => c
+            .args
+            .last()
+            .is_some_and(|p| cx.resolve(p).as_int() == Some(0)),
+        Expr::Call(c) if c.args.len() == 1 => c
+            .args
+            .first()
+            .is_some_and(|a| ephemeral_port(cx, a, depth + 1)),
+        Expr::Path(p) if p.path.get_ident().is_some() => {
+            let at = cx.range(e).start;
+            match p
+                .path
+                .get_ident()
+                .and_then(|ident| cx.binding_at(ident, at))
+            {
+                Some(b) if !b.mutable => b.init.is_some_and(|i| ephemeral_port(cx, i, depth + 1)),
+                Some(_) => false,
+                None => const_str(cx, e).is_some_and(|s| s.value.ends_with(":0")),
+            }
+        }
+        Expr::Macro(m) if m.mac.path.is_ident("format") => m
+            .mac
+            .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                let lit: syn::LitStr = input.parse()?;
+                let _: proc_macro2::TokenStream = input.parse()?;
+                Ok(lit)
+            })
+            .is_ok_and(|l| l.value().ends_with(":0")),
+        other => match passed_through(other) {
+            Some(inner) => ephemeral_port(cx, inner, depth + 1),
+            None => const_str(cx, other).is_some_and(|s| s.value.ends_with(":0")),
+        },
+    }
+}
+
 /// `0.0.0.0[:port]`, `[::][:port]`, `::` → the address as written.
 fn unspecified_text(s: &str) -> Option<String> {
     let host = if s.starts_with('[') {
@@ -382,25 +617,40 @@ fn unspecified_text(s: &str) -> Option<String> {
     .then(|| s.to_string())
 }
 
-/// Whether the file sets up a TLS acceptor: a rustls/openssl server config, a TLS listener.
-fn has_tls_acceptor(cx: &Cx<'_>) -> bool {
+/// Where the file sets up a TLS acceptor (a rustls/openssl server config, a TLS listener): the
+/// first such path or method call.
+fn tls_acceptor_site(cx: &Cx<'_>) -> Option<std::ops::Range<usize>> {
     let named = |s: &str| ACCEPTOR_TYPES.contains(&s);
-    cx.paths.iter().any(|p| {
+    let path = cx.paths.iter().find(|p| {
         p.path.segments.iter().any(|s| {
             named(&s.ident.to_string())
                 || s.ident.to_string().starts_with("bind_rustls")
                 || s.ident == "bind_openssl"
         })
-    }) || cx.uses.values().any(|full| full.iter().any(|s| named(s)))
-        || cx.method_calls.iter().any(|m| {
-            let name = m.method.to_string();
-            ACCEPTOR_METHODS.contains(&name.as_str())
-                || name.starts_with("bind_rustls")
-                || name.starts_with("listen_rustls")
-                || name == "bind_openssl"
-                || name == "listen_openssl"
-                || (name == "tls" && m.args.is_empty())
-        })
+    });
+    let method = cx.method_calls.iter().find(|m| {
+        let name = m.method.to_string();
+        ACCEPTOR_METHODS.contains(&name.as_str())
+            || name.starts_with("bind_rustls")
+            || name.starts_with("listen_rustls")
+            || name == "bind_openssl"
+            || name == "listen_openssl"
+            || (name == "tls" && m.args.is_empty())
+    });
+    [
+        path.map(|p| cx.range(*p)),
+        method.map(|m| cx.range(&m.method)),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|r| r.start)
+}
+
+/// Whether a `use` of the file imports a TLS acceptor type.
+fn imports_acceptor(cx: &Cx<'_>) -> bool {
+    cx.uses
+        .values()
+        .any(|full| full.iter().any(|s| ACCEPTOR_TYPES.contains(&s.as_str())))
 }
 
 #[cfg(test)]

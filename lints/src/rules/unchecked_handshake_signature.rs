@@ -17,7 +17,8 @@ pub static RULE: Rule = Rule {
 Flags the `verify_tls12_signature` and `verify_tls13_signature` methods of a rustls
 `ServerCertVerifier` or `ClientCertVerifier` impl that return
 `Ok(HandshakeSignatureValid::assertion())` on every path without checking anything. One finding
-per impl, on the first such method, with a label on the other.
+per impl, on the first such method, with a label on the other. In an impl that TLS110 reports as
+accepting every server certificate, the methods are labels and a note of that finding instead.
 
 ### Why is this bad?
 The handshake signature proves that the peer holds the private key of the certificate it

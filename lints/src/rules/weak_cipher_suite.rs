@@ -1,11 +1,12 @@
 //! TLS401 `weak_cipher_suite`: an OpenSSL-syntax cipher string that leaves NULL, EXPORT,
 //! anonymous, RC4, DES, 3DES, MD5 or RC2 suites enabled, or sets `@SECLEVEL=0` (catalog section D).
 
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cipher::{Evaluation, Weakness, evaluate};
+use crate::cipher::{Evaluation, WeakSuite, Weakness, evaluate};
 use crate::cx::{CallSite, Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, Edit, Fix};
@@ -34,7 +35,10 @@ Evaluates the OpenSSL cipher strings given to openssl/boring `set_cipher_list`, 
 `ssl.cipher.suites` and paho-mqtt `enabled_cipher_suites` the way OpenSSL does (aliases such as
 `ALL`, `HIGH`, `aNULL` and `kRSA` expand to suites, `!` removes for good, `-` removes, `+` only
 reorders) and flags a string that leaves a NULL, EXPORT, anonymous, RC4, DES, 3DES, MD5 or RC2
-suite enabled, or that sets `@SECLEVEL=0`. A string whose weak tokens are all excluded is clean.
+suite enabled, or that sets `@SECLEVEL=0`. EXPORT, single-DES and RC2 suites were removed in
+OpenSSL 1.1.0 and RC4 and MD5 suites are only built with `enable-weak-ssl-ciphers` since then:
+the finding names those classes as enabled on OpenSSL before 1.1.0, and gives as its example a
+suite current versions still have when there is one. A string whose weak tokens are all excluded is clean.
 Strings held in constants and built with `concat!` or `+` are followed.
 
 ### Why is this bad?
@@ -154,29 +158,56 @@ fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
         .filter(|w| !matches!(w, Weakness::ShortTag | Weakness::IntegrityOnly))
         .collect();
     if !classes.is_empty() {
-        let names: Vec<&str> = classes.iter().map(|w| w.describe()).collect();
         let mut d = Diagnostic::new(
             &RULE,
             "the cipher list enables weak cipher suites",
             site.primary.clone(),
-        )
-        .label(format!("{} suites stay enabled", names.join(", ")));
-        if let Some(first) = eval
+        );
+        let old: HashSet<&str> = eval
             .weak
             .iter()
-            .find(|w| classes.first() == Some(&w.weakness))
-        {
-            let text = if first.token == first.suite {
-                format!("`{}` is weak ({})", first.suite, first.weakness.describe())
-            } else {
-                format!(
-                    "`{}` enables `{}` ({})",
-                    first.token,
-                    first.suite,
-                    first.weakness.describe()
-                )
+            .filter(|w| gone_since_1_1(w.weakness))
+            .map(|w| w.suite.as_str())
+            .collect();
+        let is_current = |w: &&WeakSuite| !old.contains(w.suite.as_str());
+        let current_classes: BTreeSet<Weakness> = eval
+            .weak
+            .iter()
+            .filter(is_current)
+            .map(|w| w.weakness)
+            .collect();
+        d = d.label(enabled_label(&classes, &current_classes));
+        let current = eval
+            .weak
+            .iter()
+            .filter(is_current)
+            .find(|w| classes.contains(&w.weakness));
+        let example = current.or_else(|| {
+            eval.weak
+                .iter()
+                .find(|w| classes.first() == Some(&w.weakness))
+        });
+        if let Some(first) = example {
+            let gone = old.contains(first.suite.as_str());
+            let what = first.weakness.describe();
+            let text = match (first.token == first.suite, gone) {
+                (true, false) => format!("`{}` is weak ({what})", first.suite),
+                (true, true) => format!(
+                    "`{}` is weak ({what}) and exists {OLD_OPENSSL}",
+                    first.suite
+                ),
+                (false, false) => format!("`{}` enables `{}` ({what})", first.token, first.suite),
+                (false, true) => {
+                    format!(
+                        "`{}` enables `{}` ({what}) {OLD_OPENSSL}",
+                        first.token, first.suite
+                    )
+                }
             };
             d = d.secondary(site.arg.clone(), text);
+        }
+        if !old.is_empty() {
+            d = d.note("EXPORT, single-DES and RC2 suites were removed in OpenSSL 1.1.0, and RC4 and MD5 suites are only built with `enable-weak-ssl-ciphers` since then: this list enables them wherever the library still has them (OpenSSL 1.0.2, such builds)");
         }
         for (range, text) in &site.value.via {
             d = d.secondary(range.clone(), text.clone());
@@ -209,6 +240,35 @@ fn report(sink: &mut Sink, site: &Site, eval: &Evaluation) {
             )
             .help("drop `@SECLEVEL=0` (OpenSSL's default is level 1 or 2)"),
         );
+    }
+}
+
+/// Where the suites of a class removed from OpenSSL's default builds still exist.
+const OLD_OPENSSL: &str = "on OpenSSL before 1.1.0";
+
+/// Whether OpenSSL 1.1.0 and later (default builds) no longer have any suite of the class.
+fn gone_since_1_1(w: Weakness) -> bool {
+    matches!(
+        w,
+        Weakness::Export | Weakness::Des | Weakness::Rc2 | Weakness::Rc4 | Weakness::Md5
+    )
+}
+
+/// What stays enabled: the classes current OpenSSL still has a suite of, then the ones only
+/// older versions have, said as such.
+fn enabled_label(classes: &[Weakness], current: &BTreeSet<Weakness>) -> String {
+    let names = |now: bool| {
+        classes
+            .iter()
+            .filter(|w| current.contains(*w) == now)
+            .map(|w| w.describe())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (names(true), names(false)) {
+        (now, old) if old.is_empty() => format!("{now} suites stay enabled"),
+        (now, old) if now.is_empty() => format!("{old} suites stay enabled {OLD_OPENSSL}"),
+        (now, old) => format!("{now} suites stay enabled, and {old} suites {OLD_OPENSSL}"),
     }
 }
 

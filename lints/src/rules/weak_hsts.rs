@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use syn::Expr;
+use syn::visit::Visit;
 
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
@@ -32,7 +33,8 @@ Reads the value of every `Strict-Transport-Security` header the code sets (by
 `STRICT_TRANSPORT_SECURITY` from http, axum, actix-web, hyper, reqwest, or by name) with
 `HeaderValue::from_static`, `insert`, `append`, `header`, `insert_header`, `append_header`,
 `DefaultHeaders::add`, tower-http `SetResponseHeaderLayer`, warp `with_header`, rocket
-`Header::new` and similar, and flags `max-age=0`, a missing or unparsable `max-age`, and a
+`Header::new` and similar, and in `(name, value)` tuples anywhere in a function (axum's
+`[(header::STRICT_TRANSPORT_SECURITY, value)]` response arrays, `HeaderMap::from_iter`), and flags `max-age=0`, a missing or unparsable `max-age`, and a
 `max-age` below the policy's `hsts-min-max-age` (one year by default). Also flags rocket
 `Hsts::Enable`/`Hsts::IncludeSubDomains` durations below the minimum and `disable::<Hsts>()`, and
 the typed header `StrictTransportSecurity::including_subdomains`/`excluding_subdomains` (headers)
@@ -92,6 +94,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     for c in &cx.calls {
         collect_pairs(c.args.iter().collect(), &mut pairs);
     }
+    collect_tuples(cx, &mut pairs);
     for (name, value) in pairs {
         if !is_hsts_name(cx, name) {
             continue;
@@ -127,6 +130,27 @@ fn collect_pairs<'a>(args: Vec<&'a Expr>, out: &mut Vec<(&'a Expr, &'a Expr)>) {
         {
             out.push((&t.elems[0], &t.elems[1]));
         }
+    }
+}
+
+/// Every `(name, value)` tuple in the file's functions, wherever it stands: header arrays
+/// (`[(STRICT_TRANSPORT_SECURITY, value)]` in an axum response tuple or a `let`),
+/// `HeaderMap::from_iter([…])`.
+fn collect_tuples<'a>(cx: &Cx<'a>, out: &mut Vec<(&'a Expr, &'a Expr)>) {
+    struct Tuples<'a, 'o> {
+        out: &'o mut Vec<(&'a Expr, &'a Expr)>,
+    }
+    impl<'a> Visit<'a> for Tuples<'a, '_> {
+        fn visit_expr_tuple(&mut self, t: &'a syn::ExprTuple) {
+            if let [name, value] = t.elems.iter().collect::<Vec<_>>()[..] {
+                self.out.push((name, value));
+            }
+            syn::visit::visit_expr_tuple(self, t);
+        }
+    }
+    let mut tuples = Tuples { out };
+    for body in cx.scopes.iter().filter_map(|s| s.body) {
+        tuples.visit_block(body);
     }
 }
 

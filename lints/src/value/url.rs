@@ -37,7 +37,8 @@ impl StrValue {
     }
 }
 
-/// Parses `text` as a URL; a run-time part that makes it unparsable (a port) is retried as `0`.
+/// Parses `text` as a URL; a run-time port that makes it unparsable is retried as `0`. A run-time
+/// host stays marked, so it is named "a host built at run time", never `0`.
 pub fn parse_url(text: &str) -> Option<Url> {
     let text = text.trim();
     if !text.contains("://") {
@@ -45,7 +46,27 @@ pub fn parse_url(text: &str) -> Option<Url> {
     }
     Url::parse(text)
         .ok()
-        .or_else(|| Url::parse(&text.replace(RUNTIME, "0")).ok())
+        .or_else(|| Url::parse(&runtime_ports_as_zero(text)).ok())
+}
+
+/// `text` with every run-time port (`:` then a run-time part, then the end of the authority)
+/// written as `0`, the rest unchanged.
+fn runtime_ports_as_zero(text: &str) -> String {
+    let port = format!(":{RUNTIME}");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&port) {
+        let after = &rest[at + port.len()..];
+        out.push_str(&rest[..at]);
+        if after.is_empty() || after.starts_with(['/', '?', '#']) {
+            out.push_str(":0");
+        } else {
+            out.push_str(&port);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The string `expr` stands for, as far as syntax shows it.
@@ -272,9 +293,12 @@ fn field_value(
             None => inside,
         }
     };
+    // Test code never supplies a value to production code.
+    let reaches = |start: usize| cx.in_test_code(at) || !cx.in_test_code(start);
     let literals = cx
         .structs
         .iter()
+        .filter(|s| reaches(cx.range(&s.path).start))
         .filter(|s| same_type(cx.range(&s.path).start, Some(&s.path)))
         .flat_map(|s| s.fields.iter())
         .filter(|f| named(&f.member))
@@ -283,7 +307,8 @@ fn field_value(
         .assigns
         .iter()
         .filter(|a| {
-            same_type(cx.range(&*a.left).start, None)
+            reaches(cx.range(&*a.left).start)
+                && same_type(cx.range(&*a.left).start, None)
                 && matches!(peel(&a.left), Expr::Field(f) if named(&f.member))
         })
         .map(|a| &*a.right);

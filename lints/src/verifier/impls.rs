@@ -66,18 +66,25 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink, rules: &Rules) {
                 _ => None,
             })
             .collect();
-        check_signatures(cx, sink, &fns, rules.unchecked_signature);
-        let Some(main_fn) = fns.iter().find(|f| f.sig.ident == main) else {
-            continue;
-        };
+        let blind = blind_signatures(&fns);
+        let main_fn = fns.iter().find(|f| f.sig.ident == main);
         let syn::Type::Path(self_ty) = &*imp.self_ty else {
+            report_signatures(cx, sink, &blind, rules.unchecked_signature);
             continue;
         };
-        let Some(name) = self_ty.path.segments.last().map(|s| &s.ident) else {
+        let (Some(main_fn), Some(name)) = (main_fn, self_ty.path.segments.last().map(|s| &s.ident))
+        else {
+            report_signatures(cx, sink, &blind, rules.unchecked_signature);
             continue;
         };
         let name_range = cx.range(name);
         let (verdict, evidence) = analyse(cx, main_fn, side);
+        // An impl that accepts every server certificate carries its blind signature checks as
+        // notes: one finding for one verifier.
+        let merged = side == Side::Server && verdict == Verdict::AcceptsAll;
+        if !merged {
+            report_signatures(cx, sink, &blind, rules.unchecked_signature);
+        }
         if let Some(w) = wording(rules, side, verdict) {
             let mut d = Diagnostic::new(w.rule, w.impl_message, name_range.clone())
                 .with_level(w.level)
@@ -85,7 +92,11 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink, rules: &Rules) {
             if let Some((range, text)) = evidence {
                 d = d.secondary(range, text);
             }
-            sink.push(d.note(w.why).help(w.help));
+            d = d.note(w.why);
+            if merged {
+                d = with_blind_signatures(cx, d, &blind);
+            }
+            sink.push(d.help(w.help));
         }
         sink.verifier_facts.verifiers.push(VerifierFact {
             name: name.to_string(),
@@ -522,10 +533,10 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
     best
 }
 
-/// TLS111: `verify_tls12_signature`/`verify_tls13_signature` that return the marker on every path.
-fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn], rule: &'static Rule) {
-    let blind: Vec<&&ImplItemFn> = fns
-        .iter()
+/// `verify_tls12_signature`/`verify_tls13_signature` that return the marker on every path.
+fn blind_signatures<'f>(fns: &[&'f ImplItemFn]) -> Vec<&'f ImplItemFn> {
+    fns.iter()
+        .copied()
         .filter(|f| {
             f.sig.ident == "verify_tls12_signature" || f.sig.ident == "verify_tls13_signature"
         })
@@ -535,7 +546,14 @@ fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn], rule: &'s
                 && !flow.leaves.is_empty()
                 && flow.leaves.iter().all(|l| is_ok_assertion(l.expr))
         })
-        .collect();
+        .collect()
+}
+
+const SIGNATURE_WHY: &str =
+    "without a signature check the peer does not prove that it holds the certificate's private key";
+
+/// TLS111: the blind signature methods of an impl that is not reported as accepting everything.
+fn report_signatures(cx: &Cx<'_>, sink: &mut Sink, blind: &[&ImplItemFn], rule: &'static Rule) {
     let Some(first) = blind.first() else { return };
     let mut d = Diagnostic::new(
         rule,
@@ -550,7 +568,30 @@ fn check_signatures(cx: &Cx<'_>, sink: &mut Sink, fns: &[&ImplItemFn], rule: &'s
         );
     }
     sink.push(
-        d.note("without a signature check the peer does not prove that it holds the certificate's private key")
+        d.note(SIGNATURE_WHY)
             .help("delegate to `rustls::crypto::verify_tls12_signature(message, cert, dss, &provider.signature_verification_algorithms)` (and `verify_tls13_signature`)"),
     );
+}
+
+/// The blind signature methods as labels and a note of the accept-all finding `d`.
+fn with_blind_signatures(cx: &Cx<'_>, mut d: Diagnostic, blind: &[&ImplItemFn]) -> Diagnostic {
+    if blind.is_empty() {
+        return d;
+    }
+    let names: Vec<String> = blind.iter().map(|f| format!("`{}`", f.sig.ident)).collect();
+    for f in blind {
+        d = d.secondary(
+            cx.range(&f.sig.ident),
+            format!("`{}` accepts any signature", f.sig.ident),
+        );
+    }
+    d.note(format!(
+        "{} also {} any handshake signature: {SIGNATURE_WHY}",
+        names.join(" and "),
+        if blind.len() == 1 {
+            "accepts"
+        } else {
+            "accept"
+        }
+    ))
 }

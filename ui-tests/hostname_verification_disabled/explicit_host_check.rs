@@ -1,0 +1,30 @@
+// openssl's built-in hostname check switched off, but the same function sets the expected host on
+// the verify parameters: the check is done, by the parameters.
+use openssl::ssl::{SslConnector, SslMethod};
+
+fn checked(host: &str) -> Result<SslConnector, openssl::error::ErrorStack> {
+    let mut builder = SslConnector::builder(SslMethod::tls())?;
+    builder.set_verify_hostname(false);
+    let param = builder.verify_param_mut();
+    param.set_host(host)?;
+    Ok(builder.build())
+}
+
+fn configured(connector: &SslConnector, host: &str) -> Result<openssl::ssl::ConnectConfiguration, openssl::error::ErrorStack> {
+    let mut config = connector.configure()?;
+    config.set_verify_hostname(false);
+    config.param_mut().add_host(host)?;
+    Ok(config)
+}
+
+// The host check in another function does not cover this one.
+fn unchecked(connector: &SslConnector) -> Result<openssl::ssl::ConnectConfiguration, openssl::error::ErrorStack> {
+    let mut config = connector.configure()?;
+    config.set_verify_hostname(false);
+    //~^ hostname_verification_disabled
+    Ok(config)
+}
+
+fn elsewhere(config: &mut openssl::ssl::ConnectConfiguration, host: &str) -> Result<(), openssl::error::ErrorStack> {
+    config.param_mut().set_host(host)
+}
