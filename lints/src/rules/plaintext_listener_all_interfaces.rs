@@ -1,5 +1,5 @@
 //! TLS603 `plaintext_listener_all_interfaces`: a plain HTTP server (axum, hyper, actix-web, warp,
-//! poem, salvo, tide) bound to `0.0.0.0`/`[::]` in a package that sets up no TLS acceptor. The
+//! poem, salvo, tide, tonic, the rmcp and rust-mcp-sdk MCP servers, pingora) bound to `0.0.0.0`/`[::]` in a package that sets up no TLS acceptor. The
 //! acceptor is a package fact ([`TLS_ACCEPTOR`]), joined by the engine.
 
 use syn::Expr;
@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
     summary: "a plain HTTP server listening on all interfaces",
     cwe: &[319],
     needles: &[
-        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer",
+        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",
@@ -37,14 +37,17 @@ pub static RULE: Rule = Rule {
         "with_single_cert",
         "tls_config",
         "cert_path",
+        "add_tls",
     ],
     docs: r#"### What it does
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 `Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
-`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. Nothing is
-reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
-`bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, …).
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`, the MCP
+servers of rmcp (`SseServer::serve(addr)`, `SseServerConfig { bind: addr, .. }`) and
+rust-mcp-sdk (`HyperServerOptions { host: "0.0.0.0".into(), .. }` without `enable_ssl: true`),
+pingora `add_tcp(addr)`. Nothing is reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
+`bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, pingora `add_tls`, …).
 
 ### Why is this bad?
 Everything sent to the server, passwords and session cookies included, crosses the network in
@@ -91,6 +94,26 @@ const SERVER_CRATES: &[&str] = &[
     "salvo",
     "tide",
     "tonic",
+    "rmcp",
+    "rust_mcp_sdk",
+    "pingora",
+    "pingora_core",
+    "pingora_proxy",
+];
+
+/// The crates of pingora, whose `add_tcp(addr)` is a plain listener.
+const PINGORA: &[&str] = &["pingora", "pingora_core", "pingora_proxy"];
+
+/// Functions that bind and serve the address they are given: rmcp 0.3–0.8
+/// `SseServer::serve(addr)`.
+const SERVING_FUNCTIONS: &[&[&str]] = &[&["SseServer", "serve"]];
+
+/// Server options whose field is the listening address: the struct, the field, and the field of
+/// the same literal that turns TLS on (rmcp `SseServerConfig { bind, .. }`, rust-mcp-sdk 0.7
+/// `HyperServerOptions { host, enable_ssl, .. }`).
+const ADDRESS_FIELDS: &[(&str, &str, Option<&str>)] = &[
+    ("SseServerConfig", "bind", None),
+    ("HyperServerOptions", "host", Some("enable_ssl")),
 ];
 
 const ACCEPTOR_TYPES: &[&str] = &[
@@ -115,6 +138,8 @@ const ACCEPTOR_METHODS: &[&str] = &[
     "cert_path",
     "rustls",
     "openssl",
+    "add_tls",
+    "add_tls_with_settings",
 ];
 
 /// The package sets up a TLS acceptor (a server that terminates TLS), in code that is not test
@@ -136,7 +161,10 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let Some(last) = p.path.segments.last() else {
             continue;
         };
-        if last.ident != "bind" || p.path.segments.len() < 2 {
+        let serves = SERVING_FUNCTIONS
+            .iter()
+            .any(|suffix| cx.path_ends_with(&p.path, suffix));
+        if !serves && (last.ident != "bind" || p.path.segments.len() < 2) {
             continue;
         }
         if let Some(arg) = c.args.first() {
@@ -152,10 +180,40 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             "serve" | "serve_with_shutdown" => {
                 root.contains("Server::builder") && cx.mentions_crate("tonic")
             }
+            "add_tcp" | "add_tcp_with_settings" => PINGORA.iter().any(|c| cx.mentions_crate(c)),
             _ => false,
         };
         if let Some(arg) = m.args.first().filter(|_| server_chain) {
             report(cx, sink, arg);
+        }
+    }
+    check_address_fields(cx, sink);
+}
+
+/// The address fields of server options written as a struct literal, unless the same literal
+/// turns TLS on (or decides it at run time).
+fn check_address_fields(cx: &Cx<'_>, sink: &mut Sink) {
+    for s in &cx.structs {
+        let Some(last) = s.path.segments.last() else {
+            continue;
+        };
+        let Some((_, field, tls)) = ADDRESS_FIELDS
+            .iter()
+            .find(|(name, _, _)| last.ident == name)
+        else {
+            continue;
+        };
+        let value_of = |name: &str| {
+            s.fields.iter().find_map(|f| match &f.member {
+                syn::Member::Named(n) if n == name => Some(&f.expr),
+                _ => None,
+            })
+        };
+        let tls_on = tls
+            .and_then(value_of)
+            .is_some_and(|v| cx.resolve(v).as_bool() != Some(false));
+        if let Some(address) = value_of(field).filter(|_| !tls_on) {
+            report(cx, sink, address);
         }
     }
 }
