@@ -48,3 +48,27 @@ async fn default_host(details: InitializeResult, handler: MyServerHandler) -> Sd
     let options = HyperServerOptions { port: 3000, ..Default::default() };
     hyper_server::create_server(details, handler, options).start().await
 }
+
+// rust-mcp-sdk 2.0 moved the server to rust-mcp-axum: `AxumServerOptions`, same fields.
+async fn axum_options(details: InitializeResult, handler: MyServerHandler) -> SdkResult<()> {
+    let server = rust_mcp_axum::create_axum_server(
+        details,
+        handler,
+        rust_mcp_axum::AxumServerOptions {
+            host: "0.0.0.0".to_string(),
+            //~^ plaintext_listener_all_interfaces
+            port: 3001,
+            ..Default::default()
+        },
+    );
+    server.start().await
+}
+
+async fn axum_options_ssl(details: InitializeResult, handler: MyServerHandler) -> SdkResult<()> {
+    let options = rust_mcp_axum::AxumServerOptions {
+        host: "0.0.0.0".to_string(),
+        enable_ssl: true,
+        ..Default::default()
+    };
+    rust_mcp_axum::create_axum_server(details, handler, options).start().await
+}

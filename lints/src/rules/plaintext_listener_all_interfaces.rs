@@ -21,7 +21,7 @@ pub static RULE: Rule = Rule {
     summary: "a plain HTTP server listening on all interfaces",
     cwe: &[319],
     needles: &[
-        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
+        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",
@@ -45,7 +45,8 @@ Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
 `HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`, the MCP
 servers of rmcp (`SseServer::serve(addr)`, `SseServerConfig { bind: addr, .. }`) and
-rust-mcp-sdk (`HyperServerOptions { host: "0.0.0.0".into(), .. }` without `enable_ssl: true`),
+rust-mcp-sdk (`HyperServerOptions { host: "0.0.0.0".into(), .. }` in 0.7, `AxumServerOptions` of
+rust-mcp-axum in 2.0, without `enable_ssl: true`),
 pingora `add_tcp(addr)`. Nothing is reported when any file of the package sets up a TLS acceptor (rustls or openssl configs,
 `bind_rustls`, `bind_openssl`, `TlsAcceptor`, tonic `tls_config`, pingora `add_tls`, …).
 
@@ -96,6 +97,7 @@ const SERVER_CRATES: &[&str] = &[
     "tonic",
     "rmcp",
     "rust_mcp_sdk",
+    "rust_mcp_axum",
     "pingora",
     "pingora_core",
     "pingora_proxy",
@@ -110,10 +112,12 @@ const SERVING_FUNCTIONS: &[&[&str]] = &[&["SseServer", "serve"]];
 
 /// Server options whose field is the listening address: the struct, the field, and the field of
 /// the same literal that turns TLS on (rmcp `SseServerConfig { bind, .. }`, rust-mcp-sdk 0.7
-/// `HyperServerOptions { host, enable_ssl, .. }`).
+/// `HyperServerOptions { host, enable_ssl, .. }`, rust-mcp-axum 2.0 `AxumServerOptions`, its
+/// successor).
 const ADDRESS_FIELDS: &[(&str, &str, Option<&str>)] = &[
     ("SseServerConfig", "bind", None),
     ("HyperServerOptions", "host", Some("enable_ssl")),
+    ("AxumServerOptions", "host", Some("enable_ssl")),
 ];
 
 const ACCEPTOR_TYPES: &[&str] = &[
