@@ -1,5 +1,6 @@
 //! Credential carriers on HTTP and WebSocket requests and clients (`bearer_auth`, `basic_auth`,
-//! `Authorization`/`Cookie`/API-key headers, curl `username`/`password`, isahc `credentials`),
+//! `Authorization`/`Cookie`/API-key headers, curl `username`/`password`, isahc `credentials`,
+//! the rmcp MCP client's `auth_header`),
 //! and the URLs they travel to: on the same builder chain, the same local variable, or a client
 //! built with them.
 
@@ -57,6 +58,7 @@ const URL_TAKERS: &[&str] = &[
     "base_url",
     "set_base_url",
     "with_base_url",
+    "with_uri",
 ];
 
 /// Constructors whose arguments are a destination: `Request::new(Method::GET, url)`,
@@ -71,7 +73,7 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
         let name = m.method.to_string();
         let range = method_range(cx, m);
         let what = match (name.as_str(), m.args.len()) {
-            ("bearer_auth", 1) => Some("a bearer token".to_string()),
+            ("bearer_auth", 1) | ("auth_header", 1) => Some("a bearer token".to_string()),
             ("basic_auth", 1 | 2) => Some("a basic-auth login".to_string()),
             ("username", 1) => Some("a user name".to_string()),
             ("password", 1) => Some("a password".to_string()),
@@ -124,6 +126,72 @@ pub fn credentials<'a>(cx: &Cx<'a>) -> Vec<Credential<'a>> {
         }
     }
     out
+}
+
+/// Client configurations written as a struct literal with both a destination and a credential:
+/// the struct, its URL field, its credential field (which counts unless it is `None`), and what
+/// the credential is. rmcp 0.8–3.x `StreamableHttpClientTransportConfig { uri, auth_header, .. }`
+/// sends `auth_header` as a bearer token to `uri`.
+const CONFIG_LITERALS: &[(&str, &str, &str, &str)] = &[(
+    "StreamableHttpClientTransportConfig",
+    "uri",
+    "auth_header",
+    "a bearer token",
+)];
+
+/// A credential in a configuration literal and the URL of the same literal.
+pub struct LiteralLink {
+    /// The URL.
+    pub dest: Destination,
+    /// Where the credential is set (the field).
+    pub credential: Range<usize>,
+    /// What it is, for the label.
+    pub what: &'static str,
+}
+
+/// The credentials of configuration literals (see [`CONFIG_LITERALS`]) whose URL field is a
+/// non-exempt `scheme` URL.
+pub fn literal_links(cx: &Cx<'_>, scheme: &str, exempt: &Exemptions) -> Vec<LiteralLink> {
+    let mut out = Vec::new();
+    for s in &cx.structs {
+        let Some(last) = s.path.segments.last() else {
+            continue;
+        };
+        let Some((_, url_field, credential_field, what)) =
+            CONFIG_LITERALS.iter().find(|(name, ..)| last.ident == name)
+        else {
+            continue;
+        };
+        let field = |name: &str| {
+            s.fields
+                .iter()
+                .find(|f| matches!(&f.member, syn::Member::Named(n) if n == name))
+        };
+        let Some(credential) = field(credential_field).filter(|f| !is_none(&f.expr)) else {
+            continue;
+        };
+        let Some(url) = field(url_field) else {
+            continue;
+        };
+        let mut dests = Vec::new();
+        push_url(cx, &url.expr, &mut dests);
+        if let Some(dest) = dests
+            .into_iter()
+            .find(|d| d.url.scheme() == scheme && !exempt.url_is_exempt(&d.url))
+        {
+            out.push(LiteralLink {
+                dest,
+                credential: cx.range(credential),
+                what,
+            });
+        }
+    }
+    out
+}
+
+/// Whether an expression is the literal `None`.
+fn is_none(e: &Expr) -> bool {
+    matches!(peel(e), Expr::Path(p) if p.path.is_ident("None"))
 }
 
 /// The credentials sent to a non-exempt `scheme` URL, grouped by the place the URL is used.

@@ -37,6 +37,8 @@ pub static RULE: Rule = Rule {
         "TlsMode:: || TlsMode as",
         "TcpTls",
         "trust_cert",
+        "with_no_cert_validation",
+        "verify_cert && pingora",
     ],
     docs: r#"### What it does
 Flags settings that switch certificate chain validation off with a literal or a constant:
@@ -48,7 +50,8 @@ native-tls, async-native-tls, tokio-native-tls, hyper-tls, attohttpc, isahc 2), 
 ldap3 `set_no_tls_verify(true)`, imap `danger_skip_tls_verify(true)`, paho-mqtt
 `enable_server_cert_auth(false)`, kube `accept_invalid_certs = true`, mongodb
 `allow_invalid_certificates(true)`, redis `TlsMode::Insecure` and `TcpTls { insecure: true }`,
-elasticsearch/opensearch `CertificateValidation::None` and tiberius `trust_cert()`.
+elasticsearch/opensearch `CertificateValidation::None`, tiberius `trust_cert()`, wtransport
+`with_no_cert_validation()` and pingora `options.verify_cert = false`.
 
 Values are resolved through `!`, `const`/`static` items of the crate, `let` bindings and
 `if`/`match` arms that agree; a value decided at run time is reported as TLS104 instead.
@@ -186,6 +189,13 @@ const FIELDS: &[Field] = &[
         help: "to trust a private CA, set `ca_file_path`",
     },
     Field {
+        name: "verify_cert",
+        dangerous: false,
+        struct_name: None,
+        needs_crate: &["pingora", "pingora_core", "pingora_proxy"],
+        help: "keep the default (`true`); for a private CA set `options.ca` to its certificates",
+    },
+    Field {
         name: "insecure",
         dangerous: true,
         struct_name: Some("TcpTls"),
@@ -214,7 +224,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
     check_fields(cx, sink, &FINDING, FIELDS);
     check_paths(cx, sink, &FINDING, PATHS);
     check_openssl_verify_mode(cx, sink);
-    check_trust_cert(cx, sink);
+    check_without_validation(cx, sink);
 }
 
 /// openssl/boring `set_verify(SslVerifyMode::NONE)` (or `empty()`, `from_bits(0)`) on a client.
@@ -279,17 +289,34 @@ fn is_server_side(cx: &Cx<'_>, receiver: Option<&Expr>, at: usize) -> bool {
     body.contains("SslAcceptor") && !body.contains("SslConnector")
 }
 
-/// tiberius `config.trust_cert()`: any call turns certificate validation off.
-fn check_trust_cert(cx: &Cx<'_>, sink: &mut Sink) {
-    for call in cx.calls_named(&["trust_cert"]) {
-        if !call.args.is_empty() {
-            continue;
+/// Calls that switch certificate validation off whatever they are given: the method, what the
+/// label says, and the safe alternative.
+const WITHOUT_VALIDATION: &[(&str, &str, &str)] = &[
+    (
+        "trust_cert",
+        "the SQL Server certificate is not validated",
+        "trust the server's CA with `trust_cert_ca(\"ca.pem\")` instead",
+    ),
+    (
+        "with_no_cert_validation",
+        "the server's certificate is not validated",
+        "use `with_native_certs()`, or `with_server_certificate_hashes(…)` to pin a self-signed certificate",
+    ),
+];
+
+/// tiberius `config.trust_cert()`, wtransport `with_no_cert_validation()`: any call turns
+/// certificate validation off.
+fn check_without_validation(cx: &Cx<'_>, sink: &mut Sink) {
+    for (method, label, help) in WITHOUT_VALIDATION {
+        for call in cx.calls_named(&[*method]) {
+            if !call.args.is_empty() {
+                continue;
+            }
+            let d = Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
+                .label(*label)
+                .note(FINDING.why)
+                .help(*help);
+            report_guarded(cx, sink, &FINDING, d, help);
         }
-        let help = "trust the server's CA with `trust_cert_ca(\"ca.pem\")` instead";
-        let d = Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
-            .label("the SQL Server certificate is not validated")
-            .note(FINDING.why)
-            .help(help);
-        report_guarded(cx, sink, &FINDING, d, help);
     }
 }

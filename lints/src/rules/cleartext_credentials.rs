@@ -1,7 +1,7 @@
 //! TLS510 `cleartext_credentials`: a bearer token, basic-auth login, `Authorization`/`Cookie`/API
 //! key header or curl login sent to an `http://` URL whose host is not exempt (catalog E2).
 
-use crate::cleartext::carriers::{cleartext_links, credential_query_param};
+use crate::cleartext::carriers::{cleartext_links, credential_query_param, literal_links};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
@@ -15,7 +15,7 @@ use crate::sink::Sink;
 /// The words that mark a credential, as needle alternatives (written once for both needles).
 macro_rules! credential_words {
     () => {
-        "(?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential"
+        "(?i)authoriz || (?i)_auth || (?i)-auth || (?i)auth\" || (?i)auth= || (?i)-token || (?i)_token || (?i)token\" || (?i)token= || (?i)api-key || (?i)api_key || (?i)apikey || (?i)app_key || (?i)key\" || (?i)key= || (?i)secret || (?i)cookie || (?i)passw || (?i)pwd || (?i)jwt || (?i)appid || (?i)bearer || (?i)username || (?i)credential || auth_header"
     };
 }
 
@@ -42,6 +42,8 @@ same client, or the same local variable as a credential:
   header whose name looks like a key or token (`X-Api-Key`, `X-Auth-Token`, `Private-Token`, …),
   hyper/http `Request::builder().uri(…)` included;
 - curl `username`/`password`, isahc `credentials`;
+- the rmcp MCP client's bearer token: `StreamableHttpClientTransportConfig::with_uri(…)
+  .auth_header(token)`, or `auth_header: Some(token)` beside `uri` in the struct literal;
 - a credential query parameter (`.query(&[("api_key", key)])`, or `?api_key=…` in the URL);
 - a request body with a credential field (`.form(&[("client_secret", s)])`,
   `.json(&Login { password, .. })`, `json!({"password": p})`).
@@ -108,6 +110,16 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         }
         sink.push(
             d.note("anyone on the network path can read the credential and replay it")
+                .help("use an `https://` URL; a host behind an mTLS service mesh can be listed in the policy's `allowed-cleartext-hosts`"),
+        );
+    }
+    for link in literal_links(cx, "http", &exempt) {
+        let host = Exemptions::describe(&link.dest.url);
+        sink.push(
+            Diagnostic::new(&RULE, format!("credentials sent over cleartext `http://` to {host}"), link.dest.site.clone())
+                .label("this `http://` URL is not encrypted")
+                .secondary(link.credential, format!("{} sent with it", link.what))
+                .note("anyone on the network path can read the credential and replay it")
                 .help("use an `https://` URL; a host behind an mTLS service mesh can be listed in the policy's `allowed-cleartext-hosts`"),
         );
     }

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
     docs: r#"### What it does
 Reports a Cargo feature, declared in your own `Cargo.toml`, whose only purpose is to make TLS
 weaker: `dangerous_configuration` of rustls (0.18–0.21) and tokio-rustls, `tls-insecure` of isahc,
-`tls-rustls-insecure` of redis and `dangerous-h2c` of awc. Every dependency table is read:
+`tls-rustls-insecure` of redis, `dangerous-h2c` of awc and `dangerous-configuration` of
+wtransport. Every dependency table is read:
 `[dependencies]`, `[build-dependencies]`, `[target.'cfg(…)'.dependencies]`,
 `[workspace.dependencies]`, the `[dependencies.rustls]` table form, renamed dependencies
 (`package = "rustls"`), features added to a `workspace = true` entry, and `dep/feature` strings in
@@ -77,6 +78,14 @@ static SIGNALS: &[Signal] = &[
         label: "unlocks `danger_accept_invalid_certs`, `danger_accept_invalid_hosts` and `danger_accept_revoked_certs`",
         note: "the feature exists only to switch off certificate, hostname and revocation checks",
         help: "remove the feature; to trust a private CA, add it to the trust store of `TlsConfig::builder()`",
+    },
+    Signal {
+        package: "wtransport",
+        feature: "dangerous-configuration",
+        rule: &RULE,
+        label: "unlocks `ClientConfigBuilder::with_no_cert_validation()`",
+        note: "the feature exists only to let a WebTransport client accept any server certificate",
+        help: "remove the feature; for a self-signed server use `with_server_certificate_hashes(…)`, or trust its CA with `with_custom_tls(…)`",
     },
     Signal {
         package: "redis",

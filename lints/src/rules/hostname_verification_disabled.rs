@@ -38,7 +38,8 @@ native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostna
 `dangerous_accept_invalid_hostnames(true)`, openssl/boring `verify_hostname(false)` and
 `set_verify_hostname(false)`, curl `ssl_verify_host(false)`, mysql
 `with_danger_skip_domain_validation(true)`, mongodb `allow_invalid_hostnames(true)`, paho-mqtt
-`verify(false)`, sqlx `PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
+`verify(false)`, pingora `options.verify_hostname = false`, sqlx
+`PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
 `CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
 openssl's `set_verify_hostname(false)` is not reported when the same function checks the host
 itself on the verify parameters (`ssl.param_mut().set_host(…)`, `add_host`, `set_ip`).
@@ -145,13 +146,22 @@ const OPENSSL_SETTER: &[Setter] = &[Setter {
     help: "keep the default (`true`) and pass the real host name to `connect(domain, stream)`",
 }];
 
-const FIELDS: &[Field] = &[Field {
-    name: "allow_invalid_hostnames",
-    dangerous: true,
-    struct_name: None,
-    needs_crate: &["mongodb"],
-    help: FIX_SAN,
-}];
+const FIELDS: &[Field] = &[
+    Field {
+        name: "allow_invalid_hostnames",
+        dangerous: true,
+        struct_name: None,
+        needs_crate: &["mongodb"],
+        help: FIX_SAN,
+    },
+    Field {
+        name: "verify_hostname",
+        dangerous: false,
+        struct_name: None,
+        needs_crate: &["pingora", "pingora_core", "pingora_proxy"],
+        help: "keep the default (`true`); to accept one more name, set `options.alternative_cn`",
+    },
+];
 
 const PATHS: &[PathValue] = &[
     PathValue {

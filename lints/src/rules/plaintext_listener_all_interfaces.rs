@@ -1,7 +1,8 @@
 //! TLS603 `plaintext_listener_all_interfaces`: a plain HTTP server (axum, hyper, actix-web, warp,
-//! poem, salvo, tide) bound to `0.0.0.0`/`[::]`, unless it only redirects to `https://`. Whether
-//! the package also sets up a TLS acceptor (a package fact, [`TLS_ACCEPTOR`], joined by the
-//! engine) only changes the finding's note and label.
+//! poem, salvo, tide, tonic, the rmcp and rust-mcp-sdk MCP servers, pingora) bound to
+//! `0.0.0.0`/`[::]`, unless it only redirects to `https://`. Whether the package also sets up a
+//! TLS acceptor (a package fact, [`TLS_ACCEPTOR`], joined by the engine) only changes the
+//! finding's note and label.
 
 use syn::Expr;
 
@@ -22,7 +23,7 @@ pub static RULE: Rule = Rule {
     summary: "a plain HTTP server listening on all interfaces",
     cwe: &[319],
     needles: &[
-        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer",
+        "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",
@@ -38,18 +39,23 @@ pub static RULE: Rule = Rule {
         "with_single_cert",
         "tls_config",
         "cert_path",
+        "add_tls",
     ],
     docs: r#"### What it does
 Flags a plain HTTP server that listens on every interface (`0.0.0.0`, `[::]`,
 `Ipv4Addr::UNSPECIFIED`, `SocketAddr::from(([0, 0, 0, 0], port))`): `TcpListener::bind` in a file
 of an axum, hyper, poem or salvo server, `axum::Server::bind`/`hyper::Server::bind`, actix-web
-`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`. A UDP socket accepts no connection and port 0 is an ephemeral
-local bind (a client's), so neither is reported. A listener is judged by what it serves: one that
-only redirects to `https://` (an axum router whose every handler returns such a `Redirect`, a
-redirect handler served by `axum_server::bind`) is not reported, and neither is a tonic server
-with `tls_config`; a plain listener in a package that also terminates TLS elsewhere (rustls or
-openssl configs, `bind_rustls`, `bind_openssl`, `TlsAcceptor`, …) still exposes what it serves
-and is reported, pointing at the acceptor.
+`HttpServer::bind`, warp `serve(…).run(…)`, tonic `Server::builder()….serve(addr)`, the MCP
+servers of rmcp (`SseServer::serve(addr)`, `SseServerConfig { bind: addr, .. }`) and
+rust-mcp-sdk (`HyperServerOptions { host: "0.0.0.0".into(), .. }` in 0.7, `AxumServerOptions` of
+rust-mcp-axum in 2.0, without `enable_ssl: true`), pingora `add_tcp(addr)`. A UDP socket accepts
+no connection and port 0 is an ephemeral local bind (a client's), so neither is reported. A
+listener is judged by what it serves: one that only redirects to `https://` (an axum router whose
+every handler returns such a `Redirect`, a redirect handler served by `axum_server::bind`) is not
+reported, and neither is a tonic server with `tls_config`; a plain listener in a package that also
+terminates TLS elsewhere (rustls or openssl configs, `bind_rustls`, `bind_openssl`,
+`TlsAcceptor`, pingora `add_tls`, …) still exposes what it serves and is reported, pointing at
+the acceptor.
 
 ### Why is this bad?
 Everything sent to the server, passwords and session cookies included, crosses the network in
@@ -96,6 +102,29 @@ const SERVER_CRATES: &[&str] = &[
     "salvo",
     "tide",
     "tonic",
+    "rmcp",
+    "rust_mcp_sdk",
+    "rust_mcp_axum",
+    "pingora",
+    "pingora_core",
+    "pingora_proxy",
+];
+
+/// The crates of pingora, whose `add_tcp(addr)` is a plain listener.
+const PINGORA: &[&str] = &["pingora", "pingora_core", "pingora_proxy"];
+
+/// Functions that bind and serve the address they are given: rmcp 0.3–0.8
+/// `SseServer::serve(addr)`.
+const SERVING_FUNCTIONS: &[&[&str]] = &[&["SseServer", "serve"]];
+
+/// Server options whose field is the listening address: the struct, the field, and the field of
+/// the same literal that turns TLS on (rmcp `SseServerConfig { bind, .. }`, rust-mcp-sdk 0.7
+/// `HyperServerOptions { host, enable_ssl, .. }`, rust-mcp-axum 2.0 `AxumServerOptions`, its
+/// successor).
+const ADDRESS_FIELDS: &[(&str, &str, Option<&str>)] = &[
+    ("SseServerConfig", "bind", None),
+    ("HyperServerOptions", "host", Some("enable_ssl")),
+    ("AxumServerOptions", "host", Some("enable_ssl")),
 ];
 
 const ACCEPTOR_TYPES: &[&str] = &[
@@ -120,6 +149,8 @@ const ACCEPTOR_METHODS: &[&str] = &[
     "cert_path",
     "rustls",
     "openssl",
+    "add_tls",
+    "add_tls_with_settings",
 ];
 
 /// The package sets up a TLS acceptor (a server that terminates TLS), in code that is not test
@@ -145,7 +176,12 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let Some(last) = p.path.segments.last() else {
             continue;
         };
-        if last.ident != "bind" || p.path.segments.len() < 2 || is_datagram(cx, &p.path) {
+        let serves = SERVING_FUNCTIONS
+            .iter()
+            .any(|suffix| cx.path_ends_with(&p.path, suffix));
+        if !serves
+            && (last.ident != "bind" || p.path.segments.len() < 2 || is_datagram(cx, &p.path))
+        {
             continue;
         }
         if let Some(arg) = c.args.first() {
@@ -163,6 +199,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                     && cx.mentions_crate("tonic")
                     && !on_chain(&m.receiver, "tls_config")
             }
+            "add_tcp" | "add_tcp_with_settings" => PINGORA.iter().any(|c| cx.mentions_crate(c)),
             _ => false,
         };
         if let Some(arg) = m.args.first().filter(|_| server_chain) {
@@ -172,6 +209,35 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 arg,
                 root_call(cx, &m.receiver).and_then(|c| c.args.first()),
             );
+        }
+    }
+    check_address_fields(cx, sink);
+}
+
+/// The address fields of server options written as a struct literal, unless the same literal
+/// turns TLS on (or decides it at run time).
+fn check_address_fields(cx: &Cx<'_>, sink: &mut Sink) {
+    for s in &cx.structs {
+        let Some(last) = s.path.segments.last() else {
+            continue;
+        };
+        let Some((_, field, tls)) = ADDRESS_FIELDS
+            .iter()
+            .find(|(name, _, _)| last.ident == name)
+        else {
+            continue;
+        };
+        let value_of = |name: &str| {
+            s.fields.iter().find_map(|f| match &f.member {
+                syn::Member::Named(n) if n == name => Some(&f.expr),
+                _ => None,
+            })
+        };
+        let tls_on = tls
+            .and_then(value_of)
+            .is_some_and(|v| cx.resolve(v).as_bool() != Some(false));
+        if let Some(address) = value_of(field).filter(|_| !tls_on) {
+            report(cx, sink, address, None);
         }
     }
 }

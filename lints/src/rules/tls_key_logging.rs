@@ -20,13 +20,15 @@ pub static RULE: Rule = Rule {
         "KeyLog",
         "tls_sslkeylogfile",
         "use_key_log",
+        "with_key_logging",
         "set_keylog_callback",
     ],
     docs: r#"### What it does
 Flags rustls `KeyLogFile`, or a custom `impl KeyLog` type, installed as `key_log` (by assignment
 or in a struct literal; the custom impl is labelled, and an impl that is never installed is not
-a finding), reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()` and
-openssl/boring `set_keylog_callback`.
+a finding), reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()`, s2n-quic's TLS providers
+(`s2n_quic_tls`, `s2n_quic_rustls`) `with_key_logging()` and openssl/boring
+`set_keylog_callback`.
 
 ### Why is this bad?
 Key logs hold the secrets of every session: whoever can read the file (or set `SSLKEYLOGFILE`
@@ -176,7 +178,7 @@ fn find(cx: &Cx<'_>, sink: &mut Sink) {
             help: HELP,
         }],
     );
-    for call in cx.calls_named(&["use_key_log"]) {
+    for call in cx.calls_named(&["use_key_log", "with_key_logging"]) {
         if call.args.is_empty() {
             push(
                 sink,
