@@ -146,4 +146,58 @@ mod tests {
         assert!(bare.scan("fn f(b: B) { b.insecure(true); }").is_some());
         assert!(DeclaredSinks::default().scan("b.insecure(true)").is_none());
     }
+
+    fn codes(text: &str, sinks: DeclaredSinks) -> Vec<&'static str> {
+        let policy = crate::Policy {
+            sinks,
+            ..crate::Policy::default()
+        };
+        let engine = crate::Engine::new();
+        let file = crate::SourceFile {
+            path: "lib.rs",
+            text,
+            is_test_target: false,
+            policy: &policy,
+        };
+        engine
+            .lint_alone(&file)
+            .diagnostics
+            .iter()
+            .map(|d| d.rule.code)
+            .collect()
+    }
+
+    #[test]
+    fn the_engine_judges_a_declared_sink_by_its_value() {
+        let declared = || DeclaredSinks::new(vec![sink("acme_http::Builder::insecure")]);
+        let constant = "fn f() { acme_http::Builder::new().insecure(true); }";
+        assert_eq!(codes(constant, declared()), ["TLS101"]);
+        assert!(codes(constant, DeclaredSinks::default()).is_empty());
+        let ufcs = "use acme_http::Builder;\nfn f(b: Builder) { Builder::insecure(b, true); }";
+        assert_eq!(codes(ufcs, declared()), ["TLS101"]);
+        let runtime =
+            "fn f() { acme_http::Builder::new().insecure(std::env::var(\"X\").is_ok()); }";
+        assert_eq!(codes(runtime, declared()), ["TLS104"]);
+        let parameter = "fn make(on: bool) { acme_http::Builder::new().insecure(on); }\nfn g() { make(true); }\nfn h() { make(false); }";
+        assert_eq!(
+            codes(parameter, declared()),
+            ["TLS101"],
+            "a parameter is settled by the callers"
+        );
+        let safe = "fn f() { acme_http::Builder::new().insecure(false); }";
+        assert!(codes(safe, declared()).is_empty());
+        let mut key_log = sink("acme_http::Builder::insecure");
+        key_log.rule = crate::rules::find("TLS701").expect("a rule");
+        let under_key_log = || DeclaredSinks::new(vec![key_log.clone()]);
+        assert_eq!(codes(constant, under_key_log()), ["TLS701"]);
+        assert!(
+            codes(runtime, under_key_log()).is_empty(),
+            "a rule without a run-time variant does not report a run-time value"
+        );
+        let mut second = sink("Session::set_mode");
+        second.arg = 1;
+        second.dangerous = DeclaredValue::Str("none".into());
+        let text = "fn f(s: Session) { s.set_mode(1, \"none\"); s.set_mode(\"none\", 1); }";
+        assert_eq!(codes(text, DeclaredSinks::new(vec![second])), ["TLS101"]);
+    }
 }
