@@ -184,6 +184,15 @@ mod tests {
             ["TLS101"],
             "a parameter is settled by the callers"
         );
+        let builtin = DeclaredSinks::new(vec![sink("danger_accept_invalid_certs")]);
+        assert_eq!(
+            codes(
+                "fn f() { reqwest::Client::builder().danger_accept_invalid_certs(true); }",
+                builtin
+            ),
+            ["TLS101"],
+            "a built-in setter declared again is reported once"
+        );
         let safe = "fn f() { acme_http::Builder::new().insecure(false); }";
         assert!(codes(safe, declared()).is_empty());
         let mut key_log = sink("acme_http::Builder::insecure");

@@ -120,8 +120,38 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
 /// value, under the declared rule, as [`check_setters`] does for a rule's own setters. When the
 /// path names a crate or a type, the file must mention one of them. A value decided at run time
 /// is reported under the runtime rule that `runtime_rules` pairs with the declared rule (as
-/// `(rule, runtime rule)`); without one it is not reported.
+/// `(rule, runtime rule)`); without one it is not reported. Run after the rules' checks: a call
+/// a rule already reported (a built-in setter declared again) is not reported twice.
 pub fn check_declared(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    sinks: &DeclaredSinks,
+    runtime_rules: &[(&'static Rule, &'static Rule)],
+) {
+    if sinks.is_empty() {
+        return;
+    }
+    let mut own = Sink::default();
+    declared_findings(cx, &mut own, sinks, runtime_rules);
+    let reported: Vec<Range<usize>> = sink
+        .diagnostics
+        .iter()
+        .chain(sink.deferred.iter().map(|d| &d.finding))
+        .map(|d| d.primary.range.clone())
+        .collect();
+    for d in own.diagnostics {
+        if !reported.contains(&d.primary.range) {
+            sink.push(d);
+        }
+    }
+    for d in own.deferred {
+        if !reported.contains(&d.finding.primary.range) {
+            sink.defer(d.finding, d.condition);
+        }
+    }
+}
+
+fn declared_findings(
     cx: &Cx<'_>,
     sink: &mut Sink,
     sinks: &DeclaredSinks,
