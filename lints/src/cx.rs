@@ -59,6 +59,8 @@ pub struct Cx<'a> {
     pub byte_strings: Vec<&'a syn::LitByteStr>,
     /// Every `impl` block.
     pub impls: Vec<&'a syn::ItemImpl>,
+    /// Every struct definition.
+    pub struct_defs: Vec<&'a syn::ItemStruct>,
     /// Every function, method and closure, innermost last among nested ones.
     pub scopes: Vec<Scope<'a>>,
     /// `let` bindings of a single identifier.
@@ -280,6 +282,7 @@ impl<'a> Cx<'a> {
             parsed_lines: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
             impls: Vec::new(),
+            struct_defs: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
             branches: Vec::new(),
@@ -886,6 +889,11 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
         let public = matches!(f.vis, syn::Visibility::Public(_));
         self.push_scope(r, sig_pats(&f.sig), Some(&f.sig), Some(&f.block), public);
         visit::visit_item_fn(self, f);
+    }
+
+    fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
+        self.cx.struct_defs.push(s);
+        visit::visit_item_struct(self, s);
     }
 
     fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {

@@ -54,6 +54,19 @@ pub enum Condition {
         /// The finding to report when the value is decided at run time.
         if_runtime: Option<Box<Diagnostic>>,
     },
+    /// Decided by the values the package gives a field of a struct type (struct literals,
+    /// `Default`, setters on `self`, derives that fill it from input): a dangerous constant makes
+    /// the finding stand (labelled where it is set); a value decided at run time makes
+    /// `if_runtime` stand, as does a field the package never sets; safe constants alone make
+    /// neither stand.
+    Field {
+        /// The field.
+        field: FieldOf,
+        /// The value that makes the finding real.
+        dangerous: Const,
+        /// The finding to report when the value is decided at run time.
+        if_runtime: Option<Box<Diagnostic>>,
+    },
     /// Only if the constant `name`, defined in another file of the package, has the value
     /// `dangerous`; when no constant of that name is found, `if_unresolved` is reported instead.
     Constant {
@@ -85,6 +98,10 @@ impl Deferred {
                 ..
             }
             | Condition::Parameter {
+                if_runtime: Some(u),
+                ..
+            }
+            | Condition::Field {
                 if_runtime: Some(u),
                 ..
             } => u.in_test_code = in_test_code,
@@ -135,6 +152,35 @@ pub enum Callee {
     Qualified(String),
     /// `self.f(…)`.
     SelfMethod,
+    /// `recv.f(…)` on a builder chain that starts at the type named: `T::new().f(…)`,
+    /// `T { .. }.f(…)`.
+    MethodOf(String),
+}
+
+/// A field of a struct type, by the type's name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldOf {
+    /// The struct's name.
+    pub owner: String,
+    /// The field's name.
+    pub field: String,
+}
+
+/// A value the package gives a field: in a struct literal (`Self { .. }` in its `impl`
+/// included), by an assignment to `self.field` in its `impl`, or from outside the code (a derive
+/// that fills it from input, a public field of a public struct).
+#[derive(Clone, Debug)]
+pub struct FieldFact {
+    /// The field.
+    pub field: FieldOf,
+    /// What it is given.
+    pub value: ArgValue,
+    /// The display path of the file.
+    pub path: String,
+    /// Where the value is written (the field's declaration for a value from outside).
+    pub range: Range<usize>,
+    /// Whether it is in test code.
+    pub in_test_code: bool,
 }
 
 /// A call of a function by name, with what it passes.
@@ -159,7 +205,8 @@ pub struct CallFact {
 impl Parameter {
     /// The position of this parameter's argument in `call`, when `call` calls this parameter's
     /// function: a free function by `f(…)` or `module::f(…)`; a function of `impl T` by
-    /// `T::f(…)`, by `Self::f(…)` or `self.f(…)` inside `impl T`. A call by path of a function
+    /// `T::f(…)`, by `Self::f(…)` or `self.f(…)` inside `impl T`, and a method of `impl T` on a
+    /// builder chain that starts at `T`. A call by path of a function
     /// that takes `self` passes the receiver first. The number of arguments must fit.
     pub fn argument_in(&self, call: &CallFact) -> Option<usize> {
         if call.function != self.function {
@@ -171,6 +218,9 @@ impl Parameter {
             (Callee::Qualified(q), None) => q.starts_with(|c: char| c.is_lowercase()),
             (Callee::Qualified(q), Some(owner)) => q == owner || (q == "Self" && in_owner),
             (Callee::SelfMethod, Some(_)) if in_owner => {
+                return (call.args.len() == self.arity).then_some(self.index);
+            }
+            (Callee::MethodOf(t), Some(owner)) if t == owner && self.receiver => {
                 return (call.args.len() == self.arity).then_some(self.index);
             }
             _ => false,

@@ -11,10 +11,11 @@ use syn::Expr;
 use crate::cx::{Cx, Guard, chain_root, peel};
 use crate::declared::{DeclaredSinks, DeclaredValue};
 use crate::diagnostic::Diagnostic;
-use crate::facts::{Condition, Parameter};
+use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::Rule;
 use crate::sink::Sink;
+use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
 use crate::value::{Const, Resolved, Value, parameter_at};
 
@@ -341,11 +342,24 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                     },
                 );
             }
-            None => {
-                if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
-                    sink.push(d);
+            None => match field_at(cx, site.value) {
+                Some(field) => {
+                    let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
+                    sink.defer(
+                        field_finding(finding, &site, arg_range, &field),
+                        Condition::Field {
+                            field,
+                            dangerous: site.dangerous.clone(),
+                            if_runtime: if_runtime.map(Box::new),
+                        },
+                    );
                 }
-            }
+                None => {
+                    if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
+                        sink.push(d);
+                    }
+                }
+            },
         },
         Value::Pending(name) => {
             let finding_if_const =
@@ -388,10 +402,10 @@ pub fn report_guarded(
     let decider = guard::deciding_expr(branch);
     let range = cx.range(decider);
     let shown = crate::value::compact(cx.text.get(range.clone()).unwrap_or(""));
-    let (when, parameter) = match &branch.guard {
+    let (when, wait) = match &branch.guard {
         Guard::If { cond, when } => (
             format!("when `{shown}` is `{when}`"),
-            parameter_at(cx, cond).map(|p| (p, Const::Bool(*when))),
+            waiting_on(cx, cond, Const::Bool(*when)),
         ),
         Guard::Match { pat, .. } => {
             let pat = crate::value::compact(cx.text.get(cx.range(*pat)).unwrap_or(""));
@@ -404,8 +418,9 @@ pub fn report_guarded(
         _ => "a condition this analysis cannot follow",
     };
     let runtime = guarded_runtime_finding(finding, &constant, range.clone(), &when, origin, help);
-    match parameter {
-        Some((parameter, dangerous)) => {
+    let if_runtime = runtime.map(Box::new);
+    match wait {
+        Some(Waiting::Parameter(parameter, dangerous)) => {
             let waiting = constant.secondary(
                 range,
                 format!(
@@ -413,20 +428,42 @@ pub fn report_guarded(
                     parameter.name, parameter.function
                 ),
             );
-            sink.defer(
-                waiting,
-                Condition::Parameter {
-                    parameter,
-                    dangerous,
-                    if_runtime: runtime.map(Box::new),
-                },
-            );
+            let condition = Condition::Parameter {
+                parameter,
+                dangerous,
+                if_runtime,
+            };
+            sink.defer(waiting, condition);
+        }
+        Some(Waiting::Field(field, dangerous)) => {
+            let text = format!("only {when}, the field `{}.{}`", field.owner, field.field);
+            let condition = Condition::Field {
+                field,
+                dangerous,
+                if_runtime,
+            };
+            sink.defer(constant.secondary(range, text), condition);
         }
         None => {
-            if let Some(d) = runtime {
-                sink.push(d);
+            if let Some(d) = if_runtime {
+                sink.push(*d);
             }
         }
+    }
+}
+
+/// What a condition decided at run time waits for in the package phase.
+enum Waiting {
+    /// A parameter: its callers decide.
+    Parameter(Parameter, Const),
+    /// A field of a struct type: the values the package gives it decide.
+    Field(FieldOf, Const),
+}
+
+fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
+    match parameter_at(cx, cond) {
+        Some(p) => Some(Waiting::Parameter(p, when)),
+        None => field_at(cx, cond).map(|f| Waiting::Field(f, when)),
     }
 }
 
@@ -457,6 +494,25 @@ fn guarded_runtime_finding(
     ));
     d.runtime_value = Some(condition);
     Some(d)
+}
+
+/// The finding for a field that the package sets to the dangerous value (labelled where by the
+/// package phase).
+fn field_finding(
+    finding: &Finding,
+    site: &Site<'_>,
+    arg: Range<usize>,
+    field: &FieldOf,
+) -> Diagnostic {
+    let mut d =
+        Diagnostic::new(finding.rule, finding.message, site.primary.clone()).label(finding.label);
+    if arg.start >= site.primary.end || arg.end <= site.primary.start {
+        d = d.secondary(arg, format!("the field `{}.{}`", field.owner, field.field));
+    }
+    for (range, text) in &site.context {
+        d = d.secondary(range.clone(), text.clone());
+    }
+    d.note(finding.why).help(site.help)
 }
 
 /// The finding for a parameter whose callers pass the dangerous value (labelled at them by the
@@ -502,7 +558,7 @@ fn constant_finding(
             format!(
                 "`{}` is {}",
                 crate::value::compact(shown),
-                const_text(&site.dangerous)
+                crate::value::const_shown(&site.dangerous)
             )
         };
         d = d.secondary(arg, text);
@@ -573,7 +629,7 @@ fn runtime_finding(
         .secondary(arg.clone(), "this value is not a constant")
         .note(format!(
             "{origin}; when it is {}, {}",
-            const_text(&site.dangerous),
+            crate::value::const_shown(&site.dangerous),
             finding.message
         ))
         .help(format!(
@@ -582,14 +638,6 @@ fn runtime_finding(
         ));
     d.runtime_value = Some(arg);
     Some(d)
-}
-
-fn const_text(c: &Const) -> String {
-    match c {
-        Const::Bool(b) => format!("`{b}`"),
-        Const::Int(i) => format!("`{i}`"),
-        Const::Str(s) => format!("`{s:?}`"),
-    }
 }
 
 /// `Some(x)` → `x`.

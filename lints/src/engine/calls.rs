@@ -1,6 +1,6 @@
-//! The calls of wanted functions in one file of the package, for the parameter phase. Cheap like
-//! the first phase: only the items that name a wanted function (with what they reach by name)
-//! are parsed, outlined on rustc's tokens.
+//! The calls of wanted functions in one file of the package, for the parameter phase, and the
+//! focused parse the package phase shares: cheap like the first phase, only the items that name a
+//! wanted name (with what they reach by name) are parsed, outlined on rustc's tokens.
 
 use std::collections::BTreeSet;
 
@@ -20,7 +20,17 @@ use super::PackageFile;
 
 /// The calls in `file` of the functions named in `names`, with what each passes.
 pub(crate) fn collect(file: &PackageFile, names: &BTreeSet<String>) -> Vec<CallFact> {
-    let calls = nesting::with_stack(|| {
+    with_focused(file, names, |cx| call_facts(cx, names)).unwrap_or_default()
+}
+
+/// Runs `f` on the index of `file`'s items that name one of `names` (with what they reach by
+/// name); `None` when no item names one, or they do not parse.
+pub(crate) fn with_focused<R>(
+    file: &PackageFile,
+    names: &BTreeSet<String>,
+    f: impl FnOnce(&Cx<'_>) -> R,
+) -> Option<R> {
+    let out = nesting::with_stack(|| {
         let offset = prelude_len(&file.text);
         let body = &file.text[offset..];
         let lexemes = Lexemes::of(body);
@@ -35,14 +45,12 @@ pub(crate) fn collect(file: &PackageFile, names: &BTreeSet<String>) -> Vec<CallF
                 .map(|(_, range)| range.start)
                 .collect();
             if anchors.is_empty() {
-                return Vec::new();
+                return None;
             }
             focused = outline::focus(body, lexemes, &anchors);
         }
         let parsed_text = focused.as_deref().unwrap_or(body);
-        let Ok(parsed) = parse::parse(parsed_text, lexemes.as_ref()) else {
-            return Vec::new();
-        };
+        let parsed = parse::parse(parsed_text, lexemes.as_ref()).ok()?;
         let policy = Policy::default();
         let cx = Cx::new(
             &file.path,
@@ -54,10 +62,10 @@ pub(crate) fn collect(file: &PackageFile, names: &BTreeSet<String>) -> Vec<CallF
         )
         .with_lexemes(lexemes.as_ref())
         .with_parsed_text(parsed_text);
-        call_facts(&cx, names)
+        Some(f(&cx))
     });
     proc_macro2::extra::invalidate_current_thread_spans();
-    calls
+    out
 }
 
 #[cfg(test)]

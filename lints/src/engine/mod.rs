@@ -20,6 +20,7 @@
 mod calls;
 mod check;
 mod constants;
+mod fields;
 mod finalize;
 #[cfg(test)]
 mod manifest_tests;
@@ -214,10 +215,18 @@ impl Engine {
                 .collect();
             consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
         }
+        let fields_wanted = fields::wanted(reports);
+        let mut field_facts = Vec::new();
+        if !fields_wanted.is_empty() {
+            let owners: BTreeSet<String> = fields_wanted.iter().map(|f| f.owner.clone()).collect();
+            for file in mentioning(read.get_or_insert_with(|| files.read()), &owners) {
+                field_facts.extend(fields::collect(file, &fields_wanted));
+            }
+        }
         let mut calls = Vec::new();
         let mut asked = BTreeSet::new();
         for _ in 0..=parameters::MAX_HOPS {
-            let names: BTreeSet<String> = parameters::wanted(reports, &calls)
+            let names: BTreeSet<String> = parameters::wanted(reports, &calls, &field_facts)
                 .difference(&asked)
                 .cloned()
                 .collect();
@@ -229,7 +238,7 @@ impl Engine {
             }
             asked.extend(names);
         }
-        settle::settle(reports, &consts, &calls);
+        settle::settle(reports, &consts, &calls, &field_facts);
     }
 
     /// Phase 4: joins verifier facts across every file of the run, so a verifier defined in one

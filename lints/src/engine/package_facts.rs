@@ -49,7 +49,9 @@ impl Established {
                 }
                 Some(finding)
             }
-            Condition::Constant { .. } | Condition::Parameter { .. } => None,
+            Condition::Constant { .. } | Condition::Parameter { .. } | Condition::Field { .. } => {
+                None
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::facts::{ArgValue, CallFact, Condition, Deferred, Parameter};
+use crate::facts::{ArgValue, CallFact, Condition, Deferred, FieldFact, Parameter};
 use crate::report::FileReport;
 use crate::value::Const;
 
@@ -22,7 +22,11 @@ const MAX_LABELLED_CALLERS: usize = 8;
 
 /// The functions whose calls the findings of `reports` wait for, and those that the parameters
 /// passed by `calls` lead to.
-pub(crate) fn wanted(reports: &[FileReport], calls: &[CallFact]) -> BTreeSet<String> {
+pub(crate) fn wanted(
+    reports: &[FileReport],
+    calls: &[CallFact],
+    field_facts: &[FieldFact],
+) -> BTreeSet<String> {
     let waiting = reports
         .iter()
         .flat_map(|r| &r.deferred)
@@ -32,8 +36,9 @@ pub(crate) fn wanted(reports: &[FileReport], calls: &[CallFact]) -> BTreeSet<Str
         });
     let passed_on = calls
         .iter()
-        .flat_map(|c| &c.args)
-        .filter_map(|(v, _)| match v {
+        .flat_map(|c| c.args.iter().map(|(v, _)| v))
+        .chain(field_facts.iter().map(|f| &f.value))
+        .filter_map(|v| match v {
             ArgValue::Parameter(p) => Some(p.function.clone()),
             _ => None,
         });
@@ -132,6 +137,43 @@ impl<'c> Callers<'c> {
         }
     }
 
+    /// What the package's callers pass for `parameter`: labels (for a finding of the file
+    /// `path`) at the places that pass `dangerous`, and the origin of a value decided at run time
+    /// if one does.
+    pub(crate) fn values_of(
+        &mut self,
+        parameter: &Parameter,
+        in_test_code: bool,
+        dangerous: &Const,
+        path: &str,
+    ) -> (Vec<Label>, Option<String>) {
+        let by_name = &self.by_name;
+        let values = self
+            .found
+            .entry((parameter.clone(), in_test_code))
+            .or_insert_with(|| reaching(parameter, by_name, in_test_code));
+        let shown = crate::value::const_shown(dangerous);
+        let passing = values
+            .iter()
+            .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
+            .map(|r| Label {
+                file: (r.call.path != path).then(|| r.call.path.clone()),
+                range: r.arg.clone(),
+                text: format!("{shown} is passed to `{}` here", r.to),
+            })
+            .collect();
+        let runtime = values.iter().find_map(|r| match r.value {
+            ArgValue::Runtime(origin) => Some(origin.clone()),
+            ArgValue::Unknown => Some("a value this analysis cannot follow".to_string()),
+            _ => None,
+        });
+        let none = values.is_empty() || parameter.public;
+        let runtime = runtime.or_else(|| {
+            none.then(|| format!("its setter `{}` takes it from callers", parameter.function))
+        });
+        (passing, runtime)
+    }
+
     /// Settles a finding of the file `path` that waits for a parameter's callers (a
     /// [`Condition::Parameter`]).
     pub(crate) fn settle(&mut self, d: Deferred, path: &str) -> Option<Diagnostic> {
@@ -201,11 +243,8 @@ fn constant(
     callers: &[&Reaching<'_>],
     label: &dyn Fn(&CallFact, &Range<usize>, String) -> Label,
 ) -> Diagnostic {
-    let shown = match dangerous {
-        Const::Bool(b) => b.to_string(),
-        Const::Int(i) => i.to_string(),
-        Const::Str(s) => format!("{s:?}"),
-    };
+    let shown = crate::value::const_shown(dangerous);
+    let shown = shown.trim_matches('`');
     let mut labels: Vec<Label> = Vec::new();
     for r in callers.iter().take(MAX_LABELLED_CALLERS) {
         labels.push(label(

@@ -32,19 +32,41 @@ pub(crate) fn call_facts(cx: &Cx<'_>, names: &BTreeSet<String>) -> Vec<CallFact>
     }
     for m in &cx.method_calls {
         let name = m.method.to_string();
-        let on_self = matches!(peel(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
-        if on_self && names.contains(&name) {
-            out.push(fact(
-                cx,
-                name,
-                Callee::SelfMethod,
-                m.args.iter(),
-                cx.range(&m.method),
-            ));
+        if !names.contains(&name) {
+            continue;
         }
+        let on_self = matches!(peel(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
+        let callee = match chain_type(cx.chain_root_of(m)) {
+            _ if on_self => Callee::SelfMethod,
+            Some(t) => Callee::MethodOf(t),
+            None => continue,
+        };
+        out.push(fact(cx, name, callee, m.args.iter(), cx.range(&m.method)));
     }
     out.sort_by_key(|c| c.range.start);
     out
+}
+
+/// The type a builder chain starts at: `T::new(…)` (any associated function of a type whose
+/// name is capitalised) or a struct literal `T { .. }`.
+fn chain_type(root: &Expr) -> Option<String> {
+    let path = match peel(root) {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => {
+                let segments = &p.path.segments;
+                segments
+                    .len()
+                    .checked_sub(2)
+                    .map(|i| &segments[i])?
+                    .ident
+                    .to_string()
+            }
+            _ => return None,
+        },
+        Expr::Struct(s) => s.path.segments.last()?.ident.to_string(),
+        _ => return None,
+    };
+    (path.starts_with(char::is_uppercase) && path != "Self").then_some(path)
 }
 
 fn fact<'e>(
@@ -65,8 +87,8 @@ fn fact<'e>(
     }
 }
 
-/// What an argument passes.
-fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
+/// What an argument (or any value expression) passes.
+pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
     match cx.resolve(arg).value {
         Value::Const(c) => ArgValue::Const(c),
         Value::Runtime(origin) => match parameter_at(cx, arg) {

@@ -8,6 +8,7 @@
 
 pub(crate) mod binding;
 pub(crate) mod calls;
+pub(crate) mod fields;
 pub(crate) mod guard;
 pub(crate) mod resolve;
 pub(crate) mod strings;
@@ -17,6 +18,15 @@ pub(crate) mod url;
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
 pub(crate) use calls::call_facts;
 pub use resolve::Const;
+
+/// A constant as written in a message: `` `true` ``, `` `3` ``, `` `"x"` ``.
+pub(crate) fn const_shown(c: &Const) -> String {
+    match c {
+        Const::Bool(b) => format!("`{b}`"),
+        Const::Int(i) => format!("`{i}`"),
+        Const::Str(s) => format!("`{s:?}`"),
+    }
+}
 pub(crate) use resolve::{Resolved, Value, compact};
 pub(crate) use strings::{ConstStr, const_str, const_str_list, joined};
 pub(crate) use url::{StrValue, call_site_arguments, parse_url, str_value, template};

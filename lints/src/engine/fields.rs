@@ -1,0 +1,146 @@
+//! Fields across the package: a finding whose value is a field of a struct type (`self.insecure`
+//! in `impl Client`, `cfg.insecure` for `cfg: &Config`) waits (a [`Condition::Field`]) until the
+//! values the package gives that field are known, then stands or falls by them as a parameter
+//! does by its callers: a dangerous constant anywhere makes the constant finding (labelled where
+//! it is set); a value decided at run time (a derive that reads it from input, a public field, a
+//! setter's argument from a caller) or no value at all makes the run-time finding; safe constants
+//! alone make no finding.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf};
+use crate::report::FileReport;
+use crate::value::fields::field_facts;
+
+use super::PackageFile;
+use super::calls::with_focused;
+use super::parameters::Callers;
+
+/// How many of the places that set a dangerous constant are labelled.
+const MAX_LABELLED: usize = 8;
+
+/// The fields the findings of `reports` wait for.
+pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
+    reports
+        .iter()
+        .flat_map(|r| &r.deferred)
+        .filter_map(|d| match &d.condition {
+            Condition::Field { field, .. } => Some(field.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The values `file` gives the fields in `wanted` (only its items naming a wanted type are
+/// parsed).
+pub(crate) fn collect(file: &PackageFile, wanted: &BTreeSet<FieldOf>) -> Vec<FieldFact> {
+    let owners: BTreeSet<String> = wanted.iter().map(|f| f.owner.clone()).collect();
+    with_focused(file, &owners, |cx| field_facts(cx, wanted)).unwrap_or_default()
+}
+
+/// The package's field values, by field.
+pub(crate) struct Fields<'f> {
+    by_field: BTreeMap<&'f FieldOf, Vec<&'f FieldFact>>,
+}
+
+impl<'f> Fields<'f> {
+    /// Indexes `facts` by field.
+    pub(crate) fn new(facts: &'f [FieldFact]) -> Fields<'f> {
+        let mut by_field: BTreeMap<&FieldOf, Vec<&FieldFact>> = BTreeMap::new();
+        for f in facts {
+            by_field.entry(&f.field).or_default().push(f);
+        }
+        Fields { by_field }
+    }
+
+    /// Settles a finding of the file `path` that waits for a field's values; a setter's
+    /// argument is followed to the setter's callers through `callers`.
+    pub(crate) fn settle(
+        &self,
+        d: Deferred,
+        path: &str,
+        callers: &mut Callers<'_>,
+    ) -> Option<Diagnostic> {
+        let Condition::Field {
+            field,
+            dangerous,
+            if_runtime,
+        } = d.condition
+        else {
+            return None;
+        };
+        let in_test = d.finding.in_test_code;
+        let label = |fact: &FieldFact, text: String| Label {
+            file: (fact.path != path).then(|| fact.path.clone()),
+            range: fact.range.clone(),
+            text,
+        };
+        let facts: Vec<&FieldFact> = self
+            .by_field
+            .get(&field)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|f| in_test || !f.in_test_code)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let shown = format!("`{}.{}`", field.owner, field.field);
+        let mut dangerous_at = Vec::new();
+        let mut runtime = None;
+        for fact in &facts {
+            match &fact.value {
+                ArgValue::Const(c) if *c == dangerous => dangerous_at.push(label(
+                    fact,
+                    format!("{shown} is set to {} here", crate::value::const_shown(c)),
+                )),
+                ArgValue::Const(_) => {}
+                ArgValue::Runtime(origin) => {
+                    runtime.get_or_insert((*fact, origin.clone()));
+                }
+                ArgValue::Unknown => {
+                    runtime.get_or_insert((*fact, "a value this analysis cannot follow".into()));
+                }
+                ArgValue::Parameter(p) => {
+                    let (from_callers, decided) = callers.values_of(p, in_test, &dangerous, path);
+                    dangerous_at.extend(from_callers);
+                    if let Some(origin) = decided {
+                        runtime.get_or_insert((*fact, origin));
+                    }
+                }
+            }
+        }
+        if !dangerous_at.is_empty() {
+            let count = dangerous_at.len();
+            let mut finding = d.finding;
+            finding
+                .secondary
+                .extend(dangerous_at.into_iter().take(MAX_LABELLED));
+            finding.notes.insert(
+                0,
+                format!(
+                    "{shown} is given {} in {count} place{}",
+                    crate::value::const_shown(&dangerous),
+                    if count == 1 { "" } else { "s" }
+                ),
+            );
+            return Some(finding);
+        }
+        let mut finding = *if_runtime?;
+        match runtime {
+            Some((fact, origin)) => {
+                finding.secondary.push(label(
+                    fact,
+                    format!("{shown} gets a value decided at run time here"),
+                ));
+                finding
+                    .notes
+                    .push(format!("{shown} gets its value at run time: {origin}"));
+                Some(finding)
+            }
+            None if facts.is_empty() => Some(finding),
+            None => None,
+        }
+    }
+}

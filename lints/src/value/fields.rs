@@ -1,0 +1,174 @@
+//! Fields of struct types: which field of which type a value at a sink is (`self.insecure` in
+//! `impl Client`, `cfg.insecure` for a parameter `cfg: &Config`), and the values a file gives
+//! such fields, for the package phase.
+
+use std::collections::BTreeSet;
+
+use syn::{Expr, Member};
+
+use super::binding::owner_at;
+use super::calls::arg_value;
+use crate::cx::{Cx, peel};
+use crate::facts::{ArgValue, FieldFact, FieldOf};
+
+/// The field of a named struct type that `e` reads: `self.f` inside `impl T`, or `p.f` for a
+/// parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
+pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
+    let Expr::Field(f) = peel(e) else { return None };
+    let Member::Named(field) = &f.member else {
+        return None;
+    };
+    let Expr::Path(base) = peel(&f.base) else {
+        return None;
+    };
+    let base = base.path.get_ident()?;
+    let at = cx.range(e).start;
+    let owner = if base == "self" {
+        owner_at(cx, at)?
+    } else {
+        if cx.binding_at(base, at).is_some() {
+            return None;
+        }
+        let sig = cx.scopes_at(at).find_map(|s| s.sig)?;
+        sig.inputs.iter().find_map(|arg| match arg {
+            syn::FnArg::Typed(t) => match &*t.pat {
+                syn::Pat::Ident(i) if i.ident == *base => type_name(&t.ty),
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })?
+    };
+    Some(FieldOf {
+        owner,
+        field: field.to_string(),
+    })
+}
+
+/// The name of a struct type written as `T`, `path::T`, `&T` or `&mut T`.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(r) => type_name(&r.elem),
+        syn::Type::Paren(p) => type_name(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            let named = last.ident.to_string();
+            (named.starts_with(char::is_uppercase) && named != "Self").then_some(named)
+        }
+        _ => None,
+    }
+}
+
+/// The values `cx`'s file gives the fields in `wanted`.
+pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldFact> {
+    let mut out = Vec::new();
+    let mut push = |field: FieldOf, value: ArgValue, range: std::ops::Range<usize>| {
+        if wanted.contains(&field) {
+            out.push(FieldFact {
+                field,
+                value,
+                path: cx.path.to_string(),
+                in_test_code: cx.in_test_code(range.start),
+                range,
+            });
+        }
+    };
+    for s in &cx.structs {
+        let Some(last) = s.path.segments.last() else {
+            continue;
+        };
+        let at = cx.range(*s).start;
+        let owner = if last.ident == "Self" {
+            owner_at(cx, at)
+        } else {
+            Some(last.ident.to_string())
+        };
+        let Some(owner) = owner else { continue };
+        for fv in &s.fields {
+            if let Member::Named(name) = &fv.member {
+                let field = FieldOf {
+                    owner: owner.clone(),
+                    field: name.to_string(),
+                };
+                push(field, arg_value(cx, &fv.expr), cx.range(&fv.expr));
+            }
+        }
+    }
+    for a in &cx.assigns {
+        let Expr::Field(f) = peel(&a.left) else {
+            continue;
+        };
+        let (Member::Named(name), Expr::Path(base)) = (&f.member, peel(&f.base)) else {
+            continue;
+        };
+        if !base.path.is_ident("self") {
+            continue;
+        }
+        let Some(owner) = owner_at(cx, cx.range(*a).start) else {
+            continue;
+        };
+        let field = FieldOf {
+            owner,
+            field: name.to_string(),
+        };
+        push(field, arg_value(cx, &a.right), cx.range(&*a.right));
+    }
+    for def in &cx.struct_defs {
+        let outside = filled_from_outside(def);
+        let public_struct = matches!(def.vis, syn::Visibility::Public(_));
+        for f in &def.fields {
+            let Some(name) = &f.ident else { continue };
+            let field = FieldOf {
+                owner: def.ident.to_string(),
+                field: name.to_string(),
+            };
+            let origin = match &outside {
+                Some(Outside::Deserialized) => format!(
+                    "`{}` derives `Deserialize`, so it comes from the input it is read from",
+                    def.ident
+                ),
+                Some(Outside::Flag) => format!(
+                    "it is the command-line flag `--{}` (`{}` derives clap's parser)",
+                    name.to_string().replace('_', "-"),
+                    def.ident
+                ),
+                None if public_struct && matches!(f.vis, syn::Visibility::Public(_)) => {
+                    "it is a public field of a public struct: code outside the package can set it"
+                        .to_string()
+                }
+                None => continue,
+            };
+            push(field, ArgValue::Runtime(origin), cx.range(name));
+        }
+    }
+    out
+}
+
+/// How a derive fills a struct's fields from outside the code.
+enum Outside {
+    /// serde's `Deserialize`: from a configuration file, a request, the environment.
+    Deserialized,
+    /// clap's `Parser`/`Args`: from the command line.
+    Flag,
+}
+
+fn filled_from_outside(def: &syn::ItemStruct) -> Option<Outside> {
+    let mut found = None;
+    for attr in def.attrs.iter().filter(|a| a.path().is_ident("derive")) {
+        let syn::Meta::List(list) = &attr.meta else {
+            continue;
+        };
+        let tokens = list.tokens.to_string();
+        let has = |name: &str| {
+            tokens
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .any(|t| t == name)
+        };
+        if has("Parser") || has("Args") {
+            return Some(Outside::Flag);
+        }
+        if has("Deserialize") {
+            found = Some(Outside::Deserialized);
+        }
+    }
+    found
+}
