@@ -1371,3 +1371,130 @@ fn another_crates_include_is_not_an_included_file() {
     );
     assert!(out.stderr.contains("missing.rs"), "{}", out.stderr);
 }
+
+const SINK_POLICY: &str = "[[sink]]\npath = \"acme_http::Builder::insecure\"\narg = 0\ndangerous = true\nrule = \"TLS101\"\n";
+
+/// A package whose files call a wrapper crate's `insecure(…)`: a constant `true`, a value from
+/// the environment and `false`. No built-in rule has a trigger word in them.
+fn wrapper_calls() -> Fixture {
+    Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/lib.rs",
+            "mod from_env;\nmod safe;\n\npub fn client() -> acme_http::Client {\n    acme_http::Builder::new().insecure(true).build()\n}\n",
+        )
+        .file(
+            "src/from_env.rs",
+            "use acme_http::Builder;\n\npub fn client() -> Builder {\n    let flag = std::env::var(\"INSECURE\").is_ok();\n    Builder::new().insecure(flag)\n}\n",
+        )
+        .file(
+            "src/safe.rs",
+            "pub fn client() -> acme_http::Builder {\n    acme_http::Builder::new().insecure(false)\n}\n",
+        )
+}
+
+#[test]
+fn a_sink_declared_in_the_policy_reports_under_its_rule() {
+    let fx = wrapper_calls().file("tlslint.toml", SINK_POLICY);
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS104 src/from_env.rs:5:20", "TLS101 src/lib.rs:5:31"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "error[TLS101]: certificate chain validation switched off by a literal or constant"
+        ),
+        "the message is the rule's summary:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("is declared as a sink in the policy (`")
+            && out.stderr.contains("tlslint.toml`, line 1)"),
+        "the help says where the sink is declared:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("warning[TLS104]: certificate or hostname verification that can be switched off at run or build time"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_file_whose_only_trigger_word_is_a_declared_sink_passes_the_prefilter() {
+    let fx = Fixture::new()
+        .file(
+            "Cargo.toml",
+            &package_manifest(
+                "app",
+                &SINK_POLICY.replace("[[sink]]", "[[package.metadata.tlslint.sink]]"),
+            ),
+        )
+        .file(
+            "src/lib.rs",
+            "pub fn c(b: acme_http::Builder) -> acme_http::Builder {\n    b.insecure(true)\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.finding_lines(), vec!["TLS101 src/lib.rs:2:7"]);
+    let named = fx.run(&["--color", "never", "src/lib.rs"]);
+    assert_eq!(
+        named.finding_lines(),
+        vec!["TLS101 src/lib.rs:2:7"],
+        "paths mode too:\n{}",
+        named.stderr
+    );
+}
+
+#[test]
+fn without_the_sink_the_same_files_give_nothing() {
+    let out = wrapper_calls().run(&["--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.findings().is_empty(), "{}", out.stderr);
+    let other_crate = wrapper_calls().file(
+        "tlslint.toml",
+        &SINK_POLICY.replace(
+            "acme_http::Builder::insecure",
+            "other_http::Session::insecure",
+        ),
+    );
+    let out = other_crate.run(&["--color", "never"]);
+    assert!(
+        out.findings().is_empty(),
+        "neither the crate nor the type is mentioned:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_sink_under_a_rule_without_a_runtime_variant_reports_only_constants() {
+    let fx = wrapper_calls().file(
+        "tlslint.toml",
+        &SINK_POLICY.replace("TLS101", "tls_key_logging"),
+    );
+    let out = fx.run(&["--color", "never"]);
+    let codes: Vec<String> = out.findings().into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes.len(), 1, "{}", out.stderr);
+    assert_ne!(codes[0], "TLS104", "{}", out.stderr);
+}
+
+#[test]
+fn a_bad_sink_is_a_policy_error_at_its_key() {
+    let fx = wrapper_calls().file("tlslint.toml", &SINK_POLICY.replace("TLS101", "TLS999"));
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "error: `rule` must name a rule of Rust sources by code or name, not `TLS999`"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("tlslint.toml:5:8"), "{}", out.stderr);
+}

@@ -143,7 +143,7 @@ fn focused_parsing_reports_what_whole_file_parsing_reports() {
     };
     let mut focused_files = 0;
     for text in seed_files() {
-        let Some(triggers) = engine.scan(&text) else {
+        let Some(triggers) = engine.scan(&text, &policy) else {
             continue;
         };
         let file = SourceFile {

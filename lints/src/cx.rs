@@ -636,6 +636,17 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether the file's code (comments blanked) has `word` as a whole identifier.
+    pub fn mentions_word(&self, word: &str) -> bool {
+        let bytes = self.code().as_bytes();
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        !word.is_empty()
+            && memchr::memmem::find_iter(bytes, word.as_bytes()).any(|i| {
+                !i.checked_sub(1).is_some_and(|j| ident(bytes[j]))
+                    && !bytes.get(i + word.len()).is_some_and(|b| ident(*b))
+            })
+    }
+
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
     pub fn mentions_crate(&self, krate: &str) -> bool {
         let bytes = self.code().as_bytes();

@@ -8,6 +8,7 @@
 mod cipher;
 mod cleartext;
 mod cx;
+mod declared;
 mod diagnostic;
 mod engine;
 mod facts;
@@ -35,6 +36,7 @@ mod toggle;
 mod value;
 mod verifier;
 
+pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue};
 pub use diagnostic::{Diagnostic, Label, Suppression};
 pub use engine::{ConstDef, Engine, FileReport, PackageFile, PackageFiles, RuleKind, SourceFile};
 pub use facts::{ArgValue, CallFact, Callee, Condition, Deferred, Fact, FactSite, Parameter};

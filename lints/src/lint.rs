@@ -35,6 +35,16 @@ pub(crate) type CheckFn = fn(&Cx<'_>, &mut Sink);
 pub(crate) enum Check {
     /// Runs on every Rust file that passes the prefilter.
     File(CheckFn),
+    /// Runs on every Rust file that passes the prefilter, like `File`, for a rule that flags a
+    /// setting by its value and reports a value decided at run time under `runtime` (a rule whose
+    /// check is `ByAnotherRule`). Sinks declared in the policy under this rule share its runtime
+    /// rule.
+    Setting {
+        /// The check.
+        check: CheckFn,
+        /// The rule of a value decided at run time.
+        runtime: &'static Rule,
+    },
     /// Runs on every `Cargo.toml`.
     Manifest(ManifestCheckFn),
     /// Runs on every `Cargo.lock`.
@@ -45,6 +55,24 @@ pub(crate) enum Check {
     /// (the runtime variant of the toggle rules, the verifier rules); the rule's doc comment names
     /// that rule.
     ByAnotherRule,
+}
+
+impl Check {
+    /// The per-file check, for a rule that has one.
+    pub(crate) fn file_check(self) -> Option<CheckFn> {
+        match self {
+            Check::File(check) | Check::Setting { check, .. } => Some(check),
+            _ => None,
+        }
+    }
+
+    /// The rule a value decided at run time is reported under, for a setting rule.
+    pub(crate) fn runtime(self) -> Option<&'static Rule> {
+        match self {
+            Check::Setting { runtime, .. } => Some(runtime),
+            _ => None,
+        }
+    }
 }
 
 /// What the engine itself reports.

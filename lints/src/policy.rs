@@ -7,6 +7,7 @@ use std::net::IpAddr;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use ipnet::IpNet;
 
+use crate::declared::DeclaredSinks;
 use crate::rule::{Level, Rule};
 
 /// A TLS protocol version, for the `min-tls-version` policy key.
@@ -40,6 +41,8 @@ pub struct Policy {
     pub hsts_min_max_age: u64,
     /// Hosts exempt from the cleartext rules, beyond loopback (globs and CIDRs), compiled.
     pub allowed_cleartext_hosts: AllowedHosts,
+    /// Settings of the user's own code declared dangerous (`[[sink]]`), compiled.
+    pub sinks: DeclaredSinks,
 }
 
 impl Default for Policy {
@@ -50,6 +53,7 @@ impl Default for Policy {
             min_tls_version: TlsVersion::Tls12,
             hsts_min_max_age: 31_536_000,
             allowed_cleartext_hosts: AllowedHosts::default(),
+            sinks: DeclaredSinks::default(),
         }
     }
 }

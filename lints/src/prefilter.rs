@@ -64,6 +64,26 @@ pub struct Triggers {
     pub lexemes: Option<Lexemes>,
 }
 
+impl Triggers {
+    /// The trigger words of two prefilters over the same text together: a file passes when
+    /// either lets it through, and the anchors of both are kept.
+    pub fn union(first: Option<Triggers>, second: Option<Triggers>) -> Option<Triggers> {
+        match (first, second) {
+            (Some(mut a), Some(b)) => {
+                a.offsets.extend(b.offsets);
+                a.offsets.sort_unstable();
+                a.offsets.dedup();
+                a.whole_file |= b.whole_file;
+                if a.lexemes.is_none() {
+                    a.lexemes = b.lexemes;
+                }
+                Some(a)
+            }
+            (a, b) => a.or(b),
+        }
+    }
+}
+
 /// One occurrence of a literal: its byte offset and the literal's index.
 type Hit = (usize, usize);
 
@@ -76,6 +96,18 @@ impl Prefilter {
                 .enumerate()
                 .flat_map(|(i, r)| r.needles.iter().map(move |n| (i, *n)))
                 .chain([(count, MARKER)]),
+        )
+    }
+
+    /// Builds the automaton from `needles` (one group each, e.g. the policy's declared sinks)
+    /// and the suppression marker.
+    pub fn of_needles(needles: &[String]) -> Prefilter {
+        Prefilter::from_needles(
+            needles
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (i, n.as_str()))
+                .chain([(needles.len(), MARKER)]),
         )
     }
 

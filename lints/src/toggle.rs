@@ -9,6 +9,7 @@ use std::ops::Range;
 use syn::Expr;
 
 use crate::cx::{Cx, Guard, chain_root, peel};
+use crate::declared::{DeclaredSinks, DeclaredValue};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
@@ -18,16 +19,17 @@ use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
 use crate::value::{Const, Resolved, Value, parameter_at};
 
-/// How a rule words its findings.
-pub struct Finding {
+/// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
+/// its rule and its declaration).
+pub struct Finding<'a> {
     /// The rule reported for a constant dangerous value.
     pub rule: &'static Rule,
     /// The headline.
-    pub message: &'static str,
+    pub message: &'a str,
     /// The primary label.
-    pub label: &'static str,
+    pub label: &'a str,
     /// Why it matters (a `= note:`).
-    pub why: &'static str,
+    pub why: &'a str,
     /// The finding for a value decided at run time; `None` when a runtime value is not reported.
     pub runtime: Option<Runtime>,
     /// Whether a literal written at a setter or field gets fixes: the literal replaced by the safe
@@ -109,6 +111,112 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
                     help: setter.help,
                     context,
                     removal: call.method_call().and_then(|m| chain_removal(cx, m)),
+                },
+            );
+        }
+    }
+}
+
+/// Reports every call of a sink declared in the policy whose argument has the declared dangerous
+/// value, under the declared rule, as [`check_setters`] does for a rule's own setters. When the
+/// path names a crate or a type, the file must mention one of them. A value decided at run time
+/// is reported under the runtime rule that `runtime_rules` pairs with the declared rule (as
+/// `(rule, runtime rule)`); without one it is not reported. Run after the rules' checks: a call
+/// a rule already reported (a built-in setter declared again) is not reported twice.
+pub fn check_declared(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    sinks: &DeclaredSinks,
+    runtime_rules: &[(&'static Rule, &'static Rule)],
+) {
+    if sinks.is_empty() {
+        return;
+    }
+    let mut own = Sink::default();
+    declared_findings(cx, &mut own, sinks, runtime_rules);
+    let reported: Vec<Range<usize>> = sink
+        .diagnostics
+        .iter()
+        .chain(sink.deferred.iter().map(|d| &d.finding))
+        .map(|d| d.primary.range.clone())
+        .collect();
+    for d in own.diagnostics {
+        if !reported.contains(&d.primary.range) {
+            sink.push(d);
+        }
+    }
+    for d in own.deferred {
+        if !reported.contains(&d.finding.primary.range) {
+            sink.defer(d.finding, d.condition);
+        }
+    }
+}
+
+fn declared_findings(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    sinks: &DeclaredSinks,
+    runtime_rules: &[(&'static Rule, &'static Rule)],
+) {
+    for declared in sinks.iter() {
+        let qualifiers = declared.qualifiers();
+        if let Some((krate, ty)) = qualifiers.first().zip(qualifiers.last())
+            && !cx.mentions_crate(krate)
+            && !cx.mentions_word(ty)
+        {
+            continue;
+        }
+        let rule = declared.rule;
+        let path = declared.path.join("::");
+        let why = format!(
+            "`{path}` is declared in the policy as a sink of {} `{}`: {}",
+            rule.code, rule.name, rule.summary
+        );
+        let help = format!(
+            "`{path}` is declared as a sink in the policy ({}); pass the safe value, or change the `[[sink]]` entry if this setting is not dangerous",
+            declared.origin
+        );
+        let finding = Finding {
+            rule,
+            message: rule.summary,
+            label: "this setting is declared dangerous in the policy",
+            why: &why,
+            runtime: runtime_rules
+                .iter()
+                .find(|(of, _)| *of == rule)
+                .map(|(_, runtime)| Runtime {
+                    rule: runtime,
+                    message: runtime.summary,
+                }),
+            fix_literal: false,
+        };
+        let dangerous = match &declared.dangerous {
+            DeclaredValue::Bool(b) => Const::Bool(*b),
+            DeclaredValue::Int(i) => Const::Int(*i),
+            DeclaredValue::Str(s) => Const::Str(s.clone()),
+        };
+        let methods = [declared.method()];
+        for call in cx.calls_named(&methods) {
+            let Some(arg) = call.args.get(declared.arg) else {
+                continue;
+            };
+            let mut context = Vec::new();
+            if let Some(recv) = call.receiver
+                && let Some(builder) = builder_label(cx, recv, call.name_range(cx))
+            {
+                context.push(builder);
+            }
+            report_value(
+                cx,
+                sink,
+                &finding,
+                Site {
+                    primary: call.name_range(cx),
+                    value: arg,
+                    dangerous: dangerous.clone(),
+                    help: &help,
+                    context,
+                    removal: None,
                 },
             );
         }
@@ -206,7 +314,7 @@ pub struct Site<'e> {
     /// The value that weakens TLS.
     pub dangerous: Const,
     /// The safe alternative.
-    pub help: &'static str,
+    pub help: &'e str,
     /// Extra secondary labels (the builder it belongs to).
     pub context: Vec<(Range<usize>, String)>,
     /// What to delete to take the setter out of its builder chain, when it is inside one.
@@ -281,7 +389,7 @@ pub fn report_guarded(
     sink: &mut Sink,
     finding: &Finding,
     constant: Diagnostic,
-    help: &'static str,
+    help: &str,
 ) {
     let branch = match guard::reach(cx, constant.primary.range.start) {
         Reach::Always => return sink.push(constant),

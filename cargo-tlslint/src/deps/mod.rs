@@ -167,13 +167,23 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
         }
     }
     audit.linted = found.len();
+    let lint_policy = dependency_lint_policy(plan);
     let collected: Vec<Collected> = found
         .par_iter()
-        .map(|(p, dir)| collect(p, dir, root_text.as_deref(), &plan.root, &plan.sources))
+        .map(|(p, dir)| {
+            collect(
+                p,
+                dir,
+                root_text.as_deref(),
+                &plan.root,
+                &plan.sources,
+                &lint_policy,
+            )
+        })
         .collect();
     let enabled = resolve_features(&members, &collected);
     audit.files = collected.iter().map(|c| c.files.len()).sum();
-    let outcome = lint(&dependency_plan(plan, &collected));
+    let outcome = lint(&dependency_plan(plan, &collected, &lint_policy));
     let owner: HashMap<&str, usize> = collected
         .iter()
         .enumerate()
@@ -298,8 +308,7 @@ fn member_requests(
 
 /// The dependencies' library files as a plan of their own: one unit per package, in its own
 /// tree, under the dependency lint policy.
-fn dependency_plan(plan: &Plan, collected: &[Collected]) -> Plan {
-    let policy = dependency_lint_policy(plan);
+fn dependency_plan(plan: &Plan, collected: &[Collected], policy: &Policy) -> Plan {
     Plan {
         root: plan.root.clone(),
         units: collected
@@ -433,6 +442,7 @@ fn collect(
     workspace_manifest: Option<&str>,
     root: &Path,
     store: &crate::store::SourceStore,
+    policy: &Policy,
 ) -> Collected {
     let tree = Tree::new([dir.to_path_buf()]);
     let text = tree.read_to_string(&dir.join("Cargo.toml")).ok();
@@ -461,6 +471,7 @@ fn collect(
             &lib,
             &tree,
             store,
+            policy,
             &mut HashSet::new(),
             &display,
             &mut Vec::new(),

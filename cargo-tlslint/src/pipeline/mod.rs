@@ -242,7 +242,7 @@ fn lint_one(
         Err(e) => Kept::NotUtf8(e.valid_up_to()),
         Ok(text) => match manifest_kind {
             Some(kind) => Kept::Manifest(kind, text.into()),
-            None => engine.scan(text).map_or(Kept::Nothing, |triggers| {
+            None => engine.scan(text, policy).map_or(Kept::Nothing, |triggers| {
                 Kept::Source(text.into(), triggers)
             }),
         },
@@ -251,7 +251,7 @@ fn lint_one(
         Some(bytes) => Ok(keep(bytes)),
         None => match store.take_walked(&file.display) {
             Walked::Kept(text) => Ok(engine
-                .scan(&text)
+                .scan(&text, policy)
                 .map_or(Kept::Nothing, |triggers| Kept::Source(text, triggers))),
             Walked::Skipped => Ok(Kept::Nothing),
             Walked::NotRead => source_read::with_bytes(open, keep),
@@ -423,6 +423,7 @@ mod tests {
             &src.join("lib.rs"),
             &tree,
             &plan.sources,
+            &tlslint_lints::Policy::default(),
             &mut HashSet::new(),
             &display,
             &mut plan.problems,

@@ -14,20 +14,23 @@ use tlslint_lints::{ModuleRef, module_refs};
 use crate::plan::Problem;
 use crate::plan::confine::{Refusal, Tree};
 use crate::store::SourceStore;
+use tlslint_lints::Policy;
 
 /// The files of the module tree rooted at `root`, in discovery order, each with whether it is
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
 /// `seen` (canonical paths). Missing or refused module files become problems on the declaring
-/// file; a refused root is a problem of its own.
+/// file; a refused root is a problem of its own. `policy` is the package's (the store keeps
+/// the texts that pass the prefilter under it).
 pub fn walk(
     root: &Path,
     tree: &Tree,
     store: &SourceStore,
+    policy: &Policy,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
 ) -> Vec<(PathBuf, bool)> {
-    walk_with_cfgs(root, tree, store, seen, display, problems)
+    walk_with_cfgs(root, tree, store, policy, seen, display, problems)
         .into_iter()
         .map(|(path, in_test, _)| (path, in_test))
         .collect()
@@ -39,6 +42,7 @@ pub fn walk_with_cfgs(
     root: &Path,
     tree: &Tree,
     store: &SourceStore,
+    policy: &Policy,
     seen: &mut HashSet<PathBuf>,
     display: &dyn Fn(&Path) -> String,
     problems: &mut Vec<Problem>,
@@ -68,7 +72,7 @@ pub fn walk_with_cfgs(
             continue;
         }
         files.push((file.clone(), in_test, file_cfgs.clone()));
-        let Ok(text) = store.read_for_walk(&display(&file), &file, tree) else {
+        let Ok(text) = store.read_for_walk(&display(&file), &file, tree, policy) else {
             continue;
         };
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();

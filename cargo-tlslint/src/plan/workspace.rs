@@ -100,6 +100,7 @@ pub fn plan(args: &Args) -> Result<Plan, SetupError> {
                 &src,
                 &plan.tree,
                 &plan.sources,
+                &policy,
                 &mut seen,
                 &display,
                 &mut plan.problems,

@@ -7,7 +7,10 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use tlslint_lints::{AllowedHosts, Level, LevelSource, Policy, TlsVersion, find_rule};
+use tlslint_lints::{
+    AllowedHosts, DeclaredSink, DeclaredSinks, DeclaredValue, Level, LevelSource, Policy, RuleKind,
+    TlsVersion, find_rule,
+};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -40,6 +43,8 @@ pub struct Layer {
     allowed_cleartext_hosts: Option<AllowedHosts>,
     exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
+    /// The `[[sink]]` entries: settings of the user's own code declared dangerous.
+    sinks: Vec<DeclaredSink>,
     /// Whether the layer is a `tlslint.toml` file (rather than a `Cargo.toml` table): a
     /// member's own file takes the place of the workspace root's.
     is_policy_file: bool,
@@ -162,7 +167,20 @@ pub const KEYS: &[Key] = &[
         default: "false",
         schema: r##"{ "$ref": "#/definitions/dependencies" }"##,
     },
+    Key {
+        name: "sink",
+        doc: "settings of your own code that weaken TLS, as [[sink]] tables: path = \"crate::Type::method\", arg = 0, dangerous = true, rule = \"TLS101\"",
+        default: "[]",
+        schema: r##"{ "type": "array", "items": { "$ref": "#/definitions/sink" } }"##,
+    },
 ];
+
+/// The keys of a `[[sink]]` entry.
+pub const SINK_KEYS: &[&str] = &["path", "arg", "dangerous", "rule"];
+
+/// The pattern a sink's `path` matches: Rust identifiers (ASCII) joined by `::`.
+pub const SINK_PATH_PATTERN: &str =
+    "^(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+)(?:::(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+))*$";
 
 /// The keys of the `dependencies` table.
 pub const DEPENDENCY_KEYS: &[&str] = &["audit", "allow"];
@@ -313,6 +331,19 @@ pub fn read_layer(
                         glob,
                     })
                     .collect();
+            }
+            "sink" => {
+                let DeValue::Array(items) = value.get_ref() else {
+                    return Err(err(
+                        vspan,
+                        "`sink` must be an array of tables (`[[sink]]`)".into(),
+                        "expected an array of tables",
+                    ));
+                };
+                for item in items {
+                    let sink = read_sink(item, path, text).map_err(|(r, m, l)| err(r, m, l))?;
+                    layer.sinks.push(sink);
+                }
             }
             _ => {
                 layer.dependencies =
@@ -492,6 +523,123 @@ fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
     })
 }
 
+/// One `[[sink]]` entry: `path`, `arg` (0 when absent), `dangerous` and `rule`, each checked.
+fn read_sink(
+    item: &Spanned<DeValue<'_>>,
+    file: &Path,
+    text: &str,
+) -> Result<DeclaredSink, Problem> {
+    let DeValue::Table(t) = item.get_ref() else {
+        return Err((
+            item.span(),
+            "a `[[sink]]` entry must be a table `{ path = \"…\", arg = 0, dangerous = true, rule = \"…\" }`".into(),
+            "expected a table",
+        ));
+    };
+    for (key, _) in t.iter() {
+        if !SINK_KEYS.contains(&key.get_ref().as_ref()) {
+            return Err((
+                key.span(),
+                format!("unknown key `{}` in a `[[sink]]` entry", key.get_ref()),
+                "expected `path`, `arg`, `dangerous` or `rule`",
+            ));
+        }
+    }
+    let missing = |key: &str| {
+        (
+            item.span(),
+            format!("a `[[sink]]` entry needs `{key}`"),
+            "`[[sink]]` entry without it",
+        )
+    };
+    let path_value = t.get("path").ok_or_else(|| missing("path"))?;
+    let segments: Vec<String> = match path_value.get_ref().as_str() {
+        Some(p) if is_sink_path(p) => p.split("::").map(str::to_string).collect(),
+        _ => {
+            return Err((
+                path_value.span(),
+                "`path` must be a method's path: Rust identifiers joined by `::`, e.g. \"acme_http::Builder::insecure\"".into(),
+                "not a path of identifiers",
+            ));
+        }
+    };
+    let arg = match t.get("arg") {
+        None => 0,
+        Some(v) => v
+            .get_ref()
+            .as_integer()
+            .and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(|| {
+                (
+                    v.span(),
+                    "`arg` must be a non-negative integer (the argument's index, not counting the receiver)".into(),
+                    "expected a non-negative integer",
+                )
+            })?,
+    };
+    let dangerous_value = t.get("dangerous").ok_or_else(|| missing("dangerous"))?;
+    let dangerous = match dangerous_value.get_ref() {
+        DeValue::Boolean(b) => Some(DeclaredValue::Bool(*b)),
+        DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .ok()
+            .map(DeclaredValue::Int),
+        DeValue::String(s) => Some(DeclaredValue::Str(s.to_string())),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        (
+            dangerous_value.span(),
+            "`dangerous` must be a boolean, an integer or a string".into(),
+            "expected a boolean, an integer or a string",
+        )
+    })?;
+    let rule_value = t.get("rule").ok_or_else(|| missing("rule"))?;
+    let rule = rule_value
+        .get_ref()
+        .as_str()
+        .and_then(find_rule)
+        .filter(|r| RuleKind::of(r) == RuleKind::Source)
+        .ok_or_else(|| {
+            (
+                rule_value.span(),
+                format!(
+                    "`rule` must name a rule of Rust sources by code or name, not {}",
+                    match rule_value.get_ref().as_str() {
+                        Some(name) => format!("`{name}`"),
+                        None => "this value".to_string(),
+                    }
+                ),
+                "not a source rule; see `cargo tlslint --list`",
+            )
+        })?;
+    let line = text
+        .get(..item.span().start)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1;
+    Ok(DeclaredSink {
+        path: segments,
+        arg,
+        dangerous,
+        rule,
+        origin: format!("`{}`, line {line}", file.display()),
+    })
+}
+
+/// Whether `path` is Rust identifiers joined by `::` (as [`SINK_PATH_PATTERN`] says).
+fn is_sink_path(path: &str) -> bool {
+    path.split("::").all(|seg| {
+        let mut bytes = seg.bytes();
+        match bytes.next() {
+            Some(b'_') => seg.len() > 1 && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+            Some(b) if b.is_ascii_alphabetic() => {
+                bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            }
+            _ => false,
+        }
+    })
+}
+
 fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
     let DeValue::Array(items) = value.get_ref() else {
         return None;
@@ -509,6 +657,7 @@ pub fn merge(
 ) -> Result<(Policy, Excludes), globset::Error> {
     let mut policy = Policy::default();
     let mut excludes = Vec::new();
+    let mut sinks = Vec::new();
     for layer in layers {
         for (code, src) in &layer.levels {
             policy.levels.insert(code, src.clone());
@@ -526,7 +675,9 @@ pub fn merge(
             policy.allowed_cleartext_hosts = v.clone();
         }
         excludes.extend(layer.exclude.iter().cloned());
+        sinks.extend(layer.sinks.iter().cloned());
     }
+    policy.sinks = DeclaredSinks::new(sinks);
     policy.include_tests |= include_tests_flag;
     let mut by_base: Vec<(PathBuf, GlobSetBuilder)> = Vec::new();
     for ExcludeEntry { base, glob, .. } in &excludes {
@@ -730,6 +881,127 @@ mod tests {
         );
         assert!(!dependency_policy(&[layer]).audit);
         assert_eq!(layer_count(&text), KEYS.len(), "every key was read");
+    }
+
+    const GOOD_SINK: &str = "[[sink]]\npath = \"acme_http::Builder::insecure\"\narg = 1\ndangerous = true\nrule = \"cert-verification-disabled\"\n";
+
+    #[test]
+    fn a_declared_sink_is_read_into_the_policy() {
+        let text = format!(
+            "include-tests = true\n\n{GOOD_SINK}\n[[sink]]\npath = \"set_mode\"\ndangerous = \"none\"\nrule = \"TLS201\"\n"
+        );
+        let layer = read_layer(Path::new("tlslint.toml"), &text, &[])
+            .expect("valid")
+            .expect("a layer");
+        let (policy, _) = merge(&[&layer], false).expect("merged");
+        let sinks: Vec<&DeclaredSink> = policy.sinks.iter().collect();
+        assert_eq!(sinks.len(), 2);
+        assert_eq!(sinks[0].path, ["acme_http", "Builder", "insecure"]);
+        assert_eq!(sinks[0].arg, 1);
+        assert_eq!(sinks[0].dangerous, DeclaredValue::Bool(true));
+        assert_eq!(sinks[0].rule.code, "TLS101");
+        assert_eq!(sinks[0].origin, "`tlslint.toml`, line 3");
+        assert_eq!(sinks[1].arg, 0, "`arg` defaults to the first argument");
+        assert_eq!(sinks[1].dangerous, DeclaredValue::Str("none".into()));
+        assert_eq!(sinks[1].origin, "`tlslint.toml`, line 9");
+        let cargo = format!(
+            "[package]\nname = \"app\"\n\n{}",
+            GOOD_SINK.replace("[[sink]]", "[[package.metadata.tlslint.sink]]")
+        );
+        let layer = read_layer(
+            Path::new("Cargo.toml"),
+            &cargo,
+            &["package", "metadata", "tlslint"],
+        )
+        .expect("valid")
+        .expect("a layer");
+        let (policy, _) = merge(&[&layer], false).expect("merged");
+        assert_eq!(policy.sinks.iter().count(), 1, "the manifest table too");
+    }
+
+    #[test]
+    fn every_bad_sink_key_is_an_error_at_its_span() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "path = \"acme_http::Builder::insecure\"",
+                "path = \"acme-http::insecure\"",
+                "`path` must be a method's path",
+                "\"acme-http::insecure\"",
+            ),
+            (
+                "path = \"acme_http::Builder::insecure\"",
+                "path = \"\"",
+                "`path` must be a method's path",
+                "\"\"",
+            ),
+            (
+                "path = \"acme_http::Builder::insecure\"",
+                "path = \"a::::b\"",
+                "`path` must be a method's path",
+                "\"a::::b\"",
+            ),
+            (
+                "arg = 1",
+                "arg = -1",
+                "`arg` must be a non-negative integer",
+                "-1",
+            ),
+            (
+                "arg = 1",
+                "arg = \"0\"",
+                "`arg` must be a non-negative integer",
+                "\"0\"",
+            ),
+            (
+                "dangerous = true",
+                "dangerous = 1.5",
+                "`dangerous` must be a boolean, an integer or a string",
+                "1.5",
+            ),
+            (
+                "rule = \"cert-verification-disabled\"",
+                "rule = \"TLS999\"",
+                "`rule` must name a rule of Rust sources by code or name, not `TLS999`",
+                "\"TLS999\"",
+            ),
+            (
+                "rule = \"cert-verification-disabled\"",
+                "rule = \"dangerous_tls_feature\"",
+                "`rule` must name a rule of Rust sources",
+                "\"dangerous_tls_feature\"",
+            ),
+            (
+                "rule = \"cert-verification-disabled\"",
+                "rule = 101",
+                "`rule` must name a rule of Rust sources by code or name, not this value",
+                "101",
+            ),
+            (
+                "arg = 1",
+                "argument = 1",
+                "unknown key `argument` in a `[[sink]]` entry",
+                "argument",
+            ),
+        ];
+        for (good, bad, message, at) in cases {
+            let text = GOOD_SINK.replace(good, bad);
+            let e = read_layer(Path::new("tlslint.toml"), &text, &[]).expect_err(&text);
+            assert!(e.message.starts_with(message), "{text}: {}", e.message);
+            assert_eq!(&text[e.range.clone()], *at, "{text}: {}", e.message);
+            assert!(!e.is_syntax);
+        }
+        for key in ["path", "dangerous", "rule"] {
+            let text: String = GOOD_SINK
+                .lines()
+                .filter(|l| !l.starts_with(key))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let e = read_layer(Path::new("tlslint.toml"), &text, &[]).expect_err(&text);
+            assert_eq!(e.message, format!("a `[[sink]]` entry needs `{key}`"));
+        }
+        let e = read_layer(Path::new("tlslint.toml"), "sink = true\n", &[]).expect_err("a bool");
+        assert_eq!(e.message, "`sink` must be an array of tables (`[[sink]]`)");
+        assert_eq!(&"sink = true\n"[e.range], "true");
     }
 
     /// The number of keys of `text` the parser reads without error, one by one.

@@ -6,9 +6,11 @@
 //! the same values.
 
 use serde_json::{Map, Value, json};
-use tlslint_lints::{Level, RULES};
+use tlslint_lints::{Level, RULES, RuleKind};
 
-use crate::policy::config::{ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS};
+use crate::policy::config::{
+    ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS, SINK_KEYS, SINK_PATH_PATTERN,
+};
 use crate::render::rule_meta;
 
 /// The schema's path in the repository.
@@ -62,6 +64,7 @@ pub fn render() -> String {
             "lints": lints(),
             "level": level(),
             "dependencies": dependencies(),
+            "sink": sink(),
             "manifest": {
                 "description": "the tlslint tables of a Cargo.toml",
                 "type": "object",
@@ -80,13 +83,7 @@ pub fn render() -> String {
 fn lints() -> Value {
     let mut properties = Map::new();
     for rule in RULES {
-        let spellings = [
-            rule.code.to_string(),
-            rule.code.to_ascii_lowercase(),
-            rule.name.to_string(),
-            rule.name.replace('_', "-"),
-        ];
-        for spelling in spellings {
+        for spelling in spellings(rule) {
             properties.insert(
                 spelling,
                 json!({
@@ -98,6 +95,44 @@ fn lints() -> Value {
     }
     json!({
         "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// The spellings of a rule the parser finds it by: code (upper or lower case), name (snake or
+/// kebab case).
+fn spellings(rule: &tlslint_lints::Rule) -> [String; 4] {
+    [
+        rule.code.to_string(),
+        rule.code.to_ascii_lowercase(),
+        rule.name.to_string(),
+        rule.name.replace('_', "-"),
+    ]
+}
+
+/// A `[[sink]]` entry: the method's path, the argument, the dangerous value and a source rule.
+fn sink() -> Value {
+    let rules: Vec<String> = RULES
+        .iter()
+        .filter(|r| RuleKind::of(r) == RuleKind::Source)
+        .flat_map(|r| spellings(r))
+        .collect();
+    let mut properties = Map::new();
+    for key in SINK_KEYS {
+        properties.insert(
+            key.to_string(),
+            match *key {
+                "path" => json!({ "type": "string", "pattern": SINK_PATH_PATTERN, "description": "the method (last segment), after its crate and type when they are to be required, e.g. acme_http::Builder::insecure" }),
+                "arg" => json!({ "type": "integer", "minimum": 0, "default": 0, "description": "which argument carries the value (0-based, not counting the receiver)" }),
+                "dangerous" => json!({ "type": ["boolean", "integer", "string"], "description": "the value that weakens TLS" }),
+                _ => json!({ "type": "string", "enum": rules, "description": "the rule a dangerous constant is reported under (a rule of Rust sources, by code or name)" }),
+            },
+        );
+    }
+    json!({
+        "type": "object",
+        "required": ["path", "dangerous", "rule"],
         "properties": properties,
         "additionalProperties": false,
     })

@@ -198,7 +198,7 @@ fn check(engine: &Engine, entry: &FileEntry, text: &str, policy: &Policy) -> Opt
     if text.len() > MAX_FILE_BYTES {
         return None;
     }
-    let triggers = engine.scan(text)?;
+    let triggers = engine.scan(text, policy)?;
     Some(engine.check_file(
         &SourceFile {
             path: &entry.display,

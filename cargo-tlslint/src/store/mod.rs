@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tlslint_lints::{Diagnostic, Engine};
+use tlslint_lints::{Diagnostic, Engine, Policy};
 
 use crate::plan::confine::{Refusal, Tree};
 
@@ -74,16 +74,18 @@ impl SourceStore {
     }
 
     /// Reads a module file for the planning walk, through `tree`, and keeps its text for the
-    /// pipeline when it passes the prefilter.
+    /// pipeline when it passes the prefilter under `policy` (its package's: the sinks it
+    /// declares count).
     pub fn read_for_walk(
         &self,
         display: &str,
         path: &Path,
         tree: &Tree,
+        policy: &Policy,
     ) -> Result<Arc<str>, Refusal> {
         let text: Arc<str> = tree.read_to_string(path)?.into();
         if let Some(engine) = &self.prefilter {
-            let walked = if engine.scan(&text).is_some() {
+            let walked = if engine.scan(&text, policy).is_some() {
                 Walked::Kept(text.clone())
             } else {
                 Walked::Skipped

@@ -14,6 +14,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::source::{LineIndex, prelude_len};
 use crate::suppress::{self, CommentSyntax};
+use crate::toggle;
 
 use super::SourceFile;
 
@@ -21,6 +22,8 @@ use super::SourceFile;
 pub(super) struct Checks<'r, I> {
     /// The per-file checks of the rules, in registry order.
     pub file: I,
+    /// `(rule, runtime rule)` of the setting rules, for the sinks the policy declares.
+    pub runtime_rules: &'r [(&'static Rule, &'static Rule)],
     /// The rule an unparsable file is reported under.
     pub unparsable: &'static Rule,
     /// The rules suppression comments are read against.
@@ -99,6 +102,7 @@ fn lint_parsed(
     for check in checks.file {
         check(&cx, &mut sink);
     }
+    toggle::check_declared(&cx, &mut sink, &file.policy.sinks, checks.runtime_rules);
     for d in &mut sink.diagnostics {
         d.in_test_code = cx.in_test_code(d.primary.range.start);
     }

@@ -103,6 +103,9 @@ pub struct Engine {
     lints: &'static [&'static Lint],
     rules: Vec<&'static Rule>,
     prefilter: Prefilter,
+    /// `(rule, runtime rule)` for each setting rule: what a declared sink under the rule reports
+    /// for a value decided at run time.
+    runtime_rules: Vec<(&'static Rule, &'static Rule)>,
     unparsable: &'static Rule,
     invalid_suppression: &'static Rule,
     unused_suppression: &'static Rule,
@@ -129,6 +132,10 @@ impl Engine {
             lints,
             rules: lints.iter().map(|l| l.rule).collect(),
             prefilter: Prefilter::new(lints.iter().map(|l| l.rule)),
+            runtime_rules: lints
+                .iter()
+                .filter_map(|l| Some((l.rule, l.check.runtime()?)))
+                .collect(),
             unparsable: role(Role::Unparsable),
             invalid_suppression: role(Role::InvalidSuppression),
             unused_suppression: role(Role::UnusedSuppression),
@@ -171,20 +178,22 @@ impl Engine {
         }
     }
 
-    /// Phase 1: where the file has the trigger words of some rule; `None` when it has none and
-    /// cannot produce a finding.
-    pub fn scan(&self, text: &str) -> Option<Triggers> {
-        self.prefilter.scan(text)
+    /// Phase 1: where the file has the trigger words of some rule, or of a sink the `policy`
+    /// declares; `None` when it has none and cannot produce a finding.
+    pub fn scan(&self, text: &str, policy: &Policy) -> Option<Triggers> {
+        let rules = self.prefilter.scan(text);
+        if policy.sinks.is_empty() {
+            return rules;
+        }
+        Triggers::union(rules, policy.sinks.scan(text))
     }
 
     /// Phase 2: lints one file that passed [`Engine::scan`] with every rule, parsing only the
     /// items its trigger words need. Never fails: unparsable input becomes a TLS001 finding.
     pub fn check_file(&self, file: &SourceFile<'_>, triggers: &Triggers) -> FileReport {
         let checks = check::Checks {
-            file: self.lints.iter().filter_map(|l| match l.check {
-                Check::File(check) => Some(check),
-                _ => None,
-            }),
+            file: self.lints.iter().filter_map(|l| l.check.file_check()),
+            runtime_rules: &self.runtime_rules,
             unparsable: self.unparsable,
             suppress: self.suppress_rules(),
         };
@@ -290,7 +299,7 @@ impl Engine {
     /// Every phase on one file taken as a package (and a run) of its own: what the CLI reports
     /// for a crate of that one file.
     pub fn lint_alone(&self, file: &SourceFile<'_>) -> FileReport {
-        let mut report = match self.scan(file.text) {
+        let mut report = match self.scan(file.text, file.policy) {
             Some(triggers) => self.check_file(file, &triggers),
             None => FileReport {
                 path: file.path.to_string(),

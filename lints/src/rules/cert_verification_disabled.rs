@@ -91,7 +91,10 @@ for values held in constants or bindings, for `SslVerifyMode::NONE`, the enum va
 /// The rule in the registry, with how it is checked.
 pub(crate) static LINT: Lint = Lint {
     rule: &RULE,
-    check: Check::File(check),
+    check: Check::Setting {
+        check,
+        runtime: &cert_verification_runtime_toggle::RULE,
+    },
 };
 
 const FINDING: Finding = Finding {

@@ -76,7 +76,10 @@ or for the enum values.
 /// The rule in the registry, with how it is checked.
 pub(crate) static LINT: Lint = Lint {
     rule: &RULE,
-    check: Check::File(check),
+    check: Check::Setting {
+        check,
+        runtime: &cert_verification_runtime_toggle::RULE,
+    },
 };
 
 const FINDING: Finding = Finding {

@@ -143,11 +143,19 @@ mod tests {
                 rule.name
             );
             assert_eq!(
-                matches!(rule.check, Check::File(_)),
+                rule.check.file_check().is_some(),
                 !rule.needles.is_empty(),
                 "{}: a file check needs needles, and only a file check has them",
                 rule.name
             );
+            if let Some(runtime) = rule.check.runtime() {
+                let lint = RULES.iter().find(|l| l.rule == runtime);
+                assert!(
+                    lint.is_some_and(|l| matches!(l.check, Check::ByAnotherRule)),
+                    "{}: its runtime rule is reported by it",
+                    rule.name
+                );
+            }
         }
     }
 
