@@ -32,11 +32,20 @@ pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
         .collect()
 }
 
-/// The values `file` gives the fields in `wanted` (only its items naming a wanted type are
+/// The names of the wanted fields: an item that gives one a value names it (a type's name is far
+/// more common than its fields').
+pub(crate) fn names(wanted: &BTreeSet<FieldOf>) -> BTreeSet<String> {
+    wanted.iter().map(|f| f.field.clone()).collect()
+}
+
+/// The values `file` gives the fields in `wanted` (only its items naming a wanted field are
 /// parsed).
-pub(crate) fn collect(file: &PackageFile, wanted: &BTreeSet<FieldOf>) -> Vec<FieldFact> {
-    let owners: BTreeSet<String> = wanted.iter().map(|f| f.owner.clone()).collect();
-    with_focused(file, &owners, |cx| field_facts(cx, wanted)).unwrap_or_default()
+pub(crate) fn collect(
+    file: &PackageFile,
+    wanted: &BTreeSet<FieldOf>,
+    names: &BTreeSet<String>,
+) -> Vec<FieldFact> {
+    with_focused(file, names, |cx| field_facts(cx, wanted)).unwrap_or_default()
 }
 
 /// The package's field values, by field.

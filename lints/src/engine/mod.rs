@@ -218,9 +218,9 @@ impl Engine {
         let fields_wanted = fields::wanted(reports);
         let mut field_facts = Vec::new();
         if !fields_wanted.is_empty() {
-            let owners: BTreeSet<String> = fields_wanted.iter().map(|f| f.owner.clone()).collect();
-            for file in mentioning(read.get_or_insert_with(|| files.read()), &owners) {
-                field_facts.extend(fields::collect(file, &fields_wanted));
+            let names = fields::names(&fields_wanted);
+            for file in mentioning(read.get_or_insert_with(|| files.read()), &names) {
+                field_facts.extend(fields::collect(file, &fields_wanted, &names));
             }
         }
         let mut calls = Vec::new();
