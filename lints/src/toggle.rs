@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cx::{Cx, Guard, chain_root, peel};
+use crate::cx::{CallSite, Cx, Guard, chain_root, peel};
 use crate::declared::{DeclaredSinks, DeclaredValue};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, FieldOf, Parameter};
@@ -94,26 +94,34 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
             let Some(arg) = call.args.first() else {
                 continue;
             };
-            let mut context = Vec::new();
-            if let Some(recv) = call.receiver
-                && let Some(builder) = builder_label(cx, recv, call.name_range(cx))
-            {
-                context.push(builder);
-            }
-            report_value(
-                cx,
-                sink,
-                finding,
-                Site {
-                    primary: call.name_range(cx),
-                    value: arg,
-                    dangerous: Const::Bool(setter.dangerous),
-                    help: setter.help,
-                    context,
-                    removal: call.method_call().and_then(|m| chain_removal(cx, m)),
-                },
-            );
+            let site = setter_site(cx, &call, arg, Const::Bool(setter.dangerous), setter.help);
+            report_value(cx, sink, finding, site);
         }
+    }
+}
+
+/// The site of a setter call's argument `arg`: the method's name, the builder the call belongs to
+/// (when it starts on another line), and what to delete to take the call out of its chain.
+fn setter_site<'e>(
+    cx: &Cx<'_>,
+    call: &CallSite<'e>,
+    arg: &'e Expr,
+    dangerous: Const,
+    help: &'e str,
+) -> Site<'e> {
+    let mut context = Vec::new();
+    if let Some(recv) = call.receiver
+        && let Some(builder) = builder_label(cx, recv, call.name_range(cx))
+    {
+        context.push(builder);
+    }
+    Site {
+        primary: call.name_range(cx),
+        value: arg,
+        dangerous,
+        help,
+        context,
+        removal: call.method_call().and_then(|m| chain_removal(cx, m)),
     }
 }
 
@@ -200,25 +208,8 @@ fn declared_findings(
             let Some(arg) = call.args.get(declared.arg) else {
                 continue;
             };
-            let mut context = Vec::new();
-            if let Some(recv) = call.receiver
-                && let Some(builder) = builder_label(cx, recv, call.name_range(cx))
-            {
-                context.push(builder);
-            }
-            report_value(
-                cx,
-                sink,
-                &finding,
-                Site {
-                    primary: call.name_range(cx),
-                    value: arg,
-                    dangerous: dangerous.clone(),
-                    help: &help,
-                    context,
-                    removal: None,
-                },
-            );
+            let site = setter_site(cx, &call, arg, dangerous.clone(), &help);
+            report_value(cx, sink, &finding, site);
         }
     }
 }

@@ -94,23 +94,14 @@ pub fn walk_with_cfgs(
                     cfgs,
                 } => {
                     let child_cfgs: Vec<String> = file_cfgs.iter().cloned().chain(cfgs).collect();
-                    let mut inline_dir = module_dir.clone();
-                    for (parent, parent_path) in inline_parents.iter().zip(&parent_paths) {
-                        inline_dir.push(parent_path.as_deref().unwrap_or(parent));
-                    }
-                    let candidates: Vec<(PathBuf, bool)> = if paths.is_empty() {
-                        vec![
-                            (inline_dir.join(format!("{name}.rs")), false),
-                            (inline_dir.join(&name).join("mod.rs"), true),
-                        ]
-                    } else {
-                        let base = if inline_parents.is_empty() {
-                            &dir
-                        } else {
-                            &inline_dir
-                        };
-                        paths.iter().map(|p| (base.join(p), true)).collect()
-                    };
+                    let candidates = mod_candidates(
+                        &dir,
+                        &module_dir,
+                        &name,
+                        &inline_parents,
+                        &parent_paths,
+                        &paths,
+                    );
                     let mut existing: Vec<&(PathBuf, bool)> = Vec::new();
                     let mut refused = None;
                     for candidate in &candidates {
@@ -138,15 +129,7 @@ pub fn walk_with_cfgs(
                                 )
                             }
                         };
-                        problems.push(Problem {
-                            display: display(&file),
-                            path: Some(file.clone()),
-                            range: Some(at),
-                            verb: "cannot lint",
-                            reason,
-                            label: "declared here",
-                            io: false,
-                        });
+                        problems.push(unreadable_from(&file, at, reason, "declared here", display));
                     } else if paths.is_empty() {
                         let (path, mod_rs) = existing[0].clone();
                         children.push((path, mod_rs, in_test || is_test, child_cfgs));
@@ -173,21 +156,62 @@ pub fn walk_with_cfgs(
                             format!("`include!` points at `{}`: {refusal}", display(&target))
                         }
                     };
-                    problems.push(Problem {
-                        display: display(&file),
-                        path: Some(file.clone()),
-                        range: Some(at),
-                        verb: "cannot lint",
-                        reason,
-                        label: "included here",
-                        io: false,
-                    });
+                    problems.push(unreadable_from(&file, at, reason, "included here", display));
                 }
             }
         }
         queue.extend(children.into_iter().rev());
     }
     files
+}
+
+/// The files a `mod name;` may live in, as rustc looks for them: `name.rs` or `name/mod.rs` in the
+/// module's directory (below its inline parents, each by its own `#[path]` when it has one), or
+/// each of its `#[path]`s, relative to the declaring file's directory (or to the inline parents'
+/// directory). Each with whether it is a mod-rs file.
+fn mod_candidates(
+    dir: &Path,
+    module_dir: &Path,
+    name: &str,
+    inline_parents: &[String],
+    parent_paths: &[Option<String>],
+    paths: &[String],
+) -> Vec<(PathBuf, bool)> {
+    let mut inline_dir = module_dir.to_path_buf();
+    for (parent, parent_path) in inline_parents.iter().zip(parent_paths) {
+        inline_dir.push(parent_path.as_deref().unwrap_or(parent));
+    }
+    if paths.is_empty() {
+        return vec![
+            (inline_dir.join(format!("{name}.rs")), false),
+            (inline_dir.join(name).join("mod.rs"), true),
+        ];
+    }
+    let base = if inline_parents.is_empty() {
+        dir
+    } else {
+        &inline_dir
+    };
+    paths.iter().map(|p| (base.join(p), true)).collect()
+}
+
+/// The problem of a module or included file that `file` names at `at` and that cannot be read.
+fn unreadable_from(
+    file: &Path,
+    at: std::ops::Range<usize>,
+    reason: String,
+    label: &'static str,
+    display: &dyn Fn(&Path) -> String,
+) -> Problem {
+    Problem {
+        display: display(file),
+        path: Some(file.to_path_buf()),
+        range: Some(at),
+        verb: "cannot lint",
+        reason,
+        label,
+        io: false,
+    }
 }
 
 /// Whether the module file `file` is declared under `#[cfg(test)]` by its parent module (or an

@@ -231,14 +231,13 @@ pub fn read_layer(
     } else {
         format!("`{}` `[{}.lints]`", path.display(), table_path.join("."))
     };
-    let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let base = path.parent().unwrap_or(Path::new("."));
     let mut layer = Layer {
         is_policy_file: table_path.is_empty(),
         ..Layer::default()
     };
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
-        let vspan = value.span();
         if !KEYS.iter().any(|k| k.name == name) {
             let names: Vec<&str> = KEYS.iter().map(|k| k.name).collect();
             return Err(err(
@@ -247,114 +246,126 @@ pub fn read_layer(
                 &format!("expected one of `{}`", names.join("`, `")),
             ));
         }
-        match name {
-            "lints" => {
-                layer.levels = read_levels(value, &origin).map_err(|(r, m, l)| err(r, m, l))?
-            }
-            "include-tests" => {
-                layer.include_tests = Some(value.get_ref().as_bool().ok_or_else(|| {
-                    err(
-                        vspan.clone(),
-                        "`include-tests` must be `true` or `false`".into(),
-                        "expected a boolean",
-                    )
-                })?)
-            }
-            "min-tls-version" => {
-                layer.min_tls_version = Some(match value.get_ref().as_str() {
-                    Some("1.2") => TlsVersion::Tls12,
-                    Some("1.3") => TlsVersion::Tls13,
-                    _ => {
-                        return Err(err(
-                            vspan,
-                            "`min-tls-version` must be \"1.2\" or \"1.3\"".into(),
-                            "unsupported value",
-                        ));
-                    }
-                })
-            }
-            "hsts-min-max-age" => {
-                let n = value.get_ref().as_integer().and_then(|i| {
-                    u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
-                });
-                layer.hsts_min_max_age = Some(n.ok_or_else(|| {
-                    err(
-                        vspan,
-                        "`hsts-min-max-age` must be a non-negative integer (seconds)".into(),
-                        "expected seconds",
-                    )
-                })?);
-            }
-            "allowed-cleartext-hosts" => {
-                let entries = strings(value).ok_or_else(|| {
-                    err(
-                        vspan.clone(),
-                        "`allowed-cleartext-hosts` must be an array of strings".into(),
-                        "expected an array of strings",
-                    )
-                })?;
-                let hosts = AllowedHosts::new(entries).map_err(|(i, reason)| {
-                    let at = match value.get_ref() {
-                        DeValue::Array(items) => items.get(i).map_or(vspan.clone(), |v| v.span()),
-                        _ => vspan.clone(),
-                    };
-                    err(
-                        at,
-                        format!("`allowed-cleartext-hosts` entry is neither an address, a CIDR nor a host glob: {reason}"),
-                        "not a host glob, address or CIDR",
-                    )
-                })?;
-                layer.allowed_cleartext_hosts = Some(hosts);
-            }
-            "exclude" => {
-                let globs = strings(value).ok_or_else(|| {
-                    err(
-                        vspan.clone(),
-                        "`exclude` must be an array of glob strings".into(),
-                        "expected an array of strings",
-                    )
-                })?;
-                for g in &globs {
-                    Glob::new(g).map_err(|e| {
-                        err(
-                            vspan.clone(),
-                            format!("invalid glob `{g}` in `exclude`: {e}"),
-                            "invalid glob",
-                        )
-                    })?;
-                }
-                layer.exclude = globs
-                    .into_iter()
-                    .map(|glob| ExcludeEntry {
-                        file: path.to_path_buf(),
-                        base: base.clone(),
-                        glob,
-                    })
-                    .collect();
-            }
-            "sink" => {
-                let DeValue::Array(items) = value.get_ref() else {
-                    return Err(err(
-                        vspan,
-                        "`sink` must be an array of tables (`[[sink]]`)".into(),
-                        "expected an array of tables",
-                    ));
-                };
-                for item in items {
-                    let sink = read_sink(item, path, text).map_err(|(r, m, l)| err(r, m, l))?;
-                    layer.sinks.push(sink);
-                }
-            }
-            _ => {
-                layer.dependencies =
-                    Some(read_dependencies(value).map_err(|(r, m, l)| err(r, m, l))?)
-            }
-        }
+        read_key(&mut layer, name, value, path, text, &origin, base)
+            .map_err(|(r, m, l)| err(r, m, l))?;
     }
     Ok(Some(layer))
 }
 
 type Problem = (Range<usize>, String, &'static str);
+
+/// Reads one known key of a policy table into `layer`.
+fn read_key(
+    layer: &mut Layer,
+    name: &str,
+    value: &Spanned<DeValue<'_>>,
+    path: &Path,
+    text: &str,
+    origin: &str,
+    base: &Path,
+) -> Result<(), Problem> {
+    let vspan = value.span();
+    match name {
+        "lints" => layer.levels = read_levels(value, origin)?,
+        "include-tests" => {
+            layer.include_tests = Some(value.get_ref().as_bool().ok_or_else(|| {
+                (
+                    vspan.clone(),
+                    "`include-tests` must be `true` or `false`".into(),
+                    "expected a boolean",
+                )
+            })?)
+        }
+        "min-tls-version" => {
+            layer.min_tls_version = Some(match value.get_ref().as_str() {
+                Some("1.2") => TlsVersion::Tls12,
+                Some("1.3") => TlsVersion::Tls13,
+                _ => {
+                    return Err((
+                        vspan,
+                        "`min-tls-version` must be \"1.2\" or \"1.3\"".into(),
+                        "unsupported value",
+                    ));
+                }
+            })
+        }
+        "hsts-min-max-age" => {
+            let n = value
+                .get_ref()
+                .as_integer()
+                .and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
+            layer.hsts_min_max_age = Some(n.ok_or_else(|| {
+                (
+                    vspan,
+                    "`hsts-min-max-age` must be a non-negative integer (seconds)".into(),
+                    "expected seconds",
+                )
+            })?);
+        }
+        "allowed-cleartext-hosts" => {
+            let entries = strings(value).ok_or_else(|| {
+                (
+                    vspan.clone(),
+                    "`allowed-cleartext-hosts` must be an array of strings".into(),
+                    "expected an array of strings",
+                )
+            })?;
+            let hosts = AllowedHosts::new(entries).map_err(|(i, reason)| {
+                let at = match value.get_ref() {
+                    DeValue::Array(items) => items.get(i).map_or(vspan.clone(), |v| v.span()),
+                    _ => vspan.clone(),
+                };
+                (
+                    at,
+                    format!("`allowed-cleartext-hosts` entry is neither an address, a CIDR nor a host glob: {reason}"),
+                    "not a host glob, address or CIDR",
+                )
+            })?;
+            layer.allowed_cleartext_hosts = Some(hosts);
+        }
+        "exclude" => {
+            let globs = strings(value).ok_or_else(|| {
+                (
+                    vspan.clone(),
+                    "`exclude` must be an array of glob strings".into(),
+                    "expected an array of strings",
+                )
+            })?;
+            for g in &globs {
+                Glob::new(g).map_err(|e| {
+                    (
+                        vspan.clone(),
+                        format!("invalid glob `{g}` in `exclude`: {e}"),
+                        "invalid glob",
+                    )
+                })?;
+            }
+            layer.exclude = globs
+                .into_iter()
+                .map(|glob| ExcludeEntry {
+                    file: path.to_path_buf(),
+                    base: base.to_path_buf(),
+                    glob,
+                })
+                .collect();
+        }
+        "sink" => {
+            let DeValue::Array(items) = value.get_ref() else {
+                return Err((
+                    vspan,
+                    "`sink` must be an array of tables (`[[sink]]`)".into(),
+                    "expected an array of tables",
+                ));
+            };
+            for item in items {
+                let sink = read_sink(item, path, text)?;
+                layer.sinks.push(sink);
+            }
+        }
+        _ => layer.dependencies = Some(read_dependencies(value)?),
+    }
+    Ok(())
+}
 
 fn read_levels(
     value: &Spanned<DeValue<'_>>,

@@ -41,18 +41,9 @@ pub fn rules_md() -> String {
         ));
     }
     for r in RULES {
-        let cwe = if r.cwe.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " · {}",
-                r.cwe
-                    .iter()
-                    .map(|c| format!("[CWE-{c}](https://cwe.mitre.org/data/definitions/{c}.html)"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
+        let cwe = rule_meta::cwe_suffix(r, |c| {
+            format!("[CWE-{c}](https://cwe.mitre.org/data/definitions/{c}.html)")
+        });
         out.push_str(&format!(
             "\n## {}\n\nDefault level: `{}`{cwe}\n\n{}\n\n{}\n",
             rule_meta::heading(r),

@@ -32,18 +32,7 @@ pub fn needles() -> String {
 /// A rule's documentation, by code or name.
 pub fn explain(key: &str) -> Option<String> {
     let r = find_rule(key)?;
-    let cwe = if r.cwe.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " · {}",
-            r.cwe
-                .iter()
-                .map(|c| format!("CWE-{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
+    let cwe = super::rule_meta::cwe_suffix(r, |c| format!("CWE-{c}"));
     Some(format!(
         "# {} `{}`\n\nDefault level: `{}`{cwe}\n\n{}\n\n{}",
         r.code,

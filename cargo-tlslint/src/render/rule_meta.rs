@@ -25,6 +25,16 @@ pub fn anchor(rule: &Rule) -> String {
         .collect()
 }
 
+/// ` · CWE-295, CWE-297` after a rule's level line (each CWE written by `show`), or nothing for a
+/// rule without CWEs.
+pub fn cwe_suffix(rule: &Rule, show: impl Fn(u16) -> String) -> String {
+    if rule.cwe.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = rule.cwe.iter().map(|c| show(*c)).collect();
+    format!(" · {}", shown.join(", "))
+}
+
 /// The rule's documentation on the web, as released with this version (the tag `vX.Y.Z`), so
 /// that a rule's page matches the binary that reported it.
 pub fn help_uri(rule: &Rule) -> String {
