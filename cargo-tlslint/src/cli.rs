@@ -78,6 +78,14 @@ pub struct Args {
     /// The `cargo vendor` directory holding the dependencies' sources (implies `--dependencies`).
     #[arg(long, value_name = "DIR")]
     pub vendor_dir: Option<PathBuf>,
+    /// Do not learn sinks from the dependencies' sources (a direct dependency's public function
+    /// whose argument reaches a known TLS setting is otherwise judged like that setting).
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Where learned sinks are cached (default: `$XDG_CACHE_HOME/cargo-tlslint`, else
+    /// `~/.cache/cargo-tlslint`).
+    #[arg(long, value_name = "DIR", env = "TLSLINT_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Print a rule's documentation (by code or name) and exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,

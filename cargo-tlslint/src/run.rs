@@ -131,6 +131,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
     {
         crate::plan::cargo_target::attach(&mut plan);
     }
+    let learned = (!args.no_learn && !args.names_files()).then(|| learn_sinks(args, &mut plan));
     let collected = started.elapsed();
     let audit_wanted = args.dependencies || args.vendor_dir.is_some() || plan.dependencies.audit;
     if audit_wanted && args.names_files() {
@@ -231,6 +232,9 @@ fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
             collected.as_millis(),
             started.elapsed().as_millis()
         );
+        if let Some(learned) = &learned {
+            let _ = write!(anstream::stderr(), "{}", learned.summary());
+        }
         if let Some(audit) = &audit {
             let _ = writeln!(
                 anstream::stderr(),
@@ -428,6 +432,29 @@ impl Report<'_> {
     fn finished(&self) -> String {
         json::finished(!self.failed && !self.outcome.io_error)
     }
+}
+
+/// Learns the sinks of the workspace's direct dependencies and adds them to every unit's policy.
+fn learn_sinks(args: &Args, plan: &mut Plan) -> deps::learn::Learned {
+    let vendor_dir = args
+        .vendor_dir
+        .as_deref()
+        .and_then(|d| std::path::absolute(d).ok());
+    let learned = deps::learn::learn(
+        plan,
+        &deps::learn::Sources {
+            cargo_home: deps::locate::Locator::default_cargo_home(),
+            vendor_dir,
+            cache: deps::sink_cache::SinkCache::new(args.cache_dir.as_deref()),
+        },
+    );
+    if !learned.sinks.is_empty() {
+        plan.sources.forget_skipped();
+        for unit in &mut plan.units {
+            unit.policy.sinks = unit.policy.sinks.with(&learned.sinks);
+        }
+    }
+    learned
 }
 
 /// The dependency audit of a workspace run.

@@ -570,6 +570,25 @@ impl<'a> Cx<'a> {
         methods.chain(ufcs)
     }
 
+    /// Calls by path of functions named any of `names` that take no receiver
+    /// (`acme::client(x)`, `Builder::with_insecure(x)`, `client(x)` after a `use`), as
+    /// [`CallSite`]s without a receiver.
+    pub fn functions_named<'c>(
+        &'c self,
+        names: &'c [&'c str],
+    ) -> impl Iterator<Item = CallSite<'a>> + 'c {
+        self.calls.iter().filter_map(move |c| {
+            let Expr::Path(p) = &*c.func else { return None };
+            let last = p.path.segments.last()?;
+            names.iter().any(|n| last.ident == n).then(|| CallSite {
+                name: &last.ident,
+                receiver: None,
+                args: c.args.iter().collect(),
+                expr_range_of: CallExpr::Ufcs(c),
+            })
+        })
+    }
+
     /// Expands a path through the file's `use` imports: `Cb::x` → `reqwest::ClientBuilder::x`.
     pub fn canonical_path(&self, path: &syn::Path) -> Vec<String> {
         let mut segs: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();

@@ -1,8 +1,10 @@
-//! Sinks declared in the policy (`[[sink]]` in `tlslint.toml` or `[package.metadata.tlslint]`):
-//! a method of the user's own code or of a wrapper crate whose argument switches a protection
-//! off, reported under an existing rule the user chose. Plain data, compiled once with the
-//! policy: the declarations, and the prefilter needles that make a file calling one pass
-//! [`crate::Engine::scan`]. The check itself is [`crate::toggle::check_declared`].
+//! Sinks beyond the rules' own setters: declared in the policy (`[[sink]]` in `tlslint.toml` or
+//! `[package.metadata.tlslint]`), a method of the user's own code or of a wrapper crate whose
+//! argument switches a protection off, reported under an existing rule the user chose; or learned
+//! from a dependency's source (a public function whose parameter reaches a known setting). Plain
+//! data, compiled once with the policy: the sinks, and the prefilter needles that make a file
+//! calling one pass [`crate::Engine::scan`]. The check itself is
+//! [`crate::toggle::check_declared`].
 
 use std::sync::Arc;
 
@@ -20,20 +22,39 @@ pub enum DeclaredValue {
     Str(String),
 }
 
-/// One `[[sink]]` of the policy.
+/// Where a sink comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SinkSource {
+    /// A `[[sink]]` of the policy, and where it is written (e.g. "`tlslint.toml`, line 3").
+    Policy(String),
+    /// Learned from a dependency's source.
+    Learned {
+        /// The package and version, e.g. `acme-http 0.4.1`.
+        package: String,
+        /// The setting the argument reaches there, e.g. `danger_accept_invalid_certs`.
+        setting: String,
+        /// Where that setting is, in the package (e.g. `src/client.rs:12`).
+        at: String,
+    },
+}
+
+/// One sink: a method (or function) and the argument whose value switches a protection off.
 #[derive(Clone, Debug)]
 pub struct DeclaredSink {
-    /// The path as written, e.g. `acme_http::Builder::insecure`: the method is the last segment;
-    /// the segments before it are the type and the crate (either must be mentioned in the file).
+    /// The path, e.g. `acme_http::Builder::insecure`: the method is the last segment; the
+    /// segments before it are the type and the crate (either must be mentioned in the file).
     pub path: Vec<String>,
     /// Which argument carries the value (0-based, not counting the receiver).
     pub arg: usize,
+    /// Whether it is a method (`recv.insecure(x)`, `Type::insecure(recv, x)`); otherwise a
+    /// function called by path (`acme_http::client(x)`, `Builder::with_insecure(x)`).
+    pub receiver: bool,
     /// The value that weakens TLS.
     pub dangerous: DeclaredValue,
     /// The rule a dangerous constant is reported under (a source rule).
     pub rule: &'static Rule,
-    /// Where it is declared, for the help (e.g. "`tlslint.toml`, line 3").
-    pub origin: String,
+    /// Where it comes from, for the notes.
+    pub source: SinkSource,
 }
 
 impl DeclaredSink {
@@ -91,9 +112,20 @@ impl DeclaredSinks {
         DeclaredSinks { sinks, prefilter }
     }
 
-    /// The declarations.
+    /// The sinks.
     pub fn iter(&self) -> impl Iterator<Item = &DeclaredSink> {
         self.sinks.iter()
+    }
+
+    /// These sinks and `more` (a sink of the same path and argument as one here is dropped).
+    pub fn with(&self, more: &[DeclaredSink]) -> DeclaredSinks {
+        let mut all = self.sinks.clone();
+        for sink in more {
+            if !all.iter().any(|s| s.path == sink.path && s.arg == sink.arg) {
+                all.push(sink.clone());
+            }
+        }
+        DeclaredSinks::new(all)
     }
 
     /// Whether there are none.
@@ -121,9 +153,10 @@ mod tests {
         DeclaredSink {
             path: path.split("::").map(str::to_string).collect(),
             arg: 0,
+            receiver: true,
             dangerous: DeclaredValue::Bool(true),
             rule: crate::rules::find("TLS101").expect("a rule"),
-            origin: String::new(),
+            source: SinkSource::Policy(String::new()),
         }
     }
 

@@ -36,9 +36,11 @@ mod toggle;
 mod value;
 mod verifier;
 
-pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue};
+pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
 pub use diagnostic::{Diagnostic, Label, Suppression};
-pub use engine::{ConstDef, Engine, FileReport, PackageFile, PackageFiles, RuleKind, SourceFile};
+pub use engine::{
+    ConstDef, Engine, Exposed, FileReport, PackageFile, PackageFiles, RuleKind, SourceFile,
+};
 pub use facts::{ArgValue, CallFact, Callee, Condition, Deferred, Fact, FactSite, Parameter};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use guards::{Guards, guards};

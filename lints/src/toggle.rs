@@ -9,7 +9,7 @@ use std::ops::Range;
 use syn::Expr;
 
 use crate::cx::{CallSite, Cx, Guard, chain_root, peel};
-use crate::declared::{DeclaredSinks, DeclaredValue};
+use crate::declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
@@ -176,18 +176,11 @@ fn declared_findings(
         }
         let rule = declared.rule;
         let path = declared.path.join("::");
-        let why = format!(
-            "`{path}` is declared in the policy as a sink of {} `{}`: {}",
-            rule.code, rule.name, rule.summary
-        );
-        let help = format!(
-            "`{path}` is declared as a sink in the policy ({}); pass the safe value, or change the `[[sink]]` entry if this setting is not dangerous",
-            declared.origin
-        );
+        let (label, why, help) = sink_words(declared, &path);
         let finding = Finding {
             rule,
             message: rule.summary,
-            label: "this setting is declared dangerous in the policy",
+            label: &label,
             why: &why,
             runtime: runtime_rules
                 .iter()
@@ -204,13 +197,49 @@ fn declared_findings(
             DeclaredValue::Str(s) => Const::Str(s.clone()),
         };
         let methods = [declared.method()];
-        for call in cx.calls_named(&methods) {
+        let calls: Vec<CallSite<'_>> = if declared.receiver {
+            cx.calls_named(&methods).collect()
+        } else {
+            cx.functions_named(&methods).collect()
+        };
+        for call in calls {
             let Some(arg) = call.args.get(declared.arg) else {
                 continue;
             };
             let site = setter_site(cx, &call, arg, dangerous.clone(), &help);
             report_value(cx, sink, &finding, site);
         }
+    }
+}
+
+/// The primary label, the note and the help of a finding at `sink` (whose path is `path`).
+fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
+    let rule = sink.rule;
+    match &sink.source {
+        SinkSource::Policy(origin) => (
+            "this setting is declared dangerous in the policy".to_string(),
+            format!(
+                "`{path}` is declared in the policy as a sink of {} `{}`: {}",
+                rule.code, rule.name, rule.summary
+            ),
+            format!(
+                "`{path}` is declared as a sink in the policy ({origin}); pass the safe value, or change the `[[sink]]` entry if this setting is not dangerous"
+            ),
+        ),
+        SinkSource::Learned {
+            package,
+            setting,
+            at,
+        } => (
+            format!("this setting of `{package}` reaches `{setting}`"),
+            format!(
+                "`{}` passes its argument to `{setting}` ({package}, {at})",
+                sink.method()
+            ),
+            format!(
+                "pass the safe value; this sink was learned from the source of `{package}` (`--no-learn` turns learning off)"
+            ),
+        ),
     }
 }
 

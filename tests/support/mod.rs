@@ -53,12 +53,18 @@ impl Fixture {
     }
 }
 
-/// The binary under test, with a clean colour environment.
+/// The binary under test, with a clean colour environment and a cache of learned sinks of its
+/// own (fixtures reuse package names and checksums, so runs must not share one).
 pub fn tlslint() -> Command {
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let cache =
+        std::env::temp_dir().join(format!("tlslint-test-cache-{}-{run}", std::process::id()));
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cargo-tlslint"));
     cmd.env_remove("CARGO_TERM_COLOR")
         .env_remove("NO_COLOR")
-        .env_remove("GITHUB_WORKSPACE");
+        .env_remove("GITHUB_WORKSPACE")
+        .env("TLSLINT_CACHE_DIR", cache);
     cmd
 }
 

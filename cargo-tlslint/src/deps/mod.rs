@@ -8,8 +8,10 @@ pub mod cfg;
 pub mod condition;
 pub mod features;
 pub mod json;
+pub mod learn;
 pub mod locate;
 pub mod sarif;
+pub mod sink_cache;
 pub mod summary;
 
 use std::collections::{HashMap, HashSet};
@@ -275,7 +277,7 @@ pub fn audit(inputs: &Inputs<'_>) -> anyhow::Result<Audit> {
 }
 
 /// The workspace's `Cargo.lock`, parsed.
-fn read_lockfile(plan: &Plan) -> anyhow::Result<Vec<LockedPackage>> {
+pub(crate) fn read_lockfile(plan: &Plan) -> anyhow::Result<Vec<LockedPackage>> {
     let lock_path = plan.root.join("Cargo.lock");
     let lock_text = plan.tree.read_to_string(&lock_path).map_err(|e| {
         anyhow::anyhow!(
@@ -289,7 +291,7 @@ fn read_lockfile(plan: &Plan) -> anyhow::Result<Vec<LockedPackage>> {
 
 /// What each workspace member's manifest asks of its dependencies (`root_text`: the workspace
 /// root's manifest, for `workspace = true` entries).
-fn member_requests(
+pub(crate) fn member_requests(
     plan: &Plan,
     root_text: Option<&str>,
 ) -> Vec<(String, PathBuf, ManifestRequests)> {
@@ -308,7 +310,7 @@ fn member_requests(
 
 /// The dependencies' library files as a plan of their own: one unit per package, in its own
 /// tree, under the dependency lint policy.
-fn dependency_plan(plan: &Plan, collected: &[Collected], policy: &Policy) -> Plan {
+pub(crate) fn dependency_plan(plan: &Plan, collected: &[Collected], policy: &Policy) -> Plan {
     Plan {
         root: plan.root.clone(),
         units: collected
@@ -427,16 +429,16 @@ fn rank(f: &DepFinding) -> (Class, bool, &'static str) {
 }
 
 /// One located package, read: its manifest's requests and its library's files.
-struct Collected {
-    package: LockedPackage,
-    dir: PathBuf,
+pub(crate) struct Collected {
+    pub(crate) package: LockedPackage,
+    pub(crate) dir: PathBuf,
     tree: Tree,
     requests: Option<ManifestRequests>,
-    files: Vec<FileEntry>,
+    pub(crate) files: Vec<FileEntry>,
     cfgs: Vec<Vec<String>>,
 }
 
-fn collect(
+pub(crate) fn collect(
     package: &LockedPackage,
     dir: &Path,
     workspace_manifest: Option<&str>,
@@ -523,7 +525,7 @@ fn resolve_features(
 }
 
 /// The rule levels of the workspace policy (the first selected package's), without test code.
-fn dependency_lint_policy(plan: &Plan) -> Policy {
+pub(crate) fn dependency_lint_policy(plan: &Plan) -> Policy {
     let mut policy = plan
         .units
         .first()

@@ -117,6 +117,7 @@ mod tests {
                     version: semver::Version::new(1, 0, 0),
                     source: Some("registry+https://github.com/rust-lang/crates.io-index".into()),
                     dependencies: Vec::new(),
+                    checksum: None,
                 })
                 .collect(),
             ..Audit::default()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tlslint_lints::{Diagnostic, Engine, FileReport, Policy, SourceFile, Triggers};
+use tlslint_lints::{Diagnostic, Engine, Exposed, FileReport, Policy, SourceFile, Triggers};
 
 use crate::plan::confine::{self, Refusal};
 use crate::plan::modtree;
@@ -36,6 +36,8 @@ pub struct Outcome {
     pub files_seen: usize,
     /// Files that passed the prefilter and were parsed.
     pub files_parsed: usize,
+    /// The settings each unit (by index in the plan) exposes through public functions.
+    pub exposed: Vec<(usize, Exposed)>,
 }
 
 struct Linted {
@@ -98,7 +100,10 @@ pub fn lint(plan: &Plan) -> Outcome {
         by_unit.entry(r.unit).or_default().push(r);
     }
     for (unit_index, linted) in &mut by_unit {
-        finish_package(&engine, plan, &plan.units[*unit_index], linted);
+        let exposed = finish_package(&engine, plan, &plan.units[*unit_index], linted);
+        outcome
+            .exposed
+            .extend(exposed.into_iter().map(|e| (*unit_index, e)));
     }
     let mut with_verifier_facts: Vec<&mut FileReport> = by_unit
         .values_mut()
@@ -348,7 +353,12 @@ enum Kept {
 /// Settles one package's deferred findings (constants of other files, parameters' callers,
 /// package facts), reading the package's files only as the engine asks (a text held in the
 /// store is not read again).
-fn finish_package(engine: &Engine, plan: &Plan, unit: &Unit, linted: &mut [Linted]) {
+fn finish_package(
+    engine: &Engine,
+    plan: &Plan,
+    unit: &Unit,
+    linted: &mut [Linted],
+) -> Vec<Exposed> {
     let mut reports: Vec<FileReport> = linted
         .iter_mut()
         .map(|l| std::mem::take(&mut l.report))
@@ -358,10 +368,11 @@ fn finish_package(engine: &Engine, plan: &Plan, unit: &Unit, linted: &mut [Linte
         root: &plan.root,
         store: &plan.sources,
     };
-    engine.finish_package(&mut reports, &mut files);
+    let exposed = engine.finish_package(&mut reports, &mut files);
     for (l, r) in linted.iter_mut().zip(reports) {
         l.report = r;
     }
+    exposed
 }
 
 /// Lints one in-memory file as the CLI would, under `policy`, its text kept in `store` (the ui

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use tlslint_lints::{
     AllowedHosts, DeclaredSink, DeclaredSinks, DeclaredValue, Level, LevelSource, Policy, RuleKind,
-    TlsVersion, find_rule,
+    SinkSource, TlsVersion, find_rule,
 };
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -633,7 +633,8 @@ fn read_sink(
         arg,
         dangerous,
         rule,
-        origin: format!("`{}`, line {line}", file.display()),
+        receiver: true,
+        source: SinkSource::Policy(format!("`{}`, line {line}", file.display())),
     })
 }
 
@@ -911,10 +912,16 @@ mod tests {
         assert_eq!(sinks[0].arg, 1);
         assert_eq!(sinks[0].dangerous, DeclaredValue::Bool(true));
         assert_eq!(sinks[0].rule.code, "TLS101");
-        assert_eq!(sinks[0].origin, "`tlslint.toml`, line 3");
+        assert_eq!(
+            sinks[0].source,
+            SinkSource::Policy("`tlslint.toml`, line 3".into())
+        );
         assert_eq!(sinks[1].arg, 0, "`arg` defaults to the first argument");
         assert_eq!(sinks[1].dangerous, DeclaredValue::Str("none".into()));
-        assert_eq!(sinks[1].origin, "`tlslint.toml`, line 9");
+        assert_eq!(
+            sinks[1].source,
+            SinkSource::Policy("`tlslint.toml`, line 9".into())
+        );
         let cargo = format!(
             "[package]\nname = \"app\"\n\n{}",
             GOOD_SINK.replace("[[sink]]", "[[package.metadata.tlslint.sink]]")

@@ -104,6 +104,16 @@ impl SourceStore {
             .unwrap_or(Walked::NotRead)
     }
 
+    /// Forgets which files the planning walk skipped, so the pipeline reads and prefilters them
+    /// again: for a policy that gained sinks after the walk (learned from dependencies).
+    pub fn forget_skipped(&self) {
+        for slot in self.slots().values_mut() {
+            if matches!(slot.walked, Some(Walked::Skipped)) {
+                slot.walked = None;
+            }
+        }
+    }
+
     /// Keeps the text the pipeline read of the file shown as `display`, for the phases after
     /// its check and for the output.
     pub fn hold(&self, display: &str, text: Arc<str>) {

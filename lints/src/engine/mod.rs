@@ -20,6 +20,7 @@
 mod calls;
 mod check;
 mod constants;
+mod exposed;
 mod fields;
 mod finalize;
 #[cfg(test)]
@@ -41,6 +42,7 @@ use crate::verifier::{self, JoinFile};
 
 pub use crate::report::FileReport;
 pub use constants::ConstDef;
+pub use exposed::Exposed;
 
 /// One file to lint.
 pub struct SourceFile<'a> {
@@ -203,8 +205,13 @@ impl Engine {
     /// Phase 3: settles the findings of one package's files that wait for a constant of another
     /// file (the first definition in path order wins), for a parameter's callers, or for a
     /// package fact (the first file in `reports` order that establishes it is the one labelled).
-    /// `files` is asked only for what a waiting finding needs.
-    pub fn finish_package(&self, reports: &mut [FileReport], files: &mut dyn PackageFiles) {
+    /// `files` is asked only for what a waiting finding needs. Returns the settings the
+    /// package exposes to its users through public functions ([`Exposed`]).
+    pub fn finish_package(
+        &self,
+        reports: &mut [FileReport],
+        files: &mut dyn PackageFiles,
+    ) -> Vec<Exposed> {
         let mut read: Option<Vec<PackageFile>> = None;
         let names = constants::wanted(reports);
         let mut consts: Vec<ConstDef> = Vec::new();
@@ -238,7 +245,9 @@ impl Engine {
             }
             asked.extend(names);
         }
+        let exposed = exposed::exposed(reports, &calls, &field_facts);
         settle::settle(reports, &consts, &calls, &field_facts);
+        exposed
     }
 
     /// Phase 4: joins verifier facts across every file of the run, so a verifier defined in one

@@ -18,6 +18,8 @@ pub(crate) struct Locked<'a> {
     pub version_range: Range<usize>,
     /// The names of the packages it depends on.
     pub dependencies: Vec<&'a str>,
+    /// `checksum`: the registry's SHA-256 of the package, when it comes from a registry.
+    pub checksum: Option<&'a str>,
 }
 
 /// The `[[package]]` entries with a name and a valid version, in file order.
@@ -47,6 +49,7 @@ pub(crate) fn packages<'a>(root: &'a DeTable<'_>) -> Vec<Locked<'a>> {
                 source: t.get("source").and_then(|s| s.get_ref().as_str()),
                 version_range: version_value.span(),
                 dependencies,
+                checksum: t.get("checksum").and_then(|s| s.get_ref().as_str()),
             })
         })
         .collect()

@@ -135,6 +135,8 @@ pub struct LockedPackage {
     pub source: Option<String>,
     /// The names of the packages it depends on.
     pub dependencies: Vec<String>,
+    /// `checksum`: the registry's SHA-256 of the package, when it comes from a registry.
+    pub checksum: Option<String>,
 }
 
 /// The packages of a `Cargo.lock` (those with a name and a valid version), in file order; the
@@ -148,6 +150,7 @@ pub fn locked_packages(text: &str) -> Result<Vec<LockedPackage>, String> {
             version: p.version,
             source: p.source.map(str::to_string),
             dependencies: p.dependencies.iter().map(|d| d.to_string()).collect(),
+            checksum: p.checksum.map(str::to_string),
         })
         .collect())
 }

@@ -1,0 +1,197 @@
+//! Sinks learned from the dependencies' sources: a public function of a direct dependency whose
+//! parameter reaches a known setting (a wrapper crate's `allow_insecure(on)` that passes `on` to
+//! reqwest's `danger_accept_invalid_certs`) becomes a sink of the workspace, judged like a
+//! `[[sink]]` of the policy. Only registry and git packages that a workspace member depends on
+//! directly are read (from the cargo cache or `--vendor-dir`, never fetched, never built; a path
+//! dependency outside the workspace is not read); each package's result is cached by name,
+//! version and checksum ([`SinkCache`]).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use tlslint_lints::{Const, DeclaredSink, DeclaredValue, Exposed, LockedPackage, SinkSource};
+
+use super::locate::{Location, Locator};
+use super::sink_cache::SinkCache;
+use super::{Collected, collect, dependency_lint_policy, dependency_plan, member_requests};
+use crate::pipeline::lint;
+use crate::plan::Plan;
+
+/// What learning found.
+#[derive(Debug, Default)]
+pub struct Learned {
+    /// The sinks, for every unit's policy.
+    pub sinks: Vec<DeclaredSink>,
+    /// Direct dependencies considered.
+    pub considered: usize,
+    /// Of those, read from source in this run.
+    pub read: usize,
+    /// Of those, taken from the cache.
+    pub cached: usize,
+    /// Direct dependencies whose source is not on disk: calls into them are not followed.
+    pub not_on_disk: Vec<String>,
+    /// The cache directory, when there is one.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Learned {
+    /// What `-v` says of it: how many sinks from how many packages, and the calls not followed.
+    pub fn summary(&self) -> String {
+        let mut out = format!(
+            "tlslint: learned {} from {} direct {} ({} read, {} from the cache{})\n",
+            crate::render::count(self.sinks.len(), "sink", "sinks"),
+            self.considered,
+            if self.considered == 1 {
+                "dependency"
+            } else {
+                "dependencies"
+            },
+            self.read,
+            self.cached,
+            self.cache_dir
+                .as_ref()
+                .map(|d| format!(" at `{}`", d.display()))
+                .unwrap_or_default(),
+        );
+        if !self.not_on_disk.is_empty() {
+            out.push_str(&format!(
+                "tlslint: {} not on disk, so calls into {} are not followed (`cargo fetch` brings {}): {}\n",
+                crate::render::count(self.not_on_disk.len(), "dependency is", "dependencies are"),
+                if self.not_on_disk.len() == 1 { "it" } else { "them" },
+                if self.not_on_disk.len() == 1 { "it" } else { "them" },
+                self.not_on_disk.join(", ")
+            ));
+        }
+        out
+    }
+}
+
+/// Where dependencies' sources and the cache are.
+pub struct Sources {
+    /// `$CARGO_HOME`.
+    pub cargo_home: PathBuf,
+    /// `--vendor-dir`, absolute.
+    pub vendor_dir: Option<PathBuf>,
+    /// The cache, if any.
+    pub cache: Option<SinkCache>,
+}
+
+/// Learns the sinks of the workspace's direct registry and git dependencies. A workspace without
+/// a readable `Cargo.lock` learns nothing.
+pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
+    let mut learned = Learned {
+        cache_dir: sources.cache.as_ref().map(|c| c.dir().to_path_buf()),
+        ..Learned::default()
+    };
+    let Ok(locked) = super::read_lockfile(plan) else {
+        return learned;
+    };
+    let root_text = plan.tree.read_to_string(&plan.root.join("Cargo.toml")).ok();
+    let members = member_requests(plan, root_text.as_deref());
+    let member_names: HashSet<&str> = members.iter().map(|(n, _, _)| n.as_str()).collect();
+    let crate_names: HashMap<&str, String> = members
+        .iter()
+        .flat_map(|(_, _, r)| &r.deps)
+        .map(|d| (d.package.as_str(), d.key.replace('-', "_")))
+        .collect();
+    let direct: Vec<&LockedPackage> = locked
+        .iter()
+        .filter(|p| p.source.is_some() && !member_names.contains(p.name.as_str()))
+        .filter(|p| crate_names.contains_key(p.name.as_str()))
+        .collect();
+    learned.considered = direct.len();
+    let locator = Locator::new(sources.cargo_home.clone(), sources.vendor_dir.clone());
+    let mut to_read: Vec<(&LockedPackage, PathBuf)> = Vec::new();
+    for p in direct {
+        if let Some(sinks) = sources.cache.as_ref().and_then(|c| c.get(&cache_key(p))) {
+            learned.cached += 1;
+            learned.sinks.extend(sinks);
+            continue;
+        }
+        match locator.locate(p) {
+            Location::Found(dir) => to_read.push((p, dir)),
+            Location::NotDownloaded => learned
+                .not_on_disk
+                .push(format!("{} {}", p.name, p.version)),
+            Location::Refused(_) => {}
+        }
+    }
+    learned.read = to_read.len();
+    if to_read.is_empty() {
+        return learned;
+    }
+    let policy = dependency_lint_policy(plan);
+    let collected: Vec<Collected> = to_read
+        .iter()
+        .map(|(p, dir)| collect(p, dir, None, &plan.root, &plan.sources, &policy))
+        .collect();
+    let outcome = lint(&dependency_plan(plan, &collected, &policy));
+    let mut per_package: Vec<Vec<DeclaredSink>> = vec![Vec::new(); collected.len()];
+    for (unit, exposed) in &outcome.exposed {
+        let c = &collected[*unit];
+        let krate = crate_names
+            .get(c.package.name.as_str())
+            .cloned()
+            .unwrap_or_else(|| c.package.name.replace('-', "_"));
+        if let Some(sink) = sink_of(exposed, c, &krate, plan) {
+            per_package[*unit].push(sink);
+        }
+    }
+    for ((p, _), sinks) in to_read.iter().zip(per_package) {
+        if let Some(cache) = &sources.cache {
+            cache.put(&cache_key(p), &sinks);
+        }
+        learned.sinks.extend(sinks);
+    }
+    learned
+}
+
+/// The cache key of a package: its name and version, and a digest of where it comes from and
+/// its checksum (both as the lockfile writes them, so a key is a safe file name whatever the
+/// lockfile holds).
+fn cache_key(p: &LockedPackage) -> String {
+    let mut digest = Sha256::new();
+    digest.update(p.source.as_deref().unwrap_or("").as_bytes());
+    digest.update([0]);
+    digest.update(p.checksum.as_deref().unwrap_or("").as_bytes());
+    let hash = hex::encode(digest.finalize());
+    format!("{}-{}-{}", p.name, p.version, &hash[..16])
+}
+
+/// The sink a package's exposed setting makes, named as the workspace calls it.
+fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<DeclaredSink> {
+    let text = plan.sources.raw(&e.path)?;
+    let setting = text
+        .get(e.range.clone())
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .unwrap_or("a TLS setting")
+        .to_string();
+    let line = text.get(..e.range.start)?.matches('\n').count() + 1;
+    let file = c
+        .files
+        .iter()
+        .find(|f| f.display == e.path)
+        .and_then(|f| f.path.strip_prefix(&c.dir).ok())
+        .map_or_else(|| PathBuf::from(&e.path), Path::to_path_buf);
+    let p = &e.parameter;
+    let mut path = vec![krate.to_string()];
+    path.extend(p.owner.iter().cloned());
+    path.push(p.function.clone());
+    Some(DeclaredSink {
+        path,
+        arg: p.index,
+        receiver: p.receiver,
+        dangerous: match &e.dangerous {
+            Const::Bool(b) => DeclaredValue::Bool(*b),
+            Const::Int(i) => DeclaredValue::Int(*i),
+            Const::Str(s) => DeclaredValue::Str(s.clone()),
+        },
+        rule: e.rule,
+        source: SinkSource::Learned {
+            package: format!("{} {}", c.package.name, c.package.version),
+            setting,
+            at: format!("{}:{line}", file.display()),
+        },
+    })
+}

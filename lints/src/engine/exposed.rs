@@ -1,0 +1,106 @@
+//! The settings a package exposes to its users: a public function whose parameter reaches a
+//! setting that waits for its callers (directly, through private helpers that pass it on, or
+//! through a field that a public setter fills) is itself a switch of that setting. Read from the
+//! package phase's facts before they are settled; the binary turns them into sinks of the
+//! packages that depend on this one.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::facts::{ArgValue, CallFact, Condition, FieldFact, Parameter};
+use crate::report::FileReport;
+use crate::rule::Rule;
+use crate::value::Const;
+
+use super::parameters::MAX_HOPS;
+
+/// A public function of the package whose argument decides a setting.
+#[derive(Clone, Debug)]
+pub struct Exposed {
+    /// The public function and the parameter that carries the value.
+    pub parameter: Parameter,
+    /// The value that weakens TLS.
+    pub dangerous: Const,
+    /// The rule a dangerous constant breaks.
+    pub rule: &'static Rule,
+    /// The display path of the file holding the setting the value reaches.
+    pub path: String,
+    /// The setting's range in that file.
+    pub range: Range<usize>,
+}
+
+/// The public parameters from which a value reaches the package's waiting settings, outside
+/// test code, each once (the first setting found in `reports` order).
+pub(crate) fn exposed(
+    reports: &[FileReport],
+    calls: &[CallFact],
+    field_facts: &[FieldFact],
+) -> Vec<Exposed> {
+    let mut out: Vec<Exposed> = Vec::new();
+    for report in reports {
+        for d in report.deferred.iter().filter(|d| !d.finding.in_test_code) {
+            let (starts, dangerous): (Vec<&Parameter>, &Const) = match &d.condition {
+                Condition::Parameter {
+                    parameter,
+                    dangerous,
+                    ..
+                } => (vec![parameter], dangerous),
+                Condition::Field {
+                    field, dangerous, ..
+                } => (
+                    field_facts
+                        .iter()
+                        .filter(|f| &f.field == field && !f.in_test_code)
+                        .filter_map(|f| match &f.value {
+                            ArgValue::Parameter(p) => Some(p),
+                            _ => None,
+                        })
+                        .collect(),
+                    dangerous,
+                ),
+                _ => continue,
+            };
+            for public in starts.into_iter().flat_map(|p| public_entries(p, calls)) {
+                if !out.iter().any(|e| e.parameter == public) {
+                    out.push(Exposed {
+                        parameter: public,
+                        dangerous: dangerous.clone(),
+                        rule: d.finding.rule,
+                        path: report.path.clone(),
+                        range: d.finding.primary.range.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `start` if it is public, and the public parameters that pass their value on to it through
+/// the package's calls, at most [`MAX_HOPS`] calls away.
+fn public_entries(start: &Parameter, calls: &[CallFact]) -> Vec<Parameter> {
+    let mut seen = BTreeSet::new();
+    let mut frontier = vec![start.clone()];
+    let mut out = Vec::new();
+    for _ in 0..=MAX_HOPS {
+        let mut next = Vec::new();
+        for p in frontier {
+            if !seen.insert(p.clone()) {
+                continue;
+            }
+            for call in calls.iter().filter(|c| !c.in_test_code) {
+                let Some((ArgValue::Parameter(outer), _)) =
+                    p.argument_in(call).and_then(|i| call.args.get(i))
+                else {
+                    continue;
+                };
+                next.push(outer.clone());
+            }
+            if p.public {
+                out.push(p);
+            }
+        }
+        frontier = next;
+    }
+    out
+}
