@@ -35,6 +35,8 @@ pub enum SinkSource {
         setting: String,
         /// Where that setting is, in the package (e.g. `src/client.rs:12`).
         at: String,
+        /// The headline of the setting's own finding, used for calls to the sink.
+        message: String,
     },
 }
 

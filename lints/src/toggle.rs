@@ -177,9 +177,13 @@ fn declared_findings(
         let rule = declared.rule;
         let path = declared.path.join("::");
         let (label, why, help) = sink_words(declared, &path);
+        let message = match &declared.source {
+            SinkSource::Learned { message, .. } => message.as_str(),
+            SinkSource::Policy(_) => rule.summary,
+        };
         let finding = Finding {
             rule,
-            message: rule.summary,
+            message,
             label: &label,
             why: &why,
             runtime: runtime_rules
@@ -230,6 +234,7 @@ fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
             package,
             setting,
             at,
+            ..
         } => (
             format!("this setting of `{package}` reaches `{setting}`"),
             format!(

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 use tlslint_lints::{Const, DeclaredSink, DeclaredValue, Exposed, LockedPackage, SinkSource};
 
-use super::locate::{Location, Locator};
+use super::locate::{Location, Locator, is_package_name};
 use super::sink_cache::SinkCache;
 use super::{Collected, collect, dependency_lint_policy, dependency_plan, member_requests};
 use crate::pipeline::lint;
@@ -98,6 +98,7 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
     let direct: Vec<&LockedPackage> = locked
         .iter()
         .filter(|p| p.source.is_some() && !member_names.contains(p.name.as_str()))
+        .filter(|p| is_package_name(&p.name))
         .filter(|p| crate_names.contains_key(p.name.as_str()))
         .collect();
     learned.considered = direct.len();
@@ -147,9 +148,9 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
     learned
 }
 
-/// The cache key of a package: its name and version, and a digest of where it comes from and
-/// its checksum (both as the lockfile writes them, so a key is a safe file name whatever the
-/// lockfile holds).
+/// The cache key of a package: its name (already checked to be a package name) and version, and
+/// a digest of where it comes from and its checksum (both as the lockfile writes them), so a key
+/// is one safe file name whatever the lockfile holds.
 fn cache_key(p: &LockedPackage) -> String {
     let mut digest = Sha256::new();
     digest.update(p.source.as_deref().unwrap_or("").as_bytes());
@@ -192,6 +193,7 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
             package: format!("{} {}", c.package.name, c.package.version),
             setting,
             at: format!("{}:{line}", file.display()),
+            message: e.message.clone(),
         },
     })
 }

@@ -27,6 +27,7 @@ struct Stored {
     package: String,
     setting: String,
     at: String,
+    message: String,
 }
 
 /// The largest entry read (a package's learned sinks take a few hundred bytes each).
@@ -94,6 +95,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
         package,
         setting,
         at,
+        message,
     } = &sink.source
     else {
         return None;
@@ -111,6 +113,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
         package: package.clone(),
         setting: setting.clone(),
         at: at.clone(),
+        message: message.clone(),
     })
 }
 
@@ -126,6 +129,13 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
             && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
     };
     if s.path.is_empty() || !s.path.iter().all(identifier) {
+        return None;
+    }
+    let printable = |t: &String| t.len() <= 200 && !t.chars().any(char::is_control);
+    if ![&s.package, &s.setting, &s.at, &s.message]
+        .into_iter()
+        .all(printable)
+    {
         return None;
     }
     let dangerous = match s.dangerous {
@@ -144,6 +154,7 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
             package: s.package,
             setting: s.setting,
             at: s.at,
+            message: s.message,
         },
     })
 }
@@ -167,6 +178,7 @@ mod tests {
                 package: "acme-http 0.4.1".into(),
                 setting: "danger_accept_invalid_certs".into(),
                 at: "src/client.rs:12".into(),
+                message: "certificate verification is disabled".into(),
             },
         }
     }
@@ -186,12 +198,21 @@ mod tests {
         assert_eq!(cache.get("empty-1.0.0-00").map(|s| s.len()), Some(0));
         std::fs::write(
             cache.file("bad-1.0.0-00"),
-            r#"[{"path":["../x"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a"}]"#,
+            r#"[{"path":["../x"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m"}]"#,
         )
         .expect("written");
         assert!(
             cache.get("bad-1.0.0-00").is_none(),
             "a path that is not identifiers"
+        );
+        std::fs::write(
+            cache.file("escape-1.0.0-00"),
+            "[{\"path\":[\"a\"],\"arg\":0,\"receiver\":true,\"dangerous\":true,\"rule\":\"TLS101\",\"package\":\"\\u001b[2J\",\"setting\":\"s\",\"at\":\"a\",\"message\":\"m\"}]",
+        )
+        .expect("written");
+        assert!(
+            cache.get("escape-1.0.0-00").is_none(),
+            "a terminal escape in a printed field"
         );
         std::fs::write(cache.file("junk-1.0.0-00"), "not json").expect("written");
         assert!(cache.get("junk-1.0.0-00").is_none());

@@ -23,6 +23,8 @@ pub struct Exposed {
     pub dangerous: Const,
     /// The rule a dangerous constant breaks.
     pub rule: &'static Rule,
+    /// The headline the setting's own finding has (e.g. "certificate verification is disabled").
+    pub message: String,
     /// The display path of the file holding the setting the value reaches.
     pub path: String,
     /// The setting's range in that file.
@@ -66,6 +68,7 @@ pub(crate) fn exposed(
                         parameter: public,
                         dangerous: dangerous.clone(),
                         rule: d.finding.rule,
+                        message: d.finding.message.clone(),
                         path: report.path.clone(),
                         range: d.finding.primary.range.clone(),
                     });

@@ -1,0 +1,238 @@
+//! End-to-end tests of sinks learned from dependencies' sources: a wrapper crate in a fake
+//! `CARGO_HOME` registry whose public functions pass their argument to reqwest's
+//! `danger_accept_invalid_certs`, and a workspace that calls them. Never on the network.
+
+mod support;
+
+use support::{Fixture, Run, tlslint};
+
+const INDEX: &str = "home/registry/src/index.crates.io-1949cf8c6b5b557f";
+const REGISTRY: &str = "registry+https://github.com/rust-lang/crates.io-index";
+
+/// The wrapper crate's client module: a builder method and a free function that forward their
+/// argument to the known sink, and one that does not.
+const WRAPPER: &str = "\
+pub struct Builder {
+    inner: reqwest::ClientBuilder,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Builder { inner: reqwest::Client::builder() }
+    }
+
+    pub fn allow_insecure(mut self, on: bool) -> Self {
+        self.inner = self.inner.danger_accept_invalid_certs(on);
+        self
+    }
+
+    pub fn verbose(self, _on: bool) -> Self {
+        self
+    }
+}
+
+pub fn client(insecure: bool) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(insecure)
+        .build()
+        .expect(\"client\")
+}
+";
+
+/// The application: lines 2 and 3 switch verification off through the wrapper, line 4 passes
+/// `false`, line 5 sets an unrelated switch, line 7 passes a value from the environment.
+const APP: &str = "\
+fn main() {
+    let _ = acme_http::Builder::new().allow_insecure(true);
+    let _ = acme_http::client(true);
+    let _ = acme_http::client(false);
+    let _ = acme_http::Builder::new().verbose(true);
+    let on = std::env::var(\"ACME_INSECURE\").is_ok();
+    let _ = acme_http::Builder::new().allow_insecure(on);
+}
+";
+
+fn lockfile(name: &str) -> String {
+    format!(
+        "version = 4\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"{name}\",\n]\n\n[[package]]\nname = \"{name}\"\nversion = \"0.4.1\"\nsource = \"{REGISTRY}\"\nchecksum = \"ab\"\n"
+    )
+}
+
+/// The application workspace, depending on `acme-http` 0.4.1 from the registry.
+fn app() -> Fixture {
+    Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-http = \"0.4\"\n",
+        )
+        .file("app/Cargo.lock", &lockfile("acme-http"))
+        .file("app/src/main.rs", APP)
+}
+
+/// The wrapper crate's source, in the registry cache.
+fn with_registry(fx: Fixture) -> Fixture {
+    let dir = format!("{INDEX}/acme-http-0.4.1");
+    fx.file(
+        &format!("{dir}/Cargo.toml"),
+        "[package]\nname = \"acme-http\"\nversion = \"0.4.1\"\nedition = \"2021\"\n\n[dependencies]\nreqwest = \"0.12\"\n",
+    )
+    .file(
+        &format!("{dir}/src/lib.rs"),
+        "mod client;\npub use client::{client, Builder};\n",
+    )
+    .file(&format!("{dir}/src/client.rs"), WRAPPER)
+}
+
+fn run(fx: &Fixture, cache: &str, args: &[&str]) -> Run {
+    let mut cmd = tlslint();
+    cmd.current_dir(fx.path("app"))
+        .env("CARGO_HOME", fx.path("home"))
+        .args(["tlslint", "--color", "never", "--cache-dir"])
+        .arg(fx.path(cache))
+        .args(args);
+    Run::from(cmd.output().expect("run cargo-tlslint"))
+}
+
+const LEARNED: [&str; 3] = [
+    "TLS101 src/main.rs:2:39",
+    "TLS101 src/main.rs:3:24",
+    "TLS104 src/main.rs:7:39",
+];
+
+#[test]
+fn calls_into_a_wrapper_crate_are_judged_by_the_setting_it_forwards_to() {
+    let fx = with_registry(app());
+    let out = run(&fx, "cache", &[]);
+    assert_eq!(out.finding_lines(), LEARNED, "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "= note: `allow_insecure` passes its argument to `danger_accept_invalid_certs` (acme-http 0.4.1, src/client.rs:11)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `client` passes its argument to `danger_accept_invalid_certs` (acme-http 0.4.1, src/client.rs:22)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--no-learn"), "{}", out.stderr);
+}
+
+#[test]
+fn no_learn_runs_as_before() {
+    let fx = with_registry(app());
+    let out = run(&fx, "cache", &["--no-learn", "-v"]);
+    assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("learned"), "{}", out.stderr);
+    assert!(!fx.path("cache").exists());
+}
+
+#[test]
+fn a_second_run_takes_the_sinks_from_the_cache() {
+    let fx = with_registry(app());
+    let first = run(&fx, "cache", &["-v"]);
+    assert!(
+        first.stderr.contains(
+            "tlslint: learned 2 sinks from 1 direct dependency (1 read, 0 from the cache at"
+        ),
+        "{}",
+        first.stderr
+    );
+    let entries: Vec<_> = std::fs::read_dir(fx.path("cache/sinks-0.2.0"))
+        .expect("cache directory")
+        .collect();
+    assert_eq!(entries.len(), 1);
+    std::fs::remove_dir_all(fx.path(INDEX)).expect("remove the registry");
+    let second = run(&fx, "cache", &["-v"]);
+    assert_eq!(second.finding_lines(), LEARNED, "{}", second.stderr);
+    assert!(
+        second.stderr.contains(
+            "tlslint: learned 2 sinks from 1 direct dependency (0 read, 1 from the cache at"
+        ),
+        "{}",
+        second.stderr
+    );
+}
+
+#[test]
+fn a_corrupt_cache_entry_is_read_again_from_source() {
+    let fx = with_registry(app());
+    run(&fx, "cache", &[]);
+    for entry in std::fs::read_dir(fx.path("cache/sinks-0.2.0")).expect("cache directory") {
+        std::fs::write(entry.expect("entry").path(), "[{\"path\": 7}]").expect("corrupt");
+    }
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), LEARNED, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("(1 read, 0 from the cache"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_dependency_not_on_disk_is_named_under_verbose() {
+    let fx = app();
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "tlslint: 1 dependency is not on disk, so calls into it are not followed (`cargo fetch` brings it): acme-http 0.4.1"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_path_dependency_outside_the_workspace_is_not_read() {
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-http = { path = \"../acme\" }\n",
+        )
+        .file(
+            "app/Cargo.lock",
+            "version = 4\n\n[[package]]\nname = \"acme-http\"\nversion = \"0.4.1\"\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"acme-http\",\n]\n",
+        )
+        .file("app/src/main.rs", APP)
+        .file(
+            "acme/Cargo.toml",
+            "[package]\nname = \"acme-http\"\nversion = \"0.4.1\"\nedition = \"2021\"\n",
+        )
+        .file(
+            "acme/src/lib.rs",
+            "mod client;\npub use client::{client, Builder};\n",
+        )
+        .file("acme/src/client.rs", WRAPPER);
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("tlslint: learned 0 sinks from 0 direct dependencies"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_lockfile_name_that_is_not_a_package_name_reads_and_writes_nothing() {
+    let fx = with_registry(
+        Fixture::new()
+            .file(
+                "app/Cargo.toml",
+                "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-http = { package = \"../../acme-http\", version = \"0.4\" }\n",
+            )
+            .file("app/Cargo.lock", &lockfile("../../acme-http"))
+            .file("app/src/main.rs", APP),
+    );
+    let out = run(&fx, "cache/inner", &["-v"]);
+    assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
+    assert!(!fx.path("cache").exists());
+}
