@@ -236,3 +236,103 @@ fn a_lockfile_name_that_is_not_a_package_name_reads_and_writes_nothing() {
     assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
     assert!(!fx.path("cache").exists());
 }
+
+/// A QUIC crate that ships a verifier accepting every certificate (as `wtransport` does).
+const QUIC_VERIFIER: &str = "\
+use rustls::client::danger::{ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+
+#[derive(Debug)]
+pub struct NoServerVerification;
+
+impl ServerCertVerifier for NoServerVerification {
+    fn verify_server_cert(
+        &self,
+        _: &CertificateDer<'_>,
+        _: &[CertificateDer<'_>],
+        _: &ServerName<'_>,
+        _: &[u8],
+        _: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+}
+";
+
+/// The application installs the crate's verifier (line 6) and one of another crate (line 13).
+const QUIC_APP: &str = "\
+use std::sync::Arc;
+use quic_kit::tls::NoServerVerification;
+
+pub fn config() -> rustls::ClientConfig {
+    rustls::ClientConfig::builder()
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(NoServerVerification))
+        .with_no_client_auth()
+}
+
+pub fn other() -> rustls::ClientConfig {
+    rustls::ClientConfig::builder()
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(other_kit::NoServerVerification))
+        .with_no_client_auth()
+}
+";
+
+fn quic_app() -> Fixture {
+    let lock = lockfile("quic-kit").replace("0.4.1", "0.2.0");
+    Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nquic-kit = \"0.2\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file("app/src/lib.rs", QUIC_APP)
+        .file(
+            &format!("{INDEX}/quic-kit-0.2.0/Cargo.toml"),
+            "[package]\nname = \"quic-kit\"\nversion = \"0.2.0\"\nedition = \"2021\"\n",
+        )
+        .file(&format!("{INDEX}/quic-kit-0.2.0/src/lib.rs"), "pub mod tls;\n")
+        .file(&format!("{INDEX}/quic-kit-0.2.0/src/tls.rs"), QUIC_VERIFIER)
+}
+
+#[test]
+fn a_verifier_type_of_a_dependency_that_accepts_everything_is_tls110_where_it_is_installed() {
+    let fx = quic_app();
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        out.finding_lines(),
+        ["TLS110 src/lib.rs:7:10"],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "= note: `NoServerVerification` is implemented in quic-kit 0.2.0 at src/tls.rs:7 (learned from its source; `--no-learn` turns learning off)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 0 sinks and 1 verifier type that does not verify from 1 direct dependency (1 read, 0 from the cache"
+        ),
+        "{}",
+        out.stderr
+    );
+    let cached = run(&fx, "cache", &[]);
+    assert_eq!(
+        cached.finding_lines(),
+        ["TLS110 src/lib.rs:7:10"],
+        "{}",
+        cached.stderr
+    );
+    let unlearned = run(&fx, "cache", &["--no-learn"]);
+    assert_eq!(
+        unlearned.finding_lines(),
+        Vec::<String>::new(),
+        "{}",
+        unlearned.stderr
+    );
+}

@@ -448,6 +448,7 @@ fn learn_sinks(args: &Args, plan: &mut Plan) -> deps::learn::Learned {
             cache: deps::sink_cache::SinkCache::new(args.cache_dir.as_deref()),
         },
     );
+    plan.learned_verifiers = learned.verifiers.clone();
     if !learned.sinks.is_empty() {
         plan.sources.forget_skipped();
         for unit in &mut plan.units {

@@ -58,4 +58,4 @@ pub use rules::{RULES, find as find_rule};
 pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
 pub use value::Const;
-pub use verifier::VerifierFacts;
+pub use verifier::{LearnedVerifier, Side, Verdict, VerifierFact, VerifierFacts};

@@ -10,10 +10,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use tlslint_lints::{Const, DeclaredSink, DeclaredValue, Exposed, LockedPackage, SinkSource};
+use tlslint_lints::{
+    Const, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, LockedPackage, SinkSource,
+    VerifierFact,
+};
 
 use super::locate::{Location, Locator, is_package_name};
-use super::sink_cache::SinkCache;
+use super::sink_cache::{Entry, SinkCache};
 use super::{Collected, collect, dependency_lint_policy, dependency_plan, member_requests};
 use crate::pipeline::lint;
 use crate::plan::Plan;
@@ -23,6 +26,8 @@ use crate::plan::Plan;
 pub struct Learned {
     /// The sinks, for every unit's policy.
     pub sinks: Vec<DeclaredSink>,
+    /// The verifier types that do not verify, for the run's verifier join.
+    pub verifiers: Vec<LearnedVerifier>,
     /// Direct dependencies considered.
     pub considered: usize,
     /// Of those, read from source in this run.
@@ -39,8 +44,21 @@ impl Learned {
     /// What `-v` says of it: how many sinks from how many packages, and the calls not followed.
     pub fn summary(&self) -> String {
         let mut out = format!(
-            "tlslint: learned {} from {} direct {} ({} read, {} from the cache{})\n",
+            "tlslint: learned {}{} from {} direct {} ({} read, {} from the cache{})\n",
             crate::render::count(self.sinks.len(), "sink", "sinks"),
+            if self.verifiers.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " and {} that {} not verify",
+                    crate::render::count(self.verifiers.len(), "verifier type", "verifier types"),
+                    if self.verifiers.len() == 1 {
+                        "does"
+                    } else {
+                        "do"
+                    }
+                )
+            },
             self.considered,
             if self.considered == 1 {
                 "dependency"
@@ -105,9 +123,9 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
     let locator = Locator::new(sources.cargo_home.clone(), sources.vendor_dir.clone());
     let mut to_read: Vec<(&LockedPackage, PathBuf)> = Vec::new();
     for p in direct {
-        if let Some(sinks) = sources.cache.as_ref().and_then(|c| c.get(&cache_key(p))) {
+        if let Some(entry) = sources.cache.as_ref().and_then(|c| c.get(&cache_key(p))) {
             learned.cached += 1;
-            learned.sinks.extend(sinks);
+            learned.add(entry, &crate_name(&crate_names, &p.name));
             continue;
         }
         match locator.locate(p) {
@@ -128,24 +146,73 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
         .map(|(p, dir)| collect(p, dir, None, &plan.root, &plan.sources, &policy))
         .collect();
     let outcome = lint(&dependency_plan(plan, &collected, &policy));
-    let mut per_package: Vec<Vec<DeclaredSink>> = vec![Vec::new(); collected.len()];
+    let mut per_package: Vec<Entry> = vec![Entry::default(); collected.len()];
+    let krate = |c: &Collected| crate_name(&crate_names, &c.package.name);
     for (unit, exposed) in &outcome.exposed {
         let c = &collected[*unit];
-        let krate = crate_names
-            .get(c.package.name.as_str())
-            .cloned()
-            .unwrap_or_else(|| c.package.name.replace('-', "_"));
-        if let Some(sink) = sink_of(exposed, c, &krate, plan) {
-            per_package[*unit].push(sink);
+        if let Some(sink) = sink_of(exposed, c, &krate(c), plan) {
+            per_package[*unit].sinks.push(sink);
         }
     }
-    for ((p, _), sinks) in to_read.iter().zip(per_package) {
+    for (unit, verifier) in &outcome.doubtful_verifiers {
+        let c = &collected[*unit];
+        per_package[*unit]
+            .verifiers
+            .push(verifier_of(verifier, c, &krate(c)));
+    }
+    for ((p, _), entry) in to_read.iter().zip(per_package) {
         if let Some(cache) = &sources.cache {
-            cache.put(&cache_key(p), &sinks);
+            cache.put(&cache_key(p), &entry);
         }
-        learned.sinks.extend(sinks);
+        learned.add(entry, &crate_name(&crate_names, &p.name));
     }
     learned
+}
+
+impl Learned {
+    /// Adds what one package taught, named by the crate name the workspace calls it by (a cached
+    /// entry may come from a workspace that renamed it).
+    fn add(&mut self, entry: Entry, krate: &str) {
+        for mut sink in entry.sinks {
+            if let Some(first) = sink.path.first_mut() {
+                *first = krate.to_string();
+            }
+            self.sinks.push(sink);
+        }
+        for mut verifier in entry.verifiers {
+            verifier.krate = krate.to_string();
+            self.verifiers.push(verifier);
+        }
+    }
+}
+
+/// The crate name the workspace calls package `name` by.
+fn crate_name(crate_names: &HashMap<&str, String>, name: &str) -> String {
+    crate_names
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| name.replace('-', "_"))
+}
+
+/// The learned form of a dependency's verifier impl that does not verify.
+fn verifier_of(v: &VerifierFact, c: &Collected, krate: &str) -> LearnedVerifier {
+    LearnedVerifier {
+        krate: krate.to_string(),
+        name: v.name.clone(),
+        side: v.side,
+        verdict: v.verdict,
+        package: format!("{} {}", c.package.name, c.package.version),
+        at: format!("{}:{}", package_relative(c, &v.path).display(), v.line),
+    }
+}
+
+/// A display path of the dependency plan as a path inside its package.
+fn package_relative(c: &Collected, display: &str) -> PathBuf {
+    c.files
+        .iter()
+        .find(|f| f.display == display)
+        .and_then(|f| f.path.strip_prefix(&c.dir).ok())
+        .map_or_else(|| PathBuf::from(display), Path::to_path_buf)
 }
 
 /// The cache key of a package: its name (already checked to be a package name) and version, and
@@ -169,12 +236,7 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
         .unwrap_or("a TLS setting")
         .to_string();
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
-    let file = c
-        .files
-        .iter()
-        .find(|f| f.display == e.path)
-        .and_then(|f| f.path.strip_prefix(&c.dir).ok())
-        .map_or_else(|| PathBuf::from(&e.path), Path::to_path_buf);
+    let file = package_relative(c, &e.path);
     let p = &e.parameter;
     let mut path = vec![krate.to_string()];
     path.extend(p.owner.iter().cloned());

@@ -328,6 +328,7 @@ pub(crate) fn dependency_plan(plan: &Plan, collected: &[Collected], policy: &Pol
         dependencies: DependencyPolicy::default(),
         tree: plan.tree.clone(),
         sources: plan.sources.clone(),
+        learned_verifiers: Vec::new(),
     }
 }
 

@@ -8,13 +8,51 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tlslint_lints::{DeclaredSink, DeclaredValue, RuleKind, SinkSource, find_rule};
+use tlslint_lints::{
+    DeclaredSink, DeclaredValue, LearnedVerifier, RuleKind, Side, SinkSource, Verdict, find_rule,
+};
 
 /// The cache directory of this tool version.
 #[derive(Clone, Debug)]
 pub struct SinkCache {
     dir: PathBuf,
 }
+
+/// What is learned from one package.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    /// Its public functions that are sinks.
+    pub sinks: Vec<DeclaredSink>,
+    /// Its verifier types that do not verify.
+    pub verifiers: Vec<LearnedVerifier>,
+}
+
+/// An entry as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    sinks: Vec<Stored>,
+    verifiers: Vec<StoredVerifier>,
+}
+
+/// A verifier type as stored.
+#[derive(Serialize, Deserialize)]
+struct StoredVerifier {
+    krate: String,
+    name: String,
+    side: String,
+    verdict: String,
+    package: String,
+    at: String,
+}
+
+/// The stored names of sides and verdicts.
+const SIDES: [(Side, &str); 2] = [(Side::Server, "server"), (Side::Client, "client")];
+const VERDICTS: [(Verdict, &str); 4] = [
+    (Verdict::AcceptsAll, "accepts-all"),
+    (Verdict::IgnoresHostname, "ignores-hostname"),
+    (Verdict::RuntimeControlled, "runtime-controlled"),
+    (Verdict::SwallowsSomeErrors, "swallows-some-errors"),
+];
 
 /// One sink as stored.
 #[derive(Serialize, Deserialize)]
@@ -61,20 +99,34 @@ impl SinkCache {
         self.dir.join(format!("{key}.json"))
     }
 
-    /// The sinks stored under `key`, if an entry is there and valid.
-    pub fn get(&self, key: &str) -> Option<Vec<DeclaredSink>> {
+    /// The entry stored under `key`, if one is there and valid.
+    pub fn get(&self, key: &str) -> Option<Entry> {
         let path = self.file(key);
         if std::fs::metadata(&path).ok()?.len() > MAX_ENTRY_BYTES {
             return None;
         }
         let text = std::fs::read_to_string(path).ok()?;
-        let stored: Vec<Stored> = serde_json::from_str(&text).ok()?;
-        stored.into_iter().map(restore).collect()
+        let stored: StoredEntry = serde_json::from_str(&text).ok()?;
+        Some(Entry {
+            sinks: stored
+                .sinks
+                .into_iter()
+                .map(restore)
+                .collect::<Option<_>>()?,
+            verifiers: stored
+                .verifiers
+                .into_iter()
+                .map(restore_verifier)
+                .collect::<Option<_>>()?,
+        })
     }
 
-    /// Stores `sinks` under `key`; a failure leaves the cache as it was.
-    pub fn put(&self, key: &str, sinks: &[DeclaredSink]) {
-        let stored: Vec<Stored> = sinks.iter().filter_map(store).collect();
+    /// Stores `entry` under `key`; a failure leaves the cache as it was.
+    pub fn put(&self, key: &str, entry: &Entry) {
+        let stored = StoredEntry {
+            sinks: entry.sinks.iter().filter_map(store).collect(),
+            verifiers: entry.verifiers.iter().filter_map(store_verifier).collect(),
+        };
         let Ok(json) = serde_json::to_string(&stored) else {
             return;
         };
@@ -88,6 +140,51 @@ impl SinkCache {
             let _ = tmp.persist(self.file(key));
         }
     }
+}
+
+fn store_verifier(v: &LearnedVerifier) -> Option<StoredVerifier> {
+    Some(StoredVerifier {
+        krate: v.krate.clone(),
+        name: v.name.clone(),
+        side: SIDES.iter().find(|(s, _)| *s == v.side)?.1.to_string(),
+        verdict: VERDICTS
+            .iter()
+            .find(|(d, _)| *d == v.verdict)?
+            .1
+            .to_string(),
+        package: v.package.clone(),
+        at: v.at.clone(),
+    })
+}
+
+/// A stored verifier type, validated: identifiers, a known side and verdict, printable text.
+fn restore_verifier(s: StoredVerifier) -> Option<LearnedVerifier> {
+    if !identifier(&s.krate) || !identifier(&s.name) || !printable(&s.package) || !printable(&s.at)
+    {
+        return None;
+    }
+    Some(LearnedVerifier {
+        side: SIDES.iter().find(|(_, n)| *n == s.side)?.0,
+        verdict: VERDICTS.iter().find(|(_, n)| *n == s.verdict)?.0,
+        krate: s.krate,
+        name: s.name,
+        package: s.package,
+        at: s.at,
+    })
+}
+
+/// Whether `seg` is an ASCII Rust identifier.
+fn identifier(seg: &str) -> bool {
+    let mut chars = seg.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Whether `text` is short and prints as itself (no control character, no terminal escape).
+fn printable(text: &str) -> bool {
+    text.len() <= 200 && !text.chars().any(char::is_control)
 }
 
 fn store(sink: &DeclaredSink) -> Option<Stored> {
@@ -121,20 +218,12 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
 /// known source rule, a boolean, integer or string value.
 fn restore(s: Stored) -> Option<DeclaredSink> {
     let rule = find_rule(&s.rule).filter(|r| RuleKind::of(r) == RuleKind::Source)?;
-    let identifier = |seg: &String| {
-        let mut chars = seg.chars();
-        chars
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-    };
-    if s.path.is_empty() || !s.path.iter().all(identifier) {
+    if s.path.is_empty() || !s.path.iter().all(|seg| identifier(seg)) {
         return None;
     }
-    let printable = |t: &String| t.len() <= 200 && !t.chars().any(char::is_control);
     if ![&s.package, &s.setting, &s.at, &s.message]
         .into_iter()
-        .all(printable)
+        .all(|t| printable(t))
     {
         return None;
     }
@@ -183,37 +272,83 @@ mod tests {
         }
     }
 
+    fn entry() -> Entry {
+        Entry {
+            sinks: vec![learned()],
+            verifiers: vec![LearnedVerifier {
+                krate: "wtransport".into(),
+                name: "NoServerVerification".into(),
+                side: Side::Server,
+                verdict: Verdict::AcceptsAll,
+                package: "wtransport 0.6.1".into(),
+                at: "src/tls.rs:40".into(),
+            }],
+        }
+    }
+
     #[test]
     fn an_entry_round_trips_and_a_bad_one_is_a_miss() {
         let dir = tempfile::tempdir().expect("a temp dir");
         let cache = SinkCache::new(Some(dir.path())).expect("a cache");
         assert!(cache.get("acme-http-0.4.1-00").is_none());
-        cache.put("acme-http-0.4.1-00", &[learned()]);
+        cache.put("acme-http-0.4.1-00", &entry());
         let back = cache.get("acme-http-0.4.1-00").expect("stored");
-        assert_eq!(back.len(), 1);
-        assert_eq!(back[0].path, learned().path);
-        assert_eq!(back[0].source, learned().source);
-        assert_eq!(back[0].rule.code, "TLS101");
-        cache.put("empty-1.0.0-00", &[]);
-        assert_eq!(cache.get("empty-1.0.0-00").map(|s| s.len()), Some(0));
-        std::fs::write(
-            cache.file("bad-1.0.0-00"),
-            r#"[{"path":["../x"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m"}]"#,
-        )
-        .expect("written");
-        assert!(
-            cache.get("bad-1.0.0-00").is_none(),
-            "a path that is not identifiers"
-        );
-        std::fs::write(
-            cache.file("escape-1.0.0-00"),
-            "[{\"path\":[\"a\"],\"arg\":0,\"receiver\":true,\"dangerous\":true,\"rule\":\"TLS101\",\"package\":\"\\u001b[2J\",\"setting\":\"s\",\"at\":\"a\",\"message\":\"m\"}]",
-        )
-        .expect("written");
-        assert!(
-            cache.get("escape-1.0.0-00").is_none(),
-            "a terminal escape in a printed field"
-        );
+        assert_eq!(back.sinks.len(), 1);
+        assert_eq!(back.sinks[0].path, learned().path);
+        assert_eq!(back.sinks[0].source, learned().source);
+        assert_eq!(back.sinks[0].rule.code, "TLS101");
+        assert_eq!(back.verifiers, entry().verifiers);
+        cache.put("empty-1.0.0-00", &Entry::default());
+        let empty = cache.get("empty-1.0.0-00").expect("stored");
+        assert!(empty.sinks.is_empty() && empty.verifiers.is_empty());
+        let sink = r#"{"path":["a"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m"}"#;
+        let verifier = r#"{"krate":"w","name":"V","side":"server","verdict":"accepts-all","package":"w 1.0.0","at":"src/lib.rs:1"}"#;
+        let write = |key: &str, sinks: &str, verifiers: &str| {
+            std::fs::write(
+                cache.file(key),
+                format!(r#"{{"sinks":[{sinks}],"verifiers":[{verifiers}]}}"#),
+            )
+            .expect("written");
+        };
+        write("good-1.0.0-00", sink, verifier);
+        assert!(cache.get("good-1.0.0-00").is_some(), "a valid entry");
+        for (key, sinks, verifiers, why) in [
+            (
+                "path-1.0.0-00",
+                sink.replace(r#"["a"]"#, r#"["../x"]"#),
+                verifier.to_string(),
+                "a path that is not identifiers",
+            ),
+            (
+                "escape-1.0.0-00",
+                sink.replace(r#""p""#, r#""\u001b[2J""#),
+                verifier.to_string(),
+                "a terminal escape in a printed field",
+            ),
+            (
+                "side-1.0.0-00",
+                sink.to_string(),
+                verifier.replace("server", "both"),
+                "an unknown side",
+            ),
+            (
+                "verdict-1.0.0-00",
+                sink.to_string(),
+                verifier.replace("accepts-all", "verifies"),
+                "a verifier that verifies",
+            ),
+            (
+                "name-1.0.0-00",
+                sink.to_string(),
+                verifier.replace(r#""V""#, r#""V::W""#),
+                "a type name that is a path",
+            ),
+        ] {
+            write(key, &sinks, &verifiers);
+            assert!(cache.get(key).is_none(), "{why}");
+        }
+        std::fs::write(cache.file("old-1.0.0-00"), format!("[{sink}]")).expect("written");
+        assert!(cache.get("old-1.0.0-00").is_none(), "the former layout");
         std::fs::write(cache.file("junk-1.0.0-00"), "not json").expect("written");
         assert!(cache.get("junk-1.0.0-00").is_none());
     }

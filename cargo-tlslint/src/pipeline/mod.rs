@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use tlslint_lints::{Diagnostic, Engine, Exposed, FileReport, Policy, SourceFile, Triggers};
+use tlslint_lints::{
+    Diagnostic, Engine, Exposed, FileReport, Policy, SourceFile, Triggers, Verdict, VerifierFact,
+};
 
 use crate::plan::confine::{self, Refusal};
 use crate::plan::modtree;
@@ -38,6 +40,8 @@ pub struct Outcome {
     pub files_parsed: usize,
     /// The settings each unit (by index in the plan) exposes through public functions.
     pub exposed: Vec<(usize, Exposed)>,
+    /// The verifier impls of each unit (by index in the plan) that do not verify.
+    pub doubtful_verifiers: Vec<(usize, VerifierFact)>,
 }
 
 struct Linted {
@@ -105,13 +109,22 @@ pub fn lint(plan: &Plan) -> Outcome {
             .exposed
             .extend(exposed.into_iter().map(|e| (*unit_index, e)));
     }
+    for (unit_index, linted) in &by_unit {
+        let doubtful = linted
+            .iter()
+            .flat_map(|l| l.report.verifier_facts.verifiers())
+            .filter(|v| v.verdict != Verdict::Verifies);
+        outcome
+            .doubtful_verifiers
+            .extend(doubtful.map(|v| (*unit_index, v.clone())));
+    }
     let mut with_verifier_facts: Vec<&mut FileReport> = by_unit
         .values_mut()
         .flatten()
         .map(|l| &mut l.report)
         .filter(|r| !r.verifier_facts.is_empty())
         .collect();
-    engine.finish_run(&mut with_verifier_facts);
+    engine.finish_run(&mut with_verifier_facts, &plan.learned_verifiers);
     for (unit_index, linted) in by_unit {
         let unit = &plan.units[unit_index];
         let whole_file = Policy {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use cargo_metadata::Target;
-use tlslint_lints::Policy;
+use tlslint_lints::{LearnedVerifier, Policy};
 
 use crate::plan::confine::Tree;
 use crate::policy::config::{DependencyPolicy, Excludes};
@@ -111,6 +111,8 @@ pub struct Plan {
     pub tree: Tree,
     /// The run's file texts (shared with the dependency audit's plan).
     pub sources: Arc<SourceStore>,
+    /// The verifier types of the workspace's dependencies that do not verify (learned sinks).
+    pub learned_verifiers: Vec<LearnedVerifier>,
 }
 
 /// `path` relative to `root` with `/` separators, or as given when outside it. A name that is

@@ -38,7 +38,7 @@ use crate::prefilter::{Prefilter, Triggers};
 use crate::rule::Rule;
 use crate::rules::RULES;
 use crate::suppress;
-use crate::verifier::{self, JoinFile};
+use crate::verifier::{self, JoinFile, LearnedVerifier};
 
 pub use crate::report::FileReport;
 pub use constants::ConstDef;
@@ -252,8 +252,10 @@ impl Engine {
 
     /// Phase 4: joins verifier facts across every file of the run, so a verifier defined in one
     /// workspace member and installed in another is seen. Deterministic: files are visited in
-    /// display-path order (ties in the order given).
-    pub fn finish_run(&self, reports: &mut [&mut FileReport]) {
+    /// display-path order (ties in the order given). `learned` are the verifier types of the
+    /// workspace's dependencies that do not verify; an install of one is reported like an
+    /// install of a workspace type.
+    pub fn finish_run(&self, reports: &mut [&mut FileReport], learned: &[LearnedVerifier]) {
         reports.sort_by(|a, b| a.path.cmp(&b.path));
         let mut files: Vec<JoinFile<'_>> = reports
             .iter_mut()
@@ -263,7 +265,7 @@ impl Engine {
                 out: &mut r.diagnostics,
             })
             .collect();
-        verifier::join_verifiers(&mut files);
+        verifier::join_verifiers(&mut files, learned);
     }
 
     /// Phase 5: applies the policy to a file's findings: inline suppressions (except for
@@ -316,7 +318,7 @@ impl Engine {
             },
         };
         self.finish_package(std::slice::from_mut(&mut report), &mut OneFile(file));
-        self.finish_run(&mut [&mut report]);
+        self.finish_run(&mut [&mut report], &[]);
         self.finalize(&mut report, file.text, file.policy);
         report
     }

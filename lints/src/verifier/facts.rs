@@ -47,6 +47,25 @@ pub struct VerifierFact {
     pub line: usize,
 }
 
+/// A verifier type of a dependency that does not verify, learned from the dependency's source:
+/// an install of it in the workspace is reported as an install of a workspace type would be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LearnedVerifier {
+    /// The crate name the workspace calls the dependency by (`wtransport`); an install site's
+    /// type path must start with it.
+    pub krate: String,
+    /// The type's name (`NoServerVerification`).
+    pub name: String,
+    /// Which peer it checks.
+    pub side: Side,
+    /// What it does.
+    pub verdict: Verdict,
+    /// The package and version (`wtransport 0.6.1`).
+    pub package: String,
+    /// Where its impl is, in the package (`src/tls.rs:40`).
+    pub at: String,
+}
+
 /// What an install site installs, as far as the file says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InstallTarget {
@@ -103,6 +122,11 @@ impl VerifierFacts {
             installs: Vec::new(),
             ..self.clone()
         }
+    }
+
+    /// The verifier impls of the file.
+    pub fn verifiers(&self) -> &[VerifierFact] {
+        &self.verifiers
     }
 
     /// Whether the file contributes nothing.

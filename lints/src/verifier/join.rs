@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::{HelperFact, InstallFact, InstallTarget, Rules, VerifierFact, VerifierFacts, wording};
+use super::{
+    HelperFact, InstallFact, InstallTarget, LearnedVerifier, Rules, VerifierFact, VerifierFacts,
+    wording,
+};
 use crate::diagnostic::{Diagnostic, Label};
 
 /// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
@@ -29,9 +32,10 @@ pub(crate) struct JoinFile<'a> {
 }
 
 /// Reports every install of a verifier that does not verify (at the install site, pointing at
-/// the impl), and every install of a type defined outside the linted files (TLS114). `files`
-/// are all the files of the run, across workspace members.
-pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>]) {
+/// the impl, or naming the dependency that defines it when it is one of `learned`), and every
+/// install of a type defined outside the linted files and not learned (TLS114). `files` are all
+/// the files of the run, across workspace members.
+pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[LearnedVerifier]) {
     let mut verifiers: Vec<VerifierFact> = files
         .iter()
         .flat_map(|f| f.facts.verifiers.iter().cloned())
@@ -50,7 +54,14 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>]) {
         };
         for install in &file.facts.installs {
             for ty in installed_types(install, file.path, &helpers) {
-                if let Some(d) = install_finding(rules, install, file.path, &ty, &verifiers) {
+                let in_workspace = ty.last().and_then(|n| verifiers.get(n.as_str())).is_some();
+                let found = if in_workspace {
+                    install_finding(rules, install, file.path, &ty, &verifiers)
+                } else {
+                    learned_finding(rules, install, &ty, learned)
+                        .or_else(|| install_finding(rules, install, file.path, &ty, &verifiers))
+                };
+                if let Some(d) = found {
                     file.out.push(d);
                 }
             }
@@ -141,6 +152,33 @@ fn install_finding(
                 .help("review that the verifier checks both the chain and the server name, or use `WebPkiServerVerifier` or `rustls_platform_verifier::Verifier`")
         }
     };
+    d.in_test_code = install.in_test_code;
+    Some(d)
+}
+
+/// The finding at an install of a type that a dependency defines and `learned` says does not
+/// verify: the type's path starts with the dependency's crate name, and its side matches.
+fn learned_finding(
+    rules: &Rules,
+    install: &InstallFact,
+    ty: &[String],
+    learned: &[LearnedVerifier],
+) -> Option<Diagnostic> {
+    let (krate, name) = (ty.first()?, ty.last()?);
+    let v = learned
+        .iter()
+        .find(|v| &v.krate == krate && &v.name == name && v.side == install.side)?;
+    let w = wording(rules, v.side, v.verdict)?;
+    let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
+        .with_level(w.level)
+        .label(format!("`{name}` {}", w.label))
+        .secondary(install.arg.clone(), "installed here")
+        .note(format!(
+            "`{name}` is implemented in {} at {} (learned from its source; `--no-learn` turns learning off)",
+            v.package, v.at
+        ))
+        .note(w.why)
+        .help(w.help);
     d.in_test_code = install.in_test_code;
     Some(d)
 }

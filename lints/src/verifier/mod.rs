@@ -10,10 +10,8 @@ mod install;
 mod join;
 pub(crate) mod syntax;
 
-pub use facts::VerifierFacts;
-pub(crate) use facts::{
-    HelperFact, InstallFact, InstallTarget, Rules, Side, Verdict, VerifierFact,
-};
+pub(crate) use facts::{HelperFact, InstallFact, InstallTarget, Rules};
+pub use facts::{LearnedVerifier, Side, Verdict, VerifierFact, VerifierFacts};
 pub(crate) use install::HELPER_RETURN_WORD;
 pub(crate) use join::{JoinFile, join_verifiers};
 
