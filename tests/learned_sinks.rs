@@ -336,3 +336,80 @@ fn a_verifier_type_of_a_dependency_that_accepts_everything_is_tls110_where_it_is
         unlearned.stderr
     );
 }
+
+/// A link checker whose client options are a `TypedBuilder` struct (as `lychee-lib`'s): the
+/// generated setter `allow_insecure(…)` fills the field that reaches the known setting; the
+/// field `insecure` of the struct without a builder is set by nothing outside the package.
+const BUILDER_DERIVE: &str = "\
+use typed_builder::TypedBuilder;
+
+#[derive(TypedBuilder, Debug, Clone)]
+pub struct ClientBuilder {
+    #[builder(default)]
+    allow_insecure: bool,
+}
+
+impl ClientBuilder {
+    pub fn client(self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .danger_accept_invalid_certs(self.allow_insecure)
+            .build()
+            .expect(\"client\")
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Quiet {
+    insecure: bool,
+}
+
+impl Quiet {
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .danger_accept_invalid_certs(self.insecure)
+            .build()
+            .expect(\"client\")
+    }
+}
+";
+
+#[test]
+fn a_builder_derive_exposes_its_fields_setters() {
+    let lock = lockfile("link-check").replace("0.4.1", "0.20.1");
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nlink-check = \"0.20\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file(
+            "app/src/main.rs",
+            "fn main() {\n    let _ = link_check::ClientBuilder::builder().allow_insecure(true).build().client();\n    let _ = link_check::ClientBuilder::builder().allow_insecure(false).build().client();\n    let _ = link_check::Quiet::default().insecure(true);\n}\n",
+        )
+        .file(
+            &format!("{INDEX}/link-check-0.20.1/Cargo.toml"),
+            "[package]\nname = \"link-check\"\nversion = \"0.20.1\"\nedition = \"2021\"\n",
+        )
+        .file(&format!("{INDEX}/link-check-0.20.1/src/lib.rs"), "mod client;\npub use client::{ClientBuilder, Quiet};\n")
+        .file(&format!("{INDEX}/link-check-0.20.1/src/client.rs"), BUILDER_DERIVE);
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        out.finding_lines(),
+        ["TLS101 src/main.rs:2:50"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `allow_insecure` passes its argument to `danger_accept_invalid_certs` (link-check 0.20.1, src/client.rs:12)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("tlslint: learned 1 sink from 1 direct dependency"),
+        "{}",
+        out.stderr
+    );
+}

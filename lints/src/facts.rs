@@ -181,6 +181,9 @@ pub struct FieldFact {
     pub range: Range<usize>,
     /// Whether it is in test code.
     pub in_test_code: bool,
+    /// The public setter a builder derive generates for the field (`allow_insecure(…)` of a
+    /// `#[derive(TypedBuilder)]` struct), through which callers outside the package set it.
+    pub setter: Option<Parameter>,
 }
 
 /// A call of a function by name, with what it passes.

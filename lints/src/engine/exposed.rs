@@ -55,7 +55,7 @@ pub(crate) fn exposed(
                         .filter(|f| &f.field == field && !f.in_test_code)
                         .filter_map(|f| match &f.value {
                             ArgValue::Parameter(p) => Some(p),
-                            _ => None,
+                            _ => f.setter.as_ref(),
                         })
                         .collect(),
                     dangerous,

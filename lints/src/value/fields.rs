@@ -9,7 +9,7 @@ use syn::{Expr, Member};
 use super::binding::owner_at;
 use super::calls::arg_value;
 use crate::cx::{Cx, peel};
-use crate::facts::{ArgValue, FieldFact, FieldOf};
+use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 
 /// The field of a named struct type that `e` reads: `self.f` inside `impl T`, or `p.f` for a
 /// parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
@@ -61,7 +61,10 @@ fn type_name(ty: &syn::Type) -> Option<String> {
 /// The values `cx`'s file gives the fields in `wanted`.
 pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldFact> {
     let mut out = Vec::new();
-    let mut push = |field: FieldOf, value: ArgValue, range: std::ops::Range<usize>| {
+    let mut push = |field: FieldOf,
+                    value: ArgValue,
+                    range: std::ops::Range<usize>,
+                    setter: Option<Parameter>| {
         if wanted.contains(&field) {
             out.push(FieldFact {
                 field,
@@ -69,6 +72,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 path: cx.path.to_string(),
                 in_test_code: cx.in_test_code(range.start),
                 range,
+                setter,
             });
         }
     };
@@ -89,7 +93,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     owner: owner.clone(),
                     field: name.to_string(),
                 };
-                push(field, arg_value(cx, &fv.expr), cx.range(&fv.expr));
+                push(field, arg_value(cx, &fv.expr), cx.range(&fv.expr), None);
             }
         }
     }
@@ -110,11 +114,12 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
             owner,
             field: name.to_string(),
         };
-        push(field, arg_value(cx, &a.right), cx.range(&*a.right));
+        push(field, arg_value(cx, &a.right), cx.range(&*a.right), None);
     }
     for def in &cx.struct_defs {
         let outside = filled_from_outside(def);
         let public_struct = matches!(def.vis, syn::Visibility::Public(_));
+        let builder = builder_derive(def).filter(|_| public_struct);
         for f in &def.fields {
             let Some(name) = &f.ident else { continue };
             let field = FieldOf {
@@ -135,9 +140,24 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     "it is a public field of a public struct: code outside the package can set it"
                         .to_string()
                 }
-                None => continue,
+                None => match builder {
+                    Some(derive) => format!(
+                        "`{}` derives `{derive}`, whose generated setter `{name}(…)` sets it",
+                        def.ident
+                    ),
+                    None => continue,
+                },
             };
-            push(field, ArgValue::Runtime(origin), cx.range(name));
+            let setter = builder.map(|_| Parameter {
+                function: name.to_string(),
+                index: 0,
+                owner: Some(def.ident.to_string()),
+                receiver: true,
+                arity: 1,
+                public: true,
+                name: name.to_string(),
+            });
+            push(field, ArgValue::Runtime(origin), cx.range(name), setter);
         }
     }
     out
@@ -151,23 +171,41 @@ enum Outside {
     Flag,
 }
 
-fn filled_from_outside(def: &syn::ItemStruct) -> Option<Outside> {
-    let mut found = None;
-    for attr in def.attrs.iter().filter(|a| a.path().is_ident("derive")) {
-        let syn::Meta::List(list) = &attr.meta else {
-            continue;
-        };
-        let tokens = list.tokens.to_string();
-        let has = |name: &str| {
+/// The builder derive of a struct (typed-builder's `TypedBuilder`, derive_builder's and bon's
+/// `Builder`): each field gets a public setter of its own name on the generated builder.
+fn builder_derive(def: &syn::ItemStruct) -> Option<&'static str> {
+    derives(def).find_map(|t| match t.as_str() {
+        "TypedBuilder" => Some("TypedBuilder"),
+        "Builder" => Some("Builder"),
+        _ => None,
+    })
+}
+
+/// The names a struct's `#[derive(…)]` attributes list.
+fn derives(def: &syn::ItemStruct) -> impl Iterator<Item = String> + '_ {
+    def.attrs
+        .iter()
+        .filter(|a| a.path().is_ident("derive"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::List(list) => Some(list.tokens.to_string()),
+            _ => None,
+        })
+        .flat_map(|tokens| {
             tokens
                 .split(|c: char| !c.is_alphanumeric() && c != '_')
-                .any(|t| t == name)
-        };
-        if has("Parser") || has("Args") {
-            return Some(Outside::Flag);
-        }
-        if has("Deserialize") {
-            found = Some(Outside::Deserialized);
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+}
+
+fn filled_from_outside(def: &syn::ItemStruct) -> Option<Outside> {
+    let mut found = None;
+    for name in derives(def) {
+        match name.as_str() {
+            "Parser" | "Args" => return Some(Outside::Flag),
+            "Deserialize" => found = Some(Outside::Deserialized),
+            _ => {}
         }
     }
     found
