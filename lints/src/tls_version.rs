@@ -146,6 +146,7 @@ pub struct Setting {
 const MIN_SETTERS: &[(&str, Family)] = &[
     ("min_tls_version", Family::Reqwest),
     ("tls_version_min", Family::Reqwest),
+    ("tls_min_version", Family::Reqwest),
     ("min_protocol_version", Family::NativeTls),
     ("set_min_proto_version", Family::Openssl),
     ("set_min_tls_version", Family::Lettre),
@@ -157,6 +158,7 @@ const MIN_SETTERS: &[(&str, Family)] = &[
 const MAX_SETTERS: &[(&str, Family)] = &[
     ("max_tls_version", Family::Reqwest),
     ("tls_version_max", Family::Reqwest),
+    ("tls_max_version", Family::Reqwest),
     ("max_protocol_version", Family::NativeTls),
     ("set_max_proto_version", Family::Openssl),
     ("max_version", Family::Isahc),

@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
     cwe: &[295],
     needles: &[
         "accept_invalid_certs",
+        "cert_verification && wreq",
         "disable_verification",
         "ssl_verify_peer",
         "set_no_tls_verify",
@@ -51,7 +52,8 @@ ldap3 `set_no_tls_verify(true)`, imap `danger_skip_tls_verify(true)`, paho-mqtt
 `enable_server_cert_auth(false)`, kube `accept_invalid_certs = true`, mongodb
 `allow_invalid_certificates(true)`, redis `TlsMode::Insecure` and `TcpTls { insecure: true }`,
 elasticsearch/opensearch `CertificateValidation::None`, tiberius `trust_cert()`, wtransport
-`with_no_cert_validation()` and pingora `options.verify_cert = false`.
+`with_no_cert_validation()`, pingora `options.verify_cert = false` and wreq
+`tls_cert_verification(false)` / `cert_verification(false)`.
 
 Values are resolved through `!`, `const`/`static` items of the crate, `let` bindings and
 `if`/`match` arms that agree; a value decided at run time is reported as TLS104 instead.
@@ -121,6 +123,12 @@ const SETTERS: &[Setter] = &[
         dangerous: true,
         needs_crate: &[],
         help: ADD_ROOT,
+    },
+    Setter {
+        methods: &["tls_cert_verification", "cert_verification"],
+        dangerous: false,
+        needs_crate: &["wreq"],
+        help: "keep the default (`true`); to trust a private CA, pass a `CertStore` to `tls_cert_store(…)`",
     },
     Setter {
         methods: &["dangerous_accept_invalid_certs"],

@@ -38,7 +38,7 @@ native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostna
 `dangerous_accept_invalid_hostnames(true)`, openssl/boring `verify_hostname(false)` and
 `set_verify_hostname(false)`, curl `ssl_verify_host(false)`, mysql
 `with_danger_skip_domain_validation(true)`, mongodb `allow_invalid_hostnames(true)`, paho-mqtt
-`verify(false)`, pingora `options.verify_hostname = false`, sqlx
+`verify(false)`, pingora `options.verify_hostname = false`, wreq `tls_verify_hostname(false)`, sqlx
 `PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
 `CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
 openssl's `set_verify_hostname(false)` is not reported when the same function checks the host
@@ -118,6 +118,12 @@ const SETTERS: &[Setter] = &[
         ],
         dangerous: false,
         needs_crate: &[],
+        help: "keep the default (`true`)",
+    },
+    Setter {
+        methods: &["tls_verify_hostname"],
+        dangerous: false,
+        needs_crate: &["wreq"],
         help: "keep the default (`true`)",
     },
     Setter {

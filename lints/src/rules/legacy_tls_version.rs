@@ -22,6 +22,8 @@ pub static RULE: Rule = Rule {
         "max_tls_version",
         "tls_version_min",
         "tls_version_max",
+        "tls_min_version",
+        "tls_max_version",
         "protocol_version",
         "proto_version",
         "clear_options",

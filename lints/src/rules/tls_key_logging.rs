@@ -2,7 +2,7 @@
 
 use syn::Expr;
 
-use crate::cx::Cx;
+use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
@@ -27,8 +27,8 @@ pub static RULE: Rule = Rule {
 Flags rustls `KeyLogFile`, or a custom `impl KeyLog` type, installed as `key_log` (by assignment
 or in a struct literal; the custom impl is labelled, and an impl that is never installed is not
 a finding), reqwest 0.13 `tls_sslkeylogfile(true)`, tonic `use_key_log()`, s2n-quic's TLS providers
-(`s2n_quic_tls`, `s2n_quic_rustls`) `with_key_logging()` and openssl/boring
-`set_keylog_callback`.
+(`s2n_quic_tls`, `s2n_quic_rustls`) `with_key_logging()`, openssl/boring
+`set_keylog_callback` and wreq `tls_keylog(KeyLog::from_env())` / `keylog(Some(…))`.
 
 ### Why is this bad?
 Key logs hold the secrets of every session: whoever can read the file (or set `SSLKEYLOGFILE`
@@ -184,6 +184,22 @@ fn find(cx: &Cx<'_>, sink: &mut Sink) {
                 sink,
                 call.call_range(cx),
                 "keys are written to `$SSLKEYLOGFILE` when it is set",
+            );
+        }
+    }
+    if cx.mentions_crate("wreq") {
+        let wreq_key_logs =
+            cx.calls_named(&["tls_keylog"])
+                .chain(cx.calls_named(&["keylog"]).filter(|c| {
+                    c.args.first().is_some_and(
+                        |a| !matches!(peel(a), Expr::Path(p) if p.path.is_ident("None")),
+                    )
+                }));
+        for call in wreq_key_logs {
+            push(
+                sink,
+                call.name_range(cx),
+                "session secrets are written to the `KeyLog`'s file",
             );
         }
     }
