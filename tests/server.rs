@@ -85,10 +85,14 @@ struct Client {
 
 impl Client {
     fn start() -> Client {
+        Client::start_learning(None)
+    }
+
+    fn start_learning(learning: Option<cargo_tlslint::server::Learning>) -> Client {
         let (client, server) = Connection::memory();
         let server = std::thread::Builder::new()
             .stack_size(64 * 1024 * 1024)
-            .spawn(move || cargo_tlslint::server::serve(server))
+            .spawn(move || cargo_tlslint::server::serve(server, learning))
             .expect("server thread");
         let mut c = Client {
             conn: client,
@@ -253,4 +257,51 @@ fn an_edit_is_linted_before_it_is_saved_and_its_fixes_are_offered() {
         json!({ "line": 12, "character": 0 })
     );
     assert_eq!(edit["range"]["end"], json!({ "line": 13, "character": 0 }));
+}
+
+/// A workspace calling `acme_http::client(insecure)`, whose source is in a fake cargo home: the
+/// parameter reaches reqwest's `danger_accept_invalid_certs`.
+fn learning_workspace() -> Fixture {
+    let dep = "home/registry/src/index.crates.io-1949cf8c6b5b557f/acme-http-0.4.1";
+    Fixture::new()
+        .file(
+            "Cargo.toml",
+            &package_manifest("app", "[dependencies]\nacme-http = \"0.4\"\n"),
+        )
+        .file(
+            "Cargo.lock",
+            "version = 4\n\n[[package]]\nname = \"acme-http\"\nversion = \"0.4.1\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\nchecksum = \"ab\"\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"acme-http\",\n]\n",
+        )
+        .file("src/lib.rs", "pub fn make() {\n    let _ = acme_http::client(true);\n}\n")
+        .file(
+            &format!("{dep}/Cargo.toml"),
+            "[package]\nname = \"acme-http\"\nversion = \"0.4.1\"\nedition = \"2021\"\n",
+        )
+        .file(
+            &format!("{dep}/src/lib.rs"),
+            "pub fn client(insecure: bool) -> reqwest::Client {\n    reqwest::Client::builder().danger_accept_invalid_certs(insecure).build().expect(\"client\")\n}\n",
+        )
+}
+
+#[test]
+fn a_full_run_learns_the_dependencies_sinks() {
+    let fx = learning_workspace();
+    let path = std::fs::canonicalize(fx.path("src/lib.rs")).expect("path");
+    let uri = format!("file://{}", path.display());
+    let text = std::fs::read_to_string(&path).expect("text");
+    let learning = cargo_tlslint::server::Learning {
+        cargo_home: fx.path("home"),
+        cache_dir: Some(fx.path("cache")),
+    };
+    let client = Client::start_learning(Some(learning));
+    client.open(&uri, &text);
+    let mut found = places(&client.diagnostics(&uri));
+    if found.is_empty() {
+        found = places(&client.diagnostics(&uri));
+    }
+    assert_eq!(found, ["TLS101 src/lib.rs:2:24"]);
+    drop(client);
+    let unlearned = Client::start();
+    unlearned.open(&uri, &text);
+    assert_eq!(places(&unlearned.diagnostics(&uri)), Vec::<String>::new());
 }

@@ -467,4 +467,11 @@ pub struct ServerArgs {
     /// Speak LSP over stdin and stdout (the only transport; accepted because clients pass it).
     #[arg(long)]
     pub stdio: bool,
+    /// Do not learn sinks from the dependencies' sources.
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Where learned sinks are cached (default: `$XDG_CACHE_HOME/cargo-tlslint`, else
+    /// `~/.cache/cargo-tlslint`).
+    #[arg(long, value_name = "DIR", env = "TLSLINT_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
 }

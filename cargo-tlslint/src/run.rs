@@ -434,28 +434,16 @@ impl Report<'_> {
     }
 }
 
-/// Learns the sinks of the workspace's direct dependencies and adds them to every unit's policy.
+/// Learns the sinks of the workspace's direct dependencies and applies them to the plan.
 fn learn_sinks(args: &Args, plan: &mut Plan) -> deps::learn::Learned {
     let vendor_dir = args
         .vendor_dir
         .as_deref()
         .and_then(|d| std::path::absolute(d).ok());
-    let learned = deps::learn::learn(
+    deps::learn::apply(
         plan,
-        &deps::learn::Sources {
-            cargo_home: deps::locate::Locator::default_cargo_home(),
-            vendor_dir,
-            cache: deps::sink_cache::SinkCache::new(args.cache_dir.as_deref()),
-        },
-    );
-    plan.learned_verifiers = learned.verifiers.clone();
-    if !learned.sinks.is_empty() {
-        plan.sources.forget_skipped();
-        for unit in &mut plan.units {
-            unit.policy.sinks = unit.policy.sinks.with(&learned.sinks);
-        }
-    }
-    learned
+        &deps::learn::Sources::new(vendor_dir, args.cache_dir.as_deref()),
+    )
 }
 
 /// The dependency audit of a workspace run.

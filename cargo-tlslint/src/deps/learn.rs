@@ -86,6 +86,7 @@ impl Learned {
 }
 
 /// Where dependencies' sources and the cache are.
+#[derive(Clone, Debug)]
 pub struct Sources {
     /// `$CARGO_HOME`.
     pub cargo_home: PathBuf,
@@ -93,6 +94,33 @@ pub struct Sources {
     pub vendor_dir: Option<PathBuf>,
     /// The cache, if any.
     pub cache: Option<SinkCache>,
+}
+
+impl Sources {
+    /// The cargo home of the environment, with `vendor_dir` and the cache under `cache_dir`
+    /// (else the user's cache directory).
+    pub fn new(vendor_dir: Option<PathBuf>, cache_dir: Option<&Path>) -> Sources {
+        Sources {
+            cargo_home: super::locate::Locator::default_cargo_home(),
+            vendor_dir,
+            cache: SinkCache::new(cache_dir),
+        }
+    }
+}
+
+/// Learns what the workspace's direct dependencies teach and applies it to `plan`: the sinks to
+/// every unit's policy (files the walk skipped are read again, since a learned method may be
+/// their only trigger), the verifier types to the verifier join.
+pub fn apply(plan: &mut Plan, sources: &Sources) -> Learned {
+    let learned = learn(plan, sources);
+    plan.learned_verifiers = learned.verifiers.clone();
+    if !learned.sinks.is_empty() {
+        plan.sources.forget_skipped();
+        for unit in &mut plan.units {
+            unit.policy.sinks = unit.policy.sinks.with(&learned.sinks);
+        }
+    }
+    learned
 }
 
 /// Learns the sinks of the workspace's direct registry and git dependencies. A workspace without

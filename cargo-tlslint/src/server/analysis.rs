@@ -127,12 +127,17 @@ impl Analysis {
 }
 
 /// Plans and lints a workspace, reading `overlays` (open documents, by canonical path) instead
-/// of the disk for the facts. Runs on a thread of its own: nothing here waits for the editor.
+/// of the disk for the facts, with what a cargo workspace's dependencies teach when `learning`
+/// says where they are. Runs on a thread of its own: nothing here waits for the editor.
 pub fn full_run(
     origin: &Origin,
     overlays: &HashMap<PathBuf, String>,
+    learning: Option<&crate::deps::learn::Sources>,
 ) -> Result<Analysis, SetupError> {
-    let plan = origin.plan()?;
+    let mut plan = origin.plan()?;
+    if let (Origin::Cargo(_), Some(sources)) = (origin, learning) {
+        crate::deps::learn::apply(&mut plan, sources);
+    }
     let outcome = pipeline::lint(&plan);
     let members: HashMap<PathBuf, (usize, usize)> = plan
         .units
@@ -269,7 +274,7 @@ pub fn lint_document(
         .collect();
     let mut all: Vec<&mut FileReport> = others.iter_mut().collect();
     all.push(&mut report);
-    engine.finish_run(&mut all, &[]);
+    engine.finish_run(&mut all, &analysis.plan.learned_verifiers);
     engine.finalize(&mut report, text, &unit.policy);
     let sources = &analysis.plan.sources;
     sources.add_text(&entry.display, text.to_string());

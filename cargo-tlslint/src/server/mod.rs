@@ -40,14 +40,37 @@ use crate::render::explain;
 use analysis::{Analysis, Origin};
 use convert::{Encoding, Positions};
 
+/// Where the server learns the sinks of a workspace's dependencies from (`docs/sinks.md`).
+#[derive(Clone, Debug)]
+pub struct Learning {
+    /// The cargo home whose registry and git checkouts hold the dependencies' sources.
+    pub cargo_home: PathBuf,
+    /// The cache directory (else the user's cache directory).
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Learning {
+    fn sources(&self) -> crate::deps::learn::Sources {
+        crate::deps::learn::Sources {
+            cargo_home: self.cargo_home.clone(),
+            vendor_dir: None,
+            cache: crate::deps::sink_cache::SinkCache::new(self.cache_dir.as_deref()),
+        }
+    }
+}
+
 /// Runs the server on stdin and stdout until the client says `exit`.
-pub fn run(_args: &ServerArgs) -> ExitStatus {
+pub fn run(args: &ServerArgs) -> ExitStatus {
+    let learning = (!args.no_learn).then(|| Learning {
+        cargo_home: crate::deps::locate::Locator::default_cargo_home(),
+        cache_dir: args.cache_dir.clone(),
+    });
     let thread = std::thread::Builder::new()
         .name("tlslint-server".into())
         .stack_size(WORKER_STACK_BYTES)
         .spawn(|| {
             let (connection, io) = Connection::stdio();
-            let served = serve(connection);
+            let served = serve(connection, learning);
             io.join().map_err(ServerError::Io).and(served)
         });
     match thread.map(std::thread::JoinHandle::join) {
@@ -77,8 +100,9 @@ pub enum ServerError {
     ExitBeforeShutdown,
 }
 
-/// Serves one client on `connection`: the handshake, then messages until `exit`.
-pub fn serve(connection: Connection) -> Result<(), ServerError> {
+/// Serves one client on `connection`: the handshake, then messages until `exit`. Full runs of a
+/// cargo workspace learn its dependencies' sinks from `learning` (`None`: not at all).
+pub fn serve(connection: Connection, learning: Option<Learning>) -> Result<(), ServerError> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let encoding = Encoding::negotiate(
@@ -115,7 +139,10 @@ pub fn serve(connection: Connection) -> Result<(), ServerError> {
     let worker = std::thread::Builder::new()
         .name("tlslint-full-run".into())
         .stack_size(WORKER_STACK_BYTES)
-        .spawn(move || full_runs(&job_queue, &done_tx))?;
+        .spawn(move || {
+            let sources = learning.map(|l| l.sources());
+            full_runs(&job_queue, &done_tx, sources.as_ref());
+        })?;
     let mut server = Server {
         sender: connection.sender.clone(),
         encoding,
@@ -163,7 +190,11 @@ struct Done {
 }
 
 /// The background thread: one full run at a time, the latest request per workspace.
-fn full_runs(jobs: &Receiver<Job>, done: &Sender<Done>) {
+fn full_runs(
+    jobs: &Receiver<Job>,
+    done: &Sender<Done>,
+    learning: Option<&crate::deps::learn::Sources>,
+) {
     while let Ok(first) = jobs.recv() {
         let mut queue = vec![first];
         queue.extend(jobs.try_iter());
@@ -174,7 +205,7 @@ fn full_runs(jobs: &Receiver<Job>, done: &Sender<Done>) {
             }
         }
         for job in latest.into_iter().rev() {
-            let result = analysis::full_run(&job.origin, &job.overlays);
+            let result = analysis::full_run(&job.origin, &job.overlays, learning);
             if done
                 .send(Done {
                     workspace: job.workspace,
