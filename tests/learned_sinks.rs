@@ -259,7 +259,8 @@ impl ServerCertVerifier for NoServerVerification {
 }
 ";
 
-/// The application installs the crate's verifier (line 6) and one of another crate (line 13).
+/// The application installs the crate's verifier (line 7), one of another crate (line 14) and
+/// one of the crate's test code (line 21): only the first is known not to verify.
 const QUIC_APP: &str = "\
 use std::sync::Arc;
 use quic_kit::tls::NoServerVerification;
@@ -277,6 +278,13 @@ pub fn other() -> rustls::ClientConfig {
         .with_custom_certificate_verifier(Arc::new(other_kit::NoServerVerification))
         .with_no_client_auth()
 }
+
+pub fn test_only() -> rustls::ClientConfig {
+    rustls::ClientConfig::builder()
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(quic_kit::tests::TestOnlyVerifier))
+        .with_no_client_auth()
+}
 ";
 
 fn quic_app() -> Fixture {
@@ -292,8 +300,15 @@ fn quic_app() -> Fixture {
             &format!("{INDEX}/quic-kit-0.2.0/Cargo.toml"),
             "[package]\nname = \"quic-kit\"\nversion = \"0.2.0\"\nedition = \"2021\"\n",
         )
-        .file(&format!("{INDEX}/quic-kit-0.2.0/src/lib.rs"), "pub mod tls;\n")
+        .file(
+            &format!("{INDEX}/quic-kit-0.2.0/src/lib.rs"),
+            "pub mod tls;\n#[cfg(test)]\nmod tests;\n",
+        )
         .file(&format!("{INDEX}/quic-kit-0.2.0/src/tls.rs"), QUIC_VERIFIER)
+        .file(
+            &format!("{INDEX}/quic-kit-0.2.0/src/tests.rs"),
+            &QUIC_VERIFIER.replace("NoServerVerification", "TestOnlyVerifier"),
+        )
 }
 
 #[test]

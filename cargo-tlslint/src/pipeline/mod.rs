@@ -40,7 +40,8 @@ pub struct Outcome {
     pub files_parsed: usize,
     /// The settings each unit (by index in the plan) exposes through public functions.
     pub exposed: Vec<(usize, Exposed)>,
-    /// The verifier impls of each unit (by index in the plan) that do not verify.
+    /// The verifier impls of each unit (by index in the plan) that do not verify, outside test
+    /// code.
     pub doubtful_verifiers: Vec<(usize, VerifierFact)>,
 }
 
@@ -113,7 +114,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         let doubtful = linted
             .iter()
             .flat_map(|l| l.report.verifier_facts.verifiers())
-            .filter(|v| v.verdict != Verdict::Verifies);
+            .filter(|v| v.verdict != Verdict::Verifies && !v.in_test_code);
         outcome
             .doubtful_verifiers
             .extend(doubtful.map(|v| (*unit_index, v.clone())));

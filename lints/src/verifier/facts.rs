@@ -45,6 +45,8 @@ pub struct VerifierFact {
     pub range: Range<usize>,
     /// The 1-based line of the impl.
     pub line: usize,
+    /// Whether the impl is test code (a test target, a `#[cfg(test)]` module).
+    pub in_test_code: bool,
 }
 
 /// A verifier type of a dependency that does not verify, learned from the dependency's source:

@@ -105,6 +105,7 @@ pub(crate) fn check(cx: &Cx<'_>, sink: &mut Sink, rules: &Rules) {
             path: cx.path.to_string(),
             range: name_range.clone(),
             line: lines.line_of(name_range.start) + 1,
+            in_test_code: cx.in_test_code(name_range.start),
         });
     }
 }

@@ -227,6 +227,7 @@ mod tests {
             path: path.into(),
             range: 0..1,
             line: 1,
+            in_test_code: false,
         }
     }
 
