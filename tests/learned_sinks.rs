@@ -10,7 +10,8 @@ const INDEX: &str = "home/registry/src/index.crates.io-1949cf8c6b5b557f";
 const REGISTRY: &str = "registry+https://github.com/rust-lang/crates.io-index";
 
 /// The wrapper crate's client module: a builder method and a free function that forward their
-/// argument to the known sink, and one that does not.
+/// argument to the known sink, one that does not, and a function that switches verification
+/// off on every call.
 const WRAPPER: &str = "\
 pub struct Builder {
     inner: reqwest::ClientBuilder,
@@ -37,10 +38,18 @@ pub fn client(insecure: bool) -> reqwest::Client {
         .build()
         .expect(\"client\")
 }
+
+pub fn insecure_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(true)
+        .build()
+        .expect(\"client\")
+}
 ";
 
 /// The application: lines 2 and 3 switch verification off through the wrapper, line 4 passes
-/// `false`, line 5 sets an unrelated switch, line 7 passes a value from the environment.
+/// `false`, line 5 sets an unrelated switch, line 7 passes a value from the environment, line 8
+/// calls the function that is insecure on every call.
 const APP: &str = "\
 fn main() {
     let _ = acme_http::Builder::new().allow_insecure(true);
@@ -49,6 +58,7 @@ fn main() {
     let _ = acme_http::Builder::new().verbose(true);
     let on = std::env::var(\"ACME_INSECURE\").is_ok();
     let _ = acme_http::Builder::new().allow_insecure(on);
+    let _ = acme_http::insecure_client();
 }
 ";
 
@@ -78,7 +88,7 @@ fn with_registry(fx: Fixture) -> Fixture {
     )
     .file(
         &format!("{dir}/src/lib.rs"),
-        "mod client;\npub use client::{client, Builder};\n",
+        "mod client;\npub use client::{client, insecure_client, Builder};\n",
     )
     .file(&format!("{dir}/src/client.rs"), WRAPPER)
 }
@@ -93,10 +103,11 @@ fn run(fx: &Fixture, cache: &str, args: &[&str]) -> Run {
     Run::from(cmd.output().expect("run cargo-tlslint"))
 }
 
-const LEARNED: [&str; 3] = [
+const LEARNED: [&str; 4] = [
     "TLS101 src/main.rs:2:39",
     "TLS101 src/main.rs:3:24",
     "TLS104 src/main.rs:7:39",
+    "TLS101 src/main.rs:8:24",
 ];
 
 #[test]
@@ -115,6 +126,13 @@ fn calls_into_a_wrapper_crate_are_judged_by_the_setting_it_forwards_to() {
     assert!(
         out.stderr.contains(
             "= note: `client` passes its argument to `danger_accept_invalid_certs` (acme-http 0.4.1, src/client.rs:22)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `insecure_client` calls `danger_accept_invalid_certs` itself, on every call (acme-http 0.4.1, src/client.rs:29)"
         ),
         "{}",
         out.stderr
@@ -138,7 +156,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
     let first = run(&fx, "cache", &["-v"]);
     assert!(
         first.stderr.contains(
-            "tlslint: learned 2 sinks from 1 direct dependency (1 read, 0 from the cache at"
+            "tlslint: learned 3 sinks from 1 direct dependency (1 read, 0 from the cache at"
         ),
         "{}",
         first.stderr
@@ -152,7 +170,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
     assert_eq!(second.finding_lines(), LEARNED, "{}", second.stderr);
     assert!(
         second.stderr.contains(
-            "tlslint: learned 2 sinks from 1 direct dependency (0 read, 1 from the cache at"
+            "tlslint: learned 3 sinks from 1 direct dependency (0 read, 1 from the cache at"
         ),
         "{}",
         second.stderr
@@ -208,7 +226,7 @@ fn a_path_dependency_outside_the_workspace_is_not_read() {
         )
         .file(
             "acme/src/lib.rs",
-            "mod client;\npub use client::{client, Builder};\n",
+            "mod client;\npub use client::{client, insecure_client, Builder};\n",
         )
         .file("acme/src/client.rs", WRAPPER);
     let out = run(&fx, "cache", &["-v"]);

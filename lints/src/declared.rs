@@ -20,6 +20,9 @@ pub enum DeclaredValue {
     Int(i128),
     /// A string.
     Str(String),
+    /// Any call: the function sets the dangerous value itself (a dependency's
+    /// `insecure_client()` that calls `danger_accept_invalid_certs(true)`); learned only.
+    Always,
 }
 
 /// Where a sink comes from.
@@ -128,6 +131,17 @@ impl DeclaredSinks {
             }
         }
         DeclaredSinks::new(all)
+    }
+
+    /// The sinks the policy declares, without the learned ones.
+    pub fn declared_only(&self) -> DeclaredSinks {
+        DeclaredSinks::new(
+            self.sinks
+                .iter()
+                .filter(|s| matches!(s.source, SinkSource::Policy(_)))
+                .cloned()
+                .collect(),
+        )
     }
 
     /// Whether there are none.

@@ -195,16 +195,27 @@ fn declared_findings(
                 }),
             fix_literal: false,
         };
-        let dangerous = match &declared.dangerous {
-            DeclaredValue::Bool(b) => Const::Bool(*b),
-            DeclaredValue::Int(i) => Const::Int(*i),
-            DeclaredValue::Str(s) => Const::Str(s.clone()),
-        };
         let methods = [declared.method()];
         let calls: Vec<CallSite<'_>> = if declared.receiver {
             cx.calls_named(&methods).collect()
         } else {
             cx.functions_named(&methods).collect()
+        };
+        let dangerous = match &declared.dangerous {
+            DeclaredValue::Bool(b) => Const::Bool(*b),
+            DeclaredValue::Int(i) => Const::Int(*i),
+            DeclaredValue::Str(s) => Const::Str(s.clone()),
+            DeclaredValue::Always => {
+                for call in calls {
+                    sink.push(
+                        Diagnostic::new(rule, message, call.name_range(cx))
+                            .label(label.as_str())
+                            .note(why.as_str())
+                            .help(help.as_str()),
+                    );
+                }
+                continue;
+            }
         };
         for call in calls {
             let Some(arg) = call.args.get(declared.arg) else {
@@ -228,6 +239,21 @@ fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
             ),
             format!(
                 "`{path}` is declared as a sink in the policy ({origin}); pass the safe value, or change the `[[sink]]` entry if this setting is not dangerous"
+            ),
+        ),
+        SinkSource::Learned {
+            package,
+            setting,
+            at,
+            ..
+        } if sink.dangerous == DeclaredValue::Always => (
+            format!("this function of `{package}` calls `{setting}` with the dangerous value"),
+            format!(
+                "`{}` calls `{setting}` itself, on every call ({package}, {at})",
+                sink.method()
+            ),
+            format!(
+                "do not call it outside tests; this sink was learned from the source of `{package}` (`--no-learn` turns learning off)"
             ),
         ),
         SinkSource::Learned {

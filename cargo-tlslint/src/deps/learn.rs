@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
-    Const, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, LockedPackage, SinkSource,
-    VerifierFact,
+    Const, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, Level, LineIndex, LockedPackage,
+    RuleKind, SinkSource, VerifierFact, public_function_at,
 };
 
 use super::locate::{Location, Locator, is_package_name};
@@ -20,6 +20,7 @@ use super::sink_cache::{Entry, SinkCache};
 use super::{Collected, collect, dependency_lint_policy, dependency_plan, member_requests};
 use crate::pipeline::lint;
 use crate::plan::Plan;
+use crate::render::FileFindings;
 
 /// What learning found.
 #[derive(Debug, Default)]
@@ -182,6 +183,17 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
             per_package[*unit].sinks.push(sink);
         }
     }
+    for (unit, sink) in always_sinks(&outcome.files, &collected, plan) {
+        let c = &collected[unit];
+        let krate = krate(c);
+        let entry = &mut per_package[unit];
+        let same = |s: &DeclaredSink| s.path[1..] == sink.path[1..] && s.rule == sink.rule;
+        if !entry.sinks.iter().any(same) {
+            let mut sink = sink;
+            sink.path[0] = krate;
+            entry.sinks.push(sink);
+        }
+    }
     for (unit, verifier) in &outcome.doubtful_verifiers {
         let c = &collected[*unit];
         per_package[*unit]
@@ -212,6 +224,72 @@ impl Learned {
             self.verifiers.push(verifier);
         }
     }
+}
+
+/// The public functions of the dependencies that weaken TLS on every call: a `deny` finding
+/// under no run-time or build-time condition, inside a `pub` function (`insecure_client()` that
+/// calls `danger_accept_invalid_certs(true)`), by unit. The path's first segment is left for the
+/// caller to fill with the crate name.
+fn always_sinks(
+    files: &[FileFindings],
+    collected: &[Collected],
+    plan: &Plan,
+) -> Vec<(usize, DeclaredSink)> {
+    let mut out = Vec::new();
+    for file in files {
+        let Some(unit) = collected
+            .iter()
+            .position(|c| c.files.iter().any(|f| f.display == file.display))
+        else {
+            continue;
+        };
+        let Some(text) = plan.sources.raw(&file.display) else {
+            continue;
+        };
+        let guards = tlslint_lints::guards(&text);
+        let lines = LineIndex::new(&text);
+        for d in &file.diagnostics {
+            let at = d.primary.range.start;
+            let unconditional = d.level == Level::Deny
+                && d.suppressed.is_none()
+                && d.runtime_value.is_none()
+                && RuleKind::of(d.rule) == RuleKind::Source
+                && guards.runtime_guard_at(at).is_none()
+                && guards.cfgs_at(at).is_empty();
+            if !unconditional {
+                continue;
+            }
+            let line = lines.line_of(at) + 1;
+            let Some(function) = public_function_at(&text, line) else {
+                continue;
+            };
+            let setting = text
+                .get(d.primary.range.clone())
+                .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .unwrap_or("a TLS setting");
+            let c = &collected[unit];
+            let mut path = vec![String::new()];
+            path.extend(function.owner);
+            path.push(function.name);
+            out.push((
+                unit,
+                DeclaredSink {
+                    path,
+                    arg: 0,
+                    receiver: function.receiver,
+                    dangerous: DeclaredValue::Always,
+                    rule: d.rule,
+                    source: SinkSource::Learned {
+                        package: format!("{} {}", c.package.name, c.package.version),
+                        setting: setting.to_string(),
+                        at: format!("{}:{line}", package_relative(c, &file.display).display()),
+                        message: d.message.clone(),
+                    },
+                },
+            ));
+        }
+    }
+    out
 }
 
 /// The crate name the workspace calls package `name` by.

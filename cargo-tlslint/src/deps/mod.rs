@@ -525,7 +525,8 @@ fn resolve_features(
     features::resolve(&nodes)
 }
 
-/// The rule levels of the workspace policy (the first selected package's), without test code.
+/// The rule levels of the workspace policy (the first selected package's), without test code and
+/// without learned sinks (the audit and learning read the dependencies as they are).
 pub(crate) fn dependency_lint_policy(plan: &Plan) -> Policy {
     let mut policy = plan
         .units
@@ -533,6 +534,7 @@ pub(crate) fn dependency_lint_policy(plan: &Plan) -> Policy {
         .map(|u| u.policy.clone())
         .unwrap_or_default();
     policy.include_tests = false;
+    policy.sinks = policy.sinks.declared_only();
     policy
 }
 

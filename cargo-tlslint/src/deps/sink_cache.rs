@@ -205,6 +205,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
             DeclaredValue::Bool(b) => serde_json::Value::from(*b),
             DeclaredValue::Int(i) => serde_json::Value::from(i64::try_from(*i).ok()?),
             DeclaredValue::Str(s) => serde_json::Value::from(s.as_str()),
+            DeclaredValue::Always => serde_json::Value::Null,
         },
         rule: sink.rule.code.to_string(),
         package: package.clone(),
@@ -231,6 +232,7 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
         serde_json::Value::Bool(b) => DeclaredValue::Bool(b),
         serde_json::Value::Number(n) => DeclaredValue::Int(n.as_i64()?.into()),
         serde_json::Value::String(v) => DeclaredValue::Str(v),
+        serde_json::Value::Null => DeclaredValue::Always,
         _ => return None,
     };
     Some(DeclaredSink {
