@@ -131,8 +131,8 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     "`{}` derives `Deserialize`, so it comes from the input it is read from",
                     def.ident
                 ),
-                Some(Outside::Flag) => format!(
-                    "it is the command-line flag `--{}` (`{}` derives clap's parser)",
+                Some(Outside::Flag(parser)) => format!(
+                    "it is the command-line flag `--{}` (`{}` derives {parser})",
                     name.to_string().replace('_', "-"),
                     def.ident
                 ),
@@ -167,8 +167,8 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
 enum Outside {
     /// serde's `Deserialize`: from a configuration file, a request, the environment.
     Deserialized,
-    /// clap's `Parser`/`Args`: from the command line.
-    Flag,
+    /// clap's `Parser`/`Args`, argh's `FromArgs` (named): from the command line.
+    Flag(&'static str),
 }
 
 /// The builder derive of a struct (typed-builder's `TypedBuilder`, derive_builder's and bon's
@@ -203,7 +203,8 @@ fn filled_from_outside(def: &syn::ItemStruct) -> Option<Outside> {
     let mut found = None;
     for name in derives(def) {
         match name.as_str() {
-            "Parser" | "Args" => return Some(Outside::Flag),
+            "Parser" | "Args" => return Some(Outside::Flag("clap's parser")),
+            "FromArgs" => return Some(Outside::Flag("argh's `FromArgs`")),
             "Deserialize" => found = Some(Outside::Deserialized),
             _ => {}
         }

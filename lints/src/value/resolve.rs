@@ -413,6 +413,9 @@ fn call_origin(expr: &Expr, text: &str) -> String {
     if let Some(var) = env_var_name(expr) {
         return format!("the value comes from the environment variable `{var}`");
     }
+    if let Some(flag) = flag_name(expr) {
+        return format!("the value is the command-line flag `{flag}`");
+    }
     if text.contains("env") && (text.contains("var") || text.contains("var_os")) {
         return "the value comes from the environment".to_string();
     }
@@ -432,7 +435,10 @@ fn env_var_name(expr: &Expr) -> Option<String> {
                     .map(|s| s.ident.to_string())
                     .collect();
                 let is_env = matches!(segs.last().map(String::as_str), Some("var" | "var_os"))
-                    && (segs.len() == 1 || segs.iter().any(|s| s == "env"));
+                    && (segs.len() == 1
+                        || segs
+                            .iter()
+                            .any(|s| matches!(s.as_str(), "env" | "dotenvy" | "dotenv")));
                 if is_env
                     && let Some(Expr::Lit(syn::ExprLit {
                         lit: Lit::Str(s), ..
@@ -442,6 +448,50 @@ fn env_var_name(expr: &Expr) -> Option<String> {
                 }
             }
             syn::visit::visit_expr_call(self, c);
+        }
+    }
+    let mut f = Find(None);
+    syn::visit::Visit::visit_expr(&mut f, expr);
+    f.0
+}
+
+/// The command-line flag a method call reads somewhere in `expr`: clap's
+/// `matches.get_flag("insecure")`, `get_one::<T>("insecure")`, `is_present("insecure")` (shown as
+/// `--insecure`), pico-args' `args.contains("--insecure")` and `value_from_str("--min-tls")`.
+fn flag_name(expr: &Expr) -> Option<String> {
+    struct Find(Option<String>);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            let method = m.method.to_string();
+            let reads_flag = matches!(
+                method.as_str(),
+                "get_flag"
+                    | "get_one"
+                    | "get_many"
+                    | "is_present"
+                    | "value_of"
+                    | "contains"
+                    | "value_from_str"
+                    | "opt_value_from_str"
+            );
+            if reads_flag
+                && let Some(Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                })) = m.args.first()
+            {
+                let name = s.value();
+                let dashed = name.starts_with('-');
+                let word = name.trim_start_matches('-');
+                let plain = !word.is_empty()
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if plain && (dashed || method != "contains") {
+                    self.0
+                        .get_or_insert(format!("--{}", word.replace('_', "-")));
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
         }
     }
     let mut f = Find(None);
