@@ -252,6 +252,54 @@ fn module_pointing_at_missing_file() {
     );
 }
 
+/// A crate as published: its `lib.rs` declares test modules whose files were left out.
+fn published_without_tests() -> Fixture {
+    Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/lib.rs",
+            "mod good;\n#[cfg(test)]\nmod tests;\n#[cfg(test)]\nmod support {\n    mod fixtures;\n}\n#[cfg(test)]\nmod present;\n",
+        )
+        .file("src/good.rs", GOOD)
+        .file("src/present.rs", GOOD)
+}
+
+#[test]
+fn a_test_only_module_is_not_followed_without_tests() {
+    let out = published_without_tests().run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/good.rs:1:49"],
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_test_only_module_is_followed_with_tests() {
+    let out = published_without_tests().run(&["--include-tests", "--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec![
+            "TLS101 src/good.rs:1:49",
+            "TLS001 src/lib.rs:3:5",
+            "TLS001 src/lib.rs:6:9",
+            "TLS101 src/present.rs:1:49",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "module `fixtures` points at a missing file: `src/support/fixtures.rs` or `src/support/fixtures/mod.rs`"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn missing_file_in_paths() {
     let fx = Fixture::new().file("good.rs", GOOD);

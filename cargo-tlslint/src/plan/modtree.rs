@@ -1,9 +1,11 @@
 //! Following a target's module tree from its root file as rustc does: `mod x;` → `x.rs` or
 //! `x/mod.rs` (relative to the right directory for mod-rs and non-mod-rs files), `#[path]`
 //! (also under `cfg_attr`, every candidate), inline modules, and `include!` of literals. Every
-//! `mod` is followed whatever its `cfg`. Every file is read through the unit's [`Tree`]: a module
-//! file that leads outside it, or is not a regular file, is reported on the declaring file and
-//! never read.
+//! `mod` is followed whatever its `cfg`, except that a module declared in test-only code
+//! (`#[cfg(test)] mod tests;`, or inside a `#[cfg(test)]` module) is followed only when the
+//! policy includes tests: published crates routinely leave their test files out, so a missing
+//! one is no problem then. Every file is read through the unit's [`Tree`]: a module file that
+//! leads outside it, or is not a regular file, is reported on the declaring file and never read.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,7 +22,8 @@ use tlslint_lints::Policy;
 /// test code (declared under `#[cfg(test)]`, or below such a module), skipping files already in
 /// `seen` (canonical paths). Missing or refused module files become problems on the declaring
 /// file; a refused root is a problem of its own. `policy` is the package's (the store keeps
-/// the texts that pass the prefilter under it).
+/// the texts that pass the prefilter under it; test-only modules are followed only when it
+/// includes tests).
 pub fn walk(
     root: &Path,
     tree: &Tree,
@@ -93,6 +96,9 @@ pub fn walk_with_cfgs(
                     is_test,
                     cfgs,
                 } => {
+                    if (in_test || is_test) && !policy.include_tests {
+                        continue;
+                    }
                     let child_cfgs: Vec<String> = file_cfgs.iter().cloned().chain(cfgs).collect();
                     let candidates = mod_candidates(
                         &dir,
