@@ -204,18 +204,66 @@ fn very_long_method_chain_does_not_overflow() {
     assert_eq!(out.findings().len(), 1);
 }
 
+/// A 20 MiB string in an item of its own: the file is over `max-parse-size`, the item that may
+/// hold a finding is not.
 #[test]
-fn twenty_megabyte_file() {
+fn twenty_megabyte_file_is_scanned_and_its_small_items_parsed() {
     let mut text = String::from(TRIGGER);
-    let line =
-        "// padding padding padding padding padding padding padding padding padding padding\n";
-    while text.len() < 20 * 1024 * 1024 {
-        text.push_str(line);
-    }
+    text.push_str("pub static DATA: &str = \"");
+    text.push_str(&"a".repeat(20 * 1024 * 1024));
+    text.push_str("\";\n");
     let out = with_bad_module(text.as_bytes()).run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/bad.rs:1:45", "TLS101 src/good.rs:1:49"],
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn twenty_megabyte_item_is_over_the_parse_size() {
+    let padding = format!("let _pad = \"{}\";", "a".repeat(20 * 1024 * 1024));
+    let out = with_bad_module(trigger_with(&padding).as_bytes()).run(&["--color", "never"]);
     assert_reported_once_and_rest_linted(
         &out,
-        "cannot lint `src/bad.rs`: the file is 20.0 MiB, over the 8 MiB limit",
+        "cannot lint `src/bad.rs`: the items that may hold a finding are 20.0 MiB, over the `max-parse-size` of 8.0 MiB",
+    );
+    assert!(
+        out.finding_lines()
+            .contains(&"TLS001 src/bad.rs:1:45".to_string()),
+        "the warning points at the trigger word:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn max_parse_size_is_a_policy_key() {
+    let fx = with_bad_module(TRIGGER.as_bytes()).file("tlslint.toml", "max-parse-size = 40\n");
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS001 src/bad.rs:1:45", "TLS001 src/good.rs:1:49"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "the items that may hold a finding are 73 bytes, over the `max-parse-size` of 40 bytes"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = with_bad_module(TRIGGER.as_bytes())
+        .file("tlslint.toml", "max-parse-size = 0\n")
+        .run(&["--color", "never"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("error: `max-parse-size` must be a positive integer (bytes)")
+            && out.stderr.contains("tlslint.toml:1:18"),
+        "{}",
+        out.stderr
     );
 }
 

@@ -6,7 +6,8 @@
 //! Header lines set the policy: `//@ include-tests` lints with `--include-tests`, `//@
 //! test-target` lints the case as a file of a test target, `//@ level rule=warn` sets a level,
 //! `//@ min-tls-version 1.3` sets the policy's minimum TLS version (`1.2` or `1.3`) and `//@
-//! hsts-min-max-age N` its lowest acceptable HSTS `max-age` in seconds.
+//! hsts-min-max-age N` its lowest acceptable HSTS `max-age` in seconds, `//@ max-parse-size N`
+//! the most bytes of code parsed in the file.
 //!
 //! Manifest cases use TOML comments: `<case>.toml` is linted as a `Cargo.toml` and `<case>.lock`
 //! as a `Cargo.lock` by the manifest rules, annotated with `#~ rule`, `#~^ rule`, `#~v rule` and
@@ -266,6 +267,11 @@ fn header(text: &str, comment: &str) -> Result<Header, Failed> {
                 .trim()
                 .parse()
                 .map_err(|_| format!("`{prefix} hsts-min-max-age` takes seconds, found `{age}`"))?;
+        } else if let Some(size) = directive.strip_prefix("max-parse-size ") {
+            header.policy.max_parse_size = size
+                .trim()
+                .parse()
+                .map_err(|_| format!("`{prefix} max-parse-size` takes bytes, found `{size}`"))?;
         } else if let Some(pattern) = directive.strip_prefix("cleartext-host ") {
             let mut entries = header.policy.allowed_cleartext_hosts.entries().to_vec();
             entries.push(pattern.trim().to_string());

@@ -52,7 +52,7 @@ pub use manifest::{
 };
 pub use modules::{ModuleRef, module_refs};
 pub use pem::{TextKind, redact_private_keys};
-pub use policy::{AllowedHosts, LevelSource, Policy, TlsVersion};
+pub use policy::{AllowedHosts, DEFAULT_MAX_PARSE_SIZE, LevelSource, Policy, TlsVersion};
 pub use prefilter::Triggers;
 pub use public_fn::{PublicFunction, public_function_at};
 pub use rule::{Level, Rule};

@@ -43,7 +43,13 @@ pub struct Policy {
     pub allowed_cleartext_hosts: AllowedHosts,
     /// Settings of the user's own code declared dangerous (`[[sink]]`), compiled.
     pub sinks: DeclaredSinks,
+    /// The most bytes of code (whitespace aside) parsed in one file: the items that may hold a
+    /// finding (`max-parse-size`). More is TLS001; the prefilter still scans every file.
+    pub max_parse_size: usize,
 }
+
+/// The default of [`Policy::max_parse_size`]: 8 MiB.
+pub const DEFAULT_MAX_PARSE_SIZE: usize = 8 * 1024 * 1024;
 
 impl Default for Policy {
     fn default() -> Policy {
@@ -54,6 +60,7 @@ impl Default for Policy {
             hsts_min_max_age: 31_536_000,
             allowed_cleartext_hosts: AllowedHosts::default(),
             sinks: DeclaredSinks::default(),
+            max_parse_size: DEFAULT_MAX_PARSE_SIZE,
         }
     }
 }

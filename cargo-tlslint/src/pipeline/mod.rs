@@ -21,9 +21,6 @@ use crate::store::{SourceStore, Walked};
 
 use package_files::UnitFiles;
 
-/// Files larger than this are not parsed (reported as TLS001) when they contain a trigger word.
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
-
 /// The stack size of the worker threads: deep but legal expressions must not overflow it.
 pub const WORKER_STACK_BYTES: usize = 256 * 1024 * 1024;
 
@@ -320,22 +317,6 @@ fn lint_one(
         }
         Ok(Kept::Source(text, triggers)) => (text, triggers),
     };
-    if text.len() > MAX_FILE_BYTES {
-        let mut d = Diagnostic::new(
-            Engine::unparsable_rule(),
-            format!(
-                "cannot lint `{}`: the file is {:.1} MiB, over the {} MiB limit",
-                file.display,
-                text.len() as f64 / 1048576.0,
-                MAX_FILE_BYTES >> 20
-            ),
-            0..0,
-        )
-        .note("very large files are usually generated; the rest of the workspace is still linted");
-        d.in_test_code = file.is_test_target;
-        linted.report.diagnostics.push(d);
-        return linted;
-    }
     linted.parsed = true;
     let is_test_target = file.is_test_target
         || (file.module_unknown && modtree::declared_as_test(&file.path, declarations));

@@ -40,6 +40,7 @@ pub struct Layer {
     include_tests: Option<bool>,
     min_tls_version: Option<TlsVersion>,
     hsts_min_max_age: Option<u64>,
+    max_parse_size: Option<usize>,
     allowed_cleartext_hosts: Option<AllowedHosts>,
     exclude: Vec<ExcludeEntry>,
     dependencies: Option<DependencyPolicy>,
@@ -154,6 +155,12 @@ pub const KEYS: &[Key] = &[
         doc: "the shortest acceptable HSTS max-age, in seconds (TLS602)",
         default: "31536000",
         schema: r##"{ "type": "integer", "minimum": 0 }"##,
+    },
+    Key {
+        name: "max-parse-size",
+        doc: "the most bytes of code parsed in one file (the items that may hold a finding); more is TLS001, the file is still scanned",
+        default: "8388608",
+        schema: r##"{ "type": "integer", "minimum": 1 }"##,
     },
     Key {
         name: "allowed-cleartext-hosts",
@@ -299,6 +306,20 @@ fn read_key(
                     vspan,
                     "`hsts-min-max-age` must be a non-negative integer (seconds)".into(),
                     "expected seconds",
+                )
+            })?);
+        }
+        "max-parse-size" => {
+            let n = value
+                .get_ref()
+                .as_integer()
+                .and_then(|i| usize::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+                .filter(|n| *n > 0);
+            layer.max_parse_size = Some(n.ok_or_else(|| {
+                (
+                    vspan,
+                    "`max-parse-size` must be a positive integer (bytes)".into(),
+                    "expected bytes",
                 )
             })?);
         }
@@ -683,6 +704,9 @@ pub fn merge(
         if let Some(v) = layer.hsts_min_max_age {
             policy.hsts_min_max_age = v;
         }
+        if let Some(v) = layer.max_parse_size {
+            policy.max_parse_size = v;
+        }
         if let Some(v) = &layer.allowed_cleartext_hosts {
             policy.allowed_cleartext_hosts = v.clone();
         }
@@ -887,6 +911,7 @@ mod tests {
         assert_eq!(policy.include_tests, default.include_tests);
         assert_eq!(policy.min_tls_version, default.min_tls_version);
         assert_eq!(policy.hsts_min_max_age, default.hsts_min_max_age);
+        assert_eq!(policy.max_parse_size, default.max_parse_size);
         assert_eq!(
             format!("{:?}", policy.allowed_cleartext_hosts),
             format!("{:?}", default.allowed_cleartext_hosts)

@@ -15,7 +15,7 @@ use tlslint_lints::{
 
 use crate::cli::Args;
 use crate::pipeline::manifest;
-use crate::pipeline::{self, MAX_FILE_BYTES, WORKER_STACK_BYTES};
+use crate::pipeline::{self, WORKER_STACK_BYTES};
 use crate::plan::confine::Tree;
 use crate::plan::workspace::SetupError;
 use crate::plan::{FileEntry, Plan, Unit};
@@ -200,9 +200,6 @@ fn read(overlays: &HashMap<PathBuf, String>, path: &Path, tree: &Tree) -> Option
 
 /// The engine's raw report on one source file's text, when the prefilter lets it through.
 fn check(engine: &Engine, entry: &FileEntry, text: &str, policy: &Policy) -> Option<FileReport> {
-    if text.len() > MAX_FILE_BYTES {
-        return None;
-    }
     let triggers = engine.scan(text, policy)?;
     Some(engine.check_file(
         &SourceFile {

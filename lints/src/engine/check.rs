@@ -67,10 +67,27 @@ fn lint_parsed(
         }
         _ => None,
     };
-    let parsed = match parse::parse(
-        focused.as_deref().unwrap_or(body),
-        triggers.lexemes.as_ref(),
-    ) {
+    let parsed_text = focused.as_deref().unwrap_or(body);
+    let size = code_size(parsed_text, file.policy.max_parse_size);
+    if size > file.policy.max_parse_size {
+        let mut d = Diagnostic::new(
+            checks.unparsable,
+            format!(
+                "cannot lint `{}`: the items that may hold a finding are {}, over the `max-parse-size` of {}",
+                file.path,
+                bytes(size),
+                bytes(file.policy.max_parse_size)
+            ),
+            first_trigger(triggers, offset),
+        )
+        .label("the first trigger word, which makes the file need parsing")
+        .note("very large files are usually generated; the rest of the workspace is still linted")
+        .help("raise `max-parse-size` in the policy to lint this file");
+        d.in_test_code = file.is_test_target;
+        report.diagnostics.push(d);
+        return;
+    }
+    let parsed = match parse::parse(parsed_text, triggers.lexemes.as_ref()) {
         Ok(parsed) => parsed,
         Err(failure) => {
             let range = failure.range.map_or(offset..offset, |r| {
@@ -97,7 +114,7 @@ fn lint_parsed(
         file.policy,
     )
     .with_lexemes(triggers.lexemes.as_ref())
-    .with_parsed_text(focused.as_deref().unwrap_or(body));
+    .with_parsed_text(parsed_text);
     let mut sink = Sink::default();
     for check in checks.file {
         check(&cx, &mut sink);
@@ -136,4 +153,35 @@ fn lint_parsed(
     report.facts = sink.facts;
     report.verifier_facts = sink.verifier_facts;
     report.directives = directives;
+}
+
+/// The bytes of `text` other than ASCII whitespace (blanked items are spaces), counted only when
+/// the whole text is over `cap` (below it, its length is enough to know it fits).
+fn code_size(text: &str, cap: usize) -> usize {
+    if text.len() <= cap {
+        return text.len();
+    }
+    text.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+}
+
+/// A size for a message: bytes, KiB or MiB.
+fn bytes(n: usize) -> String {
+    match n {
+        0..1024 => format!("{n} bytes"),
+        1024..1_048_576 => format!("{:.1} KiB", n as f64 / 1024.0),
+        _ => format!("{:.1} MiB", n as f64 / 1_048_576.0),
+    }
+}
+
+/// The token holding the first trigger word (file offsets), or the start of the file.
+fn first_trigger(triggers: &Triggers, offset: usize) -> Range<usize> {
+    let Some(&at) = triggers.offsets.first() else {
+        return 0..0;
+    };
+    let local = at.saturating_sub(offset);
+    triggers
+        .lexemes
+        .as_ref()
+        .and_then(|l| l.tokens().iter().find(|(_, r)| r.contains(&local)))
+        .map_or(at..at, |(_, r)| r.start + offset..r.end + offset)
 }
