@@ -18,7 +18,10 @@ pub enum Binding<'a> {
 }
 
 /// The binding of `ident` visible at byte `at`, innermost function or closure first: the latest
-/// `let` before `at` (other than one whose own initializer contains `at`), or a parameter.
+/// `let` before `at` (other than one whose own initializer contains `at`), or a parameter. Past
+/// the outermost function only a `let` outside every function counts (in a `const` block): a
+/// name bound by a pattern the index does not read (`for url in urls`) never finds the `let` of
+/// another function, such as a test's.
 pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a> {
     let whole = 0..cx.text.len();
     let scopes = cx.scopes_at(at).map(|s| {
@@ -26,9 +29,10 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
         (
             s.range.clone(),
             position.map(|i| s.name.map(|n| (n, i, s.range.start))),
+            false,
         )
     });
-    for (scope, param) in scopes.chain(std::iter::once((whole, None))) {
+    for (scope, param, file_level) in scopes.chain(std::iter::once((whole, None, true))) {
         let binding = cx
             .lets
             .iter()
@@ -36,6 +40,7 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
                 l.name == ident
                     && l.offset < at
                     && scope.contains(&l.offset)
+                    && !(file_level && cx.scopes_at(l.offset).next().is_some())
                     && !l.init.is_some_and(|i| cx.range(i).contains(&at))
             })
             .max_by_key(|l| l.offset);

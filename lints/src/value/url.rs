@@ -192,6 +192,7 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
 
 /// The value a function's parameter gets at the calls of the function in this file: the first
 /// call whose argument at `index` has a string value (preferring a cleartext URL, see [`worse`]).
+/// A call in test code supplies no value to a function outside it.
 fn argument_value(
     cx: &Cx<'_>,
     func: &syn::Ident,
@@ -201,6 +202,7 @@ fn argument_value(
 ) -> Option<StrValue> {
     call_site_arguments(cx, func, index, at)
         .into_iter()
+        .filter(|arg| cx.in_test_code(at) || !cx.in_test_code(cx.range(*arg).start))
         .filter_map(|arg| value_at(cx, arg, depth + 1))
         .reduce(|a, b| worse(cx, a, b))
 }
