@@ -28,3 +28,13 @@ fn unchecked(connector: &SslConnector) -> Result<openssl::ssl::ConnectConfigurat
 fn elsewhere(config: &mut openssl::ssl::ConnectConfiguration, host: &str) -> Result<(), openssl::error::ErrorStack> {
     config.param_mut().set_host(host)
 }
+
+// The host set on another object's verify parameters does not cover this one.
+fn other_object(connector: &SslConnector, host: &str) -> Result<(openssl::ssl::ConnectConfiguration, openssl::ssl::ConnectConfiguration), openssl::error::ErrorStack> {
+    let mut checked = connector.configure()?;
+    checked.param_mut().set_host(host)?;
+    let mut unchecked = connector.configure()?;
+    unchecked.set_verify_hostname(false);
+    //~^ hostname_verification_disabled
+    Ok((checked, unchecked))
+}

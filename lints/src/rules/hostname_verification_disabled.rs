@@ -42,7 +42,8 @@ native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostna
 `PgSslMode::VerifyCa`/`MySqlSslMode::VerifyCa` and elasticsearch
 `CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
 openssl's `set_verify_hostname(false)` is not reported when the same function checks the host
-itself on the verify parameters (`ssl.param_mut().set_host(…)`, `add_host`, `set_ip`).
+itself on the same object's verify parameters (`ssl.param_mut().set_host(…)`, `add_host`,
+`set_ip`).
 
 ### Why is this bad?
 A valid certificate for *any* name is accepted, so anyone who can get a certificate for a domain
@@ -216,40 +217,69 @@ fn check_openssl(cx: &Cx<'_>, sink: &mut Sink) {
     }
 }
 
-/// Whether the function around `at` sets the expected host on the verify parameters:
-/// `set_host`/`add_host`/`set_ip` on `ssl.param_mut()`/`verify_param_mut()` or a binding of it.
+/// Whether the function around `at` sets the expected host on the verify parameters of the
+/// object the setter at `at` is called on: `set_host`/`add_host`/`set_ip` on
+/// `ssl.param_mut()`/`verify_param_mut()` or a binding of it. When either object is not a plain
+/// name, any verify parameters of the function count.
 fn checks_host_itself(cx: &Cx<'_>, at: usize) -> bool {
     let Some(function) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
         return false;
     };
+    let object = setter_object(cx, at);
     cx.method_calls.iter().any(|m| {
         function.range.contains(&cx.range(*m).start)
             && matches!(
                 m.method.to_string().as_str(),
                 "set_host" | "add_host" | "set_ip"
             )
-            && is_verify_param(cx, &m.receiver, 0)
+            && verify_params_of(cx, &m.receiver, 0)
+                .is_some_and(|owner| owner.is_none() || object.is_none() || owner == object)
     })
 }
 
-/// `x.param_mut()`, `x.verify_param_mut()`, or a binding of one (through `?`/`unwrap`).
-fn is_verify_param(cx: &Cx<'_>, e: &syn::Expr, depth: usize) -> bool {
+/// The name of the object the openssl setter at `at` is called on (`config` in
+/// `config.set_verify_hostname(false)`), when it is a plain name.
+fn setter_object(cx: &Cx<'_>, at: usize) -> Option<String> {
+    let setter = cx
+        .method_calls
+        .iter()
+        .filter(|m| {
+            OPENSSL_SETTER
+                .iter()
+                .any(|s| s.methods.iter().any(|n| m.method == n))
+        })
+        .filter(|m| cx.range(**m).contains(&at))
+        .min_by_key(|m| cx.range(**m).len())?;
+    plain_name(&setter.receiver)
+}
+
+/// A single identifier, as text.
+fn plain_name(e: &syn::Expr) -> Option<String> {
+    match peel(e) {
+        syn::Expr::Path(p) => p.path.get_ident().map(ToString::to_string),
+        _ => None,
+    }
+}
+
+/// Whether `e` is `x.param_mut()`, `x.verify_param_mut()`, or a binding of one (through
+/// `?`/`unwrap`): `Some` with the name of `x` when it is a plain name.
+fn verify_params_of(cx: &Cx<'_>, e: &syn::Expr, depth: usize) -> Option<Option<String>> {
     if depth > 4 {
-        return false;
+        return None;
     }
     match peel(e) {
         syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "param_mut" | "verify_param_mut" => true,
-            "unwrap" | "expect" => is_verify_param(cx, &m.receiver, depth + 1),
-            _ => false,
+            "param_mut" | "verify_param_mut" => Some(plain_name(&m.receiver)),
+            "unwrap" | "expect" => verify_params_of(cx, &m.receiver, depth + 1),
+            _ => None,
         },
-        syn::Expr::Try(t) => is_verify_param(cx, &t.expr, depth + 1),
+        syn::Expr::Try(t) => verify_params_of(cx, &t.expr, depth + 1),
         syn::Expr::Path(p) => p
             .path
             .get_ident()
             .and_then(|ident| cx.binding_at(ident, cx.range(e).start))
             .and_then(|b| b.init)
-            .is_some_and(|init| is_verify_param(cx, init, depth + 1)),
-        _ => false,
+            .and_then(|init| verify_params_of(cx, init, depth + 1)),
+        _ => None,
     }
 }
