@@ -1347,7 +1347,11 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
 fn another_crates_include_is_not_an_included_file() {
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))
-        .file("src/lib.rs", "mod styles;\nmod generated;\n")
+        .file("src/lib.rs", "mod styles;\nmod generated;\nmod local;\n")
+        .file(
+            "src/local.rs",
+            "macro_rules! include {\n    ($path:literal) => { $path };\n}\npub const CSS: &str = include!(\"local.scss\");\n",
+        )
         .file(
             "src/styles.rs",
             "use grass::include;\npub const CSS: &str = include!(\"styles/app.scss\");\npub const MORE: &str = grass::include!(\"more.scss\");\n",

@@ -63,7 +63,7 @@ pub fn module_refs(text: &str) -> Vec<ModuleRef> {
         tokens: &tokens,
         partners: &partners,
         offset,
-        include_shadowed: imports_other_include(&tokens),
+        include_shadowed: imports_other_include(&tokens) || defines_include_macro(&tokens),
     };
     scanner.scan(0..tokens.len(), &mut Vec::new(), &mut out, 0);
     proc_macro2::extra::invalidate_current_thread_spans();
@@ -118,8 +118,8 @@ struct Scanner<'t> {
     partners: &'t [usize],
     /// Where `body` starts in the file (after a BOM or shebang).
     offset: usize,
-    /// Whether a `use` brings another crate's `include` macro into scope, so that a bare
-    /// `include!` is not `std::include!`.
+    /// Whether a `use` brings another crate's `include` macro into scope, or the file defines
+    /// one with `macro_rules!`, so that a bare `include!` is not `std::include!`.
     include_shadowed: bool,
 }
 
@@ -268,6 +268,13 @@ impl Scanner<'_> {
     fn file_range(&self, range: Range<usize>) -> Range<usize> {
         range.start + self.offset..range.end + self.offset
     }
+}
+
+/// Whether the file defines a `macro_rules! include`, which shadows `std::include!`.
+fn defines_include_macro(tokens: &[Token<'_>]) -> bool {
+    tokens.windows(3).any(|w| {
+        w[0].is_ident("macro_rules") && w[1].kind == TokenKind::Bang && w[2].is_ident("include")
+    })
 }
 
 /// Whether a `use` of the file imports a macro named `include` from somewhere other than
@@ -424,6 +431,16 @@ mod tests {
         );
         assert_eq!(
             includes("use some_crate::include as inc;\ninclude!(\"a.rs\");"),
+            ["a.rs"]
+        );
+        assert_eq!(
+            includes(
+                "macro_rules! include {\n    ($p:literal) => { $p };\n}\nconst CSS: &str = include!(\"x.scss\");"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            includes("macro_rules! include_css {\n    () => {};\n}\ninclude!(\"a.rs\");"),
             ["a.rs"]
         );
     }
