@@ -2,6 +2,7 @@
 
 use syn::Expr;
 
+use super::option::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::Parameter;
 
@@ -86,10 +87,12 @@ pub(crate) fn follow<'a>(
 }
 
 /// The parameter of the innermost named function that `e` names, when `e` is a single
-/// identifier bound by nothing closer (no `let`, no closure parameter) and the parameter is a
+/// identifier (or one passed on unchanged: `*x`, `x.clone()`, `Some(x)`, …) bound by nothing closer (no `let`, no closure parameter) and the parameter is a
 /// plain `name: Type` argument.
 pub(crate) fn parameter_at(cx: &Cx<'_>, e: &Expr) -> Option<Parameter> {
-    let Expr::Path(p) = peel(e) else { return None };
+    let Expr::Path(p) = passed_on(e) else {
+        return None;
+    };
     let ident = p.path.get_ident()?;
     let at = cx.range(e).start;
     if cx.binding_at(ident, at).is_some() {

@@ -8,13 +8,16 @@ use syn::{Expr, Member};
 
 use super::binding::owner_at;
 use super::calls::arg_value;
+use super::option::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 
-/// The field of a named struct type that `e` reads: `self.f` inside `impl T`, or `p.f` for a
-/// parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
+/// The field of a named struct type that `e` reads (or passes on unchanged, as `*p.f` or
+/// `p.f.clone()`): `self.f` inside `impl T`, or `p.f` for a parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
 pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
-    let Expr::Field(f) = peel(e) else { return None };
+    let Expr::Field(f) = passed_on(e) else {
+        return None;
+    };
     let Member::Named(field) = &f.member else {
         return None;
     };

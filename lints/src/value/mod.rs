@@ -4,12 +4,14 @@
 //! known at compile time (`concat!`, `format!`, `+`, `join`); [`url`] the string in URL position,
 //! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
 //! `format!` strings; [`binding`] finds what a name refers to at a place and follows it; [`calls`]
-//! records what the calls of a function pass, for following a parameter across the package.
+//! records what the calls of a function pass, for following a parameter across the package;
+//! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`.
 
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod fields;
 pub(crate) mod guard;
+mod option;
 pub(crate) mod resolve;
 pub(crate) mod strings;
 pub(crate) mod template;

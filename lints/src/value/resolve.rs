@@ -84,7 +84,8 @@ impl Cx<'_> {
         self.resolve_depth(expr, 0)
     }
 
-    fn resolve_depth(&self, expr: &Expr, depth: usize) -> Resolved {
+    /// [`Cx::resolve`] at a nesting depth, for the evaluator's other modules.
+    pub(super) fn resolve_depth(&self, expr: &Expr, depth: usize) -> Resolved {
         if depth > MAX_DEPTH {
             return Resolved::of(Value::Unknown);
         }
@@ -159,7 +160,9 @@ impl Cx<'_> {
             | Expr::MethodCall(_)
             | Expr::Try(_)
             | Expr::Await(_)
-            | Expr::Index(_) => Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr)))),
+            | Expr::Index(_) => self.resolve_option(expr, depth).unwrap_or_else(|| {
+                Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr))))
+            }),
             _ => Resolved::of(Value::Unknown),
         }
     }
