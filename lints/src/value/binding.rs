@@ -35,7 +35,7 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
             .iter()
             .filter(|l| {
                 l.name == ident
-                    && l.offset < at
+                    && l.visible_at(at)
                     && scope.contains(&l.offset)
                     && !l.init.is_some_and(|i| cx.range(i).contains(&at))
             })
@@ -87,15 +87,16 @@ pub(crate) fn follow<'a>(
 }
 
 /// The parameter of the innermost named function that `e` names, when `e` is a single
-/// identifier (or one passed on unchanged: `*x`, `x.clone()`, `Some(x)`, …) bound by nothing closer (no `let`, no closure parameter) and the parameter is a
-/// plain `name: Type` argument.
+/// identifier (or one passed on unchanged: `*x`, `x.clone()`, `Some(x)`, …) bound by nothing
+/// closer (no `let` or pattern, no closure parameter) and the parameter is a plain `name: Type`
+/// argument.
 pub(crate) fn parameter_at(cx: &Cx<'_>, e: &Expr) -> Option<Parameter> {
     let Expr::Path(p) = passed_on(e) else {
         return None;
     };
     let ident = p.path.get_ident()?;
     let at = cx.range(e).start;
-    if cx.binding_at(ident, at).is_some() {
+    if cx.visible_local(ident, at).is_some() {
         return None;
     }
     let scope = cx.scopes_at(at).find(|s| s.params.contains(&ident))?;

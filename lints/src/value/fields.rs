@@ -29,7 +29,7 @@ pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
     let owner = if base == "self" {
         owner_at(cx, at)?
     } else {
-        if cx.binding_at(base, at).is_some() {
+        if cx.visible_local(base, at).is_some() {
             return None;
         }
         let sig = cx.scopes_at(at).find_map(|s| s.sig)?;

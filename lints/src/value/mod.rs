@@ -5,12 +5,14 @@
 //! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
 //! `format!` strings; [`binding`] finds what a name refers to at a place and follows it; [`calls`]
 //! records what the calls of a function pass, for following a parameter across the package;
-//! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`.
+//! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`; [`locals`] finds the
+//! nearest binding of a name in scope, destructuring and `if let`/`match` patterns included.
 
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod fields;
 pub(crate) mod guard;
+mod locals;
 mod option;
 pub(crate) mod resolve;
 pub(crate) mod strings;
