@@ -17,7 +17,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{Const, Resolved, Value, parameter_at};
+use crate::value::{Const, Resolved, Value, dangerous_closure_argument, parameter_at};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
 /// its rule and its declaration).
@@ -374,7 +374,8 @@ pub struct Site<'e> {
 
 /// Decides and reports one site: constant, runtime, or pending on another file's constant.
 pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<'_>) {
-    let resolved = cx.resolve(site.value);
+    let resolved = dangerous_closure_argument(cx, site.value, &site.dangerous)
+        .unwrap_or_else(|| cx.resolve(site.value));
     let arg_range = cx.range(site.value);
     match &resolved.value {
         Value::Const(c) if *c == site.dangerous => {

@@ -237,6 +237,9 @@ impl Cx<'_> {
             }
             for scope in self.scopes_at(at) {
                 if scope.params.contains(&ident) {
+                    if let Some(r) = self.closure_argument(scope, ident, depth) {
+                        return r;
+                    }
                     return Resolved::of(Value::Runtime(format!(
                         "the value comes from the function parameter `{ident}`"
                     )));
