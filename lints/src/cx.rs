@@ -1044,7 +1044,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
                 block,
             });
         } else if let Some(init) = &l.init {
-            let end = self.cx.range(l).end;
+            let end = self.cx.span_range(l.semi_token.span).end;
             self.push_patterns(pat, &init.expr, end, block);
         }
         visit::visit_local(self, l);
