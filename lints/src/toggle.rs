@@ -434,7 +434,8 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
 
 /// Reports a constant dangerous setting by the conditions its code runs under, as the same value
 /// passed as an argument would be: always run, the constant finding; never run, nothing; run
-/// under a condition that is a parameter, the finding waits for the callers; under one decided at
+/// under a condition that is a parameter, the finding waits for the callers (a named closure's
+/// parameter that one of its calls makes true is the constant finding); under one decided at
 /// run time, the run-time finding naming the condition (when the rule has one).
 pub fn report_guarded(
     cx: &Cx<'_>,
@@ -450,6 +451,15 @@ pub fn report_guarded(
     };
     if finding.runtime.is_none() {
         return sink.push(constant);
+    }
+    if let Guard::If { cond, when } = &branch.guard
+        && let Some(chosen) = dangerous_closure_argument(cx, cond, &Const::Bool(*when))
+    {
+        let labelled = chosen
+            .via
+            .into_iter()
+            .fold(constant, |d, (range, text)| d.secondary(range, text));
+        return sink.push(labelled);
     }
     let decider = guard::deciding_expr(branch);
     let range = cx.range(decider);

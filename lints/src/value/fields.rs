@@ -6,15 +6,23 @@ use std::collections::BTreeSet;
 
 use syn::{Expr, Member};
 
-use super::binding::owner_at;
+use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
 use super::option::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 
 /// The field of a named struct type that `e` reads (or passes on unchanged, as `*p.f` or
-/// `p.f.clone()`): `self.f` inside `impl T`, or `p.f` for a parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
+/// `p.f.clone()`, or through a `let` that binds it): `self.f` inside `impl T`, or `p.f` for a
+/// parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
 pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
+    field_through(cx, e, MAX_ALIASES)
+}
+
+fn field_through(cx: &Cx<'_>, e: &Expr, aliases: usize) -> Option<FieldOf> {
+    if let Some(source) = cx.local_source(e) {
+        return field_through(cx, source, aliases.checked_sub(1)?);
+    }
     let Expr::Field(f) = passed_on(e) else {
         return None;
     };

@@ -63,6 +63,21 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The expression the name `e` (or a name `e` passes on unchanged) was bound from: an
+    /// immutable `let`'s initializer, or the matched value of a pattern that only looks inside
+    /// `Some`/`Ok` (`if let Some(v) = opt`); `None` for anything else.
+    pub(crate) fn local_source(&self, e: &Expr) -> Option<&'a Expr> {
+        let Expr::Path(p) = super::option::passed_on(e) else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        match self.visible_local(ident, self.range(e).start)? {
+            Local::Let(l, _) if !l.mutable => l.init,
+            Local::Pattern(p) if p.steps.iter().all(inside_option) => Some(p.source),
+            _ => None,
+        }
+    }
+
     /// The value of a name bound by a pattern: its part of the matched value.
     pub(super) fn resolve_pattern(&self, p: &PatternBinding<'_>, depth: usize) -> Resolved {
         self.project(p.name, p.source, &p.steps, depth)
@@ -108,15 +123,17 @@ impl<'a> Cx<'a> {
             }
         }
         let whole = self.resolve_depth(source, depth + 1);
-        let inside_option = steps
-            .iter()
-            .all(|s| matches!(s, Step::Variant(v, 0) if v == "Some" || v == "Ok"));
         match whole.value {
             Value::Runtime(_) => whole,
-            Value::Const(_) | Value::Pending(_) if inside_option => whole,
+            Value::Const(_) | Value::Pending(_) if steps.iter().all(inside_option) => whole,
             _ => unknown,
         }
     }
+}
+
+/// Whether `step` takes the value inside a `Some` or an `Ok`.
+fn inside_option(step: &Step) -> bool {
+    matches!(step, Step::Variant(v, 0) if v == "Some" || v == "Ok")
 }
 
 /// The part of the expression `e` that `step` leads to, when `e` is written as a tuple, a struct
