@@ -2,7 +2,7 @@
 
 use syn::Expr;
 
-use super::option::passed_on;
+use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::Parameter;
 

@@ -129,7 +129,7 @@ pub(crate) fn dangerous_closure_argument(
     e: &Expr,
     dangerous: &super::Const,
 ) -> Option<Resolved> {
-    let Expr::Path(p) = super::option::passed_on(e) else {
+    let Expr::Path(p) = super::unchanged::passed_on(e) else {
         return None;
     };
     let ident = p.path.get_ident()?;

@@ -8,7 +8,7 @@ use syn::{Expr, Member};
 
 use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
-use super::option::passed_on;
+use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 

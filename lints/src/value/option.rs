@@ -6,6 +6,7 @@
 use syn::Expr;
 
 use super::resolve::{Resolved, Value};
+use super::unchanged::is_wrapping;
 use crate::cx::{Cx, peel};
 
 impl Cx<'_> {
@@ -45,9 +46,9 @@ impl Cx<'_> {
     }
 
     /// What `wrapped.unwrap_or(default)` is worth: the default when `wrapped` is `None` (the
-    /// type's default, unknown here, for `unwrap_or_default`), the held
-    /// value when it is a constant, else the held value's run-time origin (the default is one of
-    /// the values that reach, so the choice is made at run time).
+    /// type's default, unknown here, for `unwrap_or_default`), the held value when it is a
+    /// constant, else the held value's run-time origin (the default is one of the values that
+    /// reach, so the choice is made at run time).
     fn held_or(&self, wrapped: &Expr, default: Option<&Expr>, depth: usize) -> Option<Resolved> {
         if is_none(self, wrapped) {
             return Some(match default {
@@ -66,29 +67,4 @@ impl Cx<'_> {
 fn is_none(cx: &Cx<'_>, e: &Expr) -> bool {
     let followed = super::binding::follow(cx, e, 8, false, false);
     matches!(peel(followed), Expr::Path(p) if p.path.is_ident("None"))
-}
-
-/// The value `e` passes on unchanged: `e` without parentheses, `&`, `*`, `.clone()`,
-/// `.to_owned()`, `Some(..)`, `Ok(..)`, `?`, `.unwrap()` and `.expect(..)` around it.
-pub(crate) fn passed_on(e: &Expr) -> &Expr {
-    let mut e = peel(e);
-    loop {
-        e = peel(match e {
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &u.expr,
-            Expr::Try(t) => &t.expr,
-            Expr::MethodCall(m)
-                if m.args.is_empty()
-                    && (m.method == "clone" || m.method == "to_owned" || m.method == "unwrap") =>
-            {
-                &m.receiver
-            }
-            Expr::MethodCall(m) if m.args.len() == 1 && m.method == "expect" => &m.receiver,
-            Expr::Call(c) if c.args.len() == 1 && is_wrapping(&c.func) => &c.args[0],
-            _ => return e,
-        });
-    }
-}
-
-fn is_wrapping(func: &Expr) -> bool {
-    matches!(func, Expr::Path(p) if p.path.is_ident("Some") || p.path.is_ident("Ok"))
 }
