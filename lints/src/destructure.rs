@@ -2,7 +2,7 @@
 //! binds `insecure` at the tuple's second element, `Settings { insecure, .. }` at the field
 //! `insecure`, `Some(v)` at the value inside the `Some`.
 
-use syn::{Ident, Pat};
+use syn::{Expr, Ident, Pat};
 
 /// One step from a matched value into a part of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,5 +86,30 @@ fn walk<'p>(pat: &'p Pat, steps: &mut Vec<Step>, out: &mut Vec<(&'p Ident, Vec<S
         Pat::Slice(s) => s.elems.iter().for_each(|p| nested(Step::Opaque, p, out)),
         Pat::Or(o) => o.cases.iter().for_each(|p| nested(Step::Opaque, p, out)),
         _ => {}
+    }
+}
+
+/// The part of the expression `e` that `step` leads to, when `e` is written as a tuple, a struct
+/// literal or a constructor call (parentheses and `&` already peeled).
+pub fn part<'e>(step: &Step, e: &'e Expr) -> Option<&'e Expr> {
+    match (step, e) {
+        (Step::Index(i), Expr::Tuple(t)) => t.elems.iter().nth(*i),
+        (Step::FromEnd(k), Expr::Tuple(t)) => t
+            .elems
+            .len()
+            .checked_sub(*k)
+            .and_then(|i| t.elems.iter().nth(i)),
+        (Step::Field(name), Expr::Struct(s)) => s
+            .fields
+            .iter()
+            .find(|f| matches!(&f.member, syn::Member::Named(n) if n == name))
+            .map(|f| &f.expr),
+        (Step::Variant(name, i), Expr::Call(c)) => match &*c.func {
+            Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == name) => {
+                c.args.iter().nth(*i)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }

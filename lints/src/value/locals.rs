@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cx::{Cx, LetBinding, PatternBinding};
-use crate::destructure::Step;
+use crate::cx::{Cx, LetBinding, PatternBinding, peel};
+use crate::destructure::{Step, part};
 
 /// A local binding of a name.
 pub(crate) enum Local<'c, 'a> {
@@ -63,8 +63,9 @@ impl<'a> Cx<'a> {
     }
 
     /// The expression the name `e` (or a name `e` passes on unchanged) was bound from: an
-    /// immutable `let`'s initializer, or the matched value of a pattern that only looks inside
-    /// `Some`/`Ok` (`if let Some(v) = opt`); `None` for anything else.
+    /// immutable `let`'s initializer, or the part of a pattern's matched value written there
+    /// (`let (a, b) = (x, y);` binds `b` to `y`; `if let Some(v) = opt` binds `v` to `opt`);
+    /// `None` for anything else.
     pub(crate) fn local_source(&self, e: &Expr) -> Option<&'a Expr> {
         let Expr::Path(p) = super::unchanged::passed_on(e) else {
             return None;
@@ -72,7 +73,35 @@ impl<'a> Cx<'a> {
         let ident = p.path.get_ident()?;
         match self.visible_local(ident, self.range(e).start)? {
             Local::Let(l, _) if !l.mutable => l.init,
-            Local::Pattern(p) if p.steps.iter().all(inside_option) => Some(p.source),
+            Local::Pattern(p) => {
+                let mut source = p.source;
+                for step in &p.steps {
+                    match part(step, peel(source)) {
+                        Some(next) => source = next,
+                        None if inside_option(step) => {}
+                        None => return None,
+                    }
+                }
+                Some(source)
+            }
+            Local::Let(..) => None,
+        }
+    }
+
+    /// The struct value and the field that a name bound by destructuring reads
+    /// (`let Settings { insecure, .. } = s;` binds `insecure` to the field `insecure` of `s`).
+    pub(crate) fn destructured_field(&self, e: &Expr) -> Option<(&'a Expr, String)> {
+        let Expr::Path(p) = super::unchanged::passed_on(e) else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        let Local::Pattern(binding) = self.visible_local(ident, self.range(e).start)? else {
+            return None;
+        };
+        match binding.steps.as_slice() {
+            [Step::Field(field), rest @ ..] if rest.iter().all(inside_option) => {
+                Some((binding.source, field.clone()))
+            }
             _ => None,
         }
     }

@@ -2,12 +2,12 @@
 //! struct literal or constructor call written there (or bound to an immutable `let`), else the
 //! whole value's run-time origin.
 
-use syn::{Expr, Member};
+use syn::Expr;
 
 use super::locals::{Local, inside_option};
 use super::resolve::{MAX_DEPTH, Resolved, Value};
 use crate::cx::{Cx, PatternBinding, peel};
-use crate::destructure::Step;
+use crate::destructure::{Step, part};
 
 impl Cx<'_> {
     /// The value of a name bound by a pattern: its part of the matched value.
@@ -60,30 +60,5 @@ impl Cx<'_> {
             Value::Const(_) | Value::Pending(_) if steps.iter().all(inside_option) => whole,
             _ => unknown,
         }
-    }
-}
-
-/// The part of the expression `e` that `step` leads to, when `e` is written as a tuple, a struct
-/// literal or a constructor call.
-fn part<'e>(step: &Step, e: &'e Expr) -> Option<&'e Expr> {
-    match (step, e) {
-        (Step::Index(i), Expr::Tuple(t)) => t.elems.iter().nth(*i),
-        (Step::FromEnd(k), Expr::Tuple(t)) => t
-            .elems
-            .len()
-            .checked_sub(*k)
-            .and_then(|i| t.elems.iter().nth(i)),
-        (Step::Field(name), Expr::Struct(s)) => s
-            .fields
-            .iter()
-            .find(|f| matches!(&f.member, Member::Named(n) if n == name))
-            .map(|f| &f.expr),
-        (Step::Variant(name, i), Expr::Call(c)) => match &*c.func {
-            Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == name) => {
-                c.args.iter().nth(*i)
-            }
-            _ => None,
-        },
-        _ => None,
     }
 }
