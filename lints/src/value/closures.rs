@@ -8,6 +8,10 @@ use super::locals::Local;
 use super::resolve::{Resolved, Value};
 use crate::cx::{Cx, LetBinding, Scope, peel};
 
+/// How many calls of a closure are read for its parameter's value (the first ones in the file),
+/// so that a file of many calls stays linear.
+const MAX_CALLS: usize = 16;
+
 impl Cx<'_> {
     /// The value of the parameter `ident` of the closure `scope` from the calls of the name it
     /// is bound to: one constant when every call passes it, the run-time origin when one call
@@ -54,6 +58,7 @@ impl Cx<'_> {
         let name = binding.name.to_string();
         let values = self
             .closure_calls(binding)
+            .take(MAX_CALLS)
             .filter_map(|args| args.get(index).copied())
             .map(|arg| {
                 let mut r = self.resolve_depth(arg, depth + 1);
@@ -110,6 +115,9 @@ impl Cx<'_> {
                 return None;
             }
             let at = self.range(p).start;
+            if at <= binding.offset || !binding.block.contains(&at) {
+                return None;
+            }
             match self.visible_local(binding.name, at) {
                 Some(Local::Let(l, _)) if std::ptr::eq(l, binding) => {
                     Some(call.args.iter().collect())
