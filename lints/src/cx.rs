@@ -212,15 +212,17 @@ pub struct LetBinding<'a> {
     pub init: Option<&'a Expr>,
     /// The byte offset of the binding.
     pub offset: usize,
-    /// The block it is declared in: it is visible from `offset` to the block's end.
+    /// Where the statement ends: the name is in scope after it, not in its own initializer.
+    pub end: usize,
+    /// The block it is declared in: it is visible from `end` to the block's end.
     pub block: Range<usize>,
 }
 
 impl LetBinding<'_> {
-    /// Whether the binding is in scope at byte `at` (later in its block; an inner binding of
-    /// the same name may still shadow it).
+    /// Whether the binding is in scope at byte `at` (after its statement, in its block; an inner
+    /// binding of the same name may still shadow it).
     pub fn visible_at(&self, at: usize) -> bool {
-        self.offset < at && self.block.contains(&at)
+        self.end <= at && self.block.contains(&at)
     }
 }
 
@@ -1041,6 +1043,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
                 mutable: i.mutability.is_some(),
                 init: l.init.as_ref().map(|i| &*i.expr),
                 offset,
+                end: self.cx.span_range(l.semi_token.span).end,
                 block,
             });
         } else if let Some(init) = &l.init {

@@ -64,3 +64,15 @@ pub fn guarded_closure_safe() {
     };
     let _ = mk(false);
 }
+
+// A `let` is not in scope in its own initializer: `let insecure = insecure;` rebinds the
+// parameter, which its caller sets to `true`.
+fn rebound(insecure: bool) -> reqwest::ClientBuilder {
+    let insecure = insecure;
+    reqwest::Client::builder().danger_accept_invalid_certs(insecure)
+    //~^ cert_verification_disabled
+}
+
+pub fn rebound_caller() {
+    let _ = rebound(true);
+}
