@@ -65,7 +65,7 @@ pub struct Cx<'a> {
     pub scopes: Vec<Scope<'a>>,
     /// `let` bindings of a single identifier.
     pub lets: Vec<LetBinding<'a>>,
-    /// Names bound by destructuring `let`s, `if let` and `match` arms.
+    /// Names bound by destructuring `let`s, `if let`, `while let`, `for` and `match` arms.
     pub patterns: Vec<PatternBinding<'a>>,
     /// Code that runs only under a condition: `if`/`else` blocks and `match` arms.
     pub branches: Vec<Branch<'a>>,
@@ -1114,6 +1114,32 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
             });
         }
         visit::visit_expr_match(self, m);
+    }
+
+    fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+        if let Expr::Let(l) = &*w.cond {
+            let body = w.body.brace_token.span;
+            let scope = self.cx.span_range(body.open()).start..self.cx.span_range(body.close()).end;
+            self.push_patterns(&l.pat, &l.expr, scope.start, scope);
+        }
+        visit::visit_expr_while(self, w);
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+        let body = f.body.brace_token.span;
+        let scope = self.cx.span_range(body.open()).start..self.cx.span_range(body.close()).end;
+        for (name, steps) in crate::destructure::bindings(&f.pat) {
+            self.cx.patterns.push(PatternBinding {
+                name,
+                source: &f.expr,
+                steps: std::iter::once(crate::destructure::Step::Opaque)
+                    .chain(steps)
+                    .collect(),
+                offset: scope.start,
+                scope: scope.clone(),
+            });
+        }
+        visit::visit_expr_for_loop(self, f);
     }
 
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {

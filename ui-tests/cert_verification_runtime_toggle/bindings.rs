@@ -45,3 +45,24 @@ fn shadowed_parameter(insecure: bool) -> reqwest::ClientBuilder {
 pub fn callers() {
     let _ = shadowed_parameter(false);
 }
+
+// A loop variable shadows the outer `let` of the same name: its values come from the iterator,
+// at run time.
+pub fn for_loop_shadows(flags: Vec<bool>) {
+    let insecure = true;
+    let _ = insecure;
+    for insecure in flags {
+        let _ = reqwest::Client::builder().danger_accept_invalid_certs(insecure);
+        //~^ cert_verification_runtime_toggle
+    }
+}
+
+pub fn while_let_shadows() {
+    let insecure = true;
+    let _ = insecure;
+    let mut args = std::env::args().map(|a| a == "--insecure");
+    while let Some(insecure) = args.next() {
+        let _ = reqwest::Client::builder().danger_accept_invalid_certs(insecure);
+        //~^ cert_verification_runtime_toggle
+    }
+}
