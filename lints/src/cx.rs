@@ -65,6 +65,8 @@ pub struct Cx<'a> {
     pub scopes: Vec<Scope<'a>>,
     /// `let` bindings of a single identifier.
     pub lets: Vec<LetBinding<'a>>,
+    /// Names bound by destructuring `let`s, `if let`, `while let`, `for` and `match` arms.
+    pub patterns: Vec<PatternBinding<'a>>,
     /// Code that runs only under a condition: `if`/`else` blocks and `match` arms.
     pub branches: Vec<Branch<'a>>,
     /// `const` and `static` items (including associated consts), by name.
@@ -210,6 +212,34 @@ pub struct LetBinding<'a> {
     pub init: Option<&'a Expr>,
     /// The byte offset of the binding.
     pub offset: usize,
+    /// Where the statement ends: the name is in scope after it, not in its own initializer.
+    pub end: usize,
+    /// The block it is declared in: it is visible from `end` to the block's end.
+    pub block: Range<usize>,
+}
+
+impl LetBinding<'_> {
+    /// Whether the binding is in scope at byte `at` (after its statement, in its block; an inner
+    /// binding of the same name may still shadow it).
+    pub fn visible_at(&self, at: usize) -> bool {
+        self.end <= at && self.block.contains(&at)
+    }
+}
+
+/// A name bound by a pattern (`let (a, insecure) = …;`, `let Settings { insecure, .. } = s;`,
+/// `if let Some(v) = opt { … }`, a `match` arm's `Some(v) => …`): the matched value and the way
+/// from it to the name.
+pub struct PatternBinding<'a> {
+    /// The bound name.
+    pub name: &'a Ident,
+    /// The matched value (the `let`'s initializer, the scrutinee).
+    pub source: &'a Expr,
+    /// The steps from the matched value to the name's part of it.
+    pub steps: Vec<crate::destructure::Step>,
+    /// Where the name comes into scope (after the `let`, at the `if let` block or the arm).
+    pub offset: usize,
+    /// Where it is in scope.
+    pub scope: Range<usize>,
 }
 
 /// Code that runs only under a condition.
@@ -285,6 +315,7 @@ impl<'a> Cx<'a> {
             struct_defs: Vec::new(),
             scopes: Vec::new(),
             lets: Vec::new(),
+            patterns: Vec::new(),
             branches: Vec::new(),
             consts: FxHashMap::default(),
             uses: FxHashMap::default(),
@@ -299,6 +330,7 @@ impl<'a> Cx<'a> {
         let mut indexer = Indexer {
             cx: &mut cx,
             in_trait_impl: false,
+            blocks: Vec::new(),
         };
         indexer.visit_file(&parsed.file);
         for body in &parsed.bodies {
@@ -518,14 +550,14 @@ impl<'a> Cx<'a> {
     }
 
     /// The `let` binding of `ident` visible at byte `at`: the last one before `at` in the
-    /// innermost function or closure containing `at`.
+    /// innermost function or closure containing `at` whose block holds `at`.
     pub fn binding_at(&self, ident: &Ident, at: usize) -> Option<&LetBinding<'a>> {
         let scope = self
             .scope_at(at)
             .map_or(0..self.text.len(), |s| s.range.clone());
         self.lets
             .iter()
-            .filter(|l| l.name == ident && l.offset < at && scope.contains(&l.offset))
+            .filter(|l| l.name == ident && l.visible_at(at) && scope.contains(&l.offset))
             .max_by_key(|l| l.offset)
     }
 
@@ -760,9 +792,30 @@ struct Indexer<'c, 'a> {
     /// Whether the items being visited are in an `impl Trait for Type` (its methods are as
     /// public as the trait).
     in_trait_impl: bool,
+    /// The byte ranges of the blocks around the node being visited, innermost last.
+    blocks: Vec<Range<usize>>,
 }
 
 impl<'a> Indexer<'_, 'a> {
+    /// Records the names `pat` binds in `source`, in scope over `scope` from `offset`.
+    fn push_patterns(
+        &mut self,
+        pat: &'a Pat,
+        source: &'a Expr,
+        offset: usize,
+        scope: Range<usize>,
+    ) {
+        for (name, steps) in crate::destructure::bindings(pat) {
+            self.cx.patterns.push(PatternBinding {
+                name,
+                source,
+                steps,
+                offset,
+                scope: scope.clone(),
+            });
+        }
+    }
+
     /// Records a `const`/`static` item by name.
     fn push_const(&mut self, name: &'a Ident, expr: &'a Expr) {
         self.cx
@@ -979,6 +1032,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
         if let Pat::Type(t) = pat {
             pat = &t.pat;
         }
+        let block = self.blocks.last().cloned().unwrap_or(0..self.cx.text.len());
         if let Pat::Ident(i) = pat {
             let offset = self.cx.range(l).start;
             if let Some(init) = &l.init {
@@ -989,9 +1043,22 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
                 mutable: i.mutability.is_some(),
                 init: l.init.as_ref().map(|i| &*i.expr),
                 offset,
+                end: self.cx.span_range(l.semi_token.span).end,
+                block,
             });
+        } else if let Some(init) = &l.init {
+            let end = self.cx.span_range(l.semi_token.span).end;
+            self.push_patterns(pat, &init.expr, end, block);
         }
         visit::visit_local(self, l);
+    }
+
+    fn visit_block(&mut self, b: &'a syn::Block) {
+        let span = b.brace_token.span;
+        let range = self.cx.span_range(span.open()).start..self.cx.span_range(span.close()).end;
+        self.blocks.push(range);
+        visit::visit_block(self, b);
+        self.blocks.pop();
     }
 
     fn visit_field_value(&mut self, f: &'a syn::FieldValue) {
@@ -1006,6 +1073,9 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_expr_if(&mut self, i: &'a syn::ExprIf) {
         let range = self.cx.range(&i.then_branch);
+        if let Expr::Let(l) = &*i.cond {
+            self.push_patterns(&l.pat, &l.expr, range.start, range.clone());
+        }
         let guard = match &*i.cond {
             Expr::Let(l) => Guard::Match {
                 scrutinee: &l.expr,
@@ -1030,8 +1100,11 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_expr_match(&mut self, m: &'a syn::ExprMatch) {
         for arm in &m.arms {
+            let body = self.cx.range(&*arm.body);
+            let start = self.cx.range(&arm.pat).start;
+            self.push_patterns(&arm.pat, &m.expr, start, start..body.end);
             self.cx.branches.push(Branch {
-                range: self.cx.range(&*arm.body),
+                range: body,
                 guard: Guard::Match {
                     scrutinee: &m.expr,
                     pat: &arm.pat,
@@ -1041,6 +1114,32 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
             });
         }
         visit::visit_expr_match(self, m);
+    }
+
+    fn visit_expr_while(&mut self, w: &'a syn::ExprWhile) {
+        if let Expr::Let(l) = &*w.cond {
+            let body = w.body.brace_token.span;
+            let scope = self.cx.span_range(body.open()).start..self.cx.span_range(body.close()).end;
+            self.push_patterns(&l.pat, &l.expr, scope.start, scope);
+        }
+        visit::visit_expr_while(self, w);
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'a syn::ExprForLoop) {
+        let body = f.body.brace_token.span;
+        let scope = self.cx.span_range(body.open()).start..self.cx.span_range(body.close()).end;
+        for (name, steps) in crate::destructure::bindings(&f.pat) {
+            self.cx.patterns.push(PatternBinding {
+                name,
+                source: &f.expr,
+                steps: std::iter::once(crate::destructure::Step::Opaque)
+                    .chain(steps)
+                    .collect(),
+                offset: scope.start,
+                scope: scope.clone(),
+            });
+        }
+        visit::visit_expr_for_loop(self, f);
     }
 
     fn visit_expr_closure(&mut self, c: &'a syn::ExprClosure) {

@@ -9,6 +9,7 @@ mod cipher;
 mod cleartext;
 mod cx;
 mod declared;
+mod destructure;
 mod diagnostic;
 mod engine;
 mod facts;

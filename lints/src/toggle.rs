@@ -17,7 +17,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{Const, Resolved, Value, parameter_at};
+use crate::value::{Const, Resolved, Value, dangerous_closure_argument, parameter_at};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
 /// its rule and its declaration).
@@ -374,7 +374,8 @@ pub struct Site<'e> {
 
 /// Decides and reports one site: constant, runtime, or pending on another file's constant.
 pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<'_>) {
-    let resolved = cx.resolve(site.value);
+    let resolved = dangerous_closure_argument(cx, site.value, &site.dangerous)
+        .unwrap_or_else(|| cx.resolve(site.value));
     let arg_range = cx.range(site.value);
     match &resolved.value {
         Value::Const(c) if *c == site.dangerous => {
@@ -433,7 +434,8 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
 
 /// Reports a constant dangerous setting by the conditions its code runs under, as the same value
 /// passed as an argument would be: always run, the constant finding; never run, nothing; run
-/// under a condition that is a parameter, the finding waits for the callers; under one decided at
+/// under a condition that is a parameter, the finding waits for the callers (a named closure's
+/// parameter that one of its calls makes true is the constant finding); under one decided at
 /// run time, the run-time finding naming the condition (when the rule has one).
 pub fn report_guarded(
     cx: &Cx<'_>,
@@ -449,6 +451,15 @@ pub fn report_guarded(
     };
     if finding.runtime.is_none() {
         return sink.push(constant);
+    }
+    if let Guard::If { cond, when } = &branch.guard
+        && let Some(chosen) = dangerous_closure_argument(cx, cond, &Const::Bool(*when))
+    {
+        let labelled = chosen
+            .via
+            .into_iter()
+            .fold(constant, |d, (range, text)| d.secondary(range, text));
+        return sink.push(labelled);
     }
     let decider = guard::deciding_expr(branch);
     let range = cx.range(decider);

@@ -2,6 +2,7 @@
 
 use syn::Expr;
 
+use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::Parameter;
 
@@ -38,7 +39,7 @@ pub fn binding_at<'a>(cx: &Cx<'a>, ident: &syn::Ident, at: usize) -> Binding<'a>
             .iter()
             .filter(|l| {
                 l.name == ident
-                    && l.offset < at
+                    && l.visible_at(at)
                     && scope.contains(&l.offset)
                     && !(file_level && cx.scopes_at(l.offset).next().is_some())
                     && !l.init.is_some_and(|i| cx.range(i).contains(&at))
@@ -90,15 +91,27 @@ pub(crate) fn follow<'a>(
     e
 }
 
+/// How many local names (`let x = y;`, `if let Some(x) = y`) are followed back to a parameter
+/// or a field.
+pub(crate) const MAX_ALIASES: usize = 8;
+
 /// The parameter of the innermost named function that `e` names, when `e` is a single
-/// identifier bound by nothing closer (no `let`, no closure parameter) and the parameter is a
-/// plain `name: Type` argument.
+/// identifier (or one passed on unchanged: `*x`, `x.clone()`, `Some(x)`, …) bound by nothing
+/// closer (no closure parameter; a `let` or an `if let Some(..)` is followed to what it binds)
+/// and the parameter is a plain `name: Type` argument.
 pub(crate) fn parameter_at(cx: &Cx<'_>, e: &Expr) -> Option<Parameter> {
-    let Expr::Path(p) = peel(e) else { return None };
+    parameter_through(cx, e, MAX_ALIASES)
+}
+
+fn parameter_through(cx: &Cx<'_>, e: &Expr, aliases: usize) -> Option<Parameter> {
+    let Expr::Path(p) = passed_on(e) else {
+        return None;
+    };
     let ident = p.path.get_ident()?;
     let at = cx.range(e).start;
-    if cx.binding_at(ident, at).is_some() {
-        return None;
+    if cx.visible_local(ident, at).is_some() {
+        let source = cx.local_source(e)?;
+        return parameter_through(cx, source, aliases.checked_sub(1)?);
     }
     let scope = cx.scopes_at(at).find(|s| s.params.contains(&ident))?;
     let sig = scope.sig?;

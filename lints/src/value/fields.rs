@@ -6,27 +6,39 @@ use std::collections::BTreeSet;
 
 use syn::{Expr, Member};
 
-use super::binding::owner_at;
+use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
+use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 
-/// The field of a named struct type that `e` reads: `self.f` inside `impl T`, or `p.f` for a
-/// parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
+/// The field of a named struct type that `e` reads (or passes on unchanged, as `*p.f` or
+/// `p.f.clone()`, or through a `let` or a destructuring pattern that binds it): `self.f` inside
+/// `impl T`, or `p.f` for a parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
 pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
-    let Expr::Field(f) = peel(e) else { return None };
-    let Member::Named(field) = &f.member else {
-        return None;
+    field_through(cx, e, MAX_ALIASES)
+}
+
+fn field_through(cx: &Cx<'_>, e: &Expr, aliases: usize) -> Option<FieldOf> {
+    if let Some(source) = cx.local_source(e) {
+        return field_through(cx, source, aliases.checked_sub(1)?);
+    }
+    let (base, field) = match passed_on(e) {
+        Expr::Field(f) => match &f.member {
+            Member::Named(field) => (&*f.base, field.to_string()),
+            Member::Unnamed(_) => return None,
+        },
+        _ => cx.destructured_field(e)?,
     };
-    let Expr::Path(base) = peel(&f.base) else {
+    let at = cx.range(base).start;
+    let Expr::Path(base) = peel(base) else {
         return None;
     };
     let base = base.path.get_ident()?;
-    let at = cx.range(e).start;
     let owner = if base == "self" {
         owner_at(cx, at)?
     } else {
-        if cx.binding_at(base, at).is_some() {
+        if cx.visible_local(base, at).is_some() {
             return None;
         }
         let sig = cx.scopes_at(at).find_map(|s| s.sig)?;
@@ -38,10 +50,7 @@ pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
             syn::FnArg::Receiver(_) => None,
         })?
     };
-    Some(FieldOf {
-        owner,
-        field: field.to_string(),
-    })
+    Some(FieldOf { owner, field })
 }
 
 /// The name of a struct type written as `T`, `path::T`, `&T` or `&mut T`.

@@ -4,19 +4,30 @@
 //! known at compile time (`concat!`, `format!`, `+`, `join`); [`url`] the string in URL position,
 //! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
 //! `format!` strings; [`binding`] finds what a name refers to at a place and follows it; [`calls`]
-//! records what the calls of a function pass, for following a parameter across the package.
+//! records what the calls of a function pass, for following a parameter across the package;
+//! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`; [`locals`] finds the
+//! nearest binding of a name in scope, destructuring and `if let`/`match` patterns included, and
+//! [`patterns`] a pattern-bound name's value; [`unchanged`] the shapes that pass a value on as
+//! itself;
+//! [`closures`] gives a named closure's parameter the values its calls pass.
 
 pub(crate) mod binding;
 pub(crate) mod calls;
+mod closures;
 pub(crate) mod fields;
 pub(crate) mod guard;
+mod locals;
+mod option;
+mod patterns;
 pub(crate) mod resolve;
 pub(crate) mod strings;
 pub(crate) mod template;
+mod unchanged;
 pub(crate) mod url;
 
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
 pub(crate) use calls::call_facts;
+pub(crate) use closures::dangerous_closure_argument;
 pub use resolve::Const;
 
 /// A constant as written in a message: `` `true` ``, `` `3` ``, `` `"x"` ``.

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use syn::{Expr, Lit};
 
+use super::locals::Local;
 use crate::cx::{Cx, peel};
 
 /// A constant value.
@@ -76,7 +77,8 @@ impl Resolved {
     }
 }
 
-const MAX_DEPTH: usize = 16;
+/// How deep the evaluator follows an expression.
+pub(super) const MAX_DEPTH: usize = 16;
 
 impl Cx<'_> {
     /// Resolves `expr` as far as syntax allows.
@@ -84,7 +86,8 @@ impl Cx<'_> {
         self.resolve_depth(expr, 0)
     }
 
-    fn resolve_depth(&self, expr: &Expr, depth: usize) -> Resolved {
+    /// [`Cx::resolve`] at a nesting depth, for the evaluator's other modules.
+    pub(super) fn resolve_depth(&self, expr: &Expr, depth: usize) -> Resolved {
         if depth > MAX_DEPTH {
             return Resolved::of(Value::Unknown);
         }
@@ -159,7 +162,9 @@ impl Cx<'_> {
             | Expr::MethodCall(_)
             | Expr::Try(_)
             | Expr::Await(_)
-            | Expr::Index(_) => Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr)))),
+            | Expr::Index(_) => self.resolve_option(expr, depth).unwrap_or_else(|| {
+                Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr))))
+            }),
             _ => Resolved::of(Value::Unknown),
         }
     }
@@ -232,6 +237,9 @@ impl Cx<'_> {
             }
             for scope in self.scopes_at(at) {
                 if scope.params.contains(&ident) {
+                    if let Some(r) = self.closure_argument(scope, ident, depth) {
+                        return r;
+                    }
                     return Resolved::of(Value::Runtime(format!(
                         "the value comes from the function parameter `{ident}`"
                     )));
@@ -271,7 +279,9 @@ impl Cx<'_> {
         let syn::Member::Named(name) = &f.member else {
             return None;
         };
-        let (binding, _) = self.visible_let(ident, self.range(&*f.base).start)?;
+        let Local::Let(binding, _) = self.visible_local(ident, self.range(&*f.base).start)? else {
+            return None;
+        };
         if binding.mutable {
             return None;
         }
@@ -292,38 +302,12 @@ impl Cx<'_> {
         Some(r)
     }
 
-    /// The `let` of `ident` visible at byte `at`, with the range of the scope that holds it: the
-    /// latest one before `at` in the innermost function or closure, else, in a closure that does
-    /// not bind the name itself, in the scopes it captures from, up to its function.
-    fn visible_let(
-        &self,
-        ident: &syn::Ident,
-        at: usize,
-    ) -> Option<(&crate::cx::LetBinding<'_>, std::ops::Range<usize>)> {
-        let mut scopes = self.scopes_at(at).peekable();
-        if scopes.peek().is_none() {
-            let binding = self.binding_at(ident, at)?;
-            return Some((binding, 0..self.text.len()));
-        }
-        for scope in scopes {
-            let found = self
-                .lets
-                .iter()
-                .filter(|l| l.name == ident && l.offset < at && scope.range.contains(&l.offset))
-                .max_by_key(|l| l.offset);
-            if let Some(binding) = found {
-                return Some((binding, scope.range.clone()));
-            }
-            if scope.params.contains(&ident) || scope.sig.is_some() {
-                return None;
-            }
-        }
-        None
-    }
-
-    /// A `let` binding of `ident` visible at byte `at` (see [`Cx::visible_let`]).
+    /// The local binding of `ident` visible at byte `at` (see [`Cx::visible_local`]).
     fn resolve_local(&self, ident: &syn::Ident, at: usize, depth: usize) -> Option<Resolved> {
-        let (binding, scope) = self.visible_let(ident, at)?;
+        let (binding, scope) = match self.visible_local(ident, at)? {
+            Local::Let(binding, scope) => (binding, scope),
+            Local::Pattern(p) => return Some(self.resolve_pattern(p, depth)),
+        };
         let mut values = Vec::new();
         if let Some(init) = binding.init {
             let mut r = self.resolve_depth(init, depth + 1);
