@@ -1,6 +1,8 @@
 //! The protocol-version settings of a file, shared by TLS301 and TLS302: minimums and maximums set
 //! through reqwest, native-tls, openssl/boring, curl, isahc 2, lettre, paho-mqtt and rustls, the
-//! openssl `SslOptions` switches, and the openssl/boring `SslAcceptor` presets (catalog section C).
+//! openssl `SslOptions` switches, and the openssl/boring `SslAcceptor` presets (catalog section C);
+//! and the setters whose version is not written in the file ([`undecided`]), which the rules
+//! follow through parameters, fields and run-time choices.
 
 use std::ops::Range;
 
@@ -9,43 +11,10 @@ use syn::Expr;
 use crate::cx::{Cx, chain_root, peel};
 use crate::toggle::unwrap_some;
 use crate::value::follow;
+use crate::value::version::{Proto, parse_proto};
 
 /// How many `let`s and `const`s a version argument is followed through.
 const FOLLOW_STEPS: usize = 5;
-
-/// A protocol version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Proto {
-    /// `None` as a minimum: the oldest version the library supports.
-    Oldest,
-    /// SSL 2.0.
-    Ssl2,
-    /// SSL 3.0.
-    Ssl3,
-    /// TLS 1.0.
-    Tls10,
-    /// TLS 1.1.
-    Tls11,
-    /// TLS 1.2.
-    Tls12,
-    /// TLS 1.3.
-    Tls13,
-}
-
-impl Proto {
-    /// How the version is named in a message.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Proto::Oldest => "the oldest version the library supports",
-            Proto::Ssl2 => "SSL 2.0",
-            Proto::Ssl3 => "SSL 3.0",
-            Proto::Tls10 => "TLS 1.0",
-            Proto::Tls11 => "TLS 1.1",
-            Proto::Tls12 => "TLS 1.2",
-            Proto::Tls13 => "TLS 1.3",
-        }
-    }
-}
 
 /// Which end of the version range a setting fixes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,6 +172,52 @@ pub fn settings(cx: &Cx<'_>) -> Vec<Setting> {
     out
 }
 
+/// A minimum or maximum set through a setter whose version the file does not name at it (nor in
+/// a `let` or `const` of the file): a parameter, a field, a value chosen at run time, a constant
+/// of another file. The rules follow it with the value evaluator.
+pub struct Undecided<'a> {
+    /// Minimum or maximum.
+    pub bound: Bound,
+    /// The setter's name.
+    pub primary: Range<usize>,
+    /// The version argument (inside `Some(…)` when it is wrapped).
+    pub value: &'a Expr,
+}
+
+/// Every setter of the file whose version argument is not a version the file names.
+pub fn undecided<'a>(cx: &Cx<'a>) -> Vec<Undecided<'a>> {
+    let mut out = Vec::new();
+    let mut push = |bound, primary: Range<usize>, arg: &'a Expr| {
+        let value = unwrap_some(arg);
+        let followed = peel(unwrap_some(follow(cx, value, FOLLOW_STEPS, false, true)));
+        let named = matches!(followed, Expr::Path(p) if p.path.is_ident("None")
+            || cx.canonical_path(&p.path).last().and_then(|l| parse_proto(l)).is_some());
+        if !named {
+            out.push(Undecided {
+                bound,
+                primary,
+                value,
+            });
+        }
+    };
+    for (bound, table) in [(Bound::Min, MIN_SETTERS), (Bound::Max, MAX_SETTERS)] {
+        let methods: Vec<&str> = table.iter().map(|(m, _)| *m).collect();
+        for call in cx.calls_named(&methods) {
+            if let Some(arg) = call.args.first() {
+                push(bound, call.name_range(cx), arg);
+            }
+        }
+    }
+    for call in cx.calls_named(&["ssl_min_max_version", "proxy_ssl_min_max_version"]) {
+        if let [min, max] = call.args[..] {
+            push(Bound::Min, call.name_range(cx), min);
+            push(Bound::Max, call.name_range(cx), max);
+        }
+    }
+    out.sort_by_key(|u| u.primary.start);
+    out
+}
+
 fn setter(
     cx: &Cx<'_>,
     out: &mut Vec<Setting>,
@@ -265,29 +280,6 @@ fn qualified_last(cx: &Cx<'_>, path: &syn::Path) -> Option<Range<usize>> {
     (path.segments.len() >= 2)
         .then(|| path.segments.last().map(|s| cx.range(&s.ident)))
         .flatten()
-}
-
-/// Reads a version off an enum or constant name: `TLS1`, `TLS1_2`, `TLS_1_0`, `Tlsv10`, `Tls_1_1`,
-/// `SSL3`, `Sslv3`, `TLSv1_2`, `TLS13`.
-pub fn parse_proto(name: &str) -> Option<Proto> {
-    let lower = name.to_ascii_lowercase().replace('_', "");
-    let (ssl, rest) = if let Some(r) = lower.strip_prefix("ssl") {
-        (true, r)
-    } else if let Some(r) = lower.strip_prefix("tls") {
-        (false, r)
-    } else {
-        return None;
-    };
-    let digits = rest.strip_prefix('v').unwrap_or(rest);
-    Some(match (ssl, digits) {
-        (true, "2") => Proto::Ssl2,
-        (true, "3") => Proto::Ssl3,
-        (false, "1" | "10") => Proto::Tls10,
-        (false, "11") => Proto::Tls11,
-        (false, "12") => Proto::Tls12,
-        (false, "13") => Proto::Tls13,
-        _ => return None,
-    })
 }
 
 /// The `SslOptions` flags named in an options expression (`A | B`, `A.union(B)`).
@@ -506,25 +498,5 @@ fn rustls_versions(cx: &Cx<'_>, out: &mut Vec<Setting>) {
                 literal: None,
             });
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn version_names() {
-        assert_eq!(parse_proto("TLS1"), Some(Proto::Tls10));
-        assert_eq!(parse_proto("TLS1_2"), Some(Proto::Tls12));
-        assert_eq!(parse_proto("TLS_1_1"), Some(Proto::Tls11));
-        assert_eq!(parse_proto("Tlsv10"), Some(Proto::Tls10));
-        assert_eq!(parse_proto("Tls_1_0"), Some(Proto::Tls10));
-        assert_eq!(parse_proto("TLSv1_3"), Some(Proto::Tls13));
-        assert_eq!(parse_proto("TLS13"), Some(Proto::Tls13));
-        assert_eq!(parse_proto("SSL3"), Some(Proto::Ssl3));
-        assert_eq!(parse_proto("Sslv2"), Some(Proto::Ssl2));
-        assert_eq!(parse_proto("Default"), None);
-        assert_eq!(parse_proto("DTLS1"), None);
     }
 }

@@ -355,6 +355,7 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
             Const::Bool(b) => DeclaredValue::Bool(*b),
             Const::Int(i) => DeclaredValue::Int(*i),
             Const::Str(s) => DeclaredValue::Str(s.clone()),
+            Const::Version(_) => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

@@ -152,14 +152,17 @@ impl<'c> Callers<'c> {
             .found
             .entry((parameter.clone(), in_test_code))
             .or_insert_with(|| reaching(parameter, by_name, in_test_code));
-        let shown = crate::value::const_shown(dangerous);
         let passing = values
             .iter()
-            .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
-            .map(|r| Label {
+            .filter_map(|r| passed(r, dangerous).map(|c| (r, c)))
+            .map(|(r, c)| Label {
                 file: (r.call.path != path).then(|| r.call.path.clone()),
                 range: r.arg.clone(),
-                text: format!("{shown} is passed to `{}` here", r.to),
+                text: format!(
+                    "{} is passed to `{}` here",
+                    crate::value::const_shown(c),
+                    r.to
+                ),
             })
             .collect();
         let runtime = values.iter().find_map(|r| match r.value {
@@ -198,7 +201,7 @@ impl<'c> Callers<'c> {
         };
         let dangerous_callers: Vec<&Reaching<'_>> = values
             .iter()
-            .filter(|r| *r.value == ArgValue::Const(dangerous.clone()))
+            .filter(|r| passed(r, &dangerous).is_some())
             .collect();
         if !dangerous_callers.is_empty() {
             return Some(constant(
@@ -243,14 +246,16 @@ fn constant(
     callers: &[&Reaching<'_>],
     label: &dyn Fn(&CallFact, &Range<usize>, String) -> Label,
 ) -> Diagnostic {
-    let shown = crate::value::const_shown(dangerous);
-    let shown = shown.trim_matches('`');
     let mut labels: Vec<Label> = Vec::new();
     for r in callers.iter().take(MAX_LABELLED_CALLERS) {
+        let shown = passed(r, dangerous).map_or_else(
+            || crate::value::const_shown(dangerous),
+            crate::value::const_shown,
+        );
         labels.push(label(
             r.call,
             &r.arg,
-            format!("`{shown}` is passed to `{}` here", r.to),
+            format!("{shown} is passed to `{}` here", r.to),
         ));
         for hop in &r.on_the_way {
             labels.push(label(
@@ -270,11 +275,21 @@ fn constant(
     finding.notes.insert(
         0,
         format!(
-            "`{}` is a parameter of `{}`, and `{shown}` reaches it from {count} call{}",
+            "`{}` is a parameter of `{}`, and {} reaches it from {count} call{}",
             parameter.name,
             parameter.function,
+            crate::value::danger_shown(dangerous),
             if count == 1 { "" } else { "s" },
         ),
     );
     finding
+}
+
+/// The constant a reaching value passes, when it makes real a finding that waits for
+/// `dangerous`.
+fn passed<'r>(r: &Reaching<'r>, dangerous: &Const) -> Option<&'r Const> {
+    match r.value {
+        ArgValue::Const(c) if c.reaches(dangerous) => Some(c),
+        _ => None,
+    }
 }

@@ -3,12 +3,16 @@
 
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
+use crate::facts::Condition;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Family, Proto, Setting, settings};
+use crate::tls_version::{Bound, Family, Setting, Undecided, settings, undecided};
+use crate::value::fields::field_at;
+use crate::value::version::Proto;
+use crate::value::{Const, Value, parameter_at};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -76,6 +80,14 @@ types known to name one), and a maximum becomes the newest version the type name
 a TLS 1.3 policy). Machine-applicable: the code compiles as before and every peer that speaks the
 versions the policy asks for still connects. No fix is offered for `None`, for `SslOptions`
 flags, for rustls version lists or for versions held in constants or bindings.
+
+### Values from elsewhere in the package
+A version that is a parameter of the function (`fn client(min: Version)`), a field of a struct
+type (`self.min_tls`) or a constant of another file is followed through the package: the finding
+is reported at the setter when a caller passes, a struct value holds or the constant is a legacy
+version (written as a qualified name, `Version::TLS_1_0`), with labels where it does. Callers
+that pass only TLS 1.2 or 1.3 make no finding; a version chosen at run time among options that
+include a legacy one is TLS304 `legacy_tls_version_runtime_choice`.
 "#,
 };
 
@@ -134,6 +146,87 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         }
         sink.push(d.note(why).help(help));
     }
+    for u in undecided(cx) {
+        defer_undecided(cx, sink, &u, floor);
+    }
+}
+
+/// The oldest version that is too old for the bound: below the policy's floor for a minimum,
+/// TLS 1.1 for a maximum.
+fn too_old(bound: Bound, floor: Proto) -> Proto {
+    match (bound, floor) {
+        (Bound::Min, Proto::Tls13) => Proto::Tls12,
+        _ => Proto::Tls11,
+    }
+}
+
+/// A setting whose version is a parameter, a field or another file's constant waits for the
+/// package: callers, struct values or the constant that give it a legacy version make the
+/// finding, labelled where they do. A version decided at run time is TLS304's when the file
+/// shows its options, and nothing here.
+fn defer_undecided(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, floor: Proto) {
+    let dangerous = Const::Version(too_old(u.bound, floor));
+    let (what, condition) = if let Some(parameter) = parameter_at(cx, u.value) {
+        (
+            format!(
+                "`{}` is a parameter of `{}`",
+                parameter.name, parameter.function
+            ),
+            Condition::Parameter {
+                parameter,
+                dangerous,
+                if_runtime: None,
+            },
+        )
+    } else if let Some(field) = field_at(cx, u.value) {
+        (
+            format!("the field `{}.{}`", field.owner, field.field),
+            Condition::Field {
+                field,
+                dangerous,
+                if_runtime: None,
+            },
+        )
+    } else if let Value::Pending(name) = cx.resolve(u.value).value {
+        (
+            format!("`{name}` is defined in another file"),
+            Condition::Constant {
+                name,
+                dangerous,
+                if_unresolved: None,
+            },
+        )
+    } else {
+        return;
+    };
+    let (message, label) = match u.bound {
+        Bound::Min => (
+            format!("a TLS version below {} is allowed", floor.describe()),
+            "a legacy version reaches this minimum",
+        ),
+        Bound::Max => (
+            "the connection is limited to a legacy TLS version".to_string(),
+            "a legacy version reaches this maximum",
+        ),
+    };
+    let why = if floor == Proto::Tls13 && u.bound == Bound::Min {
+        "the policy sets `min-tls-version = \"1.3\"`"
+    } else {
+        "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection"
+    };
+    let help = match u.bound {
+        Bound::Min => format!(
+            "pass {} or newer, or leave the minimum unset",
+            floor.describe()
+        ),
+        Bound::Max => "leave the maximum unset".to_string(),
+    };
+    let d = Diagnostic::new(&RULE, message, u.primary.clone())
+        .label(label)
+        .secondary(cx.range(u.value), what)
+        .note(why)
+        .help(help);
+    sink.defer(d, condition);
 }
 
 /// The version written at the setting swapped for another constant of the same type: the

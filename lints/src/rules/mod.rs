@@ -20,6 +20,7 @@ mod hardcoded_private_key;
 mod hostname_verification_disabled;
 mod invalid_suppression;
 mod legacy_tls_version;
+mod legacy_tls_version_runtime_choice;
 mod no_tls_backend;
 mod optional_client_auth;
 mod parse_error;
@@ -69,6 +70,7 @@ pub static RULES: &[&Lint] = &[
     &legacy_tls_version::LINT,
     &tls13_disabled::LINT,
     &unsafe_legacy_renegotiation::LINT,
+    &legacy_tls_version_runtime_choice::LINT,
     &weak_cipher_suite::LINT,
     &weak_tls13_suite::LINT,
     &security_level_lowered::LINT,

@@ -7,7 +7,8 @@ use crate::fix::{Applicability, Edit, Fix};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Family, Proto, Setting, settings};
+use crate::tls_version::{Bound, Family, Setting, settings};
+use crate::value::version::Proto;
 
 /// The rule.
 pub static RULE: Rule = Rule {

@@ -9,10 +9,13 @@
 //! nearest binding of a name in scope, destructuring and `if let`/`match` patterns included, and
 //! [`patterns`] a pattern-bound name's value; [`unchanged`] the shapes that pass a value on as
 //! itself;
-//! [`closures`] gives a named closure's parameter the values its calls pass.
+//! [`closures`] gives a named closure's parameter the values its calls pass; [`choice`] lists the
+//! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
+//! constant.
 
 pub(crate) mod binding;
 pub(crate) mod calls;
+pub(crate) mod choice;
 mod closures;
 pub(crate) mod fields;
 pub(crate) mod guard;
@@ -24,18 +27,29 @@ pub(crate) mod strings;
 pub(crate) mod template;
 mod unchanged;
 pub(crate) mod url;
+pub(crate) mod version;
 
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
 pub(crate) use calls::call_facts;
 pub(crate) use closures::dangerous_closure_argument;
 pub use resolve::Const;
 
-/// A constant as written in a message: `` `true` ``, `` `3` ``, `` `"x"` ``.
+/// A constant as written in a message: `` `true` ``, `` `3` ``, `` `"x"` ``, `TLS 1.0`.
 pub(crate) fn const_shown(c: &Const) -> String {
     match c {
         Const::Bool(b) => format!("`{b}`"),
         Const::Int(i) => format!("`{i}`"),
         Const::Str(s) => format!("`{s:?}`"),
+        Const::Version(v) => v.describe().to_string(),
+    }
+}
+
+/// The values that make a deferred finding real, as written in a message: the constant, or a
+/// version and the older ones (`TLS 1.1 or older`).
+pub(crate) fn danger_shown(dangerous: &Const) -> String {
+    match dangerous {
+        Const::Version(v) => format!("{} or older", v.describe()),
+        other => const_shown(other),
     }
 }
 pub(crate) use resolve::{Resolved, Value, compact};

@@ -9,6 +9,7 @@ use std::ops::Range;
 use syn::{Expr, Lit};
 
 use super::locals::Local;
+use super::version::{Proto, parse_proto};
 use crate::cx::{Cx, peel};
 
 /// A constant value.
@@ -20,6 +21,21 @@ pub enum Const {
     Int(i128),
     /// A string literal.
     Str(String),
+    /// A protocol version named by a qualified path (`Version::TLS_1_0`, `SslVersion::TLS1_2`,
+    /// an imported `Protocol::Tlsv11`). As the value that makes a finding real it stands for
+    /// itself and every older version (see [`Const::reaches`]).
+    Version(Proto),
+}
+
+impl Const {
+    /// Whether this value makes real a finding that waits for `dangerous`: the same constant,
+    /// or, for a protocol version, the same version or an older one.
+    pub fn reaches(&self, dangerous: &Const) -> bool {
+        match (self, dangerous) {
+            (Const::Version(v), Const::Version(limit)) => v <= limit,
+            _ => self == dangerous,
+        }
+    }
 }
 
 /// What an expression evaluates to.
@@ -262,10 +278,23 @@ impl Cx<'_> {
             }
             return r;
         }
+        if let Some(version) = self.version_path(path) {
+            return Resolved::of(Value::Const(Const::Version(version)));
+        }
         if is_const_like(&name) {
             Resolved::of(Value::Pending(name))
         } else {
             Resolved::of(Value::Unknown)
+        }
+    }
+
+    /// The protocol version a qualified path names (`Version::TLS_1_0`, or an imported name whose
+    /// `use` qualifies it), read off its last segment.
+    fn version_path(&self, path: &syn::Path) -> Option<Proto> {
+        let segments = self.canonical_path(path);
+        match segments.as_slice() {
+            [.., _, last] => parse_proto(last),
+            _ => None,
         }
     }
 

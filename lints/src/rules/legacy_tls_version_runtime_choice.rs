@@ -1,0 +1,165 @@
+//! TLS304 `legacy_tls_version_runtime_choice`: a minimum or maximum TLS version chosen at run
+//! time among options that include a legacy version (catalog section C, the runtime variant of
+//! TLS301).
+
+use crate::cx::Cx;
+use crate::diagnostic::Diagnostic;
+use crate::lint::{Check, Lint};
+use crate::policy::TlsVersion;
+use crate::rule::{Level, Rule};
+use crate::sink::Sink;
+use crate::tls_version::{Bound, undecided};
+use crate::value::choice::choice;
+use crate::value::version::Proto;
+use crate::value::{Const, Value, compact};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    code: "TLS304",
+    name: "legacy_tls_version_runtime_choice",
+    default_level: Level::Warn,
+    summary: "a TLS version chosen at run time among options that include a legacy version",
+    cwe: &[326, 327],
+    needles: &[
+        "min_tls_version",
+        "max_tls_version",
+        "tls_version_min",
+        "tls_version_max",
+        "protocol_version",
+        "proto_version",
+        "ssl_version",
+        "ssl_min_max_version",
+        "min_version",
+        "max_version",
+    ],
+    docs: r#"### What it does
+Flags a minimum or maximum protocol version, set through any setter TLS301 knows, whose value
+is chosen at run time by an `if` or a `match` (directly or through a `let`) and one of whose
+options is a legacy version: below the policy's `min-tls-version` for a minimum, TLS 1.1 or
+lower for a maximum. The primary label is the setter, secondary labels mark each legacy option
+and what decides between the options, and the note names where that comes from (a command-line
+option, an environment variable, a configuration field, a parameter). A choice among TLS 1.2 and
+1.3 only is not reported, and a version written as a constant is TLS301's.
+
+### Why is this bad?
+An option that lets an operator (or whoever controls the environment or the configuration file)
+select TLS 1.0 or 1.1 keeps the deprecated protocols one setting away: a forgotten flag or a
+compromised configuration re-enables downgrade attacks (RFC 8996; CWE-326, CWE-327). It is a
+warning rather than TLS301's error because the safe option may be the one used in production.
+
+### Example
+```rust
+fn client(min_tls: &str) -> reqwest::Result<reqwest::Client> {
+    let min = match min_tls {
+        "1.0" => reqwest::tls::Version::TLS_1_0,
+        _ => reqwest::tls::Version::TLS_1_2,
+    };
+    reqwest::Client::builder().min_tls_version(min).build()
+}
+```
+
+Use instead:
+```rust
+fn client(min_tls: &str) -> reqwest::Result<reqwest::Client> {
+    let min = match min_tls {
+        "1.3" => reqwest::tls::Version::TLS_1_3,
+        _ => reqwest::tls::Version::TLS_1_2,
+    };
+    reqwest::Client::builder().min_tls_version(min).build()
+}
+```
+"#,
+};
+
+/// The rule in the registry, with how it is checked.
+pub(crate) static LINT: Lint = Lint {
+    rule: &RULE,
+    check: Check::File(check),
+};
+
+fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    let floor = match cx.policy.min_tls_version {
+        TlsVersion::Tls12 => Proto::Tls12,
+        TlsVersion::Tls13 => Proto::Tls13,
+    };
+    for u in undecided(cx) {
+        let Some(choice) = choice(cx, u.value) else {
+            continue;
+        };
+        let legacy: Vec<(Proto, std::ops::Range<usize>)> = choice
+            .options
+            .iter()
+            .filter_map(|(c, at)| match c {
+                Const::Version(v) if is_legacy(u.bound, *v, floor) => Some((*v, at.clone())),
+                _ => None,
+            })
+            .collect();
+        let Some(oldest) = legacy.iter().map(|(v, _)| *v).min() else {
+            continue;
+        };
+        let decider = cx.range(choice.decider);
+        let shown = compact(cx.text.get(decider.clone()).unwrap_or(""));
+        let origin = match cx.resolve(choice.decider).value {
+            Value::Runtime(origin) => origin,
+            Value::Const(_) => continue,
+            Value::Pending(_) | Value::Unknown => {
+                format!("the choice depends on `{shown}`")
+            }
+        };
+        let (what, help) = match u.bound {
+            Bound::Min => (
+                "minimum",
+                format!(
+                    "offer no option below {}, or reject such a value where the option is read",
+                    floor.describe()
+                ),
+            ),
+            Bound::Max => (
+                "maximum",
+                "offer no maximum at TLS 1.1 or lower, or leave the maximum unset".to_string(),
+            ),
+        };
+        let mut d = Diagnostic::new(
+            &RULE,
+            format!(
+                "the {what} TLS version is chosen at run time and can be {}",
+                oldest.describe()
+            ),
+            u.primary.clone(),
+        )
+        .label(format!("the {what} version is chosen at run time"));
+        for (v, at) in &legacy {
+            d = d.secondary(
+                at.clone(),
+                format!("{} is one of the options", v.describe()),
+            );
+        }
+        let mut d = d
+            .secondary(decider.clone(), format!("chosen by `{shown}`"))
+            .note(format!(
+                "{origin}; when it selects {}, {}",
+                oldest.describe(),
+                match u.bound {
+                    Bound::Min => "the connection accepts deprecated TLS versions",
+                    Bound::Max => "the connection is limited to a legacy TLS version",
+                }
+            ))
+            .note(if oldest >= Proto::Tls12 {
+                "the policy sets `min-tls-version = \"1.3\"`"
+            } else {
+                "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection"
+            })
+            .help(help);
+        d.runtime_value = Some(decider);
+        sink.push(d);
+    }
+}
+
+/// Whether `version` is a legacy option for the bound: below the policy's floor for a minimum,
+/// TLS 1.1 or lower for a maximum.
+fn is_legacy(bound: Bound, version: Proto, floor: Proto) -> bool {
+    match bound {
+        Bound::Min => version < floor,
+        Bound::Max => version <= Proto::Tls11,
+    }
+}
