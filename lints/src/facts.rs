@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::value::Const;
+use crate::value::{Const, Dangerous};
 
 /// A fact a file can establish for its whole package, declared as a `static` by the rule that
 /// needs it (two facts are the same fact only if they are the same `static`).
@@ -50,7 +50,7 @@ pub enum Condition {
         /// The parameter.
         parameter: Parameter,
         /// The value that makes the finding real.
-        dangerous: Const,
+        dangerous: Dangerous,
         /// The finding to report when the value is decided at run time.
         if_runtime: Option<Box<Diagnostic>>,
     },
@@ -63,7 +63,7 @@ pub enum Condition {
         /// The field.
         field: FieldOf,
         /// The value that makes the finding real.
-        dangerous: Const,
+        dangerous: Dangerous,
         /// The finding to report when the value is decided at run time.
         if_runtime: Option<Box<Diagnostic>>,
     },
@@ -73,7 +73,7 @@ pub enum Condition {
         /// The constant's name.
         name: String,
         /// The value that makes the finding real.
-        dangerous: Const,
+        dangerous: Dangerous,
         /// The finding to report when the constant is not found.
         if_unresolved: Option<Box<Diagnostic>>,
     },

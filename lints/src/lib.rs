@@ -60,5 +60,5 @@ pub use rule::{Level, Rule};
 pub use rules::{RULES, find as find_rule};
 pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
-pub use value::Const;
+pub use value::{Const, Dangerous};
 pub use verifier::{LearnedVerifier, Side, Verdict, VerifierFact, VerifierFacts};

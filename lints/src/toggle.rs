@@ -17,7 +17,9 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{Const, Resolved, Value, dangerous_closure_argument, parameter_at};
+use crate::value::{
+    Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at,
+};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
 /// its rule and its declaration).
@@ -389,7 +391,7 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                     parameter_finding(finding, &site, arg_range, &parameter),
                     Condition::Parameter {
                         parameter,
-                        dangerous: site.dangerous.clone(),
+                        dangerous: Dangerous::Value(site.dangerous.clone()),
                         if_runtime: if_runtime.map(Box::new),
                     },
                 );
@@ -401,7 +403,7 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                         field_finding(finding, &site, arg_range, &field),
                         Condition::Field {
                             field,
-                            dangerous: site.dangerous.clone(),
+                            dangerous: Dangerous::Value(site.dangerous.clone()),
                             if_runtime: if_runtime.map(Box::new),
                         },
                     );
@@ -422,7 +424,7 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                 finding_if_const,
                 Condition::Constant {
                     name: name.clone(),
-                    dangerous: site.dangerous.clone(),
+                    dangerous: Dangerous::Value(site.dangerous.clone()),
                     if_unresolved: runtime_finding(finding, &site, arg_range, &origin)
                         .map(Box::new),
                 },
@@ -517,12 +519,13 @@ pub fn report_guarded(
 /// What a condition decided at run time waits for in the package phase.
 enum Waiting {
     /// A parameter: its callers decide.
-    Parameter(Parameter, Const),
+    Parameter(Parameter, Dangerous),
     /// A field of a struct type: the values the package gives it decide.
-    Field(FieldOf, Const),
+    Field(FieldOf, Dangerous),
 }
 
 fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
+    let when = Dangerous::Value(when);
     match parameter_at(cx, cond) {
         Some(p) => Some(Waiting::Parameter(p, when)),
         None => field_at(cx, cond).map(|f| Waiting::Field(f, when)),

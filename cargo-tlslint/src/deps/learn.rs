@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
-    Const, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, Level, LineIndex, LockedPackage,
-    RuleKind, SinkSource, VerifierFact, public_function_at,
+    Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, Level, LineIndex,
+    LockedPackage, RuleKind, SinkSource, VerifierFact, public_function_at,
 };
 
 use super::locate::{Location, Locator, is_package_name};
@@ -333,7 +333,9 @@ fn cache_key(p: &LockedPackage) -> String {
     format!("{}-{}-{}", p.name, p.version, &hash[..16])
 }
 
-/// The sink a package's exposed setting makes, named as the workspace calls it.
+/// The sink a package's exposed setting makes, named as the workspace calls it; none for a
+/// setting dangerous for a range of values (a legacy TLS version, an address on every
+/// interface), which a declared sink's one value cannot state.
 fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<DeclaredSink> {
     let text = plan.sources.raw(&e.path)?;
     let setting = text
@@ -352,10 +354,12 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
         arg: p.index,
         receiver: p.receiver,
         dangerous: match &e.dangerous {
-            Const::Bool(b) => DeclaredValue::Bool(*b),
-            Const::Int(i) => DeclaredValue::Int(*i),
-            Const::Str(s) => DeclaredValue::Str(s.clone()),
-            Const::Version(_) => return None,
+            Dangerous::Value(Const::Bool(b)) => DeclaredValue::Bool(*b),
+            Dangerous::Value(Const::Int(i)) => DeclaredValue::Int(*i),
+            Dangerous::Value(Const::Str(s)) => DeclaredValue::Str(s.clone()),
+            Dangerous::Value(Const::Version(_))
+            | Dangerous::VersionAtMost(_)
+            | Dangerous::AllInterfaces => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

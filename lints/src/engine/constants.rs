@@ -84,7 +84,7 @@ pub(crate) fn settle(d: Deferred, path: &str, consts: &[ConstDef]) -> Option<Dia
         return None;
     };
     match consts.iter().find(|c| c.name == name) {
-        Some(def) if def.value.reaches(&dangerous) => {
+        Some(def) if dangerous.admits(&def.value) => {
             let mut finding = d.finding;
             finding.secondary.push(Label {
                 file: (def.path != path).then(|| def.path.clone()),

@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::facts::{ArgValue, CallFact, Condition, FieldFact, Parameter};
 use crate::report::FileReport;
 use crate::rule::Rule;
-use crate::value::Const;
+use crate::value::Dangerous;
 
 use super::parameters::MAX_HOPS;
 
@@ -20,7 +20,7 @@ pub struct Exposed {
     /// The public function and the parameter that carries the value.
     pub parameter: Parameter,
     /// The value that weakens TLS.
-    pub dangerous: Const,
+    pub dangerous: Dangerous,
     /// The rule a dangerous constant breaks.
     pub rule: &'static Rule,
     /// The headline the setting's own finding has (e.g. "certificate verification is disabled").
@@ -41,7 +41,7 @@ pub(crate) fn exposed(
     let mut out: Vec<Exposed> = Vec::new();
     for report in reports {
         for d in report.deferred.iter().filter(|d| !d.finding.in_test_code) {
-            let (starts, dangerous): (Vec<&Parameter>, &Const) = match &d.condition {
+            let (starts, dangerous): (Vec<&Parameter>, &Dangerous) = match &d.condition {
                 Condition::Parameter {
                     parameter,
                     dangerous,

@@ -100,7 +100,7 @@ impl<'f> Fields<'f> {
         let mut runtime = None;
         for fact in &facts {
             match &fact.value {
-                ArgValue::Const(c) if c.reaches(&dangerous) => dangerous_at.push(label(
+                ArgValue::Const(c) if dangerous.admits(c) => dangerous_at.push(label(
                     fact,
                     format!("{shown} is set to {} here", crate::value::const_shown(c)),
                 )),
@@ -130,7 +130,7 @@ impl<'f> Fields<'f> {
                 0,
                 format!(
                     "{shown} is given {} in {count} place{}",
-                    crate::value::danger_shown(&dangerous),
+                    dangerous.shown(),
                     if count == 1 { "" } else { "s" }
                 ),
             );

@@ -12,7 +12,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::facts::{ArgValue, CallFact, Condition, Deferred, FieldFact, Parameter};
 use crate::report::FileReport;
-use crate::value::Const;
+use crate::value::{Const, Dangerous};
 
 /// How many callers deep a parameter's value is followed.
 pub(crate) const MAX_HOPS: usize = 4;
@@ -144,7 +144,7 @@ impl<'c> Callers<'c> {
         &mut self,
         parameter: &Parameter,
         in_test_code: bool,
-        dangerous: &Const,
+        dangerous: &Dangerous,
         path: &str,
     ) -> (Vec<Label>, Option<String>) {
         let by_name = &self.by_name;
@@ -242,16 +242,14 @@ impl<'c> Callers<'c> {
 fn constant(
     mut finding: Diagnostic,
     parameter: &Parameter,
-    dangerous: &Const,
+    dangerous: &Dangerous,
     callers: &[&Reaching<'_>],
     label: &dyn Fn(&CallFact, &Range<usize>, String) -> Label,
 ) -> Diagnostic {
     let mut labels: Vec<Label> = Vec::new();
     for r in callers.iter().take(MAX_LABELLED_CALLERS) {
-        let shown = passed(r, dangerous).map_or_else(
-            || crate::value::const_shown(dangerous),
-            crate::value::const_shown,
-        );
+        let shown =
+            passed(r, dangerous).map_or_else(|| dangerous.shown(), crate::value::const_shown);
         labels.push(label(
             r.call,
             &r.arg,
@@ -278,7 +276,7 @@ fn constant(
             "`{}` is a parameter of `{}`, and {} reaches it from {count} call{}",
             parameter.name,
             parameter.function,
-            crate::value::danger_shown(dangerous),
+            dangerous.shown(),
             if count == 1 { "" } else { "s" },
         ),
     );
@@ -287,9 +285,9 @@ fn constant(
 
 /// The constant a reaching value passes, when it makes real a finding that waits for
 /// `dangerous`.
-fn passed<'r>(r: &Reaching<'r>, dangerous: &Const) -> Option<&'r Const> {
+fn passed<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<&'r Const> {
     match r.value {
-        ArgValue::Const(c) if c.reaches(dangerous) => Some(c),
+        ArgValue::Const(c) if dangerous.admits(c) => Some(c),
         _ => None,
     }
 }

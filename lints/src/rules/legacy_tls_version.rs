@@ -12,7 +12,7 @@ use crate::sink::Sink;
 use crate::tls_version::{Bound, Family, Setting, Undecided, settings, undecided};
 use crate::value::fields::field_at;
 use crate::value::version::Proto;
-use crate::value::{Const, Value, parameter_at};
+use crate::value::{Dangerous, Value, parameter_at};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -165,7 +165,7 @@ fn too_old(bound: Bound, floor: Proto) -> Proto {
 /// finding, labelled where they do. A version decided at run time is TLS304's when the file
 /// shows its options, and nothing here.
 fn defer_undecided(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, floor: Proto) {
-    let dangerous = Const::Version(too_old(u.bound, floor));
+    let dangerous = Dangerous::VersionAtMost(too_old(u.bound, floor));
     let (what, condition) = if let Some(parameter) = parameter_at(cx, u.value) {
         (
             format!(

@@ -13,6 +13,7 @@ use crate::fix::{Applicability, Edit, Fix, plain_string_body};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::address::all_interfaces_text;
 use crate::value::const_str;
 
 /// The rule.
@@ -579,7 +580,7 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
                 let _: proc_macro2::TokenStream = input.parse()?;
                 Ok(lit)
             });
-            lit.ok().and_then(|l| unspecified_text(&l.value()))
+            lit.ok().and_then(|l| all_interfaces_text(&l.value()))
         }
         Expr::Path(p)
             if p.path
@@ -600,10 +601,10 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
             match binding {
                 Some(b) if !b.mutable => all_interfaces(cx, b.init?, depth + 1),
                 Some(_) => None,
-                None => const_str(cx, e).and_then(|s| unspecified_text(&s.value)),
+                None => const_str(cx, e).and_then(|s| all_interfaces_text(&s.value)),
             }
         }
-        other => const_str(cx, other).and_then(|s| unspecified_text(&s.value)),
+        other => const_str(cx, other).and_then(|s| all_interfaces_text(&s.value)),
     }
 }
 
@@ -664,25 +665,6 @@ fn ephemeral_port(cx: &Cx<'_>, e: &Expr, depth: usize) -> bool {
     }
 }
 
-/// `0.0.0.0[:port]`, `[::][:port]`, `::` → the address as written.
-fn unspecified_text(s: &str) -> Option<String> {
-    let host = if s.starts_with('[') {
-        s.split(']').next().map(|h| format!("{h}]"))
-    } else {
-        Some(
-            s.rsplit_once(':')
-                .filter(|(h, _)| !h.contains(':'))
-                .map_or(s, |(h, _)| h)
-                .to_string(),
-        )
-    }?;
-    matches!(
-        host.as_str(),
-        "0.0.0.0" | "[::]" | "::" | "[0:0:0:0:0:0:0:0]"
-    )
-    .then(|| s.to_string())
-}
-
 /// Where the file sets up a TLS acceptor (a rustls/openssl server config, a TLS listener): the
 /// first such path or method call.
 fn tls_acceptor_site(cx: &Cx<'_>) -> Option<std::ops::Range<usize>> {
@@ -717,20 +699,4 @@ fn imports_acceptor(cx: &Cx<'_>) -> bool {
     cx.uses
         .values()
         .any(|full| full.iter().any(|s| ACCEPTOR_TYPES.contains(&s.as_str())))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unspecified_text;
-
-    #[test]
-    fn addresses() {
-        assert!(unspecified_text("0.0.0.0:8080").is_some());
-        assert!(unspecified_text("0.0.0.0").is_some());
-        assert!(unspecified_text("[::]:443").is_some());
-        assert!(unspecified_text("::").is_some());
-        assert!(unspecified_text("127.0.0.1:8080").is_none());
-        assert!(unspecified_text("[::1]:8080").is_none());
-        assert!(unspecified_text("10.0.0.0:80").is_none());
-    }
 }

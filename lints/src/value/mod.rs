@@ -11,12 +11,15 @@
 //! itself;
 //! [`closures`] gives a named closure's parameter the values its calls pass; [`choice`] lists the
 //! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
-//! constant.
+//! constant; [`address`] tells listening addresses on every interface; [`danger`] says which
+//! constants make a deferred finding real.
 
+pub(crate) mod address;
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod choice;
 mod closures;
+pub(crate) mod danger;
 pub(crate) mod fields;
 pub(crate) mod guard;
 mod locals;
@@ -32,6 +35,7 @@ pub(crate) mod version;
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
 pub(crate) use calls::call_facts;
 pub(crate) use closures::dangerous_closure_argument;
+pub use danger::Dangerous;
 pub use resolve::Const;
 
 /// A constant as written in a message: `` `true` ``, `` `3` ``, `` `"x"` ``, `TLS 1.0`.
@@ -44,14 +48,6 @@ pub(crate) fn const_shown(c: &Const) -> String {
     }
 }
 
-/// The values that make a deferred finding real, as written in a message: the constant, or a
-/// version and the older ones (`TLS 1.1 or older`).
-pub(crate) fn danger_shown(dangerous: &Const) -> String {
-    match dangerous {
-        Const::Version(v) => format!("{} or older", v.describe()),
-        other => const_shown(other),
-    }
-}
 pub(crate) use resolve::{Resolved, Value, compact};
 pub(crate) use strings::{ConstStr, const_str, const_str_list, joined};
 pub(crate) use url::{StrValue, call_site_arguments, parse_url, str_value, template};

@@ -22,20 +22,8 @@ pub enum Const {
     /// A string literal.
     Str(String),
     /// A protocol version named by a qualified path (`Version::TLS_1_0`, `SslVersion::TLS1_2`,
-    /// an imported `Protocol::Tlsv11`). As the value that makes a finding real it stands for
-    /// itself and every older version (see [`Const::reaches`]).
+    /// an imported `Protocol::Tlsv11`).
     Version(Proto),
-}
-
-impl Const {
-    /// Whether this value makes real a finding that waits for `dangerous`: the same constant,
-    /// or, for a protocol version, the same version or an older one.
-    pub fn reaches(&self, dangerous: &Const) -> bool {
-        match (self, dangerous) {
-            (Const::Version(v), Const::Version(limit)) => v <= limit,
-            _ => self == dangerous,
-        }
-    }
 }
 
 /// What an expression evaluates to.

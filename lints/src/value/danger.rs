@@ -1,0 +1,62 @@
+//! The values that make a deferred finding real ([`Dangerous`]): one constant, a protocol version
+//! and every older one, or any address that listens on every interface. The package phase asks
+//! it of each constant that reaches a parameter, a field or a constant of another file.
+
+use super::address::all_interfaces_text;
+use super::resolve::Const;
+use super::version::Proto;
+
+/// The values that make a deferred finding real.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dangerous {
+    /// This constant (`true` for `danger_accept_invalid_certs`).
+    Value(Const),
+    /// This protocol version or an older one.
+    VersionAtMost(Proto),
+    /// A string address that listens on every interface (`"0.0.0.0:8080"`, `"[::]:80"`).
+    AllInterfaces,
+}
+
+impl Dangerous {
+    /// Whether the constant `c` is one of these values.
+    pub fn admits(&self, c: &Const) -> bool {
+        match (self, c) {
+            (Dangerous::Value(d), c) => d == c,
+            (Dangerous::VersionAtMost(limit), Const::Version(v)) => v <= limit,
+            (Dangerous::AllInterfaces, Const::Str(s)) => all_interfaces_text(s).is_some(),
+            _ => false,
+        }
+    }
+
+    /// The values as written in a message: `` `true` ``, `TLS 1.1 or older`, `an address on
+    /// every interface`.
+    pub fn shown(&self) -> String {
+        match self {
+            Dangerous::Value(c) => super::const_shown(c),
+            Dangerous::VersionAtMost(v) => format!("{} or older", v.describe()),
+            Dangerous::AllInterfaces => "an address on every interface".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admitted_values() {
+        let bool_true = Dangerous::Value(Const::Bool(true));
+        assert!(bool_true.admits(&Const::Bool(true)));
+        assert!(!bool_true.admits(&Const::Bool(false)));
+        let old = Dangerous::VersionAtMost(Proto::Tls11);
+        assert!(old.admits(&Const::Version(Proto::Tls10)));
+        assert!(old.admits(&Const::Version(Proto::Tls11)));
+        assert!(!old.admits(&Const::Version(Proto::Tls12)));
+        assert!(!old.admits(&Const::Str("TLS_1_0".into())));
+        let any = Dangerous::AllInterfaces;
+        assert!(any.admits(&Const::Str("0.0.0.0:8080".into())));
+        assert!(any.admits(&Const::Str("[::]:443".into())));
+        assert!(!any.admits(&Const::Str("127.0.0.1:8080".into())));
+        assert!(!any.admits(&Const::Int(0)));
+    }
+}
