@@ -14,7 +14,8 @@ use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::value::address::all_interfaces_text;
-use crate::value::const_str;
+use crate::value::fields::field_at;
+use crate::value::{Dangerous, Value, compact, const_str, parameter_at};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -25,6 +26,7 @@ pub static RULE: Rule = Rule {
     cwe: &[319],
     needles: &[
         "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
+        "bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",
@@ -57,6 +59,14 @@ reported, and neither is a tonic server with `tls_config`; a plain listener in a
 terminates TLS elsewhere (rustls or openssl configs, `bind_rustls`, `bind_openssl`,
 `TlsAcceptor`, pingora `add_tls`, …) still exposes what it serves and is reported, pointing at
 the acceptor.
+
+The address is followed through the package: a parameter of the function that binds
+(`fn serve(addr: &str)`) is judged by what its callers pass, a field of a struct type
+(`self.listen`) by the values the package gives it (struct literals, `Default`), each reported
+when one of them is an all-interfaces address string, labelled there; an address read from the
+environment with a default (`env::var("BIND").unwrap_or("0.0.0.0:8080".into())`,
+`unwrap_or_else(|_| …)`) is reported when the default is all-interfaces, the note naming the
+variable. Loopback values and defaults are not reported.
 
 ### Why is this bad?
 Everything sent to the server, passwords and session cookies included, crosses the network in
@@ -243,16 +253,41 @@ fn check_address_fields(cx: &Cx<'_>, sink: &mut Sink) {
     }
 }
 
+const MESSAGE: &str = "plain HTTP server listening on all interfaces";
+
+const HELP: &str = "terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy";
+
 fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr, served: Option<&Expr>) {
-    let Some(shown) = all_interfaces(cx, arg, 0) else {
-        return;
-    };
     if ephemeral_port(cx, arg, 0) || served.is_some_and(|s| redirects_only(cx, s, 0)) {
         return;
     }
-    let mut d = Diagnostic::new(&RULE, "plain HTTP server listening on all interfaces", cx.range(arg))
-        .label(format!("`{shown}` accepts connections on every network interface"))
-        .help("terminate TLS in the server (`axum_server::bind_rustls`, actix-web `bind_rustls_0_23`/`bind_openssl`), or listen on `127.0.0.1` behind a TLS-terminating proxy");
+    let Some(shown) = all_interfaces(cx, arg, 0) else {
+        return from_package(cx, sink, arg);
+    };
+    let mut d = Diagnostic::new(&RULE, MESSAGE, cx.range(arg))
+        .label(format!(
+            "`{shown}` accepts connections on every network interface"
+        ))
+        .help(HELP);
+    if let Some(fallback) = fallback_of(cx, arg, 0)
+        && let Some(default) = fallback_value(fallback)
+    {
+        let origin = match cx.resolve(&fallback.receiver).value {
+            Value::Runtime(origin) => origin,
+            _ => format!(
+                "the value comes from `{}`",
+                compact(cx.snippet(&*fallback.receiver))
+            ),
+        };
+        d = d
+            .secondary(
+                cx.range(default),
+                "the default, used when the value is not set",
+            )
+            .note(format!(
+                "{origin}; when it is not set, the default `{shown}` listens on every interface"
+            ));
+    }
     // Maybe incorrect: a server in a container or behind a proxy on another host is then
     // unreachable.
     if let Some(edit) = loopback(cx, arg, 0) {
@@ -266,6 +301,83 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr, served: Option<&Expr>) {
     let beside = d.note("this package also terminates TLS, but this listener serves plain HTTP, so what it serves crosses the network in clear text; a listener that only redirects to `https://` is not reported");
     sink.defer(alone, Condition::Without(&TLS_ACCEPTOR));
     sink.defer(beside, Condition::With(&TLS_ACCEPTOR));
+}
+
+/// A listener whose address is a parameter of its function or a field of a struct type waits for
+/// the package: a caller that passes, or a struct value that holds, an all-interfaces address
+/// string makes the finding, labelled there.
+fn from_package(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
+    let mut value = peel(arg);
+    for _ in 0..6 {
+        match passed_through(value) {
+            Some(inner) => value = peel(inner),
+            None => break,
+        }
+    }
+    let (what, condition) = if let Some(parameter) = parameter_at(cx, value) {
+        (
+            format!(
+                "`{}` is a parameter of `{}`",
+                parameter.name, parameter.function
+            ),
+            Condition::Parameter {
+                parameter,
+                dangerous: Dangerous::AllInterfaces,
+                if_runtime: None,
+            },
+        )
+    } else if let Some(field) = field_at(cx, value) {
+        (
+            format!("the address is the field `{}.{}`", field.owner, field.field),
+            Condition::Field {
+                field,
+                dangerous: Dangerous::AllInterfaces,
+                if_runtime: None,
+            },
+        )
+    } else {
+        return;
+    };
+    let d = Diagnostic::new(&RULE, MESSAGE, cx.range(value))
+        .label(what)
+        .note(
+            "this listener serves plain HTTP, so what it serves crosses the network in clear text",
+        )
+        .help(HELP);
+    sink.defer(d, condition);
+}
+
+/// The `unwrap_or`/`unwrap_or_else` call whose default an address falls back to, through the
+/// calls that hand it on and immutable `let`s: `env::var("BIND").unwrap_or("0.0.0.0:80".into())`.
+fn fallback_of<'a>(cx: &Cx<'a>, e: &'a Expr, depth: usize) -> Option<&'a syn::ExprMethodCall> {
+    if depth > 6 {
+        return None;
+    }
+    let e = peel(e);
+    if let Expr::MethodCall(m) = e
+        && fallback_value(m).is_some()
+    {
+        return Some(m);
+    }
+    if let Some(inner) = passed_through(e) {
+        return fallback_of(cx, inner, depth + 1);
+    }
+    let Expr::Path(p) = e else { return None };
+    let binding = cx.binding_at(p.path.get_ident()?, cx.range(e).start)?;
+    (!binding.mutable)
+        .then_some(binding.init)
+        .flatten()
+        .and_then(|init| fallback_of(cx, init, depth + 1))
+}
+
+/// The default of `x.unwrap_or(d)` (`d`) or `x.unwrap_or_else(|_| d)` (the closure's body).
+fn fallback_value(m: &syn::ExprMethodCall) -> Option<&Expr> {
+    let arg = m.args.first().filter(|_| m.args.len() == 1)?;
+    match (m.method.to_string().as_str(), peel(arg)) {
+        ("unwrap_or", _) => Some(arg),
+        ("unwrap_or_else", Expr::Closure(c)) => Some(&c.body),
+        _ => None,
+    }
 }
 
 /// Whether a method named `name` is called on the chain that ends in `e`.
@@ -604,7 +716,13 @@ fn all_interfaces(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<String> {
                 None => const_str(cx, e).and_then(|s| all_interfaces_text(&s.value)),
             }
         }
-        other => const_str(cx, other).and_then(|s| all_interfaces_text(&s.value)),
+        Expr::MethodCall(m) if fallback_value(m).is_some() => {
+            all_interfaces(cx, fallback_value(m)?, depth + 1)
+        }
+        other => const_str(cx, other)
+            .map(|s| s.value)
+            .or_else(|| cx.resolve(other).as_str().map(str::to_string))
+            .and_then(|s| all_interfaces_text(&s)),
     }
 }
 

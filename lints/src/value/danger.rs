@@ -13,7 +13,8 @@ pub enum Dangerous {
     Value(Const),
     /// This protocol version or an older one.
     VersionAtMost(Proto),
-    /// A string address that listens on every interface (`"0.0.0.0:8080"`, `"[::]:80"`).
+    /// A string address that listens on every interface (`"0.0.0.0:8080"`, `"[::]:80"`), on a
+    /// port other than 0 (an ephemeral local bind, a client's, is no listener).
     AllInterfaces,
 }
 
@@ -23,7 +24,9 @@ impl Dangerous {
         match (self, c) {
             (Dangerous::Value(d), c) => d == c,
             (Dangerous::VersionAtMost(limit), Const::Version(v)) => v <= limit,
-            (Dangerous::AllInterfaces, Const::Str(s)) => all_interfaces_text(s).is_some(),
+            (Dangerous::AllInterfaces, Const::Str(s)) => {
+                all_interfaces_text(s).is_some() && !s.ends_with(":0")
+            }
             _ => false,
         }
     }
@@ -57,6 +60,7 @@ mod tests {
         assert!(any.admits(&Const::Str("0.0.0.0:8080".into())));
         assert!(any.admits(&Const::Str("[::]:443".into())));
         assert!(!any.admits(&Const::Str("127.0.0.1:8080".into())));
+        assert!(!any.admits(&Const::Str("0.0.0.0:0".into())));
         assert!(!any.admits(&Const::Int(0)));
     }
 }

@@ -130,6 +130,19 @@ impl Cx<'_> {
             {
                 self.resolve_depth(&m.receiver, depth + 1)
             }
+            Expr::MethodCall(m)
+                if m.args.is_empty() && (m.method == "into" || m.method == "to_string") =>
+            {
+                self.same_string(&m.receiver, expr, depth)
+            }
+            Expr::Call(c)
+                if c.args.len() == 1
+                    && matches!(&*c.func, Expr::Path(p) if p.path.segments.len() == 2
+                        && p.path.segments[0].ident == "String"
+                        && p.path.segments[1].ident == "from") =>
+            {
+                self.same_string(&c.args[0], expr, depth)
+            }
             Expr::Macro(m) => Resolved::of(macro_value(&m.mac)),
             Expr::Path(p) => self.resolve_path(&p.path, expr, depth),
             Expr::Field(f) => self.resolve_field(f, depth).unwrap_or_else(|| {
@@ -171,6 +184,17 @@ impl Cx<'_> {
             }),
             _ => Resolved::of(Value::Unknown),
         }
+    }
+
+    /// A conversion of a string into an owned string (`"x".into()`, `"x".to_string()`,
+    /// `String::from("x")`): the string, when `inner` is a constant string; otherwise a value of
+    /// `whole` decided at run time, as any call.
+    fn same_string(&self, inner: &Expr, whole: &Expr, depth: usize) -> Resolved {
+        let r = self.resolve_depth(inner, depth + 1);
+        if matches!(r.value, Value::Const(Const::Str(_))) {
+            return r;
+        }
+        Resolved::of(Value::Runtime(call_origin(whole, self.snippet(whole))))
     }
 
     /// Arms of an `if`/`match`: the same constant everywhere is that constant; otherwise the
