@@ -1344,6 +1344,49 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
 }
 
 #[test]
+fn versions_and_listener_addresses_are_followed_across_files() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/main.rs",
+            "mod limits;\nmod net;\nmod server;\n\n#[tokio::main]\nasync fn main() {\n    let _ = net::client(reqwest::tls::Version::TLS_1_1);\n    let _ = net::modern(reqwest::tls::Version::TLS_1_3);\n    let _ = net::pinned();\n    let _ = server::serve(axum::Router::new(), \"0.0.0.0:8080\").await;\n}\n",
+        )
+        .file(
+            "src/limits.rs",
+            "pub(crate) const FLOOR: reqwest::tls::Version = reqwest::tls::Version::TLS_1_0;\n",
+        )
+        .file(
+            "src/net.rs",
+            "pub(crate) fn client(min: reqwest::tls::Version) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().min_tls_version(min)\n}\n\npub(crate) fn modern(min: reqwest::tls::Version) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().min_tls_version(min)\n}\n\npub(crate) fn pinned() -> reqwest::ClientBuilder {\n    reqwest::Client::builder().min_tls_version(crate::limits::FLOOR)\n}\n",
+        )
+        .file(
+            "src/server.rs",
+            "pub(crate) async fn serve(app: axum::Router, addr: &str) -> std::io::Result<()> {\n    let listener = tokio::net::TcpListener::bind(addr).await?;\n    axum::serve(listener, app).await\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec![
+            "TLS301 src/net.rs:2:32",
+            "TLS301 src/net.rs:10:32",
+            "TLS603 src/server.rs:2:50",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("TLS 1.1 is passed to `min` here")
+            && out.stderr.contains("`FLOOR` is defined here")
+            && out
+                .stderr
+                .contains("`\"0.0.0.0:8080\"` is passed to `addr` here"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn another_crates_include_is_not_an_included_file() {
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))

@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
     cwe: &[319],
     needles: &[
         "0.0.0.0 || [::] || \"::\" || UNSPECIFIED || 0, 0, 0, 0 || 0,0,0,0 || [0; 4] && bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
-        "bind || serve || HyperServerOptions || AxumServerOptions || add_tcp && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
+        "::bind( || .bind( || add_tcp || SseServerConfig || HyperServerOptions || AxumServerOptions && axum || hyper || actix_web || warp || poem || salvo || tide || tonic || HttpServer || rmcp || rust_mcp_sdk || pingora",
         "TlsAcceptor",
         "SslAcceptor",
         "bind_rustls",
@@ -303,10 +303,24 @@ fn report(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr, served: Option<&Expr>) {
     sink.defer(beside, Condition::With(&TLS_ACCEPTOR));
 }
 
+/// The words of the needle that lets a file without an address literal through the prefilter:
+/// an address is followed through the package only in a file that has one.
+const FOLLOWED: &[&str] = &[
+    "::bind(",
+    ".bind(",
+    "add_tcp",
+    "SseServerConfig",
+    "HyperServerOptions",
+    "AxumServerOptions",
+];
+
 /// A listener whose address is a parameter of its function or a field of a struct type waits for
 /// the package: a caller that passes, or a struct value that holds, an all-interfaces address
 /// string makes the finding, labelled there.
 fn from_package(cx: &Cx<'_>, sink: &mut Sink, arg: &Expr) {
+    if !FOLLOWED.iter().any(|w| cx.code().contains(w)) {
+        return;
+    }
     let mut value = peel(arg);
     for _ in 0..6 {
         match passed_through(value) {
