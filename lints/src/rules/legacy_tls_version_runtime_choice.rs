@@ -25,6 +25,8 @@ pub static RULE: Rule = Rule {
         "max_tls_version",
         "tls_version_min",
         "tls_version_max",
+        "tls_min_version",
+        "tls_max_version",
         "protocol_version",
         "proto_version",
         "ssl_version",
