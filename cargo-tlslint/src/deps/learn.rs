@@ -335,7 +335,7 @@ fn cache_key(p: &LockedPackage) -> String {
 
 /// The sink a package's exposed setting makes, named as the workspace calls it; none for a
 /// setting dangerous for a range of values (a legacy TLS version, an address on every
-/// interface), which a declared sink's one value cannot state.
+/// interface, a host that is not loopback), which a declared sink's one value cannot state.
 fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<DeclaredSink> {
     let text = plan.sources.raw(&e.path)?;
     let setting = text
@@ -359,7 +359,8 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
             Dangerous::Value(Const::Str(s)) => DeclaredValue::Str(s.clone()),
             Dangerous::Value(Const::Version(_))
             | Dangerous::VersionAtMost(_)
-            | Dangerous::AllInterfaces => return None,
+            | Dangerous::AllInterfaces
+            | Dangerous::HostNotExempt(_) => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

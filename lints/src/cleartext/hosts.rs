@@ -24,6 +24,11 @@ impl<'p> Exemptions<'p> {
         }
     }
 
+    /// The exemptions of a policy's host list, apart from the policy.
+    pub fn of(allowed: &'p AllowedHosts) -> Exemptions<'p> {
+        Exemptions { allowed }
+    }
+
     /// Whether the URL's destination is exempt (loopback, unix socket, or allowed by policy).
     pub fn url_is_exempt(&self, url: &Url) -> bool {
         if url.scheme().contains("unix") {
@@ -69,6 +74,18 @@ impl<'p> Exemptions<'p> {
 
     fn ip_is_exempt(&self, ip: IpAddr) -> bool {
         ip.is_loopback() || self.allowed.contains_ip(ip)
+    }
+}
+
+/// `host:port` → `host` (IPv6 literals in brackets keep their colons).
+pub fn strip_port(h: &str) -> &str {
+    let h = h.trim();
+    if h.starts_with('[') {
+        return h.split(']').next().map_or(h, |x| x.trim_start_matches('['));
+    }
+    match h.split_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => h,
     }
 }
 

@@ -7,13 +7,15 @@ use std::ops::Range;
 
 use syn::Expr;
 
-use crate::cleartext::hosts::Exemptions;
+use crate::cleartext::hosts::{Exemptions, strip_port};
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
+use crate::facts::{Condition, FieldOf, Parameter};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::value::{parse_url, str_value};
+use crate::value::fields::field_at;
+use crate::value::{Dangerous, parameter_at, parse_url, str_value};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -41,7 +43,11 @@ on its chain or through the `let`s that rebind it), `Tls::None` and `Tls::Opport
 `security.protocol` = `SASL_PLAINTEXT`. The host comes from the same function (`.host(…)`,
 `relay(…)`, `bootstrap.servers`, the connection string); a host that is not a literal is not
 exempt, and a mode with no host in sight is not reported. With a password in the same function
-the finding is an error.
+the finding is an error. A host that is a parameter of the function or a field of a struct type
+(`config.host(&self.host)`) is judged by what the package passes or gives it: a host that is not
+loopback (nor allowed) is reported, labelled where it is written; loopback hosts and unix sockets
+alone make no finding; a value decided at run time (a deserialized field, a caller's
+run-time value, a public function) keeps the finding, with a note naming where it comes from.
 
 ### Why is this bad?
 The login and all traffic cross the network unencrypted, readable and changeable by anyone on
@@ -193,7 +199,7 @@ fn report(
         .map(|s| s.range.clone())
         .unwrap_or(0..cx.text.len());
     let hosts = hosts_in(cx, &scope);
-    let Some((host_range, host)) = hosts.iter().find(|(_, h)| {
+    let Some((host_range, host, host_expr)) = hosts.iter().find(|(_, h, _)| {
         h.as_deref()
             .is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))
     }) else {
@@ -216,16 +222,80 @@ fn report(
         Some(h) => format!("`{h}`"),
         None => "a host decided at run time".to_string(),
     };
-    let mut d = Diagnostic::new(&RULE, format!("plaintext connection to {shown}"), range)
-        .label(what.to_string())
-        .secondary(host_range.clone(), "the host is not loopback")
-        .note("the traffic crosses the network unencrypted, readable and changeable by anyone on the path");
-    if with_login {
-        d = d
-            .with_level(Level::Deny)
-            .note("reported as an error: a password is sent over this connection");
+    let finding = |message: String, host_label: String| {
+        let mut d = Diagnostic::new(&RULE, message, range.clone())
+            .label(what.to_string())
+            .secondary(host_range.clone(), host_label)
+            .note("the traffic crosses the network unencrypted, readable and changeable by anyone on the path");
+        if with_login {
+            d = d
+                .with_level(Level::Deny)
+                .note("reported as an error: a password is sent over this connection");
+        }
+        d.help(fix.to_string())
+    };
+    let runtime = finding(
+        format!("plaintext connection to {shown}"),
+        "the host is not loopback".to_string(),
+    );
+    match host_expr
+        .filter(|_| host.is_none())
+        .and_then(|e| FromPackage::of(cx, e))
+    {
+        Some(origin) => {
+            let constant = finding(
+                "plaintext connection to a host that is not loopback".to_string(),
+                origin.describe(),
+            );
+            let dangerous = Dangerous::HostNotExempt(cx.policy.allowed_cleartext_hosts.clone());
+            sink.defer(constant, origin.condition(dangerous, runtime));
+        }
+        None => sink.push(runtime),
     }
-    sink.push(d.help(fix.to_string()));
+}
+
+/// Where a host that is not written in the function comes from, when the package can tell what
+/// it is: a parameter of the function (its callers decide) or a field of a struct type (the
+/// values the package gives it decide). Loopback values alone make no finding.
+enum FromPackage {
+    Parameter(Parameter),
+    Field(FieldOf),
+}
+
+impl FromPackage {
+    fn of(cx: &Cx<'_>, host: &Expr) -> Option<FromPackage> {
+        parameter_at(cx, host)
+            .map(FromPackage::Parameter)
+            .or_else(|| field_at(cx, host).map(FromPackage::Field))
+    }
+
+    /// How the host is named in a label.
+    fn describe(&self) -> String {
+        match self {
+            FromPackage::Parameter(p) => {
+                format!("the host is `{}`, a parameter of `{}`", p.name, p.function)
+            }
+            FromPackage::Field(f) => format!("the host is the field `{}.{}`", f.owner, f.field),
+        }
+    }
+
+    /// The condition: a host that is not exempt from the package makes the finding; a value
+    /// decided at run time, or none, makes `runtime`.
+    fn condition(self, dangerous: Dangerous, runtime: Diagnostic) -> Condition {
+        let if_runtime = Some(Box::new(runtime));
+        match self {
+            FromPackage::Parameter(parameter) => Condition::Parameter {
+                parameter,
+                dangerous,
+                if_runtime,
+            },
+            FromPackage::Field(field) => Condition::Field {
+                field,
+                dangerous,
+                if_runtime,
+            },
+        }
+    }
 }
 
 /// Whether the path at `range` is a pattern (`PgSslMode::Disable =>`, `if let … =`,
@@ -388,22 +458,13 @@ fn tail(b: &syn::Block) -> Option<&Expr> {
     }
 }
 
-/// `host:port` → `host` (IPv6 literals in brackets keep their colons).
-fn strip_port(h: &str) -> &str {
-    let h = h.trim();
-    if h.starts_with('[') {
-        return h.split(']').next().map_or(h, |x| x.trim_start_matches('['));
-    }
-    match h.split_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
-        _ => h,
-    }
-}
-
 /// The hosts a function connects to: `.host(…)`, `relay(…)`, `builder_dangerous(…)`,
 /// `ClientBuilder::new(host, port)`, `bootstrap.servers`, and connection strings passed to
 /// `connect`. `None` is a host not written as a literal.
-fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<String>)> {
+fn hosts_in<'a>(
+    cx: &Cx<'a>,
+    scope: &Range<usize>,
+) -> Vec<(Range<usize>, Option<String>, Option<&'a Expr>)> {
     let mut out = Vec::new();
     let within = |e: &Expr| scope.contains(&cx.range(e).start);
     for call in cx.calls_named(&[
@@ -437,17 +498,21 @@ fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<Stri
                     k.text == "bootstrap.servers" || k.text == "metadata.broker.list"
                 });
                 if let (true, Some(v)) = (is_servers, call.args.get(1)) {
-                    out.push((cx.range(*v), str_value(cx, v).map(|s| s.text)));
+                    out.push((cx.range(*v), str_value(cx, v).map(|s| s.text), None));
                 }
             }
             "connect" => {
                 for a in call.args.iter().copied().chain(call.receiver) {
                     if let Some(h) = str_value(cx, a).and_then(|v| connection_host(&v.text)) {
-                        out.push((cx.range(a), Some(h)));
+                        out.push((cx.range(a), Some(h), None));
                     }
                 }
             }
-            _ => out.push((cx.range(first), str_value(cx, first).map(|s| s.text))),
+            _ => out.push((
+                cx.range(first),
+                str_value(cx, first).map(|s| s.text),
+                Some(first),
+            )),
         }
     }
     for c in &cx.calls {
@@ -457,15 +522,15 @@ fn hosts_in(cx: &Cx<'_>, scope: &Range<usize>) -> Vec<(Range<usize>, Option<Stri
         let is_connect = f.path.segments.last().is_some_and(|s| s.ident == "connect");
         if let Some(first) = c.args.first().filter(|a| within(a)) {
             if is_builder {
-                out.push((cx.range(first), str_value(cx, first).map(|s| s.text)));
+                out.push((cx.range(first), str_value(cx, first).map(|s| s.text), None));
             } else if is_connect
                 && let Some(h) = str_value(cx, first).and_then(|v| connection_host(&v.text))
             {
-                out.push((cx.range(first), Some(h)));
+                out.push((cx.range(first), Some(h), None));
             }
         }
     }
-    out.retain(|(_, h)| h.as_deref().is_none_or(|h| !h.is_empty()));
+    out.retain(|(_, h, _)| h.as_deref().is_none_or(|h| !h.is_empty()));
     out
 }
 

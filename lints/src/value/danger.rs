@@ -1,13 +1,16 @@
 //! The values that make a deferred finding real ([`Dangerous`]): one constant, a protocol version
-//! and every older one, or any address that listens on every interface. The package phase asks
-//! it of each constant that reaches a parameter, a field or a constant of another file.
+//! and every older one, any address that listens on every interface, or a host the cleartext
+//! rules do not exempt. The package phase asks it of each constant that reaches a parameter, a
+//! field or a constant of another file.
 
 use super::address::all_interfaces_text;
 use super::resolve::Const;
 use super::version::Proto;
+use crate::cleartext::hosts::{Exemptions, strip_port};
+use crate::policy::AllowedHosts;
 
 /// The values that make a deferred finding real.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Dangerous {
     /// This constant (`true` for `danger_accept_invalid_certs`).
     Value(Const),
@@ -16,6 +19,9 @@ pub enum Dangerous {
     /// A string address that listens on every interface (`"0.0.0.0:8080"`, `"[::]:80"`), on a
     /// port other than 0 (an ephemeral local bind, a client's, is no listener).
     AllInterfaces,
+    /// A host string (`host`, `host:port`, a comma-separated list) with a host that is not
+    /// loopback, a unix socket or one of the policy's `allowed-cleartext-hosts` (carried here).
+    HostNotExempt(AllowedHosts),
 }
 
 impl Dangerous {
@@ -26,6 +32,10 @@ impl Dangerous {
             (Dangerous::VersionAtMost(limit), Const::Version(v)) => v <= limit,
             (Dangerous::AllInterfaces, Const::Str(s)) => {
                 all_interfaces_text(s).is_some() && !s.ends_with(":0")
+            }
+            (Dangerous::HostNotExempt(allowed), Const::Str(s)) => {
+                let exempt = Exemptions::of(allowed);
+                !s.trim().is_empty() && !s.split(',').all(|h| exempt.host_is_exempt(strip_port(h)))
             }
             _ => false,
         }
@@ -38,6 +48,7 @@ impl Dangerous {
             Dangerous::Value(c) => super::const_shown(c),
             Dangerous::VersionAtMost(v) => format!("{} or older", v.describe()),
             Dangerous::AllInterfaces => "an address on every interface".to_string(),
+            Dangerous::HostNotExempt(_) => "a host that is not loopback".to_string(),
         }
     }
 }
@@ -62,5 +73,11 @@ mod tests {
         assert!(!any.admits(&Const::Str("127.0.0.1:8080".into())));
         assert!(!any.admits(&Const::Str("0.0.0.0:0".into())));
         assert!(!any.admits(&Const::Int(0)));
+        let remote = Dangerous::HostNotExempt(AllowedHosts::default());
+        assert!(remote.admits(&Const::Str("db.prod.example.com".into())));
+        assert!(remote.admits(&Const::Str("localhost,db.prod:5432".into())));
+        assert!(!remote.admits(&Const::Str("localhost:5432".into())));
+        assert!(!remote.admits(&Const::Str("[::1]:5432".into())));
+        assert!(!remote.admits(&Const::Str("/var/run/postgresql".into())));
     }
 }
