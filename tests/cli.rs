@@ -1387,6 +1387,34 @@ fn versions_and_listener_addresses_are_followed_across_files() {
 }
 
 #[test]
+fn a_plaintext_connection_host_is_judged_by_callers_in_other_files() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/main.rs",
+            "mod db;\n\n#[tokio::main]\nasync fn main() {\n    let _ = db::connect(\"db.prod.example.com\").await;\n    let _ = db::local(\"localhost:5432\").await;\n}\n",
+        )
+        .file(
+            "src/db.rs",
+            "use tokio_postgres::NoTls;\n\npub(crate) async fn connect(host: &str) -> Result<(), tokio_postgres::Error> {\n    let mut config = tokio_postgres::Config::new();\n    config.host(host);\n    let _ = config.connect(NoTls).await?;\n    Ok(())\n}\n\npub(crate) async fn local(host: &str) -> Result<(), tokio_postgres::Error> {\n    let mut config = tokio_postgres::Config::new();\n    config.host(host);\n    let _ = config.connect(NoTls).await?;\n    Ok(())\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS501 src/db.rs:6:28"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("`\"db.prod.example.com\"` is passed to `host` here"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn another_crates_include_is_not_an_included_file() {
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))
