@@ -460,7 +460,8 @@ fn tail(b: &syn::Block) -> Option<&Expr> {
 
 /// The hosts a function connects to: `.host(…)`, `relay(…)`, `builder_dangerous(…)`,
 /// `ClientBuilder::new(host, port)`, `bootstrap.servers`, and connection strings passed to
-/// `connect`. `None` is a host not written as a literal.
+/// `connect`. `None` is a host not written as a literal, or a field of a struct type, which the
+/// package phase judges by every value the package gives it.
 fn hosts_in<'a>(
     cx: &Cx<'a>,
     scope: &Range<usize>,
@@ -508,11 +509,13 @@ fn hosts_in<'a>(
                     }
                 }
             }
-            _ => out.push((
-                cx.range(first),
-                str_value(cx, first).map(|s| s.text),
-                Some(first),
-            )),
+            _ => {
+                let text = match field_at(cx, first) {
+                    Some(_) => None,
+                    None => str_value(cx, first).map(|s| s.text),
+                };
+                out.push((cx.range(first), text, Some(first)));
+            }
         }
     }
     for c in &cx.calls {
