@@ -17,9 +17,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{
-    Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at,
-};
+use crate::value::{Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
 /// its rule and its declaration).
