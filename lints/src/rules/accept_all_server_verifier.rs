@@ -41,7 +41,11 @@ or every error of a delegate is turned into success (`Err(_) => Ok(…assertion(
 `.or_else(|_| Ok(…assertion()))`). It is reported at the impl, and at every call in the workspace
 that installs it (`with_custom_certificate_verifier(…)`, `dangerous().set_certificate_verifier(…)`,
 through `Arc::new`, a `let`, a helper function or a type imported from another module or workspace
-member), with a label pointing at the impl.
+member), with a label pointing at the impl. A verifier defined in a dependency (learned from its
+source) is reported where the workspace installs it. When the verifier is chosen at run time
+(an `if`/`match`, directly or in the helper that builds it) between it and one that verifies,
+the install is reported at `warn`, like a run-time switch, and so is the impl when every install
+is such a choice.
 
 A verifier that delegates to `WebPkiServerVerifier`/`WebPkiVerifier`/the platform verifier and
 propagates its result, one that pins a certificate with an `Err` branch, or one whose acceptance

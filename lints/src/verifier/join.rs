@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::{
-    HelperFact, InstallFact, InstallTarget, LearnedVerifier, Rules, VerifierFact, VerifierFacts,
-    wording,
+    HelperFact, InstallFact, InstallTarget, LearnedVerifier, Rules, Side, Verdict, VerifierFact,
+    VerifierFacts, wording,
 };
 use crate::diagnostic::{Diagnostic, Label};
 
@@ -48,18 +48,40 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[LearnedVerif
     helpers.sort_by(|a, b| (&a.path, &a.name).cmp(&(&b.path, &b.name)));
     let verifiers = by_name(&verifiers, |v| &v.name);
     let helpers = by_name(&helpers, |h| &h.name);
+    let mut installed: HashMap<(String, usize), bool> = HashMap::new();
     for file in files.iter_mut() {
         let Some(rules) = file.facts.rules else {
             continue;
         };
         for install in &file.facts.installs {
+            let choices: Vec<Vec<String>> = file
+                .facts
+                .installs
+                .iter()
+                .filter(|other| other.range == install.range)
+                .flat_map(|other| installed_types(other, file.path, &helpers))
+                .collect();
+            let choice = (choices.len() > 1
+                && choices
+                    .iter()
+                    .any(|t| verifies(t, install.side, &verifiers)))
+            .then_some(Choice::AtRunTime);
             for ty in installed_types(install, file.path, &helpers) {
+                if let Some(v) = candidate(install, file.path, &ty, &verifiers)
+                    && !install.in_test_code
+                {
+                    let only_chosen = installed
+                        .entry((v.path.clone(), v.range.start))
+                        .or_insert(true);
+                    *only_chosen &= choice.is_some();
+                }
                 let in_workspace = ty.last().and_then(|n| verifiers.get(n.as_str())).is_some();
                 let found = if in_workspace {
-                    install_finding(rules, install, file.path, &ty, &verifiers)
+                    install_finding(rules, install, file.path, &ty, &verifiers, choice)
                 } else {
-                    learned_finding(rules, install, &ty, learned)
-                        .or_else(|| install_finding(rules, install, file.path, &ty, &verifiers))
+                    learned_finding(rules, install, &ty, learned, choice).or_else(|| {
+                        install_finding(rules, install, file.path, &ty, &verifiers, choice)
+                    })
                 };
                 if let Some(d) = found {
                     file.out.push(d);
@@ -67,7 +89,78 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[LearnedVerif
             }
         }
     }
+    for file in files.iter_mut() {
+        let Some(rules) = file.facts.rules else {
+            continue;
+        };
+        for v in &file.facts.verifiers {
+            if installed.get(&(v.path.clone(), v.range.start)) == Some(&true) {
+                grade_impl(rules, v, file.out);
+            }
+        }
+    }
 }
+
+/// Grades the impl finding of a verifier that accepts everything and that the run installs
+/// only where a run-time choice picks it over one that verifies: a run-time switch.
+fn grade_impl(rules: &Rules, v: &VerifierFact, out: &mut [Diagnostic]) {
+    let (Some(was), Some(now)) = (
+        wording(rules, v.side, v.verdict),
+        wording(rules, v.side, graded(v.verdict, Some(Choice::AtRunTime))),
+    ) else {
+        return;
+    };
+    if was.impl_message == now.impl_message {
+        return;
+    }
+    for d in out
+        .iter_mut()
+        .filter(|d| d.primary.range == v.range && d.message == was.impl_message)
+    {
+        d.rule = now.rule;
+        d.level = now.level;
+        d.message = now.impl_message.to_string();
+        d.notes.insert(
+            0,
+            "it is installed only where a run-time choice picks it over a verifier that verifies"
+                .to_string(),
+        );
+    }
+}
+
+/// Whether the verifier an install site puts in is one of several chosen at run time (an `if` or
+/// `match` in the argument or in the helper that builds it), another of which verifies.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    AtRunTime,
+}
+
+/// Whether `ty` is known to verify: rustls's and the platform's verifiers, or an impl of the run
+/// on `side` whose verdict is that it verifies.
+fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFact>>) -> bool {
+    let Some(name) = ty.last() else {
+        return false;
+    };
+    KNOWN_VERIFIERS.contains(&name.as_str())
+        || ty.iter().any(|s| s == "rustls_platform_verifier")
+        || verifiers.get(name.as_str()).is_some_and(|vs| {
+            vs.iter()
+                .any(|v| v.side == side && v.verdict == Verdict::Verifies)
+        })
+}
+
+/// The verdict an install reports: a verifier that accepts everything, installed on only some of
+/// the paths a run-time choice takes, is graded like a run-time switch.
+fn graded(verdict: Verdict, choice: Option<Choice>) -> Verdict {
+    match (verdict, choice) {
+        (Verdict::AcceptsAll, Some(Choice::AtRunTime)) => Verdict::RuntimeControlled,
+        _ => verdict,
+    }
+}
+
+/// The note of an install whose verifier is chosen at run time.
+const CHOSEN_AT_RUN_TIME: &str =
+    "the verifier is chosen at run time: another path installs one that verifies";
 
 /// Facts grouped by name, each group in the order of `facts`, so that an install site looks up
 /// its candidates instead of scanning every fact of the run.
@@ -110,23 +203,23 @@ fn install_finding(
     path: &str,
     ty: &[String],
     verifiers: &HashMap<&str, Vec<&VerifierFact>>,
+    choice: Option<Choice>,
 ) -> Option<Diagnostic> {
     let name = ty.last()?;
     let named: &[&VerifierFact] = verifiers.get(name.as_str()).map_or(&[], Vec::as_slice);
-    let candidates: Vec<&VerifierFact> = named
-        .iter()
-        .copied()
-        .filter(|v| v.side == install.side)
-        .collect();
-    let mut d = match closest(&candidates, path, ty) {
+    let mut d = match candidate(install, path, ty, verifiers) {
         Some(v) => {
-            let w = wording(rules, v.side, v.verdict)?;
+            let verdict = graded(v.verdict, choice);
+            let w = wording(rules, v.side, verdict)?;
             let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
                 .with_level(w.level)
                 .label(format!("`{name}` {}", w.label))
                 .secondary(install.arg.clone(), "installed here")
                 .note(w.why)
                 .help(w.help);
+            if verdict != v.verdict {
+                d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string());
+            }
             if v.path != path {
                 d.notes.insert(
                     0,
@@ -163,12 +256,14 @@ fn learned_finding(
     install: &InstallFact,
     ty: &[String],
     learned: &[LearnedVerifier],
+    choice: Option<Choice>,
 ) -> Option<Diagnostic> {
     let (krate, name) = (ty.first()?, ty.last()?);
     let v = learned
         .iter()
         .find(|v| &v.krate == krate && &v.name == name && v.side == install.side)?;
-    let w = wording(rules, v.side, v.verdict)?;
+    let verdict = graded(v.verdict, choice);
+    let w = wording(rules, v.side, verdict)?;
     let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
         .with_level(w.level)
         .label(format!("`{name}` {}", w.label))
@@ -179,8 +274,29 @@ fn learned_finding(
         ))
         .note(w.why)
         .help(w.help);
+    if verdict != v.verdict {
+        d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string());
+    }
     d.in_test_code = install.in_test_code;
     Some(d)
+}
+
+/// The workspace impl an install of `ty` installs: of those of its name and side, the closest.
+fn candidate<'v>(
+    install: &InstallFact,
+    path: &str,
+    ty: &[String],
+    verifiers: &HashMap<&str, Vec<&'v VerifierFact>>,
+) -> Option<&'v VerifierFact> {
+    let named: &[&VerifierFact] = verifiers
+        .get(ty.last()?.as_str())
+        .map_or(&[], Vec::as_slice);
+    let candidates: Vec<&VerifierFact> = named
+        .iter()
+        .copied()
+        .filter(|v| v.side == install.side)
+        .collect();
+    closest(&candidates, path, ty)
 }
 
 /// The candidate in the same file, else the one whose file path shares most module names with
