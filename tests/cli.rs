@@ -1502,6 +1502,51 @@ fn a_sink_declared_in_the_policy_reports_under_its_rule() {
 }
 
 #[test]
+fn a_verifier_type_declared_in_the_policy_is_reported_where_it_is_installed() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "tlslint.toml",
+            "[[sink]]\npath = \"acme_tls::TrustAll\"\nrule = \"TLS110\"\n",
+        )
+        .file(
+            "src/lib.rs",
+            "use std::sync::Arc;\nuse acme_tls::TrustAll;\n\npub fn config() -> rustls::ClientConfig {\n    rustls::ClientConfig::builder()\n        .dangerous()\n        .with_custom_certificate_verifier(Arc::new(TrustAll::new()))\n        .with_no_client_auth()\n}\n\npub fn other() -> rustls::ClientConfig {\n    rustls::ClientConfig::builder()\n        .dangerous()\n        .with_custom_certificate_verifier(Arc::new(other_tls::TrustAll::new()))\n        .with_no_client_auth()\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS110 src/lib.rs:7:10"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("= note: `acme_tls::TrustAll` is declared in the policy (`")
+            && out
+                .stderr
+                .contains("tlslint.toml`, line 1) as a verifier that does not verify"),
+        "{}",
+        out.stderr
+    );
+    let bad = fx.file(
+        "tlslint.toml",
+        "[[sink]]\npath = \"acme_tls::TrustAll\"\ndangerous = true\nrule = \"TLS110\"\n",
+    );
+    let out = bad.run(&["--color", "never"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "a `[[sink]]` entry under TLS110 names a verifier type: it takes no `dangerous`"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("tlslint.toml:3:13"), "{}", out.stderr);
+}
+
+#[test]
 fn a_file_whose_only_trigger_word_is_a_declared_sink_passes_the_prefilter() {
     let fx = Fixture::new()
         .file(

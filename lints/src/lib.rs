@@ -36,6 +36,7 @@ mod suppress;
 mod tls_version;
 mod toggle;
 mod value;
+mod verdict;
 mod verifier;
 
 pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
@@ -57,8 +58,8 @@ pub use policy::{AllowedHosts, DEFAULT_MAX_PARSE_SIZE, LevelSource, Policy, TlsV
 pub use prefilter::Triggers;
 pub use public_fn::{PublicFunction, public_function_at};
 pub use rule::{Level, Rule};
-pub use rules::{RULES, find as find_rule};
+pub use rules::{RULES, declared_verifier, find as find_rule};
 pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
 pub use value::{Const, Dangerous};
-pub use verifier::{LearnedVerifier, Side, Verdict, VerifierFact, VerifierFacts};
+pub use verifier::{ExternalVerifier, Side, Verdict, VerifierFact, VerifierFacts};

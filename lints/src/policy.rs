@@ -9,6 +9,7 @@ use ipnet::IpNet;
 
 use crate::declared::DeclaredSinks;
 use crate::rule::{Level, Rule};
+use crate::verdict::ExternalVerifier;
 
 /// A TLS protocol version, for the `min-tls-version` policy key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,6 +44,8 @@ pub struct Policy {
     pub allowed_cleartext_hosts: AllowedHosts,
     /// Settings of the user's own code declared dangerous (`[[sink]]`), compiled.
     pub sinks: DeclaredSinks,
+    /// Verifier types declared not to verify (`[[sink]]` entries under a verifier rule).
+    pub verifiers: Vec<ExternalVerifier>,
     /// The most bytes of code (whitespace aside) parsed in one file: the items that may hold a
     /// finding (`max-parse-size`). More is TLS001; the prefilter still scans every file.
     pub max_parse_size: usize,
@@ -60,6 +63,7 @@ impl Default for Policy {
             hsts_min_max_age: 31_536_000,
             allowed_cleartext_hosts: AllowedHosts::default(),
             sinks: DeclaredSinks::default(),
+            verifiers: Vec::new(),
             max_parse_size: DEFAULT_MAX_PARSE_SIZE,
         }
     }

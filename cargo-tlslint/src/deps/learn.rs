@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
-    Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, LearnedVerifier, Level, LineIndex,
+    Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExternalVerifier, Level, LineIndex,
     LockedPackage, RuleKind, SinkSource, VerifierFact, public_function_at,
 };
 
@@ -28,7 +28,7 @@ pub struct Learned {
     /// The sinks, for every unit's policy.
     pub sinks: Vec<DeclaredSink>,
     /// The verifier types that do not verify, for the run's verifier join.
-    pub verifiers: Vec<LearnedVerifier>,
+    pub verifiers: Vec<ExternalVerifier>,
     /// Direct dependencies considered.
     pub considered: usize,
     /// Of those, read from source in this run.
@@ -301,14 +301,15 @@ fn crate_name(crate_names: &HashMap<&str, String>, name: &str) -> String {
 }
 
 /// The learned form of a dependency's verifier impl that does not verify.
-fn verifier_of(v: &VerifierFact, c: &Collected, krate: &str) -> LearnedVerifier {
-    LearnedVerifier {
+fn verifier_of(v: &VerifierFact, c: &Collected, krate: &str) -> ExternalVerifier {
+    ExternalVerifier {
         krate: krate.to_string(),
         name: v.name.clone(),
         side: v.side,
         verdict: v.verdict,
         package: format!("{} {}", c.package.name, c.package.version),
         at: format!("{}:{}", package_relative(c, &v.path).display(), v.line),
+        declared_in: None,
     }
 }
 

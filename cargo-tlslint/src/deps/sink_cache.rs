@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tlslint_lints::{
-    DeclaredSink, DeclaredValue, LearnedVerifier, RuleKind, Side, SinkSource, Verdict, find_rule,
+    DeclaredSink, DeclaredValue, ExternalVerifier, RuleKind, Side, SinkSource, Verdict, find_rule,
 };
 
 /// The cache directory of this tool version.
@@ -24,7 +24,7 @@ pub struct Entry {
     /// Its public functions that are sinks.
     pub sinks: Vec<DeclaredSink>,
     /// Its verifier types that do not verify.
-    pub verifiers: Vec<LearnedVerifier>,
+    pub verifiers: Vec<ExternalVerifier>,
 }
 
 /// An entry as stored.
@@ -142,7 +142,7 @@ impl SinkCache {
     }
 }
 
-fn store_verifier(v: &LearnedVerifier) -> Option<StoredVerifier> {
+fn store_verifier(v: &ExternalVerifier) -> Option<StoredVerifier> {
     Some(StoredVerifier {
         krate: v.krate.clone(),
         name: v.name.clone(),
@@ -158,18 +158,19 @@ fn store_verifier(v: &LearnedVerifier) -> Option<StoredVerifier> {
 }
 
 /// A stored verifier type, validated: identifiers, a known side and verdict, printable text.
-fn restore_verifier(s: StoredVerifier) -> Option<LearnedVerifier> {
+fn restore_verifier(s: StoredVerifier) -> Option<ExternalVerifier> {
     if !identifier(&s.krate) || !identifier(&s.name) || !printable(&s.package) || !printable(&s.at)
     {
         return None;
     }
-    Some(LearnedVerifier {
+    Some(ExternalVerifier {
         side: SIDES.iter().find(|(_, n)| *n == s.side)?.0,
         verdict: VERDICTS.iter().find(|(_, n)| *n == s.verdict)?.0,
         krate: s.krate,
         name: s.name,
         package: s.package,
         at: s.at,
+        declared_in: None,
     })
 }
 
@@ -277,13 +278,14 @@ mod tests {
     fn entry() -> Entry {
         Entry {
             sinks: vec![learned()],
-            verifiers: vec![LearnedVerifier {
+            verifiers: vec![ExternalVerifier {
                 krate: "wtransport".into(),
                 name: "NoServerVerification".into(),
                 side: Side::Server,
                 verdict: Verdict::AcceptsAll,
                 package: "wtransport 0.6.1".into(),
                 at: "src/tls.rs:40".into(),
+                declared_in: None,
             }],
         }
     }

@@ -122,7 +122,7 @@ pub fn lint(plan: &Plan) -> Outcome {
         .map(|l| &mut l.report)
         .filter(|r| !r.verifier_facts.is_empty())
         .collect();
-    engine.finish_run(&mut with_verifier_facts, &plan.learned_verifiers);
+    engine.finish_run(&mut with_verifier_facts, &plan.external_verifiers());
     for (unit_index, linted) in by_unit {
         let unit = &plan.units[unit_index];
         let whole_file = Policy {

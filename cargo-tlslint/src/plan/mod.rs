@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use cargo_metadata::Target;
-use tlslint_lints::{LearnedVerifier, Policy};
+use tlslint_lints::{ExternalVerifier, Policy};
 
 use crate::plan::confine::Tree;
 use crate::policy::config::{DependencyPolicy, Excludes};
@@ -112,7 +112,22 @@ pub struct Plan {
     /// The run's file texts (shared with the dependency audit's plan).
     pub sources: Arc<SourceStore>,
     /// The verifier types of the workspace's dependencies that do not verify (learned sinks).
-    pub learned_verifiers: Vec<LearnedVerifier>,
+    pub learned_verifiers: Vec<ExternalVerifier>,
+}
+
+impl Plan {
+    /// The verifier types defined outside the linted files that are known not to verify: those
+    /// the units' policies declare, then those learned from the dependencies.
+    pub fn external_verifiers(&self) -> Vec<ExternalVerifier> {
+        let mut out: Vec<ExternalVerifier> = Vec::new();
+        let declared = self.units.iter().flat_map(|u| &u.policy.verifiers);
+        for v in declared.chain(&self.learned_verifiers) {
+            if !out.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        out
+    }
 }
 
 /// `path` relative to `root` with `/` separators, or as given when outside it. A name that is

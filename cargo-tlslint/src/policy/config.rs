@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use tlslint_lints::{
-    AllowedHosts, DeclaredSink, DeclaredSinks, DeclaredValue, Level, LevelSource, Policy, RuleKind,
-    SinkSource, TlsVersion, find_rule,
+    AllowedHosts, DeclaredSink, DeclaredSinks, DeclaredValue, ExternalVerifier, Level, LevelSource,
+    Policy, RuleKind, SinkSource, TlsVersion, declared_verifier, find_rule,
 };
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -46,6 +46,8 @@ pub struct Layer {
     dependencies: Option<DependencyPolicy>,
     /// The `[[sink]]` entries: settings of the user's own code declared dangerous.
     sinks: Vec<DeclaredSink>,
+    /// The `[[sink]]` entries under a verifier rule: verifier types declared not to verify.
+    verifiers: Vec<ExternalVerifier>,
     /// Whether the layer is a `tlslint.toml` file (rather than a `Cargo.toml` table): a
     /// member's own file takes the place of the workspace root's.
     is_policy_file: bool,
@@ -379,8 +381,10 @@ fn read_key(
                 ));
             };
             for item in items {
-                let sink = read_sink(item, path, text)?;
-                layer.sinks.push(sink);
+                match read_sink(item, path, text)? {
+                    SinkEntry::Setting(sink) => layer.sinks.push(sink),
+                    SinkEntry::Verifier(verifier) => layer.verifiers.push(verifier),
+                }
             }
         }
         _ => layer.dependencies = Some(read_dependencies(value)?),
@@ -555,12 +559,18 @@ fn read_allowed(item: &Spanned<DeValue<'_>>) -> Result<AllowedCrate, Problem> {
     })
 }
 
-/// One `[[sink]]` entry: `path`, `arg` (0 when absent), `dangerous` and `rule`, each checked.
-fn read_sink(
-    item: &Spanned<DeValue<'_>>,
-    file: &Path,
-    text: &str,
-) -> Result<DeclaredSink, Problem> {
+/// What a `[[sink]]` entry declares.
+enum SinkEntry {
+    /// A setting: a method whose argument weakens TLS.
+    Setting(DeclaredSink),
+    /// A verifier type that does not verify (the entry's rule is one the verifier analysis
+    /// reports an install under; it has no `arg` or `dangerous`).
+    Verifier(ExternalVerifier),
+}
+
+/// One `[[sink]]` entry: `path`, `arg` (0 when absent), `dangerous` and `rule`, each checked; or,
+/// under a verifier rule, `path` (the type) and `rule` alone.
+fn read_sink(item: &Spanned<DeValue<'_>>, file: &Path, text: &str) -> Result<SinkEntry, Problem> {
     let DeValue::Table(t) = item.get_ref() else {
         return Err((
             item.span(),
@@ -595,6 +605,64 @@ fn read_sink(
             ));
         }
     };
+    let rule_value = t.get("rule").ok_or_else(|| missing("rule"))?;
+    let rule = rule_value
+        .get_ref()
+        .as_str()
+        .and_then(find_rule)
+        .filter(|r| RuleKind::of(r) == RuleKind::Source)
+        .ok_or_else(|| {
+            (
+                rule_value.span(),
+                format!(
+                    "`rule` must name a rule of Rust sources by code or name, not {}",
+                    match rule_value.get_ref().as_str() {
+                        Some(name) => format!("`{name}`"),
+                        None => "this value".to_string(),
+                    }
+                ),
+                "not a source rule; see `cargo tlslint --list`",
+            )
+        })?;
+    let line = text
+        .get(..item.span().start)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1;
+    let declared_in = format!("`{}`, line {line}", file.display());
+    if let Some((side, verdict)) = declared_verifier(rule) {
+        if let Some((key, value)) = ["arg", "dangerous"]
+            .iter()
+            .find_map(|k| t.get(*k).map(|v| (k, v)))
+        {
+            return Err((
+                value.span(),
+                format!(
+                    "a `[[sink]]` entry under {} names a verifier type: it takes no `{key}`",
+                    rule.code
+                ),
+                "remove this key",
+            ));
+        }
+        let (Some(krate), Some(name)) = (segments.first(), segments.last()) else {
+            return Err(missing("path"));
+        };
+        if segments.len() < 2 {
+            return Err((
+                path_value.span(),
+                "a verifier type's `path` needs its crate and its name, e.g. \"acme_tls::TrustAll\"".into(),
+                "a path of at least two segments",
+            ));
+        }
+        return Ok(SinkEntry::Verifier(ExternalVerifier {
+            krate: krate.clone(),
+            name: name.clone(),
+            side,
+            verdict,
+            package: "the policy".to_string(),
+            at: declared_in.clone(),
+            declared_in: Some(declared_in),
+        }));
+    }
     let arg = match t.get("arg") {
         None => 0,
         Some(v) => v
@@ -626,37 +694,14 @@ fn read_sink(
             "expected a boolean, an integer or a string",
         )
     })?;
-    let rule_value = t.get("rule").ok_or_else(|| missing("rule"))?;
-    let rule = rule_value
-        .get_ref()
-        .as_str()
-        .and_then(find_rule)
-        .filter(|r| RuleKind::of(r) == RuleKind::Source)
-        .ok_or_else(|| {
-            (
-                rule_value.span(),
-                format!(
-                    "`rule` must name a rule of Rust sources by code or name, not {}",
-                    match rule_value.get_ref().as_str() {
-                        Some(name) => format!("`{name}`"),
-                        None => "this value".to_string(),
-                    }
-                ),
-                "not a source rule; see `cargo tlslint --list`",
-            )
-        })?;
-    let line = text
-        .get(..item.span().start)
-        .map_or(0, |before| before.matches('\n').count())
-        + 1;
-    Ok(DeclaredSink {
+    Ok(SinkEntry::Setting(DeclaredSink {
         path: segments,
         arg,
         dangerous,
         rule,
         receiver: true,
-        source: SinkSource::Policy(format!("`{}`, line {line}", file.display())),
-    })
+        source: SinkSource::Policy(declared_in),
+    }))
 }
 
 /// Whether `path` is Rust identifiers joined by `::` (as [`SINK_PATH_PATTERN`] says).
@@ -712,6 +757,7 @@ pub fn merge(
         }
         excludes.extend(layer.exclude.iter().cloned());
         sinks.extend(layer.sinks.iter().cloned());
+        policy.verifiers.extend(layer.verifiers.iter().cloned());
     }
     policy.sinks = DeclaredSinks::new(sinks);
     policy.include_tests |= include_tests_flag;

@@ -123,16 +123,16 @@ fn sink() -> Value {
         properties.insert(
             key.to_string(),
             match *key {
-                "path" => json!({ "type": "string", "pattern": SINK_PATH_PATTERN, "description": "the method (last segment), after its crate and type when they are to be required, e.g. acme_http::Builder::insecure" }),
+                "path" => json!({ "type": "string", "pattern": SINK_PATH_PATTERN, "description": "the method (last segment), after its crate and type when they are to be required, e.g. acme_http::Builder::insecure; under a verifier rule, the verifier type with its crate, e.g. acme_tls::TrustAll" }),
                 "arg" => json!({ "type": "integer", "minimum": 0, "default": 0, "description": "which argument carries the value (0-based, not counting the receiver)" }),
-                "dangerous" => json!({ "type": ["boolean", "integer", "string"], "description": "the value that weakens TLS" }),
+                "dangerous" => json!({ "type": ["boolean", "integer", "string"], "description": "the value that weakens TLS (required for a setting; absent when the rule is a verifier rule and `path` names a verifier type)" }),
                 _ => json!({ "type": "string", "enum": rules, "description": "the rule a dangerous constant is reported under (a rule of Rust sources, by code or name)" }),
             },
         );
     }
     json!({
         "type": "object",
-        "required": ["path", "dangerous", "rule"],
+        "required": ["path", "rule"],
         "properties": properties,
         "additionalProperties": false,
     })

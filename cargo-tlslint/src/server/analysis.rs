@@ -271,7 +271,7 @@ pub fn lint_document(
         .collect();
     let mut all: Vec<&mut FileReport> = others.iter_mut().collect();
     all.push(&mut report);
-    engine.finish_run(&mut all, &analysis.plan.learned_verifiers);
+    engine.finish_run(&mut all, &analysis.plan.external_verifiers());
     engine.finalize(&mut report, text, &unit.policy);
     let sources = &analysis.plan.sources;
     sources.add_text(&entry.display, text.to_string());

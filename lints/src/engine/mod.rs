@@ -38,7 +38,7 @@ use crate::prefilter::{Prefilter, Triggers};
 use crate::rule::Rule;
 use crate::rules::RULES;
 use crate::suppress;
-use crate::verifier::{self, JoinFile, LearnedVerifier};
+use crate::verifier::{self, ExternalVerifier, JoinFile};
 
 pub use crate::report::FileReport;
 pub use constants::ConstDef;
@@ -255,7 +255,7 @@ impl Engine {
     /// display-path order (ties in the order given). `learned` are the verifier types of the
     /// workspace's dependencies that do not verify; an install of one is reported like an
     /// install of a workspace type.
-    pub fn finish_run(&self, reports: &mut [&mut FileReport], learned: &[LearnedVerifier]) {
+    pub fn finish_run(&self, reports: &mut [&mut FileReport], learned: &[ExternalVerifier]) {
         reports.sort_by(|a, b| a.path.cmp(&b.path));
         let mut files: Vec<JoinFile<'_>> = reports
             .iter_mut()

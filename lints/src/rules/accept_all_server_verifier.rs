@@ -11,7 +11,7 @@ use crate::cx::Cx;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::verifier::{self, Rules};
+use crate::verifier::{self, Rules, Side, Verdict};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -106,4 +106,19 @@ static VERIFIER_RULES: Rules = Rules {
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     verifier::check(cx, sink, &VERIFIER_RULES);
+}
+
+/// What a verifier type declared in the policy under `rule` is taken to do: the side it checks
+/// and its verdict (`None` when `rule` is not one the verifier analysis reports an install
+/// under).
+pub fn declared_verifier(rule: &Rule) -> Option<(Side, Verdict)> {
+    let r = &VERIFIER_RULES;
+    [
+        (r.accept_all_server, Side::Server, Verdict::AcceptsAll),
+        (r.accept_all_client, Side::Client, Verdict::AcceptsAll),
+        (r.ignores_hostname, Side::Server, Verdict::IgnoresHostname),
+    ]
+    .into_iter()
+    .find(|(known, _, _)| std::ptr::eq(*known, rule))
+    .map(|(_, side, verdict)| (side, verdict))
 }

@@ -44,6 +44,8 @@ mod weak_cipher_suite;
 mod weak_hsts;
 mod weak_tls13_suite;
 
+pub use accept_all_server_verifier::declared_verifier;
+
 use crate::lint::Lint;
 use crate::rule::Rule;
 
@@ -100,6 +102,7 @@ pub fn find(key: &str) -> Option<&'static Rule> {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use crate::lint::Check;
 

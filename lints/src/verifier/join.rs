@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{
-    HelperFact, InstallFact, InstallTarget, LearnedVerifier, Rules, Side, Verdict, VerifierFact,
+    ExternalVerifier, HelperFact, InstallFact, InstallTarget, Rules, Side, Verdict, VerifierFact,
     VerifierFacts, wording,
 };
 use crate::diagnostic::{Diagnostic, Label};
@@ -35,7 +35,7 @@ pub(crate) struct JoinFile<'a> {
 /// the impl, or naming the dependency that defines it when it is one of `learned`), and every
 /// install of a type defined outside the linted files and not learned (TLS114). `files` are all
 /// the files of the run, across workspace members.
-pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[LearnedVerifier]) {
+pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVerifier]) {
     let mut verifiers: Vec<VerifierFact> = files
         .iter()
         .flat_map(|f| f.facts.verifiers.iter().cloned())
@@ -255,7 +255,7 @@ fn learned_finding(
     rules: &Rules,
     install: &InstallFact,
     ty: &[String],
-    learned: &[LearnedVerifier],
+    learned: &[ExternalVerifier],
     choice: Option<Choice>,
 ) -> Option<Diagnostic> {
     let (krate, name) = (ty.first()?, ty.last()?);
@@ -268,10 +268,16 @@ fn learned_finding(
         .with_level(w.level)
         .label(format!("`{name}` {}", w.label))
         .secondary(install.arg.clone(), "installed here")
-        .note(format!(
-            "`{name}` is implemented in {} at {} (learned from its source; `--no-learn` turns learning off)",
-            v.package, v.at
-        ))
+        .note(match &v.declared_in {
+            Some(place) => format!(
+                "`{}` is declared in the policy ({place}) as a verifier that does not verify",
+                ty.join("::")
+            ),
+            None => format!(
+                "`{name}` is implemented in {} at {} (learned from its source; `--no-learn` turns learning off)",
+                v.package, v.at
+            ),
+        })
         .note(w.why)
         .help(w.help);
     if verdict != v.verdict {

@@ -10,8 +10,8 @@ mod install;
 mod join;
 pub(crate) mod syntax;
 
+pub use facts::{ExternalVerifier, Side, Verdict, VerifierFact, VerifierFacts};
 pub(crate) use facts::{HelperFact, InstallFact, InstallTarget, Rules};
-pub use facts::{LearnedVerifier, Side, Verdict, VerifierFact, VerifierFacts};
 pub(crate) use install::HELPER_RETURN_WORD;
 pub(crate) use join::{JoinFile, join_verifiers};
 
