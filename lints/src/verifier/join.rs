@@ -135,13 +135,14 @@ enum Choice {
     AtRunTime,
 }
 
-/// Whether `ty` is known to verify: rustls's and the platform's verifiers, or an impl of the run
-/// on `side` whose verdict is that it verifies.
+/// Whether `ty` is known to verify: rustls's and the platform's verifiers (not `NoClientAuth`,
+/// which asks for no certificate at all), or an impl of the run on `side` whose verdict is that
+/// it verifies.
 fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFact>>) -> bool {
     let Some(name) = ty.last() else {
         return false;
     };
-    KNOWN_VERIFIERS.contains(&name.as_str())
+    (KNOWN_VERIFIERS.contains(&name.as_str()) && name != "NoClientAuth")
         || ty.iter().any(|s| s == "rustls_platform_verifier")
         || verifiers.get(name.as_str()).is_some_and(|vs| {
             vs.iter()
