@@ -139,10 +139,10 @@ enum Choice {
 /// which asks for no certificate at all), or an impl of the run on `side` whose verdict is that
 /// it verifies.
 fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFact>>) -> bool {
-    let Some(name) = ty.last() else {
+    let Some(name) = ty.last().filter(|n| *n != "NoClientAuth") else {
         return false;
     };
-    (KNOWN_VERIFIERS.contains(&name.as_str()) && name != "NoClientAuth")
+    KNOWN_VERIFIERS.contains(&name.as_str())
         || ty.iter().any(|s| s == "rustls_platform_verifier")
         || verifiers.get(name.as_str()).is_some_and(|vs| {
             vs.iter()
