@@ -116,6 +116,11 @@ const SAMPLES: &[&str] = &[
     "[{ path = \"insecure\", rule = \"TLS101\" }]",
     "[{ dangerous = true, rule = \"TLS101\" }]",
     "[{ path = \"insecure\", dangerous = true, rule = \"TLS101\", note = \"x\" }]",
+    "[{ path = \"acme_tls::TrustAll\", rule = \"TLS110\" }]",
+    "[{ path = \"acme_tls::danger::TrustAll\", rule = \"accept-all-server-verifier\" }]",
+    "[{ path = \"TrustAll\", rule = \"TLS110\" }]",
+    "[{ path = \"acme_tls::TrustAll\", dangerous = true, rule = \"TLS110\" }]",
+    "[{ path = \"acme_tls::TrustAll\", arg = 0, rule = \"TLS110\" }]",
 ];
 
 #[test]

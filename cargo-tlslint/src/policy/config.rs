@@ -191,6 +191,10 @@ pub const SINK_KEYS: &[&str] = &["path", "arg", "dangerous", "rule"];
 pub const SINK_PATH_PATTERN: &str =
     "^(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+)(?:::(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+))*$";
 
+/// A verifier type's `path`: the same identifiers, at least two of them (the crate and the type).
+pub const VERIFIER_PATH_PATTERN: &str =
+    "^(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+)(?:::(?:[A-Za-z][A-Za-z0-9_]*|_[A-Za-z0-9_]+))+$";
+
 /// The keys of the `dependencies` table.
 pub const DEPENDENCY_KEYS: &[&str] = &["audit", "allow"];
 

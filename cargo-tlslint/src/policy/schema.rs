@@ -6,10 +6,10 @@
 //! the same values.
 
 use serde_json::{Map, Value, json};
-use tlslint_lints::{Level, RULES, RuleKind};
+use tlslint_lints::{Level, RULES, RuleKind, declared_verifier};
 
 use crate::policy::config::{
-    ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS, SINK_KEYS, SINK_PATH_PATTERN,
+    ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS, SINK_KEYS, SINK_PATH_PATTERN, VERIFIER_PATH_PATTERN,
 };
 use crate::render::rule_meta;
 
@@ -130,11 +130,22 @@ fn sink() -> Value {
             },
         );
     }
+    let verifier_rules: Vec<String> = RULES
+        .iter()
+        .filter(|r| declared_verifier(r).is_some())
+        .flat_map(|r| spellings(r))
+        .collect();
     json!({
         "type": "object",
         "required": ["path", "rule"],
         "properties": properties,
         "additionalProperties": false,
+        "if": { "properties": { "rule": { "enum": verifier_rules } } },
+        "then": {
+            "properties": { "path": { "pattern": VERIFIER_PATH_PATTERN } },
+            "not": { "anyOf": [{ "required": ["arg"] }, { "required": ["dangerous"] }] },
+        },
+        "else": { "required": ["dangerous"] },
     })
 }
 
