@@ -176,29 +176,22 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
         .collect();
     let outcome = lint(&dependency_plan(plan, &collected, &policy));
     let mut per_package: Vec<Entry> = vec![Entry::default(); collected.len()];
-    let krate = |c: &Collected| crate_name(&crate_names, &c.package.name);
     for (unit, exposed) in &outcome.exposed {
-        let c = &collected[*unit];
-        if let Some(sink) = sink_of(exposed, c, &krate(c), plan) {
+        if let Some(sink) = sink_of(exposed, &collected[*unit], plan) {
             per_package[*unit].sinks.push(sink);
         }
     }
     for (unit, sink) in always_sinks(&outcome.files, &collected, plan) {
-        let c = &collected[unit];
-        let krate = krate(c);
         let entry = &mut per_package[unit];
         let same = |s: &DeclaredSink| s.path[1..] == sink.path[1..] && s.rule == sink.rule;
         if !entry.sinks.iter().any(same) {
-            let mut sink = sink;
-            sink.path[0] = krate;
             entry.sinks.push(sink);
         }
     }
     for (unit, verifier) in &outcome.doubtful_verifiers {
-        let c = &collected[*unit];
         per_package[*unit]
             .verifiers
-            .push(verifier_of(verifier, c, &krate(c)));
+            .push(verifier_of(verifier, &collected[*unit]));
     }
     for ((p, _), entry) in to_read.iter().zip(per_package) {
         if let Some(cache) = &sources.cache {
@@ -228,8 +221,8 @@ impl Learned {
 
 /// The public functions of the dependencies that weaken TLS on every call: a `deny` finding
 /// under no run-time or build-time condition, inside a `pub` function (`insecure_client()` that
-/// calls `danger_accept_invalid_certs(true)`), by unit. The path's first segment is left for the
-/// caller to fill with the crate name.
+/// calls `danger_accept_invalid_certs(true)`), by unit. The path starts with the package's own
+/// crate name (the workspace's name for it is set by [`Learned::add`]).
 fn always_sinks(
     files: &[FileFindings],
     collected: &[Collected],
@@ -263,12 +256,8 @@ fn always_sinks(
             let Some(function) = public_function_at(&text, line) else {
                 continue;
             };
-            let setting = text
-                .get(d.primary.range.clone())
-                .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
-                .unwrap_or("a TLS setting");
             let c = &collected[unit];
-            let mut path = vec![String::new()];
+            let mut path = vec![own_crate(c)];
             path.extend(function.owner);
             path.push(function.name);
             out.push((
@@ -280,8 +269,8 @@ fn always_sinks(
                     dangerous: DeclaredValue::Always,
                     rule: d.rule,
                     source: SinkSource::Learned {
-                        package: format!("{} {}", c.package.name, c.package.version),
-                        setting: setting.to_string(),
+                        package: package_label(c),
+                        setting: setting_name(&text, &d.primary.range),
                         at: format!("{}:{line}", package_relative(c, &file.display).display()),
                         message: d.message.clone(),
                     },
@@ -300,14 +289,34 @@ fn crate_name(crate_names: &HashMap<&str, String>, name: &str) -> String {
         .unwrap_or_else(|| name.replace('-', "_"))
 }
 
+/// The crate name of a package itself (`acme-http` is `acme_http`); [`Learned::add`] renames it
+/// to the workspace's name for the dependency.
+fn own_crate(c: &Collected) -> String {
+    c.package.name.replace('-', "_")
+}
+
+/// A package as notes name it: `acme-http 0.4.1`.
+fn package_label(c: &Collected) -> String {
+    format!("{} {}", c.package.name, c.package.version)
+}
+
+/// The name of the setting at `range` of `text` (`danger_accept_invalid_certs`), or a generic
+/// phrase when the range is not an identifier (a string literal, a field assignment).
+fn setting_name(text: &str, range: &std::ops::Range<usize>) -> String {
+    text.get(range.clone())
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .unwrap_or("a TLS setting")
+        .to_string()
+}
+
 /// The learned form of a dependency's verifier impl that does not verify.
-fn verifier_of(v: &VerifierFact, c: &Collected, krate: &str) -> ExternalVerifier {
+fn verifier_of(v: &VerifierFact, c: &Collected) -> ExternalVerifier {
     ExternalVerifier {
-        krate: krate.to_string(),
+        krate: own_crate(c),
         name: v.name.clone(),
         side: v.side,
         verdict: v.verdict,
-        package: format!("{} {}", c.package.name, c.package.version),
+        package: package_label(c),
         at: format!("{}:{}", package_relative(c, &v.path).display(), v.line),
         declared_in: None,
     }
@@ -334,20 +343,15 @@ fn cache_key(p: &LockedPackage) -> String {
     format!("{}-{}-{}", p.name, p.version, &hash[..16])
 }
 
-/// The sink a package's exposed setting makes, named as the workspace calls it; none for a
+/// The sink a package's exposed setting makes; none for a
 /// setting dangerous for a range of values (a legacy TLS version, an address on every
 /// interface, a host that is not loopback), which a declared sink's one value cannot state.
-fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<DeclaredSink> {
+fn sink_of(e: &Exposed, c: &Collected, plan: &Plan) -> Option<DeclaredSink> {
     let text = plan.sources.raw(&e.path)?;
-    let setting = text
-        .get(e.range.clone())
-        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .unwrap_or("a TLS setting")
-        .to_string();
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
     let file = package_relative(c, &e.path);
     let p = &e.parameter;
-    let mut path = vec![krate.to_string()];
+    let mut path = vec![own_crate(c)];
     path.extend(p.owner.iter().cloned());
     path.push(p.function.clone());
     Some(DeclaredSink {
@@ -365,8 +369,8 @@ fn sink_of(e: &Exposed, c: &Collected, krate: &str, plan: &Plan) -> Option<Decla
         },
         rule: e.rule,
         source: SinkSource::Learned {
-            package: format!("{} {}", c.package.name, c.package.version),
-            setting,
+            package: package_label(c),
+            setting: setting_name(&text, &e.range),
             at: format!("{}:{line}", file.display()),
             message: e.message.clone(),
         },

@@ -67,7 +67,8 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
                     .any(|t| verifies(t, install.side, &verifiers)))
             .then_some(Choice::AtRunTime);
             for ty in installed_types(install, file.path, &helpers) {
-                if let Some(v) = candidate(install, file.path, &ty, &verifiers)
+                let found_impl = candidate(install, file.path, &ty, &verifiers);
+                if let Some(v) = found_impl
                     && !install.in_test_code
                 {
                     let only_chosen = installed
@@ -76,12 +77,21 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
                     *only_chosen &= choice.is_some();
                 }
                 let in_workspace = ty.last().and_then(|n| verifiers.get(n.as_str())).is_some();
+                let at_install = || {
+                    install_finding(
+                        rules,
+                        install,
+                        file.path,
+                        &ty,
+                        found_impl,
+                        in_workspace,
+                        choice,
+                    )
+                };
                 let found = if in_workspace {
-                    install_finding(rules, install, file.path, &ty, &verifiers, choice)
+                    at_install()
                 } else {
-                    learned_finding(rules, install, &ty, learned, choice).or_else(|| {
-                        install_finding(rules, install, file.path, &ty, &verifiers, choice)
-                    })
+                    learned_finding(rules, install, &ty, learned, choice).or_else(at_install)
                 };
                 if let Some(d) = found {
                     file.out.push(d);
@@ -198,17 +208,20 @@ fn installed_types(
     }
 }
 
+/// The finding at an install of `ty` in the file at `path`, whose impl in the run is `found` (by
+/// [`candidate`]); for none, TLS114 unless the run implements a type of that name for the other
+/// side (`named`) or the type is a known verifier.
 fn install_finding(
     rules: &Rules,
     install: &InstallFact,
     path: &str,
     ty: &[String],
-    verifiers: &HashMap<&str, Vec<&VerifierFact>>,
+    found: Option<&VerifierFact>,
+    named: bool,
     choice: Option<Choice>,
 ) -> Option<Diagnostic> {
     let name = ty.last()?;
-    let named: &[&VerifierFact] = verifiers.get(name.as_str()).map_or(&[], Vec::as_slice);
-    let mut d = match candidate(install, path, ty, verifiers) {
+    let mut d = match found {
         Some(v) => {
             let verdict = graded(v.verdict, choice);
             let w = wording(rules, v.side, verdict)?;
@@ -237,7 +250,7 @@ fn install_finding(
         None => {
             let external = ty.iter().any(|s| s == "rustls_platform_verifier")
                 || KNOWN_VERIFIERS.contains(&name.as_str());
-            if external || !named.is_empty() {
+            if external || named {
                 return None;
             }
             Diagnostic::new(rules.unanalysed, "custom certificate verifier not analysed", install.range.clone())
