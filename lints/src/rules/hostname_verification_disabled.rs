@@ -43,7 +43,7 @@ native-tls, async-native-tls, attohttpc, redis `set_danger_accept_invalid_hostna
 `CertificateValidation::Certificate(…)`. A value decided at run time is reported as TLS104.
 openssl's `set_verify_hostname(false)` is not reported when the same function checks the host
 itself on the same object's verify parameters (`ssl.param_mut().set_host(…)`, `add_host`,
-`set_ip`).
+`set_ip`, or a helper given the parameters first, such as pingora's `add_host(param, host)`).
 
 ### Why is this bad?
 A valid certificate for *any* name is accepted, so anyone who can get a certificate for a domain
@@ -217,24 +217,30 @@ fn check_openssl(cx: &Cx<'_>, sink: &mut Sink) {
     }
 }
 
+/// The calls that set the expected host on verify parameters.
+const HOST_CHECKS: &[&str] = &["set_host", "add_host", "set_ip"];
+
 /// Whether the function around `at` sets the expected host on the verify parameters of the
 /// object the setter at `at` is called on: `set_host`/`add_host`/`set_ip` on
-/// `ssl.param_mut()`/`verify_param_mut()` or a binding of it. When either object is not a plain
-/// name, any verify parameters of the function count.
+/// `ssl.param_mut()`/`verify_param_mut()` or a binding of it, as a method or as a function that
+/// takes the parameters first (`ext::add_host(param, host)`, as pingora's helpers do). When
+/// either object is not a plain name, any verify parameters of the function count.
 fn checks_host_itself(cx: &Cx<'_>, at: usize) -> bool {
     let Some(function) = cx.scopes_at(at).find(|s| s.name.is_some()) else {
         return false;
     };
     let object = setter_object(cx, at);
-    cx.method_calls.iter().any(|m| {
-        function.range.contains(&cx.range(*m).start)
-            && matches!(
-                m.method.to_string().as_str(),
-                "set_host" | "add_host" | "set_ip"
-            )
-            && verify_params_of(cx, &m.receiver, 0)
-                .is_some_and(|owner| owner.is_none() || object.is_none() || owner == object)
-    })
+    let on_object = |params: &syn::Expr| {
+        verify_params_of(cx, params, 0)
+            .is_some_and(|owner| owner.is_none() || object.is_none() || owner == object)
+    };
+    let methods = cx.calls_named(HOST_CHECKS).filter_map(|c| c.receiver);
+    let functions = cx
+        .functions_named(HOST_CHECKS)
+        .filter_map(|c| c.args.first().copied());
+    methods
+        .chain(functions)
+        .any(|params| function.range.contains(&cx.range(params).start) && on_object(params))
 }
 
 /// The name of the object the openssl setter at `at` is called on (`config` in
