@@ -1502,6 +1502,29 @@ fn a_sink_declared_in_the_policy_reports_under_its_rule() {
 }
 
 #[test]
+fn a_call_matching_two_sinks_of_one_method_name_is_reported_once_under_the_one_its_receiver_names()
+{
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "tlslint.toml",
+            "[[sink]]\npath = \"vault_api::VaultSettingsBuilder::verify\"\narg = 0\ndangerous = false\nrule = \"TLS101\"\n\n[[sink]]\npath = \"consul_api::ConsulSettingsBuilder::verify\"\narg = 0\ndangerous = false\nrule = \"TLS201\"\n",
+        )
+        .file(
+            "src/lib.rs",
+            "use consul_api::ConsulSettingsBuilder;\nuse vault_api::VaultSettingsBuilder;\n\npub fn vault() {\n    let _ = VaultSettingsBuilder::default().verify(false).build();\n}\n\npub fn consul() {\n    let _ = ConsulSettingsBuilder::default().verify(false).build();\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS101 src/lib.rs:5:45", "TLS201 src/lib.rs:9:46"],
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_verifier_type_declared_in_the_policy_is_reported_where_it_is_installed() {
     let fx = Fixture::new()
         .file("Cargo.toml", &package_manifest("app", ""))

@@ -166,14 +166,8 @@ fn declared_findings(
     sinks: &DeclaredSinks,
     runtime_rules: &[(&'static Rule, &'static Rule)],
 ) {
-    for declared in sinks.iter() {
-        let qualifiers = declared.qualifiers();
-        if let Some((krate, ty)) = qualifiers.first().zip(qualifiers.last())
-            && !cx.mentions_crate(krate)
-            && !cx.mentions_word(ty)
-        {
-            continue;
-        }
+    let candidates: Vec<&DeclaredSink> = sinks.iter().filter(|d| mentioned(cx, d)).collect();
+    for (index, declared) in candidates.iter().enumerate() {
         let rule = declared.rule;
         let path = declared.path.join("::");
         let (label, why, help) = sink_words(declared, &path);
@@ -201,6 +195,9 @@ fn declared_findings(
         } else {
             cx.functions_named(&methods).collect()
         };
+        let calls = calls
+            .into_iter()
+            .filter(|call| owner(cx, &candidates, call) == Some(index));
         let dangerous = match &declared.dangerous {
             DeclaredValue::Bool(b) => Const::Bool(*b),
             DeclaredValue::Int(i) => Const::Int(*i),
@@ -225,6 +222,34 @@ fn declared_findings(
             report_value(cx, sink, &finding, site);
         }
     }
+}
+
+/// Whether the file mentions the crate or the type a sink's path names (a sink without either
+/// is a plain function name, always in question).
+fn mentioned(cx: &Cx<'_>, declared: &DeclaredSink) -> bool {
+    let qualifiers = declared.qualifiers();
+    qualifiers
+        .first()
+        .zip(qualifiers.last())
+        .is_none_or(|(krate, ty)| cx.mentions_crate(krate) || cx.mentions_word(ty))
+}
+
+/// Which of the sinks in question a call belongs to, when several share its method name (two
+/// crates' `verify(false)`): the one whose type, else whose crate, the call's receiver chain
+/// names; else the first. `None` when none has the call's name and form.
+fn owner(cx: &Cx<'_>, candidates: &[&DeclaredSink], call: &CallSite<'_>) -> Option<usize> {
+    let chain = call.receiver.map_or("", |r| cx.snippet(chain_root(r)));
+    let score = |d: &DeclaredSink| {
+        let qualifiers = d.qualifiers();
+        let names = |q: Option<&&str>| q.is_some_and(|q| chain.contains(*q));
+        2 * usize::from(names(qualifiers.last())) + usize::from(names(qualifiers.first()))
+    };
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| call.name == d.method() && d.receiver == call.receiver.is_some())
+        .max_by_key(|(i, d)| (score(d), std::cmp::Reverse(*i)))
+        .map(|(i, _)| i)
 }
 
 /// The primary label, the note and the help of a finding at `sink` (whose path is `path`).
@@ -382,37 +407,11 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
             let constant = constant_finding(cx, finding, &site, &resolved, arg_range);
             report_guarded(cx, sink, finding, constant, site.help);
         }
-        Value::Runtime(origin) => match parameter_at(cx, site.value) {
-            Some(parameter) => {
-                let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
-                sink.defer(
-                    parameter_finding(finding, &site, arg_range, &parameter),
-                    Condition::Parameter {
-                        parameter,
-                        dangerous: Dangerous::Value(site.dangerous.clone()),
-                        if_runtime: if_runtime.map(Box::new),
-                    },
-                );
-            }
-            None => match field_at(cx, site.value) {
-                Some(field) => {
-                    let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
-                    sink.defer(
-                        field_finding(finding, &site, arg_range, &field),
-                        Condition::Field {
-                            field,
-                            dangerous: Dangerous::Value(site.dangerous.clone()),
-                            if_runtime: if_runtime.map(Box::new),
-                        },
-                    );
-                }
-                None => {
-                    if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
-                        sink.push(d);
-                    }
-                }
-            },
-        },
+        Value::Runtime(origin) => {
+            let site = negation_stripped(site);
+            let arg_range = cx.range(site.value);
+            report_runtime(cx, sink, finding, site, arg_range, origin);
+        }
         Value::Pending(name) => {
             let finding_if_const =
                 constant_finding(cx, finding, &site, &resolved, arg_range.clone());
@@ -514,6 +513,61 @@ pub fn report_guarded(
     }
 }
 
+/// Reports a site whose value is decided at run time: waiting for the callers when it is a
+/// parameter, for the package's values when it is a field, else the run-time finding.
+fn report_runtime(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    finding: &Finding,
+    site: Site<'_>,
+    arg_range: Range<usize>,
+    origin: &str,
+) {
+    match parameter_at(cx, site.value) {
+        Some(parameter) => {
+            let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
+            sink.defer(
+                parameter_finding(finding, &site, arg_range, &parameter),
+                Condition::Parameter {
+                    parameter,
+                    dangerous: Dangerous::Value(site.dangerous.clone()),
+                    if_runtime: if_runtime.map(Box::new),
+                },
+            );
+        }
+        None => match field_at(cx, site.value) {
+            Some(field) => {
+                let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
+                sink.defer(
+                    field_finding(finding, &site, arg_range, &field),
+                    Condition::Field {
+                        field,
+                        dangerous: Dangerous::Value(site.dangerous.clone()),
+                        if_runtime: if_runtime.map(Box::new),
+                    },
+                );
+            }
+            None => {
+                if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
+                    sink.push(d);
+                }
+            }
+        },
+    }
+}
+
+/// The site with its value's negations taken off and the dangerous value flipped to match:
+/// `danger_accept_invalid_certs(!verify)` waits for `verify` to be `false`.
+fn negation_stripped(mut site: Site<'_>) -> Site<'_> {
+    while let (Expr::Unary(u), Const::Bool(b)) = (peel(site.value), &site.dangerous)
+        && matches!(u.op, syn::UnOp::Not(_))
+    {
+        site.dangerous = Const::Bool(!b);
+        site.value = &u.expr;
+    }
+    site
+}
+
 /// What a condition decided at run time waits for in the package phase.
 enum Waiting {
     /// A parameter: its callers decide.
@@ -522,7 +576,13 @@ enum Waiting {
     Field(FieldOf, Dangerous),
 }
 
-fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
+fn waiting_on(cx: &Cx<'_>, mut cond: &Expr, mut when: Const) -> Option<Waiting> {
+    while let (Expr::Unary(u), Const::Bool(b)) = (peel(cond), &when)
+        && matches!(u.op, syn::UnOp::Not(_))
+    {
+        when = Const::Bool(!b);
+        cond = &u.expr;
+    }
     let when = Dangerous::Value(when);
     match parameter_at(cx, cond) {
         Some(p) => Some(Waiting::Parameter(p, when)),
