@@ -161,7 +161,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
         "{}",
         first.stderr
     );
-    let entries: Vec<_> = std::fs::read_dir(fx.path("cache/sinks-0.2.0"))
+    let entries: Vec<_> = std::fs::read_dir(fx.path("cache/sinks-0.2.0-2"))
         .expect("cache directory")
         .collect();
     assert_eq!(entries.len(), 1);
@@ -181,7 +181,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
 fn a_corrupt_cache_entry_is_read_again_from_source() {
     let fx = with_registry(app());
     run(&fx, "cache", &[]);
-    for entry in std::fs::read_dir(fx.path("cache/sinks-0.2.0")).expect("cache directory") {
+    for entry in std::fs::read_dir(fx.path("cache/sinks-0.2.0-2")).expect("cache directory") {
         std::fs::write(entry.expect("entry").path(), "[{\"path\": 7}]").expect("corrupt");
     }
     let out = run(&fx, "cache", &["-v"]);
@@ -442,6 +442,153 @@ fn a_builder_derive_exposes_its_fields_setters() {
     assert!(
         out.stderr
             .contains("tlslint: learned 1 sink from 1 direct dependency"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A wrapper of the wrapper: `acme-api` builds on `acme-http` (the one above), and the
+/// workspace depends only on `acme-api`. Line 11 forwards the argument to `acme-http`'s learned
+/// sink, line 17 calls `acme-http`'s function that is insecure on every call.
+const OUTER: &str = "\
+pub struct Client {
+    inner: acme_http::Builder,
+}
+
+impl Client {
+    pub fn new() -> Self {
+        Client { inner: acme_http::Builder::new() }
+    }
+
+    pub fn insecure(mut self, on: bool) -> Self {
+        self.inner = self.inner.allow_insecure(on);
+        self
+    }
+}
+
+pub fn quick() -> reqwest::Client {
+    acme_http::insecure_client()
+}
+";
+
+/// The application of the wrapper of the wrapper: lines 2 and 4 weaken TLS through it.
+const OUTER_APP: &str = "\
+fn main() {
+    let _ = acme_api::Client::new().insecure(true);
+    let _ = acme_api::Client::new().insecure(false);
+    let _ = acme_api::quick();
+}
+";
+
+fn chain_lockfile(http_checksum: &str) -> String {
+    format!(
+        "version = 4\n\n[[package]]\nname = \"acme-api\"\nversion = \"1.0.0\"\nsource = \"{REGISTRY}\"\nchecksum = \"cd\"\ndependencies = [\n \"acme-http\",\n]\n\n[[package]]\nname = \"acme-http\"\nversion = \"0.4.1\"\nsource = \"{REGISTRY}\"\nchecksum = \"{http_checksum}\"\ndependencies = [\n \"reqwest\",\n]\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\n \"acme-api\",\n]\n\n[[package]]\nname = \"reqwest\"\nversion = \"0.12.23\"\nsource = \"{REGISTRY}\"\nchecksum = \"ef\"\n"
+    )
+}
+
+/// The workspace on `acme-api` 1.0.0, which depends on `acme-http` 0.4.1 (both in the registry
+/// cache; reqwest is not on disk).
+fn chain() -> Fixture {
+    let dir = format!("{INDEX}/acme-api-1.0.0");
+    with_registry(
+        Fixture::new()
+            .file(
+                "app/Cargo.toml",
+                "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-api = \"1\"\n",
+            )
+            .file("app/Cargo.lock", &chain_lockfile("ab"))
+            .file("app/src/main.rs", OUTER_APP),
+    )
+    .file(
+        &format!("{dir}/Cargo.toml"),
+        "[package]\nname = \"acme-api\"\nversion = \"1.0.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-http = \"0.4\"\n",
+    )
+    .file(&format!("{dir}/src/lib.rs"), OUTER)
+}
+
+const CHAINED: [&str; 2] = ["TLS101 src/main.rs:2:37", "TLS101 src/main.rs:4:23"];
+
+#[test]
+fn a_wrapper_of_a_wrapper_is_followed_and_the_note_names_the_chain() {
+    let fx = chain();
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), CHAINED, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "= note: `insecure` passes its argument to `acme_http::Builder::allow_insecure` (acme-api 1.0.0, src/lib.rs:11), which passes it to `danger_accept_invalid_certs` (acme-http 0.4.1, src/client.rs:11)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `quick` calls `acme_http::insecure_client` itself, on every call (acme-api 1.0.0, src/lib.rs:17), which calls `danger_accept_invalid_certs` itself (acme-http 0.4.1, src/client.rs:29)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 2 sinks from 1 direct dependency and 1 of their dependencies (2 read, 0 from the cache at"
+        ),
+        "{}",
+        out.stderr
+    );
+    std::fs::remove_dir_all(fx.path(INDEX)).expect("remove the registry");
+    let cached = run(&fx, "cache", &["-v"]);
+    assert_eq!(cached.finding_lines(), CHAINED, "{}", cached.stderr);
+    assert!(
+        cached.stderr.contains("(0 read, 2 from the cache"),
+        "{}",
+        cached.stderr
+    );
+}
+
+#[test]
+fn a_package_is_learned_again_when_what_its_dependency_teaches_changes() {
+    let harmless = WRAPPER
+        .replace(
+            "self.inner = self.inner.danger_accept_invalid_certs(on);",
+            "let _ = on;",
+        )
+        .replace(
+            ".danger_accept_invalid_certs(true)",
+            ".https_only(true)",
+        );
+    let fx = chain().file(&format!("{INDEX}/acme-http-0.4.1/src/client.rs"), &harmless);
+    let before = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        before.finding_lines(),
+        Vec::<String>::new(),
+        "{}",
+        before.stderr
+    );
+    // A new release of acme-http under the same version (a new checksum) that forwards the
+    // argument: acme-api's own source is unchanged, but what it learns from it is not.
+    let fx = fx
+        .file(&format!("{INDEX}/acme-http-0.4.1/src/client.rs"), WRAPPER)
+        .file("app/Cargo.lock", &chain_lockfile("ba"));
+    let after = run(&fx, "cache", &["-v"]);
+    assert_eq!(after.finding_lines(), CHAINED, "{}", after.stderr);
+    assert!(
+        after.stderr.contains("(2 read, 0 from the cache"),
+        "{}",
+        after.stderr
+    );
+}
+
+#[test]
+fn a_dependency_the_wrapper_does_not_name_is_not_read() {
+    let fx = chain().file(
+        &format!("{INDEX}/acme-api-1.0.0/src/lib.rs"),
+        "pub fn version() -> &'static str {\n    \"1\"\n}\n",
+    );
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), Vec::<String>::new(), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 0 sinks from 1 direct dependency (1 read, 0 from the cache"
+        ),
         "{}",
         out.stderr
     );

@@ -40,6 +40,10 @@ pub enum SinkSource {
         at: String,
         /// The headline of the setting's own finding, used for calls to the sink.
         message: String,
+        /// When `setting` is itself a sink learned from a dependency of the package, the rest of
+        /// the chain as the note continues it (`, which passes it to
+        /// `danger_accept_invalid_certs` (acme-http 0.4.1, src/client.rs:11)`); else empty.
+        via: String,
     },
 }
 

@@ -270,11 +270,12 @@ fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
             package,
             setting,
             at,
+            via,
             ..
         } if sink.dangerous == DeclaredValue::Always => (
             format!("this function of `{package}` calls `{setting}` with the dangerous value"),
             format!(
-                "`{}` calls `{setting}` itself, on every call ({package}, {at})",
+                "`{}` calls `{setting}` itself, on every call ({package}, {at}){via}",
                 sink.method()
             ),
             format!(
@@ -285,11 +286,12 @@ fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
             package,
             setting,
             at,
+            via,
             ..
         } => (
             format!("this setting of `{package}` reaches `{setting}`"),
             format!(
-                "`{}` passes its argument to `{setting}` ({package}, {at})",
+                "`{}` passes its argument to `{setting}` ({package}, {at}){via}",
                 sink.method()
             ),
             format!(

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
     Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExternalVerifier, Level, LineIndex,
@@ -16,7 +17,7 @@ use tlslint_lints::{
 };
 
 use super::locate::{Location, Locator, is_package_name};
-use super::sink_cache::{Entry, SinkCache};
+use super::sink_cache::{Entry, SinkCache, inputs_digest, summary_digest};
 use super::{Collected, collect, dependency_lint_policy, dependency_plan, member_requests};
 use crate::pipeline::lint;
 use crate::plan::Plan;
@@ -31,7 +32,10 @@ pub struct Learned {
     pub verifiers: Vec<ExternalVerifier>,
     /// Direct dependencies considered.
     pub considered: usize,
-    /// Of those, read from source in this run.
+    /// Packages below them learned (read or from the cache): named by the source of a package
+    /// learning reads.
+    pub indirect: usize,
+    /// Of those (direct and indirect), read from source in this run.
     pub read: usize,
     /// Of those, taken from the cache.
     pub cached: usize,
@@ -45,7 +49,7 @@ impl Learned {
     /// What `-v` says of it: how many sinks from how many packages, and the calls not followed.
     pub fn summary(&self) -> String {
         let mut out = format!(
-            "tlslint: learned {}{} from {} direct {} ({} read, {} from the cache{})\n",
+            "tlslint: learned {}{} from {} direct {}{} ({} read, {} from the cache{})\n",
             crate::render::count(self.sinks.len(), "sink", "sinks"),
             if self.verifiers.is_empty() {
                 String::new()
@@ -65,6 +69,11 @@ impl Learned {
                 "dependency"
             } else {
                 "dependencies"
+            },
+            if self.indirect == 0 {
+                String::new()
+            } else {
+                format!(" and {} of their dependencies", self.indirect)
             },
             self.read,
             self.cached,
@@ -124,8 +133,35 @@ pub fn apply(plan: &mut Plan, sources: &Sources) -> Learned {
     learned
 }
 
-/// Learns the sinks of the workspace's direct registry and git dependencies. A workspace without
-/// a readable `Cargo.lock` learns nothing.
+/// How far below the workspace learning follows wrappers: the direct dependencies are at depth
+/// 1, a dependency they name at 2, one that names at 3.
+const MAX_DEPTH: usize = 3;
+
+/// The most packages below the direct dependencies that learning reads or takes from the cache
+/// in one run (the first found, level by level, in lockfile order).
+const MAX_INDIRECT: usize = 64;
+
+/// One package learning considers.
+struct Node<'a> {
+    package: &'a LockedPackage,
+    depth: usize,
+    key: String,
+    /// Its cache entry, if there is one (valid only for the same inputs).
+    cached: Option<Entry>,
+    /// Its files, once read.
+    collected: Option<Collected>,
+    /// The packages of its lockfile dependencies that its source names.
+    mentions: Vec<String>,
+    /// The nodes of those.
+    deps: Vec<usize>,
+    /// What it taught, once learned.
+    entry: Option<Entry>,
+}
+
+/// Learns the sinks of the workspace's direct registry and git dependencies, and of the
+/// dependencies they name in turn (a wrapper of a wrapper), deepest first so that what a package
+/// teaches applies while its dependents are learned. A workspace without a readable
+/// `Cargo.lock` learns nothing.
 pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
     let mut learned = Learned {
         cache_dir: sources.cache.as_ref().map(|c| c.dir().to_path_buf()),
@@ -142,46 +178,259 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
         .flat_map(|(_, _, r)| &r.deps)
         .map(|d| (d.package.as_str(), d.key.replace('-', "_")))
         .collect();
+    let learnable = |p: &LockedPackage| {
+        p.source.is_some() && !member_names.contains(p.name.as_str()) && is_package_name(&p.name)
+    };
     let direct: Vec<&LockedPackage> = locked
         .iter()
-        .filter(|p| p.source.is_some() && !member_names.contains(p.name.as_str()))
-        .filter(|p| is_package_name(&p.name))
-        .filter(|p| crate_names.contains_key(p.name.as_str()))
+        .filter(|p| learnable(p) && crate_names.contains_key(p.name.as_str()))
         .collect();
     learned.considered = direct.len();
     let locator = Locator::new(sources.cargo_home.clone(), sources.vendor_dir.clone());
-    let mut to_read: Vec<(&LockedPackage, PathBuf)> = Vec::new();
-    for p in direct {
-        if let Some(entry) = sources.cache.as_ref().and_then(|c| c.get(&cache_key(p))) {
+    let policy = dependency_lint_policy(plan);
+    let mut nodes = discover(direct, &locked, &learnable, &locator, sources, plan, &policy);
+    for node in &nodes {
+        if node.cached.is_none() && node.collected.is_none() && node.depth == 1 {
+            learned.not_on_disk.push(format!(
+                "{} {}",
+                node.package.name, node.package.version
+            ));
+        }
+    }
+    let mut done = vec![false; nodes.len()];
+    while done.iter().any(|d| !d) {
+        let mut ready: Vec<usize> = (0..nodes.len())
+            .filter(|&i| !done[i] && nodes[i].deps.iter().all(|&d| d == i || done[d]))
+            .collect();
+        if ready.is_empty() {
+            // A cycle, which a lockfile cannot hold: learn the rest without each other.
+            ready = (0..nodes.len()).filter(|&i| !done[i]).collect();
+        }
+        learn_level(&mut nodes, &ready, &locator, sources, plan, &policy, &mut learned);
+        for i in ready {
+            done[i] = true;
+        }
+    }
+    learned.indirect = nodes
+        .iter()
+        .filter(|n| n.depth > 1 && n.entry.is_some())
+        .count();
+    for node in nodes.into_iter().filter(|n| n.depth == 1) {
+        if let Some(entry) = node.entry {
+            learned.add(entry, &crate_name(&crate_names, &node.package.name));
+        }
+    }
+    learned
+}
+
+/// The packages learning considers: the direct dependencies, then level by level the lockfile
+/// dependencies each one's source names, up to [`MAX_DEPTH`] and [`MAX_INDIRECT`]. A package
+/// with a cache entry is not read here (the entry records what it names); one on disk is read.
+fn discover<'a>(
+    direct: Vec<&'a LockedPackage>,
+    locked: &'a [LockedPackage],
+    learnable: &dyn Fn(&LockedPackage) -> bool,
+    locator: &Locator,
+    sources: &Sources,
+    plan: &Plan,
+    policy: &tlslint_lints::Policy,
+) -> Vec<Node<'a>> {
+    let node = |package: &'a LockedPackage, depth| Node {
+        package,
+        depth,
+        key: cache_key(package),
+        cached: None,
+        collected: None,
+        mentions: Vec::new(),
+        deps: Vec::new(),
+        entry: None,
+    };
+    let mut nodes: Vec<Node<'a>> = direct.into_iter().map(|p| node(p, 1)).collect();
+    let mut index: HashMap<(&str, &semver::Version), usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ((n.package.name.as_str(), &n.package.version), i))
+        .collect();
+    let direct_count = nodes.len();
+    let mut level: Vec<usize> = (0..nodes.len()).collect();
+    while !level.is_empty() {
+        let examined: Vec<(Option<Entry>, Option<Collected>)> = level
+            .par_iter()
+            .map(|&i| {
+                let p = nodes[i].package;
+                if let Some(entry) = sources.cache.as_ref().and_then(|c| c.get(&nodes[i].key)) {
+                    return (Some(entry), None);
+                }
+                match locator.locate(p) {
+                    Location::Found(dir) => (
+                        None,
+                        Some(collect(p, &dir, None, &plan.root, &plan.sources, policy)),
+                    ),
+                    Location::NotDownloaded | Location::Refused(_) => (None, None),
+                }
+            })
+            .collect();
+        let mut next = Vec::new();
+        for (&i, (cached, collected)) in level.iter().zip(examined) {
+            let mentions = match (&cached, &collected) {
+                (Some(entry), _) => entry.mentions.clone(),
+                (None, Some(c)) => mentioned(c),
+                (None, None) => Vec::new(),
+            };
+            if nodes[i].depth < MAX_DEPTH {
+                for q in locked
+                    .iter()
+                    .filter(|q| mentions.contains(&q.name) && learnable(q))
+                {
+                    let key = (q.name.as_str(), &q.version);
+                    let at = match index.get(&key) {
+                        Some(&at) => at,
+                        None if nodes.len() - direct_count < MAX_INDIRECT => {
+                            nodes.push(node(q, nodes[i].depth + 1));
+                            index.insert(key, nodes.len() - 1);
+                            next.push(nodes.len() - 1);
+                            nodes.len() - 1
+                        }
+                        None => continue,
+                    };
+                    if !nodes[i].deps.contains(&at) {
+                        nodes[i].deps.push(at);
+                    }
+                }
+            }
+            let n = &mut nodes[i];
+            n.mentions = mentions;
+            n.cached = cached;
+            n.collected = collected;
+        }
+        level = next;
+    }
+    nodes
+}
+
+/// The packages of `c`'s lockfile dependencies that its library's code names: `name::`, `use
+/// name` or `extern crate name`, by the crate name its manifest gives the dependency (a rename
+/// too). A word in a comment counts: reading one package too many costs only time.
+fn mentioned(c: &Collected) -> Vec<String> {
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    for dep in &c.package.dependencies {
+        let mut idents = vec![dep.replace('-', "_")];
+        if let Some(r) = &c.requests {
+            idents.extend(
+                r.deps
+                    .iter()
+                    .filter(|d| &d.package == dep)
+                    .map(|d| d.key.replace('-', "_")),
+            );
+        }
+        for ident in idents {
+            wanted.push((dep.clone(), ident));
+        }
+    }
+    let mut found: Vec<String> = Vec::new();
+    for f in &c.files {
+        if wanted.is_empty() {
+            break;
+        }
+        let Ok(text) = c.tree.read_to_string(&f.path) else {
+            continue;
+        };
+        wanted.retain(|(dep, ident)| {
+            let named = text.contains(&format!("{ident}::"))
+                || text.contains(&format!("use {ident}"))
+                || text.contains(&format!("extern crate {ident}"));
+            if named && !found.contains(dep) {
+                found.push(dep.clone());
+            }
+            !named
+        });
+    }
+    found.sort();
+    found
+}
+
+/// Learns one level of packages whose dependencies are learned: each takes its cache entry when
+/// that was learned from the same summaries of its dependencies, else is read (once, through
+/// one pipeline run for the level) with its dependencies' sinks and verifier types applied.
+fn learn_level(
+    nodes: &mut [Node<'_>],
+    ready: &[usize],
+    locator: &Locator,
+    sources: &Sources,
+    plan: &Plan,
+    policy: &tlslint_lints::Policy,
+    learned: &mut Learned,
+) {
+    let mut to_lint: Vec<(usize, String)> = Vec::new();
+    let mut collected: Vec<Collected> = Vec::new();
+    for &i in ready {
+        let mut deps: Vec<&Node<'_>> = nodes[i]
+            .deps
+            .iter()
+            .filter(|&&d| d != i)
+            .map(|&d| &nodes[d])
+            .collect();
+        deps.sort_by(|a, b| (&a.package.name, &a.package.version).cmp(&(&b.package.name, &b.package.version)));
+        let inputs = inputs_digest(deps.iter().map(|d| {
+            let summary = d.entry.as_ref().map(summary_digest).unwrap_or_default();
+            (d.package.name.as_str(), d.package.version.to_string(), summary)
+        }));
+        let node = &mut nodes[i];
+        if node.cached.as_ref().is_some_and(|e| e.learned_with == inputs) {
+            node.entry = node.cached.take();
             learned.cached += 1;
-            learned.add(entry, &crate_name(&crate_names, &p.name));
             continue;
         }
-        match locator.locate(p) {
-            Location::Found(dir) => to_read.push((p, dir)),
-            Location::NotDownloaded => learned
-                .not_on_disk
-                .push(format!("{} {}", p.name, p.version)),
-            Location::Refused(_) => {}
+        let source = node.collected.take().or_else(|| match locator.locate(node.package) {
+            Location::Found(dir) => Some(collect(
+                node.package,
+                &dir,
+                None,
+                &plan.root,
+                &plan.sources,
+                policy,
+            )),
+            Location::NotDownloaded | Location::Refused(_) => None,
+        });
+        match source {
+            Some(c) => {
+                to_lint.push((i, inputs));
+                collected.push(c);
+            }
+            // Its source is gone since its entry was written: what it taught before stands.
+            None => node.entry = node.cached.take(),
         }
     }
-    learned.read = to_read.len();
-    if to_read.is_empty() {
-        return learned;
+    if to_lint.is_empty() {
+        return;
     }
-    let policy = dependency_lint_policy(plan);
-    let collected: Vec<Collected> = to_read
+    learned.read += to_lint.len();
+    let inner: Vec<Vec<DeclaredSink>> = to_lint
         .iter()
-        .map(|(p, dir)| collect(p, dir, None, &plan.root, &plan.sources, &policy))
+        .zip(&collected)
+        .map(|((i, _), c)| dependency_sinks(nodes, *i, c))
         .collect();
-    let outcome = lint(&dependency_plan(plan, &collected, &policy));
+    let mut dplan = dependency_plan(plan, &collected, policy);
+    for (unit, sinks) in dplan.units.iter_mut().zip(&inner) {
+        unit.policy.sinks = unit.policy.sinks.with(sinks);
+    }
+    if inner.iter().any(|s| !s.is_empty()) {
+        plan.sources.forget_skipped();
+    }
+    dplan.learned_verifiers = to_lint
+        .iter()
+        .flat_map(|(i, _)| nodes[*i].deps.iter().filter(move |&&d| d != *i))
+        .filter_map(|&d| nodes[d].entry.as_ref())
+        .flat_map(|e| e.verifiers.iter().cloned())
+        .collect();
+    let outcome = lint(&dplan);
     let mut per_package: Vec<Entry> = vec![Entry::default(); collected.len()];
     for (unit, exposed) in &outcome.exposed {
-        if let Some(sink) = sink_of(exposed, &collected[*unit], plan) {
+        if let Some(sink) = sink_of(exposed, &collected[*unit], plan, &inner[*unit]) {
             per_package[*unit].sinks.push(sink);
         }
     }
-    for (unit, sink) in always_sinks(&outcome.files, &collected, plan) {
+    for (unit, sink) in always_sinks(&outcome.files, &collected, plan, &inner) {
         let entry = &mut per_package[unit];
         let same = |s: &DeclaredSink| s.path[1..] == sink.path[1..] && s.rule == sink.rule;
         if !entry.sinks.iter().any(same) {
@@ -193,13 +442,37 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
             .verifiers
             .push(verifier_of(verifier, &collected[*unit]));
     }
-    for ((p, _), entry) in to_read.iter().zip(per_package) {
+    for ((i, inputs), mut entry) in to_lint.into_iter().zip(per_package) {
+        let node = &mut nodes[i];
+        entry.mentions = std::mem::take(&mut node.mentions);
+        entry.learned_with = inputs;
         if let Some(cache) = &sources.cache {
-            cache.put(&cache_key(p), &entry);
+            cache.put(&node.key, &entry);
         }
-        learned.add(entry, &crate_name(&crate_names, &p.name));
+        node.entry = Some(entry);
     }
-    learned
+}
+
+/// The sinks the dependencies of node `i` taught, named by the crate names its manifest gives
+/// them (`c` is its source).
+fn dependency_sinks(nodes: &[Node<'_>], i: usize, c: &Collected) -> Vec<DeclaredSink> {
+    let mut out = Vec::new();
+    for &d in nodes[i].deps.iter().filter(|&&d| d != i) {
+        let dep = &nodes[d];
+        let krate = c
+            .requests
+            .as_ref()
+            .and_then(|r| r.deps.iter().find(|q| q.package == dep.package.name))
+            .map_or_else(|| dep.package.name.replace('-', "_"), |q| q.key.replace('-', "_"));
+        for sink in dep.entry.iter().flat_map(|e| &e.sinks) {
+            let mut sink = sink.clone();
+            if let Some(first) = sink.path.first_mut() {
+                *first = krate.clone();
+            }
+            out.push(sink);
+        }
+    }
+    out
 }
 
 impl Learned {
@@ -227,6 +500,7 @@ fn always_sinks(
     files: &[FileFindings],
     collected: &[Collected],
     plan: &Plan,
+    inner: &[Vec<DeclaredSink>],
 ) -> Vec<(usize, DeclaredSink)> {
     let mut out = Vec::new();
     for file in files {
@@ -260,6 +534,7 @@ fn always_sinks(
             let mut path = vec![own_crate(c)];
             path.extend(function.owner);
             path.push(function.name);
+            let (setting, via) = chained(setting_name(&text, &d.primary.range), &inner[unit]);
             out.push((
                 unit,
                 DeclaredSink {
@@ -270,9 +545,10 @@ fn always_sinks(
                     rule: d.rule,
                     source: SinkSource::Learned {
                         package: package_label(c),
-                        setting: setting_name(&text, &d.primary.range),
+                        setting,
                         at: format!("{}:{line}", package_relative(c, &file.display).display()),
                         message: d.message.clone(),
+                        via,
                     },
                 },
             ));
@@ -346,11 +622,17 @@ fn cache_key(p: &LockedPackage) -> String {
 /// The sink a package's exposed setting makes; none for a
 /// setting dangerous for a range of values (a legacy TLS version, an address on every
 /// interface, a host that is not loopback), which a declared sink's one value cannot state.
-fn sink_of(e: &Exposed, c: &Collected, plan: &Plan) -> Option<DeclaredSink> {
+fn sink_of(
+    e: &Exposed,
+    c: &Collected,
+    plan: &Plan,
+    inner: &[DeclaredSink],
+) -> Option<DeclaredSink> {
     let text = plan.sources.raw(&e.path)?;
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
     let file = package_relative(c, &e.path);
     let p = &e.parameter;
+    let (setting, via) = chained(setting_name(&text, &e.range), inner);
     let mut path = vec![own_crate(c)];
     path.extend(p.owner.iter().cloned());
     path.push(p.function.clone());
@@ -370,9 +652,36 @@ fn sink_of(e: &Exposed, c: &Collected, plan: &Plan) -> Option<DeclaredSink> {
         rule: e.rule,
         source: SinkSource::Learned {
             package: package_label(c),
-            setting: setting_name(&text, &e.range),
+            setting,
             at: format!("{}:{line}", file.display()),
             message: e.message.clone(),
+            via,
         },
     })
+}
+
+/// The setting a learned sink reaches, as its note names it, and the rest of the chain: when
+/// `setting` is a sink the package learned from one of its dependencies (`allow_insecure` of
+/// `acme-http`), that sink's path and where it leads in turn; else `setting` alone.
+fn chained(setting: String, inner: &[DeclaredSink]) -> (String, String) {
+    let found = inner.iter().find(|s| s.method() == setting);
+    let Some((
+        sink,
+        SinkSource::Learned {
+            package,
+            setting: next,
+            at,
+            via,
+            ..
+        },
+    )) = found.map(|s| (s, &s.source))
+    else {
+        return (setting, String::new());
+    };
+    let how = if sink.dangerous == DeclaredValue::Always {
+        format!("which calls `{next}` itself")
+    } else {
+        format!("which passes it to `{next}`")
+    };
+    (sink.path.join("::"), format!(", {how} ({package}, {at}){via}"))
 }

@@ -1,13 +1,16 @@
 //! The cache of sinks learned from dependencies: one small JSON file per package version and
 //! checksum, under `$TLSLINT_CACHE_DIR` (else `$XDG_CACHE_HOME/cargo-tlslint`, else
-//! `~/.cache/cargo-tlslint`), in a directory of this tool's version (`sinks-0.2.0/`), so a newer
-//! analysis never reads an older one's results. A package whose source is in the cargo cache
-//! does not change under its checksum, so its entry never goes stale. An entry that cannot be
-//! read or does not validate is a miss; a failed write is ignored (the next run learns again).
+//! `~/.cache/cargo-tlslint`), in a directory of this tool's version and of the entries' layout
+//! (`sinks-0.2.0-2/`), so a newer analysis never reads an older one's results. A package whose
+//! source is in the cargo cache does not change under its checksum; what it learned from its own
+//! dependencies is recorded as a digest of their summaries ([`Entry::learned_with`]), which the
+//! reader compares before using it. An entry that cannot be read or does not validate is a miss;
+//! a failed write is ignored (the next run learns again).
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use tlslint_lints::{
     DeclaredSink, DeclaredValue, ExternalVerifier, RuleKind, Side, SinkSource, Verdict, find_rule,
 };
@@ -25,13 +28,55 @@ pub struct Entry {
     pub sinks: Vec<DeclaredSink>,
     /// Its verifier types that do not verify.
     pub verifiers: Vec<ExternalVerifier>,
+    /// The packages of its lockfile dependencies that its source names (`acme_http::`, `use
+    /// acme_http`): the ones learning follows from it.
+    pub mentions: Vec<String>,
+    /// The digest of the summaries of those dependencies it was learned with
+    /// ([`inputs_digest`]): the entry holds only while they are the same.
+    pub learned_with: String,
 }
+
+/// The layout of the entries, part of the directory's name: a new layout starts afresh.
+const LAYOUT: u32 = 2;
 
 /// An entry as stored.
 #[derive(Serialize, Deserialize)]
 struct StoredEntry {
     sinks: Vec<Stored>,
     verifiers: Vec<StoredVerifier>,
+    mentions: Vec<String>,
+    learned_with: String,
+}
+
+/// What a package taught as stored, without where it was learned from: what its dependents'
+/// [`inputs_digest`] covers.
+#[derive(Serialize)]
+struct Summary {
+    sinks: Vec<Stored>,
+    verifiers: Vec<StoredVerifier>,
+}
+
+/// The digest of what a package taught (its sinks and verifier types as stored).
+pub fn summary_digest(entry: &Entry) -> String {
+    let summary = Summary {
+        sinks: entry.sinks.iter().filter_map(store).collect(),
+        verifiers: entry.verifiers.iter().filter_map(store_verifier).collect(),
+    };
+    let json = serde_json::to_string(&summary).unwrap_or_default();
+    hex::encode(Sha256::digest(json.as_bytes()))
+}
+
+/// The digest of the summaries a package is learned with: each dependency's name, version and
+/// [`summary_digest`], in the order given (the caller sorts them).
+pub fn inputs_digest<'a>(inputs: impl Iterator<Item = (&'a str, String, String)>) -> String {
+    let mut digest = Sha256::new();
+    for (name, version, summary) in inputs {
+        for part in [name, &version, &summary] {
+            digest.update(part.as_bytes());
+            digest.update([0]);
+        }
+    }
+    hex::encode(digest.finalize())
 }
 
 /// A verifier type as stored.
@@ -66,6 +111,7 @@ struct Stored {
     setting: String,
     at: String,
     message: String,
+    via: String,
 }
 
 /// The largest entry read (a package's learned sinks take a few hundred bytes each).
@@ -86,7 +132,7 @@ impl SinkCache {
             }
         };
         Some(SinkCache {
-            dir: base.join(format!("sinks-{}", env!("CARGO_PKG_VERSION"))),
+            dir: base.join(format!("sinks-{}-{LAYOUT}", env!("CARGO_PKG_VERSION"))),
         })
     }
 
@@ -107,6 +153,13 @@ impl SinkCache {
         }
         let text = std::fs::read_to_string(path).ok()?;
         let stored: StoredEntry = serde_json::from_str(&text).ok()?;
+        let names_ok = stored
+            .mentions
+            .iter()
+            .all(|m| m.len() <= 64 && super::locate::is_package_name(m));
+        if !names_ok || !stored.learned_with.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
         Some(Entry {
             sinks: stored
                 .sinks
@@ -118,6 +171,8 @@ impl SinkCache {
                 .into_iter()
                 .map(restore_verifier)
                 .collect::<Option<_>>()?,
+            mentions: stored.mentions,
+            learned_with: stored.learned_with,
         })
     }
 
@@ -126,6 +181,8 @@ impl SinkCache {
         let stored = StoredEntry {
             sinks: entry.sinks.iter().filter_map(store).collect(),
             verifiers: entry.verifiers.iter().filter_map(store_verifier).collect(),
+            mentions: entry.mentions.clone(),
+            learned_with: entry.learned_with.clone(),
         };
         let Ok(json) = serde_json::to_string(&stored) else {
             return;
@@ -188,12 +245,19 @@ fn printable(text: &str) -> bool {
     text.len() <= 200 && !text.chars().any(char::is_control)
 }
 
+/// Whether `via`, the rest of a chain of learned sinks (at most a few links of
+/// [`printable`] parts), prints as itself.
+fn printable_chain(via: &str) -> bool {
+    via.len() <= 1000 && !via.chars().any(char::is_control)
+}
+
 fn store(sink: &DeclaredSink) -> Option<Stored> {
     let SinkSource::Learned {
         package,
         setting,
         at,
         message,
+        via,
     } = &sink.source
     else {
         return None;
@@ -213,6 +277,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
         setting: setting.clone(),
         at: at.clone(),
         message: message.clone(),
+        via: via.clone(),
     })
 }
 
@@ -226,6 +291,7 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
     if ![&s.package, &s.setting, &s.at, &s.message]
         .into_iter()
         .all(|t| printable(t))
+        || !printable_chain(&s.via)
     {
         return None;
     }
@@ -247,6 +313,7 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
             setting: s.setting,
             at: s.at,
             message: s.message,
+            via: s.via,
         },
     })
 }
@@ -271,6 +338,7 @@ mod tests {
                 setting: "danger_accept_invalid_certs".into(),
                 at: "src/client.rs:12".into(),
                 message: "certificate verification is disabled".into(),
+                via: String::new(),
             },
         }
     }
@@ -287,6 +355,8 @@ mod tests {
                 at: "src/tls.rs:40".into(),
                 declared_in: None,
             }],
+            mentions: vec!["reqwest".into()],
+            learned_with: "00ff".into(),
         }
     }
 
@@ -302,15 +372,19 @@ mod tests {
         assert_eq!(back.sinks[0].source, learned().source);
         assert_eq!(back.sinks[0].rule.code, "TLS101");
         assert_eq!(back.verifiers, entry().verifiers);
+        assert_eq!(back.mentions, ["reqwest"]);
+        assert_eq!(back.learned_with, "00ff");
         cache.put("empty-1.0.0-00", &Entry::default());
         let empty = cache.get("empty-1.0.0-00").expect("stored");
         assert!(empty.sinks.is_empty() && empty.verifiers.is_empty());
-        let sink = r#"{"path":["a"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m"}"#;
+        let sink = r#"{"path":["a"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m","via":""}"#;
         let verifier = r#"{"krate":"w","name":"V","side":"server","verdict":"accepts-all","package":"w 1.0.0","at":"src/lib.rs:1"}"#;
         let write = |key: &str, sinks: &str, verifiers: &str| {
             std::fs::write(
                 cache.file(key),
-                format!(r#"{{"sinks":[{sinks}],"verifiers":[{verifiers}]}}"#),
+                format!(
+                    r#"{{"sinks":[{sinks}],"verifiers":[{verifiers}],"mentions":["reqwest"],"learned_with":"ab"}}"#
+                ),
             )
             .expect("written");
         };
@@ -340,6 +414,12 @@ mod tests {
                 sink.to_string(),
                 verifier.replace("accepts-all", "verifies"),
                 "a verifier that verifies",
+            ),
+            (
+                "chain-1.0.0-00",
+                sink.replace(r#""via":"""#, r#""via":"\u001b[2J""#),
+                verifier.to_string(),
+                "a terminal escape in the chain",
             ),
             (
                 "name-1.0.0-00",
