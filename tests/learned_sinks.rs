@@ -201,11 +201,43 @@ fn a_dependency_not_on_disk_is_named_under_verbose() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stderr.contains(
-            "tlslint: 1 dependency is not on disk, so calls into it are not followed (`cargo fetch` brings it): acme-http 0.4.1"
+            "tlslint: learning: 9 calls into 1 dependency could not be followed (sources not on disk; `cargo fetch` brings it): acme-http 0.4.1 (9)"
         ),
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn calls_into_dependencies_not_on_disk_are_counted_by_path_import_and_chain() {
+    let lock = format!(
+        "{}\n[[package]]\nname = \"foo-rpc\"\nversion = \"1.2.0\"\nsource = \"{REGISTRY}\"\nchecksum = \"cd\"\n",
+        lockfile("acme-http").replace(" \"acme-http\",\n", " \"acme-http\",\n \"foo-rpc\",\n")
+    );
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nacme-http = \"0.4\"\nfoo-rpc = \"1.2\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file(
+            "app/src/main.rs",
+            "use foo_rpc::{connect, Channel as Ch};\nmod net;\n\nfn main() {\n    let _ = connect(\"rpc.example.com\").timeout(3).call();\n    let _ = Ch::new();\n    let _: foo_rpc::Reply = net::get(); // foo_rpc::connect(\"x\")\n}\n",
+        )
+        .file(
+            "app/src/net.rs",
+            "pub fn get() -> foo_rpc::Reply {\n    let _ = acme_http::client(true);\n    foo_rpc::Reply::default()\n}\n",
+        );
+    let out = run(&fx, "cache", &["-v"]);
+    assert!(
+        out.stderr.contains(
+            "tlslint: learning: 6 calls into 2 dependencies could not be followed (sources not on disk; `cargo fetch` brings them): foo-rpc 1.2.0 (5), acme-http 0.4.1 (1)"
+        ),
+        "{}",
+        out.stderr
+    );
+    let quiet = run(&fx, "cache", &[]);
+    assert!(!quiet.stderr.contains("could not be followed"), "{}", quiet.stderr);
 }
 
 #[test]
@@ -551,10 +583,7 @@ fn a_package_is_learned_again_when_what_its_dependency_teaches_changes() {
             "self.inner = self.inner.danger_accept_invalid_certs(on);",
             "let _ = on;",
         )
-        .replace(
-            ".danger_accept_invalid_certs(true)",
-            ".https_only(true)",
-        );
+        .replace(".danger_accept_invalid_certs(true)", ".https_only(true)");
     let fx = chain().file(&format!("{INDEX}/acme-http-0.4.1/src/client.rs"), &harmless);
     let before = run(&fx, "cache", &["-v"]);
     assert_eq!(

@@ -233,7 +233,7 @@ fn lint_and_report(args: &Args, output: Output) -> ExitStatus {
             started.elapsed().as_millis()
         );
         if let Some(learned) = &learned {
-            let _ = write!(anstream::stderr(), "{}", learned.summary());
+            let _ = write!(anstream::stderr(), "{}", learned.summary(&plan));
         }
         if let Some(audit) = &audit {
             let _ = writeln!(

@@ -7,6 +7,7 @@
 
 mod cipher;
 mod cleartext;
+mod crate_calls;
 mod cx;
 mod declared;
 mod destructure;
@@ -39,6 +40,7 @@ mod value;
 mod verdict;
 mod verifier;
 
+pub use crate_calls::calls_into;
 pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
 pub use diagnostic::{Diagnostic, Label, Suppression};
 pub use engine::{

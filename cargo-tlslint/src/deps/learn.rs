@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
     Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExternalVerifier, Level, LineIndex,
-    LockedPackage, RuleKind, SinkSource, VerifierFact, public_function_at,
+    LockedPackage, RuleKind, SinkSource, VerifierFact, calls_into, public_function_at,
 };
 
 use super::locate::{Location, Locator, is_package_name};
@@ -39,15 +39,17 @@ pub struct Learned {
     pub read: usize,
     /// Of those, taken from the cache.
     pub cached: usize,
-    /// Direct dependencies whose source is not on disk: calls into them are not followed.
-    pub not_on_disk: Vec<String>,
+    /// Direct dependencies whose source is not on disk (`acme-http 0.4.1`), each with the
+    /// crate name the workspace calls it by: calls into them are not followed.
+    pub not_on_disk: Vec<(String, String)>,
     /// The cache directory, when there is one.
     pub cache_dir: Option<PathBuf>,
 }
 
 impl Learned {
-    /// What `-v` says of it: how many sinks from how many packages, and the calls not followed.
-    pub fn summary(&self) -> String {
+    /// What `-v` says of it: how many sinks from how many packages, and how many calls of
+    /// `plan`'s files go into dependencies whose source is not on disk.
+    pub fn summary(&self, plan: &Plan) -> String {
         let mut out = format!(
             "tlslint: learned {}{} from {} direct {}{} ({} read, {} from the cache{})\n",
             crate::render::count(self.sinks.len(), "sink", "sinks"),
@@ -83,16 +85,52 @@ impl Learned {
                 .unwrap_or_default(),
         );
         if !self.not_on_disk.is_empty() {
-            out.push_str(&format!(
-                "tlslint: {} not on disk, so calls into {} are not followed (`cargo fetch` brings {}): {}\n",
-                crate::render::count(self.not_on_disk.len(), "dependency is", "dependencies are"),
-                if self.not_on_disk.len() == 1 { "it" } else { "them" },
-                if self.not_on_disk.len() == 1 { "it" } else { "them" },
-                self.not_on_disk.join(", ")
-            ));
+            out.push_str(&unfollowed_summary(&self.not_on_disk, plan));
         }
         out
     }
+}
+
+/// The `-v` line on the calls into `not_on_disk` (package label, crate name) that could not be
+/// followed: counted in the files of `plan` ([`calls_into`]), each package with its count, most
+/// first.
+fn unfollowed_summary(not_on_disk: &[(String, String)], plan: &Plan) -> String {
+    let crates: Vec<&str> = not_on_disk.iter().map(|(_, k)| k.as_str()).collect();
+    let files: Vec<(&crate::plan::Unit, &crate::plan::FileEntry)> = plan
+        .units
+        .iter()
+        .flat_map(|u| u.files.iter().map(move |f| (u, f)))
+        .collect();
+    let counts = files
+        .par_iter()
+        .map(|(unit, f)| {
+            let text = plan
+                .sources
+                .held(&f.display)
+                .or_else(|| unit.tree.read_to_string(&f.path).ok().map(Into::into));
+            text.map_or_else(|| vec![0; crates.len()], |t| calls_into(&t, &crates))
+        })
+        .reduce(
+            || vec![0; crates.len()],
+            |a, b| a.iter().zip(&b).map(|(x, y)| x + y).collect(),
+        );
+    let mut each: Vec<(&str, usize)> = not_on_disk
+        .iter()
+        .map(|(label, _)| label.as_str())
+        .zip(counts.iter().copied())
+        .collect();
+    each.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let total: usize = counts.iter().sum();
+    format!(
+        "tlslint: learning: {} into {} could not be followed (sources not on disk; `cargo fetch` brings {}): {}\n",
+        crate::render::count(total, "call", "calls"),
+        crate::render::count(not_on_disk.len(), "dependency", "dependencies"),
+        if not_on_disk.len() == 1 { "it" } else { "them" },
+        each.iter()
+            .map(|(label, n)| format!("{label} ({n})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 /// Where dependencies' sources and the cache are.
@@ -188,12 +226,14 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
     learned.considered = direct.len();
     let locator = Locator::new(sources.cargo_home.clone(), sources.vendor_dir.clone());
     let policy = dependency_lint_policy(plan);
-    let mut nodes = discover(direct, &locked, &learnable, &locator, sources, plan, &policy);
+    let mut nodes = discover(
+        direct, &locked, &learnable, &locator, sources, plan, &policy,
+    );
     for node in &nodes {
         if node.cached.is_none() && node.collected.is_none() && node.depth == 1 {
-            learned.not_on_disk.push(format!(
-                "{} {}",
-                node.package.name, node.package.version
+            learned.not_on_disk.push((
+                format!("{} {}", node.package.name, node.package.version),
+                crate_name(&crate_names, &node.package.name),
             ));
         }
     }
@@ -206,7 +246,15 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
             // A cycle, which a lockfile cannot hold: learn the rest without each other.
             ready = (0..nodes.len()).filter(|&i| !done[i]).collect();
         }
-        learn_level(&mut nodes, &ready, &locator, sources, plan, &policy, &mut learned);
+        learn_level(
+            &mut nodes,
+            &ready,
+            &locator,
+            sources,
+            plan,
+            &policy,
+            &mut learned,
+        );
         for i in ready {
             done[i] = true;
         }
@@ -370,28 +418,41 @@ fn learn_level(
             .filter(|&&d| d != i)
             .map(|&d| &nodes[d])
             .collect();
-        deps.sort_by(|a, b| (&a.package.name, &a.package.version).cmp(&(&b.package.name, &b.package.version)));
+        deps.sort_by(|a, b| {
+            (&a.package.name, &a.package.version).cmp(&(&b.package.name, &b.package.version))
+        });
         let inputs = inputs_digest(deps.iter().map(|d| {
             let summary = d.entry.as_ref().map(summary_digest).unwrap_or_default();
-            (d.package.name.as_str(), d.package.version.to_string(), summary)
+            (
+                d.package.name.as_str(),
+                d.package.version.to_string(),
+                summary,
+            )
         }));
         let node = &mut nodes[i];
-        if node.cached.as_ref().is_some_and(|e| e.learned_with == inputs) {
+        if node
+            .cached
+            .as_ref()
+            .is_some_and(|e| e.learned_with == inputs)
+        {
             node.entry = node.cached.take();
             learned.cached += 1;
             continue;
         }
-        let source = node.collected.take().or_else(|| match locator.locate(node.package) {
-            Location::Found(dir) => Some(collect(
-                node.package,
-                &dir,
-                None,
-                &plan.root,
-                &plan.sources,
-                policy,
-            )),
-            Location::NotDownloaded | Location::Refused(_) => None,
-        });
+        let source = node
+            .collected
+            .take()
+            .or_else(|| match locator.locate(node.package) {
+                Location::Found(dir) => Some(collect(
+                    node.package,
+                    &dir,
+                    None,
+                    &plan.root,
+                    &plan.sources,
+                    policy,
+                )),
+                Location::NotDownloaded | Location::Refused(_) => None,
+            });
         match source {
             Some(c) => {
                 to_lint.push((i, inputs));
@@ -463,7 +524,10 @@ fn dependency_sinks(nodes: &[Node<'_>], i: usize, c: &Collected) -> Vec<Declared
             .requests
             .as_ref()
             .and_then(|r| r.deps.iter().find(|q| q.package == dep.package.name))
-            .map_or_else(|| dep.package.name.replace('-', "_"), |q| q.key.replace('-', "_"));
+            .map_or_else(
+                || dep.package.name.replace('-', "_"),
+                |q| q.key.replace('-', "_"),
+            );
         for sink in dep.entry.iter().flat_map(|e| &e.sinks) {
             let mut sink = sink.clone();
             if let Some(first) = sink.path.first_mut() {
@@ -683,5 +747,8 @@ fn chained(setting: String, inner: &[DeclaredSink]) -> (String, String) {
     } else {
         format!("which passes it to `{next}`")
     };
-    (sink.path.join("::"), format!(", {how} ({package}, {at}){via}"))
+    (
+        sink.path.join("::"),
+        format!(", {how} ({package}, {at}){via}"),
+    )
 }
