@@ -237,7 +237,11 @@ fn calls_into_dependencies_not_on_disk_are_counted_by_path_import_and_chain() {
         out.stderr
     );
     let quiet = run(&fx, "cache", &[]);
-    assert!(!quiet.stderr.contains("could not be followed"), "{}", quiet.stderr);
+    assert!(
+        !quiet.stderr.contains("could not be followed"),
+        "{}",
+        quiet.stderr
+    );
 }
 
 #[test]
@@ -620,5 +624,127 @@ fn a_dependency_the_wrapper_does_not_name_is_not_read() {
         ),
         "{}",
         out.stderr
+    );
+}
+
+/// A crate whose public functions take a TLS floor, a listener address and a database host, and
+/// hand them to settings whose danger is a range of values.
+const EDGE_KIT: &str = "\
+use reqwest::tls::Version;
+use tokio::net::TcpListener;
+use tokio_postgres::NoTls;
+
+pub fn client_with_floor(min: Version) -> reqwest::Client {
+    reqwest::Client::builder().min_tls_version(min).build().unwrap()
+}
+
+pub async fn serve(app: axum::Router, addr: &str) -> std::io::Result<()> {
+    let listener = TcpListener::bind(addr).await?;
+    axum::serve(listener, app).await
+}
+
+pub async fn connect(host: &str) -> Result<(), tokio_postgres::Error> {
+    let mut config = tokio_postgres::Config::new();
+    config.host(host).user(\"app\");
+    let (_client, _conn) = config.connect(NoTls).await?;
+    Ok(())
+}
+";
+
+/// Through the crate (lines 4, 6, 8) and spelled directly (lines 13, 17, 22): the same verdicts;
+/// the safe values (lines 5, 7, 9) are nothing.
+const EDGE_APP: &str = "\
+use reqwest::tls::Version;
+
+pub async fn through(app: axum::Router) {
+    let _ = edge_kit::client_with_floor(Version::TLS_1_0);
+    let _ = edge_kit::client_with_floor(Version::TLS_1_2);
+    let _ = edge_kit::serve(app.clone(), \"0.0.0.0:8080\").await;
+    let _ = edge_kit::serve(app, \"127.0.0.1:8080\").await;
+    let _ = edge_kit::connect(\"db.prod.example.com\").await;
+    let _ = edge_kit::connect(\"localhost\").await;
+}
+
+pub fn direct_floor() -> reqwest::Client {
+    reqwest::Client::builder().min_tls_version(Version::TLS_1_0).build().unwrap()
+}
+
+pub async fn direct_serve(app: axum::Router) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(\"0.0.0.0:8080\").await?;
+    axum::serve(listener, app).await
+}
+
+pub async fn direct_connect() -> Result<(), tokio_postgres::Error> {
+    let (_client, _conn) = tokio_postgres::Config::new().host(\"db.prod.example.com\").connect(tokio_postgres::NoTls).await?;
+    Ok(())
+}
+";
+
+#[test]
+fn a_range_of_dangerous_values_is_learned_and_judged_like_the_direct_spelling() {
+    let lock = lockfile("edge-kit").replace("0.4.1", "0.3.0");
+    let dir = format!("{INDEX}/edge-kit-0.3.0");
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nedge-kit = \"0.3\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file("app/src/lib.rs", EDGE_APP)
+        .file(
+            &format!("{dir}/Cargo.toml"),
+            "[package]\nname = \"edge-kit\"\nversion = \"0.3.0\"\nedition = \"2021\"\n",
+        )
+        .file(&format!("{dir}/src/lib.rs"), EDGE_KIT);
+    let out = run(&fx, "cache", &["-v", "--message-format", "short"]);
+    let short = |r: &Run| -> Vec<String> {
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("src/"))
+            .map(|l| l.split(": this setting").next().unwrap_or(l).to_string())
+            .collect()
+    };
+    let lines = short(&out);
+    assert_eq!(
+        lines,
+        [
+            "src/lib.rs:4:23: error[TLS301]: a TLS version below TLS 1.2 is allowed",
+            "src/lib.rs:6:23: warning[TLS603]: plain HTTP server listening on all interfaces",
+            "src/lib.rs:8:23: warning[TLS501]: plaintext connection to a host that is not loopback",
+            "src/lib.rs:13:32: error[TLS301]: a TLS version below TLS 1.2 is allowed: TLS 1.0 and later are allowed",
+            "src/lib.rs:17:50: warning[TLS603]: plain HTTP server listening on all interfaces: `0.0.0.0:8080` accepts connections on every network interface",
+            "src/lib.rs:22:94: warning[TLS501]: plaintext connection to `db.prod.example.com`: `NoTls` connects without TLS",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 3 sinks from 1 direct dependency (1 read, 0 from the cache"
+        ),
+        "{}",
+        out.stderr
+    );
+    let human = run(&fx, "cache", &[]);
+    for note in [
+        "= note: `client_with_floor` passes its argument to `min_tls_version` (edge-kit 0.3.0, src/lib.rs:6)",
+        "= note: `serve` passes its argument to `TcpListener::bind(addr)` (edge-kit 0.3.0, src/lib.rs:10)",
+        "= note: `connect` passes its argument to `connect(NoTls)` (edge-kit 0.3.0, src/lib.rs:17)",
+    ] {
+        assert!(human.stderr.contains(note), "{note}\n{}", human.stderr);
+    }
+    let cached = run(&fx, "cache", &["-v", "--message-format", "short"]);
+    assert_eq!(short(&cached), lines, "{}", cached.stderr);
+    assert!(
+        cached.stderr.contains("(0 read, 1 from the cache"),
+        "{}",
+        cached.stderr
+    );
+    let tls13 = fx.file("app/tlslint.toml", "min-tls-version = \"1.3\"\n");
+    let strict = run(&tls13, "cache", &["--message-format", "short"]);
+    assert!(
+        strict.stderr.contains("src/lib.rs:5:23: error[TLS301]"),
+        "a floor of TLS 1.2 is too old under `min-tls-version = \"1.3\"`: {}",
+        strict.stderr
     );
 }

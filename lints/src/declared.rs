@@ -10,8 +10,10 @@ use std::sync::Arc;
 
 use crate::prefilter::{AND, OR, Prefilter, Triggers};
 use crate::rule::Rule;
+use crate::value::version::Proto;
 
-/// The value declared dangerous for a sink: a boolean, an integer or a string.
+/// The value declared dangerous for a sink: a boolean, an integer or a string, or a range of
+/// values (a version and the older ones, an address on every interface, a remote host).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeclaredValue {
     /// `true` / `false`.
@@ -23,6 +25,49 @@ pub enum DeclaredValue {
     /// Any call: the function sets the dangerous value itself (a dependency's
     /// `insecure_client()` that calls `danger_accept_invalid_certs(true)`); learned only.
     Always,
+    /// This protocol version or an older one: a version floor (`set_min_version(v)`).
+    VersionAtMost(Proto),
+    /// An address string that listens on every interface (`"0.0.0.0:8080"`, not port 0): a
+    /// plain listener's bind address.
+    AllInterfaces,
+    /// A host that is not loopback, a unix socket or one of the policy's
+    /// `allowed-cleartext-hosts`: the host of a plaintext connection.
+    RemoteHost,
+}
+
+/// How the policy and the sink cache spell the ranges of values: a version for "this version
+/// and the older ones" (as `min-tls-version` spells versions), and the two address kinds.
+const RANGES: [(&str, DeclaredValue); 5] = [
+    ("1.0", DeclaredValue::VersionAtMost(Proto::Tls10)),
+    ("1.1", DeclaredValue::VersionAtMost(Proto::Tls11)),
+    ("1.2", DeclaredValue::VersionAtMost(Proto::Tls12)),
+    ("all-interfaces", DeclaredValue::AllInterfaces),
+    ("remote-host", DeclaredValue::RemoteHost),
+];
+
+impl DeclaredValue {
+    /// The range of values `spelling` names (`"1.1"`: TLS 1.1 and older; `"all-interfaces"`;
+    /// `"remote-host"`).
+    pub fn range(spelling: &str) -> Option<DeclaredValue> {
+        RANGES
+            .iter()
+            .find(|(s, _)| *s == spelling)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// How a range of values is spelled ([`DeclaredValue::range`] reads it back); `None` for a
+    /// single value, `Always`, or a version no spelling names.
+    pub fn range_spelling(&self) -> Option<&'static str> {
+        RANGES.iter().find(|(_, v)| v == self).map(|(s, _)| *s)
+    }
+
+    /// The versions a range may be spelled with, for messages (`"1.0"`, `"1.1"`, `"1.2"`).
+    pub fn version_spellings() -> impl Iterator<Item = &'static str> {
+        RANGES
+            .iter()
+            .filter(|(_, v)| matches!(v, DeclaredValue::VersionAtMost(_)))
+            .map(|(s, _)| *s)
+    }
 }
 
 /// Where a sink comes from.

@@ -94,7 +94,8 @@ pub fn check_setters(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, setters: &
             let Some(arg) = call.args.first() else {
                 continue;
             };
-            let site = setter_site(cx, &call, arg, Const::Bool(setter.dangerous), setter.help);
+            let dangerous = Dangerous::Value(Const::Bool(setter.dangerous));
+            let site = setter_site(cx, &call, arg, dangerous, setter.help);
             report_value(cx, sink, finding, site);
         }
     }
@@ -106,7 +107,7 @@ fn setter_site<'e>(
     cx: &Cx<'_>,
     call: &CallSite<'e>,
     arg: &'e Expr,
-    dangerous: Const,
+    dangerous: Dangerous,
     help: &'e str,
 ) -> Site<'e> {
     let mut context = Vec::new();
@@ -199,9 +200,14 @@ fn declared_findings(
             .into_iter()
             .filter(|call| owner(cx, &candidates, call) == Some(index));
         let dangerous = match &declared.dangerous {
-            DeclaredValue::Bool(b) => Const::Bool(*b),
-            DeclaredValue::Int(i) => Const::Int(*i),
-            DeclaredValue::Str(s) => Const::Str(s.clone()),
+            DeclaredValue::Bool(b) => Dangerous::Value(Const::Bool(*b)),
+            DeclaredValue::Int(i) => Dangerous::Value(Const::Int(*i)),
+            DeclaredValue::Str(s) => Dangerous::Value(Const::Str(s.clone())),
+            DeclaredValue::VersionAtMost(v) => Dangerous::VersionAtMost(*v),
+            DeclaredValue::AllInterfaces => Dangerous::AllInterfaces,
+            DeclaredValue::RemoteHost => {
+                Dangerous::HostNotExempt(cx.policy.allowed_cleartext_hosts.clone())
+            }
             DeclaredValue::Always => {
                 for call in calls {
                     sink.push(
@@ -328,7 +334,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
                     Site {
                         primary: cx.range(member),
                         value: unwrap_some(&fv.expr),
-                        dangerous: Const::Bool(field.dangerous),
+                        dangerous: Dangerous::Value(Const::Bool(field.dangerous)),
                         help: field.help,
                         context: Vec::new(),
                         removal: None,
@@ -356,7 +362,7 @@ pub fn check_fields(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, fields: &[F
                 Site {
                     primary: cx.range(&*a.left),
                     value: unwrap_some(&a.right),
-                    dangerous: Const::Bool(field.dangerous),
+                    dangerous: Dangerous::Value(Const::Bool(field.dangerous)),
                     help: field.help,
                     context: Vec::new(),
                     removal: None,
@@ -389,8 +395,8 @@ pub struct Site<'e> {
     pub primary: Range<usize>,
     /// The value expression.
     pub value: &'e Expr,
-    /// The value that weakens TLS.
-    pub dangerous: Const,
+    /// The values that weaken TLS.
+    pub dangerous: Dangerous,
     /// The safe alternative.
     pub help: &'e str,
     /// Extra secondary labels (the builder it belongs to).
@@ -401,11 +407,14 @@ pub struct Site<'e> {
 
 /// Decides and reports one site: constant, runtime, or pending on another file's constant.
 pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<'_>) {
-    let resolved = dangerous_closure_argument(cx, site.value, &site.dangerous)
-        .unwrap_or_else(|| cx.resolve(site.value));
+    let closure_argument = match &site.dangerous {
+        Dangerous::Value(c) => dangerous_closure_argument(cx, site.value, c),
+        _ => None,
+    };
+    let resolved = closure_argument.unwrap_or_else(|| cx.resolve(site.value));
     let arg_range = cx.range(site.value);
     match &resolved.value {
-        Value::Const(c) if *c == site.dangerous => {
+        Value::Const(c) if site.dangerous.admits(c) => {
             let constant = constant_finding(cx, finding, &site, &resolved, arg_range);
             report_guarded(cx, sink, finding, constant, site.help);
         }
@@ -423,7 +432,7 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                 finding_if_const,
                 Condition::Constant {
                     name: name.clone(),
-                    dangerous: Dangerous::Value(site.dangerous.clone()),
+                    dangerous: site.dangerous.clone(),
                     if_unresolved: runtime_finding(finding, &site, arg_range, &origin)
                         .map(Box::new),
                 },
@@ -532,7 +541,7 @@ fn report_runtime(
                 parameter_finding(finding, &site, arg_range, &parameter),
                 Condition::Parameter {
                     parameter,
-                    dangerous: Dangerous::Value(site.dangerous.clone()),
+                    dangerous: site.dangerous.clone(),
                     if_runtime: if_runtime.map(Box::new),
                 },
             );
@@ -544,7 +553,7 @@ fn report_runtime(
                     field_finding(finding, &site, arg_range, &field),
                     Condition::Field {
                         field,
-                        dangerous: Dangerous::Value(site.dangerous.clone()),
+                        dangerous: site.dangerous.clone(),
                         if_runtime: if_runtime.map(Box::new),
                     },
                 );
@@ -561,10 +570,11 @@ fn report_runtime(
 /// The site with its value's negations taken off and the dangerous value flipped to match:
 /// `danger_accept_invalid_certs(!verify)` waits for `verify` to be `false`.
 fn negation_stripped(mut site: Site<'_>) -> Site<'_> {
-    while let (Expr::Unary(u), Const::Bool(b)) = (peel(site.value), &site.dangerous)
+    while let (Expr::Unary(u), Dangerous::Value(Const::Bool(b))) =
+        (peel(site.value), &site.dangerous)
         && matches!(u.op, syn::UnOp::Not(_))
     {
-        site.dangerous = Const::Bool(!b);
+        site.dangerous = Dangerous::Value(Const::Bool(!b));
         site.value = &u.expr;
     }
     site
@@ -680,11 +690,11 @@ fn constant_finding(
         let text = if !via_const {
             format!("because of this `{}`", crate::value::compact(shown))
         } else {
-            format!(
-                "`{}` is {}",
-                crate::value::compact(shown),
-                crate::value::const_shown(&site.dangerous)
-            )
+            let value = match &resolved.value {
+                Value::Const(c) => crate::value::const_shown(c),
+                _ => site.dangerous.shown(),
+            };
+            format!("`{}` is {value}", crate::value::compact(shown))
         };
         d = d.secondary(arg, text);
     }
@@ -754,7 +764,7 @@ fn runtime_finding(
         .secondary(arg.clone(), "this value is not a constant")
         .note(format!(
             "{origin}; when it is {}, {}",
-            crate::value::const_shown(&site.dangerous),
+            site.dangerous.shown(),
             finding.message
         ))
         .help(format!(

@@ -409,6 +409,9 @@ fn learn_level(
     policy: &tlslint_lints::Policy,
     learned: &mut Learned,
 ) {
+    // What a package teaches depends on the policy it is read under: the floor a version must
+    // reach, the sinks the policy declares.
+    let policy_part = format!("{:?} {:?}", policy.min_tls_version, policy.sinks);
     let mut to_lint: Vec<(usize, String)> = Vec::new();
     let mut collected: Vec<Collected> = Vec::new();
     for &i in ready {
@@ -421,14 +424,17 @@ fn learn_level(
         deps.sort_by(|a, b| {
             (&a.package.name, &a.package.version).cmp(&(&b.package.name, &b.package.version))
         });
-        let inputs = inputs_digest(deps.iter().map(|d| {
-            let summary = d.entry.as_ref().map(summary_digest).unwrap_or_default();
-            (
-                d.package.name.as_str(),
-                d.package.version.to_string(),
-                summary,
-            )
-        }));
+        let inputs = inputs_digest(
+            &policy_part,
+            deps.iter().map(|d| {
+                let summary = d.entry.as_ref().map(summary_digest).unwrap_or_default();
+                (
+                    d.package.name.as_str(),
+                    d.package.version.to_string(),
+                    summary,
+                )
+            }),
+        );
         let node = &mut nodes[i];
         if node
             .cached
@@ -640,13 +646,58 @@ fn package_label(c: &Collected) -> String {
     format!("{} {}", c.package.name, c.package.version)
 }
 
-/// The name of the setting at `range` of `text` (`danger_accept_invalid_certs`), or a generic
-/// phrase when the range is not an identifier (a string literal, a field assignment).
+/// The name of the setting at `range` of `text` (`danger_accept_invalid_certs`), the call
+/// around it when the range is an argument (`TcpListener::bind(addr)`, for a finding at the value
+/// it passes), or a generic phrase when the range is not an identifier (a string literal, a
+/// field assignment).
 fn setting_name(text: &str, range: &std::ops::Range<usize>) -> String {
-    text.get(range.clone())
+    let Some(word) = text
+        .get(range.clone())
         .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
-        .unwrap_or("a TLS setting")
-        .to_string()
+    else {
+        return "a TLS setting".to_string();
+    };
+    match callee_of_argument(text, range.start) {
+        Some(callee) => format!("{callee}({word})"),
+        None => word.to_string(),
+    }
+}
+
+/// The path of the function or method called with an argument that starts at `at` (only `&`,
+/// `*` or spaces between it and the `(` or `,` before it), when the call's `(` is within a short
+/// stretch before it (`TcpListener::bind(&addr)` gives `TcpListener::bind`).
+fn callee_of_argument(text: &str, at: usize) -> Option<&str> {
+    let before = text
+        .get(at.saturating_sub(256)..at)
+        .or_else(|| text.get(..at))?;
+    let lead = before.trim_end_matches(|c: char| c.is_whitespace() || c == '&' || c == '*');
+    if !lead.ends_with(['(', ',']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '(' | '[' | '{' => depth = depth.checked_sub(1)?,
+            ';' => return None,
+            _ => {}
+        }
+    }
+    let head = before.get(..open?)?;
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .map_or(0, |i| i + 1);
+    Some(&head[start..]).filter(|callee| {
+        callee
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+    })
 }
 
 /// The learned form of a dependency's verifier impl that does not verify.
@@ -683,9 +734,9 @@ fn cache_key(p: &LockedPackage) -> String {
     format!("{}-{}-{}", p.name, p.version, &hash[..16])
 }
 
-/// The sink a package's exposed setting makes; none for a
-/// setting dangerous for a range of values (a legacy TLS version, an address on every
-/// interface, a host that is not loopback), which a declared sink's one value cannot state.
+/// The sink a package's exposed setting makes: its dangerous value, or its range of values (a
+/// legacy TLS version and the older ones, an address on every interface, a host that is not
+/// loopback, judged by the workspace's own `allowed-cleartext-hosts`).
 fn sink_of(
     e: &Exposed,
     c: &Collected,
@@ -708,10 +759,10 @@ fn sink_of(
             Dangerous::Value(Const::Bool(b)) => DeclaredValue::Bool(*b),
             Dangerous::Value(Const::Int(i)) => DeclaredValue::Int(*i),
             Dangerous::Value(Const::Str(s)) => DeclaredValue::Str(s.clone()),
-            Dangerous::Value(Const::Version(_))
-            | Dangerous::VersionAtMost(_)
-            | Dangerous::AllInterfaces
-            | Dangerous::HostNotExempt(_) => return None,
+            Dangerous::VersionAtMost(v) => DeclaredValue::VersionAtMost(*v),
+            Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
+            Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
+            Dangerous::Value(Const::Version(_)) => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

@@ -31,7 +31,7 @@ pub struct Entry {
     /// The packages of its lockfile dependencies that its source names (`acme_http::`, `use
     /// acme_http`): the ones learning follows from it.
     pub mentions: Vec<String>,
-    /// The digest of the summaries of those dependencies it was learned with
+    /// The digest of the policy and of the summaries of those dependencies it was learned with
     /// ([`inputs_digest`]): the entry holds only while they are the same.
     pub learned_with: String,
 }
@@ -66,10 +66,16 @@ pub fn summary_digest(entry: &Entry) -> String {
     hex::encode(Sha256::digest(json.as_bytes()))
 }
 
-/// The digest of the summaries a package is learned with: each dependency's name, version and
-/// [`summary_digest`], in the order given (the caller sorts them).
-pub fn inputs_digest<'a>(inputs: impl Iterator<Item = (&'a str, String, String)>) -> String {
+/// The digest of what a package is learned with: the parts of the policy that change what it
+/// teaches (`policy`: the version floor, the declared sinks), then each dependency's name,
+/// version and [`summary_digest`], in the order given (the caller sorts them).
+pub fn inputs_digest<'a>(
+    policy: &str,
+    inputs: impl Iterator<Item = (&'a str, String, String)>,
+) -> String {
     let mut digest = Sha256::new();
+    digest.update(policy.as_bytes());
+    digest.update([0]);
     for (name, version, summary) in inputs {
         for part in [name, &version, &summary] {
             digest.update(part.as_bytes());
@@ -271,6 +277,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
             DeclaredValue::Int(i) => serde_json::Value::from(i64::try_from(*i).ok()?),
             DeclaredValue::Str(s) => serde_json::Value::from(s.as_str()),
             DeclaredValue::Always => serde_json::Value::Null,
+            range => serde_json::json!({ "range": range.range_spelling()? }),
         },
         rule: sink.rule.code.to_string(),
         package: package.clone(),
@@ -282,7 +289,8 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
 }
 
 /// A stored sink, validated as the policy's `[[sink]]` entries are: identifier segments, a
-/// known source rule, a boolean, integer or string value.
+/// known source rule, a boolean, integer or string value, or a range's spelling
+/// (`{"range": "1.1"}`).
 fn restore(s: Stored) -> Option<DeclaredSink> {
     let rule = find_rule(&s.rule).filter(|r| RuleKind::of(r) == RuleKind::Source)?;
     if s.path.is_empty() || !s.path.iter().all(|seg| identifier(seg)) {
@@ -300,6 +308,9 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
         serde_json::Value::Number(n) => DeclaredValue::Int(n.as_i64()?.into()),
         serde_json::Value::String(v) => DeclaredValue::Str(v),
         serde_json::Value::Null => DeclaredValue::Always,
+        serde_json::Value::Object(o) if o.len() == 1 => {
+            DeclaredValue::range(o.get("range")?.as_str()?)?
+        }
         _ => return None,
     };
     Some(DeclaredSink {

@@ -97,7 +97,13 @@ fn public_entries(start: &Parameter, calls: &[CallFact]) -> Vec<Parameter> {
                 else {
                     continue;
                 };
-                next.push(outer.clone());
+                // A call of the same name inside the function itself is taken for another
+                // crate's function (`axum::serve(listener, app)` inside `serve(app, addr)`), not
+                // a recursion that moves the value to another parameter.
+                let same_function = outer.function == p.function && outer.owner == p.owner;
+                if !same_function {
+                    next.push(outer.clone());
+                }
             }
             if p.public {
                 out.push(p);
