@@ -1641,3 +1641,100 @@ fn a_bad_sink_is_a_policy_error_at_its_key() {
     );
     assert!(out.stderr.contains("tlslint.toml:5:8"), "{}", out.stderr);
 }
+
+/// An internal wrapper crate's version floor, listener and database connection, declared as
+/// sinks with ranges of values.
+const RANGE_SINKS: &str = "\
+[[sink]]
+path = \"acme_net::Client::min_version\"
+dangerous = \"1.1\"
+rule = \"TLS301\"
+
+[[sink]]
+path = \"acme_net::serve\"
+arg = 1
+dangerous = \"all-interfaces\"
+rule = \"TLS603\"
+
+[[sink]]
+path = \"acme_net::connect_plain\"
+dangerous = \"remote-host\"
+rule = \"plaintext-connection\"
+";
+
+/// Calls of the declared sinks: lines 4, 6 and 8 pass a dangerous value of the range, lines 5,
+/// 7 and 9 a safe one.
+const RANGE_CALLS: &str = "\
+use acme_net::Version;
+
+pub async fn run(app: acme_net::App) {
+    let _ = acme_net::Client::new().min_version(Version::TLS_1_0);
+    let _ = acme_net::Client::new().min_version(Version::TLS_1_2);
+    let _ = acme_net::serve(app.clone(), \"0.0.0.0:8080\").await;
+    let _ = acme_net::serve(app, \"127.0.0.1:8080\").await;
+    let _ = acme_net::connect_plain(\"db.prod.example.com\").await;
+    let _ = acme_net::connect_plain(\"localhost:5432\").await;
+}
+";
+
+#[test]
+fn sinks_declared_with_ranges_of_values_report_the_values_in_the_range() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", RANGE_CALLS)
+        .file("tlslint.toml", RANGE_SINKS);
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        [
+            "TLS301 src/lib.rs:4:37",
+            "TLS603 src/lib.rs:6:23",
+            "TLS501 src/lib.rs:8:23",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("`Version::TLS_1_0`"), "{}", out.stderr);
+    let strict = fx.file(
+        "tlslint.toml",
+        &format!("allowed-cleartext-hosts = [\"*.example.com\"]\n\n{RANGE_SINKS}")
+            .replace("\"1.1\"", "\"1.2\""),
+    );
+    let out = strict.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        [
+            "TLS301 src/lib.rs:4:37",
+            "TLS301 src/lib.rs:5:37",
+            "TLS603 src/lib.rs:6:23",
+        ],
+        "`1.2` takes TLS 1.2 and older; an allowed host is exempt: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_range_under_the_wrong_rule_is_a_policy_error_at_its_value() {
+    for (policy, message, at) in [
+        (
+            RANGE_SINKS.replace("\"1.1\"", "\"TLSv1\""),
+            "error: under TLS301 a string `dangerous` is a TLS version, dangerous with every older one: \"1.0\", \"1.1\", \"1.2\"",
+            "tlslint.toml:3:13",
+        ),
+        (
+            RANGE_SINKS.replace("\"all-interfaces\"", "\"remote-host\""),
+            "error: `dangerous = \"remote-host\"` is a range of values of TLS501 only, not of TLS603",
+            "tlslint.toml:9:13",
+        ),
+    ] {
+        let fx = Fixture::new()
+            .file("Cargo.toml", &package_manifest("app", ""))
+            .file("src/lib.rs", RANGE_CALLS)
+            .file("tlslint.toml", &policy);
+        let out = fx.run(&["--color", "never"]);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(out.stderr.contains(message), "{message}\n{}", out.stderr);
+        assert!(out.stderr.contains(at), "{at}\n{}", out.stderr);
+    }
+}

@@ -121,6 +121,17 @@ const SAMPLES: &[&str] = &[
     "[{ path = \"TrustAll\", rule = \"TLS110\" }]",
     "[{ path = \"acme_tls::TrustAll\", dangerous = true, rule = \"TLS110\" }]",
     "[{ path = \"acme_tls::TrustAll\", arg = 0, rule = \"TLS110\" }]",
+    "[{ path = \"acme_tls::Builder::min_version\", dangerous = \"1.1\", rule = \"TLS301\" }]",
+    "[{ path = \"min_version\", dangerous = \"1.0\", rule = \"legacy-tls-version\" }]",
+    "[{ path = \"legacy\", dangerous = true, rule = \"TLS301\" }]",
+    "[{ path = \"min_version\", dangerous = \"1.3\", rule = \"TLS301\" }]",
+    "[{ path = \"min_version\", dangerous = \"TLSv1\", rule = \"TLS301\" }]",
+    "[{ path = \"set_mode\", dangerous = \"1.1\", rule = \"TLS101\" }]",
+    "[{ path = \"acme_http::serve\", arg = 1, dangerous = \"all-interfaces\", rule = \"TLS603\" }]",
+    "[{ path = \"acme_db::connect\", dangerous = \"remote-host\", rule = \"plaintext_connection\" }]",
+    "[{ path = \"acme_db::connect\", dangerous = \"disable\", rule = \"TLS501\" }]",
+    "[{ path = \"acme_http::serve\", dangerous = \"remote-host\", rule = \"TLS603\" }]",
+    "[{ path = \"insecure\", dangerous = \"all-interfaces\", rule = \"TLS101\" }]",
 ];
 
 #[test]

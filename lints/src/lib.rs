@@ -60,7 +60,7 @@ pub use policy::{AllowedHosts, DEFAULT_MAX_PARSE_SIZE, LevelSource, Policy, TlsV
 pub use prefilter::Triggers;
 pub use public_fn::{PublicFunction, public_function_at};
 pub use rule::{Level, Rule};
-pub use rules::{RULES, declared_verifier, find as find_rule};
+pub use rules::{RULES, declared_ranges, declared_verifier, find as find_rule};
 pub use source::{LineCol, LineIndex};
 pub use suppress::Directive;
 pub use value::{Const, Dangerous};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use tlslint_lints::{
     AllowedHosts, DeclaredSink, DeclaredSinks, DeclaredValue, ExternalVerifier, Level, LevelSource,
-    Policy, RuleKind, SinkSource, TlsVersion, declared_verifier, find_rule,
+    Policy, Rule, RuleKind, SinkSource, TlsVersion, declared_ranges, declared_verifier, find_rule,
 };
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -178,7 +178,7 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "sink",
-        doc: "settings of your own code that weaken TLS, as [[sink]] tables: path = \"crate::Type::method\", arg = 0, dangerous = true, rule = \"TLS101\"",
+        doc: "settings of your own code that weaken TLS, as [[sink]] tables: path = \"crate::Type::method\", arg = 0, dangerous = true, rule = \"TLS101\" (or a range: dangerous = \"1.1\" under TLS301, \"all-interfaces\" under TLS603, \"remote-host\" under TLS501)",
         default: "[]",
         schema: r##"{ "type": "array", "items": { "$ref": "#/definitions/sink" } }"##,
     },
@@ -688,7 +688,10 @@ fn read_sink(item: &Spanned<DeValue<'_>>, file: &Path, text: &str) -> Result<Sin
         DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
             .ok()
             .map(DeclaredValue::Int),
-        DeValue::String(s) => Some(DeclaredValue::Str(s.to_string())),
+        DeValue::String(s) => Some(
+            declared_string(s, rule)
+                .map_err(|(message, label)| (dangerous_value.span(), message, label))?,
+        ),
         _ => None,
     }
     .ok_or_else(|| {
@@ -698,14 +701,66 @@ fn read_sink(item: &Spanned<DeValue<'_>>, file: &Path, text: &str) -> Result<Sin
             "expected a boolean, an integer or a string",
         )
     })?;
+    // A path whose segment before the name is a crate or module (`acme_net::serve`) names a
+    // free function called by path; one whose segment before it is a type, or a bare name, a
+    // method.
+    let receiver = segments
+        .len()
+        .checked_sub(2)
+        .and_then(|i| segments.get(i))
+        .is_none_or(|before| !before.starts_with(|c: char| c.is_ascii_lowercase()));
     Ok(SinkEntry::Setting(DeclaredSink {
         path: segments,
         arg,
         dangerous,
         rule,
-        receiver: true,
+        receiver,
         source: SinkSource::Policy(declared_in),
     }))
+}
+
+/// The value a string `dangerous` declares under `rule`: a range the rule takes (`"1.1"`, TLS
+/// 1.1 and older, under the rule of legacy versions; `"all-interfaces"`; `"remote-host"`), else
+/// the string itself. Under a rule that takes versions a string must be one of them, and an
+/// address kind is refused under any rule but its own.
+fn declared_string(s: &str, rule: &Rule) -> Result<DeclaredValue, (String, &'static str)> {
+    let ranges = declared_ranges(rule);
+    let range = DeclaredValue::range(s);
+    if let Some(range) = range.clone().filter(|r| ranges.contains(r)) {
+        return Ok(range);
+    }
+    let versions: Vec<String> = DeclaredValue::version_spellings()
+        .map(|v| format!("\"{v}\""))
+        .collect();
+    if ranges
+        .iter()
+        .any(|r| matches!(r, DeclaredValue::VersionAtMost(_)))
+    {
+        return Err((
+            format!(
+                "under {} a string `dangerous` is a TLS version, dangerous with every older one: {}",
+                rule.code,
+                versions.join(", ")
+            ),
+            "not a TLS version",
+        ));
+    }
+    if let Some(kind) = range.filter(|r| !matches!(r, DeclaredValue::VersionAtMost(_))) {
+        let owners: Vec<&str> = tlslint_lints::RULES
+            .iter()
+            .filter(|l| declared_ranges(l.rule).contains(&kind))
+            .map(|l| l.rule.code)
+            .collect();
+        return Err((
+            format!(
+                "`dangerous = \"{s}\"` is a range of values of {} only, not of {}",
+                owners.join(", "),
+                rule.code
+            ),
+            "not a value of this rule",
+        ));
+    }
+    Ok(DeclaredValue::Str(s.to_string()))
 }
 
 /// Whether `path` is Rust identifiers joined by `::` (as [`SINK_PATH_PATTERN`] says).
@@ -1010,6 +1065,30 @@ mod tests {
         .expect("a layer");
         let (policy, _) = merge(&[&layer], false).expect("merged");
         assert_eq!(policy.sinks.iter().count(), 1, "the manifest table too");
+    }
+
+    #[test]
+    fn a_sink_declares_a_range_of_values_under_its_rule() {
+        let text = "[[sink]]\npath = \"acme_net::Client::min_version\"\ndangerous = \"1.1\"\nrule = \"TLS301\"\n\n[[sink]]\npath = \"acme_net::serve\"\narg = 1\ndangerous = \"all-interfaces\"\nrule = \"TLS603\"\n\n[[sink]]\npath = \"connect\"\ndangerous = \"remote-host\"\nrule = \"TLS501\"\n\n[[sink]]\npath = \"set_mode\"\ndangerous = \"1.1\"\nrule = \"TLS101\"\n";
+        let layer = read_layer(Path::new("tlslint.toml"), text, &[])
+            .expect("valid")
+            .expect("a layer");
+        let (policy, _) = merge(&[&layer], false).expect("merged");
+        let sinks: Vec<(DeclaredValue, bool)> = policy
+            .sinks
+            .iter()
+            .map(|s| (s.dangerous.clone(), s.receiver))
+            .collect();
+        assert_eq!(
+            sinks,
+            [
+                (DeclaredValue::range("1.1").expect("a range"), true),
+                (DeclaredValue::AllInterfaces, false),
+                (DeclaredValue::RemoteHost, true),
+                (DeclaredValue::Str("1.1".into()), true),
+            ],
+            "a version under another rule is that string; a crate's function takes no receiver"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the same values.
 
 use serde_json::{Map, Value, json};
-use tlslint_lints::{Level, RULES, RuleKind, declared_verifier};
+use tlslint_lints::{DeclaredValue, Level, RULES, RuleKind, declared_ranges, declared_verifier};
 
 use crate::policy::config::{
     ALLOW_ENTRY_KEYS, DEPENDENCY_KEYS, KEYS, SINK_KEYS, SINK_PATH_PATTERN, VERIFIER_PATH_PATTERN,
@@ -125,7 +125,7 @@ fn sink() -> Value {
             match *key {
                 "path" => json!({ "type": "string", "pattern": SINK_PATH_PATTERN, "description": "the method (last segment), after its crate and type when they are to be required, e.g. acme_http::Builder::insecure; under a verifier rule, the verifier type with its crate, e.g. acme_tls::TrustAll" }),
                 "arg" => json!({ "type": "integer", "minimum": 0, "default": 0, "description": "which argument carries the value (0-based, not counting the receiver)" }),
-                "dangerous" => json!({ "type": ["boolean", "integer", "string"], "description": "the value that weakens TLS (required for a setting; absent when the rule is a verifier rule and `path` names a verifier type)" }),
+                "dangerous" => json!({ "type": ["boolean", "integer", "string"], "description": "the value that weakens TLS (required for a setting; absent when the rule is a verifier rule and `path` names a verifier type); under the legacy-version rule a version such as \"1.1\" (it and every older one), under the listener rule \"all-interfaces\", under the plaintext-connection rule \"remote-host\"" }),
                 _ => json!({ "type": "string", "enum": rules, "description": "the rule a dangerous constant is reported under (a rule of Rust sources, by code or name)" }),
             },
         );
@@ -145,8 +145,46 @@ fn sink() -> Value {
             "properties": { "path": { "pattern": VERIFIER_PATH_PATTERN } },
             "not": { "anyOf": [{ "required": ["arg"] }, { "required": ["dangerous"] }] },
         },
-        "else": { "required": ["dangerous"] },
+        "else": { "required": ["dangerous"], "allOf": range_conditions() },
     })
+}
+
+/// The conditions on a setting's `dangerous` that the rule's ranges of values make: under a
+/// rule that takes versions, a string is one of them; an address kind (`all-interfaces`,
+/// `remote-host`) only under its own rule.
+fn range_conditions() -> Vec<Value> {
+    let rules_taking = |taken: &dyn Fn(&DeclaredValue) -> bool| -> Vec<String> {
+        RULES
+            .iter()
+            .filter(|l| declared_ranges(l.rule).iter().any(taken))
+            .flat_map(|l| spellings(l.rule))
+            .collect()
+    };
+    let is_version = |v: &DeclaredValue| matches!(v, DeclaredValue::VersionAtMost(_));
+    let versions: Vec<&str> = DeclaredValue::version_spellings().collect();
+    let mut out = vec![json!({
+        "if": { "properties": { "rule": { "enum": rules_taking(&is_version) } } },
+        "then": { "properties": { "dangerous": {
+            "anyOf": [{ "type": ["boolean", "integer"] }, { "enum": versions }],
+            "description": "a TLS version, dangerous with every older one",
+        } } },
+    })];
+    let mut kinds: Vec<DeclaredValue> = RULES
+        .iter()
+        .flat_map(|l| declared_ranges(l.rule))
+        .filter(|v| !is_version(v))
+        .collect();
+    kinds.dedup();
+    for kind in kinds {
+        let Some(spelling) = kind.range_spelling() else {
+            continue;
+        };
+        out.push(json!({
+            "if": { "properties": { "dangerous": { "const": spelling } }, "required": ["dangerous"] },
+            "then": { "properties": { "rule": { "enum": rules_taking(&|v| *v == kind) } } },
+        }));
+    }
+    out
 }
 
 /// A rule's level: a name, or cargo's `{ level = "…", priority = N }`.

@@ -46,6 +46,7 @@ mod weak_tls13_suite;
 
 pub use accept_all_server_verifier::declared_verifier;
 
+use crate::declared::DeclaredValue;
 use crate::lint::Lint;
 use crate::rule::Rule;
 
@@ -94,6 +95,25 @@ pub static RULES: &[&Lint] = &[
     &vulnerable_tls_dependency::LINT,
     &no_tls_backend::LINT,
 ];
+
+/// The ranges of values a `[[sink]]` under `rule` may declare dangerous: the legacy versions
+/// (each with the older ones) under the rule of legacy versions, an address on every interface
+/// under the rule of plain listeners, a remote host under the rule of plaintext connections;
+/// none under another rule.
+pub fn declared_ranges(rule: &Rule) -> Vec<DeclaredValue> {
+    let is = |r: &Rule| std::ptr::eq(r, rule);
+    if is(&legacy_tls_version::RULE) {
+        DeclaredValue::version_spellings()
+            .filter_map(DeclaredValue::range)
+            .collect()
+    } else if is(&plaintext_listener_all_interfaces::RULE) {
+        vec![DeclaredValue::AllInterfaces]
+    } else if is(&plaintext_connection::RULE) {
+        vec![DeclaredValue::RemoteHost]
+    } else {
+        Vec::new()
+    }
+}
 
 /// The rule named `key` (code, snake_case name or kebab-case name).
 pub fn find(key: &str) -> Option<&'static Rule> {
