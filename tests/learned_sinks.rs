@@ -649,10 +649,22 @@ pub async fn connect(host: &str) -> Result<(), tokio_postgres::Error> {
     let (_client, _conn) = config.connect(NoTls).await?;
     Ok(())
 }
+
+pub struct Server {
+    pub tls: Option<String>,
+}
+
+impl Server {
+    pub async fn serve(self, app: axum::Router, addr: &str) -> std::io::Result<()> {
+        let listener = TcpListener::bind(addr).await?;
+        axum::serve(listener, app).await
+    }
+}
 ";
 
 /// Through the crate (lines 4, 6, 8) and spelled directly (lines 13, 17, 22): the same verdicts;
-/// the safe values (lines 5, 7, 9) are nothing.
+/// the safe values (lines 5, 7, 9) are nothing, and so is a method's listener address (line 27:
+/// the receiver may carry a TLS configuration).
 const EDGE_APP: &str = "\
 use reqwest::tls::Version;
 
@@ -677,6 +689,10 @@ pub async fn direct_serve(app: axum::Router) -> std::io::Result<()> {
 pub async fn direct_connect() -> Result<(), tokio_postgres::Error> {
     let (_client, _conn) = tokio_postgres::Config::new().host(\"db.prod.example.com\").connect(tokio_postgres::NoTls).await?;
     Ok(())
+}
+
+pub async fn through_method(server: edge_kit::Server, app: axum::Router) {
+    let _ = server.serve(app, \"0.0.0.0:9090\").await;
 }
 ";
 

@@ -736,7 +736,8 @@ fn cache_key(p: &LockedPackage) -> String {
 
 /// The sink a package's exposed setting makes: its dangerous value, or its range of values (a
 /// legacy TLS version and the older ones, an address on every interface, a host that is not
-/// loopback, judged by the workspace's own `allowed-cleartext-hosts`).
+/// loopback, judged by the workspace's own `allowed-cleartext-hosts`); none for a listener
+/// address taken by a method.
 fn sink_of(
     e: &Exposed,
     c: &Collected,
@@ -747,6 +748,12 @@ fn sink_of(
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
     let file = package_relative(c, &e.path);
     let p = &e.parameter;
+    // A listener's address reaching a method: the receiver may carry a TLS configuration that
+    // the summary cannot see (tonic's `Server::builder().tls_config(..)?.serve(addr)`), so only
+    // a free function's address is learned.
+    if matches!(e.dangerous, Dangerous::AllInterfaces) && p.receiver {
+        return None;
+    }
     let (setting, via) = chained(setting_name(&text, &e.range), inner);
     let mut path = vec![own_crate(c)];
     path.extend(p.owner.iter().cloned());
