@@ -1,10 +1,12 @@
 //! Sinks learned from the dependencies' sources: a public function of a direct dependency whose
 //! parameter reaches a known setting (a wrapper crate's `allow_insecure(on)` that passes `on` to
 //! reqwest's `danger_accept_invalid_certs`) becomes a sink of the workspace, judged like a
-//! `[[sink]]` of the policy. Only registry and git packages that a workspace member depends on
-//! directly are read (from the cargo cache or `--vendor-dir`, never fetched, never built; a path
-//! dependency outside the workspace is not read); each package's result is cached by name,
-//! version and checksum ([`SinkCache`]).
+//! `[[sink]]` of the policy. Registry and git packages that a workspace member depends on
+//! directly are read, and the lockfile dependencies their sources name, a few levels down and
+//! deepest first, so that a wrapper of a wrapper is followed (from the cargo cache or
+//! `--vendor-dir`, never fetched, never built; a path dependency outside the workspace is not
+//! read); each package's result is cached by name, version and checksum, with what it learned
+//! from its own dependencies ([`SinkCache`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
