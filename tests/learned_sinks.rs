@@ -764,3 +764,70 @@ fn a_range_of_dangerous_values_is_learned_and_judged_like_the_direct_spelling() 
         strict.stderr
     );
 }
+
+#[test]
+fn a_cycle_in_the_lockfile_ends_with_the_deeper_package_learned_first() {
+    let cyclic = chain_lockfile("ab").replace(
+        "dependencies = [\n \"reqwest\",\n]",
+        "dependencies = [\n \"acme-api\",\n \"reqwest\",\n]",
+    );
+    let client = format!("use acme_api as api;\n{WRAPPER}");
+    let fx = chain()
+        .file("app/Cargo.lock", &cyclic)
+        .file(&format!("{INDEX}/acme-http-0.4.1/src/client.rs"), &client);
+    let mut cmd = tlslint();
+    cmd.current_dir(fx.path("app"))
+        .env("CARGO_HOME", fx.path("home"))
+        .args(["tlslint", "--color", "never", "-v", "--cache-dir"])
+        .arg(fx.path("cache"));
+    let out = support::run_bounded(cmd);
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 2 sinks from 1 direct dependency and 1 of their dependencies (2 read, 0 from the cache"
+        ),
+        "the deeper package is learned first: {}",
+        out.stderr
+    );
+    assert_eq!(out.finding_lines(), CHAINED, "{}", out.stderr);
+}
+
+#[test]
+fn learning_stops_three_levels_below_the_workspace() {
+    let lock = format!(
+        "{}\n[[package]]\nname = \"deeper\"\nversion = \"1.0.0\"\nsource = \"{REGISTRY}\"\nchecksum = \"01\"\n",
+        chain_lockfile("ab").replace(
+            "checksum = \"ef\"\n",
+            "checksum = \"ef\"\ndependencies = [\n \"deeper\",\n]\n"
+        )
+    );
+    let manifest = |name: &str, version: &str| {
+        format!("[package]\nname = \"{name}\"\nversion = \"{version}\"\nedition = \"2021\"\n")
+    };
+    let fx = chain()
+        .file("app/Cargo.lock", &lock)
+        .file(
+            &format!("{INDEX}/reqwest-0.12.23/Cargo.toml"),
+            &manifest("reqwest", "0.12.23"),
+        )
+        .file(
+            &format!("{INDEX}/reqwest-0.12.23/src/lib.rs"),
+            "pub use deeper::Client;\npub struct ClientBuilder;\n",
+        )
+        .file(
+            &format!("{INDEX}/deeper-1.0.0/Cargo.toml"),
+            &manifest("deeper", "1.0.0"),
+        )
+        .file(
+            &format!("{INDEX}/deeper-1.0.0/src/lib.rs"),
+            "pub struct Client;\n",
+        );
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(out.finding_lines(), CHAINED, "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "tlslint: learned 2 sinks from 1 direct dependency and 2 of their dependencies (3 read, 0 from the cache"
+        ),
+        "acme-api, acme-http and reqwest, not deeper: {}",
+        out.stderr
+    );
+}

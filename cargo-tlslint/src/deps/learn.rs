@@ -245,8 +245,16 @@ pub fn learn(plan: &Plan, sources: &Sources) -> Learned {
             .filter(|&i| !done[i] && nodes[i].deps.iter().all(|&d| d == i || done[d]))
             .collect();
         if ready.is_empty() {
-            // A cycle, which a lockfile cannot hold: learn the rest without each other.
-            ready = (0..nodes.len()).filter(|&i| !done[i]).collect();
+            // A cycle, which a lockfile cannot hold: the deepest of the rest go first, without
+            // what they name above them.
+            let deepest = (0..nodes.len())
+                .filter(|&i| !done[i])
+                .map(|i| nodes[i].depth)
+                .max()
+                .unwrap_or(0);
+            ready = (0..nodes.len())
+                .filter(|&i| !done[i] && nodes[i].depth == deepest)
+                .collect();
         }
         learn_level(
             &mut nodes,
