@@ -1414,6 +1414,49 @@ fn a_plaintext_connection_host_is_judged_by_callers_in_other_files() {
     );
 }
 
+/// A URL that reaches a credential through a parameter, a field or a constant of another file
+/// is judged by what the package passes or gives it: `http://` to a remote host is the finding,
+/// labelled there; `https://`, loopback and run-time URLs make none.
+#[test]
+fn credential_urls_are_followed_across_files() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/main.rs",
+            "mod api;\nmod urls;\n\n#[tokio::main]\nasync fn main() {\n    let c = reqwest::Client::new();\n    let _ = api::fetch(&c, \"http://api.example.com/v1\", \"t\").await;\n    let _ = api::secure(&c, \"https://api.example.com/v1\", \"t\").await;\n    let _ = api::secure(&c, \"http://localhost:8080/v1\", \"t\").await;\n    let _ = api::chosen(&c, &std::env::var(\"API\").unwrap(), \"t\").await;\n    let _ = api::Api { client: c, base: \"http://api.example.com\".into() };\n}\n",
+        )
+        .file(
+            "src/urls.rs",
+            "pub(crate) const BASE: &str = \"http://api.example.com/v1\";\n",
+        )
+        .file(
+            "src/api.rs",
+            "pub(crate) async fn fetch(c: &reqwest::Client, base: &str, token: &str) -> reqwest::Result<()> {\n    c.get(base).bearer_auth(token).send().await?;\n    Ok(())\n}\n\npub(crate) async fn secure(c: &reqwest::Client, base: &str, token: &str) -> reqwest::Result<()> {\n    c.get(base).bearer_auth(token).send().await?;\n    Ok(())\n}\n\npub(crate) async fn chosen(c: &reqwest::Client, base: &str, token: &str) -> reqwest::Result<()> {\n    c.get(base).bearer_auth(token).send().await?;\n    Ok(())\n}\n\npub(crate) async fn pinned(c: &reqwest::Client, token: &str) -> reqwest::Result<()> {\n    c.get(crate::urls::BASE).bearer_auth(token).send().await?;\n    Ok(())\n}\n\npub(crate) struct Api {\n    pub(crate) client: reqwest::Client,\n    pub(crate) base: String,\n}\n\nimpl Api {\n    pub(crate) async fn users(&self, token: &str) -> reqwest::Result<()> {\n        self.client.get(format!(\"{}/users\", self.base)).bearer_auth(token).send().await?;\n        Ok(())\n    }\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec![
+            "TLS510 src/api.rs:2:11",
+            "TLS510 src/api.rs:17:11",
+            "TLS510 src/api.rs:28:25",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("`\"http://api.example.com/v1\"` is passed to `base` here")
+            && out.stderr.contains("`BASE` is defined here")
+            && out
+                .stderr
+                .contains("`Api.base` is set to `\"http://api.example.com\"` here"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn another_crates_include_is_not_an_included_file() {
     let fx = Fixture::new()

@@ -779,7 +779,7 @@ fn sink_of(
             Dangerous::VersionAtMost(v) => DeclaredValue::VersionAtMost(*v),
             Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
             Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
-            Dangerous::Value(Const::Version(_)) => return None,
+            Dangerous::Value(Const::Version(_)) | Dangerous::CleartextUrl(..) => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

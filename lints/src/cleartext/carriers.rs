@@ -12,6 +12,7 @@ use url::Url;
 use super::hosts::Exemptions;
 use crate::cx::{Cx, peel};
 use crate::value::Const;
+use crate::value::from_package::{FromPackage, url_from_package};
 use crate::value::{Binding, StrValue, binding_at, call_site_arguments, str_value};
 
 /// A credential put on a request or a client.
@@ -33,6 +34,29 @@ pub struct Destination {
     /// The parsed URL.
     pub url: Url,
 }
+
+/// A URL that a request is sent to, not written in its function: a parameter, a field of a
+/// struct type or another file's constant, which the package decides.
+pub struct PendingDestination {
+    /// Where the URL is used (the argument).
+    pub site: Range<usize>,
+    /// Where it comes from.
+    pub from: FromPackage,
+}
+
+/// The destinations of a credential: the URLs the file shows, and the ones the package decides.
+#[derive(Default)]
+pub struct Destinations {
+    /// URLs with a value in this file, in source order.
+    pub urls: Vec<Destination>,
+    /// URLs that come from the package, in source order.
+    pub pending: Vec<PendingDestination>,
+}
+
+/// A needle that lets a file with a credential carrier but no cleartext URL through the
+/// prefilter: its destination may be a parameter, a field or another file's constant.
+pub const CARRIER_NEEDLE: &str =
+    "bearer_auth || basic_auth || auth_header || AUTHORIZATION || (?i)\"authorization\"";
 
 /// Methods and functions whose arguments are a request's destination.
 const URL_TAKERS: &[&str] = &[
@@ -194,29 +218,51 @@ fn is_none(e: &Expr) -> bool {
     matches!(peel(e), Expr::Path(p) if p.path.is_ident("None"))
 }
 
-/// The credentials sent to a non-exempt `scheme` URL, grouped by the place the URL is used.
-/// A credential is reported once, with the first such URL it travels to.
-pub fn cleartext_links<'a>(
-    cx: &Cx<'a>,
-    scheme: &str,
-    exempt: &Exemptions,
-) -> Vec<(Destination, Vec<Credential<'a>>)> {
-    let mut out: Vec<(Destination, Vec<Credential<'a>>)> = Vec::new();
+/// The credentials of the file by where they travel: to a non-exempt `scheme` URL the file shows,
+/// grouped by the place the URL is used (a credential is reported once, with the first such URL
+/// it travels to); else to a URL the package decides (the first one).
+pub struct Links<'a> {
+    /// Credentials sent to a cleartext URL of the file.
+    pub cleartext: Vec<(Destination, Vec<Credential<'a>>)>,
+    /// Credentials sent to a URL that is a parameter, a field or another file's constant.
+    pub pending: Vec<(PendingDestination, Vec<Credential<'a>>)>,
+}
+
+/// The credentials of the file and where they travel (see [`Links`]).
+pub fn cleartext_links<'a>(cx: &Cx<'a>, scheme: &str, exempt: &Exemptions) -> Links<'a> {
+    let mut links = Links {
+        cleartext: Vec::new(),
+        pending: Vec::new(),
+    };
     for credential in credentials(cx) {
-        let first = destinations(cx, credential.call)
+        let Destinations { urls, pending } = destinations(cx, credential.call);
+        let first = urls
             .into_iter()
             .find(|d| d.url.scheme() == scheme && !exempt.url_is_exempt(&d.url));
-        let Some(dest) = first else { continue };
-        match out.iter_mut().find(|(d, _)| d.site == dest.site) {
-            Some((_, creds)) => {
-                if !creds.iter().any(|c| c.range == credential.range) {
-                    creds.push(credential);
-                }
-            }
-            None => out.push((dest, vec![credential])),
+        match (first, pending.into_iter().next()) {
+            (Some(dest), _) => group(&mut links.cleartext, dest, |d| &d.site, credential),
+            (None, Some(dest)) => group(&mut links.pending, dest, |d| &d.site, credential),
+            (None, None) => {}
         }
     }
-    out
+    links
+}
+
+/// Adds `credential` to the group of `dest`'s site.
+fn group<'a, D>(
+    out: &mut Vec<(D, Vec<Credential<'a>>)>,
+    dest: D,
+    site: fn(&D) -> &Range<usize>,
+    credential: Credential<'a>,
+) {
+    match out.iter_mut().find(|(d, _)| site(d) == site(&dest)) {
+        Some((_, creds)) => {
+            if !creds.iter().any(|c| c.range == credential.range) {
+                creds.push(credential);
+            }
+        }
+        None => out.push((dest, vec![credential])),
+    }
 }
 
 /// The range from a method's name to its closing parenthesis.
@@ -453,8 +499,8 @@ fn auth_insert_into<'a>(cx: &Cx<'a>, arg: &Expr) -> Option<&'a ExprMethodCall> {
 }
 
 /// The destinations a credential travels to, in source order.
-pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
-    let mut out = Vec::new();
+pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Destinations {
+    let mut out = Destinations::default();
     let outer = cx.outermost_call(carrier);
     let range = cx.range(outer);
     let scope = cx
@@ -499,8 +545,10 @@ pub fn destinations(cx: &Cx<'_>, carrier: &ExprMethodCall) -> Vec<Destination> {
             }
         }
     }
-    out.sort_by_key(|d| d.site.start);
-    out.dedup_by_key(|d| d.site.clone());
+    out.urls.sort_by_key(|d| d.site.start);
+    out.urls.dedup_by_key(|d| d.site.clone());
+    out.pending.sort_by_key(|d| d.site.start);
+    out.pending.dedup_by_key(|d| d.site.clone());
     out
 }
 
@@ -547,16 +595,16 @@ fn chain_root_ident<'m>(cx: &'m Cx<'_>, m: &'m ExprMethodCall) -> Option<&'m syn
 
 /// The URLs given to the calls of a chain, its root, and (through `let`) the chain its root
 /// variable was built from.
-fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<Destination>) {
+fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Destinations) {
     if URL_TAKERS.iter().any(|n| outer.method == n) {
-        outer.args.iter().for_each(|a| push_url(cx, a, out));
+        outer.args.iter().for_each(|a| push_destination(cx, a, out));
     }
     let mut e: &Expr = &outer.receiver;
     loop {
         match peel(e) {
             Expr::MethodCall(c) => {
                 if URL_TAKERS.iter().any(|n| c.method == n) {
-                    c.args.iter().for_each(|a| push_url(cx, a, out));
+                    c.args.iter().for_each(|a| push_destination(cx, a, out));
                 }
                 e = &c.receiver;
             }
@@ -565,12 +613,12 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
             Expr::Call(c) => {
                 let takes_url = matches!(&*c.func, Expr::Path(f) if takes_url(&f.path));
                 if takes_url {
-                    c.args.iter().for_each(|a| push_url(cx, a, out));
+                    c.args.iter().for_each(|a| push_destination(cx, a, out));
                 }
                 return;
             }
             root @ Expr::Path(p) => {
-                push_url(cx, root, out);
+                push_url(cx, root, &mut out.urls);
                 let Some(ident) = p.path.get_ident() else {
                     return;
                 };
@@ -581,7 +629,7 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
                     Binding::Let(init) => match peel_wrappers(init) {
                         Expr::MethodCall(init) => chain_urls(cx, init, depth + 1, out),
                         Expr::Call(c) if matches!(&*c.func, Expr::Path(f) if takes_url(&f.path)) => {
-                            c.args.iter().for_each(|a| push_url(cx, a, out));
+                            c.args.iter().for_each(|a| push_destination(cx, a, out));
                         }
                         _ => {}
                     },
@@ -597,7 +645,7 @@ fn chain_urls(cx: &Cx<'_>, outer: &ExprMethodCall, depth: usize, out: &mut Vec<D
                 return;
             }
             root => {
-                push_url(cx, root, out);
+                push_url(cx, root, &mut out.urls);
                 return;
             }
         }
@@ -634,6 +682,19 @@ fn push_url(cx: &Cx<'_>, arg: &Expr, out: &mut Vec<Destination>) {
             site: cx.range(arg),
             value,
             url,
+        });
+    }
+}
+
+/// A destination argument: its URL as the file shows it, and where the package decides it when
+/// it is a parameter, a field or another file's constant (callers in other files may pass
+/// another URL than the file's own).
+fn push_destination(cx: &Cx<'_>, arg: &Expr, out: &mut Destinations) {
+    push_url(cx, arg, &mut out.urls);
+    if let Some(from) = url_from_package(cx, arg) {
+        out.pending.push(PendingDestination {
+            site: cx.range(arg),
+            from,
         });
     }
 }

@@ -1,7 +1,9 @@
 //! TLS510 `cleartext_credentials`: a bearer token, basic-auth login, `Authorization`/`Cookie`/API
 //! key header or curl login sent to an `http://` URL whose host is not exempt (catalog E2).
 
-use crate::cleartext::carriers::{cleartext_links, credential_query_param, literal_links};
+use crate::cleartext::carriers::{
+    CARRIER_NEEDLE, cleartext_links, credential_query_param, literal_links,
+};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
@@ -10,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::Dangerous;
 
 /// The rule.
 /// The words that mark a credential, as needle alternatives (written once for both needles).
@@ -31,6 +34,7 @@ pub static RULE: Rule = Rule {
     needles: &[
         concat!("(?i)http:// && ", credential_words!()),
         concat!(credential_words!(), " && (?i)http://"),
+        CARRIER_NEEDLE,
     ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
@@ -49,9 +53,11 @@ same client, or the same local variable as a credential:
   `.json(&Login { password, .. })`, `json!({"password": p})`).
 
 URLs are followed through `const`/`static` items, `let` bindings, `format!` templates with a
-literal scheme, `Url::parse` and `String::from`, struct fields set in the file, and the
-parameters of functions called in the file; a client stored in a struct field carries its
-default headers to the requests made through the field.
+literal scheme, `Url::parse` and `String::from`, struct fields, the parameters of functions and
+other files' constants: a URL that is a parameter is judged by what the package's callers pass
+(labelled at them), a field by the values the package gives it; callers that pass only
+`https://` or loopback URLs, or a URL decided at run time, make no finding. A client stored in a
+struct field carries its default headers to the requests made through the field.
 
 Loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `::1`) and unix sockets are exempt, as
 are the hosts of the policy's `allowed-cleartext-hosts`; a host built at run time
@@ -86,12 +92,28 @@ pub(crate) static LINT: Lint = Lint {
 };
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    let exempt = Exemptions::new(cx.policy);
+    let links = cleartext_links(cx, "http", &exempt);
+    for (dest, creds) in links.pending {
+        let mut d = Diagnostic::new(
+            &RULE,
+            "credentials sent over cleartext `http://` to a host that is not loopback",
+            dest.site.clone(),
+        )
+        .label(dest.from.describe("the URL"));
+        for c in &creds {
+            d = d.secondary(c.range.clone(), format!("{} sent with it", c.what));
+        }
+        let d = d.note("anyone on the network path can read the credential and replay it")
+            .help("use an `https://` URL; a host behind an mTLS service mesh can be listed in the policy's `allowed-cleartext-hosts`");
+        let dangerous = Dangerous::CleartextUrl("http", cx.policy.allowed_cleartext_hosts.clone());
+        sink.defer(d, dest.from.condition(dangerous, None));
+    }
     if !cx.mentions_ci("http://") {
         return;
     }
-    let exempt = Exemptions::new(cx.policy);
     check_query_credentials(cx, sink, &exempt);
-    for (dest, creds) in cleartext_links(cx, "http", &exempt) {
+    for (dest, creds) in links.cleartext {
         let host = Exemptions::describe(&dest.url);
         let mut d = Diagnostic::new(
             &RULE,

@@ -2,7 +2,7 @@
 //! handshake to a `ws://` URL that carries an `Authorization` header or other credential
 //! (catalog E2).
 
-use crate::cleartext::carriers::{cleartext_links, credential_query_param};
+use crate::cleartext::carriers::{CARRIER_NEEDLE, cleartext_links, credential_query_param};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
+use crate::value::Dangerous;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -19,13 +20,14 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a token sent over a cleartext `ws://` WebSocket",
     cwe: &[319],
-    needles: &["ws://"],
+    needles: &["ws://", CARRIER_NEEDLE],
     docs: r#"### What it does
 Flags a `ws://` URL to a host that is not exempt when it carries a token in its query
 (`?token=`, `?access_token=`, `?api_key=`, `?auth=`, …), or when its handshake request carries a
 credential: `"ws://…".into_client_request()` followed by `headers_mut().insert(AUTHORIZATION, …)`
 (tungstenite, tokio-tungstenite), awc `Client::ws("ws://…").bearer_auth(…)`. Loopback hosts, unix
-sockets and the policy's `allowed-cleartext-hosts` are exempt.
+sockets and the policy's `allowed-cleartext-hosts` are exempt. A handshake URL that is a parameter,
+a field or another file's constant is judged by the `ws://` URLs the package passes or gives it.
 
 ### Why is this bad?
 A `ws://` handshake and every frame after it are cleartext: anyone on the network path can read
@@ -58,10 +60,30 @@ pub(crate) static LINT: Lint = Lint {
 const HELP: &str = "use a `wss://` URL";
 
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
+    let exempt = Exemptions::new(cx.policy);
+    let links = cleartext_links(cx, "ws", &exempt);
+    for (dest, creds) in links.pending {
+        let mut d = Diagnostic::new(
+            &RULE,
+            "credentials sent over cleartext `ws://` to a host that is not loopback",
+            dest.site.clone(),
+        )
+        .label(dest.from.describe("the URL"));
+        for c in &creds {
+            d = d.secondary(
+                c.range.clone(),
+                format!("{} sent with the handshake", c.what),
+            );
+        }
+        let d = d
+            .note("anyone on the network path can read the credential and reuse it")
+            .help(HELP);
+        let dangerous = Dangerous::CleartextUrl("ws", cx.policy.allowed_cleartext_hosts.clone());
+        sink.defer(d, dest.from.condition(dangerous, None));
+    }
     if !cx.mentions_ci("ws://") {
         return;
     }
-    let exempt = Exemptions::new(cx.policy);
     for value in config_strings(cx, |s| contains_ci(s, "ws://")) {
         let Some(url) = value.url() else { continue };
         if url.scheme() != "ws" || exempt.url_is_exempt(&url) {
@@ -84,7 +106,7 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             .help(HELP),
         );
     }
-    for (dest, creds) in cleartext_links(cx, "ws", &exempt) {
+    for (dest, creds) in links.cleartext {
         let mut d = Diagnostic::new(
             &RULE,
             format!(

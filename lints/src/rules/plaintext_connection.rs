@@ -10,12 +10,12 @@ use syn::Expr;
 use crate::cleartext::hosts::{Exemptions, strip_port};
 use crate::cx::{Cx, chain_root, peel};
 use crate::diagnostic::Diagnostic;
-use crate::facts::{Condition, FieldOf, Parameter};
 use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::value::fields::field_at;
-use crate::value::{Dangerous, parameter_at, parse_url, str_value};
+use crate::value::from_package::FromPackage;
+use crate::value::{Dangerous, parse_url, str_value};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -245,56 +245,12 @@ fn report(
         Some(origin) => {
             let constant = finding(
                 "plaintext connection to a host that is not loopback".to_string(),
-                origin.describe(),
+                origin.describe("the host"),
             );
             let dangerous = Dangerous::HostNotExempt(cx.policy.allowed_cleartext_hosts.clone());
-            sink.defer(constant, origin.condition(dangerous, runtime));
+            sink.defer(constant, origin.condition(dangerous, Some(runtime)));
         }
         None => sink.push(runtime),
-    }
-}
-
-/// Where a host that is not written in the function comes from, when the package can tell what
-/// it is: a parameter of the function (its callers decide) or a field of a struct type (the
-/// values the package gives it decide). Loopback values alone make no finding.
-enum FromPackage {
-    Parameter(Parameter),
-    Field(FieldOf),
-}
-
-impl FromPackage {
-    fn of(cx: &Cx<'_>, host: &Expr) -> Option<FromPackage> {
-        parameter_at(cx, host)
-            .map(FromPackage::Parameter)
-            .or_else(|| field_at(cx, host).map(FromPackage::Field))
-    }
-
-    /// How the host is named in a label.
-    fn describe(&self) -> String {
-        match self {
-            FromPackage::Parameter(p) => {
-                format!("the host is `{}`, a parameter of `{}`", p.name, p.function)
-            }
-            FromPackage::Field(f) => format!("the host is the field `{}.{}`", f.owner, f.field),
-        }
-    }
-
-    /// The condition: a host that is not exempt from the package makes the finding; a value
-    /// decided at run time, or none, makes `runtime`.
-    fn condition(self, dangerous: Dangerous, runtime: Diagnostic) -> Condition {
-        let if_runtime = Some(Box::new(runtime));
-        match self {
-            FromPackage::Parameter(parameter) => Condition::Parameter {
-                parameter,
-                dangerous,
-                if_runtime,
-            },
-            FromPackage::Field(field) => Condition::Field {
-                field,
-                dangerous,
-                if_runtime,
-            },
-        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! The values that make a deferred finding real ([`Dangerous`]): one constant, a protocol version
-//! and every older one, any address that listens on every interface, or a host the cleartext
-//! rules do not exempt. The package phase asks it of each constant that reaches a parameter, a
-//! field or a constant of another file.
+//! and every older one, any address that listens on every interface, a host the cleartext rules
+//! do not exempt, or a cleartext URL to such a host. The package phase asks it of each constant
+//! that reaches a parameter, a field or a constant of another file.
 
 use super::address::all_interfaces_text;
 use super::resolve::Const;
+use super::url::parse_url;
 use super::version::Proto;
 use crate::cleartext::hosts::{Exemptions, strip_port};
 use crate::policy::AllowedHosts;
@@ -22,6 +23,9 @@ pub enum Dangerous {
     /// A host string (`host`, `host:port`, a comma-separated list) with a host that is not
     /// loopback, a unix socket or one of the policy's `allowed-cleartext-hosts` (carried here).
     HostNotExempt(AllowedHosts),
+    /// A URL with this cleartext scheme (`http`, `ws`) to a host that is not loopback, a unix
+    /// socket or one of the policy's `allowed-cleartext-hosts` (carried here).
+    CleartextUrl(&'static str, AllowedHosts),
 }
 
 impl Dangerous {
@@ -37,6 +41,11 @@ impl Dangerous {
                 let exempt = Exemptions::of(allowed);
                 !s.trim().is_empty() && !s.split(',').all(|h| exempt.host_is_exempt(strip_port(h)))
             }
+            (Dangerous::CleartextUrl(scheme, allowed), Const::Str(s)) => {
+                parse_url(s).is_some_and(|u| {
+                    u.scheme() == *scheme && !Exemptions::of(allowed).url_is_exempt(&u)
+                })
+            }
             _ => false,
         }
     }
@@ -49,6 +58,9 @@ impl Dangerous {
             Dangerous::VersionAtMost(v) => format!("{} or older", v.describe()),
             Dangerous::AllInterfaces => "an address on every interface".to_string(),
             Dangerous::HostNotExempt(_) => "a host that is not loopback".to_string(),
+            Dangerous::CleartextUrl(scheme, _) => {
+                format!("an `{scheme}://` URL to a host that is not loopback")
+            }
         }
     }
 }
@@ -79,5 +91,11 @@ mod tests {
         assert!(!remote.admits(&Const::Str("localhost:5432".into())));
         assert!(!remote.admits(&Const::Str("[::1]:5432".into())));
         assert!(!remote.admits(&Const::Str("/var/run/postgresql".into())));
+        let http = Dangerous::CleartextUrl("http", AllowedHosts::default());
+        assert!(http.admits(&Const::Str("http://api.example.com/v1".into())));
+        assert!(!http.admits(&Const::Str("https://api.example.com/v1".into())));
+        assert!(!http.admits(&Const::Str("http://localhost:8080".into())));
+        assert!(!http.admits(&Const::Str("ws://api.example.com".into())));
+        assert!(!http.admits(&Const::Str("api.example.com".into())));
     }
 }

@@ -12,7 +12,8 @@
 //! [`closures`] gives a named closure's parameter the values its calls pass; [`choice`] lists the
 //! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
 //! constant; [`address`] tells listening addresses on every interface; [`danger`] says which
-//! constants make a deferred finding real.
+//! constants make a deferred finding real; [`from_package`] names the parameter, field or other
+//! file's constant a value comes from, and the condition a finding waits on for it.
 
 pub(crate) mod address;
 pub(crate) mod binding;
@@ -21,6 +22,7 @@ pub(crate) mod choice;
 mod closures;
 pub(crate) mod danger;
 pub(crate) mod fields;
+pub(crate) mod from_package;
 pub(crate) mod guard;
 mod locals;
 mod option;

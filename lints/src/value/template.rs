@@ -146,6 +146,44 @@ pub(crate) fn pieces(template: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// `f` of the argument a `format!`/`format_args!` template starts with (`format!("{}/users",
+/// base)`, `format!("{base}/users")`), as an expression spanned where it is written (a captured
+/// name at the template), when the template's first piece formats it as is.
+pub(crate) fn with_leading_argument<R>(
+    mac: &syn::Macro,
+    f: impl FnOnce(&Expr) -> Option<R>,
+) -> Option<R> {
+    let name = mac.path.segments.last()?.ident.to_string();
+    if name != "format" && name != "format_args" {
+        return None;
+    }
+    let args = mac
+        .parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated)
+        .ok()?;
+    let call = FormatCall::of(&args)?;
+    let Some(Piece::Placeholder(first)) = pieces(&call.template).into_iter().next() else {
+        return None;
+    };
+    if !first.is_plain() {
+        return None;
+    }
+    match first.arg {
+        Arg::Position(i) => f(call.positional.get(i)?),
+        Arg::Name(n) => match call.named(n) {
+            Some(e) => f(e),
+            None => {
+                let mut ident = syn::parse_str::<syn::Ident>(n).ok()?;
+                ident.set_span(args.first().map(syn::spanned::Spanned::span)?);
+                f(&Expr::Path(syn::ExprPath {
+                    attrs: Vec::new(),
+                    qself: None,
+                    path: ident.into(),
+                }))
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
