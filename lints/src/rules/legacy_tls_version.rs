@@ -1,6 +1,8 @@
 //! TLS301 `legacy_tls_version`: a minimum TLS version below the policy's minimum, or a maximum at
 //! TLS 1.1 or lower (catalog section C).
 
+use std::ops::Range;
+
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::facts::Condition;
@@ -199,7 +201,15 @@ fn defer_undecided(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, floor: Proto
     } else {
         return;
     };
-    let (message, label) = match u.bound {
+    let d = legacy_reaches(u.bound, floor, u.primary.clone()).secondary(cx.range(u.value), what);
+    sink.defer(d, condition);
+}
+
+/// The finding for a legacy version that reaches the setting at `primary` from elsewhere in the
+/// package (a caller, a field's value, another file's constant, a caller's choice), under the
+/// policy's `floor`.
+pub(crate) fn legacy_reaches(bound: Bound, floor: Proto, primary: Range<usize>) -> Diagnostic {
+    let (message, label) = match bound {
         Bound::Min => (
             format!("a TLS version below {} is allowed", floor.describe()),
             "a legacy version reaches this minimum",
@@ -209,24 +219,22 @@ fn defer_undecided(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, floor: Proto
             "a legacy version reaches this maximum",
         ),
     };
-    let why = if floor == Proto::Tls13 && u.bound == Bound::Min {
+    let why = if floor == Proto::Tls13 && bound == Bound::Min {
         "the policy sets `min-tls-version = \"1.3\"`"
     } else {
         "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection"
     };
-    let help = match u.bound {
+    let help = match bound {
         Bound::Min => format!(
             "pass {} or newer, or leave the minimum unset",
             floor.describe()
         ),
         Bound::Max => "leave the maximum unset".to_string(),
     };
-    let d = Diagnostic::new(&RULE, message, u.primary.clone())
+    Diagnostic::new(&RULE, message, primary)
         .label(label)
-        .secondary(cx.range(u.value), what)
         .note(why)
-        .help(help);
-    sink.defer(d, condition);
+        .help(help)
 }
 
 /// The version written at the setting swapped for another constant of the same type: the

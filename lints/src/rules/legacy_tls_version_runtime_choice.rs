@@ -2,16 +2,19 @@
 //! time among options that include a legacy version (catalog section C, the runtime variant of
 //! TLS301).
 
+use super::legacy_tls_version::legacy_reaches;
 use crate::cx::Cx;
+use crate::cx::peel;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::tls_version::{Bound, undecided};
-use crate::value::choice::choice;
+use crate::value::choice::{Choice, choice};
+use crate::value::from_package::FromPackage;
 use crate::value::version::Proto;
-use crate::value::{Const, Value, compact};
+use crate::value::{Const, Dangerous, Value, compact};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -41,7 +44,10 @@ options is a legacy version: below the policy's `min-tls-version` for a minimum,
 lower for a maximum. The primary label is the setter, secondary labels mark each legacy option
 and what decides between the options, and the note names where that comes from (a command-line
 option, an environment variable, a configuration field, a parameter). A choice among TLS 1.2 and
-1.3 only is not reported, and a version written as a constant is TLS301's.
+1.3 only is not reported, and a version written as a constant is TLS301's. An `if` whose
+condition is a boolean parameter or field is graded by the package: callers (or values) that
+select the legacy option make TLS301's error, labelled where they do; callers that all select
+the other option make no finding.
 
 ### Why is this bad?
 An option that lets an operator (or whoever controls the environment or the configuration file)
@@ -152,9 +158,49 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
                 "TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection"
             })
             .help(help);
-        d.runtime_value = Some(decider);
-        sink.push(d);
+        d.runtime_value = Some(decider.clone());
+        match graded_by_package(cx, &choice, &legacy) {
+            Some((from, selects)) => {
+                let mut constant = legacy_reaches(u.bound, floor, u.primary.clone());
+                for (v, at) in &legacy {
+                    constant = constant.secondary(
+                        at.clone(),
+                        format!("{} is one of the options", v.describe()),
+                    );
+                }
+                let constant = constant.secondary(decider, from.describe("the condition"));
+                let dangerous = Dangerous::Value(Const::Bool(selects));
+                sink.defer(constant, from.condition(dangerous, Some(d)));
+            }
+            None => sink.push(d),
+        }
     }
+}
+
+/// When an `if`'s condition is a boolean parameter, field or other file's constant (or its
+/// negation) and the legacy options are all on one side: where the condition comes from, and
+/// the value that selects them. The package's callers or values then grade the choice: one that
+/// selects a legacy version is TLS301's finding, a run-time one this rule's, safe ones none.
+fn graded_by_package(
+    cx: &Cx<'_>,
+    choice: &Choice<'_>,
+    legacy: &[(Proto, std::ops::Range<usize>)],
+) -> Option<(FromPackage, bool)> {
+    let then = choice.when_true.as_ref()?;
+    let inside = |r: &std::ops::Range<usize>| then.start <= r.start && r.end <= then.end;
+    let when = inside(&legacy.first()?.1);
+    if legacy.iter().any(|(_, r)| inside(r) != when) || legacy.len() == choice.options.len() {
+        return None;
+    }
+    let mut cond = peel(choice.decider);
+    let mut negated = false;
+    while let syn::Expr::Unary(u) = cond
+        && matches!(u.op, syn::UnOp::Not(_))
+    {
+        negated = !negated;
+        cond = peel(&u.expr);
+    }
+    Some((FromPackage::of(cx, cond)?, when != negated))
 }
 
 /// Whether `version` is a legacy option for the bound: below the policy's floor for a minimum,

@@ -23,15 +23,18 @@ pub(crate) struct Choice<'a> {
     pub options: Vec<(Const, Range<usize>)>,
     /// What decides between the arms: the `if` condition or the `match` scrutinee.
     pub decider: &'a Expr,
+    /// For an `if`, where its `then` block is: the options it holds are chosen when the
+    /// condition is true, the others when it is false.
+    pub when_true: Option<Range<usize>>,
 }
 
 /// The choice `e` is (itself, or the `let` it names), when it is an `if`/`match` with at least
 /// one constant arm.
 pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
     let chosen = peel(follow(cx, e, FOLLOW_STEPS, false, false));
-    let decider = match chosen {
-        Expr::If(i) => &*i.cond,
-        Expr::Match(m) => &*m.expr,
+    let (decider, when_true) = match chosen {
+        Expr::If(i) => (&*i.cond, Some(cx.range(&i.then_branch))),
+        Expr::Match(m) => (&*m.expr, None),
         _ => return None,
     };
     let mut arms = Vec::new();
@@ -43,7 +46,11 @@ pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
             _ => None,
         })
         .collect();
-    (!options.is_empty()).then_some(Choice { options, decider })
+    (!options.is_empty()).then_some(Choice {
+        options,
+        decider,
+        when_true,
+    })
 }
 
 /// The values an `if`/`match` can end with: the tails of its arms, arms nested in arms read
