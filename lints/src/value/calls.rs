@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use syn::Expr;
 
+use super::address::listening_address;
 use super::binding::{owner_at, parameter_at};
-use super::resolve::Value;
+use super::resolve::{Const, Value};
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, CallFact, Callee};
 
@@ -87,9 +88,16 @@ fn fact<'e>(
     }
 }
 
-/// What an argument (or any value expression) passes.
+/// What an argument (or any value expression) passes. An address that listens on every
+/// interface is that constant however it is built (`SocketAddr::from(([0, 0, 0, 0], port))`).
 pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
-    match cx.resolve(arg).value {
+    let value = cx.resolve(arg).value;
+    if !matches!(value, Value::Const(_))
+        && let Some(address) = listening_address(cx, arg)
+    {
+        return ArgValue::Const(Const::Str(address));
+    }
+    match value {
         Value::Const(c) => ArgValue::Const(c),
         Value::Runtime(origin) => match parameter_at(cx, arg) {
             Some(p) => ArgValue::Parameter(p),
