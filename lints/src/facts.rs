@@ -139,6 +139,9 @@ pub enum ArgValue {
     Runtime(String),
     /// A parameter of the calling function: its own callers decide.
     Parameter(Parameter),
+    /// `None`: no value. A setting that takes the parameter only through `if let Some(..)`, or
+    /// unwraps it with a safe default (`unwrap_or(false)`), keeps its safe value.
+    Absent,
     /// Something the analysis cannot evaluate.
     Unknown,
 }

@@ -17,6 +17,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
+use crate::value::option::unwrapped_safely;
 use crate::value::{Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
@@ -442,6 +443,13 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
     }
 }
 
+/// What reaches a site from its function's parameters or a struct's fields: the value, or the
+/// `Option` it unwraps with a safe default (`insecure.unwrap_or(false)`), whose `None` then
+/// keeps the setting safe.
+fn reaching<'e>(cx: &Cx<'_>, site: &Site<'e>) -> &'e Expr {
+    unwrapped_safely(cx, site.value, &site.dangerous).unwrap_or(site.value)
+}
+
 /// Reports a constant dangerous setting by the conditions its code runs under, as the same value
 /// passed as an argument would be: always run, the constant finding; never run, nothing; run
 /// under a condition that is a parameter, the finding waits for the callers (a named closure's
@@ -534,7 +542,7 @@ fn report_runtime(
     arg_range: Range<usize>,
     origin: &str,
 ) {
-    match parameter_at(cx, site.value) {
+    match parameter_at(cx, reaching(cx, &site)) {
         Some(parameter) => {
             let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
             sink.defer(
@@ -546,7 +554,7 @@ fn report_runtime(
                 },
             );
         }
-        None => match field_at(cx, site.value) {
+        None => match field_at(cx, reaching(cx, &site)) {
             Some(field) => {
                 let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
                 sink.defer(

@@ -104,7 +104,7 @@ impl<'f> Fields<'f> {
                     fact,
                     format!("{shown} is set to {} here", crate::value::const_shown(c)),
                 )),
-                ArgValue::Const(_) => {}
+                ArgValue::Const(_) | ArgValue::Absent => {}
                 ArgValue::Runtime(origin) => {
                     runtime.get_or_insert((*fact, origin.clone()));
                 }

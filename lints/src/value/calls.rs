@@ -91,6 +91,9 @@ fn fact<'e>(
 /// What an argument (or any value expression) passes. An address that listens on every
 /// interface is that constant however it is built (`SocketAddr::from(([0, 0, 0, 0], port))`).
 pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
+    if super::option::is_none(cx, arg) {
+        return ArgValue::Absent;
+    }
     let value = cx.resolve(arg).value;
     if !matches!(value, Value::Const(_))
         && let Some(address) = listening_address(cx, arg)

@@ -25,7 +25,7 @@ pub(crate) mod fields;
 pub(crate) mod from_package;
 pub(crate) mod guard;
 mod locals;
-mod option;
+pub(crate) mod option;
 mod patterns;
 pub(crate) mod resolve;
 pub(crate) mod strings;

@@ -5,7 +5,8 @@
 
 use syn::Expr;
 
-use super::resolve::{Resolved, Value};
+use super::danger::Dangerous;
+use super::resolve::{Const, Resolved, Value};
 use super::unchanged::is_wrapping;
 use crate::cx::{Cx, peel};
 
@@ -63,8 +64,38 @@ impl Cx<'_> {
     }
 }
 
+/// The `Option` that `e` unwraps with a default that is not `dangerous`: `x` of
+/// `x.unwrap_or(d)`, `x.unwrap_or_else(|| d)` with a constant `d` other than `dangerous`, or of
+/// `x.unwrap_or_default()` when `dangerous` is `true` (a `bool`'s default is `false`). What reaches
+/// the setting is then `x`'s value, and a `None` there is safe.
+pub(crate) fn unwrapped_safely<'a>(
+    cx: &Cx<'_>,
+    e: &'a Expr,
+    dangerous: &Dangerous,
+) -> Option<&'a Expr> {
+    let Expr::MethodCall(m) = peel(e) else {
+        return None;
+    };
+    let default = match (m.method.to_string().as_str(), m.args.first().map(peel)) {
+        ("unwrap_or", Some(d)) if m.args.len() == 1 => cx.resolve(d).value,
+        ("unwrap_or_else", Some(Expr::Closure(c))) if c.inputs.is_empty() => {
+            cx.resolve(&c.body).value
+        }
+        ("unwrap_or_default", None)
+            if matches!(dangerous, Dangerous::Value(Const::Bool(true))) =>
+        {
+            Value::Const(Const::Bool(false))
+        }
+        _ => return None,
+    };
+    match default {
+        Value::Const(d) if !dangerous.admits(&d) => Some(&m.receiver),
+        _ => None,
+    }
+}
+
 /// Whether `e` is `None`, written there or bound to an immutable `let` without reassignment.
-fn is_none(cx: &Cx<'_>, e: &Expr) -> bool {
+pub(crate) fn is_none(cx: &Cx<'_>, e: &Expr) -> bool {
     let followed = super::binding::follow(cx, e, 8, false, false);
     matches!(peel(followed), Expr::Path(p) if p.path.is_ident("None"))
 }
