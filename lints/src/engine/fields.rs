@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf};
 use crate::report::FileReport;
 use crate::value::fields::field_facts;
+use crate::value::loaders::LOADER_WORDS;
 
 use super::PackageFile;
 use super::calls::with_focused;
@@ -33,9 +34,14 @@ pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
 }
 
 /// The names of the wanted fields: an item that gives one a value names it (a type's name is far
-/// more common than its fields').
+/// more common than its fields'); and the words of the calls that load a deserialized struct
+/// from a named source.
 pub(crate) fn names(wanted: &BTreeSet<FieldOf>) -> BTreeSet<String> {
-    wanted.iter().map(|f| f.field.clone()).collect()
+    wanted
+        .iter()
+        .map(|f| f.field.clone())
+        .chain(LOADER_WORDS.iter().map(|w| (*w).to_string()))
+        .collect()
 }
 
 /// The values `file` gives the fields in `wanted` (only its items naming a wanted field are

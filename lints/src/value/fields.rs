@@ -8,6 +8,7 @@ use syn::{Expr, Member};
 
 use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
+use super::loaders::loader_of;
 use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
@@ -129,6 +130,9 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         let outside = filled_from_outside(def);
         let public_struct = matches!(def.vis, syn::Visibility::Public(_));
         let builder = builder_derive(def).filter(|_| public_struct);
+        let loader = matches!(outside, Some(Outside::Deserialized))
+            .then(|| loader_of(cx, &def.ident.to_string()))
+            .flatten();
         for f in &def.fields {
             let Some(name) = &f.ident else { continue };
             let field = FieldOf {
@@ -136,10 +140,13 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 field: name.to_string(),
             };
             let origin = match &outside {
-                Some(Outside::Deserialized) => format!(
-                    "`{}` derives `Deserialize`, so it comes from the input it is read from",
-                    def.ident
-                ),
+                Some(Outside::Deserialized) => match &loader {
+                    Some(loader) => loader.origin(&def.ident.to_string(), &name.to_string()),
+                    None => format!(
+                        "`{}` derives `Deserialize`, so it comes from the input it is read from",
+                        def.ident
+                    ),
+                },
                 Some(Outside::Flag(parser)) => format!(
                     "it is the command-line flag `--{}` (`{}` derives {parser})",
                     name.to_string().replace('_', "-"),

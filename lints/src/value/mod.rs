@@ -13,7 +13,8 @@
 //! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
 //! constant; [`address`] tells listening addresses on every interface; [`danger`] says which
 //! constants make a deferred finding real; [`from_package`] names the parameter, field or other
-//! file's constant a value comes from, and the condition a finding waits on for it.
+//! file's constant a value comes from, and the condition a finding waits on for it; [`loaders`] names the envy, `config` or figment
+//! source a deserialized struct is read from.
 
 pub(crate) mod address;
 pub(crate) mod binding;
@@ -24,6 +25,7 @@ pub(crate) mod danger;
 pub(crate) mod fields;
 pub(crate) mod from_package;
 pub(crate) mod guard;
+pub(crate) mod loaders;
 mod locals;
 pub(crate) mod option;
 mod patterns;

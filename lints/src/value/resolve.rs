@@ -441,6 +441,12 @@ fn call_origin(expr: &Expr, text: &str) -> String {
     if let Some(flag) = flag_name(expr) {
         return format!("the value is the command-line flag `{flag}`");
     }
+    if let Some(key) = config_key(expr) {
+        return format!("the value is the configuration key `{key}`");
+    }
+    if let Some(param) = query_parameter(expr) {
+        return format!("the value is the URL query parameter `{param}`");
+    }
     if text.contains("env") && (text.contains("var") || text.contains("var_os")) {
         return "the value comes from the environment".to_string();
     }
@@ -522,6 +528,72 @@ fn flag_name(expr: &Expr) -> Option<String> {
     let mut f = Find(None);
     syn::visit::Visit::visit_expr(&mut f, expr);
     f.0
+}
+
+/// The configuration key a method call reads somewhere in `expr`: the `config` crate's
+/// `cfg.get_bool("tls.insecure")` (`get_string`, `get_int`, `get_float`, `get::<T>(…)`),
+/// figment's `extract_inner::<T>("tls.insecure")` and `find_value("…")`.
+fn config_key(expr: &Expr) -> Option<String> {
+    struct Find(Option<String>);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            let method = m.method.to_string();
+            let reads_key = matches!(
+                method.as_str(),
+                "get_bool"
+                    | "get_string"
+                    | "get_int"
+                    | "get_float"
+                    | "extract_inner"
+                    | "find_value"
+            ) || (method == "get" && m.turbofish.is_some());
+            if reads_key
+                && m.args.len() == 1
+                && let Some(Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                })) = m.args.first()
+            {
+                self.0.get_or_insert(s.value());
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    let mut f = Find(None);
+    syn::visit::Visit::visit_expr(&mut f, expr);
+    f.0
+}
+
+/// The URL query parameter `expr` reads: a `url.query_pairs()` search that compares the key
+/// with a string (`.find(|(k, _)| k == "insecure")`, `.any(|(k, v)| k == "insecure" && …)`).
+fn query_parameter(expr: &Expr) -> Option<String> {
+    struct Find {
+        pairs: bool,
+        key: Option<String>,
+    }
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_method_call(&mut self, m: &'a syn::ExprMethodCall) {
+            self.pairs |= m.method == "query_pairs";
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_binary(&mut self, b: &'a syn::ExprBinary) {
+            if matches!(b.op, syn::BinOp::Eq(_)) && self.key.is_none() {
+                let text = |e: &Expr| match e {
+                    Expr::Lit(syn::ExprLit {
+                        lit: Lit::Str(s), ..
+                    }) => Some(s.value()),
+                    _ => None,
+                };
+                self.key = text(&b.right).or_else(|| text(&b.left));
+            }
+            syn::visit::visit_expr_binary(self, b);
+        }
+    }
+    let mut f = Find {
+        pairs: false,
+        key: None,
+    };
+    syn::visit::Visit::visit_expr(&mut f, expr);
+    f.key.filter(|_| f.pairs)
 }
 
 /// Shortens source text for a note: whitespace folded, long text elided.
