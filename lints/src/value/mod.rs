@@ -7,7 +7,8 @@
 //! records what the calls of a function pass, for following a parameter across the package;
 //! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`; [`locals`] finds the
 //! nearest binding of a name in scope, destructuring and `if let`/`match` patterns included, and
-//! [`patterns`] a pattern-bound name's value; [`unchanged`] the shapes that pass a value on as
+//! [`patterns`] a pattern-bound name's value; [`matched`] the arm a `match` on a known value
+//! takes; [`unchanged`] the shapes that pass a value on as
 //! itself;
 //! [`closures`] gives a named closure's parameter the values its calls pass; [`choice`] lists the
 //! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
@@ -27,6 +28,7 @@ pub(crate) mod from_package;
 pub(crate) mod guard;
 pub(crate) mod loaders;
 mod locals;
+mod matched;
 pub(crate) mod option;
 mod patterns;
 pub(crate) mod resolve;

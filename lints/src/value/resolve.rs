@@ -167,6 +167,9 @@ impl Cx<'_> {
                 self.agree(vec![then, els], &i.cond, depth)
             }
             Expr::Match(m) => {
+                if let Some(body) = self.matched_arm(m) {
+                    return self.resolve_depth(body, depth + 1);
+                }
                 let arms = m
                     .arms
                     .iter()
