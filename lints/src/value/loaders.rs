@@ -141,12 +141,7 @@ fn prefixed(receiver: &Expr) -> Option<String> {
         return None;
     };
     let Expr::Path(p) = &*c.func else { return None };
-    if !p
-        .path
-        .segments
-        .last()
-        .is_some_and(|s| s.ident == "prefixed")
-    {
+    if p.path.segments.last().is_none_or(|s| s.ident != "prefixed") {
         return None;
     }
     string_arg(c.args.first()?)
