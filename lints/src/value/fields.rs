@@ -130,8 +130,17 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         let outside = filled_from_outside(def);
         let public_struct = matches!(def.vis, syn::Visibility::Public(_));
         let builder = builder_derive(def).filter(|_| public_struct);
-        let loader = matches!(outside, Some(Outside::Deserialized))
-            .then(|| loader_of(cx, &def.ident.to_string()))
+        let owner = def.ident.to_string();
+        let wanted_here = def.fields.iter().any(|f| {
+            f.ident.as_ref().is_some_and(|name| {
+                wanted.contains(&FieldOf {
+                    owner: owner.clone(),
+                    field: name.to_string(),
+                })
+            })
+        });
+        let loader = (wanted_here && matches!(outside, Some(Outside::Deserialized)))
+            .then(|| loader_of(cx, &owner))
             .flatten();
         for f in &def.fields {
             let Some(name) = &f.ident else { continue };

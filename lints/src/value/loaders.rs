@@ -63,28 +63,22 @@ pub(crate) fn loader_of(cx: &Cx<'_>, owner: &str) -> Option<Loader> {
         }
     }
     for m in &cx.method_calls {
-        let turbofish = m.turbofish.as_ref();
-        let at = cx.range(*m).start;
-        let named = |cx: &Cx<'_>| loads_generic(cx, turbofish, at, owner);
-        match m.method.to_string().as_str() {
-            "from_env" if named(cx) => {
-                if let Some(prefix) = prefixed(&m.receiver) {
-                    return Some(Loader::Env { prefix });
-                }
+        let named =
+            |cx: &Cx<'_>| loads_generic(cx, m.turbofish.as_ref(), cx.range(*m).start, owner);
+        if m.method == "from_env" && named(cx) {
+            if let Some(prefix) = prefixed(&m.receiver) {
+                return Some(Loader::Env { prefix });
             }
-            "try_deserialize" if named(cx) => {
-                return Some(Loader::Config {
-                    library: "the `config` crate",
-                    sources: sources(&m.receiver, &["add_source"]),
-                });
-            }
-            "extract" if named(cx) && chain_has_figment(&m.receiver) => {
-                return Some(Loader::Config {
-                    library: "`figment`",
-                    sources: sources(&m.receiver, &["merge", "join", "admerge", "adjoin"]),
-                });
-            }
-            _ => {}
+        } else if m.method == "try_deserialize" && named(cx) {
+            return Some(Loader::Config {
+                library: "the `config` crate",
+                sources: sources(&m.receiver, &["add_source"]),
+            });
+        } else if m.method == "extract" && named(cx) && chain_has_figment(&m.receiver) {
+            return Some(Loader::Config {
+                library: "`figment`",
+                sources: sources(&m.receiver, &["merge", "join", "admerge", "adjoin"]),
+            });
         }
     }
     None
