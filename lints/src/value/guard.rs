@@ -57,7 +57,8 @@ pub(crate) fn reach<'c, 'a>(cx: &'c Cx<'a>, at: usize) -> Reach<'c, 'a> {
 }
 
 /// Whether an arm's pattern chooses between modes, rather than taking the usual path of a
-/// `Result` or `Option` (`Ok(x)`, `Some(x)` in a `match`) or being the only arm.
+/// `Result` or `Option` (`Ok(x)`, `Some(x)` in a `match`) or being the only arm. `Some(Mode::A)`
+/// chooses: what it wraps is itself a choice.
 fn is_choice(pat: &Pat, arms: usize, if_let: bool) -> bool {
     if if_let {
         return true;
@@ -70,7 +71,24 @@ fn is_choice(pat: &Pat, arms: usize, if_let: bool) -> bool {
             .last()
             .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
     };
-    !matches!(pat, Pat::TupleStruct(t) if usual(&t.path))
+    match pat {
+        Pat::TupleStruct(t) if usual(&t.path) => t.elems.iter().any(refutable),
+        _ => true,
+    }
+}
+
+/// Whether a pattern can fail to match (a path, a literal, a variant), rather than binding
+/// whatever it is given (`x`, `_`, `ref x`, `..`).
+fn refutable(pat: &Pat) -> bool {
+    match pat {
+        Pat::Ident(p) => p.subpat.as_ref().is_some_and(|(_, sub)| refutable(sub)),
+        Pat::Wild(_) | Pat::Rest(_) => false,
+        Pat::Reference(r) => refutable(&r.pat),
+        Pat::Paren(p) => refutable(&p.pat),
+        Pat::Type(t) => refutable(&t.pat),
+        Pat::Tuple(t) => t.elems.iter().any(refutable),
+        _ => true,
+    }
 }
 
 /// The expression a branch's condition is decided by (the `if` condition or the matched value).

@@ -46,8 +46,22 @@ pub struct InstallFact {
     pub range: Range<usize>,
     /// The byte range of the argument.
     pub arg: Range<usize>,
+    /// The condition decided at run time that the call runs under, when it does not run
+    /// whenever its function does (`if insecure { config.dangerous()… }`).
+    pub guard: Option<InstallGuard>,
     /// Whether the call is test code.
     pub in_test_code: bool,
+}
+
+/// The condition decided at run time that an install runs under.
+#[derive(Clone, Debug)]
+pub struct InstallGuard {
+    /// The byte range of the expression that decides it (the `if` condition, the matched value).
+    pub range: Range<usize>,
+    /// When the install runs (``when `insecure` is `true` ``).
+    pub when: String,
+    /// Where the deciding value comes from (``the function parameter `insecure` ``).
+    pub origin: String,
 }
 
 /// A function whose result is a verifier of a known type.

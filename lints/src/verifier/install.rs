@@ -5,9 +5,11 @@
 use syn::Expr;
 
 use super::flow::Flow;
-use super::{HelperFact, InstallFact, InstallTarget, Side};
-use crate::cx::{Cx, chain_root, peel};
+use super::{HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
+use crate::cx::{Branch, Cx, Guard, chain_root, peel};
 use crate::sink::Sink;
+use crate::value::guard::{self, Reach};
+use crate::value::{Value, compact};
 
 /// Calls that install a server certificate verifier (rustls 0.19–0.24).
 const SERVER_INSTALLS: &[&str] = &[
@@ -40,6 +42,11 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
             targets_of(cx, arg, 0, &mut targets);
             targets.dedup();
             let range = call.name_range(cx);
+            let guard = match guard::reach(cx, range.start) {
+                Reach::Always => None,
+                Reach::Never => continue,
+                Reach::When(branch) => Some(install_guard(cx, branch)),
+            };
             let in_test_code = cx.in_test_code(range.start);
             for target in targets {
                 sink.verifier_facts.installs.push(InstallFact {
@@ -47,6 +54,7 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
                     side,
                     range: range.clone(),
                     arg: cx.range(*arg),
+                    guard: guard.clone(),
                     in_test_code,
                 });
             }
@@ -73,6 +81,29 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
                 });
             }
         }
+    }
+}
+
+/// The condition decided at run time that an install in `branch` runs under.
+fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
+    let decider = guard::deciding_expr(branch);
+    let range = cx.range(decider);
+    let shown = compact(cx.text.get(range.clone()).unwrap_or(""));
+    let when = match &branch.guard {
+        Guard::If { when, .. } => format!("when `{shown}` is `{when}`"),
+        Guard::Match { pat, .. } => {
+            let pat = compact(cx.text.get(cx.range(*pat)).unwrap_or(""));
+            format!("when `{shown}` matches `{pat}`")
+        }
+    };
+    let origin = match cx.resolve(decider).value {
+        Value::Runtime(origin) => origin,
+        _ => "a condition this analysis cannot follow decides it".to_string(),
+    };
+    InstallGuard {
+        range,
+        when,
+        origin,
     }
 }
 

@@ -61,11 +61,15 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
                 .filter(|other| other.range == install.range)
                 .flat_map(|other| installed_types(other, file.path, &helpers))
                 .collect();
-            let choice = (choices.len() > 1
+            let between = choices.len() > 1
                 && choices
                     .iter()
-                    .any(|t| verifies(t, install.side, &verifiers)))
-            .then_some(Choice::AtRunTime);
+                    .any(|t| verifies(t, install.side, &verifiers));
+            let choice = if between {
+                Some(Choice::AtRunTime)
+            } else {
+                install.guard.as_ref().map(|_| Choice::Guarded)
+            };
             for ty in installed_types(install, file.path, &helpers) {
                 let found_impl = candidate(install, file.path, &ty, &verifiers);
                 if let Some(v) = found_impl
@@ -132,17 +136,20 @@ fn grade_impl(rules: &Rules, v: &VerifierFact, out: &mut [Diagnostic]) {
         d.message = now.impl_message.to_string();
         d.notes.insert(
             0,
-            "it is installed only where a run-time choice picks it over a verifier that verifies"
-                .to_string(),
+            "it is installed only where a choice made at run time picks it".to_string(),
         );
     }
 }
 
-/// Whether the verifier an install site puts in is one of several chosen at run time (an `if` or
-/// `match` in the argument or in the helper that builds it), another of which verifies.
+/// How a run-time choice decides whether an install site's verifier is used.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Choice {
+    /// It is one of several chosen at run time (an `if` or `match` in the argument or in the
+    /// helper that builds it), another of which verifies.
     AtRunTime,
+    /// The install itself runs only under a condition decided at run time; otherwise the
+    /// verifier the config was built with stays.
+    Guarded,
 }
 
 /// Whether `ty` is known to verify: rustls's and the platform's verifiers (not `NoClientAuth`,
@@ -164,7 +171,7 @@ fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFa
 /// the paths a run-time choice takes, is graded like a run-time switch.
 fn graded(verdict: Verdict, choice: Option<Choice>) -> Verdict {
     match (verdict, choice) {
-        (Verdict::AcceptsAll, Some(Choice::AtRunTime)) => Verdict::RuntimeControlled,
+        (Verdict::AcceptsAll, Some(_)) => Verdict::RuntimeControlled,
         _ => verdict,
     }
 }
@@ -172,7 +179,6 @@ fn graded(verdict: Verdict, choice: Option<Choice>) -> Verdict {
 /// The note of an install whose verifier is chosen at run time.
 const CHOSEN_AT_RUN_TIME: &str =
     "the verifier is chosen at run time: another path installs one that verifies";
-
 /// Facts grouped by name, each group in the order of `facts`, so that an install site looks up
 /// its candidates instead of scanning every fact of the run.
 fn by_name<T>(facts: &[T], name: impl Fn(&T) -> &str) -> HashMap<&str, Vec<&T>> {
@@ -231,9 +237,7 @@ fn install_finding(
                 .secondary(install.arg.clone(), "installed here")
                 .note(w.why)
                 .help(w.help);
-            if verdict != v.verdict {
-                d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string());
-            }
+            note_choice(&mut d, install, verdict != v.verdict, choice);
             if v.path != path {
                 d.notes.insert(
                     0,
@@ -294,11 +298,35 @@ fn learned_finding(
         })
         .note(w.why)
         .help(w.help);
-    if verdict != v.verdict {
-        d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string());
-    }
+    note_choice(&mut d, install, verdict != v.verdict, choice);
     d.in_test_code = install.in_test_code;
     Some(d)
+}
+
+/// Says why an install's verdict was graded as a run-time switch (when `graded`): the choice
+/// between verifiers, or the condition a guarded install runs under and where it comes from.
+fn note_choice(d: &mut Diagnostic, install: &InstallFact, graded: bool, choice: Option<Choice>) {
+    if !graded {
+        return;
+    }
+    match (choice, &install.guard) {
+        (Some(Choice::Guarded), Some(guard)) => {
+            d.notes.insert(
+                0,
+                format!(
+                    "{}; the verifier is installed only {}, otherwise the config keeps the one it was built with",
+                    guard.origin, guard.when
+                ),
+            );
+            d.secondary.push(Label {
+                file: None,
+                range: guard.range.clone(),
+                text: format!("installed only {}", guard.when),
+            });
+        }
+        (Some(_), _) => d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string()),
+        (None, _) => {}
+    }
 }
 
 /// The workspace impl an install of `ty` installs: of those of its name and side, the closest.
