@@ -111,13 +111,10 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         let Expr::Field(f) = peel(&a.left) else {
             continue;
         };
-        let (Member::Named(name), Expr::Path(base)) = (&f.member, peel(&f.base)) else {
+        let Member::Named(name) = &f.member else {
             continue;
         };
-        if !base.path.is_ident("self") {
-            continue;
-        }
-        let Some(owner) = owner_at(cx, cx.range(*a).start) else {
+        let Some(owner) = assigned_owner(cx, &f.base, cx.range(*a).start) else {
             continue;
         };
         let field = FieldOf {
@@ -186,6 +183,31 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         }
     }
     out
+}
+
+/// The struct type whose field an assignment at `at` writes through `base`: `self` in `impl T`
+/// (`self.f = v`), or a field of `self` whose type the file's definition of `T` names
+/// (`self.config.f = v` in a builder holding `config: Config`).
+fn assigned_owner(cx: &Cx<'_>, base: &Expr, at: usize) -> Option<String> {
+    match peel(base) {
+        Expr::Path(p) if p.path.is_ident("self") => owner_at(cx, at),
+        Expr::Field(inner) => {
+            let (Member::Named(member), Expr::Path(p)) = (&inner.member, peel(&inner.base)) else {
+                return None;
+            };
+            if !p.path.is_ident("self") {
+                return None;
+            }
+            let holder = owner_at(cx, at)?;
+            let def = cx.struct_defs.iter().find(|d| d.ident == holder)?;
+            let field = def
+                .fields
+                .iter()
+                .find(|f| f.ident.as_ref() == Some(member))?;
+            type_name(&field.ty)
+        }
+        _ => None,
+    }
 }
 
 /// How a derive fills a struct's fields from outside the code.
