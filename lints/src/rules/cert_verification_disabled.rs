@@ -316,14 +316,20 @@ const WITHOUT_VALIDATION: &[(&str, &str, &str)] = &[
 ];
 
 /// tiberius `config.trust_cert()`, wtransport `with_no_cert_validation()`: any call turns
-/// certificate validation off.
+/// certificate validation off. Neither returns a `Result`, so a call whose result is propagated
+/// with `?` (`let trust = s.trust_cert()?`) is another type's getter, not the setting.
 fn check_without_validation(cx: &Cx<'_>, sink: &mut Sink) {
     for (method, label, help) in WITHOUT_VALIDATION {
         for call in cx.calls_named(&[*method]) {
-            if !call.args.is_empty() {
+            let range = call.call_range(cx);
+            let propagated = cx
+                .text
+                .get(range.end..)
+                .is_some_and(|rest| rest.trim_start().starts_with('?'));
+            if !call.args.is_empty() || propagated {
                 continue;
             }
-            let d = Diagnostic::new(&RULE, FINDING.message, call.call_range(cx))
+            let d = Diagnostic::new(&RULE, FINDING.message, range)
                 .label(*label)
                 .note(FINDING.why)
                 .help(*help);
