@@ -398,6 +398,21 @@ fn derived_from(block: &syn::Block, mut params: Vec<String>) -> Vec<String> {
     params
 }
 
+/// Whether a condition also needs a term that reads only the verifier's own fields
+/// (`e.is_name_error() && self.skip_name_check`): the verifier's setting, decided at run time,
+/// picks the path, not the error alone.
+fn gated_by_own_field(cx: &Cx<'_>, e: &Expr) -> bool {
+    match peel(e) {
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            [&*b.left, &*b.right].into_iter().any(|side| {
+                gated_by_own_field(cx, side)
+                    || (!mentions_name_error(cx, side) && Idents::of_expr(side).has("self"))
+            })
+        }
+        _ => false,
+    }
+}
+
 /// What the conditions on the way to one `Ok(assertion())` say about the verifier. An `Err`
 /// pattern says which errors are turned into success; a path whose other conditions read an
 /// argument (a pin compared with the certificate, a retry with another name) decides on the
@@ -430,16 +445,17 @@ fn conditional_acceptance(cx: &Cx<'_>, leaf: &Leaf<'_>, params: &[String]) -> (V
             },
         }
     }
+    let swallows_name = |e: &Expr| mentions_name_error(cx, e) && !gated_by_own_field(cx, e);
     if let Some((e, _, _)) = deciding
         .iter()
-        .find(|(e, negated, tests)| *tests && !negated && mentions_name_error(cx, e))
+        .find(|(e, negated, tests)| *tests && !negated && swallows_name(e))
     {
         return (
             Verdict::IgnoresHostname,
             Some((cx.range(*e), NAME_SWALLOWED.to_string())),
         );
     }
-    if let Some((g, _)) = err_guards.iter().find(|(g, _)| mentions_name_error(cx, g)) {
+    if let Some((g, _)) = err_guards.iter().find(|(g, _)| swallows_name(g)) {
         return (
             Verdict::IgnoresHostname,
             Some((cx.range(*g), NAME_SWALLOWED.to_string())),
