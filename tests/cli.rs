@@ -1343,6 +1343,37 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
     );
 }
 
+/// An example calls the library as its users do: the `true` it passes to a public setter does
+/// not make the library's own setting constant (the library's is a run-time switch), while a
+/// helper of the example is still judged by the example's own calls.
+#[test]
+fn an_example_does_not_decide_the_library_settings() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/lib.rs",
+            "pub struct Settings {\n    skip_verify: bool,\n}\n\nimpl Settings {\n    pub fn new() -> Self {\n        Settings { skip_verify: false }\n    }\n\n    pub fn skip_verify(mut self, skip_verify: bool) -> Self {\n        self.skip_verify = skip_verify;\n        self\n    }\n\n    pub fn client(&self) -> reqwest::ClientBuilder {\n        reqwest::Client::builder().danger_accept_invalid_certs(self.skip_verify)\n    }\n}\n",
+        )
+        .file(
+            "examples/demo.rs",
+            "fn builder(insecure: bool) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().danger_accept_invalid_hostnames(insecure)\n}\n\nfn main() {\n    let _ = app::Settings::new().skip_verify(true).client();\n    let _ = builder(true);\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS201 examples/demo.rs:2:32", "TLS104 src/lib.rs:16:36"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("its setter `skip_verify` takes it from callers"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn versions_and_listener_addresses_are_followed_across_files() {
     let fx = Fixture::new()

@@ -16,7 +16,7 @@ use crate::value::loaders::LOADER_WORDS;
 
 use super::PackageFile;
 use super::calls::with_focused;
-use super::parameters::Callers;
+use super::parameters::{Audience, Callers};
 
 /// How many of the places that set a dangerous constant are labelled.
 const MAX_LABELLED: usize = 8;
@@ -85,7 +85,7 @@ impl<'f> Fields<'f> {
         else {
             return None;
         };
-        let in_test = d.finding.in_test_code;
+        let audience = Audience::of(d.finding.in_test_code, path);
         let label = |fact: &FieldFact, text: String| Label {
             file: (fact.path != path).then(|| fact.path.clone()),
             range: fact.range.clone(),
@@ -97,7 +97,7 @@ impl<'f> Fields<'f> {
             .map(|v| {
                 v.iter()
                     .copied()
-                    .filter(|f| in_test || !f.in_test_code)
+                    .filter(|f| audience.admits(&f.path, f.in_test_code))
                     .collect()
             })
             .unwrap_or_default();
@@ -118,7 +118,7 @@ impl<'f> Fields<'f> {
                     runtime.get_or_insert((*fact, "a value this analysis cannot follow".into()));
                 }
                 ArgValue::Parameter(p) => {
-                    let (from_callers, decided) = callers.values_of(p, in_test, &dangerous, path);
+                    let (from_callers, decided) = callers.values_of(p, audience, &dangerous, path);
                     dangerous_at.extend(from_callers);
                     if let Some(origin) = decided {
                         runtime.get_or_insert((*fact, origin));

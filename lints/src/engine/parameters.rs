@@ -64,13 +64,44 @@ struct Hop<'c> {
     to: String,
 }
 
+/// Whose values count for a finding: test code's only for a finding in test code, an example's
+/// only for a finding in an example. An example calls the library as its users do, so what it
+/// passes does not decide the library's own settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Audience {
+    test: bool,
+    example: bool,
+}
+
+impl Audience {
+    /// The audience of a finding of the file `path`, in test code or not.
+    pub(crate) fn of(in_test_code: bool, path: &str) -> Audience {
+        Audience {
+            test: in_test_code,
+            example: is_example(path),
+        }
+    }
+
+    /// Whether a value given in the file `path` (in test code or not) counts.
+    pub(crate) fn admits(self, path: &str, in_test_code: bool) -> bool {
+        (self.test || !in_test_code) && (self.example || !is_example(path))
+    }
+}
+
+/// Whether a file belongs to an example (cargo's `examples/` directory).
+fn is_example(path: &str) -> bool {
+    std::path::Path::new(path)
+        .components()
+        .any(|c| c.as_os_str() == "examples")
+}
+
 /// The values that reach `parameter` from the calls, following callers that pass a parameter of
-/// their own, at most [`MAX_HOPS`] deep (a cycle of calls is followed once). Calls in test code
-/// count only for a finding in test code.
+/// their own, at most [`MAX_HOPS`] deep (a cycle of calls is followed once). Only calls that
+/// `audience` admits count.
 fn reaching<'c>(
     parameter: &Parameter,
     calls: &HashMap<&str, Vec<&'c CallFact>>,
-    in_test_code: bool,
+    audience: Audience,
 ) -> Vec<Reaching<'c>> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
@@ -84,7 +115,10 @@ fn reaching<'c>(
             let named = calls
                 .get(p.function.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            for &call in named.iter().filter(|c| in_test_code || !c.in_test_code) {
+            for &call in named
+                .iter()
+                .filter(|c| audience.admits(&c.path, c.in_test_code))
+            {
                 let Some((value, arg)) = p.argument_in(call).and_then(|i| call.args.get(i)) else {
                     continue;
                 };
@@ -118,7 +152,7 @@ fn reaching<'c>(
 /// parameter's reaching values are found once however many findings wait for it.
 pub(crate) struct Callers<'c> {
     by_name: HashMap<&'c str, Vec<&'c CallFact>>,
-    found: HashMap<(Parameter, bool), Vec<Reaching<'c>>>,
+    found: HashMap<(Parameter, Audience), Vec<Reaching<'c>>>,
 }
 
 impl<'c> Callers<'c> {
@@ -143,15 +177,15 @@ impl<'c> Callers<'c> {
     pub(crate) fn values_of(
         &mut self,
         parameter: &Parameter,
-        in_test_code: bool,
+        audience: Audience,
         dangerous: &Dangerous,
         path: &str,
     ) -> (Vec<Label>, Option<String>) {
         let by_name = &self.by_name;
         let values = self
             .found
-            .entry((parameter.clone(), in_test_code))
-            .or_insert_with(|| reaching(parameter, by_name, in_test_code));
+            .entry((parameter.clone(), audience))
+            .or_insert_with(|| reaching(parameter, by_name, audience));
         let passing = values
             .iter()
             .filter_map(|r| passed(r, dangerous).map(|c| (r, c)))
@@ -188,12 +222,12 @@ impl<'c> Callers<'c> {
         else {
             return None;
         };
-        let in_test_code = d.finding.in_test_code;
+        let audience = Audience::of(d.finding.in_test_code, path);
         let by_name = &self.by_name;
         let values = self
             .found
-            .entry((parameter.clone(), in_test_code))
-            .or_insert_with(|| reaching(&parameter, by_name, in_test_code));
+            .entry((parameter.clone(), audience))
+            .or_insert_with(|| reaching(&parameter, by_name, audience));
         let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
             file: (call.path != path).then(|| call.path.clone()),
             range: range.clone(),
