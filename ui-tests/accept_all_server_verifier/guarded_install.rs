@@ -1,7 +1,8 @@
 // A verifier that accepts everything, installed only under a condition decided at run time
 // (`if`, `if let`, a `match` arm, the branch of an `if` expression), is a run-time switch (warn),
 // like `if insecure { danger_accept_invalid_certs(true) }`; installed unconditionally it stays an
-// error.
+// error. A condition on a parameter is settled by the callers, as for the setter: a caller that
+// passes `true` makes it an error, callers that all pass `false` make no finding.
 use std::sync::Arc;
 
 use rustls::RootCertStore;
@@ -108,4 +109,41 @@ pub fn always(roots: RootCertStore) -> rustls::ClientConfig {
         .set_certificate_verifier(Arc::new(AlwaysSkip));
     //~^ accept_all_server_verifier
     config
+}
+
+fn helper(roots: RootCertStore, skip_verify: bool) -> rustls::ClientConfig {
+    let mut config = rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    if skip_verify {
+        config
+            .dangerous()
+            .set_certificate_verifier(Arc::new(AlwaysSkip));
+        //~^ accept_all_server_verifier
+    }
+    config
+}
+
+pub fn lenient(roots: RootCertStore) -> rustls::ClientConfig {
+    helper(roots, true)
+}
+
+pub fn strict(roots: RootCertStore) -> rustls::ClientConfig {
+    helper(roots, false)
+}
+
+fn never_asked(roots: RootCertStore, skip_verify: bool) -> rustls::ClientConfig {
+    let mut config = rustls::ClientConfig::builder()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    if skip_verify {
+        config
+            .dangerous()
+            .set_certificate_verifier(Arc::new(AlwaysSkip));
+    }
+    config
+}
+
+pub fn only_strict(roots: RootCertStore) -> rustls::ClientConfig {
+    never_asked(roots, false)
 }

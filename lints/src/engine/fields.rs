@@ -11,18 +11,27 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf};
 use crate::report::FileReport;
+use crate::value::Dangerous;
 use crate::value::fields::field_facts;
 use crate::value::loaders::LOADER_WORDS;
+use crate::verifier::GuardWait;
 
 use super::PackageFile;
 use super::calls::with_focused;
-use super::parameters::{Audience, Callers};
+use super::parameters::{Audience, Callers, guard_waits};
 
 /// How many of the places that set a dangerous constant are labelled.
 const MAX_LABELLED: usize = 8;
 
 /// The fields the findings of `reports` wait for.
 pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
+    let guards = reports
+        .iter()
+        .flat_map(guard_waits)
+        .filter_map(|wait| match wait {
+            GuardWait::Field(field) => Some(field.clone()),
+            GuardWait::Parameter(_) => None,
+        });
     reports
         .iter()
         .flat_map(|r| &r.deferred)
@@ -30,6 +39,7 @@ pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
             Condition::Field { field, .. } => Some(field.clone()),
             _ => None,
         })
+        .chain(guards)
         .collect()
 }
 
@@ -54,6 +64,16 @@ pub(crate) fn collect(
     with_focused(file, names, |cx| field_facts(cx, wanted)).unwrap_or_default()
 }
 
+/// What the package gives a field, as [`Fields::values_of`] finds it.
+pub(crate) struct FieldValues<'f> {
+    /// Where it is given the dangerous value.
+    pub dangerous_at: Vec<Label>,
+    /// The first value decided at run time, and its origin.
+    pub runtime: Option<(&'f FieldFact, String)>,
+    /// Whether the package gives it no value at all.
+    pub unset: bool,
+}
+
 /// The package's field values, by field.
 pub(crate) struct Fields<'f> {
     by_field: BTreeMap<&'f FieldOf, Vec<&'f FieldFact>>,
@@ -69,23 +89,18 @@ impl<'f> Fields<'f> {
         Fields { by_field }
     }
 
-    /// Settles a finding of the file `path` that waits for a field's values; a setter's
-    /// argument is followed to the setter's callers through `callers`.
-    pub(crate) fn settle(
+    /// The values the package gives `field` that `audience` admits, for a finding of the file
+    /// `path`: labels where it is given `dangerous`, the first value decided at run time with
+    /// its origin, and whether it is given any value at all. A setter's argument is followed to
+    /// the setter's callers through `callers`.
+    pub(crate) fn values_of(
         &self,
-        d: Deferred,
+        field: &FieldOf,
+        dangerous: &Dangerous,
+        audience: Audience,
         path: &str,
         callers: &mut Callers<'_>,
-    ) -> Option<Diagnostic> {
-        let Condition::Field {
-            field,
-            dangerous,
-            if_runtime,
-        } = d.condition
-        else {
-            return None;
-        };
-        let audience = Audience::of(d.finding.in_test_code, path);
+    ) -> FieldValues<'f> {
         let label = |fact: &FieldFact, text: String| Label {
             file: (fact.path != path).then(|| fact.path.clone()),
             range: fact.range.clone(),
@@ -93,7 +108,7 @@ impl<'f> Fields<'f> {
         };
         let facts: Vec<&FieldFact> = self
             .by_field
-            .get(&field)
+            .get(field)
             .map(|v| {
                 v.iter()
                     .copied()
@@ -118,7 +133,7 @@ impl<'f> Fields<'f> {
                     runtime.get_or_insert((*fact, "a value this analysis cannot follow".into()));
                 }
                 ArgValue::Parameter(p) => {
-                    let (from_callers, decided) = callers.values_of(p, audience, &dangerous, path);
+                    let (from_callers, decided) = callers.values_of(p, audience, dangerous, path);
                     dangerous_at.extend(from_callers);
                     if let Some(origin) = decided {
                         runtime.get_or_insert((*fact, origin));
@@ -126,6 +141,41 @@ impl<'f> Fields<'f> {
                 }
             }
         }
+        FieldValues {
+            dangerous_at,
+            runtime,
+            unset: facts.is_empty(),
+        }
+    }
+
+    /// Settles a finding of the file `path` that waits for a field's values; a setter's
+    /// argument is followed to the setter's callers through `callers`.
+    pub(crate) fn settle(
+        &self,
+        d: Deferred,
+        path: &str,
+        callers: &mut Callers<'_>,
+    ) -> Option<Diagnostic> {
+        let Condition::Field {
+            field,
+            dangerous,
+            if_runtime,
+        } = d.condition
+        else {
+            return None;
+        };
+        let audience = Audience::of(d.finding.in_test_code, path);
+        let label = |fact: &FieldFact, text: String| Label {
+            file: (fact.path != path).then(|| fact.path.clone()),
+            range: fact.range.clone(),
+            text,
+        };
+        let shown = format!("`{}.{}`", field.owner, field.field);
+        let FieldValues {
+            dangerous_at,
+            runtime,
+            unset,
+        } = self.values_of(&field, &dangerous, audience, path, callers);
         if !dangerous_at.is_empty() {
             let count = dangerous_at.len();
             let mut finding = d.finding;
@@ -154,7 +204,7 @@ impl<'f> Fields<'f> {
                     .push(format!("{shown} gets its value at run time: {origin}"));
                 Some(finding)
             }
-            None if facts.is_empty() => Some(finding),
+            None if unset => Some(finding),
             None => None,
         }
     }

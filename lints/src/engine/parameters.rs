@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::facts::{ArgValue, CallFact, Condition, Deferred, FieldFact, Parameter};
 use crate::report::FileReport;
 use crate::value::{Const, Dangerous};
+use crate::verifier::GuardWait;
 
 /// How many callers deep a parameter's value is followed.
 pub(crate) const MAX_HOPS: usize = 4;
@@ -27,13 +28,21 @@ pub(crate) fn wanted(
     calls: &[CallFact],
     field_facts: &[FieldFact],
 ) -> BTreeSet<String> {
+    let guards = reports
+        .iter()
+        .flat_map(guard_waits)
+        .filter_map(|wait| match wait {
+            GuardWait::Parameter(p) => Some(p.function.clone()),
+            GuardWait::Field(_) => None,
+        });
     let waiting = reports
         .iter()
         .flat_map(|r| &r.deferred)
         .filter_map(|d| match &d.condition {
             Condition::Parameter { parameter, .. } => Some(parameter.function.clone()),
             _ => None,
-        });
+        })
+        .chain(guards);
     let passed_on = calls
         .iter()
         .flat_map(|c| c.args.iter().map(|(v, _)| v))
@@ -43,6 +52,15 @@ pub(crate) fn wanted(
             _ => None,
         });
     waiting.chain(passed_on).collect()
+}
+
+/// What the conditions of a report's verifier installs wait for.
+pub(crate) fn guard_waits(report: &FileReport) -> impl Iterator<Item = &GuardWait> {
+    report
+        .verifier_facts
+        .installs
+        .iter()
+        .filter_map(|i| i.guard.as_ref()?.waits.as_ref().map(|(wait, _)| wait))
 }
 
 /// A value that reaches a parameter: what it is, the call that passes it and the parameter it is

@@ -9,7 +9,9 @@ use crate::report::FileReport;
 use super::constants::{self, ConstDef};
 use super::fields::Fields;
 use super::package_facts::Established;
-use super::parameters::Callers;
+use super::parameters::{Audience, Callers};
+use crate::value::{Const, Dangerous};
+use crate::verifier::{GuardOutcome, GuardWait};
 
 /// Settles every deferred finding of the package's `reports`: each stands (as a finding of its
 /// file), or falls.
@@ -30,6 +32,14 @@ pub(crate) fn settle(
             let settled = known.settle_one(d, &report.path);
             report.diagnostics.extend(settled);
         }
+        for install in &mut report.verifier_facts.installs {
+            let in_test_code = install.in_test_code;
+            if let Some(guard) = &mut install.guard
+                && let Some((wait, when)) = &guard.waits
+            {
+                guard.settled = Some(known.guard_outcome(wait, *when, in_test_code, &report.path));
+            }
+        }
     }
 }
 
@@ -42,6 +52,37 @@ struct Known<'k> {
 }
 
 impl Known<'_> {
+    /// What the package gives the parameter or field that a verifier install's condition reads,
+    /// where `when` makes the install run.
+    fn guard_outcome(
+        &mut self,
+        wait: &GuardWait,
+        when: bool,
+        in_test_code: bool,
+        path: &str,
+    ) -> GuardOutcome {
+        let dangerous = Dangerous::Value(Const::Bool(when));
+        let audience = Audience::of(in_test_code, path);
+        let (dangerous_at, runtime) = match wait {
+            GuardWait::Parameter(p) => self.callers.values_of(p, audience, &dangerous, path),
+            GuardWait::Field(field) => {
+                let values =
+                    self.fields
+                        .values_of(field, &dangerous, audience, path, &mut self.callers);
+                let runtime = values.runtime.map(|(_, origin)| origin);
+                let runtime = runtime.or_else(|| values.unset.then(String::new));
+                (values.dangerous_at, runtime)
+            }
+        };
+        if !dangerous_at.is_empty() {
+            GuardOutcome::Constant(dangerous_at)
+        } else if runtime.is_some() {
+            GuardOutcome::Runtime
+        } else {
+            GuardOutcome::Never
+        }
+    }
+
     fn settle_one(&mut self, d: Deferred, path: &str) -> Option<Diagnostic> {
         match &d.condition {
             Condition::Constant { .. } => constants::settle(d, path, self.consts),

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::Label;
+use crate::facts::{FieldOf, Parameter};
 use crate::rule::Rule;
 pub use crate::verdict::{ExternalVerifier, Side, Verdict};
 
@@ -62,6 +64,31 @@ pub struct InstallGuard {
     pub when: String,
     /// Where the deciding value comes from (``the function parameter `insecure` ``).
     pub origin: String,
+    /// What the deciding value waits for in the package phase, with the value that makes the
+    /// install run, when it is a parameter or a field (`if insecure`, `if self.insecure`).
+    pub waits: Option<(GuardWait, bool)>,
+    /// What the package phase found that value to be.
+    pub settled: Option<GuardOutcome>,
+}
+
+/// A parameter or a field whose values the package phase gathers.
+#[derive(Clone, Debug)]
+pub enum GuardWait {
+    /// A function parameter: its callers decide.
+    Parameter(Parameter),
+    /// A field of a struct type: the values the package gives it decide.
+    Field(FieldOf),
+}
+
+/// The values a guard's parameter or field gets in the package.
+#[derive(Clone, Debug)]
+pub enum GuardOutcome {
+    /// A dangerous constant, given at these places: the install always runs where it is given.
+    Constant(Vec<Label>),
+    /// A value decided at run time (or no value from the package at all).
+    Runtime,
+    /// Only safe constants: the install never runs.
+    Never,
 }
 
 /// A function whose result is a verifier of a known type.

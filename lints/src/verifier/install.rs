@@ -5,11 +5,12 @@
 use syn::Expr;
 
 use super::flow::Flow;
-use super::{HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
+use super::{GuardWait, HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
 use crate::cx::{Branch, Cx, Guard, chain_root, peel};
 use crate::sink::Sink;
+use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{Value, compact};
+use crate::value::{Value, compact, parameter_at};
 
 /// Calls that install a server certificate verifier (rustls 0.19–0.24).
 const SERVER_INSTALLS: &[&str] = &[
@@ -100,10 +101,19 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
         Value::Runtime(origin) => origin,
         _ => "a condition this analysis cannot follow decides it".to_string(),
     };
+    let waits = match &branch.guard {
+        Guard::If { cond, when } => parameter_at(cx, cond)
+            .map(GuardWait::Parameter)
+            .or_else(|| field_at(cx, cond).map(GuardWait::Field))
+            .map(|wait| (wait, *when)),
+        Guard::Match { .. } => None,
+    };
     InstallGuard {
         range,
         when,
         origin,
+        waits,
+        settled: None,
     }
 }
 

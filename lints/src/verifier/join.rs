@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::{
-    ExternalVerifier, HelperFact, InstallFact, InstallTarget, Rules, Side, Verdict, VerifierFact,
-    VerifierFacts, wording,
+    ExternalVerifier, GuardOutcome, HelperFact, InstallFact, InstallTarget, Rules, Side, Verdict,
+    VerifierFact, VerifierFacts, wording,
 };
 use crate::diagnostic::{Diagnostic, Label};
 
@@ -54,6 +54,10 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
             continue;
         };
         for install in &file.facts.installs {
+            let settled = install.guard.as_ref().and_then(|g| g.settled.as_ref());
+            if matches!(settled, Some(GuardOutcome::Never)) {
+                continue;
+            }
             let choices: Vec<Vec<String>> = file
                 .facts
                 .installs
@@ -68,7 +72,11 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
             let choice = if between {
                 Some(Choice::AtRunTime)
             } else {
-                install.guard.as_ref().map(|_| Choice::Guarded)
+                install
+                    .guard
+                    .as_ref()
+                    .filter(|_| !matches!(settled, Some(GuardOutcome::Constant(_))))
+                    .map(|_| Choice::Guarded)
             };
             for ty in installed_types(install, file.path, &helpers) {
                 let found_impl = candidate(install, file.path, &ty, &verifiers);
@@ -304,8 +312,20 @@ fn learned_finding(
 }
 
 /// Says why an install's verdict was graded as a run-time switch (when `graded`): the choice
-/// between verifiers, or the condition a guarded install runs under and where it comes from.
+/// between verifiers, or the condition a guarded install runs under and where it comes from; or,
+/// for a condition the package always makes true, where the package gives it that value.
 fn note_choice(d: &mut Diagnostic, install: &InstallFact, graded: bool, choice: Option<Choice>) {
+    if let Some(guard) = &install.guard
+        && let Some(GuardOutcome::Constant(given)) = &guard.settled
+    {
+        d.secondary.push(Label {
+            file: None,
+            range: guard.range.clone(),
+            text: format!("installed only {}", guard.when),
+        });
+        d.secondary.extend(given.iter().cloned());
+        return;
+    }
     if !graded {
         return;
     }
