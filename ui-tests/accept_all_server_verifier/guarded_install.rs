@@ -128,6 +128,23 @@ pub fn lenient(roots: RootCertStore) -> rustls::ClientConfig {
     helper(roots, true)
 }
 
+fn negated(roots: RootCertStore, verify: bool) -> rustls::ClientConfig {
+    let builder = rustls::ClientConfig::builder();
+    let builder = if !verify {
+        builder
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(AlwaysSkip))
+        //~^ accept_all_server_verifier
+    } else {
+        builder.with_root_certificates(roots)
+    };
+    builder.with_no_client_auth()
+}
+
+pub fn unverified(roots: RootCertStore) -> rustls::ClientConfig {
+    negated(roots, false)
+}
+
 pub fn strict(roots: RootCertStore) -> rustls::ClientConfig {
     helper(roots, false)
 }
