@@ -535,7 +535,7 @@ fn reach_needs_the_workspace_file_to_use_the_crate_or_a_crate_depending_on_it() 
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("error: verifier 1.0.0: runtime-controlled, reached:")),
+            .any(|l| l.starts_with("warning: verifier 1.0.0: runtime-controlled, reached:")),
         "{}",
         out.stderr
     );
