@@ -596,13 +596,14 @@ enum Waiting {
     Field(FieldOf, Dangerous),
 }
 
-fn waiting_on(cx: &Cx<'_>, mut cond: &Expr, mut when: Const) -> Option<Waiting> {
-    while let (Expr::Unary(u), Const::Bool(b)) = (peel(cond), &when)
-        && matches!(u.op, syn::UnOp::Not(_))
-    {
-        when = Const::Bool(!b);
-        cond = &u.expr;
-    }
+fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
+    let (cond, when) = match when {
+        Const::Bool(b) => {
+            let (cond, b) = guard::without_not(cond, b);
+            (cond, Const::Bool(b))
+        }
+        other => (cond, other),
+    };
     let when = Dangerous::Value(when);
     match parameter_at(cx, cond) {
         Some(p) => Some(Waiting::Parameter(p, when)),

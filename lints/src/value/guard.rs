@@ -98,3 +98,12 @@ pub(crate) fn deciding_expr<'a>(branch: &Branch<'a>) -> &'a Expr {
         Guard::Match { scrutinee, .. } => scrutinee,
     }
 }
+
+/// A condition with its `!`s taken off, and the value it must then have for the original to be
+/// `when`: `!verify` is `true` when `verify` is `false`.
+pub(crate) fn without_not(cond: &Expr, when: bool) -> (&Expr, bool) {
+    match crate::cx::peel(cond) {
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => without_not(&u.expr, !when),
+        _ => (cond, when),
+    }
+}

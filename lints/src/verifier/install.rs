@@ -103,7 +103,7 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
     };
     let waits = match &branch.guard {
         Guard::If { cond, when } => {
-            let (cond, when) = without_not(cond, *when);
+            let (cond, when) = guard::without_not(cond, *when);
             parameter_at(cx, cond)
                 .map(GuardWait::Parameter)
                 .or_else(|| field_at(cx, cond).map(GuardWait::Field))
@@ -117,14 +117,6 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
         origin,
         waits,
         settled: None,
-    }
-}
-
-/// A condition with its `!`s taken off, and the value it must then have for `when` to hold.
-fn without_not(cond: &Expr, when: bool) -> (&Expr, bool) {
-    match peel(cond) {
-        Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => without_not(&u.expr, !when),
-        _ => (cond, when),
     }
 }
 
