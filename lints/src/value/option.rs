@@ -81,9 +81,7 @@ pub(crate) fn unwrapped_safely<'a>(
         ("unwrap_or_else", Some(Expr::Closure(c))) if c.inputs.is_empty() => {
             cx.resolve(&c.body).value
         }
-        ("unwrap_or_default", None)
-            if matches!(dangerous, Dangerous::Value(Const::Bool(true))) =>
-        {
+        ("unwrap_or_default", None) if matches!(dangerous, Dangerous::Value(Const::Bool(true))) => {
             Value::Const(Const::Bool(false))
         }
         _ => return None,
