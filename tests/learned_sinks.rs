@@ -161,7 +161,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
         "{}",
         first.stderr
     );
-    let entries: Vec<_> = std::fs::read_dir(fx.path("cache/sinks-0.2.0-2"))
+    let entries: Vec<_> = std::fs::read_dir(fx.path("cache/sinks-0.2.0-3"))
         .expect("cache directory")
         .collect();
     assert_eq!(entries.len(), 1);
@@ -181,7 +181,7 @@ fn a_second_run_takes_the_sinks_from_the_cache() {
 fn a_corrupt_cache_entry_is_read_again_from_source() {
     let fx = with_registry(app());
     run(&fx, "cache", &[]);
-    for entry in std::fs::read_dir(fx.path("cache/sinks-0.2.0-2")).expect("cache directory") {
+    for entry in std::fs::read_dir(fx.path("cache/sinks-0.2.0-3")).expect("cache directory") {
         std::fs::write(entry.expect("entry").path(), "[{\"path\": 7}]").expect("corrupt");
     }
     let out = run(&fx, "cache", &["-v"]);
@@ -829,5 +829,101 @@ fn learning_stops_three_levels_below_the_workspace() {
         ),
         "acme-api, acme-http and reqwest, not deeper: {}",
         out.stderr
+    );
+}
+
+/// A crate whose public struct's public field reaches the known setting inside the crate, and
+/// whose private field does too (not settable by its users, so not learned).
+const FIELD_WRAPPER: &str = "\
+pub struct Config {
+    pub url: String,
+    pub skip_verify: bool,
+    trace: bool,
+}
+
+impl Config {
+    pub fn new(url: String) -> Self {
+        Config { url, skip_verify: false, trace: false }
+    }
+}
+
+pub fn client(config: &Config) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(config.skip_verify)
+        .danger_accept_invalid_hostnames(config.trace)
+        .build()
+        .expect(\"client\")
+}
+";
+
+/// The application: line 4 assigns `true` to the field, line 6 gives it `false`, line 7 a value
+/// from the environment, line 8 `true` in a struct literal; `own.rs` has a struct of the same
+/// name that is its own and does not mention the crate.
+const FIELD_APP: &str = "\
+mod own;
+fn main() {
+    let mut c = kube_lite::Config::new(String::new());
+    c.skip_verify = true;
+    let _ = kube_lite::client(&c);
+    let _ = kube_lite::Config { skip_verify: false, ..kube_lite::Config::new(String::new()) };
+    let _ = kube_lite::Config { skip_verify: std::env::var(\"X\").is_ok(), ..c };
+    let _ = kube_lite::Config { skip_verify: true, ..kube_lite::Config::new(String::new()) };
+}
+";
+
+#[test]
+fn a_public_field_that_reaches_a_setting_is_judged_where_the_workspace_sets_it() {
+    let lock = lockfile("kube-lite").replace("0.4.1", "1.0.0");
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nkube-lite = \"1\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file("app/src/main.rs", FIELD_APP)
+        .file(
+            "app/src/own.rs",
+            "pub struct Config {\n    pub skip_verify: bool,\n}\n\npub fn own() -> Config {\n    let mut c = Config { skip_verify: true };\n    c.skip_verify = true;\n    c\n}\n",
+        )
+        .file(
+            &format!("{INDEX}/kube-lite-1.0.0/Cargo.toml"),
+            "[package]\nname = \"kube-lite\"\nversion = \"1.0.0\"\nedition = \"2021\"\n\n[dependencies]\nreqwest = \"0.12\"\n",
+        )
+        .file(&format!("{INDEX}/kube-lite-1.0.0/src/lib.rs"), FIELD_WRAPPER);
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        out.finding_lines(),
+        [
+            "TLS101 src/main.rs:4:5",
+            "TLS104 src/main.rs:7:33",
+            "TLS101 src/main.rs:8:33",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `kube_lite::Config::skip_verify` passes its value to `danger_accept_invalid_certs` (kube-lite 1.0.0, src/lib.rs:15)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("tlslint: learned 1 sink from 1 direct dependency"),
+        "the private field is not learned: {}",
+        out.stderr
+    );
+    let again = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        again.finding_lines(),
+        out.finding_lines(),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        again.stderr.contains("1 from the cache"),
+        "{}",
+        again.stderr
     );
 }

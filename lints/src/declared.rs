@@ -103,6 +103,10 @@ pub struct DeclaredSink {
     /// Whether it is a method (`recv.insecure(x)`, `Type::insecure(recv, x)`); otherwise a
     /// function called by path (`acme_http::client(x)`, `Builder::with_insecure(x)`).
     pub receiver: bool,
+    /// Whether the last segment is a public field of the type before it, set by a struct
+    /// literal (`Config { insecure: true, .. }`) or an assignment (`config.insecure = true`)
+    /// rather than called (`arg` and `receiver` then say nothing); learned only.
+    pub field: bool,
     /// The value that weakens TLS.
     pub dangerous: DeclaredValue,
     /// The rule a dangerous constant is reported under (a source rule).
@@ -112,7 +116,7 @@ pub struct DeclaredSink {
 }
 
 impl DeclaredSink {
-    /// The method's name (the last segment).
+    /// The method's (or the field's) name (the last segment).
     pub fn method(&self) -> &str {
         self.path.last().map_or("", String::as_str)
     }
@@ -171,11 +175,15 @@ impl DeclaredSinks {
         self.sinks.iter()
     }
 
-    /// These sinks and `more` (a sink of the same path and argument as one here is dropped).
+    /// These sinks and `more` (a sink of the same path, kind and argument as one here is
+    /// dropped).
     pub fn with(&self, more: &[DeclaredSink]) -> DeclaredSinks {
         let mut all = self.sinks.clone();
         for sink in more {
-            if !all.iter().any(|s| s.path == sink.path && s.arg == sink.arg) {
+            let same = |s: &DeclaredSink| {
+                s.path == sink.path && s.field == sink.field && s.arg == sink.arg
+            };
+            if !all.iter().any(same) {
                 all.push(sink.clone());
             }
         }
@@ -219,6 +227,7 @@ mod tests {
             path: path.split("::").map(str::to_string).collect(),
             arg: 0,
             receiver: true,
+            field: false,
             dangerous: DeclaredValue::Bool(true),
             rule: crate::rules::find("TLS101").expect("a rule"),
             source: SinkSource::Policy(String::new()),

@@ -187,6 +187,9 @@ pub struct FieldFact {
     /// The public setter a builder derive generates for the field (`allow_insecure(…)` of a
     /// `#[derive(TypedBuilder)]` struct), through which callers outside the package set it.
     pub setter: Option<Parameter>,
+    /// Whether code outside the package can set it by name: a public field of a public struct
+    /// (`Config { insecure: true, .. }`, `config.insecure = true`).
+    pub public: bool,
 }
 
 /// A call of a function by name, with what it passes.

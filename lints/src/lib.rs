@@ -10,6 +10,7 @@ mod cleartext;
 mod crate_calls;
 mod cx;
 mod declared;
+mod declared_fields;
 mod destructure;
 mod diagnostic;
 mod engine;
@@ -44,9 +45,12 @@ pub use crate_calls::calls_into;
 pub use declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
 pub use diagnostic::{Diagnostic, Label, Suppression};
 pub use engine::{
-    ConstDef, Engine, Exposed, FileReport, PackageFile, PackageFiles, RuleKind, SourceFile,
+    ConstDef, Engine, Exposed, ExposedAt, FileReport, PackageFile, PackageFiles, RuleKind,
+    SourceFile,
 };
-pub use facts::{ArgValue, CallFact, Callee, Condition, Deferred, Fact, FactSite, Parameter};
+pub use facts::{
+    ArgValue, CallFact, Callee, Condition, Deferred, Fact, FactSite, FieldOf, Parameter,
+};
 pub use fix::{Applicability, Edit, Fix, apply_edits};
 pub use guards::{Guards, guards};
 pub use lint::Lint;

@@ -10,6 +10,7 @@ use syn::Expr;
 
 use crate::cx::{CallSite, Cx, Guard, chain_root, peel};
 use crate::declared::{DeclaredSink, DeclaredSinks, DeclaredValue, SinkSource};
+use crate::declared_fields::field_sites;
 use crate::diagnostic::Diagnostic;
 use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
@@ -221,6 +222,20 @@ fn declared_findings(
                 continue;
             }
         };
+        if declared.field {
+            for (primary, value) in field_sites(cx, declared) {
+                let site = Site {
+                    primary,
+                    value: unwrap_some(value),
+                    dangerous: dangerous.clone(),
+                    help: &help,
+                    context: Vec::new(),
+                    removal: None,
+                };
+                report_value(cx, sink, &finding, site);
+            }
+            continue;
+        }
         for call in calls {
             let Some(arg) = call.args.get(declared.arg) else {
                 continue;
@@ -298,8 +313,13 @@ fn sink_words(sink: &DeclaredSink, path: &str) -> (String, String, String) {
         } => (
             format!("this setting of `{package}` reaches `{setting}`"),
             format!(
-                "`{}` passes its argument to `{setting}` ({package}, {at}){via}",
-                sink.method()
+                "`{}` passes {} to `{setting}` ({package}, {at}){via}",
+                if sink.field { path } else { sink.method() },
+                if sink.field {
+                    "its value"
+                } else {
+                    "its argument"
+                }
             ),
             format!(
                 "pass the safe value; this sink was learned from the source of `{package}` (`--no-learn` turns learning off)"

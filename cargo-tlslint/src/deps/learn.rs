@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
-    Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExternalVerifier, Level, LineIndex,
-    LockedPackage, RuleKind, SinkSource, VerifierFact, calls_into, public_function_at,
+    Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExposedAt, ExternalVerifier, Level,
+    LineIndex, LockedPackage, RuleKind, SinkSource, VerifierFact, calls_into, public_function_at,
 };
 
 use super::locate::{Location, Locator, is_package_name};
@@ -621,6 +621,7 @@ fn always_sinks(
                     path,
                     arg: 0,
                     receiver: function.receiver,
+                    field: false,
                     dangerous: DeclaredValue::Always,
                     rule: d.rule,
                     source: SinkSource::Learned {
@@ -757,21 +758,33 @@ fn sink_of(
     let text = plan.sources.raw(&e.path)?;
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
     let file = package_relative(c, &e.path);
-    let p = &e.parameter;
-    // A listener's address reaching a method: the receiver may carry a TLS configuration that
-    // the summary cannot see (tonic's `Server::builder().tls_config(..)?.serve(addr)`), so only
-    // a free function's address is learned.
-    if matches!(e.dangerous, Dangerous::AllInterfaces) && p.receiver {
-        return None;
-    }
-    let (setting, via) = chained(setting_name(&text, &e.range), inner);
     let mut path = vec![own_crate(c)];
-    path.extend(p.owner.iter().cloned());
-    path.push(p.function.clone());
+    let (arg, receiver, field) = match &e.at {
+        // A listener's address reaching a method: the receiver may carry a TLS configuration
+        // that the summary cannot see (tonic's `Server::builder().tls_config(..)?.serve(addr)`),
+        // so only a free function's address is learned; a struct's address field likewise.
+        ExposedAt::Parameter(p)
+            if matches!(e.dangerous, Dangerous::AllInterfaces) && p.receiver =>
+        {
+            return None;
+        }
+        ExposedAt::Field(_) if matches!(e.dangerous, Dangerous::AllInterfaces) => return None,
+        ExposedAt::Parameter(p) => {
+            path.extend(p.owner.iter().cloned());
+            path.push(p.function.clone());
+            (p.index, p.receiver, false)
+        }
+        ExposedAt::Field(f) => {
+            path.extend([f.owner.clone(), f.field.clone()]);
+            (0, false, true)
+        }
+    };
+    let (setting, via) = chained(setting_name(&text, &e.range), inner);
     Some(DeclaredSink {
         path,
-        arg: p.index,
-        receiver: p.receiver,
+        arg,
+        receiver,
+        field,
         dangerous: match &e.dangerous {
             Dangerous::Value(Const::Bool(b)) => DeclaredValue::Bool(*b),
             Dangerous::Value(Const::Int(i)) => DeclaredValue::Int(*i),

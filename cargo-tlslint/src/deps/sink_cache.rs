@@ -1,7 +1,7 @@
 //! The cache of sinks learned from dependencies: one small JSON file per package version and
 //! checksum, under `$TLSLINT_CACHE_DIR` (else `$XDG_CACHE_HOME/cargo-tlslint`, else
 //! `~/.cache/cargo-tlslint`), in a directory of this tool's version and of the entries' layout
-//! (`sinks-0.2.0-2/`), so a newer analysis never reads an older one's results. A package whose
+//! (`sinks-0.2.0-3/`), so a newer analysis never reads an older one's results. A package whose
 //! source is in the cargo cache does not change under its checksum; what it learned from its own
 //! dependencies is recorded as a digest of their summaries ([`Entry::learned_with`]), which the
 //! reader compares before using it. An entry that cannot be read or does not validate is a miss;
@@ -37,7 +37,7 @@ pub struct Entry {
 }
 
 /// The layout of the entries, part of the directory's name: a new layout starts afresh.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 
 /// An entry as stored.
 #[derive(Serialize, Deserialize)]
@@ -111,6 +111,7 @@ struct Stored {
     path: Vec<String>,
     arg: usize,
     receiver: bool,
+    field: bool,
     dangerous: serde_json::Value,
     rule: String,
     package: String,
@@ -272,6 +273,7 @@ fn store(sink: &DeclaredSink) -> Option<Stored> {
         path: sink.path.clone(),
         arg: sink.arg,
         receiver: sink.receiver,
+        field: sink.field,
         dangerous: match &sink.dangerous {
             DeclaredValue::Bool(b) => serde_json::Value::from(*b),
             DeclaredValue::Int(i) => serde_json::Value::from(i64::try_from(*i).ok()?),
@@ -313,10 +315,17 @@ fn restore(s: Stored) -> Option<DeclaredSink> {
         }
         _ => return None,
     };
+    // A field sink is a struct's field (`crate::Struct::field`), set, not called, to a value.
+    if s.field
+        && (s.path.len() < 3 || s.arg != 0 || s.receiver || dangerous == DeclaredValue::Always)
+    {
+        return None;
+    }
     Some(DeclaredSink {
         path: s.path,
         arg: s.arg,
         receiver: s.receiver,
+        field: s.field,
         dangerous,
         rule,
         source: SinkSource::Learned {
@@ -342,6 +351,7 @@ mod tests {
             ],
             arg: 0,
             receiver: true,
+            field: false,
             dangerous: DeclaredValue::Bool(true),
             rule: find_rule("TLS101").expect("a rule"),
             source: SinkSource::Learned {
@@ -388,7 +398,7 @@ mod tests {
         cache.put("empty-1.0.0-00", &Entry::default());
         let empty = cache.get("empty-1.0.0-00").expect("stored");
         assert!(empty.sinks.is_empty() && empty.verifiers.is_empty());
-        let sink = r#"{"path":["a"],"arg":0,"receiver":true,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m","via":""}"#;
+        let sink = r#"{"path":["a"],"arg":0,"receiver":true,"field":false,"dangerous":true,"rule":"TLS101","package":"p","setting":"s","at":"a","message":"m","via":""}"#;
         let verifier = r#"{"krate":"w","name":"V","side":"server","verdict":"accepts-all","package":"w 1.0.0","at":"src/lib.rs:1"}"#;
         let write = |key: &str, sinks: &str, verifiers: &str| {
             std::fs::write(
@@ -401,6 +411,15 @@ mod tests {
         };
         write("good-1.0.0-00", sink, verifier);
         assert!(cache.get("good-1.0.0-00").is_some(), "a valid entry");
+        let field = sink
+            .replace(r#"["a"]"#, r#"["k","Config","insecure"]"#)
+            .replace(
+                r#""receiver":true,"field":false"#,
+                r#""receiver":false,"field":true"#,
+            );
+        write("field-1.0.0-00", &field, verifier);
+        let back = cache.get("field-1.0.0-00").expect("a valid field sink");
+        assert!(back.sinks[0].field, "the kind is kept");
         for (key, sinks, verifiers, why) in [
             (
                 "path-1.0.0-00",
@@ -413,6 +432,24 @@ mod tests {
                 sink.replace(r#""p""#, r#""\u001b[2J""#),
                 verifier.to_string(),
                 "a terminal escape in a printed field",
+            ),
+            (
+                "short-field-1.0.0-00",
+                sink.replace(r#""field":false"#, r#""field":true"#),
+                verifier.to_string(),
+                "a field sink whose path names no struct",
+            ),
+            (
+                "always-field-1.0.0-00",
+                field.replace(r#""dangerous":true"#, r#""dangerous":null"#),
+                verifier.to_string(),
+                "a field sink set to no value",
+            ),
+            (
+                "kindless-1.0.0-00",
+                sink.replace(r#""field":false,"#, ""),
+                verifier.to_string(),
+                "a sink of the former layout, without its kind",
             ),
             (
                 "side-1.0.0-00",

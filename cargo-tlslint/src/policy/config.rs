@@ -715,6 +715,7 @@ fn read_sink(item: &Spanned<DeValue<'_>>, file: &Path, text: &str) -> Result<Sin
         dangerous,
         rule,
         receiver,
+        field: false,
         source: SinkSource::Policy(declared_in),
     }))
 }

@@ -1,24 +1,34 @@
 //! The settings a package exposes to its users: a public function whose parameter reaches a
 //! setting that waits for its callers (directly, through private helpers that pass it on, or
-//! through a field that a public setter fills) is itself a switch of that setting. Read from the
+//! through a field that a public setter fills) is itself a switch of that setting, and so is a
+//! public field of a public struct that the setting reads. Read from the
 //! package phase's facts before they are settled; the binary turns them into sinks of the
 //! packages that depend on this one.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::facts::{ArgValue, CallFact, Condition, FieldFact, Parameter};
+use crate::facts::{ArgValue, CallFact, Condition, FieldFact, FieldOf, Parameter};
 use crate::report::FileReport;
 use crate::rule::Rule;
 use crate::value::Dangerous;
 
 use super::parameters::MAX_HOPS;
 
-/// A public function of the package whose argument decides a setting.
+/// What the package's users write to decide a setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExposedAt {
+    /// A parameter of a public function.
+    Parameter(Parameter),
+    /// A public field of a public struct, set by a struct literal or an assignment.
+    Field(FieldOf),
+}
+
+/// A public function or a public field of the package whose value decides a setting.
 #[derive(Clone, Debug)]
 pub struct Exposed {
-    /// The public function and the parameter that carries the value.
-    pub parameter: Parameter,
+    /// The public function's parameter, or the public field, that carries the value.
+    pub at: ExposedAt,
     /// The value that weakens TLS.
     pub dangerous: Dangerous,
     /// The rule a dangerous constant breaks.
@@ -31,8 +41,8 @@ pub struct Exposed {
     pub range: Range<usize>,
 }
 
-/// The public parameters from which a value reaches the package's waiting settings, outside
-/// test code, each once (the first setting found in `reports` order).
+/// The public parameters and public fields from which a value reaches the package's waiting
+/// settings, outside test code, each once (the first setting found in `reports` order).
 pub(crate) fn exposed(
     reports: &[FileReport],
     calls: &[CallFact],
@@ -41,6 +51,7 @@ pub(crate) fn exposed(
     let mut out: Vec<Exposed> = Vec::new();
     for report in reports {
         for d in report.deferred.iter().filter(|d| !d.finding.in_test_code) {
+            let mut entries: Vec<ExposedAt> = Vec::new();
             let (starts, dangerous): (Vec<&Parameter>, &Dangerous) = match &d.condition {
                 Condition::Parameter {
                     parameter,
@@ -49,23 +60,35 @@ pub(crate) fn exposed(
                 } => (vec![parameter], dangerous),
                 Condition::Field {
                     field, dangerous, ..
-                } => (
-                    field_facts
-                        .iter()
-                        .filter(|f| &f.field == field && !f.in_test_code)
+                } => {
+                    let facts = || {
+                        field_facts
+                            .iter()
+                            .filter(|f| &f.field == field && !f.in_test_code)
+                    };
+                    if facts().any(|f| f.public) {
+                        entries.push(ExposedAt::Field(field.clone()));
+                    }
+                    let starts = facts()
                         .filter_map(|f| match &f.value {
                             ArgValue::Parameter(p) => Some(p),
                             _ => f.setter.as_ref(),
                         })
-                        .collect(),
-                    dangerous,
-                ),
+                        .collect();
+                    (starts, dangerous)
+                }
                 _ => continue,
             };
-            for public in starts.into_iter().flat_map(|p| public_entries(p, calls)) {
-                if !out.iter().any(|e| e.parameter == public) {
+            entries.extend(
+                starts
+                    .into_iter()
+                    .flat_map(|p| public_entries(p, calls))
+                    .map(ExposedAt::Parameter),
+            );
+            for public in entries {
+                if !out.iter().any(|e| e.at == public) {
                     out.push(Exposed {
-                        parameter: public,
+                        at: public,
                         dangerous: dangerous.clone(),
                         rule: d.finding.rule,
                         message: d.finding.message.clone(),

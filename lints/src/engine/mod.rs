@@ -42,7 +42,7 @@ use crate::verifier::{self, ExternalVerifier, JoinFile};
 
 pub use crate::report::FileReport;
 pub use constants::ConstDef;
-pub use exposed::Exposed;
+pub use exposed::{Exposed, ExposedAt};
 
 /// One file to lint.
 pub struct SourceFile<'a> {

@@ -74,7 +74,8 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
     let mut push = |field: FieldOf,
                     value: ArgValue,
                     range: std::ops::Range<usize>,
-                    setter: Option<Parameter>| {
+                    setter: Option<Parameter>,
+                    public: bool| {
         if wanted.contains(&field) {
             out.push(FieldFact {
                 field,
@@ -83,6 +84,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 in_test_code: cx.in_test_code(range.start),
                 range,
                 setter,
+                public,
             });
         }
     };
@@ -103,7 +105,13 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     owner: owner.clone(),
                     field: name.to_string(),
                 };
-                push(field, arg_value(cx, &fv.expr), cx.range(&fv.expr), None);
+                push(
+                    field,
+                    arg_value(cx, &fv.expr),
+                    cx.range(&fv.expr),
+                    None,
+                    false,
+                );
             }
         }
     }
@@ -121,7 +129,13 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
             owner,
             field: name.to_string(),
         };
-        push(field, arg_value(cx, &a.right), cx.range(&*a.right), None);
+        push(
+            field,
+            arg_value(cx, &a.right),
+            cx.range(&*a.right),
+            None,
+            false,
+        );
     }
     for def in &cx.struct_defs {
         let outside = filled_from_outside(def);
@@ -145,6 +159,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 owner: def.ident.to_string(),
                 field: name.to_string(),
             };
+            let public = public_struct && matches!(f.vis, syn::Visibility::Public(_));
             let origin = match &outside {
                 Some(Outside::Deserialized) => match &loader {
                     Some(loader) => loader.origin(&def.ident.to_string(), &name.to_string()),
@@ -158,7 +173,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     name.to_string().replace('_', "-"),
                     def.ident
                 ),
-                None if public_struct && matches!(f.vis, syn::Visibility::Public(_)) => {
+                None if public => {
                     "it is a public field of a public struct: code outside the package can set it"
                         .to_string()
                 }
@@ -179,7 +194,13 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 public: true,
                 name: name.to_string(),
             });
-            push(field, ArgValue::Runtime(origin), cx.range(name), setter);
+            push(
+                field,
+                ArgValue::Runtime(origin),
+                cx.range(name),
+                setter,
+                public,
+            );
         }
     }
     out
