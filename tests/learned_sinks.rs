@@ -927,3 +927,80 @@ fn a_public_field_that_reaches_a_setting_is_judged_where_the_workspace_sets_it()
         again.stderr
     );
 }
+
+/// A crate whose public methods without a dangerous parameter pass a constant to a private
+/// helper whose parameter reaches the known setting: `allow_invalid_certs()` passes `true`
+/// (every call is insecure), `strict()` passes `false`, `maybe()` passes `true` only under a
+/// run-time `if` on its parameter.
+const HELPER_WRAPPER: &str = "\
+pub struct Smtp {
+    client: reqwest::Client,
+}
+
+fn connector(allow_invalid: bool) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(allow_invalid)
+        .build()
+        .expect(\"client\")
+}
+
+impl Smtp {
+    pub fn allow_invalid_certs(mut self) -> Self {
+        self.client = connector(true);
+        self
+    }
+
+    pub fn strict(mut self) -> Self {
+        self.client = connector(false);
+        self
+    }
+
+    pub fn maybe(mut self, on: bool) -> Self {
+        if on {
+            self.client = connector(true);
+        }
+        self
+    }
+}
+";
+
+#[test]
+fn a_public_function_that_passes_a_dangerous_constant_to_a_private_helper_is_insecure_on_every_call()
+ {
+    let lock = lockfile("smtp-lite").replace("0.4.1", "0.7.0");
+    let fx = Fixture::new()
+        .file(
+            "app/Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nsmtp-lite = \"0.7\"\n",
+        )
+        .file("app/Cargo.lock", &lock)
+        .file(
+            "app/src/main.rs",
+            "fn main(s: smtp_lite::Smtp, t: smtp_lite::Smtp, u: smtp_lite::Smtp) {\n    let _ = s.allow_invalid_certs();\n    let _ = t.strict();\n    let _ = u.maybe(false);\n}\n",
+        )
+        .file(
+            &format!("{INDEX}/smtp-lite-0.7.0/Cargo.toml"),
+            "[package]\nname = \"smtp-lite\"\nversion = \"0.7.0\"\nedition = \"2021\"\n\n[dependencies]\nreqwest = \"0.12\"\n",
+        )
+        .file(&format!("{INDEX}/smtp-lite-0.7.0/src/lib.rs"), HELPER_WRAPPER);
+    let out = run(&fx, "cache", &["-v"]);
+    assert_eq!(
+        out.finding_lines(),
+        ["TLS101 src/main.rs:2:15"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "= note: `allow_invalid_certs` calls `danger_accept_invalid_certs` itself, on every call (smtp-lite 0.7.0, src/lib.rs:7)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("tlslint: learned 1 sink from 1 direct dependency"),
+        "{}",
+        out.stderr
+    );
+}

@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use tlslint_lints::{
     Const, Dangerous, DeclaredSink, DeclaredValue, Exposed, ExposedAt, ExternalVerifier, Level,
-    LineIndex, LockedPackage, RuleKind, SinkSource, VerifierFact, calls_into, public_function_at,
+    LineIndex, LockedPackage, PublicFunction, Rule, RuleKind, SinkSource, VerifierFact, calls_into,
+    public_function_at,
 };
 
 use super::locate::{Location, Locator, is_package_name};
@@ -503,8 +504,17 @@ fn learn_level(
     let outcome = lint(&dplan);
     let mut per_package: Vec<Entry> = vec![Entry::default(); collected.len()];
     for (unit, exposed) in &outcome.exposed {
-        if let Some(sink) = sink_of(exposed, &collected[*unit], plan, &inner[*unit]) {
-            per_package[*unit].sinks.push(sink);
+        let Some(sink) = sink_of(exposed, &collected[*unit], plan, &inner[*unit]) else {
+            continue;
+        };
+        let sinks = &mut per_package[*unit].sinks;
+        // Two calls of one function that pass the constant make one sink.
+        let same = |s: &DeclaredSink| s.path == sink.path && s.dangerous == sink.dangerous;
+        if !sinks
+            .iter()
+            .any(|s| same(s) && s.field == sink.field && s.arg == sink.arg)
+        {
+            sinks.push(sink);
         }
     }
     for (unit, sink) in always_sinks(&outcome.files, &collected, plan, &inner) {
@@ -611,31 +621,43 @@ fn always_sinks(
                 continue;
             };
             let c = &collected[unit];
-            let mut path = vec![own_crate(c)];
-            path.extend(function.owner);
-            path.push(function.name);
             let (setting, via) = chained(setting_name(&text, &d.primary.range), &inner[unit]);
-            out.push((
-                unit,
-                DeclaredSink {
-                    path,
-                    arg: 0,
-                    receiver: function.receiver,
-                    field: false,
-                    dangerous: DeclaredValue::Always,
-                    rule: d.rule,
-                    source: SinkSource::Learned {
-                        package: package_label(c),
-                        setting,
-                        at: format!("{}:{line}", package_relative(c, &file.display).display()),
-                        message: d.message.clone(),
-                        via,
-                    },
-                },
-            ));
+            let at = format!("{}:{line}", package_relative(c, &file.display).display());
+            let sink = always_sink(c, function, d.rule, &d.message, (setting, via, at));
+            out.push((unit, sink));
         }
     }
     out
+}
+
+/// The sink of a public function of `c` that sets a setting on every call: `rule` and
+/// `message` are the setting's, `reached` the setting's name, the chain beyond it, and where it
+/// is.
+fn always_sink(
+    c: &Collected,
+    function: PublicFunction,
+    rule: &'static Rule,
+    message: &str,
+    (setting, via, at): (String, String, String),
+) -> DeclaredSink {
+    let mut path = vec![own_crate(c)];
+    path.extend(function.owner);
+    path.push(function.name);
+    DeclaredSink {
+        path,
+        arg: 0,
+        receiver: function.receiver,
+        field: false,
+        dangerous: DeclaredValue::Always,
+        rule,
+        source: SinkSource::Learned {
+            package: package_label(c),
+            setting,
+            at,
+            message: message.to_string(),
+            via,
+        },
+    }
 }
 
 /// The crate name the workspace calls package `name` by.
@@ -758,6 +780,30 @@ fn sink_of(
     let text = plan.sources.raw(&e.path)?;
     let line = text.get(..e.range.start)?.matches('\n').count() + 1;
     let file = package_relative(c, &e.path);
+    if let ExposedAt::Constant {
+        path: call_path,
+        range: call,
+    } = &e.at
+    {
+        // The public function around a call that passes the dangerous constant toward the
+        // setting, outside a run-time `if` and a `#[cfg]`, sets it on every call.
+        let call_text = plan.sources.raw(call_path)?;
+        let guards = tlslint_lints::guards(&call_text);
+        if guards.runtime_guard_at(call.start).is_some() || !guards.cfgs_at(call.start).is_empty() {
+            return None;
+        }
+        let call_line = call_text.get(..call.start)?.matches('\n').count() + 1;
+        let function = public_function_at(&call_text, call_line)?;
+        let (setting, via) = chained(setting_name(&text, &e.range), inner);
+        let at = format!("{}:{line}", file.display());
+        return Some(always_sink(
+            c,
+            function,
+            e.rule,
+            &e.message,
+            (setting, via, at),
+        ));
+    }
     let mut path = vec![own_crate(c)];
     let (arg, receiver, field) = match &e.at {
         // A listener's address reaching a method: the receiver may carry a TLS configuration
@@ -778,6 +824,7 @@ fn sink_of(
             path.extend([f.owner.clone(), f.field.clone()]);
             (0, false, true)
         }
+        ExposedAt::Constant { .. } => return None,
     };
     let (setting, via) = chained(setting_name(&text, &e.range), inner);
     Some(DeclaredSink {

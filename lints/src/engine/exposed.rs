@@ -22,6 +22,15 @@ pub enum ExposedAt {
     Parameter(Parameter),
     /// A public field of a public struct, set by a struct literal or an assignment.
     Field(FieldOf),
+    /// A call in the package that passes the dangerous constant on toward the setting (a
+    /// `pub fn allow_invalid_certs()` that calls a private `connector(true)`): the public
+    /// function around it, if any, sets the setting on every call.
+    Constant {
+        /// The display path of the file holding the call.
+        path: String,
+        /// The constant's range in that file.
+        range: Range<usize>,
+    },
 }
 
 /// A public function or a public field of the package whose value decides a setting.
@@ -79,12 +88,9 @@ pub(crate) fn exposed(
                 }
                 _ => continue,
             };
-            entries.extend(
-                starts
-                    .into_iter()
-                    .flat_map(|p| public_entries(p, calls))
-                    .map(ExposedAt::Parameter),
-            );
+            for start in starts {
+                entries.extend(public_entries(start, dangerous, calls));
+            }
             for public in entries {
                 if !out.iter().any(|e| e.at == public) {
                     out.push(Exposed {
@@ -102,9 +108,10 @@ pub(crate) fn exposed(
     out
 }
 
-/// `start` if it is public, and the public parameters that pass their value on to it through
-/// the package's calls, at most [`MAX_HOPS`] calls away.
-fn public_entries(start: &Parameter, calls: &[CallFact]) -> Vec<Parameter> {
+/// `start` if it is public, the public parameters that pass their value on to it through the
+/// package's calls, at most [`MAX_HOPS`] calls away, and the calls on the way that pass it a
+/// `dangerous` constant.
+fn public_entries(start: &Parameter, dangerous: &Dangerous, calls: &[CallFact]) -> Vec<ExposedAt> {
     let mut seen = BTreeSet::new();
     let mut frontier = vec![start.clone()];
     let mut out = Vec::new();
@@ -115,10 +122,16 @@ fn public_entries(start: &Parameter, calls: &[CallFact]) -> Vec<Parameter> {
                 continue;
             }
             for call in calls.iter().filter(|c| !c.in_test_code) {
-                let Some((ArgValue::Parameter(outer), _)) =
-                    p.argument_in(call).and_then(|i| call.args.get(i))
-                else {
-                    continue;
+                let outer = match p.argument_in(call).and_then(|i| call.args.get(i)) {
+                    Some((ArgValue::Parameter(outer), _)) => outer,
+                    Some((ArgValue::Const(c), range)) if dangerous.admits(c) => {
+                        out.push(ExposedAt::Constant {
+                            path: call.path.clone(),
+                            range: range.clone(),
+                        });
+                        continue;
+                    }
+                    _ => continue,
                 };
                 // A call of the same name inside the function itself is taken for another
                 // crate's function (`axum::serve(listener, app)` inside `serve(app, addr)`), not
@@ -129,7 +142,7 @@ fn public_entries(start: &Parameter, calls: &[CallFact]) -> Vec<Parameter> {
                 }
             }
             if p.public {
-                out.push(p);
+                out.push(ExposedAt::Parameter(p));
             }
         }
         frontier = next;
