@@ -931,7 +931,7 @@ fn a_public_field_that_reaches_a_setting_is_judged_where_the_workspace_sets_it()
 /// A crate whose public methods without a dangerous parameter pass a constant to a private
 /// helper whose parameter reaches the known setting: `allow_invalid_certs()` passes `true`
 /// (every call is insecure), `strict()` passes `false`, `maybe()` passes `true` only under a
-/// run-time `if` on its parameter.
+/// run-time `if` on its parameter; `insecure(on)` passes its parameter on through `.into()`.
 const HELPER_WRAPPER: &str = "\
 pub struct Smtp {
     client: reqwest::Client,
@@ -961,6 +961,11 @@ impl Smtp {
         }
         self
     }
+
+    pub fn insecure(mut self, on: bool) -> Self {
+        self.client = connector(on.into());
+        self
+    }
 }
 ";
 
@@ -976,7 +981,7 @@ fn a_public_function_that_passes_a_dangerous_constant_to_a_private_helper_is_ins
         .file("app/Cargo.lock", &lock)
         .file(
             "app/src/main.rs",
-            "fn main(s: smtp_lite::Smtp, t: smtp_lite::Smtp, u: smtp_lite::Smtp) {\n    let _ = s.allow_invalid_certs();\n    let _ = t.strict();\n    let _ = u.maybe(false);\n}\n",
+            "fn main(s: smtp_lite::Smtp, t: smtp_lite::Smtp, u: smtp_lite::Smtp) {\n    let _ = s.allow_invalid_certs();\n    let _ = t.strict();\n    let _ = u.maybe(false);\n    let _ = smtp_lite::Smtp::insecure(s, true);\n}\n",
         )
         .file(
             &format!("{INDEX}/smtp-lite-0.7.0/Cargo.toml"),
@@ -986,7 +991,7 @@ fn a_public_function_that_passes_a_dangerous_constant_to_a_private_helper_is_ins
     let out = run(&fx, "cache", &["-v"]);
     assert_eq!(
         out.finding_lines(),
-        ["TLS101 src/main.rs:2:15"],
+        ["TLS101 src/main.rs:2:15", "TLS101 src/main.rs:5:30"],
         "{}",
         out.stderr
     );
@@ -999,7 +1004,7 @@ fn a_public_function_that_passes_a_dangerous_constant_to_a_private_helper_is_ins
     );
     assert!(
         out.stderr
-            .contains("tlslint: learned 1 sink from 1 direct dependency"),
+            .contains("tlslint: learned 2 sinks from 1 direct dependency"),
         "{}",
         out.stderr
     );
