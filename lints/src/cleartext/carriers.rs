@@ -54,9 +54,15 @@ pub struct Destinations {
 }
 
 /// A needle that lets a file with a credential carrier but no cleartext URL through the
-/// prefilter: its destination may be a parameter, a field or another file's constant.
-pub const CARRIER_NEEDLE: &str =
-    "bearer_auth || basic_auth || auth_header || AUTHORIZATION || (?i)\"authorization\"";
+/// prefilter: its destination may be a parameter, a field or another file's constant. A bare
+/// `AUTHORIZATION` header is left to files that also build a request from a URL of their own
+/// ([`HANDSHAKE_CARRIER_NEEDLE`]): the name alone is in most HTTP crates' files.
+pub const CARRIER_NEEDLE: &str = "bearer_auth || basic_auth || auth_header";
+
+/// A needle for a WebSocket handshake request given an `Authorization` header, whose URL may be
+/// a parameter, a field or another file's constant.
+pub const HANDSHAKE_CARRIER_NEEDLE: &str =
+    "into_client_request && AUTHORIZATION || (?i)\"authorization\"";
 
 /// Methods and functions whose arguments are a request's destination.
 const URL_TAKERS: &[&str] = &[

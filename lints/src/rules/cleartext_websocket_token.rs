@@ -2,7 +2,9 @@
 //! handshake to a `ws://` URL that carries an `Authorization` header or other credential
 //! (catalog E2).
 
-use crate::cleartext::carriers::{CARRIER_NEEDLE, cleartext_links, credential_query_param};
+use crate::cleartext::carriers::{
+    CARRIER_NEEDLE, HANDSHAKE_CARRIER_NEEDLE, cleartext_links, credential_query_param,
+};
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
@@ -20,7 +22,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a token sent over a cleartext `ws://` WebSocket",
     cwe: &[319],
-    needles: &["ws://", CARRIER_NEEDLE],
+    needles: &["ws://", CARRIER_NEEDLE, HANDSHAKE_CARRIER_NEEDLE],
     docs: r#"### What it does
 Flags a `ws://` URL to a host that is not exempt when it carries a token in its query
 (`?token=`, `?access_token=`, `?api_key=`, `?auth=`, …), or when its handshake request carries a
