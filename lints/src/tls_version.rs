@@ -6,6 +6,29 @@
 
 use std::ops::Range;
 
+/// The trigger words of the protocol-version setters, with `$extra` ones of a rule's own: TLS301
+/// adds its option switches and presets, TLS304 reads the setters alone.
+macro_rules! version_setter_needles {
+    ($($extra:literal),* $(,)?) => {
+        &[
+            "min_tls_version",
+            "max_tls_version",
+            "tls_version_min",
+            "tls_version_max",
+            "tls_min_version",
+            "tls_max_version",
+            "protocol_version",
+            "proto_version",
+            "ssl_version",
+            "ssl_min_max_version",
+            "min_version",
+            "max_version",
+            $($extra),*
+        ]
+    };
+}
+pub(crate) use version_setter_needles;
+
 use syn::Expr;
 
 use crate::cx::{Cx, chain_root, peel};

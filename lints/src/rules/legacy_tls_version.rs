@@ -11,7 +11,9 @@ use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, Family, Setting, Undecided, settings, undecided};
+use crate::tls_version::{
+    Bound, Family, Setting, Undecided, settings, undecided, version_setter_needles,
+};
 use crate::value::fields::field_at;
 use crate::value::version::Proto;
 use crate::value::{Dangerous, Value, parameter_at};
@@ -23,24 +25,12 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a minimum TLS version below the policy's minimum, or a maximum at TLS 1.1 or lower",
     cwe: &[326, 327],
-    needles: &[
-        "min_tls_version",
-        "max_tls_version",
-        "tls_version_min",
-        "tls_version_max",
-        "tls_min_version",
-        "tls_max_version",
-        "protocol_version",
-        "proto_version",
+    needles: version_setter_needles!(
         "clear_options",
         "NO_TLSV1_2",
-        "ssl_version",
-        "ssl_min_max_version",
-        "min_version",
-        "max_version",
         "mozilla_intermediate",
         "with_protocol_versions",
-    ],
+    ),
     docs: r#"### What it does
 Flags a minimum protocol version below the policy's `min-tls-version` (TLS 1.2 by default) and a
 maximum at TLS 1.1 or lower: reqwest `min_tls_version`/`tls_version_min` and

@@ -10,7 +10,7 @@ use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, undecided};
+use crate::tls_version::{Bound, undecided, version_setter_needles};
 use crate::value::choice::{Choice, choice};
 use crate::value::from_package::FromPackage;
 use crate::value::version::Proto;
@@ -23,20 +23,7 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "a TLS version chosen at run time among options that include a legacy version",
     cwe: &[326, 327],
-    needles: &[
-        "min_tls_version",
-        "max_tls_version",
-        "tls_version_min",
-        "tls_version_max",
-        "tls_min_version",
-        "tls_max_version",
-        "protocol_version",
-        "proto_version",
-        "ssl_version",
-        "ssl_min_max_version",
-        "min_version",
-        "max_version",
-    ],
+    needles: version_setter_needles!(),
     docs: r#"### What it does
 Flags a minimum or maximum protocol version, set through any setter TLS301 knows, whose value
 is chosen at run time by an `if` or a `match` (directly or through a `let`) and one of whose

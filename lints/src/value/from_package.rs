@@ -8,6 +8,7 @@ use syn::Expr;
 use super::binding::parameter_at;
 use super::fields::field_at;
 use super::resolve::Value;
+use super::url::URL_UNCHANGED;
 use super::{Dangerous, template};
 use crate::cx::{Cx, peel};
 use crate::diagnostic::Diagnostic;
@@ -86,21 +87,6 @@ pub(crate) fn url_from_package(cx: &Cx<'_>, e: &Expr) -> Option<FromPackage> {
 
 fn url_base(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<FromPackage> {
     const MAX_DEPTH: usize = 8;
-    const PASS: &[&str] = &[
-        "to_string",
-        "to_owned",
-        "into",
-        "as_str",
-        "as_ref",
-        "clone",
-        "unwrap",
-        "expect",
-        "parse",
-        "try_into",
-        "join",
-        "into_url",
-        "into_uri",
-    ];
     const CONVERT: &[&str] = &["from", "parse", "from_str", "try_from", "from_shared"];
     if depth > MAX_DEPTH {
         return None;
@@ -108,7 +94,7 @@ fn url_base(cx: &Cx<'_>, e: &Expr, depth: usize) -> Option<FromPackage> {
     let e = peel(e);
     match e {
         Expr::Path(_) | Expr::Field(_) => FromPackage::of(cx, e),
-        Expr::MethodCall(m) if PASS.iter().any(|n| m.method == n) => {
+        Expr::MethodCall(m) if URL_UNCHANGED.iter().any(|n| m.method == n) => {
             url_base(cx, &m.receiver, depth + 1)
         }
         Expr::Try(t) => url_base(cx, &t.expr, depth + 1),

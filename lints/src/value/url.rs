@@ -16,6 +16,23 @@ use crate::cleartext::hosts::{Exemptions, RUNTIME};
 use crate::cx::{Cx, peel};
 
 const MAX_DEPTH: usize = 8;
+/// Methods that hand on the URL they are called on (`base.to_string()`, `url.parse()?`,
+/// `base.join(path)`), shared by the URL readers here and in `from_package`.
+pub(crate) const URL_UNCHANGED: &[&str] = &[
+    "to_string",
+    "to_owned",
+    "into",
+    "as_str",
+    "as_ref",
+    "clone",
+    "unwrap",
+    "expect",
+    "parse",
+    "try_into",
+    "join",
+    "into_url",
+    "into_uri",
+];
 
 /// How many calls of a function are followed for the value of one of its parameters.
 const MAX_CALL_SITES: usize = 8;
@@ -115,23 +132,7 @@ fn value_at(cx: &Cx<'_>, expr: &Expr, depth: usize) -> Option<StrValue> {
             }
         }
         Expr::MethodCall(m) => {
-            const PASS: &[&str] = &[
-                "to_string",
-                "to_owned",
-                "into",
-                "as_str",
-                "as_ref",
-                "clone",
-                "unwrap",
-                "expect",
-                "parse",
-                "try_into",
-                "into_string",
-                "join",
-                "into_url",
-                "into_uri",
-            ];
-            if PASS.iter().any(|n| m.method == n) {
+            if m.method == "into_string" || URL_UNCHANGED.iter().any(|n| m.method == n) {
                 value_at(cx, &m.receiver, depth + 1)
             } else {
                 None
