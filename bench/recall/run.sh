@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# The recall evaluation (bench/recall/sites.toml): fetches the pinned version of each crate listed
-# there from crates.io with cargo, lints each crate's published source, and prints per site whether
-# the expected finding (code and level at that line, or none) is there, then the recall over the
-# run-time-controlled sites and how many of the other sites got their verdict. Needs the crates.io
-# registry, so `cargo test` does not run it. Usage: bench/recall/run.sh [PATH-TO-cargo-tlslint]
-# (default: target/release/cargo-tlslint of this repository, built if missing).
+# The recall evaluation (bench/recall/sites.toml, or another sites file): fetches the pinned
+# version of each crate listed there from crates.io with cargo, lints each crate's published
+# source, and prints per site whether the expected finding (code and level at that line, or none)
+# is there, then the recall over the run-time-controlled sites and how many of the other sites got
+# their verdict. Needs the crates.io registry, so `cargo test` does not run it.
+# Usage: bench/recall/run.sh [--sites SITES.toml] [PATH-TO-cargo-tlslint]
+# --sites picks another sites file in the same format, e.g. bench/recall/heldout.toml (the
+# held-out set, labelled before the tool was run on it); default: bench/recall/sites.toml. The
+# binary defaults to target/release/cargo-tlslint of this repository, built if missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 sites="$here/bench/recall/sites.toml"
+if [ "${1:-}" = "--sites" ]; then
+  [ -n "${2:-}" ] || { echo "--sites needs a file" >&2; exit 2; }
+  sites="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+  shift 2
+fi
 bin="${1:-$here/target/release/cargo-tlslint}"
 if [ ! -x "$bin" ]; then
   (cd "$here" && cargo build --release --quiet)
