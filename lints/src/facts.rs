@@ -209,6 +209,9 @@ pub struct CallFact {
     pub range: Range<usize>,
     /// Whether the call is in test code.
     pub in_test_code: bool,
+    /// The condition decided at run time that the call is made under, as a note reads it
+    /// ("when `insecure` is `true`"): a constant it passes is then chosen at run time.
+    pub guarded: Option<String>,
 }
 
 impl Parameter {

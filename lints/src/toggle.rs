@@ -501,16 +501,10 @@ pub fn report_guarded(
     }
     let decider = guard::deciding_expr(branch);
     let range = cx.range(decider);
-    let shown = crate::value::compact(cx.text.get(range.clone()).unwrap_or(""));
-    let (when, wait) = match &branch.guard {
-        Guard::If { cond, when } => (
-            format!("when `{shown}` is `{when}`"),
-            waiting_on(cx, cond, Const::Bool(*when)),
-        ),
-        Guard::Match { pat, .. } => {
-            let pat = crate::value::compact(cx.text.get(cx.range(*pat)).unwrap_or(""));
-            (format!("when `{shown}` matches `{pat}`"), None)
-        }
+    let when = guard::when_shown(cx, branch);
+    let wait = match &branch.guard {
+        Guard::If { cond, when } => waiting_on(cx, cond, Const::Bool(*when)),
+        Guard::Match { .. } => None,
     };
     let resolved = cx.resolve(decider);
     let origin = match &resolved.value {

@@ -6,6 +6,7 @@
 //! function (callers outside the package decide) is the run-time finding; callers that all pass
 //! safe constants to a private function make no finding.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -217,11 +218,9 @@ impl<'c> Callers<'c> {
                 ),
             })
             .collect();
-        let runtime = values.iter().find_map(|r| match r.value {
-            ArgValue::Runtime(origin) => Some(origin.clone()),
-            ArgValue::Unknown => Some("a value this analysis cannot follow".to_string()),
-            _ => None,
-        });
+        let runtime = values
+            .iter()
+            .find_map(|r| decided_at_run_time(r, dangerous).map(|o| o.into_owned()));
         let none = values.is_empty() || parameter.public;
         let runtime = runtime.or_else(|| {
             none.then(|| format!("its setter `{}` takes it from callers", parameter.function))
@@ -264,11 +263,9 @@ impl<'c> Callers<'c> {
                 &label,
             ));
         }
-        let runtime = values.iter().find_map(|r| match r.value {
-            ArgValue::Runtime(origin) => Some((r, origin.as_str())),
-            ArgValue::Unknown => Some((r, "a value this analysis cannot follow")),
-            _ => None,
-        });
+        let runtime = values
+            .iter()
+            .find_map(|r| decided_at_run_time(r, &dangerous).map(|o| (r, o)));
         let mut finding = *if_runtime?;
         match runtime {
             Some((r, origin)) => {
@@ -336,10 +333,27 @@ fn constant(
 }
 
 /// The constant a reaching value passes, when it makes real a finding that waits for
-/// `dangerous`.
+/// `dangerous`: a call made whenever its function runs (under a condition decided at run time,
+/// the constant is a run-time choice).
 fn passed<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<&'r Const> {
     match r.value {
-        ArgValue::Const(c) if dangerous.admits(c) => Some(c),
+        ArgValue::Const(c) if dangerous.admits(c) && r.call.guarded.is_none() => Some(c),
+        _ => None,
+    }
+}
+
+/// Where a reaching value is decided at run time, when it is: a value decided at run time, one
+/// this analysis cannot follow, or `dangerous` passed by a call made only under a condition
+/// decided at run time.
+fn decided_at_run_time<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<Cow<'r, str>> {
+    match (r.value, &r.call.guarded) {
+        (ArgValue::Runtime(origin), _) => Some(Cow::Borrowed(origin)),
+        (ArgValue::Unknown, _) => Some(Cow::Borrowed("a value this analysis cannot follow")),
+        (ArgValue::Const(c), Some(when)) if dangerous.admits(c) => Some(Cow::Owned(format!(
+            "{} is passed to `{}` only {when}, which is decided at run time",
+            crate::value::const_shown(c),
+            r.to
+        ))),
         _ => None,
     }
 }

@@ -7,6 +7,7 @@ use syn::Expr;
 
 use super::address::listening_address;
 use super::binding::{owner_at, parameter_at};
+use super::guard::{self, Reach};
 use super::resolve::{Const, Value};
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, CallFact, Callee};
@@ -84,6 +85,10 @@ fn fact<'e>(
         args: args.map(|a| (arg_value(cx, a), cx.range(a))).collect(),
         path: cx.path.to_string(),
         in_test_code: cx.in_test_code(range.start),
+        guarded: match guard::reach(cx, range.start) {
+            Reach::When(branch) => Some(guard::when_shown(cx, branch)),
+            Reach::Always | Reach::Never => None,
+        },
         range,
     }
 }

@@ -99,6 +99,17 @@ pub(crate) fn deciding_expr<'a>(branch: &Branch<'a>) -> &'a Expr {
     }
 }
 
+/// How a branch's condition reads in a note: "when `insecure` is `true`", "when `mode` matches
+/// `Mode::Off`".
+pub(crate) fn when_shown(cx: &Cx<'_>, branch: &Branch<'_>) -> String {
+    let shown = |e: std::ops::Range<usize>| crate::value::compact(cx.text.get(e).unwrap_or(""));
+    let decider = shown(cx.range(deciding_expr(branch)));
+    match &branch.guard {
+        Guard::If { when, .. } => format!("when `{decider}` is `{when}`"),
+        Guard::Match { pat, .. } => format!("when `{decider}` matches `{}`", shown(cx.range(*pat))),
+    }
+}
+
 /// A condition with its `!`s taken off, and the value it must then have for the original to be
 /// `when`: `!verify` is `true` when `verify` is `false`.
 pub(crate) fn without_not(cond: &Expr, when: bool) -> (&Expr, bool) {
