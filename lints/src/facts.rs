@@ -190,6 +190,9 @@ pub struct FieldFact {
     /// Whether code outside the package can set it by name: a public field of a public struct
     /// (`Config { insecure: true, .. }`, `config.insecure = true`).
     pub public: bool,
+    /// The public method whose own body assigns the value (`pub fn disable_verification(mut
+    /// self) { self.insecure = true; .. }`): whether it is given is up to that method's callers.
+    pub opt_in: Option<String>,
 }
 
 /// A call of a function by name, with what it passes.

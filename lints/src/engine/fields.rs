@@ -3,8 +3,9 @@
 //! values the package gives that field are known, then stands or falls by them as a parameter
 //! does by its callers: a dangerous constant anywhere makes the constant finding (labelled where
 //! it is set); a value decided at run time (a derive that reads it from input, a public field, a
-//! setter's argument from a caller) or no value at all makes the run-time finding; safe constants
-//! alone make no finding.
+//! setter's argument from a caller, a dangerous constant written by a public method that its
+//! callers choose to call) or no value at all makes the run-time finding; safe constants alone
+//! make no finding.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,10 +122,21 @@ impl<'f> Fields<'f> {
         let mut runtime = None;
         for fact in &facts {
             match &fact.value {
-                ArgValue::Const(c) if dangerous.admits(c) => dangerous_at.push(label(
-                    fact,
-                    format!("{shown} is set to {} here", crate::value::const_shown(c)),
-                )),
+                ArgValue::Const(c) if dangerous.admits(c) => match &fact.opt_in {
+                    Some(method) => {
+                        runtime.get_or_insert((
+                            *fact,
+                            format!(
+                                "the public method `{method}` sets it to {}, so its callers decide",
+                                crate::value::const_shown(c)
+                            ),
+                        ));
+                    }
+                    None => dangerous_at.push(label(
+                        fact,
+                        format!("{shown} is set to {} here", crate::value::const_shown(c)),
+                    )),
+                },
                 ArgValue::Const(_) | ArgValue::Absent => {}
                 ArgValue::Runtime(origin) => {
                     runtime.get_or_insert((*fact, origin.clone()));

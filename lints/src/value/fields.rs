@@ -39,19 +39,40 @@ fn field_through(cx: &Cx<'_>, e: &Expr, aliases: usize) -> Option<FieldOf> {
     let owner = if base == "self" {
         owner_at(cx, at)?
     } else {
-        if cx.visible_local(base, at).is_some() {
-            return None;
-        }
-        let sig = cx.scopes_at(at).find_map(|s| s.sig)?;
-        sig.inputs.iter().find_map(|arg| match arg {
-            syn::FnArg::Typed(t) => match &*t.pat {
-                syn::Pat::Ident(i) if i.ident == *base => type_name(&t.ty),
-                _ => None,
-            },
-            syn::FnArg::Receiver(_) => None,
-        })?
+        parameter_type(cx, base, at)?
     };
     Some(FieldOf { owner, field })
+}
+
+/// The struct type of the parameter `name` of the function around `at` (`cfg: &Config`), unless
+/// a local of that name shadows it there.
+fn parameter_type(cx: &Cx<'_>, name: &syn::Ident, at: usize) -> Option<String> {
+    if cx.visible_local(name, at).is_some() {
+        return None;
+    }
+    let sig = cx.scopes_at(at).find_map(|s| s.sig)?;
+    sig.inputs.iter().find_map(|arg| match arg {
+        syn::FnArg::Typed(t) => match &*t.pat {
+            syn::Pat::Ident(i) if i.ident == *name => type_name(&t.ty),
+            _ => None,
+        },
+        syn::FnArg::Receiver(_) => None,
+    })
+}
+
+/// The struct type a method of the type around `at` returns (`fn settings(&mut self) -> &mut
+/// Settings`), defined in the file.
+fn returned_type(cx: &Cx<'_>, method: &syn::Ident, at: usize) -> Option<String> {
+    let holder = owner_at(cx, at)?;
+    cx.scopes.iter().find_map(|s| {
+        if s.name != Some(method) || owner_at(cx, s.range.start).as_ref() != Some(&holder) {
+            return None;
+        }
+        match s.output? {
+            syn::ReturnType::Type(_, ty) => type_name(ty),
+            syn::ReturnType::Default => None,
+        }
+    })
 }
 
 /// The name of a struct type written as `T`, `path::T`, `&T` or `&mut T`.
@@ -75,7 +96,8 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     value: ArgValue,
                     range: std::ops::Range<usize>,
                     setter: Option<Parameter>,
-                    public: bool| {
+                    public: bool,
+                    opt_in: Option<String>| {
         if wanted.contains(&field) {
             out.push(FieldFact {
                 field,
@@ -85,6 +107,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 range,
                 setter,
                 public,
+                opt_in,
             });
         }
     };
@@ -111,6 +134,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     cx.range(&fv.expr),
                     None,
                     false,
+                    None,
                 );
             }
         }
@@ -129,12 +153,20 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
             owner,
             field: name.to_string(),
         };
+        let at = cx.range(*a).start;
+        let opt_in = cx
+            .scopes_at(at)
+            .find(|s| s.sig.is_some())
+            .filter(|s| s.public && s.sig.is_some_and(|sig| sig.receiver().is_some()))
+            .and_then(|s| s.name)
+            .map(ToString::to_string);
         push(
             field,
             arg_value(cx, &a.right),
             cx.range(&*a.right),
             None,
             false,
+            opt_in,
         );
     }
     for def in &cx.struct_defs {
@@ -200,6 +232,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 cx.range(name),
                 setter,
                 public,
+                None,
             );
         }
     }
@@ -207,11 +240,17 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
 }
 
 /// The struct type whose field an assignment at `at` writes through `base`: `self` in `impl T`
-/// (`self.f = v`), or a field of `self` whose type the file's definition of `T` names
-/// (`self.config.f = v` in a builder holding `config: Config`).
+/// (`self.f = v`), a parameter `p: &mut T` (`p.f = v`), what a method of the file returns
+/// (`self.settings().f = v` for `fn settings(&mut self) -> &mut T`), or a field of `self` whose
+/// type the file's definition of `T` names (`self.config.f = v` in a builder holding
+/// `config: Config`).
 fn assigned_owner(cx: &Cx<'_>, base: &Expr, at: usize) -> Option<String> {
     match peel(base) {
         Expr::Path(p) if p.path.is_ident("self") => owner_at(cx, at),
+        Expr::Path(p) => parameter_type(cx, p.path.get_ident()?, at),
+        Expr::MethodCall(m) if m.args.is_empty() && is_self(&m.receiver) => {
+            returned_type(cx, &m.method, at)
+        }
         Expr::Field(inner) => {
             let (Member::Named(member), Expr::Path(p)) = (&inner.member, peel(&inner.base)) else {
                 return None;
@@ -229,6 +268,10 @@ fn assigned_owner(cx: &Cx<'_>, base: &Expr, at: usize) -> Option<String> {
         }
         _ => None,
     }
+}
+
+fn is_self(e: &Expr) -> bool {
+    matches!(peel(e), Expr::Path(p) if p.path.is_ident("self"))
 }
 
 /// How a derive fills a struct's fields from outside the code.
