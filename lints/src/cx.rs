@@ -216,6 +216,9 @@ pub struct LetBinding<'a> {
     pub end: usize,
     /// The block it is declared in: it is visible from `end` to the block's end.
     pub block: Range<usize>,
+    /// Whether a `#[cfg(…)]` attribute keeps it in some builds only (an alternative to another
+    /// `let` of the same name under the opposite `cfg`).
+    pub cfg: bool,
 }
 
 impl LetBinding<'_> {
@@ -1045,6 +1048,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
                 offset,
                 end: self.cx.span_range(l.semi_token.span).end,
                 block,
+                cfg: l.attrs.iter().any(|a| a.path().is_ident("cfg")),
             });
         } else if let Some(init) = &l.init {
             let end = self.cx.span_range(l.semi_token.span).end;

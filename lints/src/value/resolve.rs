@@ -361,6 +361,27 @@ impl Cx<'_> {
             }
             values.push(r);
         }
+        let alternatives = self.lets.iter().filter(|l| {
+            binding.cfg
+                && l.cfg
+                && l.name == ident
+                && l.block == binding.block
+                && l.offset < binding.offset
+        });
+        let mut by_cfg = false;
+        for alternative in alternatives {
+            by_cfg = true;
+            if let Some(init) = alternative.init {
+                let mut r = self.resolve_depth(init, depth + 1);
+                if matches!(r.value, Value::Const(_)) {
+                    r.via.push((
+                        self.range(init),
+                        format!("`{ident}` is set here in the builds its `#[cfg]` keeps"),
+                    ));
+                }
+                values.push(r);
+            }
+        }
         if binding.mutable || binding.init.is_none() {
             for a in &self.assigns {
                 let target = self.range(&*a.left).start;
@@ -388,9 +409,11 @@ impl Cx<'_> {
                 .into_iter()
                 .find(|v| matches!(v.value, Value::Runtime(_)))
                 .unwrap_or_else(|| {
-                    Resolved::of(Value::Runtime(format!(
-                        "`{ident}` is assigned different values"
-                    )))
+                    Resolved::of(Value::Runtime(if by_cfg {
+                        format!("`{ident}` is set differently under different `#[cfg]`s")
+                    } else {
+                        format!("`{ident}` is assigned different values")
+                    }))
                 }),
         )
     }
