@@ -1,6 +1,7 @@
 //! Which strings of a file are configuration values. Log and error messages (`println!`,
-//! `log::info!`, `panic!`, `assert!` messages, `format!` passed to an error or to `expect`) are
-//! not; literals and `format!`/`concat!` templates elsewhere are.
+//! `log::info!`, `panic!`, `assert!` messages, `format!` passed to an error or to `expect`, a
+//! `const` or `let` used only as such a message, a search pattern or in a comparison) are not;
+//! literals and `format!`/`concat!` templates elsewhere are.
 
 use std::ops::Range;
 
@@ -140,12 +141,44 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
         if out.iter().any(|c| c.range == candidate.range)
             || messages.iter().any(|r| contains(r, &candidate.range))
             || cx.is_compared(*lit)
+            || named_only_in_messages(cx, &candidate.range, messages)
         {
             continue;
         }
         out.push(candidate);
     }
     out
+}
+
+/// Whether the string at `range` is the whole value of a `const` or an immutable `let` whose every
+/// use is a message, a search pattern or a comparison (a test's fixture for an error text),
+/// never a value handed on.
+fn named_only_in_messages(cx: &Cx<'_>, range: &Range<usize>, messages: &[Range<usize>]) -> bool {
+    let name = cx
+        .consts
+        .values()
+        .flatten()
+        .find(|c| cx.range(crate::cx::peel(c.expr)) == *range)
+        .map(|c| c.name)
+        .or_else(|| {
+            cx.lets
+                .iter()
+                .find(|l| {
+                    !l.mutable
+                        && l.init
+                            .is_some_and(|i| cx.range(crate::cx::peel(i)) == *range)
+                })
+                .map(|l| l.name)
+        });
+    let Some(name) = name else {
+        return false;
+    };
+    let mut uses = cx.paths.iter().filter(|p| p.path.is_ident(name)).peekable();
+    uses.peek().is_some()
+        && uses.all(|p| {
+            let at = cx.range(*p);
+            messages.iter().any(|m| contains(m, &at)) || cx.is_compared(*p)
+        })
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
