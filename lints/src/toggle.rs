@@ -499,18 +499,16 @@ pub fn report_guarded(
             .fold(constant, |d, (range, text)| d.secondary(range, text));
         return sink.push(labelled);
     }
-    let decider = guard::deciding_expr(branch);
-    let range = cx.range(decider);
-    let when = guard::when_shown(cx, branch);
+    let described = guard::describe(cx, branch);
+    let (range, when) = (described.range, described.when);
     let wait = match &branch.guard {
         Guard::If { cond, when } => waiting_on(cx, cond, Const::Bool(*when)),
         Guard::Match { .. } => None,
     };
-    let resolved = cx.resolve(decider);
-    let origin = match &resolved.value {
-        Value::Runtime(origin) => origin.as_str(),
-        _ => "a condition this analysis cannot follow",
-    };
+    let origin = described
+        .origin
+        .as_deref()
+        .unwrap_or("a condition this analysis cannot follow");
     let runtime = guarded_runtime_finding(finding, &constant, range.clone(), &when, origin, help);
     let if_runtime = runtime.map(Box::new);
     match wait {

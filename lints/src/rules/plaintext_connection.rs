@@ -14,6 +14,7 @@ use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::value::fields::field_at;
+use crate::value::guard::{self, Reach};
 use crate::value::from_package::FromPackage;
 use crate::value::{Dangerous, parse_url, str_value};
 
@@ -43,7 +44,8 @@ on its chain or through the `let`s that rebind it), `Tls::None` and `Tls::Opport
 `security.protocol` = `SASL_PLAINTEXT`. The host comes from the same function (`.host(…)`,
 `relay(…)`, `bootstrap.servers`, the connection string); a host that is not a literal is not
 exempt, and a mode with no host in sight is not reported. With a password in the same function
-the finding is an error. A host that is a parameter of the function or a field of a struct type
+the finding is an error, unless the plaintext mode is chosen only under a condition decided at
+run time (a `match` on the configured mode, an `if`), which is labelled with its origin. A host that is a parameter of the function or a field of a struct type
 (`config.host(&self.host)`) is judged by what the package passes or gives it: a host that is not
 loopback (nor allowed) is reported, labelled where it is written; loopback hosts and unix sockets
 alone make no finding; a value decided at run time (a deserialized field, a caller's
@@ -199,10 +201,19 @@ fn report(
         .map(|s| s.range.clone())
         .unwrap_or(0..cx.text.len());
     let hosts = hosts_in(cx, &scope);
-    let Some((host_range, host, host_expr)) = hosts.iter().find(|(_, h, _)| {
-        h.as_deref()
-            .is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))
-    }) else {
+    let reach = guard::reach(cx, range.start);
+    if matches!(reach, Reach::Never) {
+        return;
+    }
+    // The host of the connection itself first (`builder_dangerous(host)`), then the function's.
+    let Some((host_range, host, host_expr)) = hosts
+        .iter()
+        .filter(|(_, h, _)| {
+            h.as_deref()
+                .is_none_or(|h| !h.split(',').all(|h| exempt.host_is_exempt(strip_port(h))))
+        })
+        .min_by_key(|(r, _, _)| !(range.start <= r.start && r.end <= range.end))
+    else {
         return;
     };
     let statement = cx
@@ -227,10 +238,29 @@ fn report(
             .label(what.to_string())
             .secondary(host_range.clone(), host_label)
             .note("the traffic crosses the network unencrypted, readable and changeable by anyone on the path");
-        if with_login {
-            d = d
-                .with_level(Level::Deny)
-                .note("reported as an error: a password is sent over this connection");
+        match &reach {
+            Reach::When(branch) => {
+                let condition = guard::describe(cx, branch);
+                d = d
+                    .secondary(
+                        condition.range,
+                        format!("the plaintext mode is chosen only {}", condition.when),
+                    )
+                    .note(format!(
+                        "{}; the plaintext mode is chosen only {}",
+                        condition
+                            .origin
+                            .as_deref()
+                            .unwrap_or("a condition this analysis cannot follow decides it"),
+                        condition.when
+                    ));
+            }
+            _ if with_login => {
+                d = d
+                    .with_level(Level::Deny)
+                    .note("reported as an error: a password is sent over this connection");
+            }
+            _ => {}
         }
         d.help(fix.to_string())
     };

@@ -110,6 +110,34 @@ pub(crate) fn when_shown(cx: &Cx<'_>, branch: &Branch<'_>) -> String {
     }
 }
 
+/// A run-time condition as findings show it: where it is written, when the guarded code runs
+/// (``when `insecure` is `true` ``, ``when `mode` matches `Mode::Off` ``) and where the deciding
+/// value comes from (`None` when the analysis cannot follow it).
+pub(crate) struct Described {
+    /// The byte range of the deciding expression.
+    pub range: std::ops::Range<usize>,
+    /// When the guarded code runs.
+    pub when: String,
+    /// Where the deciding value comes from.
+    pub origin: Option<String>,
+}
+
+/// Describes the condition of `branch`.
+pub(crate) fn describe(cx: &Cx<'_>, branch: &Branch<'_>) -> Described {
+    let decider = deciding_expr(branch);
+    let range = cx.range(decider);
+    let when = when_shown(cx, branch);
+    let origin = match cx.resolve(decider).value {
+        Value::Runtime(origin) => Some(origin),
+        _ => None,
+    };
+    Described {
+        range,
+        when,
+        origin,
+    }
+}
+
 /// A condition with its `!`s taken off, and the value it must then have for the original to be
 /// `when`: `!verify` is `true` when `verify` is `false`.
 pub(crate) fn without_not(cond: &Expr, when: bool) -> (&Expr, bool) {

@@ -10,7 +10,7 @@ use crate::cx::{Branch, Cx, Guard, chain_root, peel};
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::{Value, compact, parameter_at};
+use crate::value::parameter_at;
 
 /// Calls that install a server certificate verifier (rustls 0.19–0.24).
 const SERVER_INSTALLS: &[&str] = &[
@@ -87,20 +87,7 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
 
 /// The condition decided at run time that an install in `branch` runs under.
 fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
-    let decider = guard::deciding_expr(branch);
-    let range = cx.range(decider);
-    let shown = compact(cx.text.get(range.clone()).unwrap_or(""));
-    let when = match &branch.guard {
-        Guard::If { when, .. } => format!("when `{shown}` is `{when}`"),
-        Guard::Match { pat, .. } => {
-            let pat = compact(cx.text.get(cx.range(*pat)).unwrap_or(""));
-            format!("when `{shown}` matches `{pat}`")
-        }
-    };
-    let origin = match cx.resolve(decider).value {
-        Value::Runtime(origin) => origin,
-        _ => "a condition this analysis cannot follow decides it".to_string(),
-    };
+    let described = guard::describe(cx, branch);
     let waits = match &branch.guard {
         Guard::If { cond, when } => {
             let (cond, when) = guard::without_not(cond, *when);
@@ -112,9 +99,11 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
         Guard::Match { .. } => None,
     };
     InstallGuard {
-        range,
-        when,
-        origin,
+        range: described.range,
+        when: described.when,
+        origin: described.origin.unwrap_or_else(|| {
+            "a condition this analysis cannot follow decides it".to_string()
+        }),
         waits,
         settled: None,
     }
