@@ -19,7 +19,10 @@ Flags a rustls `ServerCertVerifier` impl that delegates to a real verifier and t
 into `Ok(ServerCertVerified::assertion())`, or that validates the chain
 (`verify_server_cert_signed_by_trust_anchor`, `verify_is_valid_tls_server_cert`) without ever
 reading the server name or calling `verify_server_name`. Reported at the impl and at every install
-site in the workspace.
+site in the workspace. An install that runs only under a condition decided at run time (an `if` or
+`match` on a setting, redis's `danger_accept_invalid_hostnames`) is a run-time switch, reported at
+`warn` with the condition and where it comes from (and the impl too when every install is such a
+choice); a condition that is always true, or a parameter a caller makes true, keeps the error.
 
 ### Why is this bad?
 Any certificate issued by a trusted CA passes, whatever name it was issued for, so the owner of

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use super::{
     ExternalVerifier, GuardOutcome, HelperFact, InstallFact, InstallTarget, Rules, Side, Verdict,
-    VerifierFact, VerifierFacts, wording,
+    VerifierFact, VerifierFacts, Wording, wording,
 };
 use crate::diagnostic::{Diagnostic, Label};
+use crate::rule::Level;
 
 /// Verifier types from well-known crates that verify (rustls's own, the platform verifier).
 const KNOWN_VERIFIERS: &[&str] = &[
@@ -126,9 +127,9 @@ pub(crate) fn join_verifiers(files: &mut [JoinFile<'_>], learned: &[ExternalVeri
 /// Grades the impl finding of a verifier that accepts everything and that the run installs
 /// only where a run-time choice picks it over one that verifies: a run-time switch.
 fn grade_impl(rules: &Rules, v: &VerifierFact, out: &mut [Diagnostic]) {
-    let (Some(was), Some(now)) = (
+    let (Some(was), Some((now, _))) = (
         wording(rules, v.side, v.verdict),
-        wording(rules, v.side, graded(v.verdict, Some(Choice::AtRunTime))),
+        graded(rules, v.side, v.verdict, Some(Choice::AtRunTime)),
     ) else {
         return;
     };
@@ -175,13 +176,23 @@ fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFa
         })
 }
 
-/// The verdict an install reports: a verifier that accepts everything, installed on only some of
-/// the paths a run-time choice takes, is graded like a run-time switch.
-fn graded(verdict: Verdict, choice: Option<Choice>) -> Verdict {
-    match (verdict, choice) {
-        (Verdict::AcceptsAll, Some(_)) => Verdict::RuntimeControlled,
-        _ => verdict,
-    }
+/// How an install (or the impl it installs) of a verifier with `verdict` is reported, and whether
+/// a run-time choice graded it: a verifier that accepts everything, or one that ignores the
+/// server name, installed on only some of the paths a run-time choice takes, is a run-time switch
+/// (the same rule, at `warn`).
+fn graded(rules: &Rules, side: Side, verdict: Verdict, choice: Option<Choice>) -> Option<(Wording, bool)> {
+    let w = match (verdict, choice) {
+        (Verdict::AcceptsAll, Some(_)) => wording(rules, side, Verdict::RuntimeControlled)?,
+        (Verdict::IgnoresHostname, Some(_)) => Wording {
+            level: Level::Warn,
+            impl_message: "certificate verifier that ignores the server name is chosen at run time",
+            install_message: "a certificate verifier that ignores the server name can be installed at run time",
+            label: "accepts a valid certificate issued for any host when a run-time setting says so",
+            ..wording(rules, side, verdict)?
+        },
+        _ => return wording(rules, side, verdict).map(|w| (w, false)),
+    };
+    Some((w, true))
 }
 
 /// The note of an install whose verifier is chosen at run time.
@@ -237,15 +248,14 @@ fn install_finding(
     let name = ty.last()?;
     let mut d = match found {
         Some(v) => {
-            let verdict = graded(v.verdict, choice);
-            let w = wording(rules, v.side, verdict)?;
+            let (w, was_graded) = graded(rules, v.side, v.verdict, choice)?;
             let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
                 .with_level(w.level)
                 .label(format!("`{name}` {}", w.label))
                 .secondary(install.arg.clone(), "installed here")
                 .note(w.why)
                 .help(w.help);
-            note_choice(&mut d, install, verdict != v.verdict, choice);
+            note_choice(&mut d, install, was_graded, choice);
             if v.path != path {
                 d.notes.insert(
                     0,
@@ -288,8 +298,7 @@ fn learned_finding(
     let v = learned
         .iter()
         .find(|v| &v.krate == krate && &v.name == name && v.side == install.side)?;
-    let verdict = graded(v.verdict, choice);
-    let w = wording(rules, v.side, verdict)?;
+    let (w, was_graded) = graded(rules, v.side, v.verdict, choice)?;
     let mut d = Diagnostic::new(w.rule, w.install_message, install.range.clone())
         .with_level(w.level)
         .label(format!("`{name}` {}", w.label))
@@ -306,7 +315,7 @@ fn learned_finding(
         })
         .note(w.why)
         .help(w.help);
-    note_choice(&mut d, install, verdict != v.verdict, choice);
+    note_choice(&mut d, install, was_graded, choice);
     d.in_test_code = install.in_test_code;
     Some(d)
 }
