@@ -5,13 +5,16 @@
 use super::legacy_tls_version::legacy_reaches;
 use crate::cx::Cx;
 use crate::cx::peel;
+use syn::Expr;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
-use crate::tls_version::{Bound, undecided, version_setter_needles};
+use crate::tls_version::{Bound, Undecided, undecided, version_setter_needles};
+use crate::facts::{Condition, Fact};
 use crate::value::choice::{Choice, choice};
+use crate::value::conversion::{conversion_choices, converted};
 use crate::value::from_package::FromPackage;
 use crate::value::version::Proto;
 use crate::value::{Const, Dangerous, Value, compact};
@@ -23,7 +26,9 @@ pub static RULE: Rule = Rule {
     default_level: Level::Warn,
     summary: "a TLS version chosen at run time among options that include a legacy version",
     cwe: &[326, 327],
-    needles: version_setter_needles!(),
+    needles: version_setter_needles!(
+        "impl From< || impl Into< && TLS_1_0 || TLS_1_1 || TLSv1_0 || TLSv1_1 || Tlsv10 || Tlsv11 || SslVersion::TLS1 || SslVersion::SSL3 || Sslv3"
+    ),
     docs: r#"### What it does
 Flags a minimum or maximum protocol version, set through any setter TLS301 knows, whose value
 is chosen at run time by an `if` or a `match` (directly or through a `let`) and one of whose
@@ -34,7 +39,9 @@ option, an environment variable, a configuration field, a parameter). A choice a
 1.3 only is not reported, and a version written as a constant is TLS301's. An `if` whose
 condition is a boolean parameter or field is graded by the package: callers (or values) that
 select the legacy option make TLS301's error, labelled where they do; callers that all select
-the other option make no finding.
+the other option make no finding. A version converted by a `From`/`Into` impl of the package
+(`opt.and_then(Into::into)`, `Version::from(mode)`) whose `match` or `if` arms produce TLS 1.1 or
+older is such a choice too, decided by the value converted; the arm is labelled.
 
 ### Why is this bad?
 An option that lets an operator (or whoever controls the environment or the configuration file)
@@ -72,13 +79,31 @@ pub(crate) static LINT: Lint = Lint {
     check: Check::File(check),
 };
 
+/// The package converts a value into a TLS version by a `From`/`Into` impl, one of whose options
+/// is TLS 1.1 or older.
+static LEGACY_CONVERSION: Fact = Fact {
+    name: "converts a value into a TLS version that can be TLS 1.1 or older",
+    label: "a legacy version is one of the options of this conversion",
+};
+
 fn check(cx: &Cx<'_>, sink: &mut Sink) {
     let floor = match cx.policy.min_tls_version {
         TlsVersion::Tls12 => Proto::Tls12,
         TlsVersion::Tls13 => Proto::Tls13,
     };
+    for c in conversion_choices(cx) {
+        let legacy = c.options.iter().find(|(c, _)| {
+            matches!(c, Const::Version(v) if *v <= Proto::Tls11 && *v != Proto::Oldest)
+        });
+        if let Some((_, at)) = legacy {
+            sink.establish(&LEGACY_CONVERSION, Some(at.clone()));
+        }
+    }
     for u in undecided(cx) {
         let Some(choice) = choice(cx, u.value) else {
+            if let Some(from) = converted(cx, u.value) {
+                defer_conversion(cx, sink, &u, from);
+            }
             continue;
         };
         let legacy: Vec<(Proto, std::ops::Range<usize>)> = choice
@@ -162,6 +187,36 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             None => sink.push(d),
         }
     }
+}
+
+/// A setter whose version is converted from `from` by a `From`/`Into` impl: the run-time choice
+/// when the package has a conversion into a legacy version (labelled at its arm).
+fn defer_conversion(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, from: &Expr) {
+    let range = cx.range(from);
+    let shown = compact(cx.text.get(range.clone()).unwrap_or(""));
+    let origin = match cx.resolve(from).value {
+        Value::Runtime(origin) => origin,
+        Value::Const(_) => return,
+        Value::Pending(_) | Value::Unknown => format!("the choice depends on `{shown}`"),
+    };
+    let what = match u.bound {
+        Bound::Min => "minimum",
+        Bound::Max => "maximum",
+    };
+    let mut d = Diagnostic::new(
+        &RULE,
+        format!("the {what} TLS version is chosen at run time and can be TLS 1.1 or older"),
+        u.primary.clone(),
+    )
+    .label(format!("the {what} version is chosen at run time"))
+    .secondary(range.clone(), format!("converted from `{shown}`"))
+    .note(format!(
+        "{origin}; a `From` conversion turns it into the version, and one of its options is TLS 1.1 or older"
+    ))
+    .note("TLS 1.0 and 1.1 are deprecated (RFC 8996); allowing them lets an attacker downgrade the connection")
+    .help("offer no legacy option in the conversion, or reject such a value where the option is read");
+    d.runtime_value = Some(range);
+    sink.defer(d, Condition::With(&LEGACY_CONVERSION));
 }
 
 /// When an `if`'s condition is a boolean parameter, field or other file's constant (or its

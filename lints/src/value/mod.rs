@@ -21,6 +21,7 @@ pub(crate) mod address;
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod choice;
+pub(crate) mod conversion;
 mod closures;
 pub(crate) mod danger;
 pub(crate) mod fields;
