@@ -210,6 +210,8 @@ pub struct LetBinding<'a> {
     pub mutable: bool,
     /// The initializer.
     pub init: Option<&'a Expr>,
+    /// The type written on the binding (`let opts: Opts = …`).
+    pub ty: Option<&'a syn::Type>,
     /// The byte offset of the binding.
     pub offset: usize,
     /// Where the statement ends: the name is in scope after it, not in its own initializer.
@@ -1032,8 +1034,10 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
 
     fn visit_local(&mut self, l: &'a syn::Local) {
         let mut pat = &l.pat;
+        let mut ty = None;
         if let Pat::Type(t) = pat {
             pat = &t.pat;
+            ty = Some(&*t.ty);
         }
         let block = self.blocks.last().cloned().unwrap_or(0..self.cx.text.len());
         if let Pat::Ident(i) = pat {
@@ -1045,6 +1049,7 @@ impl<'a> Visit<'a> for Indexer<'_, 'a> {
                 name: &i.ident,
                 mutable: i.mutability.is_some(),
                 init: l.init.as_ref().map(|i| &*i.expr),
+                ty,
                 offset,
                 end: self.cx.span_range(l.semi_token.span).end,
                 block,

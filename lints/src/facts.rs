@@ -144,6 +144,10 @@ pub enum ArgValue {
     Absent,
     /// Something the analysis cannot evaluate.
     Unknown,
+    /// A field of a struct type (`insecure: self.insecure` in a builder's `build`, `opts.insecure`
+    /// for `let opts: Opts`): the values the package gives that field decide. Only a field's own
+    /// values are this.
+    Field(FieldOf),
 }
 
 /// How a call names its function.

@@ -24,6 +24,10 @@ use super::parameters::{Audience, Callers, guard_waits};
 /// How many of the places that set a dangerous constant are labelled.
 const MAX_LABELLED: usize = 8;
 
+/// How many times a field given another field's value (`insecure: self.insecure`) is followed
+/// to that field's values.
+pub(crate) const MAX_FIELD_HOPS: usize = 4;
+
 /// The fields the findings of `reports` wait for.
 pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
     let guards = reports
@@ -52,6 +56,18 @@ pub(crate) fn names(wanted: &BTreeSet<FieldOf>) -> BTreeSet<String> {
         .iter()
         .map(|f| f.field.clone())
         .chain(LOADER_WORDS.iter().map(|w| (*w).to_string()))
+        .collect()
+}
+
+/// The fields whose values `facts` copy and that are not in `asked` yet: the package phase
+/// collects their values too, at most [`MAX_FIELD_HOPS`] times.
+pub(crate) fn copied_from(facts: &[FieldFact], asked: &BTreeSet<FieldOf>) -> BTreeSet<FieldOf> {
+    facts
+        .iter()
+        .filter_map(|f| match &f.value {
+            ArgValue::Field(source) if !asked.contains(source) => Some(source.clone()),
+            _ => None,
+        })
         .collect()
 }
 
@@ -102,6 +118,19 @@ impl<'f> Fields<'f> {
         path: &str,
         callers: &mut Callers<'_>,
     ) -> FieldValues<'f> {
+        self.values_within(field, dangerous, audience, path, callers, MAX_FIELD_HOPS)
+    }
+
+    /// [`Fields::values_of`], following a field given another field's value at most `hops` times.
+    fn values_within(
+        &self,
+        field: &FieldOf,
+        dangerous: &Dangerous,
+        audience: Audience,
+        path: &str,
+        callers: &mut Callers<'_>,
+        hops: usize,
+    ) -> FieldValues<'f> {
         let label = |fact: &FieldFact, text: String| Label {
             file: (fact.path != path).then(|| fact.path.clone()),
             range: fact.range.clone(),
@@ -149,6 +178,21 @@ impl<'f> Fields<'f> {
                     dangerous_at.extend(from_callers);
                     if let Some(origin) = decided {
                         runtime.get_or_insert((*fact, origin));
+                    }
+                }
+                ArgValue::Field(source) => {
+                    let copied = format!("it is copied from `{}.{}`", source.owner, source.field);
+                    let Some(hops) = hops.checked_sub(1).filter(|_| source != field) else {
+                        runtime.get_or_insert((*fact, copied));
+                        continue;
+                    };
+                    let from =
+                        self.values_within(source, dangerous, audience, path, callers, hops);
+                    dangerous_at.extend(from.dangerous_at);
+                    if let Some((_, origin)) = from.runtime {
+                        runtime.get_or_insert((*fact, format!("{copied}; {origin}")));
+                    } else if from.unset {
+                        runtime.get_or_insert((*fact, copied));
                     }
                 }
             }

@@ -222,13 +222,20 @@ impl Engine {
                 .collect();
             consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
         }
-        let fields_wanted = fields::wanted(reports);
+        let mut fields_wanted = fields::wanted(reports);
+        let mut fields_asked = BTreeSet::new();
         let mut field_facts = Vec::new();
-        if !fields_wanted.is_empty() {
+        for _ in 0..=fields::MAX_FIELD_HOPS {
+            if fields_wanted.is_empty() {
+                break;
+            }
             let names = fields::names(&fields_wanted);
+            let before = field_facts.len();
             for file in mentioning(read.get_or_insert_with(|| files.read()), &names) {
                 field_facts.extend(fields::collect(file, &fields_wanted, &names));
             }
+            fields_asked.append(&mut fields_wanted);
+            fields_wanted = fields::copied_from(&field_facts[before..], &fields_asked);
         }
         let mut calls = Vec::new();
         let mut asked = BTreeSet::new();

@@ -130,7 +130,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                 };
                 push(
                     field,
-                    arg_value(cx, &fv.expr),
+                    given_value(cx, &fv.expr),
                     cx.range(&fv.expr),
                     None,
                     false,
@@ -162,7 +162,7 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
             .map(ToString::to_string);
         push(
             field,
-            arg_value(cx, &a.right),
+            given_value(cx, &a.right),
             cx.range(&*a.right),
             None,
             false,
@@ -237,6 +237,57 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         }
     }
     out
+}
+
+/// The value a field is given: another struct's field (`insecure: self.insecure`, `opts.insecure`
+/// for `let opts: Opts`), whose own values the package phase follows, or what the expression is
+/// worth.
+fn given_value(cx: &Cx<'_>, e: &Expr) -> ArgValue {
+    match field_at(cx, e).or_else(|| local_field(cx, e)) {
+        Some(source) => ArgValue::Field(source),
+        None => arg_value(cx, e),
+    }
+}
+
+/// The field `local.f` reads when `local` is a `let` of a struct type the file shows: written on
+/// the binding (`let opts: Opts = …`) or built by the type's own constructor (`Opts::parse()`,
+/// `Opts::from_args()`, `Opts::default()`, `Opts { .. }`).
+fn local_field(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
+    let Expr::Field(f) = passed_on(e) else {
+        return None;
+    };
+    let Member::Named(field) = &f.member else {
+        return None;
+    };
+    let Expr::Path(base) = peel(&f.base) else {
+        return None;
+    };
+    let ident = base.path.get_ident()?;
+    let binding = cx.binding_at(ident, cx.range(e).start)?;
+    let owner = match (binding.ty, binding.init.map(peel)) {
+        (Some(ty), _) => type_name(ty),
+        (None, Some(Expr::Struct(s))) => s.path.segments.last().map(|l| l.ident.to_string()),
+        (None, Some(Expr::Call(c))) => match &*c.func {
+            Expr::Path(p) => constructed_type(&p.path),
+            _ => None,
+        },
+        _ => None,
+    }?;
+    Some(FieldOf {
+        owner,
+        field: field.to_string(),
+    })
+}
+
+/// The type `T::parse`, `T::from_args`, `T::try_parse`, `T::parse_from` or `T::default` builds.
+fn constructed_type(path: &syn::Path) -> Option<String> {
+    let n = path.segments.len();
+    let (owner, ctor) = (&path.segments.get(n.checked_sub(2)?)?.ident, &path.segments[n - 1].ident);
+    let builds_self = ["parse", "from_args", "try_parse", "parse_from", "default"]
+        .iter()
+        .any(|c| ctor == c);
+    let owner = owner.to_string();
+    (builds_self && owner.starts_with(char::is_uppercase) && owner != "Self").then_some(owner)
 }
 
 /// The struct type whose field an assignment at `at` writes through `base`: `self` in `impl T`

@@ -1,0 +1,119 @@
+// oha's shape: a clap flag copied into a builder's field, then into the client's field that the
+// setting reads. The origin note follows the copies to the flag, as it names the flag when the
+// setting reads the clap struct directly. A builder whose field only ever gets `false`, copied
+// the same way, makes no finding; one given `true` makes TLS101's error, labelled where.
+use clap::Parser;
+
+#[derive(Parser)]
+struct Opts {
+    #[clap(long = "insecure")]
+    insecure: bool,
+    url: String,
+}
+
+pub struct ClientBuilder {
+    insecure: bool,
+}
+
+impl ClientBuilder {
+    pub fn build(&self) -> Client {
+        Client {
+            insecure: self.insecure,
+        }
+    }
+}
+
+pub struct Client {
+    insecure: bool,
+}
+
+impl Client {
+    pub fn connector(&self) -> native_tls::TlsConnector {
+        if self.insecure {
+            native_tls::TlsConnector::builder()
+                .danger_accept_invalid_certs(true)
+                //~^ cert_verification_runtime_toggle
+                .build()
+                .unwrap()
+        } else {
+            native_tls::TlsConnector::new().unwrap()
+        }
+    }
+}
+
+fn main() {
+    let opts: Opts = Opts::parse();
+    let client = ClientBuilder {
+        insecure: opts.insecure,
+    }
+    .build();
+    let _ = client.connector();
+    let _ = direct(&opts);
+}
+
+fn direct(opts: &Opts) -> native_tls::TlsConnector {
+    if opts.insecure {
+        native_tls::TlsConnector::builder()
+            .danger_accept_invalid_certs(true)
+            //~^ cert_verification_runtime_toggle
+            .build()
+            .unwrap()
+    } else {
+        native_tls::TlsConnector::new().unwrap()
+    }
+}
+
+struct SafeBuilder {
+    skip: bool,
+}
+
+impl SafeBuilder {
+    fn build(&self) -> SafeClient {
+        SafeClient { skip: self.skip }
+    }
+}
+
+struct SafeClient {
+    skip: bool,
+}
+
+impl SafeClient {
+    fn connector(&self) -> native_tls::TlsConnector {
+        native_tls::TlsConnector::builder()
+            .danger_accept_invalid_certs(self.skip)
+            .build()
+            .unwrap()
+    }
+}
+
+fn safe() -> native_tls::TlsConnector {
+    SafeBuilder { skip: false }.build().connector()
+}
+
+struct LooseBuilder {
+    skip: bool,
+}
+
+impl LooseBuilder {
+    fn build(&self) -> LooseClient {
+        LooseClient { skip: self.skip }
+    }
+}
+
+struct LooseClient {
+    skip: bool,
+}
+
+impl LooseClient {
+    fn connector(&self) -> native_tls::TlsConnector {
+        native_tls::TlsConnector::builder()
+            .danger_accept_invalid_certs(self.skip)
+            //~^ cert_verification_disabled
+            .build()
+            .unwrap()
+    }
+}
+
+fn loose() -> native_tls::TlsConnector {
+    LooseBuilder { skip: true }.build().connector()
+}
