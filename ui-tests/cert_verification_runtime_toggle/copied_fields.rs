@@ -117,3 +117,31 @@ impl LooseClient {
 fn loose() -> native_tls::TlsConnector {
     LooseBuilder { skip: true }.build().connector()
 }
+
+// monolith's shape: a local options struct whose field is assigned the clap flag, read by a
+// function of another type through a parameter.
+#[derive(Parser)]
+struct Cli {
+    #[arg(short = 'k', long)]
+    insecure: bool,
+}
+
+#[derive(Default)]
+pub struct SessionOptions {
+    pub insecure: bool,
+}
+
+pub fn session(options: &SessionOptions) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(options.insecure)
+        //~^ cert_verification_runtime_toggle
+        .build()
+        .unwrap()
+}
+
+pub fn run() {
+    let cli = Cli::parse();
+    let mut options: SessionOptions = SessionOptions::default();
+    options.insecure = cli.insecure;
+    let _ = session(&options);
+}

@@ -262,9 +262,17 @@ fn local_field(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
     let Expr::Path(base) = peel(&f.base) else {
         return None;
     };
-    let ident = base.path.get_ident()?;
-    let binding = cx.binding_at(ident, cx.range(e).start)?;
-    let owner = match (binding.ty, binding.init.map(peel)) {
+    Some(FieldOf {
+        owner: local_type(cx, base.path.get_ident()?, cx.range(e).start)?,
+        field: field.to_string(),
+    })
+}
+
+/// The struct type of the `let` named `ident` at `at`, when the file shows it: written on the
+/// binding or built by the type's own constructor.
+fn local_type(cx: &Cx<'_>, ident: &syn::Ident, at: usize) -> Option<String> {
+    let binding = cx.binding_at(ident, at)?;
+    match (binding.ty, binding.init.map(peel)) {
         (Some(ty), _) => type_name(ty),
         (None, Some(Expr::Struct(s))) => s.path.segments.last().map(|l| l.ident.to_string()),
         (None, Some(Expr::Call(c))) => match &*c.func {
@@ -272,11 +280,7 @@ fn local_field(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
             _ => None,
         },
         _ => None,
-    }?;
-    Some(FieldOf {
-        owner,
-        field: field.to_string(),
-    })
+    }
 }
 
 /// The type `T::parse`, `T::from_args`, `T::try_parse`, `T::parse_from` or `T::default` builds.
@@ -291,14 +295,18 @@ fn constructed_type(path: &syn::Path) -> Option<String> {
 }
 
 /// The struct type whose field an assignment at `at` writes through `base`: `self` in `impl T`
-/// (`self.f = v`), a parameter `p: &mut T` (`p.f = v`), what a method of the file returns
-/// (`self.settings().f = v` for `fn settings(&mut self) -> &mut T`), or a field of `self` whose
-/// type the file's definition of `T` names (`self.config.f = v` in a builder holding
+/// (`self.f = v`), a parameter `p: &mut T` (`p.f = v`), a `let` of a struct type the file shows
+/// (`options.f = v` after `let mut options: Options = Options::default()`), what a method of the
+/// file returns (`self.settings().f = v` for `fn settings(&mut self) -> &mut T`), or a field of
+/// `self` whose type the file's definition of `T` names (`self.config.f = v` in a builder holding
 /// `config: Config`).
 fn assigned_owner(cx: &Cx<'_>, base: &Expr, at: usize) -> Option<String> {
     match peel(base) {
         Expr::Path(p) if p.path.is_ident("self") => owner_at(cx, at),
-        Expr::Path(p) => parameter_type(cx, p.path.get_ident()?, at),
+        Expr::Path(p) => {
+            let name = p.path.get_ident()?;
+            parameter_type(cx, name, at).or_else(|| local_type(cx, name, at))
+        }
         Expr::MethodCall(m) if m.args.is_empty() && is_self(&m.receiver) => {
             returned_type(cx, &m.method, at)
         }
