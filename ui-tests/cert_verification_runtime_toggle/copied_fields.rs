@@ -145,3 +145,13 @@ pub fn run() {
     options.insecure = cli.insecure;
     let _ = session(&options);
 }
+
+// websocat's shape: the options behind an `Rc` are the struct's fields all the same.
+pub fn shared(opts: std::rc::Rc<Cli>) -> native_tls::TlsConnector {
+    let insecure = opts.insecure;
+    native_tls::TlsConnector::builder()
+        .danger_accept_invalid_certs(insecure)
+        //~^ cert_verification_runtime_toggle
+        .build()
+        .unwrap()
+}

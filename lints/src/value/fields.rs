@@ -15,7 +15,7 @@ use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
 
 /// The field of a named struct type that `e` reads (or passes on unchanged, as `*p.f` or
 /// `p.f.clone()`, or through a `let` or a destructuring pattern that binds it): `self.f` inside
-/// `impl T`, or `p.f` for a parameter `p: T` (also `&T`, `&mut T`, `Box<T>`-like wrappers are not looked through).
+/// `impl T`, or `p.f` for a parameter `p: T` (also `&T`, `&mut T`, `Rc<T>`, `Arc<T>`, `Box<T>`).
 pub(crate) fn field_at(cx: &Cx<'_>, e: &Expr) -> Option<FieldOf> {
     field_through(cx, e, MAX_ALIASES)
 }
@@ -75,7 +75,8 @@ fn returned_type(cx: &Cx<'_>, method: &syn::Ident, at: usize) -> Option<String> 
     })
 }
 
-/// The name of a struct type written as `T`, `path::T`, `&T` or `&mut T`.
+/// The name of a struct type written as `T`, `path::T`, `&T`, `&mut T` or behind a shared
+/// pointer (`Rc<T>`, `Arc<T>`, `Box<T>`).
 fn type_name(ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Reference(r) => type_name(&r.elem),
@@ -83,6 +84,14 @@ fn type_name(ty: &syn::Type) -> Option<String> {
         syn::Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
             let named = last.ident.to_string();
+            if let ("Rc" | "Arc" | "Box", syn::PathArguments::AngleBracketed(args)) =
+                (named.as_str(), &last.arguments)
+            {
+                return args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(inner) => type_name(inner),
+                    _ => None,
+                });
+            }
             (named.starts_with(char::is_uppercase) && named != "Self").then_some(named)
         }
         _ => None,
