@@ -155,3 +155,38 @@ pub fn shared(opts: std::rc::Rc<Cli>) -> native_tls::TlsConnector {
         .build()
         .unwrap()
 }
+
+// feroxbuster's shape: the configuration's field is set to `true` only when the flag came from
+// the command line, then copied into the client's configuration in two places: a run-time value,
+// as `if from_cli { danger_accept_invalid_certs(true) }` is.
+pub struct Configuration {
+    pub insecure: bool,
+}
+
+pub struct ClientConfig {
+    insecure: bool,
+}
+
+fn client(config: &ClientConfig) -> reqwest::Client {
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(config.insecure)
+        //~^ cert_verification_runtime_toggle
+        .build()
+        .unwrap()
+}
+
+fn configure(from_cli: bool) -> Configuration {
+    let mut config = Configuration { insecure: false };
+    if from_cli {
+        config.insecure = true;
+    }
+    config
+}
+
+fn clients(configuration: &Configuration, proxy: bool) -> reqwest::Client {
+    if proxy {
+        client(&ClientConfig { insecure: configuration.insecure })
+    } else {
+        client(&ClientConfig { insecure: configuration.insecure })
+    }
+}

@@ -197,6 +197,13 @@ impl<'f> Fields<'f> {
                 }
             }
         }
+        // Two copies of one field (`insecure: config.insecure` in two literals) label it once.
+        let mut seen = Vec::new();
+        dangerous_at.retain(|l| {
+            let fresh = !seen.contains(&(l.file.clone(), l.range.clone()));
+            seen.push((l.file.clone(), l.range.clone()));
+            fresh
+        });
         FieldValues {
             dangerous_at,
             runtime,

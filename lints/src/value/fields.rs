@@ -8,6 +8,7 @@ use syn::{Expr, Member};
 
 use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
+use super::guard::{self, Reach};
 use super::loaders::loader_of;
 use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
@@ -137,14 +138,9 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
                     owner: owner.clone(),
                     field: name.to_string(),
                 };
-                push(
-                    field,
-                    given_value(cx, &fv.expr),
-                    cx.range(&fv.expr),
-                    None,
-                    false,
-                    None,
-                );
+                if let Some(value) = given_value(cx, &fv.expr) {
+                    push(field, value, cx.range(&fv.expr), None, false, None);
+                }
             }
         }
     }
@@ -169,14 +165,9 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
             .filter(|s| s.public && s.sig.is_some_and(|sig| sig.receiver().is_some()))
             .and_then(|s| s.name)
             .map(ToString::to_string);
-        push(
-            field,
-            given_value(cx, &a.right),
-            cx.range(&*a.right),
-            None,
-            false,
-            opt_in,
-        );
+        if let Some(value) = given_value(cx, &a.right) {
+            push(field, value, cx.range(&*a.right), None, false, opt_in);
+        }
     }
     for def in &cx.struct_defs {
         let outside = filled_from_outside(def);
@@ -250,11 +241,27 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
 
 /// The value a field is given: another struct's field (`insecure: self.insecure`, `opts.insecure`
 /// for `let opts: Opts`), whose own values the package phase follows, or what the expression is
-/// worth.
-fn given_value(cx: &Cx<'_>, e: &Expr) -> ArgValue {
-    match field_at(cx, e).or_else(|| local_field(cx, e)) {
+/// worth; a constant given only under a condition decided at run time is a run-time value, and
+/// one given under a condition that never holds is no value (`None`).
+fn given_value(cx: &Cx<'_>, e: &Expr) -> Option<ArgValue> {
+    let value = match field_at(cx, e).or_else(|| local_field(cx, e)) {
         Some(source) => ArgValue::Field(source),
         None => arg_value(cx, e),
+    };
+    match (value, guard::reach(cx, cx.range(e).start)) {
+        (_, Reach::Never) => None,
+        (ArgValue::Const(_), Reach::When(branch)) => {
+            let condition = guard::describe(cx, branch);
+            Some(ArgValue::Runtime(format!(
+                "{}; it is given a constant only {}",
+                condition
+                    .origin
+                    .as_deref()
+                    .unwrap_or("a condition this analysis cannot follow decides it"),
+                condition.when
+            )))
+        }
+        (value, _) => Some(value),
     }
 }
 
