@@ -98,3 +98,27 @@ fn by_parameter(mut config: rustls::ClientConfig, skip: bool, inner: Arc<WebPkiS
 pub fn caller(config: rustls::ClientConfig, inner: Arc<WebPkiServerVerifier>) -> rustls::ClientConfig {
     by_parameter(config, true, inner)
 }
+
+// sqlx's shape: the install sits in an `if let Some(auth) = auth` that only unwraps (its `else`
+// installs too); the condition named is the one that chooses.
+pub fn nested(
+    config: rustls::ConfigBuilder<rustls::ClientConfig, rustls::WantsVerifier>,
+    accept_invalid_hostnames: bool,
+    auth: Option<(Vec<CertificateDer<'static>>, rustls::pki_types::PrivateKeyDer<'static>)>,
+    inner: Arc<WebPkiServerVerifier>,
+) -> Option<rustls::ClientConfig> {
+    if accept_invalid_hostnames {
+        if let Some(auth) = auth {
+            config
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(AcceptInvalidHostnames { inner }))
+                //~^ verifier_ignores_hostname
+                .with_client_auth_cert(auth.0, auth.1)
+                .ok()
+        } else {
+            None
+        }
+    } else {
+        None
+    }
+}

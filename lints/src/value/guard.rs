@@ -29,6 +29,8 @@ pub(crate) fn reach<'c, 'a>(cx: &'c Cx<'a>, at: usize) -> Reach<'c, 'a> {
         .filter(|b| b.range.contains(&at) && function.contains(&b.range.start))
         .collect();
     around.sort_by_key(|b| b.range.end - b.range.start);
+    // `if let Some(x) = opt` only unwraps: a condition further out that chooses is named first.
+    let mut unwrapping = None;
     for branch in around {
         match &branch.guard {
             Guard::If { cond, when } => match cx.resolve(cond).value {
@@ -47,13 +49,27 @@ pub(crate) fn reach<'c, 'a>(cx: &'c Cx<'a>, at: usize) -> Reach<'c, 'a> {
                     cx.resolve(scrutinee).value,
                     Value::Runtime(_) | Value::Unknown
                 );
-                if decided && is_choice(pat, *arms, *if_let) {
+                if decided && *if_let && unwraps(pat) {
+                    unwrapping.get_or_insert(branch);
+                } else if decided && is_choice(pat, *arms, *if_let) {
                     return Reach::When(branch);
                 }
             }
         }
     }
-    Reach::Always
+    unwrapping.map_or(Reach::Always, Reach::When)
+}
+
+/// Whether a pattern takes the value out of a `Some` or an `Ok` whatever it is (`Some(x)`).
+fn unwraps(pat: &Pat) -> bool {
+    matches!(pat, Pat::TupleStruct(t) if usual(&t.path) && !t.elems.iter().any(refutable))
+}
+
+/// `Some` or `Ok`: the usual path of an `Option` or a `Result`.
+fn usual(path: &syn::Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
 }
 
 /// Whether an arm's pattern chooses between modes, rather than taking the usual path of a
@@ -66,11 +82,6 @@ fn is_choice(pat: &Pat, arms: usize, if_let: bool) -> bool {
     if arms < 2 {
         return false;
     }
-    let usual = |path: &syn::Path| {
-        path.segments
-            .last()
-            .is_some_and(|s| s.ident == "Ok" || s.ident == "Some")
-    };
     match pat {
         Pat::TupleStruct(t) if usual(&t.path) => t.elems.iter().any(refutable),
         _ => true,
