@@ -186,8 +186,7 @@ impl<'f> Fields<'f> {
                         runtime.get_or_insert((*fact, copied));
                         continue;
                     };
-                    let from =
-                        self.values_within(source, dangerous, audience, path, callers, hops);
+                    let from = self.values_within(source, dangerous, audience, path, callers, hops);
                     dangerous_at.extend(from.dangerous_at);
                     if let Some((_, origin)) = from.runtime {
                         runtime.get_or_insert((*fact, format!("{copied}; {origin}")));

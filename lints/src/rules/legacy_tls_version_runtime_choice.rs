@@ -5,19 +5,19 @@
 use super::legacy_tls_version::legacy_reaches;
 use crate::cx::Cx;
 use crate::cx::peel;
-use syn::Expr;
 use crate::diagnostic::Diagnostic;
+use crate::facts::{Condition, Fact};
 use crate::lint::{Check, Lint};
 use crate::policy::TlsVersion;
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::tls_version::{Bound, Undecided, undecided, version_setter_needles};
-use crate::facts::{Condition, Fact};
 use crate::value::choice::{Choice, choice};
 use crate::value::conversion::{conversion_choices, converted};
 use crate::value::from_package::FromPackage;
 use crate::value::version::Proto;
 use crate::value::{Const, Dangerous, Value, compact};
+use syn::Expr;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -92,9 +92,9 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         TlsVersion::Tls13 => Proto::Tls13,
     };
     for c in conversion_choices(cx) {
-        let legacy = c.options.iter().find(|(c, _)| {
-            matches!(c, Const::Version(v) if *v <= Proto::Tls11 && *v != Proto::Oldest)
-        });
+        let legacy = c.options.iter().find(
+            |(c, _)| matches!(c, Const::Version(v) if *v <= Proto::Tls11 && *v != Proto::Oldest),
+        );
         if let Some((_, at)) = legacy {
             sink.establish(&LEGACY_CONVERSION, Some(at.clone()));
         }

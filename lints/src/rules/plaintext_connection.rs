@@ -14,8 +14,8 @@ use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::value::fields::field_at;
-use crate::value::guard::{self, Reach};
 use crate::value::from_package::FromPackage;
+use crate::value::guard::{self, Reach};
 use crate::value::{Dangerous, parse_url, str_value};
 
 /// The rule.

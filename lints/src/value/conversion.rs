@@ -61,11 +61,15 @@ pub(crate) fn conversion_choices<'a>(cx: &Cx<'a>) -> Vec<Choice<'a>> {
         let Some((trait_path, _)) = &imp.trait_ else {
             continue;
         };
-        let Some(method) = trait_path.segments.last().and_then(|s| match s.ident.to_string() {
-            t if t == "From" => Some("from"),
-            t if t == "Into" => Some("into"),
-            _ => None,
-        }) else {
+        let Some(method) = trait_path
+            .segments
+            .last()
+            .and_then(|s| match s.ident.to_string() {
+                t if t == "From" => Some("from"),
+                t if t == "Into" => Some("into"),
+                _ => None,
+            })
+        else {
             continue;
         };
         for item in &imp.items {

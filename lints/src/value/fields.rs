@@ -302,7 +302,10 @@ fn local_type(cx: &Cx<'_>, ident: &syn::Ident, at: usize) -> Option<String> {
 /// The type `T::parse`, `T::from_args`, `T::try_parse`, `T::parse_from` or `T::default` builds.
 fn constructed_type(path: &syn::Path) -> Option<String> {
     let n = path.segments.len();
-    let (owner, ctor) = (&path.segments.get(n.checked_sub(2)?)?.ident, &path.segments[n - 1].ident);
+    let (owner, ctor) = (
+        &path.segments.get(n.checked_sub(2)?)?.ident,
+        &path.segments[n - 1].ident,
+    );
     let builds_self = ["parse", "from_args", "try_parse", "parse_from", "default"]
         .iter()
         .any(|c| ctor == c);

@@ -101,9 +101,9 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
     InstallGuard {
         range: described.range,
         when: described.when,
-        origin: described.origin.unwrap_or_else(|| {
-            "a condition this analysis cannot follow decides it".to_string()
-        }),
+        origin: described
+            .origin
+            .unwrap_or_else(|| "a condition this analysis cannot follow decides it".to_string()),
         waits,
         settled: None,
     }

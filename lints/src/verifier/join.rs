@@ -180,7 +180,12 @@ fn verifies(ty: &[String], side: Side, verifiers: &HashMap<&str, Vec<&VerifierFa
 /// a run-time choice graded it: a verifier that accepts everything, or one that ignores the
 /// server name, installed on only some of the paths a run-time choice takes, is a run-time switch
 /// (the same rule, at `warn`).
-fn graded(rules: &Rules, side: Side, verdict: Verdict, choice: Option<Choice>) -> Option<(Wording, bool)> {
+fn graded(
+    rules: &Rules,
+    side: Side,
+    verdict: Verdict,
+    choice: Option<Choice>,
+) -> Option<(Wording, bool)> {
     let w = match (verdict, choice) {
         (Verdict::AcceptsAll, Some(_)) => wording(rules, side, Verdict::RuntimeControlled)?,
         (Verdict::IgnoresHostname, Some(_)) => Wording {
