@@ -1,7 +1,9 @@
 // oha's shape: a clap flag copied into a builder's field, then into the client's field that the
 // setting reads. The origin note follows the copies to the flag, as it names the flag when the
 // setting reads the clap struct directly. A builder whose field only ever gets `false`, copied
-// the same way, makes no finding; one given `true` makes TLS101's error, labelled where.
+// the same way, makes no finding; one given `true` makes TLS101's error, labelled where. That
+// code outside the package could set the builder's public field is named only when nothing in
+// the package names the value's origin.
 use clap::Parser;
 
 #[derive(Parser)]
@@ -12,7 +14,7 @@ struct Opts {
 }
 
 pub struct ClientBuilder {
-    insecure: bool,
+    pub insecure: bool,
 }
 
 impl ClientBuilder {

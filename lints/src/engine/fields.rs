@@ -149,6 +149,10 @@ impl<'f> Fields<'f> {
         let shown = format!("`{}.{}`", field.owner, field.field);
         let mut dangerous_at = Vec::new();
         let mut runtime = None;
+        // That code outside the package can set a public field is named only when nothing
+        // inside the package names where the value comes from, a value not followed last.
+        let mut public = None;
+        let mut unknown = None;
         for fact in &facts {
             match &fact.value {
                 ArgValue::Const(c) if dangerous.admits(c) => match &fact.opt_in {
@@ -167,11 +171,14 @@ impl<'f> Fields<'f> {
                     )),
                 },
                 ArgValue::Const(_) | ArgValue::Absent => {}
+                ArgValue::Runtime(origin) if fact.public => {
+                    public.get_or_insert((*fact, origin.clone()));
+                }
                 ArgValue::Runtime(origin) => {
                     runtime.get_or_insert((*fact, origin.clone()));
                 }
                 ArgValue::Unknown => {
-                    runtime.get_or_insert((*fact, "a value this analysis cannot follow".into()));
+                    unknown.get_or_insert((*fact, "a value this analysis cannot follow".into()));
                 }
                 ArgValue::Parameter(p) => {
                     let (from_callers, decided) = callers.values_of(p, audience, dangerous, path);
@@ -205,7 +212,7 @@ impl<'f> Fields<'f> {
         });
         FieldValues {
             dangerous_at,
-            runtime,
+            runtime: runtime.or(public).or(unknown),
             unset: facts.is_empty(),
         }
     }
