@@ -15,13 +15,15 @@
 //! constant; [`address`] tells listening addresses on every interface; [`danger`] says which
 //! constants make a deferred finding real; [`from_package`] names the parameter, field or other
 //! file's constant a value comes from, and the condition a finding waits on for it; [`loaders`] names the envy, `config` or figment
-//! source a deserialized struct is read from.
+//! source a deserialized struct is read from; [`connection`] the connection-string option a value
+//! is read from.
 
 pub(crate) mod address;
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod choice;
 mod closures;
+mod connection;
 pub(crate) mod conversion;
 pub(crate) mod danger;
 pub(crate) mod fields;

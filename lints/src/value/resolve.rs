@@ -183,7 +183,10 @@ impl Cx<'_> {
             | Expr::Try(_)
             | Expr::Await(_)
             | Expr::Index(_) => self.resolve_option(expr, depth).unwrap_or_else(|| {
-                Resolved::of(Value::Runtime(call_origin(expr, self.snippet(expr))))
+                let origin = self
+                    .connection_option(expr)
+                    .unwrap_or_else(|| call_origin(expr, self.snippet(expr)));
+                Resolved::of(Value::Runtime(origin))
             }),
             _ => Resolved::of(Value::Unknown),
         }
@@ -461,22 +464,33 @@ fn macro_value(mac: &syn::Macro) -> Value {
 
 /// Where the value of a call comes from, for the runtime note.
 fn call_origin(expr: &Expr, text: &str) -> String {
-    if let Some(var) = env_var_name(expr) {
-        return format!("the value comes from the environment variable `{var}`");
-    }
-    if let Some(flag) = flag_name(expr) {
-        return format!("the value is the command-line flag `{flag}`");
-    }
-    if let Some(key) = config_key(expr) {
-        return format!("the value is the configuration key `{key}`");
-    }
-    if let Some(param) = query_parameter(expr) {
-        return format!("the value is the URL query parameter `{param}`");
+    if let Some(source) = named_source(expr) {
+        let verb = if source.starts_with("the environment") {
+            "comes from"
+        } else {
+            "is"
+        };
+        return format!("the value {verb} {source}");
     }
     if text.contains("env") && (text.contains("var") || text.contains("var_os")) {
         return "the value comes from the environment".to_string();
     }
     format!("the value comes from `{}` at run time", compact(text))
+}
+
+/// The named input `expr` reads somewhere: an environment variable, a command-line flag, a
+/// configuration key or a URL query parameter ("the environment variable `X`").
+pub(super) fn named_source(expr: &Expr) -> Option<String> {
+    if let Some(var) = env_var_name(expr) {
+        return Some(format!("the environment variable `{var}`"));
+    }
+    if let Some(flag) = flag_name(expr) {
+        return Some(format!("the command-line flag `{flag}`"));
+    }
+    if let Some(key) = config_key(expr) {
+        return Some(format!("the configuration key `{key}`"));
+    }
+    query_parameter(expr).map(|param| format!("the URL query parameter `{param}`"))
 }
 
 /// The variable name of `std::env::var("NAME")` somewhere in `expr`.
