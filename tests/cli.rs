@@ -1343,6 +1343,39 @@ fn a_parameter_is_judged_by_callers_in_other_files() {
     );
 }
 
+/// The envy or `config` call that loads a deserialized struct names its fields' origins when it
+/// is in another file than the struct and the setting that reads the field.
+#[test]
+fn a_loader_in_another_file_names_the_field_origin() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file(
+            "src/settings.rs",
+            "#[derive(serde::Deserialize)]\npub struct Settings {\n    pub insecure: bool,\n}\n\n#[derive(serde::Deserialize)]\npub struct FileSettings {\n    pub skip_hostname_check: bool,\n}\n",
+        )
+        .file(
+            "src/net.rs",
+            "use crate::settings::{FileSettings, Settings};\n\npub fn client(s: &Settings) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().danger_accept_invalid_certs(s.insecure)\n}\n\npub fn quiet(s: &FileSettings) -> reqwest::ClientBuilder {\n    reqwest::Client::builder().danger_accept_invalid_hostnames(s.skip_hostname_check)\n}\n",
+        )
+        .file(
+            "src/main.rs",
+            "mod net;\nmod settings;\n\nfn main() {\n    let s = envy::prefixed(\"APP_\").from_env::<settings::Settings>().unwrap();\n    let f: settings::FileSettings = config::Config::builder()\n        .add_source(config::File::with_name(\"app\"))\n        .build()\n        .unwrap()\n        .try_deserialize()\n        .unwrap();\n    let _ = net::client(&s);\n    let _ = net::quiet(&f);\n}\n",
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        vec!["TLS104 src/net.rs:4:32", "TLS104 src/net.rs:8:32"],
+        "{}",
+        out.stderr
+    );
+    for note in [
+        "= note: `Settings.insecure` gets its value at run time: it is the environment variable `APP_INSECURE` (`Settings` is read by `envy`)",
+        "= note: `FileSettings.skip_hostname_check` gets its value at run time: it is the configuration key `skip_hostname_check` (`FileSettings` is read by the `config` crate from `app`)",
+    ] {
+        assert!(out.stderr.contains(note), "{note}\n{}", out.stderr);
+    }
+}
+
 /// An example calls the library as its users do: the `true` it passes to a public setter does
 /// not make the library's own setting constant (the library's is a run-time switch), while a
 /// helper of the example is still judged by the example's own calls.

@@ -14,7 +14,7 @@ use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf};
 use crate::report::FileReport;
 use crate::value::Dangerous;
 use crate::value::fields::field_facts;
-use crate::value::loaders::LOADER_WORDS;
+use crate::value::loaders::{LOADER_WORDS, Loader, loader_of};
 use crate::verifier::GuardWait;
 
 use super::PackageFile;
@@ -49,14 +49,37 @@ pub(crate) fn wanted(reports: &[FileReport]) -> BTreeSet<FieldOf> {
 }
 
 /// The names of the wanted fields: an item that gives one a value names it (a type's name is far
-/// more common than its fields'); and the words of the calls that load a deserialized struct
-/// from a named source.
+/// more common than its fields').
 pub(crate) fn names(wanted: &BTreeSet<FieldOf>) -> BTreeSet<String> {
-    wanted
-        .iter()
-        .map(|f| f.field.clone())
-        .chain(LOADER_WORDS.iter().map(|w| (*w).to_string()))
-        .collect()
+    wanted.iter().map(|f| f.field.clone()).collect()
+}
+
+/// The words of the calls that load a deserialized struct from a named source.
+pub(crate) fn loader_words() -> BTreeSet<String> {
+    LOADER_WORDS.iter().map(|w| (*w).to_string()).collect()
+}
+
+/// The calls of `files` that load a struct whose fields are `wanted`, by the struct's name (the
+/// first file in order wins); only their items that name a loader word are parsed.
+pub(crate) fn loaders<'f>(
+    files: impl Iterator<Item = &'f PackageFile>,
+    wanted: &BTreeSet<FieldOf>,
+    words: &BTreeSet<String>,
+) -> BTreeMap<String, Loader> {
+    let owners: BTreeSet<&str> = wanted.iter().map(|f| f.owner.as_str()).collect();
+    let mut out = BTreeMap::new();
+    for file in files {
+        let found = with_focused(file, words, |cx| {
+            owners
+                .iter()
+                .filter_map(|owner| loader_of(cx, owner).map(|l| (owner.to_string(), l)))
+                .collect::<Vec<_>>()
+        });
+        for (owner, loader) in found.into_iter().flatten() {
+            out.entry(owner).or_insert(loader);
+        }
+    }
+    out
 }
 
 /// The fields whose values `facts` copy and that are not in `asked` yet: the package phase
@@ -72,13 +95,14 @@ pub(crate) fn copied_from(facts: &[FieldFact], asked: &BTreeSet<FieldOf>) -> BTr
 }
 
 /// The values `file` gives the fields in `wanted` (only its items naming a wanted field are
-/// parsed).
+/// parsed), their origins named by the package's `loaders`.
 pub(crate) fn collect(
     file: &PackageFile,
     wanted: &BTreeSet<FieldOf>,
     names: &BTreeSet<String>,
+    loaders: &BTreeMap<String, Loader>,
 ) -> Vec<FieldFact> {
-    with_focused(file, names, |cx| field_facts(cx, wanted)).unwrap_or_default()
+    with_focused(file, names, |cx| field_facts(cx, wanted, loaders)).unwrap_or_default()
 }
 
 /// What the package gives a field, as [`Fields::values_of`] finds it.

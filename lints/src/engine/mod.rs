@@ -229,10 +229,13 @@ impl Engine {
             if fields_wanted.is_empty() {
                 break;
             }
+            let files = read.get_or_insert_with(|| files.read());
+            let words = fields::loader_words();
+            let loaders = fields::loaders(mentioning(files, &words), &fields_wanted, &words);
             let names = fields::names(&fields_wanted);
             let before = field_facts.len();
-            for file in mentioning(read.get_or_insert_with(|| files.read()), &names) {
-                field_facts.extend(fields::collect(file, &fields_wanted, &names));
+            for file in mentioning(files, &names) {
+                field_facts.extend(fields::collect(file, &fields_wanted, &names, &loaders));
             }
             fields_asked.append(&mut fields_wanted);
             fields_wanted = fields::copied_from(&field_facts[before..], &fields_asked);

@@ -2,14 +2,14 @@
 //! `impl Client`, `cfg.insecure` for a parameter `cfg: &Config`), and the values a file gives
 //! such fields, for the package phase.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use syn::{Expr, Member};
 
 use super::binding::{MAX_ALIASES, owner_at};
 use super::calls::arg_value;
 use super::guard::{self, Reach};
-use super::loaders::loader_of;
+use super::loaders::Loader;
 use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, FieldFact, FieldOf, Parameter};
@@ -99,8 +99,13 @@ fn type_name(ty: &syn::Type) -> Option<String> {
     }
 }
 
-/// The values `cx`'s file gives the fields in `wanted`.
-pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldFact> {
+/// The values `cx`'s file gives the fields in `wanted`; `loaders` are the calls of the package
+/// that load a deserialized struct, by the struct's name, which name its fields' origins.
+pub(crate) fn field_facts(
+    cx: &Cx<'_>,
+    wanted: &BTreeSet<FieldOf>,
+    loaders: &BTreeMap<String, Loader>,
+) -> Vec<FieldFact> {
     let mut out = Vec::new();
     let mut push = |field: FieldOf,
                     value: ArgValue,
@@ -174,17 +179,9 @@ pub(crate) fn field_facts(cx: &Cx<'_>, wanted: &BTreeSet<FieldOf>) -> Vec<FieldF
         let public_struct = matches!(def.vis, syn::Visibility::Public(_));
         let builder = builder_derive(def).filter(|_| public_struct);
         let owner = def.ident.to_string();
-        let wanted_here = def.fields.iter().any(|f| {
-            f.ident.as_ref().is_some_and(|name| {
-                wanted.contains(&FieldOf {
-                    owner: owner.clone(),
-                    field: name.to_string(),
-                })
-            })
-        });
-        let loader = (wanted_here && matches!(outside, Some(Outside::Deserialized)))
-            .then(|| loader_of(cx, &owner))
-            .flatten();
+        let loader = loaders
+            .get(&owner)
+            .filter(|_| matches!(outside, Some(Outside::Deserialized)));
         for f in &def.fields {
             let Some(name) = &f.ident else { continue };
             let field = FieldOf {

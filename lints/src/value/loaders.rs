@@ -9,10 +9,11 @@ use syn::{Expr, GenericArgument, Lit, PathArguments};
 use crate::cx::{Cx, chain_root, peel};
 
 /// The identifiers an item that loads a struct this way names: the package phase reads such
-/// items beside the ones that name a wanted field.
+/// items of every file of the package, for the structs whose fields it follows.
 pub(crate) const LOADER_WORDS: &[&str] = &["envy", "try_deserialize", "Figment"];
 
 /// How a struct's fields are filled.
+#[derive(Clone, Debug)]
 pub(crate) enum Loader {
     /// From environment variables named after the fields, with this prefix (envy).
     Env { prefix: String },
