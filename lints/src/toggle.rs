@@ -503,7 +503,8 @@ pub fn report_guarded(
     let (range, when) = (described.range, described.when);
     let wait = match &branch.guard {
         Guard::If { cond, when } => waiting_on(cx, cond, Const::Bool(*when)),
-        Guard::Match { .. } => None,
+        Guard::Match { scrutinee, pat, .. } => guard::chosen_variants(pat)
+            .and_then(|variants| waiting_for(cx, scrutinee, Dangerous::Variants(variants))),
     };
     let origin = described
         .origin
@@ -612,14 +613,22 @@ fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
     let (cond, when) = match when {
         Const::Bool(b) => {
             let (cond, b) = guard::without_not(cond, b);
+            if let Some((value, variant)) = guard::compared_variant(cond, b) {
+                return waiting_for(cx, value, Dangerous::Variants(vec![variant]));
+            }
             (cond, Const::Bool(b))
         }
         other => (cond, other),
     };
-    let when = Dangerous::Value(when);
-    match parameter_at(cx, cond) {
-        Some(p) => Some(Waiting::Parameter(p, when)),
-        None => field_at(cx, cond).map(|f| Waiting::Field(f, when)),
+    waiting_for(cx, cond, Dangerous::Value(when))
+}
+
+/// What `value` waits for to be `dangerous`: its callers when it is a parameter, the package's
+/// values when it is a field.
+fn waiting_for(cx: &Cx<'_>, value: &Expr, dangerous: Dangerous) -> Option<Waiting> {
+    match parameter_at(cx, value) {
+        Some(p) => Some(Waiting::Parameter(p, dangerous)),
+        None => field_at(cx, value).map(|f| Waiting::Field(f, dangerous)),
     }
 }
 

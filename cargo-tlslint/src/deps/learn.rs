@@ -839,7 +839,9 @@ fn sink_of(
             Dangerous::VersionAtMost(v) => DeclaredValue::VersionAtMost(*v),
             Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
             Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
-            Dangerous::Value(Const::Version(_)) | Dangerous::CleartextUrl(..) => return None,
+            Dangerous::Value(Const::Version(_) | Const::Variant(_))
+            | Dangerous::CleartextUrl(..)
+            | Dangerous::Variants(_) => return None,
         },
         rule: e.rule,
         source: SinkSource::Learned {

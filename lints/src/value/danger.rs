@@ -1,7 +1,8 @@
 //! The values that make a deferred finding real ([`Dangerous`]): one constant, a protocol version
 //! and every older one, any address that listens on every interface, a host the cleartext rules
-//! do not exempt, or a cleartext URL to such a host. The package phase asks it of each constant
-//! that reaches a parameter, a field or a constant of another file.
+//! do not exempt, a cleartext URL to such a host, or the enum variants a setting is chosen by.
+//! The package phase asks it of each constant that reaches a parameter, a field or a constant of
+//! another file.
 
 use super::address::all_interfaces_text;
 use super::resolve::Const;
@@ -26,6 +27,9 @@ pub enum Dangerous {
     /// A URL with this cleartext scheme (`http`, `ws`) to a host that is not loopback, a unix
     /// socket or one of the policy's `allowed-cleartext-hosts` (carried here).
     CleartextUrl(&'static str, AllowedHosts),
+    /// One of these enum variants, by name (the variants a `match` arm or a comparison with a
+    /// parameter chooses the setting by).
+    Variants(Vec<String>),
 }
 
 impl Dangerous {
@@ -46,6 +50,7 @@ impl Dangerous {
                     u.scheme() == *scheme && !Exemptions::of(allowed).url_is_exempt(&u)
                 })
             }
+            (Dangerous::Variants(names), Const::Variant(v)) => names.contains(v),
             _ => false,
         }
     }
@@ -61,6 +66,11 @@ impl Dangerous {
             Dangerous::CleartextUrl(scheme, _) => {
                 format!("an `{scheme}://` URL to a host that is not loopback")
             }
+            Dangerous::Variants(names) => names
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or "),
         }
     }
 }
@@ -97,5 +107,10 @@ mod tests {
         assert!(!http.admits(&Const::Str("http://localhost:8080".into())));
         assert!(!http.admits(&Const::Str("ws://api.example.com".into())));
         assert!(!http.admits(&Const::Str("api.example.com".into())));
+        let variants = Dangerous::Variants(vec!["Insecure".into(), "Lax".into()]);
+        assert!(variants.admits(&Const::Variant("Lax".into())));
+        assert!(!variants.admits(&Const::Variant("Strict".into())));
+        assert!(!variants.admits(&Const::Str("Insecure".into())));
+        assert!(!bool_true.admits(&Const::Variant("True".into())));
     }
 }

@@ -5,6 +5,7 @@
 use syn::{Expr, Pat};
 
 use crate::cx::{Branch, Cx, Guard};
+use crate::value::calls::{variant_name, variant_of_path};
 use crate::value::{Const, Value};
 
 /// Whether the code at a place runs whenever its function does.
@@ -99,6 +100,42 @@ fn refutable(pat: &Pat) -> bool {
         Pat::Type(t) => refutable(&t.pat),
         Pat::Tuple(t) => t.elems.iter().any(refutable),
         _ => true,
+    }
+}
+
+/// The enum variants an arm's pattern chooses (`TlsMode::Insecure`, `A::X | A::Y`), by name;
+/// `None` for any other pattern (a binding, a wildcard, a literal).
+pub(crate) fn chosen_variants(pat: &Pat) -> Option<Vec<String>> {
+    match pat {
+        Pat::Path(p) => Some(vec![variant_of_path(&p.path)?]),
+        Pat::Paren(p) => chosen_variants(&p.pat),
+        Pat::Or(o) => o.cases.iter().try_fold(Vec::new(), |mut all, case| {
+            all.extend(chosen_variants(case)?);
+            Some(all)
+        }),
+        _ => None,
+    }
+}
+
+/// The value a condition compares with an enum variant, and that variant, when the condition
+/// holds exactly for it: `mode == TlsMode::Insecure` (either side) when `when` is `true`, `!=`
+/// when it is `false`.
+pub(crate) fn compared_variant(cond: &Expr, when: bool) -> Option<(&Expr, String)> {
+    let Expr::Binary(b) = crate::cx::peel(cond) else {
+        return None;
+    };
+    let holds = match b.op {
+        syn::BinOp::Eq(_) => when,
+        syn::BinOp::Ne(_) => !when,
+        _ => return None,
+    };
+    if !holds {
+        return None;
+    }
+    match (variant_name(&b.left), variant_name(&b.right)) {
+        (None, Some(v)) => Some((&b.left, v)),
+        (Some(v), None) => Some((&b.right, v)),
+        _ => None,
     }
 }
 

@@ -54,6 +54,7 @@ pub(crate) fn const_shown(c: &Const) -> String {
         Const::Int(i) => format!("`{i}`"),
         Const::Str(s) => format!("`{s:?}`"),
         Const::Version(v) => v.describe().to_string(),
+        Const::Variant(v) => format!("`{v}`"),
     }
 }
 

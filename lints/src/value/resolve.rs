@@ -24,6 +24,10 @@ pub enum Const {
     /// A protocol version named by a qualified path (`Version::TLS_1_0`, `SslVersion::TLS1_2`,
     /// an imported `Protocol::Tlsv11`).
     Version(Proto),
+    /// An enum variant a caller passes (`TlsMode::Insecure` → `Insecure`), by its name: what a
+    /// `match` on the parameter, or a comparison with it, chooses by. Only arguments are read as
+    /// variants; the evaluator leaves such paths unknown.
+    Variant(String),
 }
 
 /// What an expression evaluates to.
