@@ -205,12 +205,15 @@ pub struct Undecided<'a> {
     pub primary: Range<usize>,
     /// The version argument (inside `Some(…)` when it is wrapped).
     pub value: &'a Expr,
+    /// Whether a `None` reaching the argument allows the oldest version: a minimum of native-tls
+    /// or openssl (their documented meaning of `None`) whose argument is not wrapped in `Some`.
+    pub none_is_oldest: bool,
 }
 
 /// Every setter of the file whose version argument is not a version the file names.
 pub fn undecided<'a>(cx: &Cx<'a>) -> Vec<Undecided<'a>> {
     let mut out = Vec::new();
-    let mut push = |bound, primary: Range<usize>, arg: &'a Expr| {
+    let mut push = |bound, primary: Range<usize>, arg: &'a Expr, none_is_oldest: bool| {
         let value = unwrap_some(arg);
         let followed = peel(unwrap_some(follow(cx, value, FOLLOW_STEPS, false, true)));
         let named = matches!(followed, Expr::Path(p) if p.path.is_ident("None")
@@ -220,21 +223,25 @@ pub fn undecided<'a>(cx: &Cx<'a>) -> Vec<Undecided<'a>> {
                 bound,
                 primary,
                 value,
+                none_is_oldest: none_is_oldest && std::ptr::eq(value, arg),
             });
         }
     };
     for (bound, table) in [(Bound::Min, MIN_SETTERS), (Bound::Max, MAX_SETTERS)] {
-        let methods: Vec<&str> = table.iter().map(|(m, _)| *m).collect();
-        for call in cx.calls_named(&methods) {
-            if let Some(arg) = call.args.first() {
-                push(bound, call.name_range(cx), arg);
+        for &(method, family) in table {
+            let none_is_oldest =
+                bound == Bound::Min && matches!(family, Family::NativeTls | Family::Openssl);
+            for call in cx.calls_named(&[method]) {
+                if let Some(arg) = call.args.first() {
+                    push(bound, call.name_range(cx), arg, none_is_oldest);
+                }
             }
         }
     }
     for call in cx.calls_named(&["ssl_min_max_version", "proxy_ssl_min_max_version"]) {
         if let [min, max] = call.args[..] {
-            push(Bound::Min, call.name_range(cx), min);
-            push(Bound::Max, call.name_range(cx), max);
+            push(Bound::Min, call.name_range(cx), min, false);
+            push(Bound::Max, call.name_range(cx), max, false);
         }
     }
     out.sort_by_key(|u| u.primary.start);

@@ -18,7 +18,7 @@ use crate::rule::Rule;
 use crate::sink::Sink;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
-use crate::value::option::unwrapped_safely;
+use crate::value::option::unwrapped_option;
 use crate::value::{Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
@@ -463,11 +463,12 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
     }
 }
 
-/// What reaches a site from its function's parameters or a struct's fields: the value, or the
-/// `Option` it unwraps with a safe default (`insecure.unwrap_or(false)`), whose `None` then
-/// keeps the setting safe.
-fn reaching<'e>(cx: &Cx<'_>, site: &Site<'e>) -> &'e Expr {
-    unwrapped_safely(cx, site.value, &site.dangerous).unwrap_or(site.value)
+/// What reaches a value from its function's parameters or a struct's fields, and the values of
+/// it that are dangerous: the value itself, or the `Option` it unwraps with a constant default
+/// (`insecure.unwrap_or(false)`, whose `None` then keeps the setting safe;
+/// `insecure.unwrap_or(true)`, whose `None` is dangerous too).
+fn reaching<'e>(cx: &Cx<'_>, value: &'e Expr, dangerous: &Dangerous) -> (&'e Expr, Dangerous) {
+    unwrapped_option(cx, value, dangerous).unwrap_or_else(|| (value, dangerous.clone()))
 }
 
 /// Reports a constant dangerous setting by the conditions its code runs under, as the same value
@@ -555,26 +556,27 @@ fn report_runtime(
     arg_range: Range<usize>,
     origin: &str,
 ) {
-    match parameter_at(cx, reaching(cx, &site)) {
+    let (reached, dangerous) = reaching(cx, site.value, &site.dangerous);
+    match parameter_at(cx, reached) {
         Some(parameter) => {
             let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
             sink.defer(
                 parameter_finding(finding, &site, arg_range, &parameter),
                 Condition::Parameter {
                     parameter,
-                    dangerous: site.dangerous.clone(),
+                    dangerous,
                     if_runtime: if_runtime.map(Box::new),
                 },
             );
         }
-        None => match field_at(cx, reaching(cx, &site)) {
+        None => match field_at(cx, reached) {
             Some(field) => {
                 let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
                 sink.defer(
                     field_finding(finding, &site, arg_range, &field),
                     Condition::Field {
                         field,
-                        dangerous: site.dangerous.clone(),
+                        dangerous,
                         if_runtime: if_runtime.map(Box::new),
                     },
                 );
@@ -623,9 +625,10 @@ fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
     waiting_for(cx, cond, Dangerous::Value(when))
 }
 
-/// What `value` waits for to be `dangerous`: its callers when it is a parameter, the package's
-/// values when it is a field.
+/// What `value` (or the `Option` it unwraps with a constant default) waits for to be
+/// `dangerous`: its callers when it is a parameter, the package's values when it is a field.
 fn waiting_for(cx: &Cx<'_>, value: &Expr, dangerous: Dangerous) -> Option<Waiting> {
+    let (value, dangerous) = reaching(cx, value, &dangerous);
     match parameter_at(cx, value) {
         Some(p) => Some(Waiting::Parameter(p, dangerous)),
         None => field_at(cx, value).map(|f| Waiting::Field(f, dangerous)),

@@ -1,6 +1,6 @@
 // An optional version (`Some(Protocol::Tlsv10)`) passed into a helper's parameter reaches the
-// setter as the same constant written there does; callers that pass only a modern version or
-// `None` make no finding.
+// setter as the same constant written there does; callers that pass only a modern version make
+// no finding (a `None` minimum allows the oldest version: `none_minimum.rs`).
 use native_tls::{Protocol, TlsConnector};
 
 pub fn direct() -> TlsConnector {
@@ -22,7 +22,7 @@ fn modern(min: Option<Protocol>) -> TlsConnector {
 }
 
 pub fn modern_peers() -> (TlsConnector, TlsConnector) {
-    (modern(Some(Protocol::Tlsv12)), modern(None))
+    (modern(Some(Protocol::Tlsv12)), modern(Some(Protocol::Tlsv13)))
 }
 
 fn wreq_client(min: Option<wreq::TlsVersion>) -> wreq::ClientBuilder {

@@ -832,17 +832,7 @@ fn sink_of(
         arg,
         receiver,
         field,
-        dangerous: match &e.dangerous {
-            Dangerous::Value(Const::Bool(b)) => DeclaredValue::Bool(*b),
-            Dangerous::Value(Const::Int(i)) => DeclaredValue::Int(*i),
-            Dangerous::Value(Const::Str(s)) => DeclaredValue::Str(s.clone()),
-            Dangerous::VersionAtMost(v) => DeclaredValue::VersionAtMost(*v),
-            Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
-            Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
-            Dangerous::Value(Const::Version(_) | Const::Variant(_))
-            | Dangerous::CleartextUrl(..)
-            | Dangerous::Variants(_) => return None,
-        },
+        dangerous: declared_value(&e.dangerous)?,
         rule: e.rule,
         source: SinkSource::Learned {
             package: package_label(c),
@@ -881,4 +871,22 @@ fn chained(setting: String, inner: &[DeclaredSink]) -> (String, String) {
         sink.path.join("::"),
         format!(", {how} ({package}, {at}){via}"),
     )
+}
+
+/// The dangerous values of an exposed setting as a declared sink writes them; `None` for values
+/// a sink cannot declare (a version constant, a cleartext URL, enum variants). A `None` argument
+/// that is dangerous too is left out: a sink judges the values written at its calls.
+fn declared_value(dangerous: &Dangerous) -> Option<DeclaredValue> {
+    Some(match dangerous {
+        Dangerous::Value(Const::Bool(b)) => DeclaredValue::Bool(*b),
+        Dangerous::Value(Const::Int(i)) => DeclaredValue::Int(*i),
+        Dangerous::Value(Const::Str(s)) => DeclaredValue::Str(s.clone()),
+        Dangerous::VersionAtMost(v) => DeclaredValue::VersionAtMost(*v),
+        Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
+        Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
+        Dangerous::OrNone(inner) => return declared_value(inner),
+        Dangerous::Value(Const::Version(_) | Const::Variant(_))
+        | Dangerous::CleartextUrl(..)
+        | Dangerous::Variants(_) => return None,
+    })
 }

@@ -194,6 +194,9 @@ impl<'f> Fields<'f> {
                         format!("{shown} is set to {} here", crate::value::const_shown(c)),
                     )),
                 },
+                ArgValue::Absent if dangerous.admits_none() => {
+                    dangerous_at.push(label(fact, format!("{shown} is set to `None` here")))
+                }
                 ArgValue::Const(_) | ArgValue::Absent => {}
                 ArgValue::Runtime(origin) if fact.public => {
                     public.get_or_insert((*fact, origin.clone()));

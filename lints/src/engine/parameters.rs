@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::facts::{ArgValue, CallFact, Condition, Deferred, FieldFact, Parameter};
 use crate::report::FileReport;
-use crate::value::{Const, Dangerous};
+use crate::value::Dangerous;
 use crate::verifier::GuardWait;
 
 /// How many callers deep a parameter's value is followed.
@@ -207,15 +207,11 @@ impl<'c> Callers<'c> {
             .or_insert_with(|| reaching(parameter, by_name, audience));
         let passing = values
             .iter()
-            .filter_map(|r| passed(r, dangerous).map(|c| (r, c)))
-            .map(|(r, c)| Label {
+            .filter_map(|r| passed(r, dangerous).map(|shown| (r, shown)))
+            .map(|(r, shown)| Label {
                 file: (r.call.path != path).then(|| r.call.path.clone()),
                 range: r.arg.clone(),
-                text: format!(
-                    "{} is passed to `{}` here",
-                    crate::value::const_shown(c),
-                    r.to
-                ),
+                text: format!("{shown} is passed to `{}` here", r.to),
             })
             .collect();
         let runtime = values
@@ -297,8 +293,7 @@ fn constant(
 ) -> Diagnostic {
     let mut labels: Vec<Label> = Vec::new();
     for r in callers.iter().take(MAX_LABELLED_CALLERS) {
-        let shown =
-            passed(r, dangerous).map_or_else(|| dangerous.shown(), crate::value::const_shown);
+        let shown = passed(r, dangerous).unwrap_or_else(|| dangerous.shown());
         labels.push(label(
             r.call,
             &r.arg,
@@ -332,12 +327,16 @@ fn constant(
     finding
 }
 
-/// The constant a reaching value passes, when it makes real a finding that waits for
-/// `dangerous`: a call made whenever its function runs (under a condition decided at run time,
-/// the constant is a run-time choice).
-fn passed<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<&'r Const> {
+/// The constant (or the `None`) a reaching value passes, as written in a message, when it makes
+/// real a finding that waits for `dangerous`: a call made whenever its function runs (under a
+/// condition decided at run time, the value is a run-time choice).
+fn passed(r: &Reaching<'_>, dangerous: &Dangerous) -> Option<String> {
+    if r.call.guarded.is_some() {
+        return None;
+    }
     match r.value {
-        ArgValue::Const(c) if dangerous.admits(c) && r.call.guarded.is_none() => Some(c),
+        ArgValue::Const(c) if dangerous.admits(c) => Some(crate::value::const_shown(c)),
+        ArgValue::Absent if dangerous.admits_none() => Some("`None`".to_string()),
         _ => None,
     }
 }
@@ -352,6 +351,10 @@ fn decided_at_run_time<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<Co
         (ArgValue::Const(c), Some(when)) if dangerous.admits(c) => Some(Cow::Owned(format!(
             "{} is passed to `{}` only {when}, which is decided at run time",
             crate::value::const_shown(c),
+            r.to
+        ))),
+        (ArgValue::Absent, Some(when)) if dangerous.admits_none() => Some(Cow::Owned(format!(
+            "`None` is passed to `{}` only {when}, which is decided at run time",
             r.to
         ))),
         _ => None,

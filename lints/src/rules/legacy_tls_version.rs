@@ -157,7 +157,10 @@ fn too_old(bound: Bound, floor: Proto) -> Proto {
 /// finding, labelled where they do. A version decided at run time is TLS304's when the file
 /// shows its options, and nothing here.
 fn defer_undecided(cx: &Cx<'_>, sink: &mut Sink, u: &Undecided<'_>, floor: Proto) {
-    let dangerous = Dangerous::VersionAtMost(too_old(u.bound, floor));
+    let mut dangerous = Dangerous::VersionAtMost(too_old(u.bound, floor));
+    if u.none_is_oldest {
+        dangerous = Dangerous::OrNone(Box::new(dangerous));
+    }
     let (what, condition) = if let Some(parameter) = parameter_at(cx, u.value) {
         (
             format!(

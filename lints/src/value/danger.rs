@@ -30,6 +30,10 @@ pub enum Dangerous {
     /// One of these enum variants, by name (the variants a `match` arm or a comparison with a
     /// parameter chooses the setting by).
     Variants(Vec<String>),
+    /// These values, or no value: a `None` that reaches the setting is dangerous too (an
+    /// `Option` unwrapped with a dangerous default, a minimum version whose `None` allows the
+    /// oldest).
+    OrNone(Box<Dangerous>),
 }
 
 impl Dangerous {
@@ -51,8 +55,14 @@ impl Dangerous {
                 })
             }
             (Dangerous::Variants(names), Const::Variant(v)) => names.contains(v),
+            (Dangerous::OrNone(inner), c) => inner.admits(c),
             _ => false,
         }
+    }
+
+    /// Whether `None` (no value) is one of these values.
+    pub fn admits_none(&self) -> bool {
+        matches!(self, Dangerous::OrNone(_))
     }
 
     /// The values as written in a message: `` `true` ``, `TLS 1.1 or older`, `an address on
@@ -71,6 +81,7 @@ impl Dangerous {
                 .map(|n| format!("`{n}`"))
                 .collect::<Vec<_>>()
                 .join(" or "),
+            Dangerous::OrNone(inner) => format!("{} or `None`", inner.shown()),
         }
     }
 }
@@ -112,5 +123,8 @@ mod tests {
         assert!(!variants.admits(&Const::Variant("Strict".into())));
         assert!(!variants.admits(&Const::Str("Insecure".into())));
         assert!(!bool_true.admits(&Const::Variant("True".into())));
+        let or_none = Dangerous::OrNone(Box::new(bool_true.clone()));
+        assert!(or_none.admits(&Const::Bool(true)) && or_none.admits_none());
+        assert!(!or_none.admits(&Const::Bool(false)) && !bool_true.admits_none());
     }
 }

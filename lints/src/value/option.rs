@@ -64,15 +64,16 @@ impl Cx<'_> {
     }
 }
 
-/// The `Option` that `e` unwraps with a default that is not `dangerous`: `x` of
-/// `x.unwrap_or(d)`, `x.unwrap_or_else(|| d)` with a constant `d` other than `dangerous`, or of
+/// The `Option` that `e` unwraps with a constant default, and what reaching the setting through
+/// it is dangerous: `x` of `x.unwrap_or(d)`, `x.unwrap_or_else(|| d)` with a constant `d`, or of
 /// `x.unwrap_or_default()` when `dangerous` is `true` (a `bool`'s default is `false`). What reaches
-/// the setting is then `x`'s value, and a `None` there is safe.
-pub(crate) fn unwrapped_safely<'a>(
+/// the setting is then `x`'s value, and a `None` there is as dangerous as the default: `dangerous`
+/// itself when the default is safe, `dangerous` or `None` when it is not.
+pub(crate) fn unwrapped_option<'a>(
     cx: &Cx<'_>,
     e: &'a Expr,
     dangerous: &Dangerous,
-) -> Option<&'a Expr> {
+) -> Option<(&'a Expr, Dangerous)> {
     let Expr::MethodCall(m) = peel(e) else {
         return None;
     };
@@ -87,7 +88,10 @@ pub(crate) fn unwrapped_safely<'a>(
         _ => return None,
     };
     match default {
-        Value::Const(d) if !dangerous.admits(&d) => Some(&m.receiver),
+        Value::Const(d) if dangerous.admits(&d) => {
+            Some((&m.receiver, Dangerous::OrNone(Box::new(dangerous.clone()))))
+        }
+        Value::Const(_) => Some((&m.receiver, dangerous.clone())),
         _ => None,
     }
 }
