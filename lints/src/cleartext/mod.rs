@@ -4,6 +4,7 @@
 pub mod carriers;
 pub mod context;
 pub mod hosts;
+pub mod query;
 
 /// Whether `text` contains `needle`, ASCII case-insensitively (as the prefilter matches), for
 /// short texts such as a string's value; a file's text is searched with [`Cx::mentions_ci`].

@@ -8,6 +8,7 @@ use crate::cleartext::carriers::{
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
+use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, pending_query_credentials};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
@@ -22,14 +23,20 @@ pub static RULE: Rule = Rule {
     default_level: Level::Deny,
     summary: "a token sent over a cleartext `ws://` WebSocket",
     cwe: &[319],
-    needles: &["ws://", CARRIER_NEEDLE, HANDSHAKE_CARRIER_NEEDLE],
+    needles: &[
+        "ws://",
+        CARRIER_NEEDLE,
+        HANDSHAKE_CARRIER_NEEDLE,
+        QUERY_CREDENTIAL_NEEDLE,
+    ],
     docs: r#"### What it does
 Flags a `ws://` URL to a host that is not exempt when it carries a token in its query
 (`?token=`, `?access_token=`, `?api_key=`, `?auth=`, …), or when its handshake request carries a
 credential: `"ws://…".into_client_request()` followed by `headers_mut().insert(AUTHORIZATION, …)`
 (tungstenite, tokio-tungstenite), awc `Client::ws("ws://…").bearer_auth(…)`. Loopback hosts, unix
 sockets and the policy's `allowed-cleartext-hosts` are exempt. A handshake URL that is a parameter,
-a field or another file's constant is judged by the `ws://` URLs the package passes or gives it.
+a field or another file's constant is judged by the `ws://` URLs the package passes or gives it,
+and so is a URL built from one with a token in its query (`format!("{base}/feed?token={token}")`).
 
 ### Why is this bad?
 A `ws://` handshake and every frame after it are cleartext: anyone on the network path can read
@@ -82,6 +89,22 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             .help(HELP);
         let dangerous = Dangerous::CleartextUrl("ws", cx.policy.allowed_cleartext_hosts.clone());
         sink.defer(d, dest.from.condition(dangerous, None));
+    }
+    for query in pending_query_credentials(cx) {
+        let d = Diagnostic::new(
+            &RULE,
+            "token sent over cleartext `ws://` to a host that is not loopback",
+            query.site.clone(),
+        )
+        .label(format!(
+            "`{}` travels in this URL; {}",
+            query.key,
+            query.from.describe("its base")
+        ))
+        .note("anyone on the network path can read the token and reuse it")
+        .help(HELP);
+        let dangerous = Dangerous::CleartextUrl("ws", cx.policy.allowed_cleartext_hosts.clone());
+        sink.defer(d, query.from.condition(dangerous, None));
     }
     if !cx.mentions_ci("ws://") {
         return;
