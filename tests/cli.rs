@@ -1821,6 +1821,54 @@ fn sinks_declared_with_ranges_of_values_report_the_values_in_the_range() {
     );
 }
 
+/// Run-time values at the declared range sinks get the run-time variants the built-in setters
+/// get: a version chosen at run time among options that include a legacy one (TLS304), an address
+/// whose default is on every interface (TLS603), a host decided at run time (TLS501). Lines 8, 9
+/// and 10 are run-time values whose options are all safe (a version, an address) or that show no
+/// option (a version, an address): nothing.
+const RUNTIME_RANGE_CALLS: &str = "\
+use acme_net::Version;
+
+pub async fn run(app: acme_net::App, legacy: bool) {
+    let min = if legacy { Version::TLS_1_0 } else { Version::TLS_1_2 };
+    let _ = acme_net::Client::new().tls_floor(min);
+    let _ = acme_net::serve(app.clone(), std::env::var(\"BIND\").unwrap_or(\"0.0.0.0:8080\".into())).await;
+    let _ = acme_net::connect_plain(&std::env::var(\"DB_HOST\").unwrap_or_default()).await;
+    let _ = acme_net::Client::new().tls_floor(if legacy { Version::TLS_1_3 } else { Version::TLS_1_2 });
+    let _ = acme_net::serve(app.clone(), std::env::var(\"BIND\").unwrap_or(\"127.0.0.1:8080\".into())).await;
+    let _ = acme_net::serve(app, std::env::var(\"ADDR\").unwrap()).await;
+}
+";
+
+#[test]
+fn run_time_values_at_declared_range_sinks_get_the_run_time_variants() {
+    let fx = Fixture::new()
+        .file("Cargo.toml", &package_manifest("app", ""))
+        .file("src/lib.rs", RUNTIME_RANGE_CALLS)
+        .file(
+            "tlslint.toml",
+            &RANGE_SINKS.replace("Client::min_version", "Client::tls_floor"),
+        );
+    let out = fx.run(&["--color", "never"]);
+    assert_eq!(
+        out.finding_lines(),
+        [
+            "TLS304 src/lib.rs:5:37",
+            "TLS603 src/lib.rs:6:23",
+            "TLS501 src/lib.rs:7:23",
+        ],
+        "{}",
+        out.stderr
+    );
+    for text in [
+        "TLS 1.0 is one of the values it can take",
+        "`\"0.0.0.0:8080\"` is one of the values it can take",
+        "the value comes from the environment variable `DB_HOST`",
+    ] {
+        assert!(out.stderr.contains(text), "{text}\n{}", out.stderr);
+    }
+}
+
 #[test]
 fn a_range_under_the_wrong_rule_is_a_policy_error_at_its_value() {
     for (policy, message, at) in [

@@ -16,10 +16,13 @@ use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::Rule;
 use crate::sink::Sink;
+use crate::value::choice::options;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
 use crate::value::option::unwrapped_option;
-use crate::value::{Const, Dangerous, Resolved, Value, dangerous_closure_argument, parameter_at};
+use crate::value::{
+    Const, Dangerous, Resolved, Value, const_shown, dangerous_closure_argument, parameter_at,
+};
 
 /// How a rule words its findings (`'static` for a rule's own; a declared sink's are built from
 /// its rule and its declaration).
@@ -427,7 +430,7 @@ pub struct Site<'e> {
 }
 
 /// Decides and reports one site: constant, runtime, or pending on another file's constant.
-pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<'_>) {
+pub fn report_value<'a>(cx: &Cx<'a>, sink: &mut Sink, finding: &Finding, site: Site<'a>) {
     let closure_argument = match &site.dangerous {
         Dangerous::Value(c) => dangerous_closure_argument(cx, site.value, c),
         _ => None,
@@ -455,6 +458,7 @@ pub fn report_value(cx: &Cx<'_>, sink: &mut Sink, finding: &Finding, site: Site<
                     name: name.clone(),
                     dangerous: site.dangerous.clone(),
                     if_unresolved: runtime_finding(finding, &site, arg_range, &origin)
+                        .filter(|_| site.dangerous.any_runtime_value())
                         .map(Box::new),
                 },
             );
@@ -548,46 +552,75 @@ pub fn report_guarded(
 
 /// Reports a site whose value is decided at run time: waiting for the callers when it is a
 /// parameter, for the package's values when it is a field, else the run-time finding.
-fn report_runtime(
-    cx: &Cx<'_>,
+fn report_runtime<'a>(
+    cx: &Cx<'a>,
     sink: &mut Sink,
     finding: &Finding,
-    site: Site<'_>,
+    site: Site<'a>,
     arg_range: Range<usize>,
     origin: &str,
 ) {
     let (reached, dangerous) = reaching(cx, site.value, &site.dangerous);
+    let if_runtime = || {
+        runtime_finding(finding, &site, arg_range.clone(), origin)
+            .filter(|_| site.dangerous.any_runtime_value())
+            .map(Box::new)
+    };
     match parameter_at(cx, reached) {
-        Some(parameter) => {
-            let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
-            sink.defer(
-                parameter_finding(finding, &site, arg_range, &parameter),
-                Condition::Parameter {
-                    parameter,
-                    dangerous,
-                    if_runtime: if_runtime.map(Box::new),
-                },
-            );
-        }
+        Some(parameter) => sink.defer(
+            parameter_finding(finding, &site, arg_range.clone(), &parameter),
+            Condition::Parameter {
+                parameter,
+                dangerous,
+                if_runtime: if_runtime(),
+            },
+        ),
         None => match field_at(cx, reached) {
-            Some(field) => {
-                let if_runtime = runtime_finding(finding, &site, arg_range.clone(), origin);
-                sink.defer(
-                    field_finding(finding, &site, arg_range, &field),
-                    Condition::Field {
-                        field,
-                        dangerous,
-                        if_runtime: if_runtime.map(Box::new),
-                    },
-                );
-            }
+            Some(field) => sink.defer(
+                field_finding(finding, &site, arg_range.clone(), &field),
+                Condition::Field {
+                    field,
+                    dangerous,
+                    if_runtime: if_runtime(),
+                },
+            ),
             None => {
-                if let Some(d) = runtime_finding(finding, &site, arg_range, origin) {
+                if let Some(d) = runtime_variant(cx, finding, &site, arg_range, origin) {
                     sink.push(d);
                 }
             }
         },
     }
+}
+
+/// The run-time finding for a value of this file decided at run time: any such value of a
+/// switch or a host; a version or an address only when one of its visible options (an arm of
+/// its choice, an `unwrap_or` default) is dangerous, labelled there.
+fn runtime_variant<'a>(
+    cx: &Cx<'a>,
+    finding: &Finding,
+    site: &Site<'a>,
+    arg: Range<usize>,
+    origin: &str,
+) -> Option<Diagnostic> {
+    let mut d = runtime_finding(finding, site, arg, origin)?;
+    if site.dangerous.any_runtime_value() {
+        return Some(d);
+    }
+    let dangerous: Vec<(Const, Range<usize>)> = options(cx, site.value)?
+        .into_iter()
+        .filter(|(c, _)| site.dangerous.admits(c))
+        .collect();
+    if dangerous.is_empty() {
+        return None;
+    }
+    for (c, at) in dangerous {
+        d = d.secondary(
+            at,
+            format!("{} is one of the values it can take", const_shown(&c)),
+        );
+    }
+    Some(d)
 }
 
 /// The site with its value's negations taken off and the dangerous value flipped to match:

@@ -36,7 +36,7 @@ use crate::manifest::{self, WorkspaceManifest};
 use crate::policy::Policy;
 use crate::prefilter::{Prefilter, Triggers};
 use crate::rule::Rule;
-use crate::rules::RULES;
+use crate::rules::{RULES, range_runtime};
 use crate::suppress;
 use crate::verifier::{self, ExternalVerifier, JoinFile};
 
@@ -136,7 +136,10 @@ impl Engine {
             prefilter: Prefilter::new(lints.iter().map(|l| l.rule)),
             runtime_rules: lints
                 .iter()
-                .filter_map(|l| Some((l.rule, l.check.runtime()?)))
+                .filter_map(|l| {
+                    let runtime = l.check.runtime().or_else(|| range_runtime(l.rule))?;
+                    Some((l.rule, runtime))
+                })
                 .collect(),
             unparsable: role(Role::Unparsable),
             invalid_suppression: role(Role::InvalidSuppression),

@@ -41,7 +41,9 @@ condition is a boolean parameter or field is graded by the package: callers (or 
 select the legacy option make TLS301's error, labelled where they do; callers that all select
 the other option make no finding. A version converted by a `From`/`Into` impl of the package
 (`opt.and_then(Into::into)`, `Version::from(mode)`) whose `match` or `if` arms produce TLS 1.1 or
-older is such a choice too, decided by the value converted; the arm is labelled.
+older is such a choice too, decided by the value converted; the arm is labelled. A setter declared
+(or learned) as a `[[sink]]` of TLS301 with a range of versions is read the same way: a value
+chosen at run time with an option in the range is this rule's.
 
 ### Why is this bad?
 An option that lets an operator (or whoever controls the environment or the configuration file)

@@ -115,6 +115,23 @@ pub fn declared_ranges(rule: &Rule) -> Vec<DeclaredValue> {
     }
 }
 
+/// The rule a run-time value at a `[[sink]]` under `rule` that declares a range is reported
+/// under, as the built-in setters of that rule report it: a version chosen at run time under the
+/// rule of run-time version choices, an address or a host decided at run time under the rule
+/// itself; `None` for another rule.
+pub fn range_runtime(rule: &Rule) -> Option<&'static Rule> {
+    let is = |r: &Rule| std::ptr::eq(r, rule);
+    if is(&legacy_tls_version::RULE) {
+        Some(&legacy_tls_version_runtime_choice::RULE)
+    } else if is(&plaintext_listener_all_interfaces::RULE) {
+        Some(&plaintext_listener_all_interfaces::RULE)
+    } else if is(&plaintext_connection::RULE) {
+        Some(&plaintext_connection::RULE)
+    } else {
+        None
+    }
+}
+
 /// The rule named `key` (code, snake_case name or kebab-case name).
 pub fn find(key: &str) -> Option<&'static Rule> {
     RULES.iter().map(|l| l.rule).find(|r| r.is_named(key))

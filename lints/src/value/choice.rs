@@ -53,6 +53,27 @@ pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
     })
 }
 
+/// The constant options of a value decided at run time, with where each is written: the arms of
+/// its choice, or the default of an `unwrap_or(d)`/`unwrap_or_else(|| d)` (through the `let`s
+/// that hold it); `None` when no option is visible.
+pub(crate) fn options<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Vec<(Const, Range<usize>)>> {
+    if let Some(c) = choice(cx, e) {
+        return Some(c.options);
+    }
+    let Expr::MethodCall(m) = peel(follow(cx, e, FOLLOW_STEPS, false, false)) else {
+        return None;
+    };
+    let default = match (m.method.to_string().as_str(), m.args.first().map(peel)) {
+        ("unwrap_or", Some(d)) => d,
+        ("unwrap_or_else", Some(Expr::Closure(c))) if c.inputs.is_empty() => &*c.body,
+        _ => return None,
+    };
+    match cx.resolve(default).value {
+        Value::Const(c) => Some(vec![(c, cx.range(default))]),
+        _ => None,
+    }
+}
+
 /// The values an `if`/`match` can end with: the tails of its arms, arms nested in arms read
 /// through.
 fn collect_arms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>, depth: usize) {

@@ -60,6 +60,18 @@ impl Dangerous {
         }
     }
 
+    /// Whether any value decided at run time may be one of these, so that it is reported as such
+    /// without a visible option: a switch, a host, a URL, a variant. A version or an address
+    /// decided at run time is reported only through an option that is one (the arm of a choice,
+    /// an `unwrap_or` default).
+    pub fn any_runtime_value(&self) -> bool {
+        match self {
+            Dangerous::VersionAtMost(_) | Dangerous::AllInterfaces => false,
+            Dangerous::OrNone(inner) => inner.any_runtime_value(),
+            _ => true,
+        }
+    }
+
     /// Whether `None` (no value) is one of these values.
     pub fn admits_none(&self) -> bool {
         matches!(self, Dangerous::OrNone(_))
