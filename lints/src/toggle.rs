@@ -440,7 +440,20 @@ pub fn report_value<'a>(cx: &Cx<'a>, sink: &mut Sink, finding: &Finding, site: S
     match &resolved.value {
         Value::Const(c) if site.dangerous.admits(c) => {
             let constant = constant_finding(cx, finding, &site, &resolved, arg_range);
-            report_guarded(cx, sink, finding, constant, site.help);
+            // A version or an address written under a run-time condition is the constant
+            // finding, as at the built-in setters.
+            let guarded = Finding {
+                runtime: finding
+                    .runtime
+                    .as_ref()
+                    .filter(|_| site.dangerous.any_runtime_value())
+                    .map(|r| Runtime {
+                        rule: r.rule,
+                        message: r.message,
+                    }),
+                ..*finding
+            };
+            report_guarded(cx, sink, &guarded, constant, site.help);
         }
         Value::Runtime(origin) => {
             let site = negation_stripped(site);
