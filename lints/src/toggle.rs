@@ -481,10 +481,16 @@ pub fn report_value<'a>(cx: &Cx<'a>, sink: &mut Sink, finding: &Finding, site: S
 }
 
 /// What reaches a value from its function's parameters or a struct's fields, and the values of
-/// it that are dangerous: the value itself, or the `Option` it unwraps with a constant default
+/// it that are dangerous: the value itself, the `Option` it unwraps with a constant default
 /// (`insecure.unwrap_or(false)`, whose `None` then keeps the setting safe;
-/// `insecure.unwrap_or(true)`, whose `None` is dangerous too).
+/// `insecure.unwrap_or(true)`, whose `None` is dangerous too), or the value a dangerous boolean
+/// compares with an enum variant (`mode == Mode::Insecure`: that variant).
 fn reaching<'e>(cx: &Cx<'_>, value: &'e Expr, dangerous: &Dangerous) -> (&'e Expr, Dangerous) {
+    if let Dangerous::Value(Const::Bool(when)) = dangerous
+        && let Some((compared, variant)) = guard::compared_variant(value, *when)
+    {
+        return (compared, Dangerous::Variants(vec![variant]));
+    }
     unwrapped_option(cx, value, dangerous).unwrap_or_else(|| (value, dangerous.clone()))
 }
 
@@ -661,9 +667,6 @@ fn waiting_on(cx: &Cx<'_>, cond: &Expr, when: Const) -> Option<Waiting> {
     let (cond, when) = match when {
         Const::Bool(b) => {
             let (cond, b) = guard::without_not(cond, b);
-            if let Some((value, variant)) = guard::compared_variant(cond, b) {
-                return waiting_for(cx, value, Dangerous::Variants(vec![variant]));
-            }
             (cond, Const::Bool(b))
         }
         other => (cond, other),

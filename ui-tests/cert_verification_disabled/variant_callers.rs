@@ -1,5 +1,5 @@
 // A setting chosen by a `match` on a parameter's enum variant, or by comparing the parameter with
-// a variant, is settled by the variants the callers pass, as a boolean parameter is: a caller
+// a variant (in a condition or as the argument), is settled by the variants the callers pass, as a boolean parameter is: a caller
 // passing the dangerous variant makes the constant finding (labelled at that call), callers
 // passing only safe variants make none, a variant decided at run time makes the run-time one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,11 @@ fn compared(mode: Mode) -> reqwest::ClientBuilder {
     b
 }
 
+fn argument(mode: Mode) -> reqwest::ClientBuilder {
+    reqwest::Client::builder().danger_accept_invalid_certs(mode == Mode::Permissive)
+    //~^ cert_verification_disabled
+}
+
 pub fn development() -> reqwest::ClientBuilder {
     client(Mode::Permissive)
 }
@@ -37,6 +42,10 @@ pub fn production() -> reqwest::ClientBuilder {
 
 pub fn compared_development() -> reqwest::ClientBuilder {
     compared(Mode::Permissive)
+}
+
+pub fn argument_development() -> reqwest::ClientBuilder {
+    argument(Mode::Permissive)
 }
 
 // Every caller passes a safe variant: nothing to report.
