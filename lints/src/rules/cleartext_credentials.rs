@@ -7,6 +7,7 @@ use crate::cleartext::carriers::{
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
+use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, pending_query_credentials};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
@@ -35,6 +36,7 @@ pub static RULE: Rule = Rule {
         concat!("(?i)http:// && ", credential_words!()),
         concat!(credential_words!(), " && (?i)http://"),
         CARRIER_NEEDLE,
+        QUERY_CREDENTIAL_NEEDLE,
     ],
     docs: r#"### What it does
 Flags an `http://` URL to a host that is not exempt, used on the same request builder chain, the
@@ -55,7 +57,8 @@ same client, or the same local variable as a credential:
 URLs are followed through `const`/`static` items, `let` bindings, `format!` templates with a
 literal scheme, `Url::parse` and `String::from`, struct fields, the parameters of functions and
 other files' constants: a URL that is a parameter is judged by what the package's callers pass
-(labelled at them), a field by the values the package gives it; callers that pass only
+(labelled at them), a field by the values the package gives it, and so is the base of a template
+that adds a credential to the query (`format!("{base}/v1?api_key={key}")`); callers that pass only
 `https://` or loopback URLs, or a URL decided at run time, make no finding. A client stored in a
 struct field carries its default headers to the requests made through the field.
 
@@ -108,6 +111,22 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
             .help("use an `https://` URL; a host behind an mTLS service mesh can be listed in the policy's `allowed-cleartext-hosts`");
         let dangerous = Dangerous::CleartextUrl("http", cx.policy.allowed_cleartext_hosts.clone());
         sink.defer(d, dest.from.condition(dangerous, None));
+    }
+    for query in pending_query_credentials(cx) {
+        let d = Diagnostic::new(
+            &RULE,
+            "credentials sent over cleartext `http://` to a host that is not loopback",
+            query.site.clone(),
+        )
+        .label(format!(
+            "the `{}` query parameter travels in this URL; {}",
+            query.key,
+            query.from.describe("its base")
+        ))
+        .note("anyone on the network path can read the credential and replay it, and URLs end up in logs")
+        .help("use an `https://` URL, and send the credential in a header rather than the query");
+        let dangerous = Dangerous::CleartextUrl("http", cx.policy.allowed_cleartext_hosts.clone());
+        sink.defer(d, query.from.condition(dangerous, None));
     }
     if !cx.mentions_ci("http://") {
         return;
