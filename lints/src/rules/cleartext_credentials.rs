@@ -7,7 +7,7 @@ use crate::cleartext::carriers::{
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::{Exemptions, RUNTIME};
-use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, pending_query_credentials};
+use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, QueryWords, defer_pending_queries};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
@@ -112,22 +112,17 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let dangerous = Dangerous::CleartextUrl("http", cx.policy.allowed_cleartext_hosts.clone());
         sink.defer(d, dest.from.condition(dangerous, None));
     }
-    for query in pending_query_credentials(cx) {
-        let d = Diagnostic::new(
-            &RULE,
-            "credentials sent over cleartext `http://` to a host that is not loopback",
-            query.site.clone(),
-        )
-        .label(format!(
-            "the `{}` query parameter travels in this URL; {}",
-            query.key,
-            query.from.describe("its base")
-        ))
-        .note("anyone on the network path can read the credential and replay it, and URLs end up in logs")
-        .help("use an `https://` URL, and send the credential in a header rather than the query");
-        let dangerous = Dangerous::CleartextUrl("http", cx.policy.allowed_cleartext_hosts.clone());
-        sink.defer(d, query.from.condition(dangerous, None));
-    }
+    defer_pending_queries(
+        cx,
+        sink,
+        &QueryWords {
+            rule: &RULE,
+            scheme: "http",
+            message: "credentials sent over cleartext `http://` to a host that is not loopback",
+            note: "anyone on the network path can read the credential and replay it, and URLs end up in logs",
+            help: "use an `https://` URL, and send the credential in a header rather than the query",
+        },
+    );
     if !cx.mentions_ci("http://") {
         return;
     }

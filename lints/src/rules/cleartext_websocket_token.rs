@@ -8,7 +8,7 @@ use crate::cleartext::carriers::{
 use crate::cleartext::contains_ci;
 use crate::cleartext::context::config_strings;
 use crate::cleartext::hosts::Exemptions;
-use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, pending_query_credentials};
+use crate::cleartext::query::{QUERY_CREDENTIAL_NEEDLE, QueryWords, defer_pending_queries};
 use crate::cx::Cx;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Check, Lint};
@@ -90,22 +90,17 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
         let dangerous = Dangerous::CleartextUrl("ws", cx.policy.allowed_cleartext_hosts.clone());
         sink.defer(d, dest.from.condition(dangerous, None));
     }
-    for query in pending_query_credentials(cx) {
-        let d = Diagnostic::new(
-            &RULE,
-            "token sent over cleartext `ws://` to a host that is not loopback",
-            query.site.clone(),
-        )
-        .label(format!(
-            "`{}` travels in this URL; {}",
-            query.key,
-            query.from.describe("its base")
-        ))
-        .note("anyone on the network path can read the token and reuse it")
-        .help(HELP);
-        let dangerous = Dangerous::CleartextUrl("ws", cx.policy.allowed_cleartext_hosts.clone());
-        sink.defer(d, query.from.condition(dangerous, None));
-    }
+    defer_pending_queries(
+        cx,
+        sink,
+        &QueryWords {
+            rule: &RULE,
+            scheme: "ws",
+            message: "token sent over cleartext `ws://` to a host that is not loopback",
+            note: "anyone on the network path can read the token and reuse it",
+            help: HELP,
+        },
+    );
     if !cx.mentions_ci("ws://") {
         return;
     }
