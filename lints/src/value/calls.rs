@@ -9,6 +9,7 @@ use super::address::listening_address;
 use super::binding::{owner_at, parameter_at};
 use super::guard::{self, Reach};
 use super::resolve::{Const, Value};
+use super::variant::variant_name;
 use crate::cx::{Cx, peel};
 use crate::facts::{ArgValue, CallFact, Callee};
 
@@ -118,21 +119,4 @@ pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
             variant_name(arg).map_or(ArgValue::Unknown, |v| ArgValue::Const(Const::Variant(v)))
         }
     }
-}
-
-/// The variant a qualified path names (`TlsMode::Insecure`, `Self::Insecure`): its last segment,
-/// when it is written in `UpperCamelCase`.
-pub(crate) fn variant_name(e: &Expr) -> Option<String> {
-    let Expr::Path(p) = peel(e) else {
-        return None;
-    };
-    variant_of_path(&p.path)
-}
-
-/// The variant a path of at least two segments names, by [`variant_name`]'s rule.
-pub(crate) fn variant_of_path(path: &syn::Path) -> Option<String> {
-    let last = path.segments.last()?.ident.to_string();
-    let camel = last.starts_with(|c: char| c.is_ascii_uppercase())
-        && last.bytes().any(|b| b.is_ascii_lowercase());
-    (path.segments.len() >= 2 && camel).then_some(last)
 }

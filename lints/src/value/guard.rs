@@ -5,7 +5,7 @@
 use syn::{Expr, Pat};
 
 use crate::cx::{Branch, Cx, Guard};
-use crate::value::calls::{variant_name, variant_of_path};
+use crate::value::variant::{variant_name, variant_of_path};
 use crate::value::{Const, Value};
 
 /// Whether the code at a place runs whenever its function does.

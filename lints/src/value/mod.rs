@@ -16,7 +16,7 @@
 //! constants make a deferred finding real; [`from_package`] names the parameter, field or other
 //! file's constant a value comes from, and the condition a finding waits on for it; [`loaders`] names the envy, `config` or figment
 //! source a deserialized struct is read from; [`connection`] the connection-string option a value
-//! is read from.
+//! is read from; [`variant`] the enum variants paths name.
 
 pub(crate) mod address;
 pub(crate) mod binding;
@@ -39,6 +39,7 @@ pub(crate) mod strings;
 pub(crate) mod template;
 mod unchanged;
 pub(crate) mod url;
+mod variant;
 pub(crate) mod version;
 
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
