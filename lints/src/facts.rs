@@ -137,6 +137,9 @@ pub enum ArgValue {
     Const(Const),
     /// A value decided at run time, with where it comes from.
     Runtime(String),
+    /// A value chosen at run time by an `if`/`match` whose every arm is one of these constants,
+    /// with what decides between them: dangerous only when one of them is.
+    Chosen(Vec<Const>, String),
     /// A parameter of the calling function: its own callers decide.
     Parameter(Parameter),
     /// `None`: no value. A setting that takes the parameter only through `if let Some(..)`, or

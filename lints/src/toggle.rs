@@ -612,8 +612,8 @@ fn report_runtime<'a>(
     }
 }
 
-/// The run-time finding for a value of this file decided at run time: any such value of a
-/// switch or a host; a version or an address only when one of its visible options (an arm of
+/// The run-time finding for a value of this file decided at run time, unless it is a choice
+/// among constants none of which is dangerous: any such value of a switch or a host; a version or an address only when one of its visible options (an arm of
 /// its choice, an `unwrap_or` default) is dangerous, labelled there.
 fn runtime_variant<'a>(
     cx: &Cx<'a>,
@@ -623,6 +623,11 @@ fn runtime_variant<'a>(
     origin: &str,
 ) -> Option<Diagnostic> {
     let mut d = runtime_finding(finding, site, arg, origin)?;
+    if let Some(all) = crate::value::choice::all_options(cx, site.value)
+        && !all.iter().any(|c| site.dangerous.admits(c))
+    {
+        return None;
+    }
     if site.dangerous.any_runtime_value() {
         return Some(d);
     }

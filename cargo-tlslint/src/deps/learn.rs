@@ -885,8 +885,9 @@ fn declared_value(dangerous: &Dangerous) -> Option<DeclaredValue> {
         Dangerous::AllInterfaces => DeclaredValue::AllInterfaces,
         Dangerous::HostNotExempt(_) => DeclaredValue::RemoteHost,
         Dangerous::OrNone(inner) => return declared_value(inner),
-        Dangerous::Value(Const::Version(_) | Const::Variant(_))
+        Dangerous::Value(Const::Version(_) | Const::Variant(_) | Const::VerifyMode(_))
         | Dangerous::CleartextUrl(..)
+        | Dangerous::PeerUnverified
         | Dangerous::Variants(_) => return None,
     })
 }

@@ -198,10 +198,11 @@ impl<'f> Fields<'f> {
                     dangerous_at.push(label(fact, format!("{shown} is set to `None` here")))
                 }
                 ArgValue::Const(_) | ArgValue::Absent => {}
-                ArgValue::Runtime(origin) if fact.public => {
+                ArgValue::Chosen(options, _) if !options.iter().any(|c| dangerous.admits(c)) => {}
+                ArgValue::Runtime(origin) | ArgValue::Chosen(_, origin) if fact.public => {
                     public.get_or_insert((*fact, origin.clone()));
                 }
-                ArgValue::Runtime(origin) => {
+                ArgValue::Runtime(origin) | ArgValue::Chosen(_, origin) => {
                     runtime.get_or_insert((*fact, origin.clone()));
                 }
                 ArgValue::Unknown => {

@@ -341,12 +341,16 @@ fn passed(r: &Reaching<'_>, dangerous: &Dangerous) -> Option<String> {
     }
 }
 
-/// Where a reaching value is decided at run time, when it is: a value decided at run time, one
-/// this analysis cannot follow, or `dangerous` passed by a call made only under a condition
+/// Where a reaching value is decided at run time, when it is: a value decided at run time (a
+/// choice among constants only when one of them is `dangerous`), one this analysis cannot follow,
+/// or `dangerous` passed by a call made only under a condition
 /// decided at run time.
 fn decided_at_run_time<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<Cow<'r, str>> {
     match (r.value, &r.call.guarded) {
         (ArgValue::Runtime(origin), _) => Some(Cow::Borrowed(origin)),
+        (ArgValue::Chosen(options, origin), _) if options.iter().any(|c| dangerous.admits(c)) => {
+            Some(Cow::Borrowed(origin))
+        }
         (ArgValue::Unknown, _) => Some(Cow::Borrowed("a value this analysis cannot follow")),
         (ArgValue::Const(c), Some(when)) if dangerous.admits(c) => Some(Cow::Owned(format!(
             "{} is passed to `{}` only {when}, which is decided at run time",

@@ -11,10 +11,11 @@ use crate::lint::{Check, Lint};
 use crate::rule::{Level, Rule};
 use crate::sink::Sink;
 use crate::toggle::{
-    Field, Finding, PathValue, Runtime, Setter, check_fields, check_paths, check_setters,
-    report_guarded,
+    Field, Finding, PathValue, Runtime, Setter, Site, check_fields, check_paths, check_setters,
+    report_guarded, report_value,
 };
-use crate::value::follow;
+use crate::value::fields::field_at;
+use crate::value::{Dangerous, follow};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -109,6 +110,13 @@ const FINDING: Finding = Finding {
         message: "certificate verification can be switched off at run time",
     }),
     fix_literal: true,
+};
+
+/// [`FINDING`] worded for an openssl verification mode.
+const MODE_FINDING: Finding = Finding {
+    label: "the peer's certificate is not verified",
+    fix_literal: false,
+    ..FINDING
 };
 
 const ADD_ROOT: &str =
@@ -240,22 +248,41 @@ fn check(cx: &Cx<'_>, sink: &mut Sink) {
 
 /// openssl/boring `set_verify(SslVerifyMode::NONE)` (or `empty()`, `from_bits(0)`) on a client.
 /// On an acceptor `NONE` only means "no client certificate requested", the normal server default.
+/// A mode written elsewhere (a parameter, a field, a `match` on a run-time value) is followed as
+/// a setter's argument is, in a file that names openssl or boring: `NONE` reaching it is this
+/// rule, a mode decided at run time the run-time one, only verifying modes nothing.
 fn check_openssl_verify_mode(cx: &Cx<'_>, sink: &mut Sink) {
+    let help = "use `SslVerifyMode::PEER`, or build the client with `SslConnector::builder(SslMethod::tls())`, which verifies by default";
+    let follows_values = cx.text.contains("SslVerifyMode")
+        && ["openssl", "boring"].iter().any(|c| cx.mentions_crate(c));
     for call in cx.calls_named(&["set_verify", "set_verify_callback"]) {
         let Some(arg) = call.args.first() else {
             continue;
         };
+        if is_server_side(cx, call.receiver, cx.range(*arg).start) {
+            continue;
+        }
         let (mode, via) = follow_binding(cx, arg);
-        if !is_verify_none(cx, mode) || is_server_side(cx, call.receiver, cx.range(*arg).start) {
+        if !is_verify_none(cx, mode) {
+            if follows_values {
+                let site = Site {
+                    primary: call.name_range(cx),
+                    value: arg,
+                    dangerous: Dangerous::PeerUnverified,
+                    help,
+                    context: Vec::new(),
+                    removal: None,
+                };
+                report_value(cx, sink, &MODE_FINDING, site);
+            }
             continue;
         }
         let mut d = Diagnostic::new(&RULE, FINDING.message, call.name_range(cx))
-            .label("the peer's certificate is not verified")
+            .label(MODE_FINDING.label)
             .secondary(cx.range(*arg), "`SSL_VERIFY_NONE`");
         if let Some(via) = via {
             d = d.secondary(via, "the mode is set here");
         }
-        let help = "use `SslVerifyMode::PEER`, or build the client with `SslConnector::builder(SslMethod::tls())`, which verifies by default";
         report_guarded(cx, sink, &FINDING, d.note(FINDING.why).help(help), help);
     }
 }
@@ -286,11 +313,11 @@ fn is_verify_none(cx: &Cx<'_>, e: &Expr) -> bool {
 }
 
 /// Whether a `set_verify` receiver is a server-side acceptor: its chain starts at `SslAcceptor`,
-/// or the enclosing function builds an acceptor and no connector.
+/// it is a field declared as one, or the enclosing function builds an acceptor and no connector.
 fn is_server_side(cx: &Cx<'_>, receiver: Option<&Expr>, at: usize) -> bool {
     if let Some(recv) = receiver {
         let root = cx.snippet(chain_root(recv));
-        if root.contains("SslAcceptor") || root.contains("acceptor") {
+        if root.contains("SslAcceptor") || root.contains("acceptor") || acceptor_field(cx, recv) {
             return true;
         }
     }
@@ -298,6 +325,22 @@ fn is_server_side(cx: &Cx<'_>, receiver: Option<&Expr>, at: usize) -> bool {
         .scope_at(at)
         .map_or(cx.text, |s| cx.text.get(s.range.clone()).unwrap_or(""));
     body.contains("SslAcceptor") && !body.contains("SslConnector")
+}
+
+/// Whether `recv` is a field of a struct of this file declared as an acceptor
+/// (`inner: SslAcceptorBuilder`).
+fn acceptor_field(cx: &Cx<'_>, recv: &Expr) -> bool {
+    let Some(field) = field_at(cx, recv) else {
+        return false;
+    };
+    cx.struct_defs
+        .iter()
+        .filter(|s| s.ident == field.owner)
+        .flat_map(|s| s.fields.iter())
+        .any(|f| {
+            f.ident.as_ref().is_some_and(|i| *i == field.field)
+                && cx.snippet(&f.ty).contains("SslAcceptor")
+        })
 }
 
 /// Calls that switch certificate validation off whatever they are given: the method, what the

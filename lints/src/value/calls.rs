@@ -110,7 +110,10 @@ pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
         Value::Const(c) => ArgValue::Const(c),
         Value::Runtime(origin) => match parameter_at(cx, arg) {
             Some(p) => ArgValue::Parameter(p),
-            None => ArgValue::Runtime(origin),
+            None => match super::choice::all_options(cx, arg) {
+                Some(options) => ArgValue::Chosen(options, origin),
+                None => ArgValue::Runtime(origin),
+            },
         },
         Value::Pending(name) => ArgValue::Runtime(format!(
             "the value comes from `{name}`, defined in another file"

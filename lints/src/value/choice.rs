@@ -53,6 +53,24 @@ pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
     })
 }
 
+/// Every value `e` can take, when it is a choice whose arms are all constants (arms that diverge
+/// aside).
+pub(crate) fn all_options(cx: &Cx<'_>, e: &Expr) -> Option<Vec<Const>> {
+    let chosen = peel(follow(cx, e, FOLLOW_STEPS, false, false));
+    if !matches!(chosen, Expr::If(_) | Expr::Match(_)) {
+        return None;
+    }
+    let mut arms = Vec::new();
+    collect_arms(chosen, &mut arms, 0);
+    arms.into_iter()
+        .map(|arm| match cx.resolve(arm).value {
+            Value::Const(c) => Some(c),
+            _ => None,
+        })
+        .collect::<Option<Vec<Const>>>()
+        .filter(|options| !options.is_empty())
+}
+
 /// The constant options of a value decided at run time, with where each is written: the arms of
 /// its choice, or the default of an `unwrap_or(d)`/`unwrap_or_else(|| d)` (through the `let`s
 /// that hold it); `None` when no option is visible.

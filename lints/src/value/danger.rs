@@ -1,12 +1,14 @@
 //! The values that make a deferred finding real ([`Dangerous`]): one constant, a protocol version
 //! and every older one, any address that listens on every interface, a host the cleartext rules
-//! do not exempt, a cleartext URL to such a host, or the enum variants a setting is chosen by.
+//! do not exempt, a cleartext URL to such a host, an openssl mode that does not verify the peer,
+//! or the enum variants a setting is chosen by.
 //! The package phase asks it of each constant that reaches a parameter, a field or a constant of
 //! another file.
 
 use super::address::all_interfaces_text;
 use super::resolve::Const;
 use super::url::parse_url;
+use super::verify_mode::PEER;
 use super::version::Proto;
 use crate::cleartext::hosts::{Exemptions, strip_port};
 use crate::policy::AllowedHosts;
@@ -27,6 +29,9 @@ pub enum Dangerous {
     /// A URL with this cleartext scheme (`http`, `ws`) to a host that is not loopback, a unix
     /// socket or one of the policy's `allowed-cleartext-hosts` (carried here).
     CleartextUrl(&'static str, AllowedHosts),
+    /// An openssl verification mode that does not verify the peer: one without the `PEER` flag
+    /// (`SslVerifyMode::NONE`; the other flags are read by a server only).
+    PeerUnverified,
     /// One of these enum variants, by name (the variants a `match` arm or a comparison with a
     /// parameter chooses the setting by).
     Variants(Vec<String>),
@@ -54,6 +59,7 @@ impl Dangerous {
                     u.scheme() == *scheme && !Exemptions::of(allowed).url_is_exempt(&u)
                 })
             }
+            (Dangerous::PeerUnverified, Const::VerifyMode(bits)) => bits & PEER == 0,
             (Dangerous::Variants(names), Const::Variant(v)) => names.contains(v),
             (Dangerous::OrNone(inner), c) => inner.admits(c),
             _ => false,
@@ -88,6 +94,10 @@ impl Dangerous {
             Dangerous::CleartextUrl(scheme, _) => {
                 format!("an `{scheme}://` URL to a host that is not loopback")
             }
+            Dangerous::PeerUnverified => format!(
+                "a mode without {}",
+                super::const_shown(&Const::VerifyMode(PEER))
+            ),
             Dangerous::Variants(names) => names
                 .iter()
                 .map(|n| format!("`{n}`"))
@@ -138,5 +148,11 @@ mod tests {
         let or_none = Dangerous::OrNone(Box::new(bool_true.clone()));
         assert!(or_none.admits(&Const::Bool(true)) && or_none.admits_none());
         assert!(!or_none.admits(&Const::Bool(false)) && !bool_true.admits_none());
+        let unverified = Dangerous::PeerUnverified;
+        assert!(unverified.admits(&Const::VerifyMode(0)));
+        assert!(unverified.admits(&Const::VerifyMode(2)));
+        assert!(!unverified.admits(&Const::VerifyMode(1)));
+        assert!(!unverified.admits(&Const::VerifyMode(3)));
+        assert!(!unverified.admits(&Const::Int(0)));
     }
 }

@@ -12,8 +12,9 @@
 //! itself;
 //! [`closures`] gives a named closure's parameter the values its calls pass; [`choice`] lists the
 //! constant options of a value chosen at run time; [`version`] reads protocol versions, a kind of
-//! constant; [`address`] tells listening addresses on every interface; [`danger`] says which
-//! constants make a deferred finding real; [`from_package`] names the parameter, field or other
+//! constant, and [`verify_mode`] openssl's peer verification modes, another; [`address`] tells
+//! listening addresses on every interface; [`danger`] says which constants make a deferred finding
+//! real; [`from_package`] names the parameter, field or other
 //! file's constant a value comes from, and the condition a finding waits on for it; [`loaders`] names the envy, `config` or figment
 //! source a deserialized struct is read from; [`connection`] the connection-string option a value
 //! is read from; [`variant`] the enum variants paths name.
@@ -40,6 +41,7 @@ pub(crate) mod template;
 mod unchanged;
 pub(crate) mod url;
 mod variant;
+mod verify_mode;
 pub(crate) mod version;
 
 pub(crate) use binding::{Binding, binding_at, follow, parameter_at};
@@ -56,6 +58,7 @@ pub(crate) fn const_shown(c: &Const) -> String {
         Const::Str(s) => format!("`{s:?}`"),
         Const::Version(v) => v.describe().to_string(),
         Const::Variant(v) => format!("`{v}`"),
+        Const::VerifyMode(bits) => verify_mode::shown(*bits),
     }
 }
 

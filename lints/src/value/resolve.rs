@@ -9,6 +9,7 @@ use std::ops::Range;
 use syn::{Expr, Lit};
 
 use super::locals::Local;
+use super::verify_mode;
 use super::version::{Proto, parse_proto};
 use crate::cx::{Cx, peel};
 
@@ -28,6 +29,9 @@ pub enum Const {
     /// `match` on the parameter, or a comparison with it, chooses by. Only arguments are read as
     /// variants; the evaluator leaves such paths unknown.
     Variant(String),
+    /// An openssl peer verification mode (`SslVerifyMode::PEER`), as its flags' bits; `0` is
+    /// `SslVerifyMode::NONE`.
+    VerifyMode(u32),
 }
 
 /// What an expression evaluates to.
@@ -182,6 +186,9 @@ impl Cx<'_> {
                 self.agree(arms, &m.expr, depth)
             }
             Expr::Binary(b) => self.resolve_binary(b, depth),
+            Expr::Call(_) if let Some(bits) = verify_mode::mode_call(self, expr) => {
+                Resolved::of(Value::Const(Const::VerifyMode(bits)))
+            }
             Expr::Call(_)
             | Expr::MethodCall(_)
             | Expr::Try(_)
@@ -240,6 +247,18 @@ impl Cx<'_> {
     fn resolve_binary(&self, b: &syn::ExprBinary, depth: usize) -> Resolved {
         let l = self.resolve_depth(&b.left, depth + 1);
         let r = self.resolve_depth(&b.right, depth + 1);
+        if let (
+            syn::BinOp::BitOr(_),
+            Value::Const(Const::VerifyMode(a)),
+            Value::Const(Const::VerifyMode(c)),
+        ) = (&b.op, &l.value, &r.value)
+        {
+            let value = Value::Const(Const::VerifyMode(a | c));
+            return Resolved {
+                value,
+                via: l.via.into_iter().chain(r.via).collect(),
+            };
+        }
         let value = match (&b.op, l.as_bool(), r.as_bool()) {
             (syn::BinOp::And(_), Some(a), Some(c)) => Value::Const(Const::Bool(a && c)),
             (syn::BinOp::Or(_), Some(a), Some(c)) => Value::Const(Const::Bool(a || c)),
@@ -302,6 +321,9 @@ impl Cx<'_> {
         }
         if let Some(version) = self.version_path(path) {
             return Resolved::of(Value::Const(Const::Version(version)));
+        }
+        if let Some(bits) = verify_mode::mode_path(self, path) {
+            return Resolved::of(Value::Const(Const::VerifyMode(bits)));
         }
         if is_const_like(&name) {
             Resolved::of(Value::Pending(name))
