@@ -77,6 +77,20 @@ pub enum Condition {
         /// The finding to report when the constant is not found.
         if_unresolved: Option<Box<Diagnostic>>,
     },
+    /// Decided by where the package calls the private function the setting is made in: every
+    /// call made only under a condition decided at run time (directly, or through another
+    /// private function called so) makes `if_runtime` stand, completed with the condition; a
+    /// call made whenever its function runs, or no call at all, makes the finding stand; calls
+    /// that never run make neither stand.
+    CalledUnder {
+        /// The function the setting is made in.
+        function: Function,
+        /// The run-time finding, without the condition (the package phase adds it).
+        if_runtime: Box<Diagnostic>,
+        /// What the setting does, as the run-time note ends ("certificate verification is
+        /// disabled").
+        what: String,
+    },
 }
 
 /// A finding that waits for a fact of the package.
@@ -104,7 +118,8 @@ impl Deferred {
             | Condition::Field {
                 if_runtime: Some(u),
                 ..
-            } => u.in_test_code = in_test_code,
+            }
+            | Condition::CalledUnder { if_runtime: u, .. } => u.in_test_code = in_test_code,
             _ => {}
         }
     }
@@ -128,6 +143,60 @@ pub struct Parameter {
     pub public: bool,
     /// The parameter's name.
     pub name: String,
+}
+
+/// A named function, as its calls name it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Function {
+    /// The function's name.
+    pub name: String,
+    /// The type whose `impl` defines the function (`None` for a free function).
+    pub owner: Option<String>,
+    /// Whether the function takes `self`.
+    pub receiver: bool,
+    /// How many arguments it takes (the receiver not counted).
+    pub arity: usize,
+    /// Whether code outside the package can call it (`pub`, a trait's method).
+    pub public: bool,
+}
+
+impl Function {
+    /// Where this function's arguments start in `call` (1 when a call by path passes the
+    /// receiver first), when `call` calls it: see [`Parameter::argument_in`].
+    pub fn called_by(&self, call: &CallFact) -> Option<usize> {
+        if call.function != self.name {
+            return None;
+        }
+        let in_owner = self.owner.is_some() && call.caller_owner == self.owner;
+        let by_path = match (&call.callee, &self.owner) {
+            (Callee::Bare, None) => true,
+            (Callee::Qualified(q), None) => q.starts_with(|c: char| c.is_lowercase()),
+            (Callee::Qualified(q), Some(owner)) => q == owner || (q == "Self" && in_owner),
+            (Callee::SelfMethod, Some(_)) if in_owner => {
+                return (call.args.len() == self.arity).then_some(0);
+            }
+            (Callee::MethodOf(t), Some(owner)) if t == owner && self.receiver => {
+                return (call.args.len() == self.arity).then_some(0);
+            }
+            _ => false,
+        };
+        let shift = usize::from(self.receiver);
+        (by_path && call.args.len() == self.arity + shift).then_some(shift)
+    }
+}
+
+/// The condition decided at run time that a call is made under.
+#[derive(Clone, Debug)]
+pub struct CallGuard {
+    /// The byte range of the expression that decides it (the `if` condition, the matched value).
+    pub range: Range<usize>,
+    /// When the call is made, as a note reads it (``when `insecure` is `true` ``).
+    pub when: String,
+    /// Where the deciding value comes from (`None` when the analysis cannot follow it).
+    pub origin: Option<String>,
+    /// The parameter the condition reads, with the value that makes the call run (`if insecure`,
+    /// `if !verify`): its callers decide.
+    pub waits: Option<(Parameter, bool)>,
 }
 
 /// What a call passes for one argument.
@@ -219,9 +288,11 @@ pub struct CallFact {
     pub range: Range<usize>,
     /// Whether the call is in test code.
     pub in_test_code: bool,
-    /// The condition decided at run time that the call is made under, as a note reads it
-    /// ("when `insecure` is `true`"): a constant it passes is then chosen at run time.
-    pub guarded: Option<String>,
+    /// The condition decided at run time that the call is made under: a constant it passes is
+    /// then chosen at run time.
+    pub guard: Option<CallGuard>,
+    /// The function the call is written in.
+    pub caller: Option<Function>,
 }
 
 impl Parameter {
@@ -231,23 +302,13 @@ impl Parameter {
     /// builder chain that starts at `T`. A call by path of a function
     /// that takes `self` passes the receiver first. The number of arguments must fit.
     pub fn argument_in(&self, call: &CallFact) -> Option<usize> {
-        if call.function != self.function {
-            return None;
-        }
-        let in_owner = self.owner.is_some() && call.caller_owner == self.owner;
-        let by_path = match (&call.callee, &self.owner) {
-            (Callee::Bare, None) => true,
-            (Callee::Qualified(q), None) => q.starts_with(|c: char| c.is_lowercase()),
-            (Callee::Qualified(q), Some(owner)) => q == owner || (q == "Self" && in_owner),
-            (Callee::SelfMethod, Some(_)) if in_owner => {
-                return (call.args.len() == self.arity).then_some(self.index);
-            }
-            (Callee::MethodOf(t), Some(owner)) if t == owner && self.receiver => {
-                return (call.args.len() == self.arity).then_some(self.index);
-            }
-            _ => false,
+        let function = Function {
+            name: self.function.clone(),
+            owner: self.owner.clone(),
+            receiver: self.receiver,
+            arity: self.arity,
+            public: self.public,
         };
-        let shift = usize::from(self.receiver);
-        (by_path && call.args.len() == self.arity + shift).then_some(self.index + shift)
+        function.called_by(call).map(|shift| self.index + shift)
     }
 }

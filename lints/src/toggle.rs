@@ -16,6 +16,7 @@ use crate::facts::{Condition, FieldOf, Parameter};
 use crate::fix::{Applicability, Edit, Fix};
 use crate::rule::Rule;
 use crate::sink::Sink;
+use crate::value::binding::function_at;
 use crate::value::choice::options;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
@@ -507,7 +508,7 @@ pub fn report_guarded(
     help: &str,
 ) {
     let branch = match guard::reach(cx, constant.primary.range.start) {
-        Reach::Always => return sink.push(constant),
+        Reach::Always => return push_or_wait_for_calls(cx, sink, finding, constant, help),
         Reach::Never => return,
         Reach::When(branch) => branch,
     };
@@ -530,10 +531,7 @@ pub fn report_guarded(
         Guard::Match { scrutinee, pat, .. } => guard::chosen_variants(pat)
             .and_then(|variants| waiting_for(cx, scrutinee, Dangerous::Variants(variants))),
     };
-    let origin = described
-        .origin
-        .as_deref()
-        .unwrap_or("a condition this analysis cannot follow");
+    let origin = described.origin.as_deref();
     let runtime = guarded_runtime_finding(finding, &constant, range.clone(), &when, origin, help);
     let if_runtime = runtime.map(Box::new);
     match wait {
@@ -696,26 +694,69 @@ fn guarded_runtime_finding(
     constant: &Diagnostic,
     condition: Range<usize>,
     when: &str,
-    origin: &str,
+    origin: Option<&str>,
+    help: &str,
+) -> Option<Diagnostic> {
+    let mut d = runtime_without_condition(finding, constant, help)?
+        .secondary(
+            condition.clone(),
+            format!("the setting is made only {when}"),
+        )
+        .note(guard::runtime_note(origin, when, finding.message));
+    d.runtime_value = Some(condition);
+    Some(d)
+}
+
+/// The run-time finding for a constant dangerous setting, before the condition it is made under
+/// is known (labelled and noted by [`guarded_runtime_finding`], or by the package phase for a
+/// condition at the calls of the setting's function).
+fn runtime_without_condition(
+    finding: &Finding,
+    constant: &Diagnostic,
     help: &str,
 ) -> Option<Diagnostic> {
     let runtime = finding.runtime.as_ref()?;
-    let mut d = Diagnostic::new(
-        runtime.rule,
-        runtime.message,
-        constant.primary.range.clone(),
+    Some(
+        Diagnostic::new(
+            runtime.rule,
+            runtime.message,
+            constant.primary.range.clone(),
+        )
+        .label("the setting is decided at run time")
+        .help(format!(
+            "{help}; if an insecure mode is needed for local testing, keep it out of release builds"
+        )),
     )
-    .label("the setting is decided at run time")
-    .secondary(
-        condition.clone(),
-        format!("the setting is made only {when}"),
-    )
-    .note(format!("{origin}; {when}, {}", finding.message))
-    .help(format!(
-        "{help}; if an insecure mode is needed for local testing, keep it out of release builds"
-    ));
-    d.runtime_value = Some(condition);
-    Some(d)
+}
+
+/// Reports a constant dangerous setting made whenever its function runs. In a private function
+/// (outside test code), under a rule with a run-time finding, it waits for the package's calls
+/// of that function: a function called only under conditions decided at run time makes the
+/// setting a run-time choice, as the same condition written around it would. Else the constant
+/// finding.
+fn push_or_wait_for_calls(
+    cx: &Cx<'_>,
+    sink: &mut Sink,
+    finding: &Finding,
+    constant: Diagnostic,
+    help: &str,
+) {
+    let at = constant.primary.range.start;
+    let function = function_at(cx, at).filter(|f| !f.public && !cx.in_test_code(at));
+    match (
+        function,
+        runtime_without_condition(finding, &constant, help),
+    ) {
+        (Some(function), Some(runtime)) => sink.defer(
+            constant,
+            Condition::CalledUnder {
+                function,
+                if_runtime: Box::new(runtime),
+                what: finding.message.to_string(),
+            },
+        ),
+        _ => sink.push(constant),
+    }
 }
 
 /// The finding for a field that the package sets to the dangerous value (labelled where by the

@@ -17,6 +17,7 @@
 //! [`Engine::lint_alone`] runs them all on one file taken as a package of its own. Inputs and
 //! outputs are plain data; the engine does no I/O.
 
+mod called;
 mod calls;
 mod check;
 mod constants;
@@ -246,10 +247,9 @@ impl Engine {
         let mut calls = Vec::new();
         let mut asked = BTreeSet::new();
         for _ in 0..=parameters::MAX_HOPS {
-            let names: BTreeSet<String> = parameters::wanted(reports, &calls, &field_facts)
-                .difference(&asked)
-                .cloned()
-                .collect();
+            let mut wanted = parameters::wanted(reports, &calls, &field_facts);
+            wanted.extend(called::wanted(reports, &calls));
+            let names: BTreeSet<String> = wanted.difference(&asked).cloned().collect();
             if names.is_empty() {
                 break;
             }

@@ -49,9 +49,10 @@ impl Established {
                 }
                 Some(finding)
             }
-            Condition::Constant { .. } | Condition::Parameter { .. } | Condition::Field { .. } => {
-                None
-            }
+            Condition::Constant { .. }
+            | Condition::Parameter { .. }
+            | Condition::Field { .. }
+            | Condition::CalledUnder { .. } => None,
         }
     }
 }

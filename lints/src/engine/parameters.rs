@@ -190,6 +190,11 @@ impl<'c> Callers<'c> {
         }
     }
 
+    /// The package's calls of functions named `name`.
+    pub(crate) fn named(&self, name: &str) -> Vec<&'c CallFact> {
+        self.by_name.get(name).cloned().unwrap_or_default()
+    }
+
     /// What the package's callers pass for `parameter`: labels (for a finding of the file
     /// `path`) at the places that pass `dangerous`, and the origin of a value decided at run time
     /// if one does.
@@ -331,7 +336,7 @@ fn constant(
 /// real a finding that waits for `dangerous`: a call made whenever its function runs (under a
 /// condition decided at run time, the value is a run-time choice).
 fn passed(r: &Reaching<'_>, dangerous: &Dangerous) -> Option<String> {
-    if r.call.guarded.is_some() {
+    if r.call.guard.is_some() {
         return None;
     }
     match r.value {
@@ -346,7 +351,7 @@ fn passed(r: &Reaching<'_>, dangerous: &Dangerous) -> Option<String> {
 /// or `dangerous` passed by a call made only under a condition
 /// decided at run time.
 fn decided_at_run_time<'r>(r: &Reaching<'r>, dangerous: &Dangerous) -> Option<Cow<'r, str>> {
-    match (r.value, &r.call.guarded) {
+    match (r.value, r.call.guard.as_ref().map(|g| &g.when)) {
         (ArgValue::Runtime(origin), _) => Some(Cow::Borrowed(origin)),
         (ArgValue::Chosen(options, origin), _) if options.iter().any(|c| dangerous.admits(c)) => {
             Some(Cow::Borrowed(origin))

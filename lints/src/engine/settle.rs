@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::facts::{CallFact, Condition, Deferred, FieldFact};
 use crate::report::FileReport;
 
+use super::called;
 use super::constants::{self, ConstDef};
 use super::fields::Fields;
 use super::package_facts::Established;
@@ -33,6 +34,12 @@ pub(crate) fn settle(
             report.diagnostics.extend(settled);
         }
         for install in &mut report.verifier_facts.installs {
+            if install.guard.is_none()
+                && let Some(function) = &install.called_in
+            {
+                let (at, callers) = (&install.range, &mut known.callers);
+                install.guard = called::install_guard(function, at, &report.path, callers);
+            }
             let in_test_code = install.in_test_code;
             if let Some(guard) = &mut install.guard
                 && let Some((wait, when)) = &guard.waits
@@ -87,6 +94,7 @@ impl Known<'_> {
         match &d.condition {
             Condition::Constant { .. } => constants::settle(d, path, self.consts),
             Condition::Parameter { .. } => self.callers.settle(d, path),
+            Condition::CalledUnder { .. } => called::settle(d, path, &mut self.callers),
             Condition::Field { .. } => self.fields.settle(d, path, &mut self.callers),
             Condition::Without(_) | Condition::With(_) => self.facts.settle(d, path),
         }

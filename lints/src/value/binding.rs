@@ -4,7 +4,7 @@ use syn::Expr;
 
 use super::unchanged::passed_on;
 use crate::cx::{Cx, peel};
-use crate::facts::Parameter;
+use crate::facts::{Function, Parameter};
 
 /// What a single-identifier path refers to at a place.
 pub enum Binding<'a> {
@@ -134,6 +134,24 @@ fn parameter_through(cx: &Cx<'_>, e: &Expr, aliases: usize) -> Option<Parameter>
         arity: typed.len(),
         public: scope.public,
         name: ident.to_string(),
+    })
+}
+
+/// The function (not a closure) whose body holds byte `at`, as its calls name it.
+pub(crate) fn function_at(cx: &Cx<'_>, at: usize) -> Option<Function> {
+    let scope = cx.scopes_at(at).find(|s| s.sig.is_some())?;
+    let sig = scope.sig?;
+    let arity = sig
+        .inputs
+        .iter()
+        .filter(|arg| matches!(arg, syn::FnArg::Typed(_)))
+        .count();
+    Some(Function {
+        name: sig.ident.to_string(),
+        owner: owner_at(cx, at),
+        receiver: sig.receiver().is_some(),
+        arity,
+        public: scope.public,
     })
 }
 

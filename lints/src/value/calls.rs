@@ -6,12 +6,12 @@ use std::collections::BTreeSet;
 use syn::Expr;
 
 use super::address::listening_address;
-use super::binding::{owner_at, parameter_at};
+use super::binding::{function_at, owner_at, parameter_at};
 use super::guard::{self, Reach};
 use super::resolve::{Const, Value};
 use super::variant::variant_name;
-use crate::cx::{Cx, peel};
-use crate::facts::{ArgValue, CallFact, Callee};
+use crate::cx::{Branch, Cx, Guard, peel};
+use crate::facts::{ArgValue, CallFact, CallGuard, Callee};
 
 /// The calls in `cx`'s file of the functions named in `names`: `f(…)`, `path::f(…)`,
 /// `Type::f(…)` and `self.f(…)` (a method called on another receiver has a type syntax does not
@@ -86,11 +86,31 @@ fn fact<'e>(
         args: args.map(|a| (arg_value(cx, a), cx.range(a))).collect(),
         path: cx.path.to_string(),
         in_test_code: cx.in_test_code(range.start),
-        guarded: match guard::reach(cx, range.start) {
-            Reach::When(branch) => Some(guard::when_shown(cx, branch)),
+        guard: match guard::reach(cx, range.start) {
+            Reach::When(branch) => Some(call_guard(cx, branch)),
             Reach::Always | Reach::Never => None,
         },
+        caller: function_at(cx, range.start),
         range,
+    }
+}
+
+/// The condition of `branch` as the package phase keeps it for a call made under it, with the
+/// parameter an `if` reads (`if insecure`, `if !verify`), whose callers then decide.
+fn call_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> CallGuard {
+    let described = guard::describe(cx, branch);
+    let waits = match &branch.guard {
+        Guard::If { cond, when } => {
+            let (cond, when) = guard::without_not(cond, *when);
+            parameter_at(cx, cond).map(|p| (p, when))
+        }
+        Guard::Match { .. } => None,
+    };
+    CallGuard {
+        range: described.range,
+        when: described.when,
+        origin: described.origin,
+        waits,
     }
 }
 

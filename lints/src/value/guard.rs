@@ -186,6 +186,15 @@ pub(crate) fn describe(cx: &Cx<'_>, branch: &Branch<'_>) -> Described {
     }
 }
 
+/// The note of a setting made only under a condition decided at run time: where the deciding
+/// value comes from (`None`: the analysis cannot follow it), when the setting is made, and what
+/// it then does. One wording for the setting written under the condition and for the setting
+/// made in a helper called under it.
+pub(crate) fn runtime_note(origin: Option<&str>, when: &str, what: &str) -> String {
+    let origin = origin.unwrap_or("a condition this analysis cannot follow");
+    format!("{origin}; {when}, {what}")
+}
+
 /// A condition with its `!`s taken off, and the value it must then have for the original to be
 /// `when`: `!verify` is `true` when `verify` is `false`.
 pub(crate) fn without_not(cond: &Expr, when: bool) -> (&Expr, bool) {

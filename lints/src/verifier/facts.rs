@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Label;
-use crate::facts::{FieldOf, Parameter};
+use crate::facts::{FieldOf, Function, Parameter};
 use crate::rule::Rule;
 pub use crate::verdict::{ExternalVerifier, Side, Verdict};
 
@@ -53,6 +53,9 @@ pub struct InstallFact {
     pub guard: Option<InstallGuard>,
     /// Whether the call is test code.
     pub in_test_code: bool,
+    /// The private function the call is made in, whenever that function runs: where the package
+    /// calls it decides whether the install is a run-time choice.
+    pub called_in: Option<Function>,
 }
 
 /// The condition decided at run time that an install runs under.
@@ -60,6 +63,10 @@ pub struct InstallFact {
 pub struct InstallGuard {
     /// The byte range of the expression that decides it (the `if` condition, the matched value).
     pub range: Range<usize>,
+    /// The file of that expression, when it is not the install's (a caller of its function).
+    pub file: Option<String>,
+    /// The calls of the install's function through which the condition is reached, labelled.
+    pub calls: Vec<Label>,
     /// When the install runs (``when `insecure` is `true` ``).
     pub when: String,
     /// Where the deciding value comes from (``the function parameter `insecure` ``).

@@ -8,6 +8,7 @@ use super::flow::Flow;
 use super::{GuardWait, HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
 use crate::cx::{Branch, Cx, Guard, chain_root, peel};
 use crate::sink::Sink;
+use crate::value::binding::function_at;
 use crate::value::fields::field_at;
 use crate::value::guard::{self, Reach};
 use crate::value::parameter_at;
@@ -49,6 +50,8 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
                 Reach::When(branch) => Some(install_guard(cx, branch)),
             };
             let in_test_code = cx.in_test_code(range.start);
+            let called_in = function_at(cx, range.start)
+                .filter(|f| guard.is_none() && !in_test_code && !f.public);
             for target in targets {
                 sink.verifier_facts.installs.push(InstallFact {
                     target,
@@ -57,6 +60,7 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
                     arg: cx.range(*arg),
                     guard: guard.clone(),
                     in_test_code,
+                    called_in: called_in.clone(),
                 });
             }
         }
@@ -100,6 +104,8 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
     };
     InstallGuard {
         range: described.range,
+        file: None,
+        calls: Vec::new(),
         when: described.when,
         origin: described
             .origin

@@ -333,7 +333,7 @@ fn note_choice(d: &mut Diagnostic, install: &InstallFact, graded: bool, choice: 
         && let Some(GuardOutcome::Constant(given)) = &guard.settled
     {
         d.secondary.push(Label {
-            file: None,
+            file: guard.file.clone(),
             range: guard.range.clone(),
             text: format!("installed only {}", guard.when),
         });
@@ -353,10 +353,11 @@ fn note_choice(d: &mut Diagnostic, install: &InstallFact, graded: bool, choice: 
                 ),
             );
             d.secondary.push(Label {
-                file: None,
+                file: guard.file.clone(),
                 range: guard.range.clone(),
                 text: format!("installed only {}", guard.when),
             });
+            d.secondary.extend(guard.calls.iter().cloned());
         }
         (Some(_), _) => d.notes.insert(0, CHOSEN_AT_RUN_TIME.to_string()),
         (None, _) => {}
