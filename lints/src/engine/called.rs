@@ -37,42 +37,45 @@ pub(crate) struct Chosen {
 }
 
 /// The names of the functions whose calls the findings of `reports` wait for, with those of the
-/// private functions that `calls` show calling them whenever they run and of the functions whose
-/// parameters decide the conditions of those calls.
-pub(crate) fn wanted(reports: &[FileReport], calls: &[CallFact]) -> BTreeSet<String> {
+/// private functions that `calls` show calling them whenever they run; and, apart, the names of
+/// the functions whose parameters decide the conditions of those calls. Only the calls that [`Function::called_by`]
+/// matches and that are not test code lead further, as in [`how_called`]: a common name (`new`)
+/// or a test calling a helper does not pull in every function that calls something of that name.
+pub(crate) fn wanted(
+    reports: &[FileReport],
+    calls: &[CallFact],
+) -> (BTreeSet<String>, BTreeSet<String>) {
     let deferred = reports
         .iter()
         .flat_map(|r| &r.deferred)
         .filter_map(|d| match &d.condition {
-            Condition::CalledUnder { function, .. } => Some(function.name.clone()),
+            Condition::CalledUnder { function, .. } => Some(function.clone()),
             _ => None,
         });
     let installs = reports
         .iter()
         .flat_map(|r| &r.verifier_facts.installs)
         .filter(|i| i.guard.is_none())
-        .filter_map(|i| Some(i.called_in.as_ref()?.name.clone()));
-    let mut names: BTreeSet<String> = deferred.chain(installs).collect();
+        .filter_map(|i| i.called_in.clone());
+    let mut functions: BTreeSet<Function> = deferred.chain(installs).collect();
+    let mut waits = BTreeSet::new();
     for _ in 0..MAX_HOPS {
-        let before = names.len();
-        let more: Vec<String> = calls
+        let before = functions.len() + waits.len();
+        let reached: Vec<&CallFact> = calls
             .iter()
-            .filter(|c| names.contains(&c.function))
-            .filter_map(|c| match &c.guard {
-                None => c
-                    .caller
-                    .as_ref()
-                    .filter(|f| !f.public)
-                    .map(|f| f.name.clone()),
-                Some(guard) => guard.waits.as_ref().map(|(p, _)| p.function.clone()),
-            })
+            .filter(|c| !c.in_test_code && functions.iter().any(|f| f.called_by(c).is_some()))
             .collect();
-        names.extend(more);
-        if names.len() == before {
+        for c in reached {
+            match &c.guard {
+                None => functions.extend(c.caller.clone().filter(|f| !f.public)),
+                Some(guard) => waits.extend(guard.waits.as_ref().map(|(p, _)| p.function.clone())),
+            }
+        }
+        if functions.len() + waits.len() == before {
             break;
         }
     }
-    names
+    (functions.into_iter().map(|f| f.name).collect(), waits)
 }
 
 /// How the package calls `function`, for a finding of the file `path` seen by `audience`.

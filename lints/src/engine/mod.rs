@@ -247,8 +247,9 @@ impl Engine {
         let mut calls = Vec::new();
         let mut asked = BTreeSet::new();
         for _ in 0..=parameters::MAX_HOPS {
-            let mut wanted = parameters::wanted(reports, &calls, &field_facts);
-            wanted.extend(called::wanted(reports, &calls));
+            let (functions, waits) = called::wanted(reports, &calls);
+            let mut wanted = parameters::wanted(reports, &calls, &field_facts, &waits);
+            wanted.extend(functions);
             let names: BTreeSet<String> = wanted.difference(&asked).cloned().collect();
             if names.is_empty() {
                 break;

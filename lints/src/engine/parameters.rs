@@ -22,12 +22,15 @@ pub(crate) const MAX_HOPS: usize = 4;
 /// How many of the calls that pass a dangerous constant are labelled (the note counts them all).
 const MAX_LABELLED_CALLERS: usize = 8;
 
-/// The functions whose calls the findings of `reports` wait for, and those that the parameters
-/// passed by `calls` lead to.
+/// The functions whose calls the findings of `reports` (and the conditions of the calls in
+/// `waits`) wait for, and those that the parameters passed by their calls among `calls` lead to.
+/// Only the calls of such a function pass a parameter on: `calls` also holds calls collected for
+/// other ends (a helper's callers), and their parameters lead nowhere.
 pub(crate) fn wanted(
     reports: &[FileReport],
     calls: &[CallFact],
     field_facts: &[FieldFact],
+    waits: &BTreeSet<String>,
 ) -> BTreeSet<String> {
     let guards = reports
         .iter()
@@ -44,15 +47,29 @@ pub(crate) fn wanted(
             _ => None,
         })
         .chain(guards);
-    let passed_on = calls
-        .iter()
-        .flat_map(|c| c.args.iter().map(|(v, _)| v))
-        .chain(field_facts.iter().map(|f| &f.value))
-        .filter_map(|v| match v {
-            ArgValue::Parameter(p) => Some(p.function.clone()),
-            _ => None,
-        });
-    waiting.chain(passed_on).collect()
+    let from_fields = field_facts.iter().filter_map(|f| match &f.value {
+        ArgValue::Parameter(p) => Some(p.function.clone()),
+        _ => None,
+    });
+    let mut names: BTreeSet<String> = waiting
+        .chain(from_fields)
+        .chain(waits.iter().cloned())
+        .collect();
+    loop {
+        let passed_on: Vec<String> = calls
+            .iter()
+            .filter(|c| names.contains(&c.function))
+            .flat_map(|c| &c.args)
+            .filter_map(|(v, _)| match v {
+                ArgValue::Parameter(p) if !names.contains(&p.function) => Some(p.function.clone()),
+                _ => None,
+            })
+            .collect();
+        if passed_on.is_empty() {
+            return names;
+        }
+        names.extend(passed_on);
+    }
 }
 
 /// What the conditions of a report's verifier installs wait for.
