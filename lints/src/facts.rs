@@ -194,9 +194,19 @@ pub struct CallGuard {
     pub when: String,
     /// Where the deciding value comes from (`None` when the analysis cannot follow it).
     pub origin: Option<String>,
-    /// The parameter the condition reads, with the value that makes the call run (`if insecure`,
-    /// `if !verify`): its callers decide.
-    pub waits: Option<(Parameter, bool)>,
+    /// The parameter or field the condition reads, with the value that makes the call run (`if
+    /// insecure`, `if !self.verify`): its callers, or the values the package gives it, decide.
+    pub waits: Option<(GuardWait, bool)>,
+}
+
+/// A parameter or a field whose values the package phase gathers, as a condition reads it
+/// (`if insecure`, `if self.insecure`).
+#[derive(Clone, Debug)]
+pub enum GuardWait {
+    /// A function parameter: its callers decide.
+    Parameter(Parameter),
+    /// A field of a struct type: the values the package gives it decide.
+    Field(FieldOf),
 }
 
 /// What a call passes for one argument.

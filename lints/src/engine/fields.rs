@@ -5,17 +5,17 @@
 //! it is set); a value decided at run time (a derive that reads it from input, a public field, a
 //! setter's argument from a caller, a dangerous constant written by a public method that its
 //! callers choose to call) or no value at all makes the run-time finding; safe constants alone
-//! make no finding.
+//! make no finding. The same values, shown the same way, decide a condition on a field that a
+//! verifier install or the call of a helper is made under ([`Fields::guard_values`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf};
+use crate::facts::{ArgValue, Condition, Deferred, FieldFact, FieldOf, GuardWait};
 use crate::report::FileReport;
-use crate::value::Dangerous;
 use crate::value::fields::field_facts;
 use crate::value::loaders::{LOADER_WORDS, Loader, loader_of};
-use crate::verifier::GuardWait;
+use crate::value::{Const, Dangerous};
 
 use super::PackageFile;
 use super::calls::with_focused;
@@ -106,7 +106,7 @@ pub(crate) fn collect(
 }
 
 /// What the package gives a field, as [`Fields::values_of`] finds it.
-pub(crate) struct FieldValues<'f> {
+struct FieldValues<'f> {
     /// Where it is given the dangerous value.
     pub dangerous_at: Vec<Label>,
     /// The first value decided at run time, and its origin.
@@ -134,7 +134,7 @@ impl<'f> Fields<'f> {
     /// `path`: labels where it is given `dangerous`, the first value decided at run time with
     /// its origin, and whether it is given any value at all. A setter's argument is followed to
     /// the setter's callers through `callers`.
-    pub(crate) fn values_of(
+    fn values_of(
         &self,
         field: &FieldOf,
         dangerous: &Dangerous,
@@ -245,6 +245,76 @@ impl<'f> Fields<'f> {
         }
     }
 
+    /// How a finding of the file `path` shows the values the package gives `field` that
+    /// `audience` admits: labels where it is given `dangerous` (with the note that counts them),
+    /// else the value decided at run time (labelled where it is given, its origin noted) or no
+    /// value at all.
+    fn shown_values(
+        &self,
+        field: &FieldOf,
+        dangerous: &Dangerous,
+        audience: Audience,
+        path: &str,
+        callers: &mut Callers<'_>,
+    ) -> Shown {
+        let shown = format!("`{}.{}`", field.owner, field.field);
+        let FieldValues {
+            dangerous_at,
+            runtime,
+            unset,
+        } = self.values_of(field, dangerous, audience, path, callers);
+        let count = dangerous_at.len();
+        let note = (count > 0).then(|| {
+            format!(
+                "{shown} is given {} in {count} place{}",
+                dangerous.shown(),
+                if count == 1 { "" } else { "s" }
+            )
+        });
+        let runtime = match runtime {
+            Some((fact, origin)) => Some(RunTime {
+                label: Some(Label {
+                    file: (fact.path != path).then(|| fact.path.clone()),
+                    range: fact.range.clone(),
+                    text: format!("{shown} gets a value decided at run time here"),
+                }),
+                note: Some(format!("{shown} gets its value at run time: {origin}")),
+            }),
+            None => unset.then_some(RunTime::default()),
+        };
+        Shown {
+            given: dangerous_at.into_iter().take(MAX_LABELLED).collect(),
+            given_note: note,
+            runtime,
+        }
+    }
+
+    /// How a finding of the file `path` shows the values the package gives the parameter or
+    /// field a condition reads, where `when` makes the condition true.
+    pub(crate) fn guard_values(
+        &self,
+        wait: &GuardWait,
+        when: bool,
+        audience: Audience,
+        path: &str,
+        callers: &mut Callers<'_>,
+    ) -> Shown {
+        let dangerous = Dangerous::Value(Const::Bool(when));
+        match wait {
+            GuardWait::Parameter(p) => {
+                let (given, origin) = callers.values_of(p, audience, &dangerous, path);
+                Shown {
+                    given,
+                    given_note: None,
+                    runtime: origin.map(|_| RunTime::default()),
+                }
+            }
+            GuardWait::Field(field) => {
+                self.shown_values(field, &dangerous, audience, path, callers)
+            }
+        }
+    }
+
     /// Settles a finding of the file `path` that waits for a field's values; a setter's
     /// argument is followed to the setter's callers through `callers`.
     pub(crate) fn settle(
@@ -262,47 +332,37 @@ impl<'f> Fields<'f> {
             return None;
         };
         let audience = Audience::of(d.finding.in_test_code, path);
-        let label = |fact: &FieldFact, text: String| Label {
-            file: (fact.path != path).then(|| fact.path.clone()),
-            range: fact.range.clone(),
-            text,
-        };
-        let shown = format!("`{}.{}`", field.owner, field.field);
-        let FieldValues {
-            dangerous_at,
-            runtime,
-            unset,
-        } = self.values_of(&field, &dangerous, audience, path, callers);
-        if !dangerous_at.is_empty() {
-            let count = dangerous_at.len();
+        let shown = self.shown_values(&field, &dangerous, audience, path, callers);
+        if !shown.given.is_empty() {
             let mut finding = d.finding;
-            finding
-                .secondary
-                .extend(dangerous_at.into_iter().take(MAX_LABELLED));
-            finding.notes.insert(
-                0,
-                format!(
-                    "{shown} is given {} in {count} place{}",
-                    dangerous.shown(),
-                    if count == 1 { "" } else { "s" }
-                ),
-            );
+            finding.secondary.extend(shown.given);
+            finding.notes.splice(0..0, shown.given_note);
             return Some(finding);
         }
+        let runtime = shown.runtime?;
         let mut finding = *if_runtime?;
-        match runtime {
-            Some((fact, origin)) => {
-                finding.secondary.push(label(
-                    fact,
-                    format!("{shown} gets a value decided at run time here"),
-                ));
-                finding
-                    .notes
-                    .push(format!("{shown} gets its value at run time: {origin}"));
-                Some(finding)
-            }
-            None if unset => Some(finding),
-            None => None,
-        }
+        finding.secondary.extend(runtime.label);
+        finding.notes.extend(runtime.note);
+        Some(finding)
     }
+}
+
+/// What the package gives a parameter or a field, as a finding shows it.
+pub(crate) struct Shown {
+    /// Where it is given the dangerous value (at most [`MAX_LABELLED`] places of a field).
+    pub given: Vec<Label>,
+    /// The note that counts the places a field is given the dangerous value.
+    pub given_note: Option<String>,
+    /// Otherwise, a value decided at run time (or, for a field, no value at all).
+    pub runtime: Option<RunTime>,
+}
+
+/// A value decided at run time that reaches a parameter or a field (or a field given no value),
+/// as a finding shows it.
+#[derive(Default)]
+pub(crate) struct RunTime {
+    /// Where a field is given it.
+    pub label: Option<Label>,
+    /// The note naming a field's origin.
+    pub note: Option<String>,
 }

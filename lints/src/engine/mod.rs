@@ -24,6 +24,7 @@ mod constants;
 mod exposed;
 mod fields;
 mod finalize;
+mod gather;
 #[cfg(test)]
 mod manifest_tests;
 mod package_facts;
@@ -226,39 +227,7 @@ impl Engine {
                 .collect();
             consts.sort_by(|a, b| (&a.path, a.range.start).cmp(&(&b.path, b.range.start)));
         }
-        let mut fields_wanted = fields::wanted(reports);
-        let mut fields_asked = BTreeSet::new();
-        let mut field_facts = Vec::new();
-        for _ in 0..=fields::MAX_FIELD_HOPS {
-            if fields_wanted.is_empty() {
-                break;
-            }
-            let files = read.get_or_insert_with(|| files.read());
-            let words = fields::loader_words();
-            let loaders = fields::loaders(mentioning(files, &words), &fields_wanted, &words);
-            let names = fields::names(&fields_wanted);
-            let before = field_facts.len();
-            for file in mentioning(files, &names) {
-                field_facts.extend(fields::collect(file, &fields_wanted, &names, &loaders));
-            }
-            fields_asked.append(&mut fields_wanted);
-            fields_wanted = fields::copied_from(&field_facts[before..], &fields_asked);
-        }
-        let mut calls = Vec::new();
-        let mut asked = BTreeSet::new();
-        for _ in 0..=parameters::MAX_HOPS {
-            let (functions, waits) = called::wanted(reports, &calls);
-            let mut wanted = parameters::wanted(reports, &calls, &field_facts, &waits);
-            wanted.extend(functions);
-            let names: BTreeSet<String> = wanted.difference(&asked).cloned().collect();
-            if names.is_empty() {
-                break;
-            }
-            for file in mentioning(read.get_or_insert_with(|| files.read()), &names) {
-                calls.extend(calls::collect(file, &names));
-            }
-            asked.extend(names);
-        }
+        let (field_facts, calls) = gather::gather(reports, &mut read, files);
         let exposed = exposed::exposed(reports, &calls, &field_facts);
         settle::settle(reports, &consts, &calls, &field_facts);
         exposed

@@ -11,10 +11,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Label};
+use crate::facts::GuardWait;
 use crate::facts::{ArgValue, CallFact, Condition, Deferred, FieldFact, Parameter};
 use crate::report::FileReport;
 use crate::value::Dangerous;
-use crate::verifier::GuardWait;
 
 /// How many callers deep a parameter's value is followed.
 pub(crate) const MAX_HOPS: usize = 4;

@@ -11,8 +11,8 @@ use super::constants::{self, ConstDef};
 use super::fields::Fields;
 use super::package_facts::Established;
 use super::parameters::{Audience, Callers};
-use crate::value::{Const, Dangerous};
-use crate::verifier::{GuardOutcome, GuardWait};
+use crate::facts::GuardWait;
+use crate::verifier::GuardOutcome;
 
 /// Settles every deferred finding of the package's `reports`: each stands (as a finding of its
 /// file), or falls.
@@ -37,8 +37,9 @@ pub(crate) fn settle(
             if install.guard.is_none()
                 && let Some(function) = &install.called_in
             {
-                let (at, callers) = (&install.range, &mut known.callers);
-                install.guard = called::install_guard(function, at, &report.path, callers);
+                let (at, path) = (&install.range, &report.path);
+                let (fields, callers) = (&known.fields, &mut known.callers);
+                install.guard = called::install_guard(function, at, path, fields, callers);
             }
             let in_test_code = install.in_test_code;
             if let Some(guard) = &mut install.guard
@@ -68,22 +69,11 @@ impl Known<'_> {
         in_test_code: bool,
         path: &str,
     ) -> GuardOutcome {
-        let dangerous = Dangerous::Value(Const::Bool(when));
         let audience = Audience::of(in_test_code, path);
-        let (dangerous_at, runtime) = match wait {
-            GuardWait::Parameter(p) => self.callers.values_of(p, audience, &dangerous, path),
-            GuardWait::Field(field) => {
-                let values =
-                    self.fields
-                        .values_of(field, &dangerous, audience, path, &mut self.callers);
-                let runtime = values.runtime.map(|(_, origin)| origin);
-                let runtime = runtime.or_else(|| values.unset.then(String::new));
-                (values.dangerous_at, runtime)
-            }
-        };
-        if !dangerous_at.is_empty() {
-            GuardOutcome::Constant(dangerous_at)
-        } else if runtime.is_some() {
+        let shown = (self.fields).guard_values(wait, when, audience, path, &mut self.callers);
+        if !shown.given.is_empty() {
+            GuardOutcome::Constant(shown.given)
+        } else if shown.runtime.is_some() {
             GuardOutcome::Runtime
         } else {
             GuardOutcome::Never
@@ -94,7 +84,9 @@ impl Known<'_> {
         match &d.condition {
             Condition::Constant { .. } => constants::settle(d, path, self.consts),
             Condition::Parameter { .. } => self.callers.settle(d, path),
-            Condition::CalledUnder { .. } => called::settle(d, path, &mut self.callers),
+            Condition::CalledUnder { .. } => {
+                called::settle(d, path, &self.fields, &mut self.callers)
+            }
             Condition::Field { .. } => self.fields.settle(d, path, &mut self.callers),
             Condition::Without(_) | Condition::With(_) => self.facts.settle(d, path),
         }

@@ -5,13 +5,12 @@ use std::collections::BTreeSet;
 
 use syn::Expr;
 
-use super::address::listening_address;
+use super::arg::arg_value;
 use super::binding::{function_at, owner_at, parameter_at};
+use super::fields::field_at;
 use super::guard::{self, Reach};
-use super::resolve::{Const, Value};
-use super::variant::variant_name;
 use crate::cx::{Branch, Cx, Guard, peel};
-use crate::facts::{ArgValue, CallFact, CallGuard, Callee};
+use crate::facts::{CallFact, CallGuard, Callee, GuardWait};
 
 /// The calls in `cx`'s file of the functions named in `names`: `f(…)`, `path::f(…)`,
 /// `Type::f(…)` and `self.f(…)` (a method called on another receiver has a type syntax does not
@@ -96,50 +95,27 @@ fn fact<'e>(
 }
 
 /// The condition of `branch` as the package phase keeps it for a call made under it, with the
-/// parameter an `if` reads (`if insecure`, `if !verify`), whose callers then decide.
+/// parameter or field an `if` reads (`if insecure`, `if !self.verify`), whose values then decide.
 fn call_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> CallGuard {
     let described = guard::describe(cx, branch);
-    let waits = match &branch.guard {
-        Guard::If { cond, when } => {
-            let (cond, when) = guard::without_not(cond, *when);
-            parameter_at(cx, cond).map(|p| (p, when))
-        }
-        Guard::Match { .. } => None,
-    };
     CallGuard {
         range: described.range,
         when: described.when,
         origin: described.origin,
-        waits,
+        waits: guard_wait(cx, branch),
     }
 }
 
-/// What an argument (or any value expression) passes. An address that listens on every
-/// interface is that constant however it is built (`SocketAddr::from(([0, 0, 0, 0], port))`).
-pub(crate) fn arg_value(cx: &Cx<'_>, arg: &Expr) -> ArgValue {
-    if super::option::is_none(cx, arg) {
-        return ArgValue::Absent;
-    }
-    let value = cx.resolve(arg).value;
-    if !matches!(value, Value::Const(_))
-        && let Some(address) = listening_address(cx, arg)
-    {
-        return ArgValue::Const(Const::Str(address));
-    }
-    match value {
-        Value::Const(c) => ArgValue::Const(c),
-        Value::Runtime(origin) => match parameter_at(cx, arg) {
-            Some(p) => ArgValue::Parameter(p),
-            None => match super::choice::all_options(cx, arg) {
-                Some(options) => ArgValue::Chosen(options, origin),
-                None => ArgValue::Runtime(origin),
-            },
-        },
-        Value::Pending(name) => ArgValue::Runtime(format!(
-            "the value comes from `{name}`, defined in another file"
-        )),
-        Value::Unknown => {
-            variant_name(arg).map_or(ArgValue::Unknown, |v| ArgValue::Const(Const::Variant(v)))
-        }
-    }
+/// The parameter or field the condition of `branch` reads, when it is an `if` on one (its `!`s
+/// taken off), with the value that makes the branch run: what the package phase asks the
+/// callers or the package's field values for.
+pub(crate) fn guard_wait(cx: &Cx<'_>, branch: &Branch<'_>) -> Option<(GuardWait, bool)> {
+    let Guard::If { cond, when } = &branch.guard else {
+        return None;
+    };
+    let (cond, when) = guard::without_not(cond, *when);
+    let wait = parameter_at(cx, cond)
+        .map(GuardWait::Parameter)
+        .or_else(|| field_at(cx, cond).map(GuardWait::Field))?;
+    Some((wait, when))
 }

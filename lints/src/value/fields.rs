@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use syn::{Expr, Member};
 
+use super::arg::arg_value;
 use super::binding::{MAX_ALIASES, owner_at};
-use super::calls::arg_value;
 use super::guard::{self, Reach};
 use super::loaders::Loader;
 use super::unchanged::passed_on;

@@ -4,7 +4,8 @@
 //! known at compile time (`concat!`, `format!`, `+`, `join`); [`url`] the string in URL position,
 //! with run-time parts marked, through parameters and fields; [`template`] is the one reader of
 //! `format!` strings; [`binding`] finds what a name refers to at a place and follows it; [`calls`]
-//! records what the calls of a function pass, for following a parameter across the package;
+//! records what the calls of a function pass, for following a parameter across the package, and
+//! [`arg`] what one argument or field write passes;
 //! [`option`] looks through `Some`/`Ok`, `?`, `unwrap` and `unwrap_or`; [`locals`] finds the
 //! nearest binding of a name in scope, destructuring and `if let`/`match` patterns included, and
 //! [`patterns`] a pattern-bound name's value; [`matched`] the arm a `match` on a known value
@@ -20,6 +21,7 @@
 //! is read from; [`variant`] the enum variants paths name.
 
 pub(crate) mod address;
+mod arg;
 pub(crate) mod binding;
 pub(crate) mod calls;
 pub(crate) mod choice;

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Label;
-use crate::facts::{FieldOf, Function, Parameter};
+use crate::facts::{Function, GuardWait};
 use crate::rule::Rule;
 pub use crate::verdict::{ExternalVerifier, Side, Verdict};
 
@@ -76,15 +76,6 @@ pub struct InstallGuard {
     pub waits: Option<(GuardWait, bool)>,
     /// What the package phase found that value to be.
     pub settled: Option<GuardOutcome>,
-}
-
-/// A parameter or a field whose values the package phase gathers.
-#[derive(Clone, Debug)]
-pub enum GuardWait {
-    /// A function parameter: its callers decide.
-    Parameter(Parameter),
-    /// A field of a struct type: the values the package gives it decide.
-    Field(FieldOf),
 }
 
 /// The values a guard's parameter or field gets in the package.

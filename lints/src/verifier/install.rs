@@ -5,13 +5,12 @@
 use syn::Expr;
 
 use super::flow::Flow;
-use super::{GuardWait, HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
-use crate::cx::{Branch, Cx, Guard, chain_root, peel};
+use super::{HelperFact, InstallFact, InstallGuard, InstallTarget, Side};
+use crate::cx::{Branch, Cx, chain_root, peel};
 use crate::sink::Sink;
 use crate::value::binding::function_at;
-use crate::value::fields::field_at;
+use crate::value::calls::guard_wait;
 use crate::value::guard::{self, Reach};
-use crate::value::parameter_at;
 
 /// Calls that install a server certificate verifier (rustls 0.19–0.24).
 const SERVER_INSTALLS: &[&str] = &[
@@ -92,16 +91,6 @@ pub(crate) fn collect(cx: &Cx<'_>, sink: &mut Sink) {
 /// The condition decided at run time that an install in `branch` runs under.
 fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
     let described = guard::describe(cx, branch);
-    let waits = match &branch.guard {
-        Guard::If { cond, when } => {
-            let (cond, when) = guard::without_not(cond, *when);
-            parameter_at(cx, cond)
-                .map(GuardWait::Parameter)
-                .or_else(|| field_at(cx, cond).map(GuardWait::Field))
-                .map(|wait| (wait, when))
-        }
-        Guard::Match { .. } => None,
-    };
     InstallGuard {
         range: described.range,
         file: None,
@@ -110,7 +99,7 @@ fn install_guard(cx: &Cx<'_>, branch: &Branch<'_>) -> InstallGuard {
         origin: described
             .origin
             .unwrap_or_else(|| "a condition this analysis cannot follow decides it".to_string()),
-        waits,
+        waits: guard_wait(cx, branch),
         settled: None,
     }
 }

@@ -11,9 +11,7 @@ mod join;
 pub(crate) mod syntax;
 
 pub use facts::{ExternalVerifier, Side, Verdict, VerifierFact, VerifierFacts};
-pub(crate) use facts::{
-    GuardOutcome, GuardWait, HelperFact, InstallFact, InstallGuard, InstallTarget, Rules,
-};
+pub(crate) use facts::{GuardOutcome, HelperFact, InstallFact, InstallGuard, InstallTarget, Rules};
 pub(crate) use install::HELPER_RETURN_WORD;
 pub(crate) use join::{JoinFile, join_verifiers};
 
