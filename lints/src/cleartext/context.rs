@@ -95,6 +95,10 @@ struct Facts<'a> {
     macros: Vec<(Range<usize>, &'a syn::Macro)>,
     /// The ranges of message and search-pattern arguments.
     messages: Vec<Range<usize>>,
+    /// The value range of each `const` and then each immutable `let`, with its name: the
+    /// bindings a string may be the whole value of, measured once (a node's range costs time
+    /// proportional to its size).
+    bindings: Vec<(Range<usize>, &'a syn::Ident)>,
 }
 
 /// The configuration strings of a file whose raw text passes `interesting`: string literals and
@@ -106,31 +110,30 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
         if !interesting(value) {
             continue;
         }
-        let Facts { macros, messages } = facts.get_or_insert_with(|| Facts {
+        let Facts {
+            macros,
+            messages,
+            bindings,
+        } = facts.get_or_insert_with(|| Facts {
             macros: cx.macros.iter().map(|m| (cx.range(*m), *m)).collect(),
             messages: message_arguments(cx),
+            bindings: bindings(cx),
         });
         let range = cx.range(*lit);
-        let enclosing: Vec<&syn::Macro> = macros
-            .iter()
-            .filter(|(r, _)| contains(r, &range))
-            .map(|(_, m)| *m)
-            .collect();
-        if enclosing.iter().any(|m| is_message_macro(m)) {
+        let enclosing: Vec<&(Range<usize>, &syn::Macro)> =
+            macros.iter().filter(|(r, _)| contains(r, &range)).collect();
+        if enclosing.iter().any(|(_, m)| is_message_macro(m)) {
             continue;
         }
-        let innermost = enclosing.iter().min_by_key(|m| {
-            let r = cx.range(**m);
-            r.end - r.start
-        });
+        let innermost = enclosing.iter().min_by_key(|(r, _)| r.end - r.start);
         let candidate = match innermost {
-            Some(m) if is_template_macro(m) => {
+            Some((r, m)) if is_template_macro(m) => {
                 let Some(text) = template(cx, m) else {
                     continue;
                 };
                 StrValue {
                     text,
-                    range: cx.range(*m),
+                    range: r.clone(),
                 }
             }
             _ => StrValue {
@@ -141,7 +144,7 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
         if out.iter().any(|c| c.range == candidate.range)
             || messages.iter().any(|r| contains(r, &candidate.range))
             || cx.is_compared(*lit)
-            || named_only_in_messages(cx, &candidate.range, messages)
+            || named_only_in_messages(cx, &candidate.range, messages, bindings)
         {
             continue;
         }
@@ -150,26 +153,32 @@ pub fn config_strings(cx: &Cx<'_>, interesting: impl Fn(&str) -> bool) -> Vec<St
     out
 }
 
-/// Whether the string at `range` is the whole value of a `const` or an immutable `let` whose every
-/// use is a message, a search pattern or a comparison (a test's fixture for an error text),
-/// never a value handed on.
-fn named_only_in_messages(cx: &Cx<'_>, range: &Range<usize>, messages: &[Range<usize>]) -> bool {
-    let name = cx
+/// The value range and name of each `const` (peeled of parentheses and `&`), then of each
+/// immutable `let` with an initializer, in the order [`named_only_in_messages`] asks them.
+fn bindings<'a>(cx: &Cx<'a>) -> Vec<(Range<usize>, &'a syn::Ident)> {
+    let consts = cx
         .consts
         .values()
         .flatten()
-        .find(|c| cx.range(crate::cx::peel(c.expr)) == *range)
-        .map(|c| c.name)
-        .or_else(|| {
-            cx.lets
-                .iter()
-                .find(|l| {
-                    !l.mutable
-                        && l.init
-                            .is_some_and(|i| cx.range(crate::cx::peel(i)) == *range)
-                })
-                .map(|l| l.name)
-        });
+        .map(|c| (cx.range(crate::cx::peel(c.expr)), c.name));
+    let lets = cx
+        .lets
+        .iter()
+        .filter(|l| !l.mutable)
+        .filter_map(|l| Some((cx.range(crate::cx::peel(l.init?)), l.name)));
+    consts.chain(lets).collect()
+}
+
+/// Whether the string at `range` is the whole value of a `const` or an immutable `let` whose every
+/// use is a message, a search pattern or a comparison (a test's fixture for an error text),
+/// never a value handed on. `bindings` are the file's, from [`bindings`].
+fn named_only_in_messages(
+    cx: &Cx<'_>,
+    range: &Range<usize>,
+    messages: &[Range<usize>],
+    bindings: &[(Range<usize>, &syn::Ident)],
+) -> bool {
+    let name = bindings.iter().find(|(r, _)| r == range).map(|(_, n)| *n);
     let Some(name) = name else {
         return false;
     };
