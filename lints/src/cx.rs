@@ -50,6 +50,9 @@ pub struct Cx<'a> {
     code: std::cell::OnceCell<String>,
     /// [`Cx::code`] in ASCII lowercase, built on first use.
     code_lowercase: std::cell::OnceCell<String>,
+    /// The answers [`Cx::mentions_crate`] gave, by crate name: several rules ask about the same
+    /// crates, and each answer is a search of the whole code.
+    crates_mentioned: std::cell::RefCell<FxHashMap<String, bool>>,
     /// The text syn parsed, when it is not `text[offset..]` (the outline's focused copy: the same
     /// bytes at the same offsets, with unneeded items blanked).
     parsed_text: Option<&'a str>,
@@ -313,6 +316,7 @@ impl<'a> Cx<'a> {
             lexemes: None,
             code: std::cell::OnceCell::new(),
             code_lowercase: std::cell::OnceCell::new(),
+            crates_mentioned: std::cell::RefCell::default(),
             parsed_text: None,
             parsed_lines: std::cell::OnceCell::new(),
             byte_strings: Vec::new(),
@@ -705,6 +709,19 @@ impl<'a> Cx<'a> {
 
     /// Whether the file mentions a crate by path or `use` (`paho_mqtt::…`, `use paho_mqtt`).
     pub fn mentions_crate(&self, krate: &str) -> bool {
+        if let Some(&known) = self.crates_mentioned.borrow().get(krate) {
+            return known;
+        }
+        let found = self.search_crate(krate);
+        self.crates_mentioned
+            .borrow_mut()
+            .insert(krate.to_string(), found);
+        found
+    }
+
+    /// [`Cx::mentions_crate`] without the memory: a search of the code for `krate` as a path's
+    /// first segment or a `use`d name.
+    fn search_crate(&self, krate: &str) -> bool {
         let bytes = self.code().as_bytes();
         memchr::memmem::find_iter(bytes, krate.as_bytes()).any(|i| {
             let before = i.checked_sub(1).map(|j| bytes[j]);
