@@ -69,6 +69,10 @@ pub fn lint(plan: &Plan) -> Outcome {
                 .map(move |f| (i, f))
         })
         .collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(WORKER_STACK_BYTES)
+        .build()
+        .ok();
     let work = || {
         jobs.par_iter()
             .map(|(unit, file)| {
@@ -84,13 +88,7 @@ pub fn lint(plan: &Plan) -> Outcome {
             })
             .collect::<Vec<_>>()
     };
-    let results = match rayon::ThreadPoolBuilder::new()
-        .stack_size(WORKER_STACK_BYTES)
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
+    let results = in_pool(pool.as_ref(), work);
     let mut outcome = Outcome {
         files_seen: jobs.len(),
         ..Outcome::default()
@@ -101,11 +99,20 @@ pub fn lint(plan: &Plan) -> Outcome {
         outcome.files_parsed += usize::from(r.parsed);
         by_unit.entry(r.unit).or_default().push(r);
     }
-    for (unit_index, linted) in &mut by_unit {
-        let exposed = finish_package(&engine, plan, &plan.units[*unit_index], linted);
+    let settle = || {
+        by_unit
+            .par_iter_mut()
+            .map(|(unit_index, linted)| {
+                let exposed = finish_package(&engine, plan, &plan.units[*unit_index], linted);
+                (*unit_index, exposed)
+            })
+            .collect::<Vec<_>>()
+    };
+    let settled = in_pool(pool.as_ref(), settle);
+    for (unit_index, exposed) in settled {
         outcome
             .exposed
-            .extend(exposed.into_iter().map(|e| (*unit_index, e)));
+            .extend(exposed.into_iter().map(|e| (unit_index, e)));
     }
     for (unit_index, linted) in &by_unit {
         let doubtful = linted
@@ -343,6 +350,15 @@ enum Kept {
     Nothing,
     Manifest(manifest::Kind, Arc<str>),
     Source(Arc<str>, Triggers),
+}
+
+/// Runs `work` on the workers' pool (their deep stacks), or on the global one when the pool
+/// could not be built.
+fn in_pool<R: Send>(pool: Option<&rayon::ThreadPool>, work: impl FnOnce() -> R + Send) -> R {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
 }
 
 /// Settles one package's deferred findings (constants of other files, parameters' callers,
