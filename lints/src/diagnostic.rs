@@ -17,6 +17,18 @@ pub struct Label {
     pub text: String,
 }
 
+impl Label {
+    /// A label at `range` of the file shown as `file`, for a finding of the file shown as
+    /// `finding_path`: in the finding's own file when they are the same.
+    pub fn seen_from(finding_path: &str, file: &str, range: Range<usize>, text: String) -> Label {
+        Label {
+            file: (file != finding_path).then(|| file.to_string()),
+            range,
+            text,
+        }
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {

@@ -188,11 +188,7 @@ fn called(
     let mut given = Given::default();
     let mut chosen: Option<Chosen> = None;
     for call in calls {
-        let at = |text: String| Label {
-            file: (call.path != path).then(|| call.path.clone()),
-            range: call.range.clone(),
-            text,
-        };
+        let at = |text: String| Label::seen_from(path, &call.path, call.range.clone(), text);
         let Some(guard) = &call.guard else {
             let outer = call.caller.as_ref().filter(|f| !f.public && hops > 0);
             let Some(outer) = outer else {
@@ -275,12 +271,10 @@ pub(crate) fn settle(
         Called::Never => None,
         Called::AtRunTime(chosen) => {
             let mut finding = *if_runtime;
-            let file = (chosen.file != path).then(|| chosen.file.clone());
-            finding.secondary.push(Label {
-                file: file.clone(),
-                range: chosen.guard.range.clone(),
-                text: format!("the setting is made only {}", chosen.guard.when),
-            });
+            let text = format!("the setting is made only {}", chosen.guard.when);
+            let condition = Label::seen_from(path, &chosen.file, chosen.guard.range.clone(), text);
+            let in_this_file = condition.file.is_none();
+            finding.secondary.push(condition);
             push_once(&mut finding.secondary, chosen.calls);
             push_once(
                 &mut finding.secondary,
@@ -289,7 +283,7 @@ pub(crate) fn settle(
             let (origin, when) = (chosen.guard.origin.as_deref(), &chosen.guard.when);
             finding.notes.insert(0, runtime_note(origin, when, &what));
             finding.notes.extend(chosen.runtime.note);
-            if file.is_none() {
+            if in_this_file {
                 finding.runtime_value = Some(chosen.guard.range);
             }
             Some(finding)

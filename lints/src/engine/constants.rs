@@ -86,11 +86,12 @@ pub(crate) fn settle(d: Deferred, path: &str, consts: &[ConstDef]) -> Option<Dia
     match consts.iter().find(|c| c.name == name) {
         Some(def) if dangerous.admits(&def.value) => {
             let mut finding = d.finding;
-            finding.secondary.push(Label {
-                file: (def.path != path).then(|| def.path.clone()),
-                range: def.range.clone(),
-                text: format!("`{}` is defined here", def.name),
-            });
+            finding.secondary.push(Label::seen_from(
+                path,
+                &def.path,
+                def.range.clone(),
+                format!("`{}` is defined here", def.name),
+            ));
             Some(finding)
         }
         Some(_) => None,

@@ -155,10 +155,8 @@ impl<'f> Fields<'f> {
         callers: &mut Callers<'_>,
         hops: usize,
     ) -> FieldValues<'f> {
-        let label = |fact: &FieldFact, text: String| Label {
-            file: (fact.path != path).then(|| fact.path.clone()),
-            range: fact.range.clone(),
-            text,
+        let label = |fact: &FieldFact, text: String| {
+            Label::seen_from(path, &fact.path, fact.range.clone(), text)
         };
         let facts: Vec<&FieldFact> = self
             .by_field
@@ -273,11 +271,12 @@ impl<'f> Fields<'f> {
         });
         let runtime = match runtime {
             Some((fact, origin)) => Some(RunTime {
-                label: Some(Label {
-                    file: (fact.path != path).then(|| fact.path.clone()),
-                    range: fact.range.clone(),
-                    text: format!("{shown} gets a value decided at run time here"),
-                }),
+                label: Some(Label::seen_from(
+                    path,
+                    &fact.path,
+                    fact.range.clone(),
+                    format!("{shown} gets a value decided at run time here"),
+                )),
                 note: Some(format!("{shown} gets its value at run time: {origin}")),
             }),
             None => unset.then_some(RunTime::default()),

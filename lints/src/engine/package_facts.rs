@@ -41,11 +41,12 @@ impl Established {
                 let (fact, at_path, at) = self.find(fact)?;
                 let mut finding = d.finding;
                 if let Some(at) = at {
-                    finding.secondary.push(Label {
-                        file: (at_path != path).then(|| at_path.clone()),
-                        range: at.clone(),
-                        text: fact.label.to_string(),
-                    });
+                    finding.secondary.push(Label::seen_from(
+                        path,
+                        at_path,
+                        at.clone(),
+                        fact.label.to_string(),
+                    ));
                 }
                 Some(finding)
             }

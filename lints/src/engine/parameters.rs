@@ -230,10 +230,9 @@ impl<'c> Callers<'c> {
         let passing = values
             .iter()
             .filter_map(|r| passed(r, dangerous).map(|shown| (r, shown)))
-            .map(|(r, shown)| Label {
-                file: (r.call.path != path).then(|| r.call.path.clone()),
-                range: r.arg.clone(),
-                text: format!("{shown} is passed to `{}` here", r.to),
+            .map(|(r, shown)| {
+                let text = format!("{shown} is passed to `{}` here", r.to);
+                Label::seen_from(path, &r.call.path, r.arg.clone(), text)
             })
             .collect();
         let runtime = values
@@ -263,10 +262,8 @@ impl<'c> Callers<'c> {
             .found
             .entry((parameter.clone(), audience))
             .or_insert_with(|| reaching(&parameter, by_name, audience));
-        let label = |call: &CallFact, range: &Range<usize>, text: String| Label {
-            file: (call.path != path).then(|| call.path.clone()),
-            range: range.clone(),
-            text,
+        let label = |call: &CallFact, range: &Range<usize>, text: String| {
+            Label::seen_from(path, &call.path, range.clone(), text)
         };
         let dangerous_callers: Vec<&Reaching<'_>> = values
             .iter()

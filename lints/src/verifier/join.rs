@@ -267,11 +267,12 @@ fn install_finding(
                     format!("`{name}` is implemented at {}:{}", v.path, v.line),
                 );
             }
-            d.secondary.push(Label {
-                file: (v.path != path).then(|| v.path.clone()),
-                range: v.range.clone(),
-                text: format!("`{name}` is implemented here"),
-            });
+            d.secondary.push(Label::seen_from(
+                path,
+                &v.path,
+                v.range.clone(),
+                format!("`{name}` is implemented here"),
+            ));
             d
         }
         None => {
