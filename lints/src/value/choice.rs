@@ -31,14 +31,12 @@ pub(crate) struct Choice<'a> {
 /// The choice `e` is (itself, or the `let` it names), when it is an `if`/`match` with at least
 /// one constant arm.
 pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
-    let chosen = peel(follow(cx, e, FOLLOW_STEPS, false, false));
+    let (chosen, arms) = chosen_arms(cx, e)?;
     let (decider, when_true) = match chosen {
         Expr::If(i) => (&*i.cond, Some(cx.range(&i.then_branch))),
         Expr::Match(m) => (&*m.expr, None),
         _ => return None,
     };
-    let mut arms = Vec::new();
-    collect_arms(chosen, &mut arms, 0);
     let options: Vec<(Const, Range<usize>)> = arms
         .into_iter()
         .filter_map(|arm| match cx.resolve(arm).value {
@@ -55,13 +53,8 @@ pub(crate) fn choice<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Choice<'a>> {
 
 /// Every value `e` can take, when it is a choice whose arms are all constants (arms that diverge
 /// aside).
-pub(crate) fn all_options(cx: &Cx<'_>, e: &Expr) -> Option<Vec<Const>> {
-    let chosen = peel(follow(cx, e, FOLLOW_STEPS, false, false));
-    if !matches!(chosen, Expr::If(_) | Expr::Match(_)) {
-        return None;
-    }
-    let mut arms = Vec::new();
-    collect_arms(chosen, &mut arms, 0);
+pub(crate) fn all_options<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Vec<Const>> {
+    let (_, arms) = chosen_arms(cx, e)?;
     arms.into_iter()
         .map(|arm| match cx.resolve(arm).value {
             Value::Const(c) => Some(c),
@@ -90,6 +83,17 @@ pub(crate) fn options<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<Vec<(Const, Range<
         Value::Const(c) => Some(vec![(c, cx.range(default))]),
         _ => None,
     }
+}
+
+/// The `if`/`match` `e` is (itself, or the `let` it names) and the values its arms end with.
+fn chosen_arms<'a>(cx: &Cx<'a>, e: &'a Expr) -> Option<(&'a Expr, Vec<&'a Expr>)> {
+    let chosen = peel(follow(cx, e, FOLLOW_STEPS, false, false));
+    if !matches!(chosen, Expr::If(_) | Expr::Match(_)) {
+        return None;
+    }
+    let mut arms = Vec::new();
+    collect_arms(chosen, &mut arms, 0);
+    Some((chosen, arms))
 }
 
 /// The values an `if`/`match` can end with: the tails of its arms, arms nested in arms read
